@@ -1,0 +1,25 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "src/config/types.generated.ts"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The pure core never touches the console, the environment or the clock's side effects directly.
+    files: ["src/domain/**/*.ts", "src/report/**/*.ts", "src/config/**/*.ts"],
+    rules: {
+      "no-console": "error",
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read the environment at the composition root (cli/, action/) and pass values in." }],
+    },
+  },
+  {
+    files: ["scripts/**", "bench/**", "bin/**"],
+    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+  },
+);

@@ -1,0 +1,30 @@
+// Bundles the CLI (dependencies stay in node_modules) and the GitHub Action (one self-contained file,
+// as `runs.using: node24` requires). esbuild is fast enough to run before every test run.
+import { build as esbuild } from "esbuild";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+export async function build() {
+  const common = {
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    sourcemap: "linked",
+    logLevel: "warning",
+    absWorkingDir: root,
+    // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  };
+  await esbuild({ ...common, entryPoints: ["src/cli/bin.ts"], outfile: "dist/cli.js", packages: "external" });
+  if (existsSync(path.join(root, "src/action/main.ts"))) {
+    await esbuild({ ...common, entryPoints: ["src/action/main.ts"], outfile: "dist/action/index.js", sourcemap: false });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await build();
+}

@@ -1,0 +1,20 @@
+// The command table. Each command lives in its own file under commands/ and parses its own flags.
+import type { Command } from "./context.js";
+
+export const commands: Record<string, Command> = {};
+
+export function usage(): string {
+  return `usage: aep-gitops <command> [options]
+
+commands:
+  validate [dir...]     check destination YAML against the schemas and rules (exit 0 valid, 1 invalid)
+  plan [dir...]         show what apply would change (exit 0 no changes, 2 changes, 1 error)
+  apply [dir...]        make the live destinations match the YAML
+  drift [dir...]        report changes made outside Git, with who made them (exit 2 on drift)
+  import                write YAML for destinations that already exist in a sandbox
+  emulator              run the local Flow Service emulator
+  demo                  a guided tour on the embedded emulator
+
+Run 'aep-gitops <command> --help' for a command's options.
+`;
+}

@@ -1,0 +1,70 @@
+// Desired state: what the YAML says, after loading and validation (src/config produces it).
+// Every item keeps the place it came from, so later checks (live references, guardrails) can point at
+// file:line:column too.
+
+export type DestinationType = "amazon-kinesis" | "azure-event-hubs";
+export type FlowState = "enabled" | "disabled";
+
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A credential field as written: a literal (non-secret fields only) or an `${env:NAME}` reference. */
+export type CredentialValue = { literal: string } | { env: string };
+
+export interface DesiredAccount {
+  name: string;
+  type: DestinationType;
+  description?: string;
+  /** Field name (as Adobe's authSpec names it, e.g. accessKeyId, secretKey, region) → value. */
+  credentials: Record<string, CredentialValue>;
+  source: SourceLocation;
+}
+
+export interface DesiredAudience {
+  /** The audience (segment definition) id; absent when given by name only, resolved per sandbox. */
+  id?: string;
+  name?: string;
+  source: SourceLocation;
+}
+
+export interface DesiredAttribute {
+  /** An XDM path such as person.lastName. */
+  path: string;
+  source: SourceLocation;
+}
+
+export interface DesiredDestination {
+  name: string;
+  type: DestinationType;
+  account: string;
+  description?: string;
+  state: FlowState;
+  /** Target-connection params as Adobe names them (stream, region / eventHubName, include…). */
+  target: Record<string, string | boolean>;
+  audiences: DesiredAudience[];
+  profileAttributes: DesiredAttribute[];
+  source: SourceLocation;
+}
+
+/** Everything desired for one sandbox. */
+export interface DesiredSandbox {
+  sandbox: string;
+  /** The folders or files the YAML was read from (for messages). */
+  paths: string[];
+  accounts: DesiredAccount[];
+  destinations: DesiredDestination[];
+}
+
+/** A validation problem, always at a place in a file. */
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  severity: "error" | "warning";
+  message: string;
+  hint?: string;
+}
