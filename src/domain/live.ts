@@ -1,0 +1,70 @@
+// Live state: what the Flow Service holds, already mapped from Adobe's JSON by the aep edge
+// (src/aep/mapping.ts). Only the fields the planner compares are kept; everything else is Adobe's.
+import type { DestinationType, FlowState } from "./desired.js";
+import type { Owner } from "./ownership.js";
+
+/** Who last wrote an object (flow-service-notes.md §15), for drift attribution. */
+export interface LiveMeta {
+  createdAt?: number;
+  updatedAt?: number;
+  createdBy?: string;
+  updatedBy?: string;
+  createdClient?: string;
+  updatedClient?: string;
+}
+
+interface LiveObject {
+  id: string;
+  name: string;
+  /** The user's part of the description, marker removed. */
+  description: string;
+  owner?: Owner;
+  etag: string;
+  meta: LiveMeta;
+}
+
+/** A base connection: a destination account, or the Profile store connection. */
+export interface LiveConnection extends LiveObject {
+  specId: string;
+  type?: DestinationType;
+}
+
+export interface LiveTargetConnection extends LiveObject {
+  specId: string;
+  type?: DestinationType;
+  baseConnectionId: string;
+  params: Record<string, unknown>;
+}
+
+export interface LiveSourceConnection extends LiveObject {
+  baseConnectionId?: string;
+}
+
+export interface LiveAudienceSelector {
+  id: string;
+  name?: string;
+}
+
+export interface LiveFlow extends LiveObject {
+  /** From the target connection's spec, as Adobe reports it in inheritedAttributes. */
+  type?: DestinationType;
+  state: FlowState | string;
+  flowSpecId: string;
+  sourceConnectionIds: string[];
+  targetConnectionIds: string[];
+  /** False when the flow's transformations are not the single GeneralTransform we manage. */
+  standardTransformations: boolean;
+  /** In server order: indices matter for JSON Patch removes. */
+  audiences: LiveAudienceSelector[];
+  attributes: { path: string }[];
+}
+
+export interface LiveSandbox {
+  sandbox: string;
+  connections: LiveConnection[];
+  targetConnections: LiveTargetConnection[];
+  flows: LiveFlow[];
+  /** Our Profile source connection, when the reader looked for one (only needed to create flows). */
+  profileSource?: LiveSourceConnection;
+  profileBase?: LiveConnection;
+}

@@ -1,0 +1,112 @@
+// Accounts (destination base connections): create, rename/describe, rotate credentials.
+// Credentials are write-only: Adobe masks secrets on read, so rotation is detected by comparing the
+// keyed fingerprint in the marker with the fingerprint of what the YAML's env references hold now.
+import { DESTINATION_TYPES, SPEC_VERSION } from "./adobe.js";
+import type { CredentialValue, DesiredAccount } from "./desired.js";
+import { withMarker } from "./ownership.js";
+import type { ApiCall, FieldChange } from "./plan.js";
+import type { PlanContext } from "./plan-context.js";
+
+export function credentialParams(account: DesiredAccount): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [field, value] of Object.entries(account.credentials)) params[field] = credentialText(value);
+  return params;
+}
+
+function credentialText(value: CredentialValue): string {
+  return "env" in value ? `\${env:${value.env}}` : value.literal;
+}
+
+export function planAccounts(ctx: PlanContext): void {
+  for (const account of ctx.desired.accounts) {
+    const ref = `account/${account.name}`;
+    const live = ctx.accounts.primary.get(account.name);
+    const fingerprint = ctx.options.fingerprints[account.name];
+    const info = DESTINATION_TYPES[account.type];
+    const owner = { kind: "account" as const, name: account.name, ...(fingerprint ? { fingerprint } : {}) };
+
+    if (!live) {
+      const foreign = ctx.live.connections.find((c) => !c.owner && c.name === account.name && c.type === account.type);
+      if (foreign) {
+        ctx.refusals.push({
+          rule: "foreign-object",
+          message: `An account named '${account.name}' already exists in sandbox '${ctx.desired.sandbox}' (id ${foreign.id}) and was not created by aep-gitops.`,
+          hint: "Bring it under aep-gitops with 'aep-gitops import', or give the account in YAML another name.",
+        });
+        continue;
+      }
+      ctx.add({
+        ref,
+        action: "create",
+        resource: "account",
+        name: account.name,
+        fields: [
+          { field: "type", after: account.type },
+          ...(account.description ? [{ field: "description", after: account.description }] : []),
+        ],
+        credentials: "set",
+        dependsOn: [],
+        calls: [
+          {
+            method: "POST",
+            path: "/connections",
+            body: {
+              name: account.name,
+              description: withMarker(account.description, owner),
+              connectionSpec: { id: info.connectionSpecId, version: SPEC_VERSION },
+              auth: { specName: info.authSpecName, params: credentialParams(account) },
+            },
+          },
+        ],
+      });
+      continue;
+    }
+
+    if (live.type !== account.type) {
+      ctx.refusals.push({
+        rule: "unsupported-change",
+        message: `Account '${account.name}' is ${live.type ?? live.specId} in Adobe but ${account.type} in YAML; Adobe cannot change an account's type.`,
+        hint: "Give the account a new name (a new account is created) and prune the old one once nothing uses it.",
+      });
+      continue;
+    }
+
+    const fields: FieldChange[] = [];
+    const ops: { op: "replace"; path: string; value: unknown }[] = [];
+    if (live.name !== account.name) {
+      fields.push({ field: "name", before: live.name, after: account.name });
+      ops.push({ op: "replace", path: "/name", value: account.name });
+    }
+    const rotate = fingerprint !== undefined && fingerprint !== live.owner?.fingerprint;
+    if (fingerprint === undefined) {
+      ctx.notes.push({
+        level: "warning",
+        message: `Credentials of account '${account.name}' were not compared: their environment variables are not all set.`,
+      });
+    }
+    // Keep the stored fingerprint when we could not compute one, so a secret-less plan changes nothing.
+    const markerOwner = rotate ? owner : { ...owner, ...(live.owner?.fingerprint ? { fingerprint: live.owner.fingerprint } : {}) };
+    if (live.description !== (account.description ?? "").trim() || rotate) {
+      if (live.description !== (account.description ?? "").trim()) {
+        fields.push({ field: "description", before: live.description, after: account.description ?? "" });
+      }
+      ops.push({ op: "replace", path: "/description", value: withMarker(account.description, markerOwner) });
+    }
+    if (rotate) ops.push({ op: "replace", path: "/auth/params", value: credentialParams(account) });
+    if (ops.length === 0) continue;
+
+    const call: ApiCall = { method: "PATCH", path: `/connections/${live.id}`, body: ops, ifMatch: live.etag };
+    ctx.add({
+      ref,
+      action: "update",
+      resource: "account",
+      name: account.name,
+      liveId: live.id,
+      fields,
+      calls: [call],
+      dependsOn: [],
+      attribution: ctx.attribution(live.meta),
+      ...(rotate ? { credentials: live.owner?.fingerprint ? ("rotate" as const) : ("set" as const) } : {}),
+    });
+  }
+}

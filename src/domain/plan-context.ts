@@ -1,0 +1,108 @@
+// The planner's working set for one sandbox: live objects indexed by owner, and helpers that every
+// per-resource step shares (references to ids, attribution, refusals).
+import type { DesiredSandbox } from "./desired.js";
+import type { LiveConnection, LiveFlow, LiveMeta, LiveSandbox, LiveTargetConnection } from "./live.js";
+import type { Attribution, Change, EgressDelta, Note, Refusal } from "./plan.js";
+
+export interface PlanOptions {
+  prune: boolean;
+  allowEmpty: boolean;
+  force: boolean;
+  maxChangePercent: number;
+  minResourcesForThreshold: number;
+  /** Keyed fingerprints of each account's credentials; undefined where the secrets are not available. */
+  fingerprints: Record<string, string | undefined>;
+  /** The tool's own IMS client id: tells its own writes from everyone else's. */
+  clientId?: string;
+}
+
+export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
+  prune: false,
+  allowEmpty: false,
+  force: false,
+  maxChangePercent: 30,
+  minResourcesForThreshold: 10,
+  fingerprints: {},
+};
+
+/** Objects carrying our marker, by YAML name; extra ones (a crashed or raced create) are duplicates. */
+export interface Owned<T> {
+  primary: Map<string, T>;
+  duplicates: T[];
+}
+
+export class PlanContext {
+  readonly changes: Change[] = [];
+  readonly refusals: Refusal[] = [];
+  readonly notes: Note[] = [];
+  readonly egress: EgressDelta[] = [];
+  readonly accounts: Owned<LiveConnection>;
+  readonly targets: Owned<LiveTargetConnection>;
+  readonly flows: Owned<LiveFlow>;
+
+  constructor(
+    readonly desired: DesiredSandbox,
+    readonly live: LiveSandbox,
+    readonly options: PlanOptions,
+  ) {
+    this.flows = own(live.flows.filter((f) => f.owner?.kind === "destination"));
+    // A target belongs with its destination's flow: prefer the one the kept flow uses.
+    this.targets = own(
+      live.targetConnections.filter((t) => t.owner?.kind === "destination"),
+      (name) => this.flows.primary.get(name)?.targetConnectionIds ?? [],
+    );
+    this.accounts = own(
+      live.connections.filter((c) => c.owner?.kind === "account"),
+      (name) => [...this.targets.primary.values()].filter((t) => accountOf(this, t) === name).map((t) => t.baseConnectionId),
+    );
+  }
+
+  add(change: Change): void {
+    this.changes.push(change);
+  }
+
+  attribution(meta: LiveMeta): Attribution {
+    return { ...meta, byThisTool: this.options.clientId !== undefined && meta.updatedClient === this.options.clientId };
+  }
+
+  /** The id of an object that exists live, or a placeholder filled in once its create has run. */
+  static ref(ref: string, liveId: string | undefined): string {
+    return liveId ?? `{{${ref}.id}}`;
+  }
+
+  get managedCount(): number {
+    const count = (o: Owned<unknown>) => o.primary.size + o.duplicates.length;
+    return count(this.accounts) + count(this.targets) + count(this.flows);
+  }
+}
+
+function accountOf(ctx: PlanContext, target: LiveTargetConnection): string | undefined {
+  const desired = ctx.desired.destinations.find((d) => d.name === target.owner?.name);
+  return desired?.account;
+}
+
+function own<T extends { id: string; owner?: { name: string }; meta: LiveMeta }>(
+  objects: T[],
+  preferredIds: (name: string) => string[] = () => [],
+): Owned<T> {
+  const byName = new Map<string, T[]>();
+  for (const object of objects) {
+    const name = object.owner!.name;
+    byName.set(name, [...(byName.get(name) ?? []), object]);
+  }
+  const primary = new Map<string, T>();
+  const duplicates: T[] = [];
+  for (const [name, group] of byName) {
+    const preferred = new Set(preferredIds(name));
+    // Keep the one in use, else the oldest: deterministic whichever order Adobe lists them in.
+    const sorted = [...group].sort(
+      (a, b) =>
+        Number(preferred.has(b.id)) - Number(preferred.has(a.id)) ||
+        (a.meta.createdAt ?? 0) - (b.meta.createdAt ?? 0) ||
+        a.id.localeCompare(b.id),
+    );
+    primary.set(name, sorted[0]!);
+    duplicates.push(...sorted.slice(1));
+  }
+  return { primary, duplicates };
+}

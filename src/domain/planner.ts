@@ -1,0 +1,67 @@
+// The pure planner: desired × live → Plan. No I/O, no clock, no environment, no randomness: the same
+// inputs give the same plan and the same checksum, which is what lets an apply prove it runs the
+// plan a reviewer saw.
+import { canonicalJson, sha256 } from "./canonical.js";
+import type { DesiredSandbox } from "./desired.js";
+import type { LiveSandbox } from "./live.js";
+import type { Change, Plan, PlanSummary, SandboxPlan } from "./plan.js";
+import { planAccounts } from "./plan-accounts.js";
+import { PlanContext, type PlanOptions } from "./plan-context.js";
+import { planDestinations } from "./plan-destinations.js";
+import { planOrphans } from "./plan-orphans.js";
+import { checkSafety } from "./safety.js";
+
+export function planSandbox(desired: DesiredSandbox, live: LiveSandbox, options: PlanOptions): SandboxPlan {
+  const ctx = new PlanContext(desired, live, options);
+  planAccounts(ctx);
+  planDestinations(ctx);
+  planOrphans(ctx);
+  checkSafety(ctx);
+  return {
+    sandbox: desired.sandbox,
+    changes: order(ctx.changes),
+    egress: [...ctx.egress].sort((a, b) => a.destination.localeCompare(b.destination)),
+    refusals: ctx.refusals,
+    notes: ctx.notes,
+    managedCount: ctx.managedCount,
+  };
+}
+
+const CREATE_ORDER: Record<Change["resource"], number> = {
+  "profile-connection": 0,
+  "profile-source": 1,
+  account: 2,
+  "target-connection": 3,
+  flow: 4,
+};
+
+/** Creates and updates in dependency order, then deletes in reverse; by name within a rank. */
+function order(changes: Change[]): Change[] {
+  const rank = (c: Change) => (c.action === "delete" ? 10 + (4 - CREATE_ORDER[c.resource]) : CREATE_ORDER[c.resource]);
+  return [...changes].sort((a, b) => rank(a) - rank(b) || a.ref.localeCompare(b.ref));
+}
+
+export function assemblePlan(sandboxes: SandboxPlan[]): Plan {
+  const summary: PlanSummary = { add: 0, change: 0, destroy: 0, orphaned: 0, adopt: 0 };
+  for (const change of sandboxes.flatMap((s) => s.changes)) {
+    if (change.action === "create") summary.add++;
+    else if (change.action === "update") summary.change++;
+    else if (change.action === "delete") summary.destroy++;
+    else if (change.action === "orphan") summary.orphaned++;
+    else summary.adopt++;
+  }
+  return { version: 1, sandboxes, summary, checksum: planChecksum(sandboxes) };
+}
+
+/** Over what the calls do, not the etags they are guarded by (those change with every read). */
+export function planChecksum(sandboxes: SandboxPlan[]): string {
+  const calls = sandboxes.map((s) => ({
+    sandbox: s.sandbox,
+    calls: s.changes.flatMap((c) => c.calls.map(({ ifMatch: _etag, ...call }) => call)),
+  }));
+  return sha256(canonicalJson(calls));
+}
+
+export function hasChanges(plan: Plan): boolean {
+  return plan.sandboxes.some((s) => s.changes.some((c) => c.action !== "orphan"));
+}

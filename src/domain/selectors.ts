@@ -1,0 +1,117 @@
+// The flow's transformations as JSON: what a create sends, and the minimal RFC 6902 patch that turns
+// the live selectors into the desired ones. Items are matched by identity (audience id, attribute
+// path), never by position, so reordering in YAML or in Adobe's UI is not a change.
+import type { AudienceRef } from "./plan.js";
+import type { LiveAudienceSelector } from "./live.js";
+
+const SEGMENTS = "/transformations/0/params/segmentSelectors/selectors";
+const PROFILE = "/transformations/0/params/profileSelectors/selectors";
+
+export interface PatchOp {
+  op: "add" | "replace" | "remove";
+  path: string;
+  value?: unknown;
+}
+
+export function audienceSelector(audience: AudienceRef): unknown {
+  const value: Record<string, string> = { id: audience.id };
+  if (audience.name !== undefined) value.name = audience.name;
+  return { type: "PLATFORM_SEGMENT", value };
+}
+
+export function attributeSelector(path: string): unknown {
+  return { type: "JSON_PATH", value: { path } };
+}
+
+export function transformations(audiences: AudienceRef[], attributes: string[]): unknown[] {
+  return [
+    {
+      name: "GeneralTransform",
+      params: {
+        profileSelectors: { selectors: attributes.map(attributeSelector) },
+        segmentSelectors: { selectors: audiences.map(audienceSelector) },
+      },
+    },
+  ];
+}
+
+export interface SelectorDiff {
+  ops: PatchOp[];
+  audiencesAdded: AudienceRef[];
+  audiencesRemoved: AudienceRef[];
+  audiencesRenamed: { id: string; before?: string; after: string }[];
+  attributesAdded: string[];
+  attributesRemoved: string[];
+}
+
+/**
+ * Ops are ordered so that every index is valid when RFC 6902 applies them one after another:
+ * replaces first (nothing has moved yet), then removes in descending index order (a remove only
+ * shifts what comes after it), then adds appended with `/-`.
+ */
+export function diffSelectors(
+  live: { audiences: LiveAudienceSelector[]; attributes: { path: string }[] },
+  desired: { audiences: AudienceRef[]; attributes: string[] },
+): SelectorDiff {
+  const replaces: PatchOp[] = [];
+  const removes: { index: number; op: PatchOp }[] = [];
+  const adds: PatchOp[] = [];
+  const diff: SelectorDiff = {
+    ops: [],
+    audiencesAdded: [],
+    audiencesRemoved: [],
+    audiencesRenamed: [],
+    attributesAdded: [],
+    attributesRemoved: [],
+  };
+
+  const wantedAudiences = new Map(desired.audiences.map((a) => [a.id, a]));
+  const seenAudiences = new Set<string>();
+  live.audiences.forEach((selector, index) => {
+    const wanted = wantedAudiences.get(selector.id);
+    if (!wanted || seenAudiences.has(selector.id)) {
+      // Not desired, or a duplicate of one already kept: both go.
+      removes.push({ index, op: { op: "remove", path: `${SEGMENTS}/${index}` } });
+      if (!wanted) diff.audiencesRemoved.push(selector.name === undefined ? { id: selector.id } : { ...selector });
+      return;
+    }
+    seenAudiences.add(selector.id);
+    // A name in YAML is a label we keep in sync; no name in YAML leaves Adobe's as it is.
+    if (wanted.name !== undefined && wanted.name !== selector.name) {
+      replaces.push({ op: "replace", path: `${SEGMENTS}/${index}`, value: audienceSelector(wanted) });
+      diff.audiencesRenamed.push({ id: wanted.id, before: selector.name, after: wanted.name });
+    }
+  });
+  for (const audience of desired.audiences) {
+    if (seenAudiences.has(audience.id)) continue;
+    adds.push({ op: "add", path: `${SEGMENTS}/-`, value: audienceSelector(audience) });
+    diff.audiencesAdded.push(audience);
+    seenAudiences.add(audience.id);
+  }
+
+  const wantedPaths = new Set(desired.attributes);
+  const seenPaths = new Set<string>();
+  live.attributes.forEach((selector, index) => {
+    if (!wantedPaths.has(selector.path) || seenPaths.has(selector.path)) {
+      removes.push({ index: index + OFFSET, op: { op: "remove", path: `${PROFILE}/${index}` } });
+      if (!wantedPaths.has(selector.path)) diff.attributesRemoved.push(selector.path);
+      return;
+    }
+    seenPaths.add(selector.path);
+  });
+  for (const path of desired.attributes) {
+    if (seenPaths.has(path)) continue;
+    adds.push({ op: "add", path: `${PROFILE}/-`, value: attributeSelector(path) });
+    diff.attributesAdded.push(path);
+    seenPaths.add(path);
+  }
+
+  // The two arrays are independent; sorting by (array, index) descending keeps each array's removes
+  // in descending order, which is all RFC 6902 needs.
+  removes.sort((a, b) => b.index - a.index);
+  diff.ops = [...replaces, ...removes.map((r) => r.op), ...adds];
+  return diff;
+}
+
+/** Profile-selector removes sort apart from segment-selector removes (any offset above a guardrail works). */
+const OFFSET = 1_000_000;

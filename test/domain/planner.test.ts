@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { assemblePlan, planSandbox } from "../../src/domain/planner.js";
+import { account, desired, destination, live, liveAccount, liveFlow, liveTarget, options } from "./builders.js";
+
+describe("the planner", () => {
+  it("plans no changes when live matches desired", () => {
+    const plan = planSandbox(
+      desired({ destinations: [destination("d1")] }),
+      live({ targetConnections: [liveTarget("d1")], flows: [liveFlow("d1")] }),
+      options(),
+    );
+    expect(plan.changes).toEqual([]);
+    expect(plan.egress).toEqual([]);
+  });
+
+  it("creates profile connection, source, account, target and flow in dependency order from empty", () => {
+    const plan = planSandbox(
+      desired({ destinations: [destination("d1")] }),
+      live({ connections: [], profileSource: undefined }),
+      options(),
+    );
+    expect(plan.changes.map((c) => `${c.action} ${c.ref}`)).toEqual([
+      "create profile-connection",
+      "create profile-source",
+      "create account/acct",
+      "create target/d1",
+      "create flow/d1",
+    ]);
+    const flow = plan.changes.at(-1)!;
+    expect(flow.calls[0]!.body).toMatchObject({ sourceConnectionIds: ["{{profile-source.id}}"], targetConnectionIds: ["{{target/d1.id}}"] });
+    expect(plan.egress).toEqual([expect.objectContaining({ destination: "d1", status: "started", audiencesAdded: [{ id: "aud-1" }] })]);
+  });
+
+  it("never puts a secret in a plan: credentials are env references", () => {
+    const plan = planSandbox(desired(), live({ connections: [] }), options());
+    const body = plan.changes[0]!.calls[0]!.body as { auth: { params: Record<string, string> }; description: string };
+    expect(body.auth.params).toEqual({ accessKeyId: "AKIA123", secretKey: "${env:KINESIS_SECRET}", region: "us-east-1" });
+    expect(body.description).toBe("[managed by aep-gitops: account/acct fp=fp-current]");
+  });
+
+  it("updates one flow with one PATCH guarded by its etag", () => {
+    const flow = liveFlow("d1", { audienceIds: ["a", "b", "c"], paths: ["x", "y"] });
+    const plan = planSandbox(
+      desired({ destinations: [destination("d1", { audienceIds: ["c", "d"], paths: ["y"], description: "New" })] }),
+      live({ targetConnections: [liveTarget("d1")], flows: [flow] }),
+      options(),
+    );
+    expect(plan.changes).toHaveLength(1);
+    const [call] = plan.changes[0]!.calls;
+    expect(call).toMatchObject({ method: "PATCH", path: "/flows/flow-d1", ifMatch: flow.etag });
+    expect((call!.body as { op: string }[]).map((o) => o.op)).toEqual(["replace", "remove", "remove", "remove", "add"]);
+    expect(plan.egress[0]).toMatchObject({ status: "changed", audiencesAdded: [{ id: "d" }], attributesRemoved: ["x"] });
+  });
+
+  it("toggles state with the action endpoint, and reports the stop as egress", () => {
+    const plan = planSandbox(
+      desired({ destinations: [destination("d1", { state: "disabled" })] }),
+      live({ targetConnections: [liveTarget("d1")], flows: [liveFlow("d1")] }),
+      options(),
+    );
+    expect(plan.changes[0]!.calls).toEqual([{ method: "POST", path: "/flows/flow-d1/action", query: { op: "disable" } }]);
+    expect(plan.egress[0]).toMatchObject({ status: "stopped", state: { before: "enabled", after: "disabled" } });
+  });
+
+  it("patches target params when the stream changes", () => {
+    const plan = planSandbox(
+      desired({ destinations: [destination("d1", { target: { stream: "new", region: "us-east-1", includeSegmentNames: true } })] }),
+      live({ targetConnections: [liveTarget("d1")], flows: [liveFlow("d1")] }),
+      options(),
+    );
+    expect(plan.changes[0]!.calls[0]).toMatchObject({
+      method: "PATCH",
+      path: "/targetConnections/tc-d1",
+      body: [{ op: "replace", path: "/params", value: { stream: "new", region: "us-east-1", includeSegmentNames: true, includeSegmentTimestamps: false } }],
+    });
+  });
+
+  it("rotates credentials when the fingerprint differs, as its own section", () => {
+    const plan = planSandbox(desired(), live(), options({ fingerprints: { acct: "fp-new" } }));
+    expect(plan.changes[0]).toMatchObject({ action: "update", credentials: "rotate", fields: [] });
+    expect(plan.changes[0]!.calls[0]!.body).toContainEqual({ op: "replace", path: "/auth/params", value: expect.any(Object) });
+  });
+
+  it("does not compare credentials it cannot fingerprint, and says so", () => {
+    const plan = planSandbox(desired(), live(), options({ fingerprints: {} }));
+    expect(plan.changes).toEqual([]);
+    expect(plan.notes[0]!.message).toContain("were not compared");
+  });
+
+  it("lists orphans without prune and deletes flow, target, account in that order with prune", () => {
+    const state = live({ connections: [liveAccount("acct"), liveAccount("old", { id: "conn-old" })], targetConnections: [liveTarget("gone", { baseConnectionId: "conn-old" })], flows: [liveFlow("gone")] });
+    const kept = planSandbox(desired(), state, options());
+    expect(kept.changes.map((c) => `${c.action} ${c.ref}`)).toEqual(["orphan account/old", "orphan target/gone", "orphan flow/gone"]);
+    const pruned = planSandbox(desired(), state, options({ prune: true }));
+    expect(pruned.changes.map((c) => `${c.action} ${c.ref}`)).toEqual(["delete flow/gone", "delete target/gone", "delete account/old"]);
+    expect(pruned.changes[1]!.dependsOn).toEqual(["flow/gone"]);
+    expect(pruned.changes[2]!.dependsOn).toEqual(["target/gone"]);
+  });
+
+  it("refuses a foreign flow with the desired name and explains adoption", () => {
+    const foreign = liveFlow("d1", { owner: undefined });
+    const plan = planSandbox(desired({ destinations: [destination("d1")] }), live({ flows: [foreign] }), options());
+    expect(plan.refusals).toEqual([expect.objectContaining({ rule: "foreign-object", hint: expect.stringContaining("aep-gitops import") })]);
+  });
+
+  it("refuses to act on an empty desired set while managed objects exist", () => {
+    const plan = planSandbox(desired({ accounts: [] }), live(), options({ prune: true }));
+    expect(plan.refusals[0]).toMatchObject({ rule: "empty-desired", hint: expect.stringContaining("--allow-empty") });
+    expect(planSandbox(desired({ accounts: [] }), live(), options({ allowEmpty: true })).refusals).toEqual([]);
+  });
+
+  it("refuses more than maxChangePercent of at least minResourcesForThreshold objects unless forced", () => {
+    const names = Array.from({ length: 5 }, (_, i) => `d${i}`);
+    const state = live({ targetConnections: names.map((n) => liveTarget(n)), flows: names.map((n) => liveFlow(n)) });
+    const want = desired({ destinations: names.map((n) => destination(n, { description: "changed" })) });
+    const plan = planSandbox(want, state, options());
+    expect(plan.refusals[0]!.message).toBe(
+      "Too many changes: 90.91% of the managed objects in sandbox 'prod' would be updated or deleted (10/11), over maxChangePercent 30.00%.",
+    );
+    expect(planSandbox(want, state, options({ force: true })).refusals).toEqual([]);
+  });
+
+  it("removes duplicate flows of one destination, keeping the oldest", () => {
+    const older = liveFlow("d1", { id: "flow-old", meta: { createdAt: 1 } });
+    const newer = liveFlow("d1", { id: "flow-new", meta: { createdAt: 5 } });
+    const plan = planSandbox(desired({ destinations: [destination("d1")] }), live({ targetConnections: [liveTarget("d1")], flows: [newer, older] }), options());
+    expect(plan.changes.map((c) => `${c.action} ${c.liveId}`)).toEqual(["delete flow-new"]);
+  });
+
+  it("gives the same checksum for the same calls whatever the etags", () => {
+    const a = planSandbox(desired({ destinations: [destination("d1", { description: "x" })] }), live({ targetConnections: [liveTarget("d1")], flows: [liveFlow("d1", { etag: '"1"' })] }), options());
+    const b = planSandbox(desired({ destinations: [destination("d1", { description: "x" })] }), live({ targetConnections: [liveTarget("d1")], flows: [liveFlow("d1", { etag: '"2"' })] }), options());
+    expect(assemblePlan([a]).checksum).toBe(assemblePlan([b]).checksum);
+    expect(assemblePlan([a]).checksum).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("creates a disabled destination empty, disables it, then adds its selectors", () => {
+    const plan = planSandbox(desired({ destinations: [destination("d1", { state: "disabled" })] }), live({ targetConnections: [liveTarget("d1")] }), options());
+    const flow = plan.changes.find((c) => c.ref === "flow/d1")!;
+    expect(flow.calls.map((c) => `${c.method} ${c.path}`)).toEqual(["POST /flows", "POST /flows/{{flow/d1.id}}/action", "PATCH /flows/{{flow/d1.id}}"]);
+  });
+
+  it("does not take over an unmanaged account of the same name", () => {
+    const plan = planSandbox(desired({ accounts: [account("acct")] }), live({ connections: [liveAccount("acct", { owner: undefined })] }), options());
+    expect(plan.refusals[0]!.rule).toBe("foreign-object");
+  });
+});
