@@ -115,7 +115,7 @@ describe("the planner", () => {
     const want = desired({ destinations: names.map((n) => destination(n, { description: "changed" })) });
     const plan = planSandbox(want, state, options());
     expect(plan.refusals[0]!.message).toBe(
-      "Too many changes: 90.91% of the managed objects in sandbox 'prod' would be updated or deleted (10/11), over maxChangePercent 30.00%.",
+      "Too many changes: 45.45% of the managed objects in sandbox 'prod' would be updated or deleted (5/11), over maxChangePercent 30.00%.",
     );
     expect(planSandbox(want, state, options({ force: true })).refusals).toEqual([]);
   });
