@@ -1,7 +1,14 @@
 // The command table. Each command lives in its own file under commands/ and parses its own flags.
 import type { Command } from "./context.js";
+import { applyCommand } from "./commands/apply.js";
+import { driftCommand } from "./commands/drift.js";
+import { planCommand } from "./commands/plan.js";
 
-export const commands: Record<string, Command> = {};
+export const commands: Record<string, Command> = {
+  plan: planCommand,
+  apply: applyCommand,
+  drift: driftCommand,
+};
 
 export function usage(): string {
   return `usage: aep-gitops <command> [options]

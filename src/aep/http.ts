@@ -1,0 +1,168 @@
+// The one place that talks HTTP to Adobe. Retries live here and only here, and only for what is
+// transient (429 honouring Retry-After, 5xx, network errors). A create is never retried blindly: when
+// its outcome is unknown the caller gets an AmbiguousWriteError and looks the object up first.
+import pRetry, { AbortError } from "p-retry";
+import { AmbiguousWriteError, AepApiError, NetworkError, describeErrorBody } from "./errors.js";
+import type { TokenSource } from "./ims.js";
+import { AdaptiveLimiter } from "./limiter.js";
+import type { AepSettings } from "./settings.js";
+
+export interface RequestOptions {
+  query?: Record<string, string | string[]>;
+  body?: unknown;
+  ifMatch?: string;
+  /** A create: never re-sent after an ambiguous failure (a 429 is not ambiguous: nothing happened). */
+  create?: boolean;
+}
+
+export interface HttpStats {
+  calls: number;
+  byKind: Record<string, number>;
+  retries: number;
+  throttled: number;
+}
+
+export interface RetryPolicy {
+  retries: number;
+  minTimeoutMs: number;
+  maxTimeoutMs: number;
+  /** The longest Retry-After we wait for; a longer one fails the call rather than hang a CI job. */
+  maxRetryAfterMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { retries: 6, minTimeoutMs: 200, maxTimeoutMs: 8_000, maxRetryAfterMs: 60_000 };
+
+export class AepHttp {
+  readonly stats: HttpStats = { calls: 0, byKind: {}, retries: 0, throttled: 0 };
+  private readonly limiter: AdaptiveLimiter;
+
+  constructor(
+    private readonly settings: AepSettings,
+    private readonly tokens: TokenSource,
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
+    concurrency = 4,
+  ) {
+    this.limiter = new AdaptiveLimiter(concurrency);
+  }
+
+  /** Sends one request to the sandbox; resolves with the parsed JSON body (undefined when empty). */
+  async request(sandbox: string, method: string, path: string, options: RequestOptions = {}): Promise<unknown> {
+    let authRetried = false;
+    return pRetry(
+      async () => {
+        const response = await this.limiter.run(() => this.send(sandbox, method, path, options));
+        if (response.status === 401 && !authRetried) {
+          // The token expired or was revoked mid-run: get a fresh one and try once more.
+          authRetried = true;
+          this.tokens.invalidate(response.token);
+          throw new RetryNow();
+        }
+        if (response.status === 429) {
+          this.stats.throttled++;
+          this.limiter.throttled();
+        } else if (response.status < 500) {
+          this.limiter.succeeded();
+        }
+        if (response.status >= 200 && response.status < 300) return response.body;
+        const error = toApiError(response, method, path);
+        if (!error.transient) throw new AbortError(error);
+        if (options.create && error.status !== 429) throw new AbortError(new AmbiguousWriteError(method, path, error));
+        throw new Retryable(error, retryAfterMs(response.headers.get("retry-after")));
+      },
+      {
+        retries: this.retry.retries,
+        minTimeout: this.retry.minTimeoutMs,
+        maxTimeout: this.retry.maxTimeoutMs,
+        randomize: true,
+        shouldRetry: ({ error }) => error instanceof Retryable || error instanceof RetryNow || error instanceof NetworkError,
+        onFailedAttempt: async ({ error }) => {
+          if (error instanceof RetryNow) return;
+          if (error instanceof NetworkError && options.create) throw new AmbiguousWriteError(method, path, error);
+          this.stats.retries++;
+          if (error instanceof Retryable && error.retryAfterMs !== undefined) {
+            if (error.retryAfterMs > this.retry.maxRetryAfterMs) throw error.cause;
+            // Adobe said when: wait that long (p-retry's own backoff then adds a little more).
+            await new Promise((resolve) => setTimeout(resolve, error.retryAfterMs));
+          }
+        },
+      },
+    ).catch((error: unknown) => {
+      throw error instanceof Retryable ? error.cause : error;
+    });
+  }
+
+  private async send(sandbox: string, method: string, path: string, options: RequestOptions) {
+    const token = await this.tokens.token();
+    const url = new URL(`${this.settings.platformUrl}${path}`);
+    for (const [key, value] of Object.entries(options.query ?? {})) {
+      for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(key, item);
+    }
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${token}`,
+      "x-api-key": this.settings.clientId,
+      "x-gw-ims-org-id": this.settings.orgId,
+      "x-sandbox-name": sandbox,
+      accept: "application/json",
+    };
+    if (options.body !== undefined) headers["content-type"] = "application/json";
+    if (options.ifMatch !== undefined) headers["if-match"] = options.ifMatch;
+    this.stats.calls++;
+    const kind = `${method} ${routeOf(path)}`;
+    this.stats.byKind[kind] = (this.stats.byKind[kind] ?? 0) + 1;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers,
+        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+        signal: AbortSignal.timeout(60_000),
+      });
+    } catch (error) {
+      throw new NetworkError(`${method} ${path}: ${(error as Error).message}`, error);
+    }
+    const text = await response.text().catch((error: unknown) => {
+      throw new NetworkError(`${method} ${path}: connection lost while reading the answer`, error);
+    });
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined; // gateways answer 429/5xx with empty or HTML bodies
+    }
+    return { status: response.status, headers: response.headers, body, token };
+  }
+}
+
+class Retryable extends Error {
+  constructor(
+    override readonly cause: AepApiError,
+    readonly retryAfterMs: number | undefined,
+  ) {
+    super(cause.message);
+  }
+}
+
+class RetryNow extends Error {}
+
+function toApiError(response: { status: number; headers: Headers; body: unknown }, method: string, path: string): AepApiError {
+  const { code, message } = describeErrorBody(response.body);
+  const requestId = response.headers.get("x-request-id") ?? undefined;
+  const text = `${method} ${path} → ${response.status}${code ? ` ${code}` : ""}${message ? `: ${message}` : ""}${requestId ? ` (request id ${requestId})` : ""}`;
+  return new AepApiError(text, response.status, code, requestId, method, path);
+}
+
+/** Retry-After is either delta-seconds or an HTTP-date (RFC 9110 §10.2.3). */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** `/data/foundation/flowservice/flows/<id>` → `/flows/{id}`, for call counts by kind. */
+export function routeOf(path: string): string {
+  return path
+    .replace(/^\/data\/foundation\/flowservice/, "")
+    .replace(/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, "/{id}");
+}

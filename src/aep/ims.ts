@@ -1,0 +1,68 @@
+// IMS server-to-server (client credentials) tokens: fetched once, shared by every request, refreshed
+// before they expire (and at once when the gateway says a token is no longer valid). Concurrent
+// callers wait on one fetch instead of each asking IMS.
+import { AppError } from "../errors.js";
+import { describeErrorBody } from "./errors.js";
+import type { AepSettings } from "./settings.js";
+
+export interface TokenSource {
+  token(): Promise<string>;
+  /** Forget the cached token (the gateway rejected it). */
+  invalidate(rejected: string): void;
+}
+
+export class ImsTokenSource implements TokenSource {
+  private current: { token: string; refreshAt: number } | undefined;
+  private pending: Promise<string> | undefined;
+  fetched = 0;
+
+  constructor(
+    private readonly settings: AepSettings,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async token(): Promise<string> {
+    if (this.current && this.now() < this.current.refreshAt) return this.current.token;
+    this.pending ??= this.fetchToken().finally(() => (this.pending = undefined));
+    return this.pending;
+  }
+
+  invalidate(rejected: string): void {
+    if (this.current?.token === rejected) this.current = undefined;
+  }
+
+  private async fetchToken(): Promise<string> {
+    const form = new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: this.settings.clientId,
+      client_secret: this.settings.clientSecret,
+      scope: this.settings.scopes,
+    });
+    let response: Response;
+    try {
+      response = await fetch(`${this.settings.imsUrl}/ims/token/v3`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+        body: form,
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (error) {
+      throw new AppError("network", `Could not reach Adobe IMS at ${this.settings.imsUrl}: ${(error as Error).message}`, { cause: error });
+    }
+    const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+    if (!response.ok || typeof body?.access_token !== "string") {
+      const { code, message } = describeErrorBody(body);
+      // Bad credentials are final: failing fast here avoids a storm of retries against IMS.
+      throw new AppError("auth", `Adobe IMS refused the client credentials (${response.status}${code ? ` ${code}` : ""}${message ? `: ${message}` : ""}).`, {
+        hint: "Check AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_SCOPES against your Adobe Developer Console project.",
+      });
+    }
+    this.fetched++;
+    // expires_in is in seconds (the JWT-era millisecond value is gone); refresh with a margin of a
+    // tenth of the lifetime, at most five minutes, so a long apply never meets an expired token.
+    const lifetimeMs = Number(body.expires_in ?? 86_399) * 1000;
+    const margin = Math.min(lifetimeMs / 10, 300_000);
+    this.current = { token: body.access_token, refreshAt: this.now() + lifetimeMs - margin };
+    return body.access_token;
+  }
+}

@@ -1,0 +1,75 @@
+// aep-gitops apply: re-read live, re-plan, (confirm on a TTY), execute. Exit 0 when every item
+// succeeded, 1 when anything failed or a safety rail refused; a re-run converges either way.
+import { createInterface } from "node:readline/promises";
+import { hasChanges } from "../../domain/planner.js";
+import { AppError, ExitCode } from "../../errors.js";
+import { applyRun, planAll } from "../../reconcile/reconcile.js";
+import { renderApplyText, renderItemLine } from "../../report/apply-result.js";
+import type { CliContext, Command } from "../context.js";
+import { formatOf, parseFlags, PLAN_FLAGS } from "../options.js";
+import { createOutput } from "../output.js";
+import { runOptions } from "../run-options.js";
+import { openWorkspace } from "../workspace.js";
+import { renderPlan } from "./plan.js";
+
+const USAGE = `usage: aep-gitops apply [dir...] [--sandbox NAME] [--config FILE] [--yes] [--expect-checksum SHA] [--format text|json] [-v] [--prune] [--force] [--allow-empty] [--emulator]
+
+Reads the live destinations, plans, and makes them match the YAML. On a terminal it shows the plan and
+asks first (--yes skips that); elsewhere it never waits for input. --expect-checksum refuses to act when
+the fresh plan is not the one reviewed.`;
+
+const FLAGS = { ...PLAN_FLAGS, yes: { type: "boolean", short: "y" }, "expect-checksum": { type: "string" } } as const;
+
+export const applyCommand: Command = async (argv, ctx) => {
+  const { values, positionals } = parseFlags(argv, FLAGS, USAGE);
+  if (values.help) {
+    ctx.stdout.write(`${USAGE}\n`);
+    return ExitCode.ok;
+  }
+  const format = formatOf(values.format, ["text", "json"]);
+  const output = createOutput(ctx);
+  const ws = await openWorkspace(positionals, values, ctx, output);
+  try {
+    const options = runOptions(ws, values);
+    const run = await planAll(ws.targets, options);
+    if (format === "text") output.out(renderPlan(run.plan, "text", Boolean(values.verbose), output.tty));
+    if (!hasChanges(run.plan) && run.plan.sandboxes.every((s) => s.refusals.length === 0)) {
+      if (format === "json") output.out(JSON.stringify({ format: "aep-gitops.apply/v1", checksum: run.plan.checksum, results: [] }, null, 2));
+      return ExitCode.ok;
+    }
+    const interactive = Boolean(ctx.stdin.isTTY && ctx.stdout.isTTY) && !values.yes;
+    if (interactive && run.plan.sandboxes.every((s) => s.refusals.length === 0) && !(await confirm(ctx))) {
+      output.err("Apply cancelled; nothing was changed.");
+      return ExitCode.error;
+    }
+    const applied = await applyRun(ws.targets, run, {
+      ...options,
+      ...(values["expect-checksum"] ? { expectChecksum: values["expect-checksum"] } : {}),
+      onItem: (sandbox, item) => {
+        if (format === "text") output.out(renderItemLine(sandbox, item));
+      },
+    });
+    if (format === "json") {
+      output.out(JSON.stringify({ format: "aep-gitops.apply/v1", checksum: run.plan.checksum, results: applied.results }, null, 2));
+    } else {
+      output.out(renderApplyText(applied.results));
+      const calls = ws.http.stats;
+      output.err(`Flow Service calls: ${calls.calls} (${calls.retries} retried, ${calls.throttled} throttled).`);
+    }
+    const failed = applied.results.flatMap((r) => r.items).filter((i) => i.status !== "done").length;
+    if (failed > 0) throw new AppError("partial", `${failed} item(s) did not complete; the others were applied.`, { hint: "Fix the cause shown above and run apply again: it continues from where this run stopped." });
+    return ExitCode.ok;
+  } finally {
+    await ws.close();
+  }
+};
+
+async function confirm(ctx: CliContext): Promise<boolean> {
+  const rl = createInterface({ input: ctx.stdin, output: ctx.stdout });
+  try {
+    const answer = await rl.question("\nApply these changes? Only 'yes' is accepted: ");
+    return answer.trim() === "yes";
+  } finally {
+    rl.close();
+  }
+}

@@ -1,0 +1,35 @@
+// The flags plan, apply and drift share (validate and import take a subset), parsed once.
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { AppError } from "../errors.js";
+
+export const COMMON_FLAGS = {
+  config: { type: "string", short: "c" },
+  sandbox: { type: "string", short: "s" },
+  format: { type: "string", short: "f" },
+  emulator: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies ParseArgsConfig["options"];
+
+export const PLAN_FLAGS = {
+  ...COMMON_FLAGS,
+  prune: { type: "boolean" },
+  force: { type: "boolean" },
+  "allow-empty": { type: "boolean" },
+  verbose: { type: "boolean", short: "v" },
+} as const satisfies ParseArgsConfig["options"];
+
+export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T, usage: string) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new AppError("usage", (error as Error).message, { hint: usage.split("\n")[0] });
+  }
+}
+
+export type Format = "text" | "json" | "markdown";
+
+export function formatOf(value: string | undefined, allowed: Format[] = ["text", "json", "markdown"]): Format {
+  const format = (value ?? "text") as Format;
+  if (!allowed.includes(format)) throw new AppError("usage", `--format must be one of ${allowed.join(", ")}, not '${value}'.`);
+  return format;
+}

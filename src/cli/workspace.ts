@@ -1,0 +1,75 @@
+// Turns a command line into what the orchestrator needs: the desired state of each sandbox (validated,
+// or the run stops with every problem listed), and a Flow Service client per sandbox: Adobe's, or the
+// embedded emulator's with --emulator.
+import path from "node:path";
+import { AepHttp } from "../aep/http.js";
+import { HttpFlowService } from "../aep/flow-service.js";
+import { ImsTokenSource } from "../aep/ims.js";
+import { settingsFromEnv, type AepSettings } from "../aep/settings.js";
+import { formatProblemsText } from "../config/format-problems.js";
+import { hasErrors, loadDesired } from "../config/load.js";
+import { SECRET_FIELDS } from "../config/secrets.js";
+import { loadToolConfig, type ToolConfig } from "../config/tool-config.js";
+import type { DesiredSandbox } from "../domain/desired.js";
+import { startEmulator } from "../emulator/index.js";
+import { AppError } from "../errors.js";
+import { secretValues } from "../reconcile/fingerprint.js";
+import type { SandboxTarget } from "../reconcile/reconcile.js";
+import type { CliContext } from "./context.js";
+import type { Output } from "./output.js";
+
+export interface WorkspaceFlags {
+  config?: string | undefined;
+  sandbox?: string | undefined;
+  emulator?: boolean | undefined;
+}
+
+export interface Workspace {
+  tool: ToolConfig;
+  desired: DesiredSandbox[];
+  targets: SandboxTarget[];
+  settings: AepSettings;
+  http: AepHttp;
+  env: Record<string, string | undefined>;
+  close(): Promise<void>;
+}
+
+/** The emulator's demo identity (see docs/emulator.md): what --emulator signs in as. */
+export const EMULATOR_IDENTITY = { clientId: "demo-client", clientSecret: "demo-secret", orgId: "DEMOORG0000000000000000@AdobeOrg" };
+
+export async function loadDesiredSandboxes(paths: string[], flags: WorkspaceFlags, ctx: CliContext, output: Output) {
+  const tool = await loadToolConfig({ cwd: ctx.cwd, env: ctx.env, ...(flags.config ? { configFile: flags.config } : {}) });
+  let sandboxes = tool.sandboxes;
+  if (paths.length > 0) {
+    sandboxes = [{ name: flags.sandbox ?? sandboxes[0]?.name ?? "prod", paths: paths.map((p) => path.resolve(ctx.cwd, p)) }];
+  } else if (flags.sandbox) {
+    sandboxes = sandboxes.filter((s) => s.name === flags.sandbox);
+    if (sandboxes.length === 0) throw new AppError("usage", `Sandbox '${flags.sandbox}' is not in the tool config (${tool.configFile ?? "defaults"}).`);
+  }
+  const loaded = await Promise.all(sandboxes.map((s) => loadDesired(s.name, s.paths)));
+  const problems = loaded.flatMap((l) => l.problems);
+  if (problems.length > 0) output.err(formatProblemsText(problems, ctx.cwd));
+  if (hasErrors(problems)) {
+    throw new AppError("config", "The configuration is invalid; nothing was read from or sent to Adobe.", { hint: "Fix the problems above (aep-gitops validate lists them)." });
+  }
+  return { tool, desired: loaded.map((l) => l.desired) };
+}
+
+export async function openWorkspace(paths: string[], flags: WorkspaceFlags, ctx: CliContext, output: Output): Promise<Workspace> {
+  const { tool, desired } = await loadDesiredSandboxes(paths, flags, ctx, output);
+  let env = ctx.env;
+  let close = async () => {};
+  if (flags.emulator) {
+    const statePath = path.resolve(ctx.cwd, ".aep-gitops/emulator-state.json");
+    const emulator = await startEmulator({ port: 0, statePath });
+    output.err(`Using the embedded Flow Service emulator at ${emulator.url} (state in ${path.relative(ctx.cwd, statePath)}); nothing is sent to Adobe.`);
+    env = { ...ctx.env, AEP_CLIENT_ID: EMULATOR_IDENTITY.clientId, AEP_CLIENT_SECRET: EMULATOR_IDENTITY.clientSecret, AEP_ORG_ID: EMULATOR_IDENTITY.orgId, AEP_PLATFORM_URL: emulator.url, AEP_IMS_URL: emulator.url };
+    close = () => emulator.close();
+  }
+  const settings = settingsFromEnv(env);
+  output.addSecrets(secretValues(desired.flatMap((d) => d.accounts), env, (a) => SECRET_FIELDS[a.type]));
+  const tokens = new ImsTokenSource(settings);
+  const http = new AepHttp(settings, tokens);
+  const targets = desired.map((d) => ({ desired: d, port: new HttpFlowService(http, d.sandbox) }));
+  return { tool, desired, targets, settings, http, env, close };
+}

@@ -1,0 +1,137 @@
+// Runs a reviewed SandboxPlan: changes in dependency order, independent ones concurrently (the HTTP
+// layer bounds how many are in flight). A failed change skips only what depends on it; everything
+// else still runs, and each item reports its own result, so a re-run converges from wherever this
+// one stopped.
+import { AepApiError, AmbiguousWriteError } from "../aep/errors.js";
+import type { Collection, FlowServicePort } from "../aep/flow-service.js";
+import { parseDescription } from "../domain/ownership.js";
+import type { ApiCall, Change, SandboxPlan } from "../domain/plan.js";
+import { fillEnv, fillRefs } from "./substitute.js";
+
+export type ItemStatus = "done" | "failed" | "skipped";
+
+export interface ItemResult {
+  ref: string;
+  action: Change["action"];
+  resource: Change["resource"];
+  name: string;
+  status: ItemStatus;
+  message?: string;
+  /** Concurrent edits met on the way (a 412), and how they were resolved. */
+  concurrent: string[];
+}
+
+export interface ExecuteOptions {
+  env: Record<string, string | undefined>;
+  /** Re-reads a change's object after a 412 and plans it again; undefined = nothing left to do. */
+  replan(change: Change): Promise<{ change?: Change; note: string }>;
+  onItem?(result: ItemResult): void;
+  maxReplans?: number;
+}
+
+const CREATE_PATH = /^\/(connections|sourceConnections|targetConnections|flows)$/;
+
+export async function executePlan(plan: SandboxPlan, port: FlowServicePort, options: ExecuteOptions): Promise<ItemResult[]> {
+  const runnable = plan.changes.filter((c) => c.calls.length > 0);
+  const ids = new Map<string, string>();
+  const results = new Map<string, ItemResult>();
+  const running = new Map<string, Promise<void>>();
+
+  const start = (change: Change): Promise<void> => {
+    let promise = running.get(change.ref);
+    if (promise) return promise;
+    promise = (async () => {
+      // Wait for what this change depends on; a dependency that did not succeed skips it.
+      await Promise.all(change.dependsOn.map((ref) => runnable.find((c) => c.ref === ref)).filter((c) => c !== undefined).map(start));
+      const blocked = change.dependsOn.map((ref) => results.get(ref)).find((r) => r && r.status !== "done");
+      const result: ItemResult = { ref: change.ref, action: change.action, resource: change.resource, name: change.name, status: "done", concurrent: [] };
+      if (blocked) {
+        result.status = "skipped";
+        result.message = `skipped: ${blocked.ref} did not succeed`;
+      } else {
+        try {
+          await runChange(change, port, ids, options, result);
+        } catch (error) {
+          result.status = "failed";
+          result.message = (error as Error).message;
+        }
+      }
+      results.set(change.ref, result);
+      options.onItem?.(result);
+    })();
+    running.set(change.ref, promise);
+    return promise;
+  };
+
+  await Promise.all(runnable.map(start));
+  return runnable.map((c) => results.get(c.ref)!);
+}
+
+async function runChange(change: Change, port: FlowServicePort, ids: Map<string, string>, options: ExecuteOptions, result: ItemResult): Promise<void> {
+  let current: Change | undefined = change;
+  for (let attempt = 0; current; attempt++) {
+    try {
+      // Calls after a create or an action on the same object are guarded by the etag it answered with.
+      const object = { etag: undefined as string | undefined };
+      for (const call of current.calls) await runCall(current, call, port, ids, options, object);
+      return;
+    } catch (error) {
+      if (!(error instanceof AepApiError && error.status === 412)) throw error;
+      // Someone changed the object between our read and our write (Adobe's UI, another run).
+      // Re-read it, plan it again against what is there now, and try again: bounded.
+      if (attempt >= (options.maxReplans ?? 3)) throw new Error(`${change.ref} kept changing under us (412 ${attempt + 1} times); re-run apply`, { cause: error });
+      const replanned = await options.replan(current);
+      result.concurrent.push(replanned.note);
+      current = replanned.change;
+    }
+  }
+}
+
+async function runCall(
+  change: Change,
+  call: ApiCall,
+  port: FlowServicePort,
+  ids: Map<string, string>,
+  options: ExecuteOptions,
+  object: { etag: string | undefined },
+): Promise<void> {
+  const path = fillRefs(call.path, ids);
+  const body = call.body === undefined ? undefined : fillEnv(fillRefs(call.body, ids), options.env);
+  const ifMatch = call.ifMatch ?? (call.method === "PATCH" ? object.etag : undefined);
+  const request = { ...(call.query ? { query: call.query } : {}), ...(body !== undefined ? { body } : {}), ...(ifMatch ? { ifMatch } : {}) };
+
+  if (call.method === "POST" && CREATE_PATH.test(path)) {
+    const collection = path.slice(1) as Collection;
+    let created: { id?: string; etag?: string } | undefined;
+    try {
+      created = (await port.call("POST", path, { ...request, create: true })) as { id?: string };
+    } catch (error) {
+      if (!(error instanceof AmbiguousWriteError)) throw error;
+      // The create may have landed: our marker is in it, so look before sending it again.
+      const found = await findOwned(port, collection, body as { name: string; description: string });
+      created = found ? { id: found } : ((await port.call("POST", path, { ...request, create: true })) as { id?: string });
+    }
+    if (!created?.id) throw new Error(`POST ${path} answered without an id`);
+    ids.set(change.ref, created.id);
+    object.etag = created.etag;
+    return;
+  }
+  try {
+    const answer = (await port.call(call.method, path, request)) as { etag?: string } | undefined;
+    object.etag = answer?.etag;
+  } catch (error) {
+    // Already gone (a retried DELETE that landed the first time, or deleted in the UI meanwhile).
+    if (call.method === "DELETE" && error instanceof AepApiError && error.status === 404) return;
+    throw error;
+  }
+}
+
+async function findOwned(port: FlowServicePort, collection: Collection, body: { name: string; description: string }): Promise<string | undefined> {
+  const wanted = parseDescription(body.description).owner;
+  const items = await port.list(collection, [`name==${body.name}`]);
+  const mine = items.find((item) => {
+    const owner = parseDescription(typeof item.description === "string" ? item.description : "").owner;
+    return owner?.kind === wanted?.kind && owner?.name === wanted?.name;
+  });
+  return typeof mine?.id === "string" ? mine.id : undefined;
+}

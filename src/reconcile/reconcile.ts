@@ -1,0 +1,109 @@
+// The one orchestrator behind plan, apply and drift, for the CLI and the Action alike:
+// read live (list calls only) → plan (pure) → check the reviewed checksum → execute → report results.
+import type { FlowServicePort } from "../aep/flow-service.js";
+import { toConnection, toFlow, toTargetConnection } from "../aep/mapping.js";
+import type { DesiredSandbox } from "../domain/desired.js";
+import type { LiveSandbox } from "../domain/live.js";
+import type { Change, Plan } from "../domain/plan.js";
+import type { PlanOptions } from "../domain/plan-context.js";
+import { assemblePlan, planSandbox } from "../domain/planner.js";
+import { AppError } from "../errors.js";
+import { executePlan, type ItemResult } from "./executor.js";
+import { fingerprints } from "./fingerprint.js";
+import { readLive } from "./read-live.js";
+
+export interface SandboxTarget {
+  desired: DesiredSandbox;
+  port: FlowServicePort;
+}
+
+export type RunOptions = Omit<PlanOptions, "fingerprints"> & { env: Record<string, string | undefined> };
+
+export interface PlanRun {
+  plan: Plan;
+  lives: LiveSandbox[];
+}
+
+export async function planAll(targets: SandboxTarget[], options: RunOptions): Promise<PlanRun> {
+  const lives = await Promise.all(
+    targets.map(({ desired, port }) => readLive(port, { needProfileSource: desired.destinations.length > 0 })),
+  );
+  const sandboxPlans = targets.map(({ desired }, i) => planSandbox(desired, lives[i]!, planOptions(desired, options)));
+  return { plan: assemblePlan(sandboxPlans), lives };
+}
+
+function planOptions(desired: DesiredSandbox, options: RunOptions): PlanOptions {
+  const { env: _env, ...rest } = options;
+  return { ...rest, fingerprints: fingerprints(desired.accounts, options.env) };
+}
+
+export interface ApplyRun extends PlanRun {
+  results: { sandbox: string; items: ItemResult[] }[];
+}
+
+export type ApplyOptions = RunOptions & { expectChecksum?: string; onItem?: (sandbox: string, item: ItemResult) => void };
+
+/**
+ * Executes a plan made from a fresh read (never a stored one: what runs is what is true now), after
+ * its safety rails and the reviewed checksum have been checked.
+ */
+export async function applyRun(targets: SandboxTarget[], run: PlanRun, options: ApplyOptions): Promise<ApplyRun> {
+  const refusals = run.plan.sandboxes.flatMap((s) => s.refusals.map((r) => ({ ...r, sandbox: s.sandbox })));
+  if (refusals.length > 0) {
+    throw new AppError("refused", refusals.map((r) => `[${r.sandbox}] ${r.message}`).join("\n"), {
+      hint: [...new Set(refusals.map((r) => r.hint))].join("\n"),
+    });
+  }
+  if (options.expectChecksum && options.expectChecksum !== run.plan.checksum) {
+    throw new AppError("refused", `The plan changed since it was reviewed: expected checksum ${options.expectChecksum}, the fresh plan has ${run.plan.checksum}.`, {
+      hint: "Run plan again and review the new plan (live state or YAML changed meanwhile), or apply without --expect-checksum.",
+    });
+  }
+  const results = await Promise.all(
+    run.plan.sandboxes.map(async (sandboxPlan, i) => {
+      const { desired, port } = targets[i]!;
+      const live = run.lives[i]!;
+      const items = await executePlan(sandboxPlan, port, {
+        env: options.env,
+        replan: (change) => replanChange(change, desired, live, port, planOptions(desired, options)),
+        onItem: (item) => options.onItem?.(sandboxPlan.sandbox, item),
+      });
+      return { sandbox: sandboxPlan.sandbox, items };
+    }),
+  );
+  return { ...run, results };
+}
+
+/** After a 412: read the one object again, plan against it, and say what we found. */
+async function replanChange(change: Change, desired: DesiredSandbox, live: LiveSandbox, port: FlowServicePort, options: PlanOptions) {
+  const id = change.liveId;
+  if (!id) return { note: `${change.ref}: conflict on a new object; left for the next run` };
+  const collection = change.resource === "flow" ? "flows" : change.resource === "target-connection" ? "targetConnections" : "connections";
+  const fresh = await port.get(collection, id);
+  const next: LiveSandbox = {
+    ...live,
+    flows: live.flows.filter((f) => f.id !== id),
+    targetConnections: live.targetConnections.filter((t) => t.id !== id),
+    connections: live.connections.filter((c) => c.id !== id),
+  };
+  let who = "someone";
+  if (fresh) {
+    if (collection === "flows") next.flows.push(toFlow(fresh));
+    else if (collection === "targetConnections") next.targetConnections.push(toTargetConnection(fresh));
+    else next.connections.push(toConnection(fresh));
+    const by = typeof fresh.updatedBy === "string" ? fresh.updatedBy : undefined;
+    const client = typeof fresh.updatedClient === "string" ? fresh.updatedClient : undefined;
+    const at = typeof fresh.updatedAt === "number" ? new Date(fresh.updatedAt).toISOString() : undefined;
+    who = `${by ?? "someone"}${client ? ` (${client})` : ""}${at ? ` at ${at}` : ""}`;
+  }
+  // Update the shared view too, so later conflicts start from what we now know.
+  Object.assign(live, next);
+  const replanned = planSandbox(desired, next, options).changes.find((c) => c.ref === change.ref);
+  const outcome = replanned ? `re-planned against the new version (${replanned.calls.length} call${replanned.calls.length === 1 ? "" : "s"})` : "it already matches the YAML";
+  return {
+    ...(replanned && fresh ? { change: replanned } : {}),
+    note: fresh
+      ? `${change.ref} was changed concurrently by ${who}; ${outcome}`
+      : `${change.ref} was deleted concurrently; it will be recreated by the next run`,
+  };
+}
