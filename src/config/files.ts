@@ -1,0 +1,50 @@
+// Which files make up a sandbox: every *.yaml / *.yml under the given folders (recursively, sorted, so
+// results never depend on the file system's order), plus files named directly. Hidden entries (.git,
+// .github) are skipped, and symlinked folders are not followed, so a link cannot loop.
+import type { Dirent } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Problem } from "../domain/desired.js";
+import { problem } from "./problems.js";
+
+const YAML_FILE = /\.ya?ml$/i;
+
+export async function listYamlFiles(paths: string[]): Promise<{ files: string[]; problems: Problem[] }> {
+  const files = new Set<string>();
+  const problems: Problem[] = [];
+  for (const input of paths) {
+    const absolute = path.resolve(input);
+    const info = await stat(absolute).catch(() => undefined);
+    if (!info) {
+      problems.push(problem({ file: absolute, line: 1, column: 1 }, "path-not-found", "no such file or folder"));
+    } else if (info.isDirectory()) {
+      const found = await walk(absolute);
+      if (found.length === 0) {
+        problems.push(
+          problem({ file: absolute, line: 1, column: 1 }, "no-files", "folder holds no .yaml or .yml files", { severity: "warning" }),
+        );
+      }
+      found.forEach((file) => files.add(file));
+    } else {
+      // A file named on purpose is read whatever its extension.
+      files.add(absolute);
+    }
+  }
+  return { files: [...files].sort(), problems };
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries: Dirent[] = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await walk(full)));
+    else if (YAML_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full))))) files.push(full);
+  }
+  return files;
+}
+
+async function isFile(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => undefined))?.isFile() ?? false;
+}

@@ -1,0 +1,80 @@
+// How problems are shown: text for people (one line each, like a compiler, so editors and terminals can
+// jump to file:line:col) and JSON for machines (a documented, versioned shape; see docs/design.md).
+import path from "node:path";
+import type { Problem } from "../domain/desired.js";
+import { sortProblems } from "./problems.js";
+
+export interface FormatOptions {
+  /** Every file that was checked; the summary counts them (default: the files that have problems). */
+  files?: string[];
+}
+
+/**
+ * `path:line:col  severity  rule-id  message`, an indented `hint: …` line where there is one, sorted by
+ * place, then `N errors, M warnings in K files`.
+ */
+export function formatProblemsText(problems: Problem[], cwd: string, options: FormatOptions = {}): string {
+  const lines: string[] = [];
+  for (const p of sortProblems(problems)) {
+    lines.push(`${display(p.file, cwd)}:${p.line}:${p.column}  ${p.severity}  ${p.rule}  ${p.message}`);
+    if (p.hint) lines.push(`    hint: ${p.hint}`);
+  }
+  lines.push(summaryLine(problems, options));
+  return `${lines.join("\n")}\n`;
+}
+
+/** The JSON shape of `validate --format json`, version 1 (schemas/validate-output.schema.json). */
+export interface ProblemsJson {
+  version: 1;
+  valid: boolean;
+  summary: { errors: number; warnings: number; files: number };
+  problems: Array<Omit<Problem, "hint"> & { hint?: string }>;
+  files: string[];
+}
+
+export function formatProblemsJson(problems: Problem[], cwd: string, options: FormatOptions = {}): string {
+  const sorted = sortProblems(problems);
+  const counts = count(sorted);
+  const files = (options.files ?? filesOf(sorted)).map((file) => display(file, cwd)).sort();
+  const json: ProblemsJson = {
+    version: 1,
+    valid: counts.errors === 0,
+    summary: { ...counts, files: files.length },
+    // Fixed key order, so the output diffs cleanly between runs.
+    problems: sorted.map((p) => ({
+      file: display(p.file, cwd),
+      line: p.line,
+      column: p.column,
+      rule: p.rule,
+      severity: p.severity,
+      message: p.message,
+      ...(p.hint === undefined ? {} : { hint: p.hint }),
+    })),
+    files,
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+export function summaryLine(problems: Problem[], options: FormatOptions = {}): string {
+  const { errors, warnings } = count(sortProblems(problems));
+  const files = options.files?.length ?? filesOf(problems).length;
+  return `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(files, "file")}`;
+}
+
+function count(problems: Problem[]): { errors: number; warnings: number } {
+  const errors = problems.filter((p) => p.severity === "error").length;
+  return { errors, warnings: problems.length - errors };
+}
+
+function filesOf(problems: Problem[]): string[] {
+  return [...new Set(problems.map((p) => p.file))];
+}
+
+/** Relative to cwd with forward slashes: stable across machines and operating systems. */
+function display(file: string, cwd: string): string {
+  return (path.relative(cwd, file) || ".").split(path.sep).join("/");
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

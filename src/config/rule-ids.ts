@@ -1,0 +1,33 @@
+// Every rule id a problem can carry, with what it means. Ids are stable: CI scripts and editors may
+// filter on them. docs/design.md lists the same table; a test checks that each id has a fixture.
+export const RULES = {
+  // Reading files
+  "path-not-found": "a folder or file given to validate (or in the tool config) does not exist",
+  "no-files": "a folder holds no .yaml or .yml file (warning)",
+  "read-error": "a file could not be read",
+  "file-too-large": "a file is over 1 MiB",
+  encoding: "a file is not UTF-8",
+  "empty-file": "a file holds no YAML document",
+  "yaml-syntax": "YAML syntax error (unknown tags are warnings)",
+  "duplicate-key": "a key appears twice in one mapping",
+  "alias-limit": "anchors and aliases expand beyond the limit (an alias bomb)",
+  // Layer 1: structure
+  "api-version": "apiVersion is not aep-gitops/v1",
+  "unknown-kind": "kind is not Account or Destination",
+  schema: "the document does not match the JSON Schema (missing or unknown field, wrong type or value)",
+  "audience-id": "an audience id is not a lower-case UUID",
+  "xdm-path": "a profile attribute is not a dotted XDM path",
+  "literal-secret": "a secret credential field holds a value instead of ${env:NAME}",
+  "env-ref": "an environment reference is malformed",
+  // Layer 2: meaning
+  "duplicate-name": "two accounts or two destinations share a name in a sandbox",
+  "unknown-account": "a destination references an account the sandbox does not declare",
+  "type-mismatch": "a destination's type differs from its account's",
+  "duplicate-audience": "an audience is listed twice in a destination",
+  "duplicate-attribute": "a profile attribute is listed twice in a destination",
+  "guardrail-audiences": "more than 250 audiences in a destination (warning)",
+  "guardrail-attributes": "more than 50 profile attributes in a destination (warning)",
+  "guardrail-destinations": "more than 100 destinations in a sandbox (warning)",
+} as const;
+
+export type RuleId = keyof typeof RULES;

@@ -1,0 +1,34 @@
+// duplicate-audience: audiences are matched by id, so one listed twice is a mistake (often a copy-paste
+// that meant another audience). A name-only entry duplicates any earlier entry with that name. The later
+// entry is reported. (Two ids sharing a name are allowed: Adobe permits duplicate audience names.)
+import type { Problem } from "../../domain/desired.js";
+import { problem } from "../problems.js";
+import { destinations, list, record, text, type RuleContext } from "./rule.js";
+
+export function duplicateAudiences(context: RuleContext): Problem[] {
+  const problems: Problem[] = [];
+  for (const destination of destinations(context)) {
+    const ids = new Map<string, number>();
+    const names = new Map<string, number>();
+    list(destination.value.audiences).forEach((item, index) => {
+      const id = text(record(item).id);
+      const name = text(record(item).name);
+      const [field, key, seen] = id !== undefined ? (["id", id, ids] as const) : (["name", name, names] as const);
+      if (key === undefined) return;
+      const first = seen.get(key);
+      if (name !== undefined && !names.has(name)) names.set(name, index);
+      if (first === undefined) {
+        seen.set(key, index);
+        return;
+      }
+      const shown = field === "id" ? key : `'${key}'`;
+      const firstLine = destination.locator.at(["audiences", first]).line;
+      problems.push(
+        problem(destination.locator.at(["audiences", index, field]), "duplicate-audience", `audience ${shown} is listed twice (first at line ${firstLine})`, {
+          hint: "remove one of the two entries",
+        }),
+      );
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,14 @@
+// env-ref: credentials name environment variables as ${env:NAME}, the whole value. Anything else that
+// looks like a reference ($NAME, ${NAME}, ${ENV:x}, text around it) would be sent to Adobe literally.
+// The value itself is never echoed: it may be a secret.
+import type { Problem, SourceLocation } from "../../domain/desired.js";
+import { problem } from "../problems.js";
+import { repairEnvReference, suggestedEnvName } from "../secrets.js";
+
+export function envRefProblem(value: string, at: SourceLocation, context: { account: string | undefined; field: string }): Problem {
+  const repaired = repairEnvReference(value);
+  const name = repaired ?? `\${env:${suggestedEnvName(context.account ?? "account", context.field)}}`;
+  return problem(at, "env-ref", `'${context.field}' is not a valid environment reference`, {
+    hint: `write the whole value as ${context.field}: ${name} (NAME: letters, digits and _, not starting with a digit)`,
+  });
+}

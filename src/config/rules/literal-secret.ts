@@ -1,0 +1,12 @@
+// literal-secret: a secret credential field (writeOnly in the schema: secretKey, sasKey) holds a value
+// instead of an environment reference. Secrets never live in Git; the message never echoes the value.
+import type { Problem, SourceLocation } from "../../domain/desired.js";
+import { problem } from "../problems.js";
+import { suggestedEnvName } from "../secrets.js";
+
+export function literalSecretProblem(at: SourceLocation, context: { account: string | undefined; field: string }): Problem {
+  const variable = suggestedEnvName(context.account ?? "account", context.field);
+  return problem(at, "literal-secret", `'${context.field}' holds a literal secret; secrets must come from the environment`, {
+    hint: `use ${context.field}: \${env:${variable}} and set ${variable} where aep-gitops runs (a CI secret); if the value was real, rotate it: it is in the Git history`,
+  });
+}

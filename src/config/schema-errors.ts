@@ -1,0 +1,166 @@
+// Layer 1's voice: turns ajv errors into problems a person can act on, at the YAML node the error is
+// about. One problem per place (ajv can report the same value twice), plain words instead of JSON
+// Schema terms, and field-format errors handed to the rule that owns them (audience-id, xdm-path,
+// literal-secret, env-ref). Credential values are never echoed: they may be secrets.
+import type { ErrorObject } from "ajv";
+import type { Problem } from "../domain/desired.js";
+import { didYouMean } from "./did-you-mean.js";
+import type { Locator, Path } from "./locator.js";
+import { problem } from "./problems.js";
+import { audienceIdProblem } from "./rules/audience-id.js";
+import { envRefProblem } from "./rules/env-ref.js";
+import { literalSecretProblem } from "./rules/literal-secret.js";
+import { xdmPathProblem } from "./rules/xdm-path.js";
+import { looksLikeEnvReference } from "./secrets.js";
+
+export interface SchemaErrorContext {
+  locator: Locator;
+  /** The rule id for errors no specific rule owns: `schema`, or `tool-config`. */
+  rule: string;
+  /** The account name, for the environment variable a credential hint suggests. */
+  account?: string | undefined;
+  /** The schema's definitions, to describe a missing field declared by $ref. */
+  definitions?: Record<string, { description?: string }>;
+}
+
+export function schemaProblems(errors: ErrorObject[], context: SchemaErrorContext): Problem[] {
+  const problems: Problem[] = [];
+  const reported = new Set<string>();
+  for (const error of errors) {
+    // Wrappers whose inner errors were already reported on their own.
+    if (error.keyword === "propertyNames" || error.keyword === "if") continue;
+    const path = toPath(error.instancePath);
+    const key = `${error.instancePath}|${childKey(error)}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    problems.push(describe(error, path, context));
+  }
+  return problems;
+}
+
+function describe(error: ErrorObject, path: Path, context: SchemaErrorContext): Problem {
+  const { locator, rule } = context;
+  const field = label(path);
+  const params = error.params as Record<string, unknown>;
+  const parent = (error.parentSchema ?? {}) as Record<string, unknown>;
+  switch (error.keyword) {
+    case "required": {
+      const missing = String(params.missingProperty);
+      return problem(locator.at(path, "holder"), rule, `missing field '${missing}'`, {
+        hint: describeProperty(parent, missing, context.definitions ?? {}),
+      });
+    }
+    case "additionalProperties": {
+      const extra = String(params.additionalProperty);
+      const allowed = Object.keys((parent.properties as object | undefined) ?? {});
+      const suggestion = didYouMean(extra, allowed);
+      const message = suggestion ? `unknown field '${extra}' (did you mean '${suggestion}'?)` : `unknown field '${extra}'`;
+      const hint = suggestion || allowed.length === 0 ? undefined : `fields allowed here: ${allowed.join(", ")}`;
+      return problem(locator.at([...path, extra], "key"), rule, message, { hint });
+    }
+    case "type":
+      return typeProblem(error, path, field, context);
+    case "enum": {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const suggestion = typeof error.data === "string" ? didYouMean(error.data, allowed) : undefined;
+      const tail = suggestion ? ` (did you mean '${suggestion}'?)` : "";
+      return problem(locator.at(path), rule, `'${field}' must be one of ${allowed.join(", ")}${tail}`);
+    }
+    case "const":
+      return problem(locator.at(path), rule, `'${field}' must be ${String(params.allowedValue)}`);
+    case "pattern":
+      return patternProblem(error, path, field, context);
+    case "minLength":
+      return problem(locator.at(path), rule, `'${field}' must not be empty`);
+    case "minItems":
+      return problem(locator.at(path), rule, `'${field}' must list at least ${String(params.limit)}`);
+    case "minProperties": {
+      const fields = Object.keys((parent.properties as object | undefined) ?? {});
+      return problem(locator.at(path), rule, `'${field}' needs at least one of ${fields.join(", ")}`);
+    }
+    case "minimum":
+    case "maximum":
+      return problem(locator.at(path), rule, `'${field}' must be at ${error.keyword === "minimum" ? "least" : "most"} ${String(params.limit)}`);
+    default:
+      return problem(locator.at(path), rule, `'${field}' ${error.message ?? "is invalid"}`);
+  }
+}
+
+function typeProblem(error: ErrorObject, path: Path, field: string, { locator, rule }: SchemaErrorContext): Problem {
+  const expected = String((error.params as { type: string }).type).split(",");
+  const words = expected.map((t) => TYPE_WORDS[t] ?? t).join(" or ");
+  const gotScalar = error.data !== null && typeof error.data !== "object";
+  const hint =
+    expected.includes("string") && gotScalar
+      ? "quote the value to make it text"
+      : expected.includes("boolean") && typeof error.data === "string"
+        ? "write true or false (YAML 1.2 reads yes/no/on/off as text)"
+        : undefined;
+  return problem(locator.at(path), rule, `'${field}' must be ${words}`, { hint });
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  object: "a mapping (key: value lines)",
+  array: "a list (- item lines)",
+  string: "text",
+  boolean: "true or false",
+  number: "a number",
+  integer: "a whole number",
+};
+
+function patternProblem(error: ErrorObject, path: Path, field: string, context: SchemaErrorContext): Problem {
+  const at = context.locator.at(path);
+  const value = String(error.data);
+  const where = error.schemaPath;
+  if (where.endsWith("/definitions/Audience/properties/id/pattern")) return audienceIdProblem(value, at);
+  if (where.endsWith("/definitions/xdmPath/pattern")) return xdmPathProblem(value, at);
+  const inCredentials = path[0] === "credentials";
+  if (inCredentials && looksLikeEnvReference(value)) return envRefProblem(value, at, { account: context.account, field });
+  if (where.endsWith("/definitions/secretReference/pattern")) return literalSecretProblem(at, { account: context.account, field });
+  const explained = (error.parentSchema as { patternErrorMessage?: string } | undefined)?.patternErrorMessage;
+  const shown = inCredentials ? "" : ` ('${value}')`;
+  if (params(error).propertyName !== undefined) {
+    const name = String(params(error).propertyName);
+    return problem(context.locator.at([...path, name], "key"), context.rule, `'${name}' ${explained ?? "is not a valid name"}`);
+  }
+  return problem(at, context.rule, `'${field}'${shown} ${explained ?? "has an invalid format"}`);
+}
+
+function params(error: ErrorObject): Record<string, unknown> {
+  return error.params as Record<string, unknown>;
+}
+
+/** The first sentence of a property's description, as the hint for a missing field. */
+function describeProperty(
+  parent: Record<string, unknown>,
+  name: string,
+  definitions: Record<string, { description?: string }>,
+): string | undefined {
+  const property = (parent.properties as Record<string, { description?: string; $ref?: string }> | undefined)?.[name];
+  const text = property?.description ?? definitions[property?.$ref?.split("/").pop() ?? ""]?.description;
+  return text ? `${name}: ${text.split(/(?<=\.)\s/)[0]}` : undefined;
+}
+
+/** Errors about different children of one map (two missing fields) are distinct; others at one path are not. */
+function childKey(error: ErrorObject): string {
+  const p = params(error);
+  return String(p.missingProperty ?? p.additionalProperty ?? p.propertyName ?? "");
+}
+
+/** `/audiences/0/id` → ["audiences", 0, "id"] (JSON Pointer, ~1 and ~0 unescaped). */
+export function toPath(pointer: string): Path {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((segment) => (/^(0|[1-9][0-9]*)$/.test(segment) ? Number(segment) : segment));
+}
+
+/** How a path reads in a message: the field's name, or list[index] for list items. */
+export function label(path: Path): string {
+  const last = path[path.length - 1];
+  if (last === undefined) return "document";
+  if (typeof last === "number") return `${label(path.slice(0, -1))}[${last}]`;
+  return last;
+}

@@ -1,0 +1,50 @@
+// Turns documents that passed both layers into the domain's desired state, keeping where each item came
+// from. Only called on valid documents, so the generated schema types can be trusted here.
+import type {
+  CredentialValue,
+  DesiredAccount,
+  DesiredAudience,
+  DesiredDestination,
+  FlowState,
+} from "../domain/desired.js";
+import type { CheckedDocument } from "./check-document.js";
+import { envReferenceName } from "./secrets.js";
+import type { Account, Destination } from "./types.generated.js";
+
+const DEFAULT_STATE: FlowState = "enabled";
+
+export function toDesiredAccount(doc: CheckedDocument): DesiredAccount {
+  const account = doc.value as unknown as Account;
+  const credentials: Record<string, CredentialValue> = {};
+  for (const [field, value] of Object.entries(account.credentials)) {
+    const env = envReferenceName(value);
+    credentials[field] = env === undefined ? { literal: value } : { env };
+  }
+  const result: DesiredAccount = { name: account.name, type: account.type, credentials, source: doc.locator.at([]) };
+  if (account.description !== undefined) result.description = account.description;
+  return result;
+}
+
+export function toDesiredDestination(doc: CheckedDocument): DesiredDestination {
+  const destination = doc.value as unknown as Destination;
+  const result: DesiredDestination = {
+    name: destination.name,
+    type: destination.type,
+    account: destination.account,
+    state: destination.state ?? DEFAULT_STATE,
+    target: { ...destination.target },
+    audiences: (destination.audiences ?? []).map((audience, index) => {
+      const item: DesiredAudience = { source: doc.locator.at(["audiences", index]) };
+      if (audience.id !== undefined) item.id = audience.id;
+      if (audience.name !== undefined) item.name = audience.name;
+      return item;
+    }),
+    profileAttributes: (destination.profileAttributes ?? []).map((path, index) => ({
+      path,
+      source: doc.locator.at(["profileAttributes", index]),
+    })),
+    source: doc.locator.at([]),
+  };
+  if (destination.description !== undefined) result.description = destination.description;
+  return result;
+}

@@ -1,0 +1,129 @@
+// Reads one destination file into YAML documents with positions, turning everything that can go wrong
+// before validation (size, encoding, syntax, duplicate keys, alias bombs) into problems, never throws.
+import { readFile, stat } from "node:fs/promises";
+import { LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from "yaml";
+import type { Problem } from "../domain/desired.js";
+import { bytePosition, decodeUtf8 } from "./encoding.js";
+import { Locator } from "./locator.js";
+import { problem } from "./problems.js";
+import { duplicateKeyProblem } from "./rules/duplicate-key.js";
+
+/** Destination files are small; anything over 1 MiB is a mistake (or an attack) and is not parsed. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** Bounds alias expansion ("billion laughs"); generous for sharing a list of audiences between destinations. */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface YamlDocument {
+  /** The document as plain data; undefined when it could not be read. */
+  value: unknown;
+  locator: Locator;
+}
+
+export interface YamlFile {
+  file: string;
+  /** Documents that parsed cleanly enough to validate; empty ones (a trailing ---) are left out. */
+  documents: YamlDocument[];
+  problems: Problem[];
+}
+
+export async function readYamlFile(file: string): Promise<YamlFile> {
+  try {
+    const { size } = await stat(file);
+    if (size > MAX_FILE_BYTES) {
+      return failed(file, "file-too-large", `file is ${formatBytes(size)}; destination files may be at most 1 MiB`, {
+        hint: "split it into several files: a folder may hold any number of them",
+      });
+    }
+    return parseYamlFile(file, await readFile(file));
+  } catch (error) {
+    // Unreadable (permissions, vanished since listing): still a problem at the file, not a crash.
+    return failed(file, "read-error", `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+/** Pure part of readYamlFile, for tests and the benchmark. */
+export function parseYamlFile(file: string, bytes: Uint8Array): YamlFile {
+  const decoded = decodeUtf8(bytes);
+  if ("error" in decoded) {
+    const at = bytePosition(bytes, decoded.offset);
+    return { file, documents: [], problems: [problem({ file, ...at }, "encoding", `file ${decoded.error}`)] };
+  }
+  const text = decoded.text;
+  if (text.replace(/^\uFEFF/, "").trim() === "") return failed(file, "empty-file", "file is empty");
+
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const docs: Document[] = Array.isArray(parsed) ? parsed : [];
+  const result: YamlFile = { file, documents: [], problems: [] };
+  for (const doc of docs) {
+    const locator = new Locator(file, doc, lineCounter);
+    result.problems.push(...parseProblems(doc, locator));
+    // Syntax errors make the rest of the document unreliable; duplicate keys do not.
+    const blocked = doc.errors.some((e) => e.code !== "DUPLICATE_KEY");
+    if (blocked || doc.contents === null) continue;
+    const value = toData(doc, locator, result.problems);
+    if (value !== undefined) result.documents.push({ value, locator });
+  }
+  if (result.problems.length === 0 && result.documents.length === 0) {
+    return failed(file, "empty-file", "file holds no YAML documents, only comments or '---'");
+  }
+  return result;
+}
+
+function parseProblems(doc: Document, locator: Locator): Problem[] {
+  const errors = doc.errors.map((e) =>
+    e.code === "DUPLICATE_KEY" ? duplicateKeyProblem(doc, e, locator) : syntaxProblem(e, locator, "error"),
+  );
+  return [...errors, ...doc.warnings.map((w) => syntaxProblem(w, locator, "warning"))];
+}
+
+function syntaxProblem(error: YAMLError, locator: Locator, severity: Problem["severity"]): Problem {
+  const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "");
+  return problem(locator.position(error.pos[0]), "yaml-syntax", message, { severity, hint: SYNTAX_HINTS[error.code] });
+}
+
+const SYNTAX_HINTS: Partial<Record<YAMLError["code"], string>> = {
+  TAB_AS_INDENT: "YAML indents with spaces, never tabs",
+  BAD_INDENT: "align this line with the other keys of its mapping",
+  MISSING_CHAR: "a quote or bracket opened earlier is not closed",
+  BLOCK_AS_IMPLICIT_KEY: "a key is probably missing its ':' or a value needs quotes",
+  MULTILINE_IMPLICIT_KEY: "a key is probably missing its ':' or a value needs quotes",
+  BAD_ALIAS: "an alias (*name) must follow its anchor (&name) in the same document",
+};
+
+/** Converts to plain data with alias expansion bounded; a bomb or absurd nesting becomes a problem. */
+function toData(doc: Document, locator: Locator, problems: Problem[]): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (error instanceof ReferenceError && /excessive alias count/i.test(error.message)) {
+      problems.push(
+        problem(firstAlias(doc, locator), "alias-limit", `aliases expand to too many nodes (limit ${MAX_ALIAS_COUNT})`, {
+          hint: "repeat the values instead of nesting anchors and aliases",
+        }),
+      );
+    } else {
+      problems.push(problem(locator.at([]), "yaml-syntax", "document is nested too deeply to read"));
+    }
+    return undefined;
+  }
+}
+
+function firstAlias(doc: Document, locator: Locator) {
+  let offset = doc.range?.[0] ?? 0;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0] ?? offset;
+      return visit.BREAK;
+    },
+  });
+  return locator.position(offset);
+}
+
+function failed(file: string, rule: string, message: string, options: { hint?: string } = {}): YamlFile {
+  return { file, documents: [], problems: [problem({ file, line: 1, column: 1 }, rule, message, options)] };
+}
+
+function formatBytes(size: number): string {
+  return `${(size / 1024 / 1024).toFixed(1)} MiB`;
+}
