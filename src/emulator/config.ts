@@ -1,0 +1,88 @@
+// The emulator's configuration: defaults, merging of a partial config, and loading a JSON/YAML file.
+import { readFile } from "node:fs/promises";
+import YAML from "yaml";
+import { defaultAudiences, type AudienceSeed } from "./segments-seed.js";
+import { parseFaultConfig, type FaultConfig } from "./faults.js";
+import { isPlainObject } from "./types.js";
+
+export interface ClientConfig {
+  clientId: string;
+  clientSecret: string;
+  /**
+   * Stands for a person editing in Adobe's UI: objects it writes are stamped `updatedClient: "exc_app"` and
+   * `updatedBy: "<clientId>@AdobeID"`. Defaults to true for the client id `ui-editor`, false otherwise.
+   */
+  ui?: boolean;
+}
+
+export interface EmulatorConfig {
+  orgId: string;
+  sandboxes: string[];
+  clients: ClientConfig[];
+  /** Lifetime of IMS access tokens; `expires_in` reports it. Adobe: 86399. */
+  tokenTtlSeconds: number;
+  /** true: a missing `x-sandbox-name` is 400 FLOW-2105-400 instead of defaulting to `prod`. */
+  strictSandboxHeader: boolean;
+  /** DELETE success status: 202 (destinations spec, default) or 204 (sources spec). */
+  deleteStatus: 202 | 204;
+  /** Seeded audiences per sandbox; a sandbox listed here replaces the default seed. */
+  audiences: Record<string, AudienceSeed[]>;
+  faults: FaultConfig;
+}
+
+export const DEFAULT_ORG = "DEMOORG0000000000000000@AdobeOrg";
+
+export function defaultConfig(): EmulatorConfig {
+  return {
+    orgId: DEFAULT_ORG,
+    sandboxes: ["prod", "dev"],
+    clients: [
+      { clientId: "demo-client", clientSecret: "demo-secret" },
+      { clientId: "ui-editor", clientSecret: "ui-secret", ui: true },
+    ],
+    tokenTtlSeconds: 86399,
+    strictSandboxHeader: false,
+    deleteStatus: 202,
+    audiences: defaultAudiences(),
+    faults: {},
+  };
+}
+
+/** Merges a partial config over the defaults and checks it; throws an Error naming the bad key. */
+export function resolveConfig(partial: Partial<EmulatorConfig> = {}): EmulatorConfig {
+  const base = defaultConfig();
+  const config: EmulatorConfig = {
+    ...base,
+    ...partial,
+    audiences: { ...base.audiences, ...(partial.audiences ?? {}) },
+    faults: parseFaultConfig(partial.faults ?? {}),
+  };
+  if (typeof config.orgId !== "string" || !config.orgId.endsWith("@AdobeOrg")) throw new Error("config.orgId must end with @AdobeOrg");
+  if (!Array.isArray(config.sandboxes) || config.sandboxes.length === 0 || !config.sandboxes.every((s) => typeof s === "string" && s.length > 0)) {
+    throw new Error("config.sandboxes must be a non-empty list of sandbox names");
+  }
+  if (!Array.isArray(config.clients) || !config.clients.every((c) => isPlainObject(c) && typeof c.clientId === "string" && typeof c.clientSecret === "string")) {
+    throw new Error("config.clients must be a list of {clientId, clientSecret}");
+  }
+  if (typeof config.tokenTtlSeconds !== "number" || !(config.tokenTtlSeconds > 0)) throw new Error("config.tokenTtlSeconds must be a positive number");
+  if (config.deleteStatus !== 202 && config.deleteStatus !== 204) throw new Error("config.deleteStatus must be 202 or 204");
+  for (const [sandbox, list] of Object.entries(config.audiences)) {
+    if (!Array.isArray(list) || !list.every((a) => isPlainObject(a) && typeof a.id === "string" && typeof a.name === "string")) {
+      throw new Error(`config.audiences.${sandbox} must be a list of {id, name, description?}`);
+    }
+  }
+  return config;
+}
+
+export function isUiClient(client: ClientConfig): boolean {
+  return client.ui ?? client.clientId === "ui-editor";
+}
+
+/** Reads a config file; YAML is a superset of JSON, so one parser serves both. */
+export async function loadConfigFile(file: string): Promise<Partial<EmulatorConfig>> {
+  const text = await readFile(file, "utf8");
+  const parsed: unknown = YAML.parse(text);
+  if (parsed === null || parsed === undefined) return {};
+  if (!isPlainObject(parsed)) throw new Error(`${file}: the emulator config must be a mapping`);
+  return parsed as Partial<EmulatorConfig>;
+}

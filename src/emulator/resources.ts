@@ -1,0 +1,65 @@
+// Reads and deletes: GET lists (filters, order, pages), GET by id (also `{items:[obj]}`), DELETE (202 by
+// default, 204 configurable; refused while a flow uses the object), and the read-only spec catalogs.
+import type { HandlerContext } from "./context.js";
+import { maskSecrets } from "./credentials.js";
+import { notFound } from "./errors.js";
+import { jsonResponse, type EmuResponse } from "./http.js";
+import { checkDeletable } from "./integrity.js";
+import { listPage, parseListQuery, type Row } from "./pagination.js";
+import { CONNECTION_SPECS, FLOW_SPECS } from "./specs.js";
+import type { Entity, ResourceName } from "./types.js";
+
+/** The object as API clients see it (credentials masked). */
+export function publicView(resource: ResourceName, entity: Entity): Entity {
+  return resource === "connections" ? maskSecrets(entity) : entity;
+}
+
+export function handleList(ctx: HandlerContext): EmuResponse {
+  const resource = ctx.resource as ResourceName;
+  const query = parseListQuery(resource, ctx.req.query);
+  const collection = ctx.collections[resource];
+  const rows = function* (beforeRev?: number): Generator<Row> {
+    for (const { entity, rev } of collection.newestFirst(beforeRev)) yield { value: publicView(resource, entity), rev };
+  };
+  return jsonResponse(200, listPage(resource, query, rows).body);
+}
+
+export function handleGet(ctx: HandlerContext): EmuResponse {
+  const resource = ctx.resource as ResourceName;
+  const entity = ctx.collections[resource].get(ctx.id!);
+  if (!entity) throw notFound(resource, ctx.id!);
+  return jsonResponse(200, { items: [publicView(resource, entity)] });
+}
+
+export function handleDelete(ctx: HandlerContext): EmuResponse {
+  const resource = ctx.resource as ResourceName;
+  const collection = ctx.collections[resource];
+  if (!collection.get(ctx.id!)) throw notFound(resource, ctx.id!);
+  checkDeletable(ctx.collections, resource, ctx.id!);
+  collection.delete(ctx.id!);
+  ctx.changed();
+  return { status: ctx.config.deleteStatus };
+}
+
+function specCatalog(resource: string): readonly { id: string }[] {
+  return resource === "flowSpecs" ? FLOW_SPECS : CONNECTION_SPECS;
+}
+
+export function handleListSpecs(ctx: HandlerContext): EmuResponse {
+  const catalog = specCatalog(ctx.resource);
+  const query = parseListQuery(ctx.resource, ctx.req.query);
+  // Specs never change: their position in the catalog stands in for the revision.
+  const rows = function* (beforeRev?: number): Generator<Row> {
+    for (let i = 0; i < catalog.length; i += 1) {
+      const rev = catalog.length - i;
+      if (beforeRev === undefined || rev < beforeRev) yield { value: catalog[i], rev };
+    }
+  };
+  return jsonResponse(200, listPage(ctx.resource, query, rows).body);
+}
+
+export function handleGetSpec(ctx: HandlerContext): EmuResponse {
+  const spec = specCatalog(ctx.resource).find((s) => s.id === ctx.id);
+  if (!spec) throw notFound(ctx.resource, ctx.id!);
+  return jsonResponse(200, { items: [spec] });
+}

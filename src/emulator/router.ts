@@ -1,0 +1,77 @@
+// Route matching. Every request maps to a family, a route template (used by faults and metrics: the Flow
+// Service prefix removed and ids replaced by {id}; other families keep their full path) and a handler name.
+
+export const FLOW_PREFIX = "/data/foundation/flowservice";
+export const SEGMENTS_PATH = "/data/core/ups/segment/definitions";
+export const IMS_PATH = "/ims/token/v3";
+export const ADMIN_PREFIX = "/__emulator";
+
+export type Family = "flow" | "segments" | "ims" | "admin" | "unknown";
+
+export type HandlerName =
+  | "listSpecs"
+  | "getSpec"
+  | "list"
+  | "create"
+  | "get"
+  | "patch"
+  | "delete"
+  | "action"
+  | "listSegments"
+  | "getSegment"
+  | "createSegment"
+  | "token"
+  | "admin";
+
+export interface RouteMatch {
+  family: Family;
+  /** e.g. `/flows/{id}`, `/ims/token/v3`, `/data/core/ups/segment/definitions/{id}`. */
+  template: string;
+  /** The handler for the method, or undefined when the path exists but the method does not (405). */
+  handler: HandlerName | undefined;
+  /** Methods the path supports. */
+  allowed: string[];
+  resource?: string;
+  id?: string;
+}
+
+const RESOURCES = "connections|sourceConnections|targetConnections|flows";
+const SPECS = "connectionSpecs|flowSpecs";
+
+export function matchRoute(method: string, pathname: string): RouteMatch {
+  if (pathname === ADMIN_PREFIX || pathname.startsWith(`${ADMIN_PREFIX}/`)) {
+    return { family: "admin", template: pathname, handler: "admin", allowed: ["GET", "POST"] };
+  }
+  if (pathname === IMS_PATH) return route("ims", IMS_PATH, method, { POST: "token" });
+  if (pathname === SEGMENTS_PATH) return route("segments", SEGMENTS_PATH, method, { GET: "listSegments", POST: "createSegment" });
+  if (pathname.startsWith(`${SEGMENTS_PATH}/`)) {
+    const id = decodeURIComponent(pathname.slice(SEGMENTS_PATH.length + 1));
+    if (!id.includes("/")) return { ...route("segments", `${SEGMENTS_PATH}/{id}`, method, { GET: "getSegment" }), id };
+  }
+  if (pathname.startsWith(`${FLOW_PREFIX}/`)) return matchFlowRoute(method, pathname.slice(FLOW_PREFIX.length));
+  return { family: "unknown", template: pathname, handler: undefined, allowed: [] };
+}
+
+function matchFlowRoute(method: string, rest: string): RouteMatch {
+  let m = new RegExp(`^/(${SPECS})$`).exec(rest);
+  if (m) return { ...route("flow", `/${m[1]}`, method, { GET: "listSpecs" }), resource: m[1]! };
+  m = new RegExp(`^/(${SPECS})/([^/]+)$`).exec(rest);
+  if (m) return { ...route("flow", `/${m[1]}/{id}`, method, { GET: "getSpec" }), resource: m[1]!, id: decodeURIComponent(m[2]!) };
+  m = new RegExp(`^/(${RESOURCES})$`).exec(rest);
+  if (m) return { ...route("flow", `/${m[1]}`, method, { GET: "list", POST: "create" }), resource: m[1]! };
+  m = new RegExp(`^/(${RESOURCES})/([^/]+)$`).exec(rest);
+  if (m) {
+    return { ...route("flow", `/${m[1]}/{id}`, method, { GET: "get", PATCH: "patch", DELETE: "delete" }), resource: m[1]!, id: decodeURIComponent(m[2]!) };
+  }
+  m = /^\/flows\/([^/]+)\/action$/.exec(rest);
+  if (m) return { ...route("flow", "/flows/{id}/action", method, { POST: "action" }), resource: "flows", id: decodeURIComponent(m[1]!) };
+  return { family: "flow", template: rest, handler: undefined, allowed: [] };
+}
+
+function route(family: Family, template: string, method: string, handlers: Partial<Record<string, HandlerName>>): RouteMatch {
+  return { family, template, handler: handlers[method], allowed: Object.keys(handlers) };
+}
+
+export function isWrite(method: string): boolean {
+  return method === "POST" || method === "PUT" || method === "PATCH" || method === "DELETE";
+}
