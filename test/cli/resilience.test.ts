@@ -1,0 +1,106 @@
+// Races, throttling and crashes: the run either converges or says exactly what it could not do.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { kinesisAccount, kinesisDestination, PROD_AUDIENCES, startLab, type Lab } from "../support/lab.js";
+
+let lab: Lab;
+beforeEach(async () => {
+  lab = await startLab();
+  lab.write("destinations/account.yaml", kinesisAccount());
+  for (const name of ["one", "two", "three"]) lab.write(`destinations/${name}.yaml`, kinesisDestination(name));
+});
+afterEach(() => lab.close());
+
+describe("a concurrent edit in Adobe's UI between read and write (412)", () => {
+  it("re-reads and re-plans that flow, converges, and reports what it found", async () => {
+    expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
+    const flow = (await lab.ui("GET", "/flows?property=name==two")).body.items[0];
+    lab.write("destinations/two.yaml", kinesisDestination("two", { audiences: [PROD_AUDIENCES[0]!, PROD_AUDIENCES[2]!] }));
+    // Right after the tool lists the flows, a person removes the first audience and adds another.
+    await lab.faults({
+      scripted: [
+        {
+          method: "GET",
+          route: "/flows",
+          client: "demo-client",
+          nth: 1,
+          action: {
+            type: "after",
+            request: {
+              client: "ui-editor",
+              method: "PATCH",
+              path: `/data/foundation/flowservice/flows/${flow.id}`,
+              body: [
+                { op: "remove", path: "/transformations/0/params/segmentSelectors/selectors/0" },
+                { op: "add", path: "/transformations/0/params/segmentSelectors/selectors/-", value: { type: "PLATFORM_SEGMENT", value: { id: PROD_AUDIENCES[4] } } },
+              ],
+            },
+          },
+        },
+      ],
+    });
+    const apply = await lab.cli(["apply", "--yes"]);
+    expect(apply.code).toBe(0);
+    expect(apply.stdout).toMatch(/changed concurrently by ui-editor@AdobeID/);
+    const statuses = (await lab.requests()).filter((r) => r.method === "PATCH" && r.client === "demo-client").map((r) => r.status);
+    expect(statuses).toEqual([412, 200]);
+    const live = (await lab.ui("GET", `/flows/${flow.id}`)).body.items[0];
+    const ids = live.transformations[0].params.segmentSelectors.selectors.map((s: { value: { id: string } }) => s.value.id).sort();
+    expect(ids).toEqual([PROD_AUDIENCES[0], PROD_AUDIENCES[2]].sort());
+    await lab.faults({});
+    expect((await lab.cli(["plan"])).code).toBe(0);
+  });
+});
+
+describe("throttling", () => {
+  it("honours Retry-After: no request comes earlier than Adobe allowed", async () => {
+    await lab.faults({ seed: 7, rates: { "429": 0.3 }, retryAfter: "seconds", retryAfterSeconds: 1 });
+    const apply = await lab.cli(["apply", "--yes"]);
+    expect(apply.code).toBe(0);
+    const log = await lab.requests();
+    const throttled = log.filter((r) => r.status === 429);
+    expect(throttled.length).toBeGreaterThan(0);
+    // Each throttled call is retried (same method and path) no sooner than one second later.
+    for (const hit of throttled) {
+      const retry = log.find((r) => r.seq > hit.seq && r.method === hit.method && r.path === hit.path);
+      expect(retry, `retry of ${hit.method} ${hit.path}`).toBeDefined();
+      expect(retry!.at - hit.at).toBeGreaterThanOrEqual(1000);
+    }
+    await lab.faults({});
+    expect((await lab.cli(["plan"])).code).toBe(0);
+  }, 60_000);
+});
+
+describe("a crash after any write", () => {
+  it("converges with no duplicates when the process is killed after its k-th write, for every k", async () => {
+    const total = 2 + 1 + 2 * 3; // Profile pair, account, target + flow per destination
+    for (let k = 1; k <= total; k++) {
+      await lab.reset();
+      // The k-th write lands in Adobe, and then the answer never comes back: the process is killed.
+      await lab.faults({ scripted: [{ writes: true, nth: k, action: { type: "commit-then-hang" } }] });
+      const crashed = lab.cli(["apply", "--yes"]);
+      await waitFor(async () => (await lab.metrics()).hung >= 1);
+      crashed.kill();
+      await crashed;
+      await lab.faults({});
+      const rerun = await lab.cli(["apply", "--yes"]);
+      expect(rerun.code, `k=${k}: ${rerun.stderr}`).toBe(0);
+      const state = (await lab.ui("GET", "/flows?limit=100")).body.items;
+      expect(state.map((f: { name: string }) => f.name).sort(), `k=${k}`).toEqual(["one", "three", "two"]);
+      const targets = (await lab.ui("GET", "/targetConnections?limit=100")).body.items;
+      expect(targets, `k=${k}`).toHaveLength(3);
+      const accounts = (await lab.ui("GET", "/connections?limit=100")).body.items;
+      expect(accounts, `k=${k}`).toHaveLength(2); // the Kinesis account and the Profile connection
+      expect((await lab.ui("GET", "/sourceConnections?limit=100")).body.items, `k=${k}`).toHaveLength(1);
+      expect((await lab.cli(["plan"])).code, `k=${k}`).toBe(0);
+    }
+  }, 120_000);
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error("timed out waiting");
+}

@@ -1,0 +1,182 @@
+// A lab for end-to-end behaviour specs: the real emulator on 127.0.0.1:0, a temp config repo, the real
+// CLI bundle run as a child process with Adobe-style environment, and a person in Adobe's UI
+// (the emulator's ui-editor client) who can change things behind the tool's back.
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { startEmulator } from "../../src/emulator/index.js";
+
+export const ORG = "DEMOORG0000000000000000@AdobeOrg";
+export const MEN_OVER_50 = "72ddd79b-6b0a-4e97-a8d2-112ccd81bd02";
+export const PROD_AUDIENCES = [
+  MEN_OVER_50,
+  "fa1ec848-301b-4d38-b651-04a12114c7bb",
+  "22a6a416-9144-4566-a44a-41301747d69e",
+  "199897ff-0c92-41d0-87dc-c6d494cdad48",
+  "d591f606-e773-4a32-b6ae-4d47bb987fab",
+  "ba9733a8-18a2-4ea8-ac84-0167eb947dbe",
+];
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RequestLogEntry {
+  seq: number;
+  method: string;
+  path: string;
+  route: string;
+  status: number;
+  sandbox?: string;
+  client?: string;
+  durationMs?: number;
+  fault?: string;
+  /** Arrival time, epoch ms. */
+  at: number;
+}
+
+export const SECRETS = { KINESIS_SECRET_KEY: "kinesis-secret-Zq81x", EVENTHUB_SAS_KEY: "sas-key-Pw7731qq" };
+
+export type Lab = Awaited<ReturnType<typeof startLab>>;
+
+export async function startLab(options: { config?: Record<string, unknown>; statePath?: string } = {}) {
+  const emulator = await startEmulator({ port: 0, ...(options.statePath ? { statePath: options.statePath } : {}), ...(options.config ? { config: options.config as never } : {}) });
+  const dir = mkdtempSync(path.join(tmpdir(), "aep-gitops-lab-"));
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    HOME: dir,
+    AEP_CLIENT_ID: "demo-client",
+    AEP_CLIENT_SECRET: "demo-secret",
+    AEP_ORG_ID: ORG,
+    AEP_PLATFORM_URL: emulator.url,
+    AEP_IMS_URL: emulator.url,
+    ...SECRETS,
+  };
+  const admin = async (route: string, body?: unknown) => {
+    const response = await fetch(`${emulator.url}/__emulator/${route}`, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const text = await response.text();
+    return text ? JSON.parse(text) : undefined;
+  };
+
+  const lab = {
+    url: emulator.url,
+    dir,
+    env,
+    write(file: string, content: string) {
+      const full = path.join(dir, file);
+      mkdirSync(path.dirname(full), { recursive: true });
+      writeFileSync(full, content);
+    },
+    remove(file: string) {
+      rmSync(path.join(dir, file), { force: true });
+    },
+    /** Runs the CLI bundle; the promise also has kill(), which ends the process with SIGKILL. */
+    cli(args: string[], opts: { env?: Record<string, string | undefined> } = {}): Promise<CliRun> & { kill(): void } {
+      let child: ReturnType<typeof spawn> | undefined;
+      const promise = new Promise<CliRun>((resolve, reject) => {
+        child = spawn(process.execPath, [path.join(ROOT, "bin/aep-gitops.js"), ...args], {
+          cwd: dir,
+          env: Object.fromEntries(Object.entries({ ...env, ...opts.env }).filter(([, v]) => v !== undefined)) as Record<string, string>,
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+        let stdout = "";
+        let stderr = "";
+        child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+        child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on("error", reject);
+        child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+      });
+      return Object.assign(promise, { kill: () => void child?.kill("SIGKILL") });
+    },
+    async requests(): Promise<RequestLogEntry[]> {
+      return (await admin("requests")).items;
+    },
+    async writes(): Promise<RequestLogEntry[]> {
+      return (await lab.requests()).filter((r) => r.method !== "GET" && !r.path.startsWith("/ims/") && !r.path.includes("/segment/"));
+    },
+    metrics: () => admin("metrics"),
+    state: () => admin("state"),
+    faults: (config: unknown) => admin("faults", config),
+    reset: () => admin("reset", {}),
+    /** Adobe's UI, as a person would use it: the ui-editor client through the public API. */
+    async ui(method: string, apiPath: string, init: { body?: unknown; sandbox?: string; ifMatch?: string } = {}) {
+      const token = await uiToken(emulator.url);
+      const headers: Record<string, string> = {
+        authorization: `Bearer ${token}`,
+        "x-api-key": "ui-editor",
+        "x-gw-ims-org-id": ORG,
+        "x-sandbox-name": init.sandbox ?? "prod",
+      };
+      if (init.body !== undefined) headers["content-type"] = "application/json";
+      if (init.ifMatch) headers["if-match"] = init.ifMatch;
+      const response = await fetch(`${emulator.url}/data/foundation/flowservice${apiPath}`, {
+        method,
+        headers,
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    },
+    /** Reads one flow as the UI sees it, and edits it with the current etag. */
+    async uiPatchFlow(flowId: string, ops: unknown[], sandbox = "prod") {
+      const flow = (await lab.ui("GET", `/flows/${flowId}`, { sandbox })).body.items[0];
+      return lab.ui("PATCH", `/flows/${flowId}`, { body: ops, ifMatch: flow.etag, sandbox });
+    },
+    async close() {
+      await emulator.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return lab;
+}
+
+async function uiToken(url: string): Promise<string> {
+  const response = await fetch(`${url}/ims/token/v3`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "client_credentials", client_id: "ui-editor", client_secret: "ui-secret", scope: "openid" }),
+  });
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** YAML for an account + destinations, as users write it. */
+export function kinesisAccount(name = "kinesis-marketing"): string {
+  return `apiVersion: aep-gitops/v1
+kind: Account
+name: ${name}
+type: amazon-kinesis
+description: Marketing AWS account
+credentials:
+  accessKeyId: AKIAEXAMPLE1234
+  secretKey: \${env:KINESIS_SECRET_KEY}
+  region: us-east-1
+`;
+}
+
+export function kinesisDestination(
+  name: string,
+  opts: { account?: string; audiences?: string[]; attributes?: string[]; description?: string; state?: string; stream?: string } = {},
+): string {
+  const audiences = opts.audiences ?? [MEN_OVER_50];
+  const attributes = opts.attributes ?? ["person.lastName", "personalEmail.address"];
+  return `apiVersion: aep-gitops/v1
+kind: Destination
+name: ${name}
+type: amazon-kinesis
+account: ${opts.account ?? "kinesis-marketing"}
+description: ${opts.description ?? `Exports for ${name}`}
+state: ${opts.state ?? "enabled"}
+target:
+  stream: ${opts.stream ?? `${name}-stream`}
+  region: us-east-1
+audiences:
+${audiences.length ? audiences.map((id) => `  - id: ${id}`).join("\n") : "  []"}
+profileAttributes:
+${attributes.length ? attributes.map((p) => `  - ${p}`).join("\n") : "  []"}
+`;
+}
