@@ -2,12 +2,14 @@
 import type { Command } from "./context.js";
 import { applyCommand } from "./commands/apply.js";
 import { driftCommand } from "./commands/drift.js";
+import { emulatorCommand } from "./commands/emulator.js";
 import { planCommand } from "./commands/plan.js";
 
 export const commands: Record<string, Command> = {
   plan: planCommand,
   apply: applyCommand,
   drift: driftCommand,
+  emulator: emulatorCommand,
 };
 
 export function usage(): string {
