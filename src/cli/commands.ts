@@ -1,15 +1,19 @@
 // The command table. Each command lives in its own file under commands/ and parses its own flags.
 import type { Command } from "./context.js";
 import { applyCommand } from "./commands/apply.js";
+import { demoCommand } from "./commands/demo.js";
 import { driftCommand } from "./commands/drift.js";
 import { emulatorCommand } from "./commands/emulator.js";
 import { planCommand } from "./commands/plan.js";
+import { validateCommand } from "./commands/validate.js";
 
 export const commands: Record<string, Command> = {
+  validate: validateCommand,
   plan: planCommand,
   apply: applyCommand,
   drift: driftCommand,
   emulator: emulatorCommand,
+  demo: demoCommand,
 };
 
 export function usage(): string {

@@ -13,9 +13,12 @@ export class Locator {
     readonly file: string,
     private readonly doc: Document,
     private readonly lineCounter: LineCounter,
+    /** Where the data sits in the document: the `aep-gitops` key of a package.json. */
+    private readonly prefix: Path = [],
   ) {}
 
-  at(path: Path, anchor: Anchor = "value"): SourceLocation {
+  at(relative: Path, anchor: Anchor = "value"): SourceLocation {
+    const path = [...this.prefix, ...relative];
     const steps = this.walk(path);
     const last = steps[steps.length - 1];
     if (anchor === "holder") {
@@ -71,6 +74,7 @@ export class Locator {
 
   position(offset: number): SourceLocation {
     const { line, col } = this.lineCounter.linePos(offset);
-    return { file: this.file, line, column: col };
+    // A document without lines (a JavaScript config has no YAML positions) is reported at 1:1.
+    return { file: this.file, line: Math.max(line, 1), column: Math.max(col, 1) };
   }
 }

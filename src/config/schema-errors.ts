@@ -26,6 +26,14 @@ export interface SchemaErrorContext {
 export function schemaProblems(errors: ErrorObject[], context: SchemaErrorContext): Problem[] {
   const problems: Problem[] = [];
   const reported = new Set<string>();
+  // A misspelled field also makes the real one "missing"; the "did you mean" already says it all.
+  for (const error of errors) {
+    const extra = params(error).additionalProperty;
+    if (typeof extra !== "string") continue;
+    const allowed = Object.keys(((error.parentSchema ?? {}) as { properties?: object }).properties ?? {});
+    const suggestion = didYouMean(extra, allowed);
+    if (suggestion) reported.add(`${error.instancePath}|${suggestion}`);
+  }
   for (const error of errors) {
     // Wrappers whose inner errors were already reported on their own.
     if (error.keyword === "propertyNames" || error.keyword === "if") continue;
@@ -73,7 +81,7 @@ function describe(error: ErrorObject, path: Path, context: SchemaErrorContext): 
     case "minLength":
       return problem(locator.at(path), rule, `'${field}' must not be empty`);
     case "minItems":
-      return problem(locator.at(path), rule, `'${field}' must list at least ${String(params.limit)}`);
+      return problem(locator.at(path), rule, `'${field}' must list at least ${String(params.limit)} item${params.limit === 1 ? "" : "s"}`);
     case "minProperties": {
       const fields = Object.keys((parent.properties as object | undefined) ?? {});
       return problem(locator.at(path), rule, `'${field}' needs at least one of ${fields.join(", ")}`);
@@ -119,8 +127,9 @@ function patternProblem(error: ErrorObject, path: Path, field: string, context: 
   if (where.endsWith("/definitions/secretReference/pattern")) return literalSecretProblem(at, { account: context.account, field });
   const explained = (error.parentSchema as { patternErrorMessage?: string } | undefined)?.patternErrorMessage;
   const shown = inCredentials ? "" : ` ('${value}')`;
-  if (params(error).propertyName !== undefined) {
-    const name = String(params(error).propertyName);
+  const propertyName = (error as { propertyName?: string }).propertyName;
+  if (propertyName !== undefined) {
+    const name = propertyName;
     return problem(context.locator.at([...path, name], "key"), context.rule, `'${name}' ${explained ?? "is not a valid name"}`);
   }
   return problem(at, context.rule, `'${field}'${shown} ${explained ?? "has an invalid format"}`);
@@ -144,7 +153,7 @@ function describeProperty(
 /** Errors about different children of one map (two missing fields) are distinct; others at one path are not. */
 function childKey(error: ErrorObject): string {
   const p = params(error);
-  return String(p.missingProperty ?? p.additionalProperty ?? p.propertyName ?? "");
+  return String(p.missingProperty ?? p.additionalProperty ?? (error as { propertyName?: string }).propertyName ?? "");
 }
 
 /** `/audiences/0/id` → ["audiences", 0, "id"] (JSON Pointer, ~1 and ~0 unescaped). */

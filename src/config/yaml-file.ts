@@ -60,9 +60,10 @@ export function parseYamlFile(file: string, bytes: Uint8Array): YamlFile {
     result.problems.push(...parseProblems(doc, locator));
     // Syntax errors make the rest of the document unreliable; duplicate keys do not.
     const blocked = doc.errors.some((e) => e.code !== "DUPLICATE_KEY");
-    if (blocked || doc.contents === null) continue;
+    if (blocked) continue;
     const value = toData(doc, locator, result.problems);
-    if (value !== undefined) result.documents.push({ value, locator });
+    // A document with nothing in it (a lone '---', or only '~') declares nothing; it is not an error.
+    if (value !== undefined && value !== null) result.documents.push({ value, locator });
   }
   if (result.problems.length === 0 && result.documents.length === 0) {
     return failed(file, "empty-file", "file holds no YAML documents, only comments or '---'");
@@ -71,10 +72,14 @@ export function parseYamlFile(file: string, bytes: Uint8Array): YamlFile {
 }
 
 function parseProblems(doc: Document, locator: Locator): Problem[] {
-  const errors = doc.errors.map((e) =>
-    e.code === "DUPLICATE_KEY" ? duplicateKeyProblem(doc, e, locator) : syntaxProblem(e, locator, "error"),
-  );
-  return [...errors, ...doc.warnings.map((w) => syntaxProblem(w, locator, "warning"))];
+  const duplicates = doc.errors.filter((e) => e.code === "DUPLICATE_KEY").map((e) => duplicateKeyProblem(doc, e, locator));
+  // Only the first syntax error of a document: the parser's later ones are mostly echoes of it.
+  const syntax = doc.errors.find((e) => e.code !== "DUPLICATE_KEY");
+  return [
+    ...(syntax ? [syntaxProblem(syntax, locator, "error")] : []),
+    ...duplicates,
+    ...doc.warnings.map((w) => syntaxProblem(w, locator, "warning")),
+  ];
 }
 
 function syntaxProblem(error: YAMLError, locator: Locator, severity: Problem["severity"]): Problem {
@@ -84,11 +89,11 @@ function syntaxProblem(error: YAMLError, locator: Locator, severity: Problem["se
 
 const SYNTAX_HINTS: Partial<Record<YAMLError["code"], string>> = {
   TAB_AS_INDENT: "YAML indents with spaces, never tabs",
-  BAD_INDENT: "align this line with the other keys of its mapping",
   MISSING_CHAR: "a quote or bracket opened earlier is not closed",
   BLOCK_AS_IMPLICIT_KEY: "a key is probably missing its ':' or a value needs quotes",
   MULTILINE_IMPLICIT_KEY: "a key is probably missing its ':' or a value needs quotes",
   BAD_ALIAS: "an alias (*name) must follow its anchor (&name) in the same document",
+  TAG_RESOLVE_FAILED: "aep-gitops reads plain YAML: the tag is ignored and the value read as text",
 };
 
 /** Converts to plain data with alias expansion bounded; a bomb or absurd nesting becomes a problem. */

@@ -8,7 +8,10 @@ import { repairEnvReference, suggestedEnvName } from "../secrets.js";
 export function envRefProblem(value: string, at: SourceLocation, context: { account: string | undefined; field: string }): Problem {
   const repaired = repairEnvReference(value);
   const name = repaired ?? `\${env:${suggestedEnvName(context.account ?? "account", context.field)}}`;
-  return problem(at, "env-ref", `'${context.field}' is not a valid environment reference`, {
+  const message = value.startsWith("$")
+    ? `'${context.field}' is not a valid environment reference`
+    : `'${context.field}' mixes text with an environment reference; references are not interpolated`;
+  return problem(at, "env-ref", message, {
     hint: `write the whole value as ${context.field}: ${name} (NAME: letters, digits and _, not starting with a digit)`,
   });
 }

@@ -1,0 +1,104 @@
+// The tool configuration: which folders hold each sandbox's YAML and the safety settings of plan and
+// apply. Validated against schemas/tool-config.schema.json; any problem stops the run with every
+// problem listed at file:line:col (a ToolConfigError, which `validate` can also print as JSON).
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Problem } from "../domain/desired.js";
+import { AppError } from "../errors.js";
+import { problem, sortProblems } from "./problems.js";
+import { toolConfigSchema, toolConfigValidator } from "./schema.js";
+import { schemaProblems } from "./schema-errors.js";
+import { findConfigFile, readConfigFile, type ConfigFile } from "./tool-config-file.js";
+import type { AepGitopsToolConfig } from "./types.generated.js";
+
+export interface SandboxConfig {
+  name: string;
+  /** Absolute folders (or files). */
+  paths: string[];
+}
+
+export interface ToolConfig {
+  configFile?: string;
+  /** The folder sandbox paths are relative to: the config file's folder, or cwd without one. */
+  root: string;
+  sandboxes: SandboxConfig[];
+  prune: boolean;
+  maxChangePercent: number;
+  minResourcesForThreshold: number;
+  allowEmpty: boolean;
+}
+
+export class ToolConfigError extends AppError {
+  constructor(
+    readonly problems: Problem[],
+    cwd: string,
+  ) {
+    const lines = problems.map((p) => `  ${path.relative(cwd, p.file) || p.file}:${p.line}:${p.column}  ${p.message}`);
+    super("config", `invalid aep-gitops config:\n${lines.join("\n")}`, {
+      hint: "the config's fields are described in schemas/tool-config.schema.json",
+    });
+  }
+}
+
+/** Defaults come from the schema, the one place they are written. */
+const DEFAULTS = {
+  prune: toolConfigSchema.properties.prune.default,
+  maxChangePercent: toolConfigSchema.properties.maxChangePercent.default,
+  minResourcesForThreshold: toolConfigSchema.properties.minResourcesForThreshold.default,
+  allowEmpty: toolConfigSchema.properties.allowEmpty.default,
+};
+const DEFAULT_FOLDER = "destinations";
+const DEFAULT_SANDBOX = "prod";
+
+export async function loadToolConfig(opts: {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  configFile?: string;
+}): Promise<ToolConfig> {
+  const found = opts.configFile ? await readConfigFile(path.resolve(opts.cwd, opts.configFile)) : await findConfigFile(opts.cwd);
+  const root = found ? path.dirname(found.file) : path.resolve(opts.cwd);
+  const raw = (found?.config ?? {}) as AepGitopsToolConfig;
+  if (found) {
+    const problems = validate(found, raw, root);
+    if (problems.length > 0) throw new ToolConfigError(sortProblems(problems), opts.cwd);
+  }
+  const defaultSandbox = { [opts.env.AEP_SANDBOX || DEFAULT_SANDBOX]: DEFAULT_FOLDER };
+  const config: ToolConfig = {
+    root,
+    sandboxes: Object.entries(raw.sandboxes ?? defaultSandbox).map(([name, paths]) => ({
+      name,
+      paths: toList(paths).map((p) => path.resolve(root, p)),
+    })),
+    prune: raw.prune ?? DEFAULTS.prune,
+    maxChangePercent: raw.maxChangePercent ?? DEFAULTS.maxChangePercent,
+    minResourcesForThreshold: raw.minResourcesForThreshold ?? DEFAULTS.minResourcesForThreshold,
+    allowEmpty: raw.allowEmpty ?? DEFAULTS.allowEmpty,
+  };
+  if (found) config.configFile = found.file;
+  return config;
+}
+
+function validate(found: ConfigFile, raw: unknown, root: string): Problem[] {
+  const validator = toolConfigValidator();
+  if (!validator(raw ?? {})) {
+    return schemaProblems(validator.errors ?? [], {
+      locator: found.locator,
+      rule: "tool-config",
+      definitions: toolConfigSchema.definitions,
+    });
+  }
+  // A configured folder that does not exist is a typo until proven otherwise.
+  const problems: Problem[] = [];
+  for (const [name, paths] of Object.entries((raw as AepGitopsToolConfig).sandboxes ?? {})) {
+    toList(paths).forEach((p, index) => {
+      if (existsSync(path.resolve(root, p))) return;
+      const at = found.locator.at(Array.isArray(paths) ? ["sandboxes", name, index] : ["sandboxes", name]);
+      problems.push(problem(at, "tool-config", `folder '${p}' of sandbox '${name}' does not exist (relative to ${root})`));
+    });
+  }
+  return problems;
+}
+
+function toList(paths: string | string[]): string[] {
+  return Array.isArray(paths) ? paths : [paths];
+}
