@@ -1,6 +1,7 @@
 // The command table. Each command lives in its own file under commands/ and parses its own flags.
 import type { Command } from "./context.js";
 import { applyCommand } from "./commands/apply.js";
+import { demoCommand } from "./commands/demo.js";
 import { driftCommand } from "./commands/drift.js";
 import { emulatorCommand } from "./commands/emulator.js";
 import { planCommand } from "./commands/plan.js";
@@ -12,6 +13,7 @@ export const commands: Record<string, Command> = {
   apply: applyCommand,
   drift: driftCommand,
   emulator: emulatorCommand,
+  demo: demoCommand,
 };
 
 export function usage(): string {

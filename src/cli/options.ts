@@ -15,6 +15,7 @@ export const PLAN_FLAGS = {
   prune: { type: "boolean" },
   force: { type: "boolean" },
   "allow-empty": { type: "boolean" },
+  strict: { type: "boolean" },
   verbose: { type: "boolean", short: "v" },
 } as const satisfies ParseArgsConfig["options"];
 

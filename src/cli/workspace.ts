@@ -5,12 +5,13 @@ import path from "node:path";
 import { AepHttp } from "../aep/http.js";
 import { HttpFlowService } from "../aep/flow-service.js";
 import { ImsTokenSource } from "../aep/ims.js";
+import { HttpAudiences } from "../aep/segments.js";
 import { settingsFromEnv, type AepSettings } from "../aep/settings.js";
 import { formatProblemsText } from "../config/format-problems.js";
 import { hasErrors, loadDesired } from "../config/load.js";
 import { SECRET_FIELDS } from "../config/secrets.js";
 import { loadToolConfig, type ToolConfig } from "../config/tool-config.js";
-import type { DesiredSandbox } from "../domain/desired.js";
+import type { DesiredSandbox, Problem } from "../domain/desired.js";
 import { startEmulator } from "../emulator/index.js";
 import { AppError } from "../errors.js";
 import { secretValues } from "../reconcile/fingerprint.js";
@@ -70,6 +71,12 @@ export async function openWorkspace(paths: string[], flags: WorkspaceFlags, ctx:
   output.addSecrets(secretValues(desired.flatMap((d) => d.accounts), env, (a) => SECRET_FIELDS[a.type]));
   const tokens = new ImsTokenSource(settings);
   const http = new AepHttp(settings, tokens);
-  const targets = desired.map((d) => ({ desired: d, port: new HttpFlowService(http, d.sandbox) }));
+  const targets = desired.map((d) => ({ desired: d, port: new HttpFlowService(http, d.sandbox), audiences: new HttpAudiences(http, d.sandbox) }));
   return { tool, desired, targets, settings, http, env, close };
+}
+
+/** Prints problems found against the live sandbox; true when any is an error (the run must stop). */
+export function reportLiveProblems(problems: Problem[], ctx: CliContext, output: Output): boolean {
+  if (problems.length > 0) output.err(formatProblemsText(problems, ctx.cwd));
+  return hasErrors(problems);
 }

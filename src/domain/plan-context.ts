@@ -14,6 +14,8 @@ export interface PlanOptions {
   fingerprints: Record<string, string | undefined>;
   /** The tool's own IMS client id: tells its own writes from everyone else's. */
   clientId?: string;
+  /** Adobe's soft guardrails become refusals instead of warnings. */
+  strict?: boolean;
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {

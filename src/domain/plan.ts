@@ -69,7 +69,7 @@ export interface EgressDelta {
 }
 
 export interface Refusal {
-  rule: "empty-desired" | "max-change" | "foreign-object" | "unsupported-change";
+  rule: "empty-desired" | "max-change" | "foreign-object" | "unsupported-change" | "guardrail";
   message: string;
   /** How to override or resolve it: every guard says. */
   hint: string;

@@ -9,7 +9,7 @@ import { planAccounts } from "./plan-accounts.js";
 import { PlanContext, type PlanOptions } from "./plan-context.js";
 import { planDestinations } from "./plan-destinations.js";
 import { planOrphans } from "./plan-orphans.js";
-import { checkSafety } from "./safety.js";
+import { checkGuardrails, checkSafety } from "./safety.js";
 
 export function planSandbox(desired: DesiredSandbox, live: LiveSandbox, options: PlanOptions): SandboxPlan {
   const ctx = new PlanContext(desired, live, options);
@@ -17,6 +17,7 @@ export function planSandbox(desired: DesiredSandbox, live: LiveSandbox, options:
   planDestinations(ctx);
   planOrphans(ctx);
   checkSafety(ctx);
+  checkGuardrails(ctx);
   return {
     sandbox: desired.sandbox,
     changes: order(ctx.changes),

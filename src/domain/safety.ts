@@ -27,3 +27,20 @@ export function checkSafety(ctx: PlanContext): void {
     }
   }
 }
+
+/** Adobe's soft limit of destinations per sandbox, counting the ones aep-gitops does not manage. */
+export const MAX_DESTINATIONS_PER_SANDBOX = 100;
+
+export function checkGuardrails(ctx: PlanContext): void {
+  const creates = ctx.changes.filter((c) => c.resource === "flow" && c.action === "create").length;
+  const deletes = ctx.changes.filter((c) => c.resource === "flow" && c.action === "delete").length;
+  const total = ctx.live.flows.length + creates - deletes;
+  if (total <= MAX_DESTINATIONS_PER_SANDBOX) return;
+  const unmanaged = ctx.live.flows.filter((f) => !f.owner).length;
+  const message = `Sandbox '${ctx.desired.sandbox}' would hold ${total} destinations (${unmanaged} not managed by aep-gitops), over Adobe's guardrail of ${MAX_DESTINATIONS_PER_SANDBOX} per sandbox.`;
+  if (ctx.options.strict) {
+    ctx.refusals.push({ rule: "guardrail", message, hint: "Remove destinations, ask Adobe to raise the limit, or run without --strict to treat guardrails as warnings." });
+  } else {
+    ctx.notes.push({ level: "warning", message });
+  }
+}

@@ -12,10 +12,9 @@ const DESTINATION_SPECS = Object.values(DESTINATION_TYPES).map((t) => t.connecti
 
 export async function readLive(port: FlowServicePort, options: { needProfileSource: boolean }): Promise<LiveSandbox> {
   const [flows, connections, targets] = await Promise.all([
-    port.list("flows", [
-      "inheritedAttributes.properties.isDestinationFlow==true",
-      `inheritedAttributes.targetConnections[].connectionSpec.id==${DESTINATION_SPECS}`,
-    ]),
+    // Every destination flow, of any type: names must not clash with any of them, and Adobe's
+    // guardrail of 100 destinations per sandbox counts them all.
+    port.list("flows", ["inheritedAttributes.properties.isDestinationFlow==true"]),
     // Kinesis and Event Hubs specs are shared with *sources*: those accounts come back too and are
     // told apart by the ownership marker, never by spec alone.
     port.list("connections", [`connectionSpec.id==${DESTINATION_SPECS}`]),

@@ -2,7 +2,10 @@
 // read live (list calls only) → plan (pure) → check the reviewed checksum → execute → report results.
 import type { FlowServicePort } from "../aep/flow-service.js";
 import { toConnection, toFlow, toTargetConnection } from "../aep/mapping.js";
-import type { DesiredSandbox } from "../domain/desired.js";
+import { needsAudienceCheck, resolveAudiences } from "../domain/audiences.js";
+import type { DesiredSandbox, Problem } from "../domain/desired.js";
+import type { AudiencePort } from "../aep/segments.js";
+import { hasErrors } from "../config/problems.js";
 import type { LiveSandbox } from "../domain/live.js";
 import type { Change, Plan } from "../domain/plan.js";
 import type { PlanOptions } from "../domain/plan-context.js";
@@ -15,6 +18,8 @@ import { readLive } from "./read-live.js";
 export interface SandboxTarget {
   desired: DesiredSandbox;
   port: FlowServicePort;
+  /** Where audience references are checked; without it, references are taken as written. */
+  audiences?: AudiencePort;
 }
 
 export type RunOptions = Omit<PlanOptions, "fingerprints"> & { env: Record<string, string | undefined> };
@@ -22,14 +27,30 @@ export type RunOptions = Omit<PlanOptions, "fingerprints"> & { env: Record<strin
 export interface PlanRun {
   plan: Plan;
   lives: LiveSandbox[];
+  /** The desired state as planned: audience names resolved to this sandbox's ids. */
+  resolved: DesiredSandbox[];
+  /** Problems found against the live sandbox (unknown or ambiguous audiences), at file:line:col. */
+  problems: Problem[];
 }
 
 export async function planAll(targets: SandboxTarget[], options: RunOptions): Promise<PlanRun> {
-  const lives = await Promise.all(
-    targets.map(({ desired, port }) => readLive(port, { needProfileSource: desired.destinations.length > 0 })),
+  const read = await Promise.all(
+    targets.map(async ({ desired, port, audiences }) => {
+      const [live, known] = await Promise.all([
+        readLive(port, { needProfileSource: desired.destinations.length > 0 }),
+        audiences && needsAudienceCheck(desired) ? audiences.listAudiences() : undefined,
+      ]);
+      return { live, ...(known ? resolveAudiences(desired, known) : { desired, problems: [] }) };
+    }),
   );
-  const sandboxPlans = targets.map(({ desired }, i) => planSandbox(desired, lives[i]!, planOptions(desired, options)));
-  return { plan: assemblePlan(sandboxPlans), lives };
+  const problems = read.flatMap((r) => r.problems);
+  const resolved = read.map((r) => r.desired);
+  const lives = read.map((r) => r.live);
+  if (hasErrors(problems)) {
+    return { plan: assemblePlan([]), lives, resolved, problems };
+  }
+  const sandboxPlans = resolved.map((desired, i) => planSandbox(desired, lives[i]!, planOptions(desired, options)));
+  return { plan: assemblePlan(sandboxPlans), lives, resolved, problems };
 }
 
 function planOptions(desired: DesiredSandbox, options: RunOptions): PlanOptions {
@@ -48,6 +69,9 @@ export type ApplyOptions = RunOptions & { expectChecksum?: string; onItem?: (san
  * its safety rails and the reviewed checksum have been checked.
  */
 export async function applyRun(targets: SandboxTarget[], run: PlanRun, options: ApplyOptions): Promise<ApplyRun> {
+  if (hasErrors(run.problems)) {
+    throw new AppError("config", "Audience references do not match the sandbox; nothing was changed.", { hint: "Fix the problems listed above." });
+  }
   const refusals = run.plan.sandboxes.flatMap((s) => s.refusals.map((r) => ({ ...r, sandbox: s.sandbox })));
   if (refusals.length > 0) {
     throw new AppError("refused", refusals.map((r) => `[${r.sandbox}] ${r.message}`).join("\n"), {
@@ -61,7 +85,8 @@ export async function applyRun(targets: SandboxTarget[], run: PlanRun, options: 
   }
   const results = await Promise.all(
     run.plan.sandboxes.map(async (sandboxPlan, i) => {
-      const { desired, port } = targets[i]!;
+      const { port } = targets[i]!;
+      const desired = run.resolved[i]!;
       const live = run.lives[i]!;
       const items = await executePlan(sandboxPlan, port, {
         env: options.env,

@@ -9,10 +9,10 @@ import type { CliContext, Command } from "../context.js";
 import { formatOf, parseFlags, PLAN_FLAGS } from "../options.js";
 import { createOutput } from "../output.js";
 import { runOptions } from "../run-options.js";
-import { openWorkspace } from "../workspace.js";
+import { openWorkspace, reportLiveProblems } from "../workspace.js";
 import { renderPlan } from "./plan.js";
 
-const USAGE = `usage: aep-gitops apply [dir...] [--sandbox NAME] [--config FILE] [--yes] [--expect-checksum SHA] [--format text|json] [-v] [--prune] [--force] [--allow-empty] [--emulator]
+const USAGE = `usage: aep-gitops apply [dir...] [--sandbox NAME] [--config FILE] [--yes] [--expect-checksum SHA] [--format text|json] [-v] [--prune] [--force] [--allow-empty] [--strict] [--emulator]
 
 Reads the live destinations, plans, and makes them match the YAML. On a terminal it shows the plan and
 asks first (--yes skips that); elsewhere it never waits for input. --expect-checksum refuses to act when
@@ -32,6 +32,7 @@ export const applyCommand: Command = async (argv, ctx) => {
   try {
     const options = runOptions(ws, values);
     const run = await planAll(ws.targets, options);
+    if (reportLiveProblems(run.problems, ctx, output)) return ExitCode.error;
     if (format === "text") output.out(renderPlan(run.plan, "text", Boolean(values.verbose), output.tty));
     if (!hasChanges(run.plan) && run.plan.sandboxes.every((s) => s.refusals.length === 0)) {
       if (format === "json") output.out(JSON.stringify({ format: "aep-gitops.apply/v1", checksum: run.plan.checksum, results: [] }, null, 2));

@@ -7,7 +7,7 @@ import type { Command } from "../context.js";
 import { COMMON_FLAGS, formatOf, parseFlags } from "../options.js";
 import { createOutput } from "../output.js";
 import { runOptions } from "../run-options.js";
-import { openWorkspace } from "../workspace.js";
+import { openWorkspace, reportLiveProblems } from "../workspace.js";
 
 const USAGE = `usage: aep-gitops drift [dir...] [--sandbox NAME] [--config FILE] [--format text|json|markdown] [--emulator]
 
@@ -25,7 +25,8 @@ export const driftCommand: Command = async (argv, ctx) => {
   const ws = await openWorkspace(positionals, values, ctx, output);
   try {
     // Thresholds do not apply to a report: force, so a large drift is shown rather than refused.
-    const { plan } = await planAll(ws.targets, { ...runOptions(ws, {}), force: true, allowEmpty: true });
+    const { plan, problems } = await planAll(ws.targets, { ...runOptions(ws, {}), force: true, allowEmpty: true });
+    if (reportLiveProblems(problems, ctx, output)) return ExitCode.error;
     const items = driftItems(plan);
     if (format === "json") output.out(JSON.stringify({ format: "aep-gitops.drift/v1", count: items.length, items }, null, 2));
     else if (format === "markdown") output.out(renderDriftMarkdown(plan));

@@ -10,9 +10,9 @@ import type { Command } from "../context.js";
 import { formatOf, parseFlags, PLAN_FLAGS, type Format } from "../options.js";
 import { createOutput } from "../output.js";
 import { runOptions } from "../run-options.js";
-import { openWorkspace } from "../workspace.js";
+import { openWorkspace, reportLiveProblems } from "../workspace.js";
 
-const USAGE = `usage: aep-gitops plan [dir...] [--sandbox NAME] [--config FILE] [--format text|json|markdown] [-v] [--prune] [--force] [--allow-empty] [--emulator]
+const USAGE = `usage: aep-gitops plan [dir...] [--sandbox NAME] [--config FILE] [--format text|json|markdown] [-v] [--prune] [--force] [--allow-empty] [--strict] [--emulator]
 
 Reads the live destinations (list calls only, nothing is changed) and shows the exact calls apply would make.
 Exit codes: 0 no changes, 2 changes, 1 error or a safety rail that apply would stop at.`;
@@ -27,7 +27,8 @@ export const planCommand: Command = async (argv, ctx) => {
   const output = createOutput(ctx);
   const ws = await openWorkspace(positionals, values, ctx, output);
   try {
-    const { plan } = await planAll(ws.targets, runOptions(ws, values));
+    const { plan, problems } = await planAll(ws.targets, runOptions(ws, values));
+    if (reportLiveProblems(problems, ctx, output)) return ExitCode.error;
     output.out(renderPlan(plan, format, Boolean(values.verbose), output.tty));
     if (plan.sandboxes.some((s) => s.refusals.length > 0)) return ExitCode.error;
     return hasChanges(plan) ? ExitCode.changes : ExitCode.ok;
