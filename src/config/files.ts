@@ -16,7 +16,11 @@ export async function listYamlFiles(paths: string[]): Promise<{ files: string[];
     const absolute = path.resolve(input);
     const info = await stat(absolute).catch(() => undefined);
     if (!info) {
-      problems.push(problem({ file: absolute, line: 1, column: 1 }, "path-not-found", "no such file or folder"));
+      problems.push(
+        problem({ file: absolute, line: 1, column: 1 }, "path-not-found", "no such file or folder", {
+          hint: "name the folder that holds the destination YAML, or list each sandbox's folders in aep-gitops.config.yaml",
+        }),
+      );
     } else if (info.isDirectory()) {
       const found = await walk(absolute);
       if (found.length === 0) {
