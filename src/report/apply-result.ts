@@ -1,0 +1,70 @@
+// What an apply did, object by object: the executor reports each change on its own (a failure skips
+// only what depends on it), so the report does too, with the concurrent edits met on the way.
+import type { ItemResult } from "../reconcile/executor.js";
+import { code, md } from "./markdown-escape.js";
+
+export const APPLY_MARKER = "<!-- aep-gitops:apply -->";
+
+export interface SandboxResults {
+  sandbox: string;
+  items: ItemResult[];
+}
+
+const PAST: Record<ItemResult["action"], string> = { create: "created", update: "updated", delete: "deleted", adopt: "adopted", orphan: "left" };
+const TEXT_MARK: Record<ItemResult["status"], string> = { done: "✓", failed: "✗", skipped: "-" };
+const MD_MARK: Record<ItemResult["status"], string> = { done: "✅", failed: "❌", skipped: "⏭️" };
+
+export function applySummaryLine(results: SandboxResults[]): string {
+  const items = results.flatMap((r) => r.items);
+  const count = (status: ItemResult["status"]) => items.filter((i) => i.status === status).length;
+  return `Apply complete: ${count("done")} succeeded, ${count("failed")} failed, ${count("skipped")} skipped.`;
+}
+
+/** `created flow x`, `failed to update flow x: …`, `skipped create flow x (…)`. */
+export function itemText(item: ItemResult): string {
+  const object = `${item.resource} ${item.name}`;
+  if (item.status === "done") return `${PAST[item.action]} ${object}`;
+  if (item.status === "failed") return `failed to ${item.action} ${object}: ${item.message ?? "unknown error"}`;
+  // The executor's message already starts with "skipped: "; the reason is what is worth repeating.
+  const why = item.message?.replace(/^skipped:\s*/, "");
+  return `skipped ${item.action} ${object}${why ? ` (${why})` : ""}`;
+}
+
+/** One item as it completes, for live progress: `[prod] ✓ created flow x`, then any concurrent notes. */
+export function renderItemLine(sandbox: string, item: ItemResult): string {
+  return [`[${sandbox}] ${TEXT_MARK[item.status]} ${itemText(item)}`, ...concurrentLines(item)].join("\n");
+}
+
+function concurrentLines(item: ItemResult): string[] {
+  return item.concurrent.map((note) => `      concurrent change: ${note}`);
+}
+
+export function renderApplyText(results: SandboxResults[]): string {
+  const lines: string[] = [];
+  for (const { sandbox, items } of results) {
+    if (items.length === 0) {
+      lines.push(`Sandbox ${sandbox}: nothing to apply.`, "");
+      continue;
+    }
+    lines.push(`Sandbox ${sandbox}:`);
+    for (const item of items) {
+      lines.push(`  ${TEXT_MARK[item.status]} ${itemText(item)}`, ...concurrentLines(item));
+    }
+    lines.push("");
+  }
+  lines.push(applySummaryLine(results));
+  return `${lines.join("\n")}\n`;
+}
+
+export function renderApplyMarkdown(results: SandboxResults[]): string {
+  const lines = [APPLY_MARKER, "## aep-gitops apply", "", `**${md(applySummaryLine(results))}**`, ""];
+  for (const { sandbox, items } of results) {
+    lines.push(`### Sandbox ${code(sandbox)}`, "");
+    if (items.length === 0) lines.push("_Nothing to apply._");
+    for (const item of items) {
+      lines.push(`- ${MD_MARK[item.status]} ${md(itemText(item))}`, ...item.concurrent.map((note) => `  - concurrent change: ${md(note)}`));
+    }
+    lines.push("");
+  }
+  return `${lines.join("\n")}\n`;
+}

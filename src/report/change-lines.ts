@@ -1,0 +1,32 @@
+// One change in Terraform's grammar: a header line (`~ flow summer-sale`) and its detail lines.
+// Plain text without indentation or colour; the text plan, the PR comment's diff blocks and the drift
+// report indent and decorate it as their medium needs.
+import type { Change } from "../domain/plan.js";
+import { outsideChangeText } from "./attribution.js";
+import { callBody, callLine } from "./calls.js";
+import { fieldLines } from "./fields.js";
+import { ACTION_SYMBOL } from "./summary.js";
+
+export function changeHeader(change: Change): string {
+  const head = `${ACTION_SYMBOL[change.action]} ${change.resource} ${change.name}`;
+  if (change.action !== "delete" && change.action !== "orphan") return head;
+  // What is deleted or left behind is known only by its live id (it has no YAML to point at).
+  const id = change.liveId === undefined ? "" : ` [${change.liveId}]`;
+  const reason = change.reason ?? (change.action === "delete" ? "deleted" : "not in YAML");
+  const left = change.action === "orphan" && !reason.includes("left in place") ? "; left in place" : "";
+  return `${head}${id} — ${reason}${left}`;
+}
+
+/** Attribution (when someone else wrote last, for updates and deletes), then the field lines. */
+export function changeDetails(change: Change): string[] {
+  const outside = change.action === "update" || change.action === "delete" ? outsideChangeText(change.attribution) : undefined;
+  return [...(outside ? [outside] : []), ...fieldLines(change)];
+}
+
+/** Each call's line followed by its body, indented by two spaces under it. */
+export function changeCallLines(change: Change): string[] {
+  return change.calls.flatMap((call) => {
+    const body = callBody(call);
+    return [callLine(call), ...(body === undefined ? [] : body.split("\n").map((line) => `  ${line}`))];
+  });
+}

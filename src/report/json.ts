@@ -1,0 +1,123 @@
+// The plan as JSON for machines (policy checks, dashboards, other pipelines). The shape is versioned
+// by `format`; a breaking change gets a new version, additions do not. Documented in docs/plan-json.md.
+//
+// {
+//   "format": "aep-gitops.plan/v1",
+//   "checksum": "<sha256 of the canonical call list, etags excluded>",
+//   "summary": { "add": 0, "change": 0, "destroy": 0, "orphaned": 0, "adopt": 0 },
+//   "sandboxes": [{
+//     "sandbox": "prod",
+//     "changes": [{
+//       "ref": "flow/summer-sale",                 // stable reference; `{{<ref>.id}}` in calls means its new id
+//       "action": "create|update|delete|orphan|adopt",
+//       "resource": "profile-connection|profile-source|account|target-connection|flow",
+//       "name": "summer-sale",                     // the YAML identity
+//       "liveId": "…",                             // absent for creates
+//       "fields": [{ "field": "description", "before": "…", "after": "…" }],  // before/after absent when none
+//       "credentials": "set|rotate",               // write-only: never the values
+//       "attribution": { "createdAt": 0, "updatedAt": 0, "createdBy": "…", "updatedBy": "…",
+//                        "createdClient": "…", "updatedClient": "…", "byThisTool": false },  // epoch ms
+//       "reason": "…",
+//       "calls": [{ "method": "POST|PATCH|DELETE", "path": "/flows", "query": {}, "body": {}, "ifMatch": "\"…\"" }]
+//     }],
+//     "egress": [{ "destination": "…", "type": "amazon-kinesis", "status": "started|stopped|changed",
+//                  "state": { "before": "…", "after": "…" }, "audiencesAdded": [{ "id": "…", "name": "…" }],
+//                  "audiencesRemoved": [], "attributesAdded": ["person.name.lastName"], "attributesRemoved": [] }],
+//     "refusals": [{ "rule": "…", "message": "…", "hint": "…" }],
+//     "notes": [{ "level": "info|warning", "message": "…" }]
+//   }]
+// }
+//
+// Key order is the order above; inside free-form values (bodies, field values, query) keys are sorted,
+// so the same plan always serialises to the same bytes. Optional keys are omitted, never null.
+import type { ApiCall, Attribution, Change, EgressDelta, Plan, SandboxPlan } from "../domain/plan.js";
+import { safeBody } from "./calls.js";
+
+export const PLAN_JSON_FORMAT = "aep-gitops.plan/v1";
+
+export function renderPlanJson(plan: Plan): string {
+  const { add, change, destroy, orphaned, adopt } = plan.summary;
+  const doc = {
+    format: PLAN_JSON_FORMAT,
+    checksum: plan.checksum,
+    summary: { add, change, destroy, orphaned, adopt },
+    sandboxes: plan.sandboxes.map(sandboxJson),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+function sandboxJson(s: SandboxPlan) {
+  return {
+    sandbox: s.sandbox,
+    changes: s.changes.map(changeJson),
+    egress: s.egress.map(egressJson),
+    refusals: s.refusals.map((r) => ({ rule: r.rule, message: r.message, hint: r.hint })),
+    notes: s.notes.map((n) => ({ level: n.level, message: n.message })),
+  };
+}
+
+function changeJson(c: Change) {
+  return {
+    ref: c.ref,
+    action: c.action,
+    resource: c.resource,
+    name: c.name,
+    ...optional("liveId", c.liveId),
+    fields: c.fields.map((f) => ({ field: f.field, ...optional("before", sorted(f.before)), ...optional("after", sorted(f.after)) })),
+    ...optional("credentials", c.credentials),
+    ...optional("attribution", c.attribution && attributionJson(c.attribution)),
+    ...optional("reason", c.reason),
+    calls: c.calls.map(callJson),
+  };
+}
+
+function attributionJson(a: Attribution) {
+  return {
+    ...optional("createdAt", a.createdAt),
+    ...optional("updatedAt", a.updatedAt),
+    ...optional("createdBy", a.createdBy),
+    ...optional("updatedBy", a.updatedBy),
+    ...optional("createdClient", a.createdClient),
+    ...optional("updatedClient", a.updatedClient),
+    byThisTool: a.byThisTool,
+  };
+}
+
+function callJson(call: ApiCall) {
+  return {
+    method: call.method,
+    path: call.path,
+    ...optional("query", sorted(call.query)),
+    ...optional("body", sorted(call.body === undefined ? undefined : safeBody(call.body))),
+    ...optional("ifMatch", call.ifMatch),
+  };
+}
+
+function egressJson(e: EgressDelta) {
+  const audience = (a: { id: string; name?: string }) => ({ id: a.id, ...optional("name", a.name) });
+  return {
+    destination: e.destination,
+    ...optional("type", e.type),
+    status: e.status,
+    ...optional("state", e.state && { ...optional("before", e.state.before), ...optional("after", e.state.after) }),
+    audiencesAdded: e.audiencesAdded.map(audience),
+    audiencesRemoved: e.audiencesRemoved.map(audience),
+    attributesAdded: [...e.attributesAdded],
+    attributesRemoved: [...e.attributesRemoved],
+  };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+/** Free-form JSON with object keys sorted at every depth (arrays keep their order: it is meaningful). */
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) out[key] = sorted((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return value;
+}

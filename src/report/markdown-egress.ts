@@ -1,0 +1,35 @@
+// The egress delta as the PR comment shows it, right under the summary: per destination, which
+// audiences and profile attributes start or stop leaving the company. Reviewers of a data change read
+// this first, so it is never collapsed.
+import type { EgressDelta, Plan } from "../domain/plan.js";
+import { EGRESS_TITLE, egressStatus, typeLabel } from "./egress.js";
+import { code, md } from "./markdown-escape.js";
+
+const STATUS_MARK: Record<EgressDelta["status"], string> = { started: "🟢", stopped: "🔴", changed: "🟡" };
+
+export function egressSection(plan: Plan): string[] {
+  const deltas = plan.sandboxes.flatMap((s) => s.egress.map((delta) => ({ sandbox: s.sandbox, delta })));
+  const changes = plan.sandboxes.some((s) => s.changes.some((c) => c.action !== "orphan"));
+  if (deltas.length === 0 && !changes) return [];
+  const lines = [`### ${EGRESS_TITLE}`, ""];
+  if (deltas.length === 0) return [...lines, "_No change to which audiences or profile attributes leave the company._", ""];
+  for (const { sandbox, delta } of deltas) lines.push(...destinationBlock(sandbox, delta));
+  return lines;
+}
+
+function destinationBlock(sandbox: string, delta: EgressDelta): string[] {
+  const type = typeLabel(delta);
+  const where = [...(type ? [md(type)] : []), `sandbox ${code(sandbox)}`].join(" · ");
+  const lines = [`${STATUS_MARK[delta.status]} **${md(delta.destination)}** (${where}): **${md(egressStatus(delta))}**`, ""];
+  const items = [
+    ...delta.audiencesAdded.map((a) => `- ➕ audience ${audience(a)}`),
+    ...delta.attributesAdded.map((p) => `- ➕ attribute ${code(p)}`),
+    ...delta.audiencesRemoved.map((a) => `- ➖ audience ${audience(a)}`),
+    ...delta.attributesRemoved.map((p) => `- ➖ attribute ${code(p)}`),
+  ];
+  return items.length === 0 ? lines : [...lines, ...items, ""];
+}
+
+function audience(a: { id: string; name?: string }): string {
+  return a.name === undefined ? code(a.id) : `**${md(a.name)}** ${code(a.id)}`;
+}

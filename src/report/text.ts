@@ -1,0 +1,72 @@
+// The plan for terminals and logs, in Terraform's grammar: per sandbox one line per change with its
+// field diffs, then what starts or stops leaving the company, refusals, notes, and one summary line.
+// `verbose` adds every API call with its body: exactly what apply will send.
+import type { Change, Plan } from "../domain/plan.js";
+import { bySign, paint, type Paint } from "./ansi.js";
+import { changeCallLines, changeDetails, changeHeader } from "./change-lines.js";
+import { EGRESS_TITLE, egressItems, egressStatus, typeLabel } from "./egress.js";
+import { planSummaryLine } from "./summary.js";
+
+export interface TextOptions {
+  verbose: boolean;
+  /** ANSI colours; the caller decides (a pure function cannot ask the terminal). */
+  color?: boolean;
+}
+
+const HEADER = "  ";
+const DETAIL = "      ";
+const BODY = "        ";
+
+export function renderPlanText(plan: Plan, opts: TextOptions): string {
+  const p = paint(opts.color);
+  const lines: string[] = [];
+  for (const sandbox of plan.sandboxes) {
+    if (sandbox.changes.length === 0) {
+      lines.push(`Sandbox ${sandbox.sandbox}: no changes.`, "");
+      continue;
+    }
+    lines.push(`Sandbox ${sandbox.sandbox}:`);
+    for (const change of sandbox.changes) lines.push(...changeBlock(change, opts.verbose, p));
+    lines.push("");
+  }
+  lines.push(...egressBlock(plan, p), ...refusalBlock(plan, p), ...noteBlock(plan));
+  lines.push(p.bold(planSummaryLine(plan)), `Checksum: ${plan.checksum}`);
+  return `${lines.join("\n")}\n`;
+}
+
+function changeBlock(change: Change, verbose: boolean, p: Paint): string[] {
+  const lines = [bySign(p, HEADER + changeHeader(change)), ...changeDetails(change).map((line) => bySign(p, DETAIL + line))];
+  if (verbose) {
+    // Call lines at the detail indent, their bodies two further (changeCallLines indents bodies).
+    lines.push(...changeCallLines(change).map((line) => (line.startsWith("  ") ? BODY + line.slice(2) : DETAIL + line)));
+  }
+  return lines;
+}
+
+/** Always shown when something changes: "no change" to what leaves is itself worth reading. */
+function egressBlock(plan: Plan, p: Paint): string[] {
+  const deltas = plan.sandboxes.flatMap((s) => s.egress.map((delta) => ({ sandbox: s.sandbox, delta })));
+  const changes = plan.sandboxes.some((s) => s.changes.some((c) => c.action !== "orphan"));
+  if (deltas.length === 0) return changes ? [`${EGRESS_TITLE}: no change.`, ""] : [];
+  const lines = [p.bold(`${EGRESS_TITLE}:`)];
+  for (const { sandbox, delta } of deltas) {
+    const type = typeLabel(delta);
+    lines.push(`${HEADER}[${sandbox}] ${delta.destination}${type ? ` (${type})` : ""}: ${egressStatus(delta)}`);
+    for (const item of egressItems(delta)) lines.push(bySign(p, `${HEADER}  ${item.sign} ${item.kind} ${item.text}`));
+  }
+  return [...lines, ""];
+}
+
+function refusalBlock(plan: Plan, p: Paint): string[] {
+  const refusals = plan.sandboxes.flatMap((s) => s.refusals.map((r) => ({ sandbox: s.sandbox, ...r })));
+  if (refusals.length === 0) return [];
+  const lines = [p.red(p.bold("Refused: apply will not run until these are resolved."))];
+  for (const r of refusals) lines.push(`${HEADER}[${r.sandbox}] ${r.rule}: ${r.message}`, `${HEADER}  hint: ${r.hint}`);
+  return [...lines, ""];
+}
+
+function noteBlock(plan: Plan): string[] {
+  const notes = plan.sandboxes.flatMap((s) => s.notes.map((n) => ({ sandbox: s.sandbox, ...n })));
+  if (notes.length === 0) return [];
+  return ["Notes:", ...notes.map((n) => `${HEADER}${n.level}: [${n.sandbox}] ${n.message}`), ""];
+}

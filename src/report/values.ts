@@ -1,0 +1,20 @@
+// How a single value reads in a plan: the words shared by every renderer, so the text plan, the PR
+// comment and the drift report never describe the same change in two different ways.
+import type { AudienceRef } from "../domain/plan.js";
+
+/** Strings are JSON-quoted (a trailing space or a newline stays visible); other values as compact JSON. */
+export function formatValue(value: unknown): string {
+  if (value === undefined) return "(none)";
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** `72ddd79b-… (Men over 50)`: the id is what Adobe matches on, the name is what people recognise. */
+export function audienceText(audience: AudienceRef): string {
+  return audience.name === undefined ? audience.id : `${audience.id} (${audience.name})`;
+}
+
+/** Epoch milliseconds as ISO 8601 UTC: a fixed format, independent of the reader's locale and zone. */
+export function isoTime(ms: number | undefined): string | undefined {
+  if (ms === undefined || !Number.isFinite(ms)) return undefined;
+  return new Date(ms).toISOString();
+}
