@@ -20,6 +20,8 @@ export interface DesiredAccount {
   description?: string;
   /** Field name (as Adobe's authSpec names it, e.g. accessKeyId, secretKey, region) → value. */
   credentials: Record<string, CredentialValue>;
+  /** Take over this existing, unmanaged base connection (written by `aep-gitops import`). */
+  adoptId?: string;
   source: SourceLocation;
 }
 
@@ -46,6 +48,8 @@ export interface DesiredDestination {
   target: Record<string, string | boolean>;
   audiences: DesiredAudience[];
   profileAttributes: DesiredAttribute[];
+  /** Take over this existing, unmanaged dataflow and its target connection (written by `aep-gitops import`). */
+  adoptId?: string;
   source: SourceLocation;
 }
 

@@ -77,7 +77,10 @@ export function planAccounts(ctx: PlanContext): void {
       fields.push({ field: "name", before: live.name, after: account.name });
       ops.push({ op: "replace", path: "/name", value: account.name });
     }
-    const rotate = fingerprint !== undefined && fingerprint !== live.owner?.fingerprint;
+    const adopting = ctx.adopting.has(live.id);
+    // Adopting takes the credentials in the environment as the ones Adobe holds (it masks them, so
+    // they cannot be compared): the marker records their fingerprint, and no credential is written.
+    const rotate = !adopting && fingerprint !== undefined && fingerprint !== live.owner?.fingerprint;
     if (fingerprint === undefined) {
       ctx.notes.push({
         level: "warning",
@@ -85,8 +88,8 @@ export function planAccounts(ctx: PlanContext): void {
       });
     }
     // Keep the stored fingerprint when we could not compute one, so a secret-less plan changes nothing.
-    const markerOwner = rotate ? owner : { ...owner, ...(live.owner?.fingerprint ? { fingerprint: live.owner.fingerprint } : {}) };
-    if (live.description !== (account.description ?? "").trim() || rotate) {
+    const markerOwner = rotate || adopting ? owner : { ...owner, ...(live.owner?.fingerprint ? { fingerprint: live.owner.fingerprint } : {}) };
+    if (live.description !== (account.description ?? "").trim() || rotate || adopting) {
       if (live.description !== (account.description ?? "").trim()) {
         fields.push({ field: "description", before: live.description, after: account.description ?? "" });
       }
@@ -98,7 +101,7 @@ export function planAccounts(ctx: PlanContext): void {
     const call: ApiCall = { method: "PATCH", path: `/connections/${live.id}`, body: ops, ifMatch: live.etag };
     ctx.add({
       ref,
-      action: "update",
+      action: adopting ? "adopt" : "update",
       resource: "account",
       name: account.name,
       liveId: live.id,

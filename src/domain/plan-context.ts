@@ -38,6 +38,8 @@ export class PlanContext {
   readonly refusals: Refusal[] = [];
   readonly notes: Note[] = [];
   readonly egress: EgressDelta[] = [];
+  /** Live ids of unmanaged objects the YAML adopts in this plan (their first write sets the marker). */
+  readonly adopting = new Set<string>();
   readonly accounts: Owned<LiveConnection>;
   readonly targets: Owned<LiveTargetConnection>;
   readonly flows: Owned<LiveFlow>;

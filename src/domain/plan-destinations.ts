@@ -98,11 +98,12 @@ function planTarget(ctx: PlanContext, destination: DesiredDestination): string |
     }
     ops.push({ op: "replace", path: "/params", value: params });
   }
-  describe(live, destination.name, undefined, owner, fields, ops);
+  const adopting = ctx.adopting.has(live.id);
+  describe(live, destination.name, undefined, owner, fields, ops, adopting);
   if (ops.length > 0) {
     ctx.add({
       ref,
-      action: "update",
+      action: adopting ? "adopt" : "update",
       resource: "target-connection",
       name: destination.name,
       liveId: live.id,
@@ -134,14 +135,15 @@ function describe(
   owner: { kind: "destination"; name: string },
   fields: FieldChange[],
   ops: PatchOp[],
+  adopting = false,
 ): void {
   if (live.name !== name) {
     fields.push({ field: "name", before: live.name, after: name });
     ops.push({ op: "replace", path: "/name", value: name });
   }
   const text = (description ?? "").trim();
-  if (live.description !== text) {
-    fields.push({ field: "description", before: live.description, after: text });
+  if (live.description !== text || adopting) {
+    if (live.description !== text) fields.push({ field: "description", before: live.description, after: text });
     ops.push({ op: "replace", path: "/description", value: withMarker(description, owner) });
   }
 }
@@ -201,7 +203,8 @@ function planFlowUpdate(ctx: PlanContext, destination: DesiredDestination, flow:
   const attributes = destination.profileAttributes.map((a) => a.path);
   const fields: FieldChange[] = [];
   const ops: PatchOp[] = [];
-  describe(flow, destination.name, destination.description, owner, fields, ops);
+  const adopting = ctx.adopting.has(flow.id);
+  describe(flow, destination.name, destination.description, owner, fields, ops, adopting);
 
   const diff = diffSelectors(flow, { audiences, attributes });
   if (!flow.standardTransformations) {
@@ -227,7 +230,7 @@ function planFlowUpdate(ctx: PlanContext, destination: DesiredDestination, flow:
   if (calls.length === 0) return;
   ctx.add({
     ref,
-    action: "update",
+    action: adopting ? "adopt" : "update",
     resource: "flow",
     name: destination.name,
     liveId: flow.id,

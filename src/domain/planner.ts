@@ -6,6 +6,7 @@ import type { DesiredSandbox } from "./desired.js";
 import type { LiveSandbox } from "./live.js";
 import type { Change, Plan, PlanSummary, SandboxPlan } from "./plan.js";
 import { planAccounts } from "./plan-accounts.js";
+import { planAdoptions } from "./plan-adoption.js";
 import { PlanContext, type PlanOptions } from "./plan-context.js";
 import { planDestinations } from "./plan-destinations.js";
 import { planOrphans } from "./plan-orphans.js";
@@ -13,6 +14,7 @@ import { checkGuardrails, checkSafety } from "./safety.js";
 
 export function planSandbox(desired: DesiredSandbox, live: LiveSandbox, options: PlanOptions): SandboxPlan {
   const ctx = new PlanContext(desired, live, options);
+  planAdoptions(ctx);
   planAccounts(ctx);
   planDestinations(ctx);
   planOrphans(ctx);

@@ -145,3 +145,31 @@ describe("the planner", () => {
     expect(plan.refusals[0]!.rule).toBe("foreign-object");
   });
 });
+
+describe("adoption", () => {
+  it("adopts an unmanaged flow, its target and account named by id with marker-only writes", () => {
+    const acct = liveAccount("acct", { owner: undefined, id: "conn-ui" });
+    const target = liveTarget("d1", { owner: undefined, baseConnectionId: "conn-ui" });
+    const flow = liveFlow("d1", { owner: undefined });
+    const plan = planSandbox(
+      desired({ accounts: [account("acct", { adoptId: "conn-ui" })], destinations: [destination("d1", { adoptId: flow.id })] }),
+      live({ connections: [acct], targetConnections: [target], flows: [flow] }),
+      options(),
+    );
+    expect(plan.refusals).toEqual([]);
+    expect(plan.changes.map((c) => `${c.action} ${c.ref} ${c.calls.map((k) => `${k.method} ${k.path}`).join(",")}`)).toEqual([
+      "adopt account/acct PATCH /connections/conn-ui",
+      "adopt target/d1 PATCH /targetConnections/tc-d1",
+      "adopt flow/d1 PATCH /flows/flow-d1",
+    ]);
+    for (const change of plan.changes) {
+      expect(change.calls[0]!.body).toEqual([expect.objectContaining({ op: "replace", path: "/description" })]);
+    }
+    expect(plan.egress).toEqual([]);
+  });
+
+  it("refuses to adopt an id that does not exist or is already managed", () => {
+    const plan = planSandbox(desired({ destinations: [destination("d1", { adoptId: "nope" })] }), live(), options());
+    expect(plan.refusals[0]!.message).toContain("Cannot adopt destination 'd1' from id nope");
+  });
+});
