@@ -83,7 +83,11 @@ function parseProblems(doc: Document, locator: Locator): Problem[] {
 }
 
 function syntaxProblem(error: YAMLError, locator: Locator, severity: Problem["severity"]): Problem {
-  const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "");
+  // The parser turns a stack overflow on absurd nesting into this code; say what it means instead.
+  const message =
+    error.code === "RESOURCE_EXHAUSTION"
+      ? "document is nested too deeply to read"
+      : error.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "");
   return problem(locator.position(error.pos[0]), "yaml-syntax", message, { severity, hint: SYNTAX_HINTS[error.code] });
 }
 
