@@ -1,5 +1,5 @@
-// The plan as a sticky PR comment. Summary first (the counts, then what starts or stops leaving the
-// company, then anything that blocks the apply); the per-object details and the exact API calls are
+// The plan as a sticky PR comment. Summary first (the counts, anything that blocks the apply, then
+// what starts or stops leaving the company); the per-object details and the exact API calls are
 // collapsed. The first line is a hidden marker by which the comment is found and updated in place,
 // the last line the checksum the apply job reads back. Overflow is fitComment's job (overflow.ts).
 import type { Change, Plan, SandboxPlan } from "../domain/plan.js";
@@ -23,7 +23,9 @@ export interface MarkdownOptions {
 export function renderPlanMarkdown(plan: Plan, opts: MarkdownOptions = {}): string {
   const lines = [PLAN_COMMENT_MARKER, `## ${md(opts.title ?? "aep-gitops plan")}`, "", `**${md(planSummaryLine(plan))}**`, ""];
   if (opts.runUrl) lines.push(link("Workflow run", opts.runUrl), "");
-  lines.push(...summaryTable(plan), ...egressSection(plan), ...refusalBlock(plan), ...noteBlock(plan));
+  // Refusals and notes are short and decide whether the plan can run at all: they come before the
+  // egress delta, which in a large plan can fill the comment and is what overflow cuts first.
+  lines.push(...summaryTable(plan), ...refusalBlock(plan), ...noteBlock(plan), ...egressSection(plan));
   for (const sandbox of plan.sandboxes) lines.push(...sandboxDetails(sandbox));
   lines.push(...callDetails(plan), checksumLine(plan.checksum));
   return `${lines.join("\n")}\n`;
