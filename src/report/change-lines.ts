@@ -9,17 +9,21 @@ import { ACTION_SYMBOL } from "./summary.js";
 
 export function changeHeader(change: Change): string {
   const head = `${ACTION_SYMBOL[change.action]} ${change.resource} ${change.name}`;
-  if (change.action !== "delete" && change.action !== "orphan") return head;
-  // What is deleted or left behind is known only by its live id (it has no YAML to point at).
+  // What is deleted, left behind or adopted is known by its live id: no YAML of ours points at it yet.
   const id = change.liveId === undefined ? "" : ` [${change.liveId}]`;
+  if (change.action === "adopt") return `${head}${id} — ${change.reason ?? ADOPTED}`;
+  if (change.action !== "delete" && change.action !== "orphan") return head;
   const reason = change.reason ?? (change.action === "delete" ? "deleted" : "not in YAML");
   const left = change.action === "orphan" && !reason.includes("left in place") ? "; left in place" : "";
   return `${head}${id} — ${reason}${left}`;
 }
 
-/** Attribution (when someone else wrote last, for updates and deletes), then the field lines. */
+const ADOPTED = "adopted by id: the ownership marker is added, nothing is re-created";
+const ATTRIBUTED = new Set<Change["action"]>(["update", "delete", "adopt"]);
+
+/** Attribution (when someone else wrote last: updates, deletes, adoptions), then the field lines. */
 export function changeDetails(change: Change): string[] {
-  const outside = change.action === "update" || change.action === "delete" ? outsideChangeText(change.attribution) : undefined;
+  const outside = ATTRIBUTED.has(change.action) ? outsideChangeText(change.attribution) : undefined;
   return [...(outside ? [outside] : []), ...fieldLines(change)];
 }
 

@@ -126,6 +126,20 @@ export function refusedPlan(): Plan {
   return assemblePlan([prod, dev]);
 }
 
+/** The account and destination were made in the UI; `aep-gitops import` wrote their YAML with adoptId. */
+export function adoptPlan(): Plan {
+  const want = desired({
+    accounts: [account("kinesis-marketing", { description: "Marketing's Kinesis account", adoptId: "conn-ui" })],
+    destinations: [summer({ adoptId: "flow-ui" })],
+  });
+  const state = live({
+    connections: [liveAccount("kinesis-marketing", { id: "conn-ui", owner: undefined, description: "Marketing's Kinesis account", etag: '"etag-conn-ui"', meta: UI_EDIT })],
+    targetConnections: [liveTarget("summer-advertising-campaign", { id: "tc-ui", owner: undefined, baseConnectionId: "conn-ui", params: { stream: "summer-campaign", region: "eu-west-1" }, etag: '"etag-tc-ui"', meta: UI_EDIT })],
+    flows: [liveSummerFlow({ id: "flow-ui", owner: undefined, targetConnectionIds: ["tc-ui"], meta: UI_EDIT })],
+  });
+  return assemblePlan([planSandbox(want, state, opts())]);
+}
+
 /** A first apply of `count` destinations, each with several named audiences: a very long comment. */
 export function largePlan(count: number): Plan {
   const destinations = Array.from({ length: count }, (_, i) => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Plan } from "../../src/domain/plan.js";
 import { renderPlanText } from "../../src/report/text.js";
 import { expectGolden } from "./golden.js";
-import { firstApplyPlan, mixedUpdatePlan, noChangePlan, orphanPlan, prunePlan, refusedPlan } from "./scenarios.js";
+import { adoptPlan, firstApplyPlan, mixedUpdatePlan, noChangePlan, orphanPlan, prunePlan, refusedPlan } from "./scenarios.js";
 
 const text = (plan: Plan, verbose = false) => renderPlanText(plan, { verbose });
 
@@ -71,6 +71,13 @@ describe("the text plan", () => {
     expect(out).toContain("    hint: Bring it under aep-gitops with 'aep-gitops import'");
     expect(out).toContain("  [dev] empty-desired: Sandbox 'dev' has no destinations");
     expect(out).not.toContain("No changes.");
+  });
+
+  it("adopts objects made in the UI by id, saying nothing is re-created, and counts them", () => {
+    const out = text(adoptPlan());
+    expectGolden("text-adopt.txt", out);
+    expect(out).toContain("  * flow summer-advertising-campaign [flow-ui] — adopted by id: the ownership marker is added, nothing is re-created\n");
+    expect(out).toContain("Plan: 0 to add, 0 to change, 0 to destroy, 3 to adopt.\n");
   });
 
   it("ends with exactly one summary line and the checksum", () => {
