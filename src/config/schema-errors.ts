@@ -84,7 +84,8 @@ function describe(error: ErrorObject, path: Path, context: SchemaErrorContext): 
       return problem(locator.at(path), rule, `'${field}' must list at least ${String(params.limit)} item${params.limit === 1 ? "" : "s"}`);
     case "minProperties": {
       const fields = Object.keys((parent.properties as object | undefined) ?? {});
-      return problem(locator.at(path), rule, `'${field}' needs at least one of ${fields.join(", ")}`);
+      const message = fields.length > 0 ? `needs at least one of ${fields.join(", ")}` : "must not be empty";
+      return problem(locator.at(path), rule, `'${field}' ${message}`);
     }
     case "minimum":
     case "maximum":

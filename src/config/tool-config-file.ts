@@ -65,7 +65,8 @@ function explorerFor(positions: Map<string, { doc: Document; lineCounter: LineCo
       throw new AppError("config", `${filepath}:${line}:${col}: ${error.message.split("\n")[0]}`);
     }
     positions.set(filepath, { doc, lineCounter });
-    return doc.toJS({ maxAliasCount: 100 }) as object | null;
+    // A file holding only comments is a config with all defaults, not "no config here".
+    return (doc.toJS({ maxAliasCount: 100 }) ?? {}) as object;
   };
   return cosmiconfig(MODULE_NAME, {
     searchPlaces: SEARCH_PLACES,
