@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Plan } from "../../src/domain/plan.js";
+import { PLAN_JSON_FORMAT, renderPlanJson } from "../../src/report/json.js";
+import { expectGolden } from "./golden.js";
+import { firstApplyPlan, mixedUpdatePlan, orphanPlan, refusedPlan } from "./scenarios.js";
+
+type Doc = {
+  format: string;
+  checksum: string;
+  summary: Plan["summary"];
+  sandboxes: { sandbox: string; changes: Record<string, unknown>[]; egress: unknown[]; refusals: unknown[]; notes: unknown[] }[];
+};
+
+const parse = (plan: Plan) => JSON.parse(renderPlanJson(plan)) as Doc;
+
+describe("the JSON plan", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("is the documented v1 shape, with keys in the documented order", () => {
+    const doc = parse(mixedUpdatePlan());
+    expect(Object.keys(doc)).toEqual(["format", "checksum", "summary", "sandboxes"]);
+    expect(doc.format).toBe(PLAN_JSON_FORMAT);
+    expect(Object.keys(doc.sandboxes[0]!)).toEqual(["sandbox", "changes", "egress", "refusals", "notes"]);
+    const flow = doc.sandboxes[0]!.changes.find((c) => c.ref === "flow/summer-advertising-campaign")!;
+    expect(Object.keys(flow)).toEqual(["ref", "action", "resource", "name", "liveId", "fields", "attribution", "calls"]);
+    expect(Object.keys((flow.calls as object[])[0]!)).toEqual(["method", "path", "body", "ifMatch"]);
+  });
+
+  it("parses back to the plan it was rendered from", () => {
+    for (const plan of [firstApplyPlan(), mixedUpdatePlan(), orphanPlan(), refusedPlan()]) {
+      const doc = parse(plan);
+      expect(doc.checksum).toBe(plan.checksum);
+      expect(doc.summary).toEqual(plan.summary);
+      doc.sandboxes.forEach((s, i) => {
+        const source = plan.sandboxes[i]!;
+        expect(s.sandbox).toBe(source.sandbox);
+        // toEqual ignores key order; dependsOn is the executor's business and not part of v1.
+        expect(s.changes).toEqual(source.changes.map(({ dependsOn: _d, ...c }) => c));
+        expect(s.egress).toEqual(source.egress);
+        expect(s.refusals).toEqual(source.refusals);
+        expect(s.notes).toEqual(source.notes);
+      });
+    }
+  });
+
+  it("serialises the same plan to the same bytes, 2-space indented", () => {
+    const out = renderPlanJson(mixedUpdatePlan());
+    expect(out).toBe(renderPlanJson(mixedUpdatePlan()));
+    expect(out.split("\n")[1]).toBe(`  "format": "${PLAN_JSON_FORMAT}",`);
+    expectGolden("json-mixed-update.json", out);
+  });
+
+  it("matches the example in docs/plan-json.md, key for key", () => {
+    const doc = readFileSync(new URL("../../docs/plan-json.md", import.meta.url), "utf8");
+    const example = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(doc)![1]!) as Doc;
+    const actual = parse(mixedUpdatePlan());
+    expect(example.format).toBe(PLAN_JSON_FORMAT);
+    expect(Object.keys(example)).toEqual(Object.keys(actual));
+    expect(Object.keys(example.sandboxes[0]!)).toEqual(Object.keys(actual.sandboxes[0]!));
+    const flow = actual.sandboxes[0]!.changes.find((c) => c.ref === "flow/summer-advertising-campaign")!;
+    expect(Object.keys(example.sandboxes[0]!.changes[0]!)).toEqual(Object.keys(flow));
+  });
+
+  it("omits absent optional keys rather than writing null", () => {
+    const out = renderPlanJson(firstApplyPlan());
+    expect(out).not.toContain("null");
+    const create = parse(firstApplyPlan()).sandboxes[0]!.changes[0]!;
+    expect(create).not.toHaveProperty("liveId");
+    expect(create).not.toHaveProperty("attribution");
+  });
+
+  it("carries credential references, never their values", () => {
+    vi.stubEnv("KINESIS_SECRET", "wJalrXUtnFEMI-real-secret-value");
+    const out = renderPlanJson(firstApplyPlan());
+    expect(out).toContain('"secretKey": "${env:KINESIS_SECRET}"');
+    expect(out).not.toContain("wJalrXUtnFEMI-real-secret-value");
+  });
+});
