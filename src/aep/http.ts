@@ -35,6 +35,8 @@ export const DEFAULT_RETRY: RetryPolicy = { retries: 6, minTimeoutMs: 200, maxTi
 export class AepHttp {
   readonly stats: HttpStats = { calls: 0, byKind: {}, retries: 0, throttled: 0 };
   private readonly limiter: AdaptiveLimiter;
+  /** After a 429 with Retry-After, no request at all goes out before this time (RFC 6585 §4). */
+  private pausedUntil = 0;
 
   constructor(
     private readonly settings: AepSettings,
@@ -60,6 +62,8 @@ export class AepHttp {
         if (response.status === 429) {
           this.stats.throttled++;
           this.limiter.throttled();
+          const wait = retryAfterMs(response.headers.get("retry-after"));
+          if (wait !== undefined && wait <= this.retry.maxRetryAfterMs) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + wait);
         } else if (response.status < 500) {
           this.limiter.succeeded();
         }
@@ -79,11 +83,8 @@ export class AepHttp {
           if (error instanceof RetryNow) return;
           if (error instanceof NetworkError && options.create) throw new AmbiguousWriteError(method, path, error);
           this.stats.retries++;
-          if (error instanceof Retryable && error.retryAfterMs !== undefined) {
-            if (error.retryAfterMs > this.retry.maxRetryAfterMs) throw error.cause;
-            // Adobe said when: wait that long (p-retry's own backoff then adds a little more).
-            await new Promise((resolve) => setTimeout(resolve, error.retryAfterMs));
-          }
+          // Adobe said when: send() waits until then (p-retry's own backoff adds a little more).
+          if (error instanceof Retryable && error.retryAfterMs !== undefined && error.retryAfterMs > this.retry.maxRetryAfterMs) throw error.cause;
         },
       },
     ).catch((error: unknown) => {
@@ -92,6 +93,11 @@ export class AepHttp {
   }
 
   private async send(sandbox: string, method: string, path: string, options: RequestOptions) {
+    // Adobe's Retry-After speaks for the whole client, not just the call that was throttled:
+    // every request waits it out, which is what keeps a 429 from turning into a storm.
+    for (let wait = this.pausedUntil - Date.now(); wait > 0; wait = this.pausedUntil - Date.now()) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
     const token = await this.tokens.token();
     const url = new URL(`${this.settings.platformUrl}${path}`);
     for (const [key, value] of Object.entries(options.query ?? {})) {

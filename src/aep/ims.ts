@@ -1,8 +1,10 @@
 // IMS server-to-server (client credentials) tokens: fetched once, shared by every request, refreshed
 // before they expire (and at once when the gateway says a token is no longer valid). Concurrent
 // callers wait on one fetch instead of each asking IMS.
+import pRetry, { AbortError } from "p-retry";
 import { AppError } from "../errors.js";
 import { describeErrorBody } from "./errors.js";
+import { retryAfterMs } from "./http.js";
 import type { AepSettings } from "./settings.js";
 
 export interface TokenSource {
@@ -31,7 +33,24 @@ export class ImsTokenSource implements TokenSource {
     if (this.current?.token === rejected) this.current = undefined;
   }
 
-  private async fetchToken(): Promise<string> {
+  /** IMS throttles and fails like any service: transient answers are retried, a refusal is final. */
+  private fetchToken(): Promise<string> {
+    return pRetry(() => this.fetchOnce(), {
+      retries: 5,
+      minTimeout: 200,
+      maxTimeout: 5_000,
+      randomize: true,
+      onFailedAttempt: async ({ error }) => {
+        if (error instanceof TransientImsError && error.retryAfterMs) await new Promise((r) => setTimeout(r, error.retryAfterMs));
+      },
+      shouldRetry: ({ error }) => error instanceof TransientImsError,
+    }).catch((error: unknown) => {
+      if (error instanceof TransientImsError) throw new AppError("network", `Adobe IMS did not issue a token: ${error.message}`, { cause: error });
+      throw error;
+    });
+  }
+
+  private async fetchOnce(): Promise<string> {
     const form = new URLSearchParams({
       grant_type: "client_credentials",
       client_id: this.settings.clientId,
@@ -47,15 +66,18 @@ export class ImsTokenSource implements TokenSource {
         signal: AbortSignal.timeout(30_000),
       });
     } catch (error) {
-      throw new AppError("network", `Could not reach Adobe IMS at ${this.settings.imsUrl}: ${(error as Error).message}`, { cause: error });
+      throw new TransientImsError(`could not reach ${this.settings.imsUrl}: ${(error as Error).message}`, undefined);
     }
     const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+    if (response.status === 429 || response.status >= 500) {
+      throw new TransientImsError(`${response.status} from ${this.settings.imsUrl}`, retryAfterMs(response.headers.get("retry-after")));
+    }
     if (!response.ok || typeof body?.access_token !== "string") {
       const { code, message } = describeErrorBody(body);
       // Bad credentials are final: failing fast here avoids a storm of retries against IMS.
-      throw new AppError("auth", `Adobe IMS refused the client credentials (${response.status}${code ? ` ${code}` : ""}${message ? `: ${message}` : ""}).`, {
+      throw new AbortError(new AppError("auth", `Adobe IMS refused the client credentials (${response.status}${code ? ` ${code}` : ""}${message ? `: ${message}` : ""}).`, {
         hint: "Check AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_SCOPES against your Adobe Developer Console project.",
-      });
+      }));
     }
     this.fetched++;
     // expires_in is in seconds (the JWT-era millisecond value is gone); refresh with a margin of a
@@ -64,5 +86,14 @@ export class ImsTokenSource implements TokenSource {
     const margin = Math.min(lifetimeMs / 10, 300_000);
     this.current = { token: body.access_token, refreshAt: this.now() + lifetimeMs - margin };
     return body.access_token;
+  }
+}
+
+class TransientImsError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number | undefined,
+  ) {
+    super(message);
   }
 }

@@ -57,7 +57,7 @@ function planTarget(ctx: PlanContext, destination: DesiredDestination): string |
       action: "create",
       resource: "target-connection",
       name: destination.name,
-      fields: Object.entries(params).map(([field, after]) => ({ field: `params.${field}`, after })),
+      fields: Object.entries(destination.target).map(([field, after]) => ({ field: `params.${field}`, after })),
       dependsOn: ctx.accounts.primary.has(destination.account) ? [] : [accountRef],
       calls: [
         {

@@ -14,6 +14,8 @@ export interface LogEntry {
   sandbox: string | null;
   client: string | null;
   durationMs: number | null;
+  /** Arrival time, epoch ms with sub-millisecond precision (lets tests check Retry-After was honoured). */
+  at: number;
   fault?: string;
   internal?: boolean;
 }
@@ -38,7 +40,7 @@ export class RequestLog {
 
   /** Records an arriving Flow Service/IMS/segment request. */
   begin(req: EmuRequest, route: string, family: string): LogEntry {
-    const entry: LogEntry = { seq: (this.seq += 1), method: req.method, path: req.url, route, status: null, sandbox: null, client: null, durationMs: null };
+    const entry: LogEntry = { seq: (this.seq += 1), method: req.method, path: req.url, route, status: null, sandbox: null, client: null, durationMs: null, at: performance.timeOrigin + performance.now() };
     if (req.internal) entry.internal = true;
     this.entries.push(entry);
     if (this.entries.length > MAX_LOG_ENTRIES) this.entries.splice(0, this.entries.length - MAX_LOG_ENTRIES);

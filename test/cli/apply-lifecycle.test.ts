@@ -19,7 +19,7 @@ const flowsIn = async (l: Lab) => {
 describe("apply from an empty sandbox", () => {
   it("creates everything, then a second plan exits 0 and a second apply writes nothing", async () => {
     const plan = await lab.cli(["plan"]);
-    expect(plan.stdout).toContain("Plan: 6 to add, 0 to change, 0 to destroy.");
+    expect(plan.stdout).toContain("Plan: 7 to add, 0 to change, 0 to destroy.");
     expect(plan.code).toBe(2);
 
     const apply = await lab.cli(["apply", "--yes"]);

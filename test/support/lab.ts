@@ -152,7 +152,7 @@ name: ${name}
 type: amazon-kinesis
 description: Marketing AWS account
 credentials:
-  accessKeyId: AKIAEXAMPLE1234
+  accessKeyId: AKIAIOSFODNN7EXAMPLE
   secretKey: \${env:KINESIS_SECRET_KEY}
   region: us-east-1
 `;

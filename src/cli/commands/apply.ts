@@ -4,7 +4,7 @@ import { createInterface } from "node:readline/promises";
 import { hasChanges } from "../../domain/planner.js";
 import { AppError, ExitCode } from "../../errors.js";
 import { applyRun, planAll } from "../../reconcile/reconcile.js";
-import { renderApplyText, renderItemLine } from "../../report/apply-result.js";
+import { applySummaryLine, renderApplyText, renderItemLine } from "../../report/apply-result.js";
 import type { CliContext, Command } from "../context.js";
 import { formatOf, parseFlags, PLAN_FLAGS } from "../options.js";
 import { createOutput } from "../output.js";
@@ -53,7 +53,8 @@ export const applyCommand: Command = async (argv, ctx) => {
     if (format === "json") {
       output.out(JSON.stringify({ format: "aep-gitops.apply/v1", checksum: run.plan.checksum, results: applied.results }, null, 2));
     } else {
-      output.out(renderApplyText(applied.results));
+      // Items were printed as they finished; a terminal gets the grouped summary as well.
+      output.out(output.tty ? renderApplyText(applied.results) : applySummaryLine(applied.results));
       const calls = ws.http.stats;
       output.err(`Flow Service calls: ${calls.calls} (${calls.retries} retried, ${calls.throttled} throttled).`);
     }
