@@ -41,7 +41,8 @@ export function checkExchanges(exchanges: readonly Exchange[]): { violations: Vi
         }
         continue;
       }
-      const bodies = itemSchemaEnvelope(op.spec, op.method, op.specPath, exchange.status) ? ((exchange.body as { items?: unknown[] })?.items ?? [undefined]) : [exchange.body];
+      // The item-schema deviation: check each element of `items` (a `{count}` answer has none to check).
+      const bodies = itemSchemaEnvelope(op.spec, op.method, op.specPath, exchange.status) ? ((exchange.body as { items?: unknown[] })?.items ?? []) : [exchange.body];
       for (const body of bodies) {
         checked += 1;
         if (!validate(body)) {
