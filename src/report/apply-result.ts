@@ -2,6 +2,7 @@
 // only what depends on it), so the report does too, with the concurrent edits met on the way.
 import type { ItemResult } from "../reconcile/executor.js";
 import { code, md } from "./markdown-escape.js";
+import { printable } from "./values.js";
 
 export const APPLY_MARKER = "<!-- aep-gitops:apply -->";
 
@@ -32,23 +33,23 @@ export function itemText(item: ItemResult): string {
 
 /** One item as it completes, for live progress: `[prod] ✓ created flow x`, then any concurrent notes. */
 export function renderItemLine(sandbox: string, item: ItemResult): string {
-  return [`[${sandbox}] ${TEXT_MARK[item.status]} ${itemText(item)}`, ...concurrentLines(item)].join("\n");
+  return [printable(`[${sandbox}] ${TEXT_MARK[item.status]} ${itemText(item)}`), ...concurrentLines(item)].join("\n");
 }
 
 function concurrentLines(item: ItemResult): string[] {
-  return item.concurrent.map((note) => `      concurrent change: ${note}`);
+  return item.concurrent.map((note) => `      concurrent change: ${printable(note)}`);
 }
 
 export function renderApplyText(results: SandboxResults[]): string {
   const lines: string[] = [];
   for (const { sandbox, items } of results) {
     if (items.length === 0) {
-      lines.push(`Sandbox ${sandbox}: nothing to apply.`, "");
+      lines.push(printable(`Sandbox ${sandbox}: nothing to apply.`), "");
       continue;
     }
-    lines.push(`Sandbox ${sandbox}:`);
+    lines.push(printable(`Sandbox ${sandbox}:`));
     for (const item of items) {
-      lines.push(`  ${TEXT_MARK[item.status]} ${itemText(item)}`, ...concurrentLines(item));
+      lines.push(`  ${printable(`${TEXT_MARK[item.status]} ${itemText(item)}`)}`, ...concurrentLines(item));
     }
     lines.push("");
   }

@@ -7,6 +7,7 @@ import { atText, writerText } from "./attribution.js";
 import { fieldLine } from "./fields.js";
 import { code, md } from "./markdown-escape.js";
 import { ACTION_SYMBOL } from "./summary.js";
+import { printable } from "./values.js";
 
 export const DRIFT_MARKER = "<!-- aep-gitops:drift -->";
 
@@ -78,8 +79,8 @@ export function renderDriftText(plan: Plan): string {
   for (const sandbox of plan.sandboxes) {
     const mine = items.filter((i) => i.sandbox === sandbox.sandbox);
     if (mine.length === 0) continue;
-    lines.push(`Drift in sandbox ${sandbox.sandbox}:`);
-    for (const i of mine) lines.push(`  ${SYMBOL[i.kind]} ${i.resource} ${i.name}: ${driftText(i)}`, ...detailLines(i).map((line) => `      ${line}`));
+    lines.push(printable(`Drift in sandbox ${sandbox.sandbox}:`));
+    for (const i of mine) lines.push(`  ${printable(`${SYMBOL[i.kind]} ${i.resource} ${i.name}: ${driftText(i)}`)}`, ...detailLines(i).map((line) => `      ${printable(line)}`));
     lines.push("");
   }
   lines.push(driftSummaryLine(items));

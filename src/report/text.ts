@@ -6,6 +6,7 @@ import { bySign, paint, type Paint } from "./ansi.js";
 import { changeCallLines, changeDetails, changeHeader } from "./change-lines.js";
 import { EGRESS_TITLE, egressItems, egressStatus, typeLabel } from "./egress.js";
 import { planSummaryLine } from "./summary.js";
+import { printable } from "./values.js";
 
 export interface TextOptions {
   verbose: boolean;
@@ -22,10 +23,10 @@ export function renderPlanText(plan: Plan, opts: TextOptions): string {
   const lines: string[] = [];
   for (const sandbox of plan.sandboxes) {
     if (sandbox.changes.length === 0) {
-      lines.push(`Sandbox ${sandbox.sandbox}: no changes.`, "");
+      lines.push(printable(`Sandbox ${sandbox.sandbox}: no changes.`), "");
       continue;
     }
-    lines.push(`Sandbox ${sandbox.sandbox}:`);
+    lines.push(printable(`Sandbox ${sandbox.sandbox}:`));
     for (const change of sandbox.changes) lines.push(...changeBlock(change, opts.verbose, p));
     lines.push("");
   }
@@ -35,10 +36,11 @@ export function renderPlanText(plan: Plan, opts: TextOptions): string {
 }
 
 function changeBlock(change: Change, verbose: boolean, p: Paint): string[] {
-  const lines = [bySign(p, HEADER + changeHeader(change)), ...changeDetails(change).map((line) => bySign(p, DETAIL + line))];
+  const lines = [bySign(p, HEADER + printable(changeHeader(change))), ...changeDetails(change).map((line) => bySign(p, DETAIL + printable(line)))];
   if (verbose) {
     // Call lines at the detail indent, their bodies two further (changeCallLines indents bodies).
-    lines.push(...changeCallLines(change).map((line) => (line.startsWith("  ") ? BODY + line.slice(2) : DETAIL + line)));
+    // JSON.stringify already escapes control characters in bodies.
+    lines.push(...changeCallLines(change).map((line) => (line.startsWith("  ") ? BODY + line.slice(2) : DETAIL + printable(line))));
   }
   return lines;
 }
@@ -51,8 +53,8 @@ function egressBlock(plan: Plan, p: Paint): string[] {
   const lines = [p.bold(`${EGRESS_TITLE}:`)];
   for (const { sandbox, delta } of deltas) {
     const type = typeLabel(delta);
-    lines.push(`${HEADER}[${sandbox}] ${delta.destination}${type ? ` (${type})` : ""}: ${egressStatus(delta)}`);
-    for (const item of egressItems(delta)) lines.push(bySign(p, `${HEADER}  ${item.sign} ${item.kind} ${item.text}`));
+    lines.push(HEADER + printable(`[${sandbox}] ${delta.destination}${type ? ` (${type})` : ""}: ${egressStatus(delta)}`));
+    for (const item of egressItems(delta)) lines.push(bySign(p, `${HEADER}  ${item.sign} ${item.kind} ${printable(item.text)}`));
   }
   return [...lines, ""];
 }
@@ -61,12 +63,12 @@ function refusalBlock(plan: Plan, p: Paint): string[] {
   const refusals = plan.sandboxes.flatMap((s) => s.refusals.map((r) => ({ sandbox: s.sandbox, ...r })));
   if (refusals.length === 0) return [];
   const lines = [p.red(p.bold("Refused: apply will not run until these are resolved."))];
-  for (const r of refusals) lines.push(`${HEADER}[${r.sandbox}] ${r.rule}: ${r.message}`, `${HEADER}  hint: ${r.hint}`);
+  for (const r of refusals) lines.push(HEADER + printable(`[${r.sandbox}] ${r.rule}: ${r.message}`), `${HEADER}  hint: ${printable(r.hint)}`);
   return [...lines, ""];
 }
 
 function noteBlock(plan: Plan): string[] {
   const notes = plan.sandboxes.flatMap((s) => s.notes.map((n) => ({ sandbox: s.sandbox, ...n })));
   if (notes.length === 0) return [];
-  return ["Notes:", ...notes.map((n) => `${HEADER}${n.level}: [${n.sandbox}] ${n.message}`), ""];
+  return ["Notes:", ...notes.map((n) => HEADER + printable(`${n.level}: [${n.sandbox}] ${n.message}`)), ""];
 }

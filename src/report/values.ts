@@ -18,3 +18,15 @@ export function isoTime(ms: number | undefined): string | undefined {
   if (ms === undefined || !Number.isFinite(ms)) return undefined;
   return new Date(ms).toISOString();
 }
+
+/**
+ * One line safe for a terminal: names and messages from Adobe can hold anything, and an escape
+ * sequence in an audience name must not repaint a reviewer's screen or forge a plan line. Line breaks
+ * become spaces, other control characters visible `\u001b`-style escapes.
+ */
+export function printable(line: string): string {
+  return line
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, " ")
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

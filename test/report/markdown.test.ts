@@ -64,6 +64,11 @@ describe("the markdown plan comment", () => {
     expect(out).toContain(">   **Hint:** Check the folder for the sandbox.");
   });
 
+  it("shows warnings as a warning block", () => {
+    const plan = assemblePlan([planSandbox(desired(), live(), options({ fingerprints: {} }))]);
+    expect(renderPlanMarkdown(plan)).toContain("> [!WARNING]\n> - `prod`: Credentials of account 'acct' were not compared: their environment variables are not all set.\n");
+  });
+
   it("says nothing leaves differently when only non-selector fields change", () => {
     const plan = assemblePlan([
       planSandbox(desired({ destinations: [destination("d1", { description: "New text" })] }), live({ targetConnections: [liveTarget("d1")], flows: [liveFlow("d1")] }), options()),

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Plan } from "../../src/domain/plan.js";
+import { assemblePlan, planSandbox } from "../../src/domain/planner.js";
 import { renderPlanText } from "../../src/report/text.js";
+import { desired, destination, live, liveFlow, liveTarget, options } from "../domain/builders.js";
 import { expectGolden } from "./golden.js";
-import { adoptPlan, firstApplyPlan, mixedUpdatePlan, noChangePlan, orphanPlan, prunePlan, refusedPlan } from "./scenarios.js";
+import { adoptPlan, audience, firstApplyPlan, mixedUpdatePlan, noChangePlan, orphanPlan, prunePlan, refusedPlan } from "./scenarios.js";
 
 const text = (plan: Plan, verbose = false) => renderPlanText(plan, { verbose });
 
@@ -96,6 +98,21 @@ describe("the text plan", () => {
     expect(coloured).toContain("\u001b[31m      - attribute personalEmail.address");
     expect(renderPlanText(prunePlan(), { verbose: false, color: true })).toContain("\u001b[31m  - flow spring-sale");
     expect(text(plan)).not.toContain("\u001b[");
+  });
+
+  it("lists notes, such as credentials it could not compare", () => {
+    const plan = assemblePlan([planSandbox(desired(), live(), options({ fingerprints: {} }))]);
+    expect(text(plan)).toContain("Notes:\n  warning: [prod] Credentials of account 'acct' were not compared: their environment variables are not all set.\n");
+  });
+
+  it("prints an audience name from Adobe inertly: no terminal escapes, no forged plan lines", () => {
+    const name = "VIP\u001b[2J\n  - flow everything [x] — not in YAML";
+    const want = destination("d1", { audiences: [audience("aud-9", name)] });
+    const plan = assemblePlan([planSandbox(desired({ destinations: [want] }), live({ targetConnections: [liveTarget("d1")], flows: [liveFlow("d1", { audienceIds: [] })] }), options())]);
+    const out = text(plan);
+    expect(out).not.toContain("\u001b");
+    expect(out).toContain("+ audience aud-9 (VIP\\u001b[2J   - flow everything [x] — not in YAML)\n");
+    expect(out.split("\n").filter((l) => l.trimStart().startsWith("- flow"))).toEqual([]);
   });
 
   it("renders credential references, never their values, even with the secret in the environment", () => {
