@@ -20,14 +20,16 @@ export function egressSection(plan: Plan): string[] {
 function destinationBlock(sandbox: string, delta: EgressDelta): string[] {
   const type = typeLabel(delta);
   const where = [...(type ? [md(type)] : []), `sandbox ${code(sandbox)}`].join(" · ");
-  const lines = [`${STATUS_MARK[delta.status]} **${md(delta.destination)}** (${where}): **${md(egressStatus(delta))}**`, ""];
+  // The list follows its headline without a blank line (a list may interrupt a paragraph), so the
+  // block has no section boundary inside it and a truncation never separates the two.
+  const lines = [`${STATUS_MARK[delta.status]} **${md(delta.destination)}** (${where}): **${md(egressStatus(delta))}**`];
   const items = [
     ...delta.audiencesAdded.map((a) => `- ➕ audience ${audience(a)}`),
     ...delta.attributesAdded.map((p) => `- ➕ attribute ${code(p)}`),
     ...delta.audiencesRemoved.map((a) => `- ➖ audience ${audience(a)}`),
     ...delta.attributesRemoved.map((p) => `- ➖ attribute ${code(p)}`),
   ];
-  return items.length === 0 ? lines : [...lines, ...items, ""];
+  return [...lines, ...items, ""];
 }
 
 function audience(a: { id: string; name?: string }): string {

@@ -80,7 +80,9 @@ function callDetails(plan: Plan): string[] {
 }
 
 function changeCalls(change: Change): string[] {
-  const lines = [`**${md(changeHeader(change))}**`, ""];
+  // The header and the first call line are one paragraph (GitHub shows the line break), so no cut
+  // falls between a change and its call.
+  const lines = [`**${md(changeHeader(change))}**`];
   for (const call of change.calls) {
     lines.push(code(callLine(call)), "");
     const body = callBody(call);

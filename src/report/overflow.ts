@@ -14,10 +14,14 @@ export function fitComment(markdown: string, limit = GITHUB_COMMENT_LIMIT, point
   if (markdown.length <= limit) return markdown;
   const { body, tail } = splitChecksum(markdown);
   const cuts = cutPoints(body);
-  // The latest cut whose result fits; the note's length depends on how much is cut, so each is measured.
-  for (let i = cuts.length - 1; i >= 0; i--) {
-    const parts = pieces(body, cuts[i]!, tail, pointer);
-    if (parts.reduce((n, part) => n + part.length, 0) <= limit) return parts.join("");
+  // Prefer a section boundary (after a blank line: a paragraph, list or table kept whole), then any
+  // line end outside a fence (a 300-row table has no blank line to cut at).
+  for (const candidates of [cuts.filter((c) => c.section), cuts]) {
+    // The latest cut whose result fits; the note's length depends on how much is cut, so each is measured.
+    for (let i = candidates.length - 1; i >= 0; i--) {
+      const parts = pieces(body, candidates[i]!, tail, pointer);
+      if (parts.reduce((n, part) => n + part.length, 0) <= limit) return parts.join("");
+    }
   }
   throw new RangeError(`fitComment: a limit of ${limit} characters cannot hold even the marker, the truncation note and the checksum line`);
 }
@@ -27,6 +31,8 @@ interface Cut {
   offset: number;
   /** How many <details> are open there. */
   openDetails: number;
+  /** Just after a blank line: between two blocks. */
+  section: boolean;
 }
 
 /** The kept body, closers for open <details>, the note, the checksum line: measured before joined. */
@@ -34,7 +40,10 @@ function pieces(body: string, cut: Cut, tail: string, pointer: string): string[]
   const omitted = body.length - cut.offset;
   const closers = "\n</details>\n".repeat(cut.openDetails);
   const note = `> [!WARNING]\n> … plan truncated: ${omitted} characters omitted. The full plan is in the job summary: ${pointer}\n`;
-  return [body.slice(0, cut.offset), closers, "\n", note, tail ? `\n${tail}` : ""];
+  const kept = body.slice(0, cut.offset);
+  // One blank line before the note, whether or not the cut already ended on one.
+  const gap = `${kept}${closers}`.endsWith("\n\n") ? "" : "\n";
+  return [kept, closers, gap, note, tail ? `\n${tail}` : ""];
 }
 
 /** The last checksum line and everything after it, kept whole; the body is what may be cut. */
@@ -71,7 +80,7 @@ function cutPoints(body: string): Cut[] {
       else if (DETAILS_OPEN.test(line)) depth++;
       else if (DETAILS_CLOSE.test(line)) depth = Math.max(0, depth - 1);
     }
-    if (!fence && index < lines.length - 1) cuts.push({ offset, openDetails: depth });
+    if (!fence && index < lines.length - 1) cuts.push({ offset, openDetails: depth, section: line.trim() === "" });
   });
   return cuts;
 }

@@ -28,17 +28,24 @@ describe("fitting a comment into GitHub's 65,536 characters", () => {
     // The summary and the start of the egress delta come first, so they survive.
     expect(fitted).toContain(`**Plan: ${plan.summary.add} to add, 0 to change, 0 to destroy.**`);
     expect(fitted).toContain("🟢 **campaign-001**");
+    expect(fitted).toMatch(new RegExp(`… plan truncated: \\d+ characters omitted\\. The full plan is in the job summary: ${POINTER}\n`));
   });
 
   it("says exactly how many characters it left out, and where the full plan is", () => {
-    const markdown = renderPlanMarkdown(largePlan(300));
-    const fitted = fitComment(markdown, GITHUB_COMMENT_LIMIT, POINTER);
-    const match = /… plan truncated: (\d+) characters omitted\. The full plan is in the job summary: (\S+)/.exec(fitted);
-    expect(match?.[2]).toBe(POINTER);
-    const kept = fitted.slice(0, fitted.indexOf("\n> [!WARNING]\n> … plan truncated"));
-    expect(markdown.startsWith(kept.replace(/(\n<\/details>\n)+$/, ""))).toBe(true);
-    const checksumLine = markdown.slice(markdown.lastIndexOf("Plan checksum:"));
-    expect(Number(match?.[1])).toBe(markdown.length - kept.replace(/(\n<\/details>\n)+$/, "").length - checksumLine.length);
+    const body = ["<!-- m -->", "", "para one", "", `para two ${"x".repeat(300)}`, "", `Plan checksum: \`${SUM}\``, ""].join("\n");
+    expect(fitComment(body, 250, "https://example.test/summary")).toBe(
+      [
+        "<!-- m -->",
+        "",
+        "para one",
+        "",
+        "> [!WARNING]",
+        "> … plan truncated: 311 characters omitted. The full plan is in the job summary: https://example.test/summary",
+        "",
+        `Plan checksum: \`${SUM}\``,
+        "",
+      ].join("\n"),
+    );
   });
 
   it("never cuts inside a code fence: it cuts before the fence instead", () => {
@@ -52,13 +59,31 @@ describe("fitting a comment into GitHub's 65,536 characters", () => {
   });
 
   it("closes the <details> a cut leaves open", () => {
-    const rows = Array.from({ length: 40 }, (_, i) => `- row ${i}`);
-    const body = ["<!-- m -->", "<details>", "<summary>s</summary>", "", ...rows, "", "</details>", "", `Plan checksum: \`${SUM}\``, ""].join("\n");
+    const rows = Array.from({ length: 40 }, (_, i) => [`paragraph ${i}`, ""]).flat();
+    const body = ["<!-- m -->", "<details>", "<summary>s</summary>", "", ...rows, "</details>", "", `Plan checksum: \`${SUM}\``, ""].join("\n");
     const fitted = fitComment(body, 300, "P");
     expect(fitted.length).toBeLessThanOrEqual(300);
     expect(structure(fitted)).toMatchObject({ unclosedFence: false, detailsDepth: 0 });
-    expect(fitted).toContain("- row 0\n");
-    expect(fitted).not.toContain("- row 39");
+    expect(fitted).toContain("paragraph 0\n");
+    expect(fitted).not.toContain("paragraph 39");
+  });
+
+  it("cuts at a section boundary, keeping a list with its headline, when one fits", () => {
+    const block = (i: number) => [`**destination ${i}**`, "- audience a", "- audience b", ""];
+    const body = ["<!-- m -->", "", ...[0, 1, 2, 3, 4, 5].flatMap(block), `Plan checksum: \`${SUM}\``, ""].join("\n");
+    const fitted = fitComment(body, 260, "P");
+    expect(fitted.length).toBeLessThanOrEqual(260);
+    expect(fitted).toMatch(/\*\*destination 0\*\*\n- audience a\n- audience b\n\n/);
+    expect(fitted).not.toMatch(/- audience a\n\n/);
+  });
+
+  it("cuts between the rows of a table too long to keep whole", () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `| row ${i} | x |`);
+    const body = ["<!-- m -->", "| a | b |", "| - | - |", ...rows, "", `Plan checksum: \`${SUM}\``, ""].join("\n");
+    const fitted = fitComment(body, 300, "P");
+    expect(fitted.length).toBeLessThanOrEqual(300);
+    expect(fitted).toContain("| row 0 | x |\n");
+    expect(fitted).not.toContain("| row 29 |");
   });
 
   it("handles fences longer than three backticks, and a comment without a checksum", () => {
