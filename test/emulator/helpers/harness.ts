@@ -22,6 +22,7 @@ export interface CallOptions {
   body?: unknown;
   /** Extra headers; a null value removes a default header. */
   headers?: Record<string, string | null>;
+  signal?: AbortSignal;
 }
 
 export class TestClient {
@@ -33,8 +34,8 @@ export class TestClient {
   ) {}
 
   /** Sends a request and records the exchange. */
-  async send(method: string, path: string, init: { headers?: Record<string, string>; body?: string } = {}): Promise<ApiResult> {
-    const response = await fetch(`${this.url}${path}`, { method, headers: init.headers, body: init.body });
+  async send(method: string, path: string, init: { headers?: Record<string, string>; body?: string; signal?: AbortSignal } = {}): Promise<ApiResult> {
+    const response = await fetch(`${this.url}${path}`, { method, headers: init.headers, body: init.body, signal: init.signal });
     const text = await response.text();
     let body: unknown;
     try {
@@ -72,7 +73,7 @@ export class TestClient {
       ...(options.headers ?? {}),
     };
     const clean = Object.fromEntries(Object.entries(headers).filter((e): e is [string, string] => e[1] !== null));
-    return this.send(method, path, { headers: clean, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    return this.send(method, path, { headers: clean, body: options.body === undefined ? undefined : JSON.stringify(options.body), signal: options.signal });
   }
 
   /** A Flow Service call: `path` is relative to /data/foundation/flowservice. */

@@ -1,7 +1,9 @@
 // Adobe's OpenAPI 3.0 specs as JSON Schema validators: each spec document is registered with ajv as one
 // schema (so `#/components/...` refs resolve), `nullable` is turned into a JSON Schema type union, and
 // known spec bugs are corrected by the explicit, reasoned allow-list in deviations.ts.
-import { existsSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv, type ValidateFunction } from "ajv";
@@ -23,13 +25,20 @@ export interface Operation {
   responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
 }
 
-/** OpenAPI 3.0 → JSON Schema: `nullable: true` becomes a union with null. */
-export function toJsonSchema(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(toJsonSchema);
+/** Keys that only document (dropped to keep ajv's work small); never dropped where they name properties. */
+const DOC_KEYS = new Set(["description", "example", "examples", "x-summary", "summary", "externalDocs", "tags", "info"]);
+const NAME_MAPS = new Set(["properties", "patternProperties", "paths", "responses", "schemas", "content", "parameters", "definitions"]);
+
+/** OpenAPI 3.0 → JSON Schema: `nullable: true` becomes a union with null; documentation keys are dropped. */
+export function toJsonSchema(node: unknown, namesOnly = false): unknown {
+  if (Array.isArray(node)) return node.map((item) => toJsonSchema(item));
   if (typeof node !== "object" || node === null) return node;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) if (key !== "nullable") out[key] = toJsonSchema(value);
-  if ((node as { nullable?: unknown }).nullable === true) {
+  for (const [key, value] of Object.entries(node)) {
+    if (!namesOnly && (key === "nullable" || DOC_KEYS.has(key))) continue;
+    out[key] = toJsonSchema(value, !namesOnly && NAME_MAPS.has(key));
+  }
+  if (!namesOnly && (node as { nullable?: unknown }).nullable === true) {
     if (typeof out.type === "string") out.type = [out.type, "null"];
     else return { anyOf: [out, { type: "null" }] };
   }
@@ -48,6 +57,18 @@ function setPointer(doc: Record<string, unknown>, pointer: string, value: unknow
   node[last] = value;
 }
 
+/** Parses a spec, caching the parse as JSON in the temp dir (YAML parsing 13k lines costs seconds per file). */
+function readSpec(file: SpecFile): unknown {
+  const text = readFileSync(path.join(specDir, file), "utf8");
+  const cached = path.join(os.tmpdir(), `aep-emulator-openapi-${createHash("sha1").update(text).digest("hex")}.json`);
+  if (existsSync(cached)) return JSON.parse(readFileSync(cached, "utf8"));
+  const parsed: unknown = YAML.parse(text);
+  const temp = `${cached}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify(parsed));
+  renameSync(temp, cached);
+  return parsed;
+}
+
 export class OpenApiContract {
   private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
   readonly operations: Operation[] = [];
@@ -55,7 +76,7 @@ export class OpenApiContract {
 
   constructor() {
     for (const spec of SPEC_FILES) {
-      const doc = toJsonSchema(YAML.parse(readFileSync(path.join(specDir, spec), "utf8"))) as Record<string, unknown>;
+      const doc = toJsonSchema(readSpec(spec)) as Record<string, unknown>;
       for (const deviation of SPEC_DEVIATIONS.filter((d) => d.spec === spec && d.pointer)) setPointer(doc, deviation.pointer!, deviation.replacement);
       this.ajv.addSchema({ ...doc, $id: spec });
       for (const [specPath, item] of Object.entries(doc.paths as Record<string, Record<string, Operation["responses"]>>)) {
