@@ -19,16 +19,13 @@ export interface LoadResult {
   files: string[];
 }
 
-/** Reading many small files at once is faster, but bounded so a huge folder cannot exhaust file handles. */
-const READ_CONCURRENCY = 64;
-
 export async function loadDesired(sandbox: string, paths: string[]): Promise<LoadResult> {
   const absolute = paths.map((p) => path.resolve(p));
   const listed = await listYamlFiles(absolute);
   const problems: Problem[] = [...listed.problems];
 
   // Read and layer 1, file by file, in file order.
-  const yamlFiles = await mapLimit(listed.files, READ_CONCURRENCY, readYamlFile);
+  const yamlFiles = listed.files.map(readYamlFile);
   const documents: CheckedDocument[] = [];
   for (const yamlFile of yamlFiles) {
     problems.push(...yamlFile.problems);
@@ -68,17 +65,4 @@ function commonFolder(paths: string[]): string {
     while (common !== path.dirname(common) && path.relative(common, folder).startsWith("..")) common = path.dirname(common);
     return common;
   }, folders[0] ?? path.resolve("."));
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

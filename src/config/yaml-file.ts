@@ -1,6 +1,6 @@
 // Reads one destination file into YAML documents with positions, turning everything that can go wrong
 // before validation (size, encoding, syntax, duplicate keys, alias bombs) into problems, never throws.
-import { readFile, stat } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from "yaml";
 import type { Problem } from "../domain/desired.js";
 import { bytePosition, decodeUtf8 } from "./encoding.js";
@@ -26,18 +26,26 @@ export interface YamlFile {
   problems: Problem[];
 }
 
-export async function readYamlFile(file: string): Promise<YamlFile> {
+/**
+ * Synchronous on purpose: for a thousand small files, one open/fstat/read/close each without promise and
+ * thread-pool hops is several times faster than fs/promises, and validation is CPU-bound anyway.
+ */
+export function readYamlFile(file: string): YamlFile {
+  let fd: number | undefined;
   try {
-    const { size } = await stat(file);
+    fd = openSync(file, "r");
+    const { size } = fstatSync(fd);
     if (size > MAX_FILE_BYTES) {
       return failed(file, "file-too-large", `file is ${formatBytes(size)}; destination files may be at most 1 MiB`, {
         hint: "split it into several files: a folder may hold any number of them",
       });
     }
-    return parseYamlFile(file, await readFile(file));
+    return parseYamlFile(file, readFileSync(fd));
   } catch (error) {
     // Unreadable (permissions, vanished since listing): still a problem at the file, not a crash.
     return failed(file, "read-error", `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -1,0 +1,145 @@
+// Benchmark of `validate` on a large sandbox: 1,000 destination files (plus their accounts), loaded and
+// checked by both layers in-process, several times. Not a test: run `npm run bench:validate` (or
+// `npx tsx bench/validate-bench.ts`) and commit the refreshed results. Target: under 1 s per run.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, platform, release, tmpdir, totalmem } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { loadDesired } from "../src/config/load.js";
+
+const FILES = 1000;
+const RUNS = 7;
+const TARGET_MS = 1000;
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+/** Deterministic pseudo-random numbers, so every run validates the same corpus. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+function uuid(next: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const ATTRIBUTES = ["person.name.firstName", "person.lastName", "personalEmail.address", "mobilePhone.number", "homeAddress.city", "homeAddress.countryCode", "_acme.loyalty.tier", "_acme.loyalty.points"];
+
+function generate(dir: string): void {
+  const next = random(42);
+  writeFileSync(
+    path.join(dir, "accounts.yaml"),
+    Array.from({ length: 10 }, (_, i) => `apiVersion: aep-gitops/v1
+kind: Account
+name: kinesis-team-${i}
+type: amazon-kinesis
+description: Kinesis account of team ${i}
+credentials:
+  accessKeyId: \${env:KINESIS_TEAM_${i}_ACCESS_KEY_ID}
+  secretKey: \${env:KINESIS_TEAM_${i}_SECRET_KEY}
+  region: us-east-1
+`).join("---\n"),
+  );
+  for (let i = 0; i < FILES; i++) {
+    const audiences = Array.from({ length: 5 + Math.floor(next() * 20) }, (_, a) => `  - id: ${uuid(next)}\n    name: Audience ${i}-${a}\n`).join("");
+    const attributes = ATTRIBUTES.slice(0, 3 + Math.floor(next() * 5)).map((p) => `  - ${p}\n`).join("");
+    writeFileSync(
+      path.join(dir, `campaign-${String(i).padStart(4, "0")}.yaml`),
+      `# yaml-language-server: $schema=../../schemas/aep-gitops.schema.json
+apiVersion: aep-gitops/v1
+kind: Destination
+name: campaign-${i}
+type: amazon-kinesis
+account: kinesis-team-${i % 10}
+description: Generated campaign ${i}
+state: ${i % 7 === 0 ? "disabled" : "enabled"}
+target:
+  stream: campaign-${i}
+  region: us-east-1
+  includeSegmentNames: true
+audiences:
+${audiences}profileAttributes:
+${attributes}`,
+    );
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), "aep-gitops-bench-"));
+try {
+  generate(dir);
+  const timings: number[] = [];
+  let summary = { files: 0, destinations: 0, errors: 0, warnings: 0 };
+  for (let run = 0; run < RUNS; run++) {
+    const start = performance.now();
+    const result = await loadDesired("bench", [dir]);
+    timings.push(performance.now() - start);
+    const errors = result.problems.filter((p) => p.severity === "error").length;
+    summary = { files: result.files.length, destinations: result.desired.destinations.length, errors, warnings: result.problems.length - errors };
+  }
+  // The first run pays for compiling the schemas and warming the JIT: what a CI `validate` costs.
+  const results: Results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    machine: { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${platform()} ${release()}` },
+    corpus: summary,
+    runs: RUNS,
+    firstRunMs: Math.round(timings[0]!),
+    medianMs: Math.round(median(timings)),
+    warmMedianMs: Math.round(median(timings.slice(1))),
+    allMs: timings.map((t) => Math.round(t)),
+    targetMs: TARGET_MS,
+  };
+  // Valid, apart from the one warning that 1,000 destinations exceed Adobe's guardrail of 100 per sandbox.
+  if (summary.errors !== 0 || summary.destinations !== FILES) throw new Error(`the generated corpus should be valid: ${JSON.stringify(summary)}`);
+  writeFileSync(path.join(HERE, "validate-results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(HERE, "validate-results.md"), report(results));
+  console.log(report(results));
+  if (results.medianMs > TARGET_MS) process.exitCode = 1;
+} finally {
+  // --keep leaves the corpus in place, to profile it (node --cpu-prof) or run the CLI on it.
+  if (process.argv.includes("--keep")) console.log(`corpus kept in ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+}
+
+interface Results {
+  date: string;
+  node: string;
+  machine: { cpu: string; cores: number; memoryGiB: number; os: string };
+  corpus: { files: number; destinations: number; errors: number; warnings: number };
+  runs: number;
+  firstRunMs: number;
+  medianMs: number;
+  warmMedianMs: number;
+  allMs: number[];
+  targetMs: number;
+}
+
+function report(r: Results): string {
+  return `# validate benchmark
+
+Generated by \`npm run bench:validate\` (bench/validate-bench.ts): ${FILES} destination files (5–24 audiences and
+3–7 profile attributes each) plus one file of 10 accounts, loaded and validated in-process by \`loadDesired\`
+(listing, reading, YAML parsing with positions, schema layer, semantic rules, desired state), ${r.runs} times.
+
+| | |
+|---|---|
+| Median of ${r.runs} runs | **${r.medianMs} ms** (target < ${r.targetMs} ms) |
+| First run (schema compile, cold JIT) | ${r.firstRunMs} ms |
+| Median of the warm runs | ${r.warmMedianMs} ms |
+| All runs | ${r.allMs.join(", ")} ms |
+| Corpus | ${r.corpus.files} files, ${r.corpus.destinations} destinations, ${r.corpus.errors} errors, ${r.corpus.warnings} warning (guardrail-destinations: 1,000 > 100 per sandbox) |
+| Node | ${r.node} |
+| Machine | ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ${r.machine.os} |
+| Date | ${r.date} |
+`;
+}
