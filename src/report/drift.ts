@@ -7,7 +7,7 @@ import { atText, writerText } from "./attribution.js";
 import { fieldLine } from "./fields.js";
 import { code, md } from "./markdown-escape.js";
 import { ACTION_SYMBOL } from "./summary.js";
-import { printable } from "./values.js";
+import { formatValue, printable } from "./values.js";
 
 export const DRIFT_MARKER = "<!-- aep-gitops:drift -->";
 
@@ -115,5 +115,14 @@ function markdownText(i: DriftItem): string {
 function detailLines(i: DriftItem): string[] {
   // A missing object's fields are what creating it would set: not a difference worth listing.
   if (i.kind === "missing") return [];
-  return i.fields.map((field) => fieldLine(field, false));
+  return i.fields.map(driftFieldLine);
+}
+
+/** Read as drift, a plan's field diff says where each side stands and what apply would do about it. */
+function driftFieldLine(field: FieldChange): string {
+  const item = fieldLine(field, false).replace(/^[+-] /, "");
+  if (field.field === "audiences" || field.field === "profileAttributes") {
+    return field.after !== undefined ? `${item}: in YAML, not in Adobe (apply adds it)` : `${item}: in Adobe, not in YAML (apply removes it)`;
+  }
+  return `${field.field}: Adobe has ${formatValue(field.before)}, YAML says ${formatValue(field.after)}`;
 }

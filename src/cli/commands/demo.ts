@@ -51,7 +51,7 @@ export const demoCommand: Command = async (argv, ctx) => {
     await run("3. Apply", ["apply", rel, "--yes"], [0]);
     await run("4. Plan again: nothing to do", ["plan", rel], [0]);
 
-    const flowName = desired.destinations[0]?.name;
+    const flowName = (desired.destinations.find((d) => d.state === "enabled") ?? desired.destinations[0])?.name;
     say(`\n\x1b[1m━━ 5. Someone edits '${flowName}' in Adobe's UI\x1b[0m\n`);
     say(await editAsUi(emulator.url, flowName ?? ""));
     await run("6. Drift: what changed outside Git, and who did it", ["drift", rel], [2]);
@@ -86,11 +86,11 @@ async function editAsUi(url: string, flowName: string): Promise<string> {
   if (!flow) throw new Error(`the demo could not find flow '${flowName}'`);
   const ops = [
     { op: "remove", path: "/transformations/0/params/segmentSelectors/selectors/0" },
-    { op: "add", path: "/transformations/0/params/profileSelectors/selectors/-", value: { type: "JSON_PATH", value: { path: "mobilePhone.number" } } },
+    { op: "add", path: "/transformations/0/params/profileSelectors/selectors/-", value: { type: "JSON_PATH", value: { path: "person.birthDayAndMonth" } } },
   ];
   const response = await fetch(`${base}/flows/${flow.id}`, { method: "PATCH", headers: { ...headers, "content-type": "application/json", "if-match": flow.etag }, body: JSON.stringify(ops) });
   if (!response.ok) throw new Error(`the UI edit failed: ${response.status} ${await response.text()}`);
-  return `ui-editor removed the first audience of '${flowName}' and added the attribute mobilePhone.number (PATCH /flows/${flow.id} → ${response.status}).`;
+  return `ui-editor removed the first audience of '${flowName}' and added the attribute person.birthDayAndMonth (PATCH /flows/${flow.id} → ${response.status}).`;
 }
 
 export type { CliContext };
