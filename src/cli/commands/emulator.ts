@@ -55,9 +55,9 @@ export const emulatorCommand: Command = async (argv, ctx) => {
     ctx.stderr.write(`aep-gitops emulator: ${(error as Error).message}\n`);
     return 1;
   }
-  ctx.stdout.write(`aep-gitops emulator listening on ${running.url}\n`);
   // Signals are the one thing CliContext does not carry; a long-running server has to listen for them.
-  await new Promise<void>((resolve) => {
+  // The handlers go in before the first line is printed: a caller may signal as soon as it reads it.
+  const stopped = new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
@@ -66,6 +66,8 @@ export const emulatorCommand: Command = async (argv, ctx) => {
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   });
+  ctx.stdout.write(`aep-gitops emulator listening on ${running.url}\n`);
+  await stopped;
   await running.close();
   ctx.stderr.write("aep-gitops emulator stopped\n");
   return 0;
