@@ -2,7 +2,7 @@
 // filter on them. docs/design.md lists the same table; a test checks that each id has a fixture.
 export const RULES = {
   // Reading files
-  "path-not-found": "a folder or file given to validate (or in the tool config) does not exist",
+  "path-not-found": "a folder or file given to validate does not exist",
   "no-files": "a folder holds no .yaml or .yml file (warning)",
   "read-error": "a file could not be read",
   "file-too-large": "a file is over 1 MiB",
@@ -28,6 +28,8 @@ export const RULES = {
   "guardrail-audiences": "more than 250 audiences in a destination (warning)",
   "guardrail-attributes": "more than 50 profile attributes in a destination (warning)",
   "guardrail-destinations": "more than 100 destinations in a sandbox (warning)",
+  // The tool config
+  "tool-config": "the tool config does not match its schema, or names a folder that does not exist",
 } as const;
 
 export type RuleId = keyof typeof RULES;

@@ -3,7 +3,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDesired } from "../../src/config/load.js";
-import { MAX_FILE_BYTES } from "../../src/config/yaml-file.js";
+import { MAX_FILE_BYTES, readYamlFile } from "../../src/config/yaml-file.js";
 import { kinesisAccount, kinesisDestination, tempDir, writeTree } from "./builders.js";
 
 async function problemsOf(files: Record<string, string | Uint8Array>) {
@@ -43,6 +43,11 @@ describe("files that cannot be read as destination YAML", () => {
     const { problems, desired } = await loadDesired("prod", [path.join(dir, "missing"), dir]);
     expect(problems).toMatchObject([{ file: path.join(dir, "missing"), rule: "path-not-found", severity: "error" }]);
     expect(desired.accounts).toHaveLength(1);
+  });
+
+  it("reports a file that vanished between listing and reading", () => {
+    const file = path.join(tempDir(), "gone.yaml");
+    expect(readYamlFile(file).problems).toMatchObject([{ file, line: 1, column: 1, rule: "read-error", message: "cannot read file: ENOENT" }]);
   });
 
   it("warns about a folder without YAML files", async () => {
