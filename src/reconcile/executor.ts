@@ -109,7 +109,7 @@ async function runCall(
       if (!(error instanceof AmbiguousWriteError)) throw error;
       // The create may have landed: our marker is in it, so look before sending it again.
       const found = await findOwned(port, collection, body as { name: string; description: string });
-      created = found ? { id: found } : ((await port.call("POST", path, { ...request, create: true })) as { id?: string });
+      created = found ?? ((await port.call("POST", path, { ...request, create: true })) as { id?: string; etag?: string });
     }
     if (!created?.id) throw new Error(`POST ${path} answered without an id`);
     ids.set(change.ref, created.id);
@@ -126,12 +126,13 @@ async function runCall(
   }
 }
 
-async function findOwned(port: FlowServicePort, collection: Collection, body: { name: string; description: string }): Promise<string | undefined> {
+async function findOwned(port: FlowServicePort, collection: Collection, body: { name: string; description: string }): Promise<{ id: string; etag?: string } | undefined> {
   const wanted = parseDescription(body.description).owner;
   const items = await port.list(collection, [`name==${body.name}`]);
   const mine = items.find((item) => {
     const owner = parseDescription(typeof item.description === "string" ? item.description : "").owner;
     return owner?.kind === wanted?.kind && owner?.name === wanted?.name;
   });
-  return typeof mine?.id === "string" ? mine.id : undefined;
+  if (typeof mine?.id !== "string") return undefined;
+  return typeof mine.etag === "string" ? { id: mine.id, etag: mine.etag } : { id: mine.id };
 }
