@@ -1,0 +1,40 @@
+// The Action's log. Every line goes through the CLI's masking Output, so a secret that slipped into a
+// message is still starred out; `mask` also tells the runner (::add-mask::), which then hides the
+// value in every later line of the job, whoever prints it. Only the mask command itself is written
+// unmasked, since the runner has to read the value to hide it.
+import type { Output } from "../cli/output.js";
+import { annotationCommand, groupEnd, groupStart, maskCommands, type Annotation } from "../github/workflow-commands.js";
+
+export interface ActionLog {
+  readonly output: Output;
+  info(text: string): void;
+  annotate(annotation: Annotation): void;
+  group(title: string, text: string): void;
+  mask(values: (string | undefined)[]): void;
+  /** The text with every masked value starred out: applied to all that is sent to GitHub. */
+  redact(text: string): string;
+}
+
+export function createActionLog(output: Output, rawWrite: (line: string) => void): ActionLog {
+  const masked = new Set<string>();
+  return {
+    output,
+    info: (text) => output.out(text),
+    annotate: (annotation) => output.out(annotationCommand(annotation)),
+    group: (title, text) => output.out(`${groupStart(title)}\n${text.replace(/\n$/, "")}\n${groupEnd()}`),
+    mask(values) {
+      const fresh = values.filter((v): v is string => Boolean(v) && !masked.has(v!));
+      for (const value of fresh) {
+        masked.add(value);
+        for (const line of maskCommands(value)) rawWrite(`${line}\n`);
+      }
+      output.addSecrets(fresh);
+    },
+    redact(text) {
+      let result = text;
+      // Longest first, so a secret containing another is starred out whole.
+      for (const secret of [...masked].sort((a, b) => b.length - a.length)) result = result.split(secret).join("****");
+      return result;
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// The bodies the apply job writes on the merged pull request (one sticky comment, apart from the plan
+// comment): the result object by object, a refusal that explains what changed since the review, or a
+// failure. The plan comment is left as reviewers saw it.
+import type { Plan } from "../domain/plan.js";
+import { AppError } from "../errors.js";
+import { renderApplyMarkdown, type SandboxResults } from "../report/apply-result.js";
+import { driftItems, driftText } from "../report/drift.js";
+import { code, fence, link, md } from "../report/markdown-escape.js";
+import { renderPlanMarkdown } from "../report/markdown.js";
+import { planSummaryLine } from "../report/summary.js";
+import { insertAfterSummary, withMarker, withoutMarker } from "./markers.js";
+import { fitToComment } from "./plan-comment.js";
+
+const TITLE = "## aep-gitops apply";
+
+export interface ApplyCommentContext {
+  marker: string;
+  sha: string;
+  runUrl: string | undefined;
+}
+
+export function applyResultBody(results: SandboxResults[], ctx: ApplyCommentContext): string {
+  const rendered = withMarker(renderApplyMarkdown(results), ctx.marker);
+  return fitToComment(insertAfterSummary(rendered, [`Applied merge commit ${code(ctx.sha.slice(0, 7))}${runLink(ctx)}.`]), ctx.runUrl);
+}
+
+export interface Refusal {
+  /** The checksum of the reviewed plan; undefined when no plan was reviewed. */
+  reviewed?: string;
+  /** Why no plan was reviewed, when none was. */
+  missing?: string;
+}
+
+export function applyRefusedBody(plan: Plan, refusal: Refusal, ctx: ApplyCommentContext): string {
+  const lines = [ctx.marker, TITLE, ""];
+  if (refusal.reviewed) {
+    lines.push(
+      `**Apply refused: the plan changed since it was reviewed.** Nothing was changed in Adobe.`,
+      "",
+      `The plan comment on this pull request has checksum ${code(refusal.reviewed)}; a fresh plan for merge commit ${code(ctx.sha.slice(0, 7))} has ${code(plan.checksum)}${runLink(ctx)}.`,
+      "",
+      "### What changed since the review",
+      "",
+      ...whatChanged(plan),
+      "",
+    );
+  } else {
+    lines.push(`**Apply refused: no reviewed plan.** Nothing was changed in Adobe: ${md(refusal.missing ?? "no plan was reviewed")}.`, "", `Merge commit ${code(ctx.sha.slice(0, 7))}${runLink(ctx)}.`, "");
+  }
+  lines.push(
+    `Fresh plan: **${md(planSummaryLine(plan))}**`,
+    "",
+    "<details>",
+    "<summary>The fresh plan (what apply would do now)</summary>",
+    "",
+    withoutMarker(renderPlanMarkdown(plan)).trim(),
+    "",
+    "</details>",
+    "",
+    "**To proceed:** review the fresh plan, then either re-run the apply workflow with `force: true` (workflow_dispatch) to apply it as it is now, or open a pull request that changes the YAML so its plan shows what you want.",
+    "",
+  );
+  return fitToComment(lines.join("\n"), ctx.runUrl);
+}
+
+/** Edits made in Adobe are the usual cause; otherwise the YAML or live state moved in another way. */
+function whatChanged(plan: Plan): string[] {
+  const outside = driftItems(plan).filter((i) => i.kind === "changed-outside");
+  const lines = outside.map((i) => `- ${md(i.resource)} **${md(i.name)}** in ${code(i.sandbox)}: ${md(driftText(i))}`);
+  if (lines.length === 0) lines.push("- No object was changed in Adobe by anyone else: the merged YAML or the live state moved in another way (for example another pull request was applied first).");
+  return lines;
+}
+
+export function applyFailedBody(error: Error, ctx: ApplyCommentContext): string {
+  const lines = [
+    ctx.marker,
+    TITLE,
+    "",
+    `**Apply failed for merge commit ${code(ctx.sha.slice(0, 7))}${error instanceof AppError ? "" : " (an internal error)"}.** An incident issue tracks it until an apply succeeds.`,
+    "",
+    fence("text", error.message),
+    "",
+  ];
+  if (error instanceof AppError && error.hint) lines.push(`**Hint:** ${md(error.hint)}`, "");
+  if (ctx.runUrl) lines.push(`See the ${link("workflow run", ctx.runUrl)} for the log.`, "");
+  return fitToComment(lines.join("\n"), ctx.runUrl);
+}
+
+function runLink(ctx: ApplyCommentContext): string {
+  return ctx.runUrl ? ` (${link("workflow run", ctx.runUrl)})` : "";
+}

@@ -1,0 +1,123 @@
+// `command: apply`, on a push to the default branch: re-read live and re-plan (never a stored plan),
+// refuse unless that plan is the one reviewed on the merged pull request (or `force`), apply through
+// the same core as the CLI, and report on the PR. A failure or refusal opens or updates the incident
+// issue and fails the job; the next successful apply closes it. The workflow serializes runs per
+// sandbox (`concurrency`), so two merges never apply at once.
+import { runOptions } from "../cli/run-options.js";
+import { openWorkspace } from "../cli/workspace.js";
+import { hasChanges } from "../domain/planner.js";
+import { AppError, ExitCode } from "../errors.js";
+import type { PullRequestRef } from "../github/port.js";
+import { appendSummary } from "../github/runner-files.js";
+import { upsertStickyComment } from "../github/sticky-comment.js";
+import { applyRun, planAll } from "../reconcile/reconcile.js";
+import { renderItemLine } from "../report/apply-result.js";
+import type { SandboxResults } from "../report/apply-result.js";
+import { renderPlanMarkdown } from "../report/markdown.js";
+import { renderPlanText } from "../report/text.js";
+import { applyFailedBody, applyRefusedBody, applyResultBody, type ApplyCommentContext } from "./apply-comment.js";
+import { checkConfig } from "./config-check.js";
+import { openIncident, resolveIncident } from "./incident.js";
+import type { Job, JobContext, JobResult } from "./job-context.js";
+import { markersFor, withMarker } from "./markers.js";
+import { findReviewedPlan, type ReviewedPlan } from "./reviewed-plan.js";
+
+export function applyJob(ctx: JobContext): Job {
+  const markers = markersFor(ctx.inputs.sandbox);
+  const sha = (ctx.event.kind === "push" ? ctx.event.sha : ctx.runner.sha) ?? "unknown";
+  const commentCtx: ApplyCommentContext = { marker: markers.apply, sha, runUrl: ctx.runner.runUrl };
+  // What reportFailure needs to know about how far run() got.
+  const state: { pr?: PullRequestRef; results?: SandboxResults[]; commented?: boolean } = {};
+
+  const commentOnPr = async (body: string) => {
+    if (!state.pr || !ctx.github) return;
+    const result = await upsertStickyComment(ctx.github, state.pr.number, markers.apply, body);
+    state.commented = true;
+    ctx.log.info(`Commented on pull request #${state.pr.number}: ${result.comment.htmlUrl}`);
+  };
+
+  return {
+    async run(): Promise<JobResult> {
+      assertDefaultBranch(ctx);
+      const check = await checkConfig(ctx);
+      if (!check.valid) throw new AppError("config", "The configuration on the default branch is invalid (see the annotations); nothing was applied.");
+      const reviewed: ReviewedPlan = ctx.github
+        ? await findReviewedPlan(ctx.github, sha, markers.plan)
+        : { missing: "the Action has no GitHub token to read the pull request's plan comment" };
+      if (reviewed.pr) state.pr = reviewed.pr;
+
+      const ws = await openWorkspace([], { config: ctx.inputs.config, sandbox: ctx.inputs.sandbox }, ctx.cli, ctx.log.output);
+      try {
+        const options = runOptions(ws, { prune: ctx.inputs.prune, force: ctx.inputs.force });
+        const run = await planAll(ws.targets, options);
+        const { plan } = run;
+        ctx.log.group("Fresh plan", renderPlanText(plan, { verbose: true, color: false }));
+        appendSummary(ctx.runner.summaryFile, withMarker(renderPlanMarkdown(plan, ctx.runner.runUrl ? { runUrl: ctx.runner.runUrl } : {}), markers.plan));
+        const outputs = { "has-changes": String(hasChanges(plan)), "plan-checksum": plan.checksum };
+
+        if (!ctx.inputs.force && reviewed.checksum !== plan.checksum) {
+          await commentOnPr(applyRefusedBody(plan, reviewed.checksum ? { reviewed: reviewed.checksum } : { missing: reviewed.missing! }, commentCtx));
+          throw reviewed.checksum
+            ? new AppError("refused", `The plan changed since it was reviewed on pull request #${reviewed.pr!.number}: reviewed checksum ${reviewed.checksum}, fresh plan ${plan.checksum}. Nothing was applied.`, {
+                hint: "Review the fresh plan (job summary, PR comment), then re-run the apply workflow with force: true, or open a pull request whose plan shows what you want.",
+              })
+            : new AppError("refused", `No reviewed plan: ${reviewed.missing}. Nothing was applied.`, {
+                hint: "Review the fresh plan in this run's job summary, then re-run the apply workflow with force: true (workflow_dispatch).",
+              });
+        }
+        if (ctx.inputs.force && reviewed.checksum !== plan.checksum) {
+          ctx.log.annotate({ level: "warning", title: "aep-gitops: forced", message: `Applying a plan that was not reviewed (${reviewed.checksum ? `reviewed ${reviewed.checksum}` : reviewed.missing}), because force is set.` });
+        }
+
+        if (!hasChanges(plan) && plan.sandboxes.every((s) => s.refusals.length === 0)) {
+          ctx.log.info("Nothing to apply: the live destinations match the configuration.");
+          await resolve(ctx, markers.incident, sha);
+          return { exitCode: ExitCode.ok, outputs };
+        }
+
+        const applied = await applyRun(ws.targets, run, {
+          ...options,
+          ...(ctx.inputs.force ? {} : { expectChecksum: reviewed.checksum! }),
+          onItem: (sandbox, item) => ctx.log.info(renderItemLine(sandbox, item)),
+        });
+        state.results = applied.results;
+        const body = applyResultBody(applied.results, commentCtx);
+        appendSummary(ctx.runner.summaryFile, body);
+        await commentOnPr(body);
+        const failed = applied.results.flatMap((r) => r.items).filter((i) => i.status !== "done").length;
+        if (failed > 0) {
+          throw new AppError("partial", `${failed} item(s) did not complete; the others were applied.`, { hint: "Fix the cause shown in the results, then re-run the apply job: it continues from where this run stopped." });
+        }
+        await resolve(ctx, markers.incident, sha);
+        return { exitCode: ExitCode.ok, outputs };
+      } finally {
+        await ws.close();
+      }
+    },
+
+    async reportFailure(error) {
+      if (!ctx.github) return;
+      // A refusal or a partial result already explained itself on the PR; anything else says so now.
+      if (!state.commented) await commentOnPr(applyFailedBody(error, commentCtx)).catch((e: Error) => ctx.log.info(`Could not comment on the pull request: ${e.message}`));
+      const incident = await openIncident(ctx.github, error, { marker: markers.incident, sandbox: ctx.inputs.sandbox, sha, runUrl: ctx.runner.runUrl, pr: state.pr, results: state.results });
+      ctx.log.info(`Incident issue ${incident.action}: ${incident.issue.htmlUrl}`);
+    },
+  };
+}
+
+/** Apply is for the reviewed, merged state: a push to another branch is refused, not applied. */
+function assertDefaultBranch(ctx: JobContext): void {
+  const event = ctx.event;
+  if (event.kind !== "push" || !event.defaultBranch) return;
+  if (event.ref !== `refs/heads/${event.defaultBranch}`) {
+    throw new AppError("usage", `apply runs on pushes to the default branch (${event.defaultBranch}), not ${event.ref}.`, {
+      hint: "Trigger the apply workflow on `push: branches: [main]` only; pull requests get `command: plan`.",
+    });
+  }
+}
+
+async function resolve(ctx: JobContext, marker: string, sha: string): Promise<void> {
+  if (!ctx.github) return;
+  const closed = await resolveIncident(ctx.github, { marker, sha, runUrl: ctx.runner.runUrl });
+  if (closed) ctx.log.info(`Closed incident issue #${closed.number}.`);
+}

@@ -1,0 +1,47 @@
+// The Action's inputs, as the runner passes them: INPUT_<NAME> with the name upper-cased and spaces
+// turned into underscores (hyphens stay: `github-token` arrives as INPUT_GITHUB-TOKEN). Booleans
+// follow action.yml's YAML 1.2 core schema: true/True/TRUE or false/False/FALSE, anything else is an
+// error rather than a guess.
+import { AppError } from "../errors.js";
+
+export type ActionCommand = "plan" | "apply" | "drift";
+
+export interface ActionInputs {
+  command: ActionCommand;
+  /** The tool config file, relative to the workspace; undefined = found the usual way. */
+  config?: string;
+  sandbox?: string;
+  githubToken?: string;
+  force: boolean;
+  prune: boolean;
+  failOnDrift: boolean;
+}
+
+const COMMANDS: ActionCommand[] = ["plan", "apply", "drift"];
+
+export function readInputs(env: Record<string, string | undefined>): ActionInputs {
+  const input = (name: string) => env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`]?.trim() || undefined;
+  const command = input("command");
+  if (!command || !COMMANDS.includes(command as ActionCommand)) {
+    throw new AppError("usage", `Input 'command' must be one of ${COMMANDS.join(", ")}${command ? `, not '${command}'` : " (it is not set)"}.`);
+  }
+  const config = input("config");
+  const sandbox = input("sandbox");
+  const githubToken = input("github-token");
+  return {
+    command: command as ActionCommand,
+    ...(config ? { config } : {}),
+    ...(sandbox ? { sandbox } : {}),
+    ...(githubToken ? { githubToken } : {}),
+    force: bool(input("force"), "force", false),
+    prune: bool(input("prune"), "prune", false),
+    failOnDrift: bool(input("fail-on-drift"), "fail-on-drift", false),
+  };
+}
+
+function bool(value: string | undefined, name: string, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new AppError("usage", `Input '${name}' must be true or false, not '${value}'.`);
+}

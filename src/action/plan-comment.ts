@@ -1,0 +1,93 @@
+// The bodies of the sticky plan comment: the plan itself (the report layer's render, under the job's
+// marker, with the commit it is for), and the statuses that replace it when there is no plan to show:
+// invalid YAML, a fork's PR (validated only), a failed run. Every one of them ends without a checksum
+// line except the real plan, so an apply can never run on a plan that was not shown.
+import type { Problem } from "../domain/desired.js";
+import type { Plan } from "../domain/plan.js";
+import { hasChanges } from "../domain/planner.js";
+import { AppError } from "../errors.js";
+import { parseChecksumFromComment, renderPlanMarkdown } from "../report/markdown.js";
+import { code, fence, link, md } from "../report/markdown-escape.js";
+import { fitComment, GITHUB_COMMENT_LIMIT } from "../report/overflow.js";
+import { problemLines } from "./config-check.js";
+import { insertAfterSummary, withMarker } from "./markers.js";
+
+const TITLE = "## aep-gitops plan";
+
+export interface PlanCommentContext {
+  marker: string;
+  sha: string;
+  runUrl: string | undefined;
+  /** The body this comment had before this run, if it existed. */
+  previousBody?: string | undefined;
+}
+
+export function planCommentBody(plan: Plan, ctx: PlanCommentContext): string {
+  const rendered = withMarker(renderPlanMarkdown(plan, ctx.runUrl ? { runUrl: ctx.runUrl } : {}), ctx.marker);
+  const extra = [`Planned for commit ${code(ctx.sha.slice(0, 7))}; updated on every push.`];
+  const previous = ctx.previousBody ? parseChecksumFromComment(ctx.previousBody) : undefined;
+  const empty = !hasChanges(plan) && plan.sandboxes.every((s) => s.refusals.length === 0);
+  if (empty && previous && previous !== plan.checksum) {
+    extra.push("", "> [!NOTE]", "> The latest push removed all changes: merging this pull request applies nothing.");
+  }
+  return fitToComment(insertAfterSummary(rendered, extra), ctx.runUrl);
+}
+
+/** Truncated explicitly (never silently by GitHub), pointing at the job summary that has it all. */
+export function fitToComment(markdown: string, runUrl: string | undefined): string {
+  return fitComment(markdown, GITHUB_COMMENT_LIMIT, runUrl ? `[workflow run summary](${runUrl})` : "this workflow run's summary");
+}
+
+export function invalidConfigBody(problems: Problem[], ctx: PlanCommentContext & { workspace: string }): string {
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const warnings = problems.length - errors;
+  const lines = [
+    ctx.marker,
+    TITLE,
+    "",
+    `**Validation failed: ${plural(errors, "error")}, ${plural(warnings, "warning")}.** Nothing was read from or sent to Adobe.`,
+    "",
+    `Checked commit ${code(ctx.sha.slice(0, 7))}${ctx.runUrl ? ` (${link("workflow run", ctx.runUrl)})` : ""}. Each problem is also annotated on the changed files.`,
+    "",
+    fence("text", problemLines(problems, ctx.workspace).join("\n")),
+    "",
+  ];
+  return fitToComment(lines.join("\n"), ctx.runUrl);
+}
+
+export function validateOnlyBody(reason: string, fileCount: number, warnings: number, ctx: PlanCommentContext): string {
+  const lines = [
+    ctx.marker,
+    TITLE,
+    "",
+    `**Validated only: ${plural(fileCount, "file")} checked, no errors${warnings ? `, ${plural(warnings, "warning")}` : ""}. No plan was made.**`,
+    "",
+    `> [!NOTE]`,
+    `> ${md(reason)}`,
+    `> Without a plan on this pull request, the apply after merge refuses to run until a maintainer reviews a plan and applies with \`force\`.`,
+    "",
+    `Checked commit ${code(ctx.sha.slice(0, 7))}${ctx.runUrl ? ` (${link("workflow run", ctx.runUrl)})` : ""}.`,
+    "",
+  ];
+  return lines.join("\n");
+}
+
+export function planFailedBody(error: Error, ctx: PlanCommentContext): string {
+  const known = error instanceof AppError;
+  const lines = [
+    ctx.marker,
+    TITLE,
+    "",
+    `**Plan failed${known ? "" : " (an internal error)"}: no plan is available for commit ${code(ctx.sha.slice(0, 7))}.** Merging now makes the apply refuse until a plan succeeds.`,
+    "",
+    fence("text", error.message),
+    "",
+  ];
+  if (known && error.hint) lines.push(`**Hint:** ${md(error.hint)}`, "");
+  lines.push(ctx.runUrl ? `See the ${link("workflow run", ctx.runUrl)} for the log; re-run the job once the cause is fixed.` : "Re-run the job once the cause is fixed.", "");
+  return fitToComment(lines.join("\n"), ctx.runUrl);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,97 @@
+// `command: plan`, on pull requests: validate (annotations), then, with Adobe credentials, read live and
+// plan through the same core as the CLI, and keep one sticky comment on the PR current. The full plan
+// also goes to the job summary, which has room for what a comment may have to cut. A plan job never
+// writes to Adobe: it has no code path to apply.
+import { runOptions } from "../cli/run-options.js";
+import { openWorkspace } from "../cli/workspace.js";
+import type { Plan } from "../domain/plan.js";
+import { hasChanges } from "../domain/planner.js";
+import { ExitCode } from "../errors.js";
+import type { IssueComment } from "../github/port.js";
+import { appendSummary } from "../github/runner-files.js";
+import { findStickyComment, upsertStickyComment } from "../github/sticky-comment.js";
+import { planAll } from "../reconcile/reconcile.js";
+import { renderPlanMarkdown } from "../report/markdown.js";
+import { renderPlanText } from "../report/text.js";
+import { checkConfig } from "./config-check.js";
+import type { Job, JobContext, JobResult } from "./job-context.js";
+import { markersFor, withMarker } from "./markers.js";
+import { invalidConfigBody, planCommentBody, planFailedBody, validateOnlyBody, type PlanCommentContext } from "./plan-comment.js";
+
+export function planJob(ctx: JobContext): Job {
+  const pr = ctx.event.kind === "pull_request" ? ctx.event : undefined;
+  const marker = markersFor(ctx.inputs.sandbox).plan;
+  const commentCtx: PlanCommentContext = { marker, sha: pr?.headSha ?? ctx.runner.sha ?? "unknown", runUrl: ctx.runner.runUrl };
+
+  /** Posts (or updates) the sticky comment; on a fork's read-only token a refusal is only logged. */
+  const comment = async (body: string, opts: { tolerateRefusal?: boolean; existing?: IssueComment | undefined } = {}) => {
+    if (!pr || !ctx.github) return;
+    try {
+      const result = await upsertStickyComment(ctx.github, pr.number, marker, body, opts.existing);
+      ctx.log.info(`${result.created ? "Posted" : "Updated"} the plan comment: ${result.comment.htmlUrl}`);
+    } catch (error) {
+      if (!opts.tolerateRefusal) throw error;
+      ctx.log.annotate({ level: "warning", message: `Could not comment on the pull request (${(error as Error).message}); the result is in the job summary.` });
+    }
+  };
+
+  return {
+    async run(): Promise<JobResult> {
+      const noPlan = { "has-changes": "false", "plan-checksum": "" };
+      const check = await checkConfig(ctx);
+      if (!check.valid) {
+        const body = invalidConfigBody(check.problems, { ...commentCtx, workspace: ctx.runner.workspace });
+        appendSummary(ctx.runner.summaryFile, body);
+        await comment(body, { tolerateRefusal: pr?.fromFork ?? false });
+        ctx.log.annotate({ level: "error", message: "The configuration is invalid (see the annotations); nothing was read from or sent to Adobe." });
+        return { exitCode: ExitCode.error, outputs: noPlan };
+      }
+
+      const reason = validateOnlyReason(ctx);
+      if (reason) {
+        const warnings = check.problems.length;
+        const body = validateOnlyBody(reason, check.fileCount, warnings, commentCtx);
+        ctx.log.annotate({ level: "notice", title: "aep-gitops: validated only", message: reason });
+        appendSummary(ctx.runner.summaryFile, body);
+        await comment(body, { tolerateRefusal: true });
+        return { exitCode: ExitCode.ok, outputs: noPlan };
+      }
+
+      const ws = await openWorkspace([], { config: ctx.inputs.config, sandbox: ctx.inputs.sandbox }, ctx.cli, ctx.log.output);
+      try {
+        const { plan } = await planAll(ws.targets, runOptions(ws, { prune: ctx.inputs.prune, force: ctx.inputs.force }));
+        ctx.log.group("Plan", renderPlanText(plan, { verbose: true, color: false }));
+        appendSummary(ctx.runner.summaryFile, withMarker(renderPlanMarkdown(plan, ctx.runner.runUrl ? { runUrl: ctx.runner.runUrl } : {}), marker));
+        if (pr && ctx.github) {
+          const existing = await findStickyComment(ctx.github, pr.number, marker);
+          await comment(planCommentBody(plan, { ...commentCtx, previousBody: existing?.body }), { existing });
+        }
+        return { exitCode: reportRefusals(ctx, plan), outputs: { "has-changes": String(hasChanges(plan)), "plan-checksum": plan.checksum } };
+      } finally {
+        await ws.close();
+      }
+    },
+
+    async reportFailure(error) {
+      await comment(planFailedBody(error, commentCtx), { tolerateRefusal: true });
+    },
+  };
+}
+
+/** Why this run cannot plan, when it cannot: no secrets on a fork's PR, or none configured. */
+function validateOnlyReason(ctx: JobContext): string | undefined {
+  if (ctx.event.kind === "pull_request" && ctx.event.fromFork) {
+    return "This pull request comes from a fork. GitHub gives workflows of fork pull requests no secrets, so aep-gitops validated the YAML but did not read Adobe or make a plan.";
+  }
+  if (!ctx.env.AEP_CLIENT_SECRET) {
+    return "AEP_CLIENT_SECRET is not set for this job, so aep-gitops validated the YAML but did not read Adobe or make a plan. Pass the Adobe credentials to the step from secrets (see the README).";
+  }
+  return undefined;
+}
+
+/** A plan that a safety rail blocks fails the job: the comment shows why and how to override. */
+function reportRefusals(ctx: JobContext, plan: Plan): number {
+  const refusals = plan.sandboxes.flatMap((s) => s.refusals.map((r) => ({ sandbox: s.sandbox, ...r })));
+  for (const r of refusals) ctx.log.annotate({ level: "error", title: `aep-gitops: ${r.rule}`, message: `[${r.sandbox}] ${r.message}\nhint: ${r.hint}` });
+  return refusals.length > 0 ? ExitCode.error : ExitCode.ok;
+}

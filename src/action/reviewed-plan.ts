@@ -1,0 +1,26 @@
+// Which plan did reviewers see for this commit? The pull request that the pushed commit merged, and
+// the checksum on the last line of that PR's sticky plan comment. The apply job compares it with a
+// fresh plan: what runs must be what was reviewed (octoDNS's --checksum, Terraform's saved plan).
+import type { GitHubPort, PullRequestRef } from "../github/port.js";
+import { findStickyComment } from "../github/sticky-comment.js";
+import { parseChecksumFromComment } from "../report/markdown.js";
+
+export interface ReviewedPlan {
+  pr?: PullRequestRef;
+  checksum?: string;
+  /** Why there is no reviewed checksum, when there is none. */
+  missing?: string;
+}
+
+export async function findReviewedPlan(github: GitHubPort, sha: string, marker: string): Promise<ReviewedPlan> {
+  const prs = await github.pullRequestsOfCommit(sha);
+  // A merge or squash commit is the PR's merge_commit_sha; a rebase merge pushes several commits of
+  // one merged PR, which the API lists for each of them.
+  const pr = prs.find((p) => p.mergeCommitSha === sha) ?? prs.find((p) => p.mergedAt !== null);
+  if (!pr) return { missing: `commit ${sha.slice(0, 7)} is not the merge of a pull request, so no plan was reviewed for it` };
+  const comment = await findStickyComment(github, pr.number, marker);
+  if (!comment) return { pr, missing: `pull request #${pr.number} has no aep-gitops plan comment` };
+  const checksum = parseChecksumFromComment(comment.body);
+  if (!checksum) return { pr, missing: `the plan comment on pull request #${pr.number} holds no plan (validation failed, the plan failed, or it came from a fork and was validated only)` };
+  return { pr, checksum };
+}

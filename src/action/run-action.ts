@@ -1,0 +1,74 @@
+// The Action's composition root and its one error boundary. Secrets are masked before anything else
+// is read or printed; then inputs, runner facts and the event are parsed, the GitHub port is built,
+// and the chosen job runs. Whatever fails, the check ends with a clear status: an annotation, the job
+// summary, and the job's own report where people look (the PR comment, the incident issue).
+import type { CliContext } from "../cli/context.js";
+import { createOutput } from "../cli/output.js";
+import { AppError, ExitCode } from "../errors.js";
+import { readEvent } from "../github/event.js";
+import { createOctokitGitHub } from "../github/octokit-github.js";
+import { redactingGitHub } from "../github/redacting-github.js";
+import { appendSummary, writeOutputs } from "../github/runner-files.js";
+import { fence, md } from "../report/markdown-escape.js";
+import { createActionLog, type ActionLog } from "./action-log.js";
+import { applyJob } from "./apply-job.js";
+import { driftJob } from "./drift-job.js";
+import { readInputs, type ActionCommand } from "./inputs.js";
+import type { Job, JobContext } from "./job-context.js";
+import { planJob } from "./plan-job.js";
+import { readRunnerEnv, type RunnerEnv } from "./runner-env.js";
+
+export interface ActionIo {
+  env: Record<string, string | undefined>;
+  cwd: string;
+  stdout: CliContext["stdout"];
+  stderr: CliContext["stderr"];
+  stdin: CliContext["stdin"];
+}
+
+const JOBS: Record<ActionCommand, (ctx: JobContext) => Job> = { plan: planJob, apply: applyJob, drift: driftJob };
+
+export async function runAction(io: ActionIo): Promise<number> {
+  const env = io.env;
+  const cli: CliContext = { cwd: env.GITHUB_WORKSPACE || io.cwd, env, stdout: io.stdout, stderr: io.stderr, stdin: io.stdin };
+  const log = createActionLog(createOutput(cli), (line) => void io.stdout.write(line));
+  log.mask([env.AEP_CLIENT_SECRET, env.AEP_GITOPS_FINGERPRINT_KEY, env["INPUT_GITHUB-TOKEN"], env.GITHUB_TOKEN]);
+
+  let command = "run";
+  let runner: RunnerEnv | undefined;
+  let job: Job | undefined;
+  try {
+    const inputs = readInputs(env);
+    command = inputs.command;
+    runner = readRunnerEnv(env, cli.cwd);
+    const event = readEvent(runner.eventName, runner.eventPath, runner.sha);
+    const github = inputs.githubToken
+      ? redactingGitHub(createOctokitGitHub({ token: inputs.githubToken, repo: runner.repo, baseUrl: runner.apiUrl, log: { warn: (m) => log.info(`warning: ${m}`), info: (m) => log.info(m) } }), log.redact)
+      : undefined;
+    if (!github) log.annotate({ level: "warning", message: "No github-token input: results go to the job summary only (no PR comment, no issues)." });
+    job = JOBS[inputs.command]({ inputs, runner, event, env, cli: { ...cli, cwd: runner.workspace }, log, github });
+    const result = await job.run();
+    writeOutputs(runner.outputFile, result.outputs);
+    return result.exitCode;
+  } catch (error) {
+    return fail(error as Error, { command, summaryFile: runner?.summaryFile ?? (env.GITHUB_STEP_SUMMARY || undefined), job, log });
+  }
+}
+
+async function fail(error: Error, at: { command: string; summaryFile: string | undefined; job: Job | undefined; log: ActionLog }): Promise<number> {
+  const { log } = at;
+  const known = error instanceof AppError;
+  const title = `aep-gitops ${at.command} failed`;
+  log.annotate({ level: "error", title, message: known ? `${error.message}${error.hint ? `\nhint: ${error.hint}` : ""}` : `internal error (a bug, please report it): ${error?.message ?? String(error)}` });
+  if (!known) log.info(error?.stack ?? String(error));
+  const summary = [`### ❌ ${md(title)}`, "", fence("text", error?.message ?? String(error)), ""];
+  if (known && error.hint) summary.push(`**Hint:** ${md(error.hint)}`, "");
+  appendSummary(at.summaryFile, log.redact(summary.join("\n")));
+  try {
+    await at.job?.reportFailure?.(error);
+  } catch (reportError) {
+    // GitHub itself may be what failed: the annotation and the summary above still stand.
+    log.annotate({ level: "warning", message: `Could not report the failure on GitHub: ${(reportError as Error).message}` });
+  }
+  return ExitCode.error;
+}

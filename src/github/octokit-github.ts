@@ -1,0 +1,129 @@
+// The GitHubPort over octokit. octokit's Octokit class already carries the retry plugin (5xx and
+// network errors, with growing waits) and the throttling plugin (primary and secondary rate limits,
+// honouring Retry-After); we bound how often and how long a rate limit may hold a job, and turn every
+// failure into an AppError that says which call failed and, for 403/404, which permission is missing.
+import { Octokit, RequestError } from "octokit";
+import { AppError } from "../errors.js";
+import type { GitHubPort, Issue, IssueComment, PullRequestRef, RepoRef } from "./port.js";
+
+export interface OctokitGitHubOptions {
+  token: string;
+  repo: RepoRef;
+  /** GITHUB_API_URL: https://api.github.com, a GHES host's /api/v3, or a test server. */
+  baseUrl: string;
+  log?: { warn(message: string): void; info(message: string): void };
+  /** Rate-limit waits longer than this fail the call instead of holding the job (seconds). */
+  maxRateLimitWaitSeconds?: number;
+  /** Tests shrink the retry plugin's waits (1 s, 4 s, 9 s by default). */
+  retryBaseMs?: number;
+}
+
+const RATE_LIMIT_RETRIES = 3;
+
+export function createOctokitGitHub(options: OctokitGitHubOptions): GitHubPort {
+  const log = options.log ?? { warn: () => {}, info: () => {} };
+  const maxWait = options.maxRateLimitWaitSeconds ?? 300;
+  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+    const retry = retryCount < RATE_LIMIT_RETRIES && retryAfter <= maxWait;
+    log.warn(`GitHub ${kind} rate limit on ${request.method} ${request.url}; ${retry ? `retrying in ${retryAfter} s` : "giving up"}.`);
+    return retry;
+  };
+  const octokit = new Octokit({
+    auth: options.token,
+    baseUrl: options.baseUrl.replace(/\/+$/, ""),
+    userAgent: "aep-gitops-action",
+    log: { debug: () => {}, info: (m: string) => log.info(m), warn: (m: string) => log.warn(m), error: (m: string) => log.warn(m) },
+    throttle: {
+      onRateLimit: onLimit("primary"),
+      onSecondaryRateLimit: onLimit("secondary"),
+      ...(options.retryBaseMs !== undefined ? { retryAfterBaseValue: options.retryBaseMs } : {}),
+    },
+    retry: options.retryBaseMs !== undefined ? { retryAfterBaseValue: options.retryBaseMs } : {},
+  });
+  const { owner, repo } = options.repo;
+
+  return {
+    repo: options.repo,
+    listComments: (issueNumber) =>
+      call("list the comments of #" + issueNumber, "pull-requests: read", async () =>
+        (await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 })).map(toComment),
+      ),
+    createComment: (issueNumber, body) =>
+      call(`comment on #${issueNumber}`, "pull-requests: write (issues: write for issues)", async () =>
+        toComment((await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body })).data),
+      ),
+    updateComment: (commentId, body) =>
+      call(`update comment ${commentId}`, "pull-requests: write (issues: write for issues)", async () =>
+        toComment((await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body })).data),
+      ),
+    pullRequestsOfCommit: (sha) =>
+      call(`find the pull request of commit ${sha}`, "pull-requests: read", async () =>
+        (await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100 })).data.map(toPullRequest),
+      ),
+    openIssuesWithLabel: (label) =>
+      call(`list open issues labelled ${label}`, "issues: read", async () =>
+        (await octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, labels: label, state: "open", per_page: 100 }))
+          .filter((issue) => !issue.pull_request)
+          .map(toIssue),
+      ),
+    createIssue: (draft) =>
+      call(`open an issue labelled ${draft.labels.join(", ")}`, "issues: write", async () =>
+        toIssue((await octokit.rest.issues.create({ owner, repo, title: draft.title, body: draft.body, labels: draft.labels })).data),
+      ),
+    updateIssue: (issueNumber, change) =>
+      call(`update issue #${issueNumber}`, "issues: write", async () => {
+        const { stateReason, ...rest } = change;
+        const response = await octokit.rest.issues.update({ owner, repo, issue_number: issueNumber, ...rest, ...(stateReason ? { state_reason: stateReason } : {}) });
+        return toIssue(response.data);
+      }),
+  };
+}
+
+/** One GitHub call; its failure becomes an AppError naming the call and, when refused, the permission. */
+async function call<T>(what: string, permission: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof RequestError) {
+      const refused = error.status === 401 || error.status === 403 || error.status === 404;
+      throw new AppError("api", `GitHub API: could not ${what}: ${error.status} ${firstLine(error.message)}`, {
+        hint: refused
+          ? `Check the workflow's token and its permissions (this call needs '${permission}'); pull requests from forks get a read-only token.`
+          : "GitHub's API failed after retries; re-run the job.",
+        cause: error,
+      });
+    }
+    throw new AppError("network", `GitHub API: could not ${what}: ${(error as Error)?.message ?? String(error)}`, {
+      hint: "GitHub's API could not be reached (GITHUB_API_URL); re-run the job.",
+      cause: error,
+    });
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]!.slice(0, 300);
+}
+
+interface RawUser {
+  login: string;
+  type: string;
+}
+
+function toComment(raw: { id: number; body?: string | undefined; user: RawUser | null; html_url: string }): IssueComment {
+  return { id: raw.id, body: raw.body ?? "", user: raw.user ? { login: raw.user.login, type: raw.user.type } : null, htmlUrl: raw.html_url };
+}
+
+function toPullRequest(raw: { number: number; state: string; merged_at: string | null; merge_commit_sha?: string | null; head: { sha: string }; html_url: string }): PullRequestRef {
+  return { number: raw.number, state: raw.state, mergedAt: raw.merged_at, mergeCommitSha: raw.merge_commit_sha ?? null, headSha: raw.head.sha, htmlUrl: raw.html_url };
+}
+
+function toIssue(raw: { number: number; title: string; body?: string | null; state: string; labels: (string | { name?: string })[]; html_url: string }): Issue {
+  return {
+    number: raw.number,
+    title: raw.title,
+    body: raw.body ?? "",
+    state: raw.state,
+    labels: raw.labels.map((l) => (typeof l === "string" ? l : (l.name ?? ""))),
+    htmlUrl: raw.html_url,
+  };
+}

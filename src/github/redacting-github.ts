@@ -1,0 +1,21 @@
+// A GitHubPort that stars out secrets in everything it sends (comment and issue bodies, titles).
+// The renderers never put a secret in a body; this is the last line of defence, like the log's mask.
+import type { GitHubPort } from "./port.js";
+
+export function redactingGitHub(inner: GitHubPort, redact: (text: string) => string): GitHubPort {
+  return {
+    repo: inner.repo,
+    listComments: (n) => inner.listComments(n),
+    createComment: (n, body) => inner.createComment(n, redact(body)),
+    updateComment: (id, body) => inner.updateComment(id, redact(body)),
+    pullRequestsOfCommit: (sha) => inner.pullRequestsOfCommit(sha),
+    openIssuesWithLabel: (label) => inner.openIssuesWithLabel(label),
+    createIssue: (draft) => inner.createIssue({ ...draft, title: redact(draft.title), body: redact(draft.body) }),
+    updateIssue: (n, change) =>
+      inner.updateIssue(n, {
+        ...change,
+        ...(change.title !== undefined ? { title: redact(change.title) } : {}),
+        ...(change.body !== undefined ? { body: redact(change.body) } : {}),
+      }),
+  };
+}
