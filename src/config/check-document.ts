@@ -28,7 +28,9 @@ export function checkDocument(doc: YamlDocument): { checked?: CheckedDocument; p
   const top = locator.at([]);
   if (!isRecord(doc.value)) {
     const hint = Array.isArray(doc.value) ? "write one resource per document, separated by lines of ---" : undefined;
-    return { problems: [problem(top, "schema", "a document must be a mapping with apiVersion, kind and name", { hint })] };
+    return {
+      problems: [problem(top, "schema", "a document must be a mapping with apiVersion, kind and name", { hint })],
+    };
   }
   const value = doc.value;
   const problems: Problem[] = [];
@@ -55,7 +57,9 @@ export function checkDocument(doc: YamlDocument): { checked?: CheckedDocument; p
     const suggestion = typeof kind === "string" ? didYouMean(kind, KINDS) : undefined;
     const shown = typeof kind === "string" ? ` '${kind}'` : "";
     const message = `unknown kind${shown}${suggestion ? ` (did you mean '${suggestion}'?)` : ""}`;
-    problems.push(problem(locator.at(["kind"]), "unknown-kind", message, { hint: `kind is one of ${KINDS.join(", ")}` }));
+    problems.push(
+      problem(locator.at(["kind"]), "unknown-kind", message, { hint: `kind is one of ${KINDS.join(", ")}` }),
+    );
     return { problems };
   }
 
@@ -64,13 +68,17 @@ export function checkDocument(doc: YamlDocument): { checked?: CheckedDocument; p
 
   const type = value.type;
   if (type === undefined) {
-    problems.push(problem(top, "schema", "missing field 'type'", { hint: `type is one of ${DESTINATION_TYPES.join(", ")}` }));
+    problems.push(
+      problem(top, "schema", "missing field 'type'", { hint: `type is one of ${DESTINATION_TYPES.join(", ")}` }),
+    );
     return { checked, problems };
   }
   if (!DESTINATION_TYPES.includes(type as DestinationType)) {
     const suggestion = typeof type === "string" ? didYouMean(type, DESTINATION_TYPES) : undefined;
     const tail = suggestion ? ` (did you mean '${suggestion}'?)` : "";
-    problems.push(problem(locator.at(["type"]), "schema", `'type' must be one of ${DESTINATION_TYPES.join(", ")}${tail}`));
+    problems.push(
+      problem(locator.at(["type"]), "schema", `'type' must be one of ${DESTINATION_TYPES.join(", ")}${tail}`),
+    );
     return { checked, problems };
   }
   checked.type = type as DestinationType;
@@ -82,7 +90,12 @@ export function checkDocument(doc: YamlDocument): { checked?: CheckedDocument; p
   } else {
     const account = checked.kind === "Account" ? checked.name : undefined;
     problems.push(
-      ...schemaProblems(validate.errors ?? [], { locator, rule: "schema", account, definitions: resourceSchema.definitions }),
+      ...schemaProblems(validate.errors ?? [], {
+        locator,
+        rule: "schema",
+        account,
+        definitions: resourceSchema.definitions,
+      }),
     );
   }
   return { checked, problems };

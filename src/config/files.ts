@@ -25,7 +25,9 @@ export async function listYamlFiles(paths: string[]): Promise<{ files: string[];
       const found = await walk(absolute);
       if (found.length === 0) {
         problems.push(
-          problem({ file: absolute, line: 1, column: 1 }, "no-files", "folder holds no .yaml or .yml files", { severity: "warning" }),
+          problem({ file: absolute, line: 1, column: 1 }, "no-files", "folder holds no .yaml or .yml files", {
+            severity: "warning",
+          }),
         );
       }
       found.forEach((file) => files.add(file));
@@ -44,7 +46,8 @@ async function walk(dir: string): Promise<string[]> {
     if (entry.name.startsWith(".")) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...(await walk(full)));
-    else if (YAML_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full))))) files.push(full);
+    else if (YAML_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full)))))
+      files.push(full);
   }
   return files;
 }

@@ -55,14 +55,20 @@ export async function loadDesired(sandbox: string, paths: string[]): Promise<Loa
 /** A document is unusable when any error (from either layer) points inside its lines. */
 function hasErrorWithin(doc: CheckedDocument, problems: Problem[]): boolean {
   const { start, end } = doc.locator.range;
-  return problems.some((p) => p.severity === "error" && p.file === doc.file && p.line >= start.line && p.line <= end.line);
+  return problems.some(
+    (p) => p.severity === "error" && p.file === doc.file && p.line >= start.line && p.line <= end.line,
+  );
 }
 
 /** The deepest folder holding every input, to name other files briefly in messages. */
 function commonFolder(paths: string[]): string {
   const folders = paths.map((p) => (path.extname(p) ? path.dirname(p) : p));
-  return folders.reduce((common, folder) => {
-    while (common !== path.dirname(common) && path.relative(common, folder).startsWith("..")) common = path.dirname(common);
-    return common;
-  }, folders[0] ?? path.resolve("."));
+  return folders.reduce(
+    (common, folder) => {
+      while (common !== path.dirname(common) && path.relative(common, folder).startsWith(".."))
+        common = path.dirname(common);
+      return common;
+    },
+    folders[0] ?? path.resolve("."),
+  );
 }

@@ -62,7 +62,9 @@ function describe(error: ErrorObject, path: Path, context: SchemaErrorContext): 
       const extra = String(params.additionalProperty);
       const allowed = Object.keys((parent.properties as object | undefined) ?? {});
       const suggestion = didYouMean(extra, allowed);
-      const message = suggestion ? `unknown field '${extra}' (did you mean '${suggestion}'?)` : `unknown field '${extra}'`;
+      const message = suggestion
+        ? `unknown field '${extra}' (did you mean '${suggestion}'?)`
+        : `unknown field '${extra}'`;
       const hint = suggestion || allowed.length === 0 ? undefined : `fields allowed here: ${allowed.join(", ")}`;
       return problem(locator.at([...path, extra], "key"), rule, message, { hint });
     }
@@ -81,7 +83,11 @@ function describe(error: ErrorObject, path: Path, context: SchemaErrorContext): 
     case "minLength":
       return problem(locator.at(path), rule, `'${field}' must not be empty`);
     case "minItems":
-      return problem(locator.at(path), rule, `'${field}' must list at least ${String(params.limit)} item${params.limit === 1 ? "" : "s"}`);
+      return problem(
+        locator.at(path),
+        rule,
+        `'${field}' must list at least ${String(params.limit)} item${params.limit === 1 ? "" : "s"}`,
+      );
     case "minProperties": {
       const fields = Object.keys((parent.properties as object | undefined) ?? {});
       const message = fields.length > 0 ? `needs at least one of ${fields.join(", ")}` : "must not be empty";
@@ -89,7 +95,11 @@ function describe(error: ErrorObject, path: Path, context: SchemaErrorContext): 
     }
     case "minimum":
     case "maximum":
-      return problem(locator.at(path), rule, `'${field}' must be at ${error.keyword === "minimum" ? "least" : "most"} ${String(params.limit)}`);
+      return problem(
+        locator.at(path),
+        rule,
+        `'${field}' must be at ${error.keyword === "minimum" ? "least" : "most"} ${String(params.limit)}`,
+      );
     default:
       return problem(locator.at(path), rule, `'${field}' ${error.message ?? "is invalid"}`);
   }
@@ -124,14 +134,20 @@ function patternProblem(error: ErrorObject, path: Path, field: string, context: 
   if (where.endsWith("/definitions/Audience/properties/id/pattern")) return audienceIdProblem(value, at);
   if (where.endsWith("/definitions/xdmPath/pattern")) return xdmPathProblem(value, at);
   const inCredentials = path[0] === "credentials";
-  if (inCredentials && looksLikeEnvReference(value)) return envRefProblem(value, at, { account: context.account, field });
-  if (where.endsWith("/definitions/secretReference/pattern")) return literalSecretProblem(at, { account: context.account, field });
+  if (inCredentials && looksLikeEnvReference(value))
+    return envRefProblem(value, at, { account: context.account, field });
+  if (where.endsWith("/definitions/secretReference/pattern"))
+    return literalSecretProblem(at, { account: context.account, field });
   const explained = (error.parentSchema as { patternErrorMessage?: string } | undefined)?.patternErrorMessage;
   const shown = inCredentials ? "" : ` ('${value}')`;
   const propertyName = (error as { propertyName?: string }).propertyName;
   if (propertyName !== undefined) {
     const name = propertyName;
-    return problem(context.locator.at([...path, name], "key"), context.rule, `'${name}' ${explained ?? "is not a valid name"}`);
+    return problem(
+      context.locator.at([...path, name], "key"),
+      context.rule,
+      `'${name}' ${explained ?? "is not a valid name"}`,
+    );
   }
   return problem(at, context.rule, `'${field}'${shown} ${explained ?? "has an invalid format"}`);
 }

@@ -1,6 +1,6 @@
 // The JSON Schemas, compiled once per process. They are the single source of truth: the constants the
 // loader needs (apiVersion, kinds, types, secret fields) are read from them rather than repeated here.
-import { Ajv, type AnySchemaObject, type ValidateFunction } from "ajv";
+import { Ajv, type ValidateFunction } from "ajv";
 import resourceSchema from "../../schemas/aep-gitops.schema.json" with { type: "json" };
 import toolConfigSchema from "../../schemas/tool-config.schema.json" with { type: "json" };
 import type { DestinationType } from "../domain/desired.js";
@@ -19,10 +19,6 @@ const BRANCHES: Record<Kind, Record<DestinationType, string>> = {
   Account: { "amazon-kinesis": "KinesisAccount", "azure-event-hubs": "EventHubsAccount" },
   Destination: { "amazon-kinesis": "KinesisDestination", "azure-event-hubs": "EventHubsDestination" },
 };
-
-export function branchDefinition(kind: Kind, type: DestinationType): AnySchemaObject {
-  return (resourceSchema.definitions as Record<string, AnySchemaObject>)[BRANCHES[kind][type]]!;
-}
 
 let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();

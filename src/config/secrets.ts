@@ -40,7 +40,9 @@ export function looksLikeEnvReference(value: string): boolean {
  * so nothing is echoed for it.
  */
 export function repairEnvReference(value: string): string | undefined {
-  const match = /^\$(?:\{\s*(?:env\s*[:.]\s*)?([A-Za-z_][A-Za-z0-9_]*)\s*\}|env:([A-Za-z_][A-Za-z0-9_]*))$/i.exec(value.trim());
+  const match = /^\$(?:\{\s*(?:env\s*[:.]\s*)?([A-Za-z_][A-Za-z0-9_]*)\s*\}|env:([A-Za-z_][A-Za-z0-9_]*))$/i.exec(
+    value.trim(),
+  );
   const name = match?.[1] ?? match?.[2];
   return name ? `\${env:${name}}` : undefined;
 }
@@ -54,6 +56,8 @@ export function suggestedEnvName(account: string, field: string): string {
 function secretFieldsOf(definition: string): string[] {
   const properties = definitions[definition]?.properties ?? {};
   return Object.entries(properties)
-    .filter(([, property]) => (property.$ref ? definitions[property.$ref.split("/").pop()!] : property)?.writeOnly === true)
+    .filter(
+      ([, property]) => (property.$ref ? definitions[property.$ref.split("/").pop()!] : property)?.writeOnly === true,
+    )
     .map(([field]) => field);
 }

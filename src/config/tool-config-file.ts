@@ -84,7 +84,11 @@ function toConfigFile(
 ): ConfigFile {
   const parsed = positions.get(result.filepath) ?? { doc: new Document(null), lineCounter: new LineCounter() };
   const prefix = path.basename(result.filepath) === "package.json" ? [MODULE_NAME] : [];
-  return { file: result.filepath, config: result.config, locator: new Locator(result.filepath, parsed.doc, parsed.lineCounter, prefix) };
+  return {
+    file: result.filepath,
+    config: result.config,
+    locator: new Locator(result.filepath, parsed.doc, parsed.lineCounter, prefix),
+  };
 }
 
 /** Two config files side by side would make one of them silently ignored: refuse instead. */

@@ -55,7 +55,9 @@ export async function loadToolConfig(opts: {
   env: Record<string, string | undefined>;
   configFile?: string;
 }): Promise<ToolConfig> {
-  const found = opts.configFile ? await readConfigFile(path.resolve(opts.cwd, opts.configFile)) : await findConfigFile(opts.cwd);
+  const found = opts.configFile
+    ? await readConfigFile(path.resolve(opts.cwd, opts.configFile))
+    : await findConfigFile(opts.cwd);
   const root = found ? path.dirname(found.file) : path.resolve(opts.cwd);
   const raw = (found?.config ?? {}) as AepGitopsToolConfig;
   if (found) {
@@ -93,7 +95,9 @@ function validate(found: ConfigFile, raw: unknown, root: string): Problem[] {
     toList(paths).forEach((p, index) => {
       if (existsSync(path.resolve(root, p))) return;
       const at = found.locator.at(Array.isArray(paths) ? ["sandboxes", name, index] : ["sandboxes", name]);
-      problems.push(problem(at, "tool-config", `folder '${p}' of sandbox '${name}' does not exist (relative to ${root})`));
+      problems.push(
+        problem(at, "tool-config", `folder '${p}' of sandbox '${name}' does not exist (relative to ${root})`),
+      );
     });
   }
   return problems;

@@ -80,7 +80,9 @@ export function parseYamlFile(file: string, bytes: Uint8Array): YamlFile {
 }
 
 function parseProblems(doc: Document, locator: Locator): Problem[] {
-  const duplicates = doc.errors.filter((e) => e.code === "DUPLICATE_KEY").map((e) => duplicateKeyProblem(doc, e, locator));
+  const duplicates = doc.errors
+    .filter((e) => e.code === "DUPLICATE_KEY")
+    .map((e) => duplicateKeyProblem(doc, e, locator));
   // Only the first syntax error of a document: the parser's later ones are mostly echoes of it.
   const syntax = doc.errors.find((e) => e.code !== "DUPLICATE_KEY");
   return [
@@ -115,9 +117,14 @@ function toData(doc: Document, locator: Locator, problems: Problem[]): unknown {
   } catch (error) {
     if (error instanceof ReferenceError && /excessive alias count/i.test(error.message)) {
       problems.push(
-        problem(firstAlias(doc, locator), "alias-limit", `aliases expand to too many nodes (limit ${MAX_ALIAS_COUNT})`, {
-          hint: "repeat the values instead of nesting anchors and aliases",
-        }),
+        problem(
+          firstAlias(doc, locator),
+          "alias-limit",
+          `aliases expand to too many nodes (limit ${MAX_ALIAS_COUNT})`,
+          {
+            hint: "repeat the values instead of nesting anchors and aliases",
+          },
+        ),
       );
     } else {
       problems.push(problem(locator.at([]), "yaml-syntax", "document is nested too deeply to read"));

@@ -28,8 +28,13 @@ credentials:
 `;
 }
 
-export function kinesisDestination(name: string, options: { account?: string; audiences?: string[]; attributes?: string[] } = {}): string {
-  const audiences = (options.audiences ?? ["72ddd79b-6b0a-4e97-a8d2-112ccd81bd02"]).map((id) => `  - id: ${id}\n`).join("");
+export function kinesisDestination(
+  name: string,
+  options: { account?: string; audiences?: string[]; attributes?: string[] } = {},
+): string {
+  const audiences = (options.audiences ?? ["72ddd79b-6b0a-4e97-a8d2-112ccd81bd02"])
+    .map((id) => `  - id: ${id}\n`)
+    .join("");
   const attributes = (options.attributes ?? ["person.lastName"]).map((p) => `  - ${p}\n`).join("");
   return `apiVersion: aep-gitops/v1
 kind: Destination

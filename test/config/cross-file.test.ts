@@ -21,7 +21,10 @@ describe("validating a folder as one sandbox", () => {
     const folder = path.join(DIR, "duplicate-destination");
     const { problems } = await loadDesired("prod", [folder]);
     const duplicates = problems.filter((p) => p.rule === "duplicate-name");
-    expect(duplicates.map((p) => path.relative(folder, p.file))).toEqual(["summer-us.yaml", path.join("team-b", "summer-eu.yaml")]);
+    expect(duplicates.map((p) => path.relative(folder, p.file))).toEqual([
+      "summer-us.yaml",
+      path.join("team-b", "summer-eu.yaml"),
+    ]);
     expect(duplicates[0]!.message).toContain("team-b/summer-eu.yaml:4:7");
     expect(duplicates[1]!.message).toContain("summer-us.yaml:3:7");
   });

@@ -7,14 +7,40 @@ import type { Problem } from "../../src/domain/desired.js";
 
 const CWD = "/repo";
 const PROBLEMS: Problem[] = [
-  { file: "/repo/destinations/b.yaml", line: 3, column: 7, rule: "duplicate-name", severity: "error", message: "destination 'x' is also defined at a.yaml:3:7" },
-  { file: "/repo/destinations/a.yaml", line: 12, column: 5, rule: "guardrail-audiences", severity: "warning", message: "251 audiences", hint: "a soft limit" },
-  { file: "/repo/destinations/a.yaml", line: 2, column: 1, rule: "schema", severity: "error", message: "unknown field 'strem' (did you mean 'stream'?)" },
+  {
+    file: "/repo/destinations/b.yaml",
+    line: 3,
+    column: 7,
+    rule: "duplicate-name",
+    severity: "error",
+    message: "destination 'x' is also defined at a.yaml:3:7",
+  },
+  {
+    file: "/repo/destinations/a.yaml",
+    line: 12,
+    column: 5,
+    rule: "guardrail-audiences",
+    severity: "warning",
+    message: "251 audiences",
+    hint: "a soft limit",
+  },
+  {
+    file: "/repo/destinations/a.yaml",
+    line: 2,
+    column: 1,
+    rule: "schema",
+    severity: "error",
+    message: "unknown field 'strem' (did you mean 'stream'?)",
+  },
 ];
 
 describe("the text format", () => {
   it("prints one line per problem, relative to cwd, sorted by place, with hints indented and a summary", () => {
-    expect(formatProblemsText(PROBLEMS, CWD, { files: ["/repo/destinations/a.yaml", "/repo/destinations/b.yaml", "/repo/destinations/c.yaml"] })).toBe(
+    expect(
+      formatProblemsText(PROBLEMS, CWD, {
+        files: ["/repo/destinations/a.yaml", "/repo/destinations/b.yaml", "/repo/destinations/c.yaml"],
+      }),
+    ).toBe(
       [
         "destinations/a.yaml:2:1  error  schema  unknown field 'strem' (did you mean 'stream'?)",
         "destinations/a.yaml:12:5  warning  guardrail-audiences  251 audiences",
@@ -40,10 +66,14 @@ describe("the text format", () => {
 });
 
 describe("the JSON format", () => {
-  const json = JSON.parse(formatProblemsJson(PROBLEMS, CWD, { files: ["/repo/destinations/b.yaml", "/repo/destinations/a.yaml"] }));
+  const json = JSON.parse(
+    formatProblemsJson(PROBLEMS, CWD, { files: ["/repo/destinations/b.yaml", "/repo/destinations/a.yaml"] }),
+  );
 
   it("matches the documented schema (schemas/validate-output.schema.json)", () => {
-    const schema = JSON.parse(readFileSync(new URL("../../schemas/validate-output.schema.json", import.meta.url), "utf8"));
+    const schema = JSON.parse(
+      readFileSync(new URL("../../schemas/validate-output.schema.json", import.meta.url), "utf8"),
+    );
     const validate = new Ajv({ strict: false }).compile(schema);
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
   });

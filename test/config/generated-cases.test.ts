@@ -14,7 +14,11 @@ async function problemsOf(files: Record<string, string | Uint8Array>) {
 
 describe("files that cannot be read as destination YAML", () => {
   it("reports a Latin-1 file at the first byte that is not UTF-8", async () => {
-    const bytes = Buffer.concat([Buffer.from(kinesisAccount() + "description: Caf"), Buffer.from([0xe9]), Buffer.from("\n")]);
+    const bytes = Buffer.concat([
+      Buffer.from(kinesisAccount() + "description: Caf"),
+      Buffer.from([0xe9]),
+      Buffer.from("\n"),
+    ]);
     const [problem, ...rest] = await problemsOf({ "latin1.yaml": bytes });
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ file: "latin1.yaml", line: 9, column: 17, rule: "encoding", severity: "error" });
@@ -24,7 +28,9 @@ describe("files that cannot be read as destination YAML", () => {
   it("names UTF-16 when the file starts with its byte order mark", async () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(kinesisAccount(), "utf16le")]);
     const problems = await problemsOf({ "utf16.yaml": bytes });
-    expect(problems).toMatchObject([{ line: 1, column: 1, rule: "encoding", message: "file is UTF-16 encoded; save it as UTF-8" }]);
+    expect(problems).toMatchObject([
+      { line: 1, column: 1, rule: "encoding", message: "file is UTF-16 encoded; save it as UTF-8" },
+    ]);
   });
 
   it("accepts a UTF-8 byte order mark", async () => {
@@ -47,7 +53,9 @@ describe("files that cannot be read as destination YAML", () => {
 
   it("reports a file that vanished between listing and reading", () => {
     const file = path.join(tempDir(), "gone.yaml");
-    expect(readYamlFile(file).problems).toMatchObject([{ file, line: 1, column: 1, rule: "read-error", message: "cannot read file: ENOENT" }]);
+    expect(readYamlFile(file).problems).toMatchObject([
+      { file, line: 1, column: 1, rule: "read-error", message: "cannot read file: ENOENT" },
+    ]);
   });
 
   it("warns about a folder without YAML files", async () => {
@@ -70,7 +78,9 @@ describe("files that cannot be read as destination YAML", () => {
   it("reports a deeply nested document without a stack trace", async () => {
     const deep = `${"[".repeat(20_000)}${"]".repeat(20_000)}\n`;
     const problems = await problemsOf({ "deep.yaml": deep });
-    expect(problems).toMatchObject([{ file: "deep.yaml", line: 1, rule: "yaml-syntax", message: "document is nested too deeply to read" }]);
+    expect(problems).toMatchObject([
+      { file: "deep.yaml", line: 1, rule: "yaml-syntax", message: "document is nested too deeply to read" },
+    ]);
   });
 });
 

@@ -29,7 +29,11 @@ describe("loading the examples", () => {
       audiences: [{ id: "72ddd79b-6b0a-4e97-a8d2-112ccd81bd02", name: "Men over 50" }],
       profileAttributes: [{ path: "person.lastName" }, { path: "personalEmail.address" }],
     });
-    expect(summer.source).toEqual({ file: path.join(EXAMPLES, "summer-advertising-campaign.yaml"), line: 14, column: 1 });
+    expect(summer.source).toEqual({
+      file: path.join(EXAMPLES, "summer-advertising-campaign.yaml"),
+      line: 14,
+      column: 1,
+    });
     expect(summer.audiences[0]!.source).toMatchObject({ line: 25, column: 5 });
   });
 
@@ -54,7 +58,10 @@ describe("loading broken YAML", () => {
   it("reports every problem of every file at once", async () => {
     const dir = writeTree({
       "account.yaml": kinesisAccount().replace("${env:KINESIS_MARKETING_SECRET_KEY}", "hunter2hunter2"),
-      "a.yaml": kinesisDestination("summer", { audiences: ["not-a-uuid"], attributes: ["person/lastName"] }).replace("region: us-east-1", "regoin: us-east-1"),
+      "a.yaml": kinesisDestination("summer", { audiences: ["not-a-uuid"], attributes: ["person/lastName"] }).replace(
+        "region: us-east-1",
+        "regoin: us-east-1",
+      ),
       "b.yaml": kinesisDestination("summer", { account: "kinesis-sales" }),
       "c.yaml": "apiVersion: aep-gitops/v1\nkind: Destination\nname: broken\n  bad: indent\n",
     });
@@ -98,10 +105,16 @@ describe("loading broken YAML", () => {
 
   it("never throws, whatever the bytes", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.string({ maxLength: 300 }).map((s) => Buffer.from(s))), (bytes) => {
-        const file = parseYamlFile("/x/fuzz.yaml", bytes);
-        for (const doc of file.documents) checkDocument(doc);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 300 }),
+          fc.string({ maxLength: 300 }).map((s) => Buffer.from(s)),
+        ),
+        (bytes) => {
+          const file = parseYamlFile("/x/fuzz.yaml", bytes);
+          for (const doc of file.documents) checkDocument(doc);
+        },
+      ),
       { numRuns: 500 },
     );
   });

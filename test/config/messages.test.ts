@@ -1,7 +1,12 @@
 // The small helpers behind the messages: typo suggestions and environment-reference advice.
 import { describe, expect, it } from "vitest";
 import { didYouMean, editDistance } from "../../src/config/did-you-mean.js";
-import { envReferenceName, looksLikeEnvReference, repairEnvReference, suggestedEnvName } from "../../src/config/secrets.js";
+import {
+  envReferenceName,
+  looksLikeEnvReference,
+  repairEnvReference,
+  suggestedEnvName,
+} from "../../src/config/secrets.js";
 
 describe("did you mean", () => {
   it("suggests the closest field for a plausible typo", () => {
@@ -28,7 +33,8 @@ describe("environment references", () => {
   });
 
   it("recognises attempted references", () => {
-    for (const value of ["$SECRET", "${SECRET}", "${ENV:SECRET}", "acme-${env:STAGE}"]) expect(looksLikeEnvReference(value)).toBe(true);
+    for (const value of ["$SECRET", "${SECRET}", "${ENV:SECRET}", "acme-${env:STAGE}"])
+      expect(looksLikeEnvReference(value)).toBe(true);
     expect(looksLikeEnvReference("us-east-1")).toBe(false);
   });
 

@@ -14,7 +14,11 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SCHEMAS = ["aep-gitops.schema.json", "tool-config.schema.json", "validate-output.schema.json"];
 const EXAMPLES = path.join(ROOT, "examples/destinations");
 
-type Schema = Record<string, unknown> & { properties?: Record<string, Schema>; definitions?: Record<string, Schema>; $ref?: string };
+type Schema = Record<string, unknown> & {
+  properties?: Record<string, Schema>;
+  definitions?: Record<string, Schema>;
+  $ref?: string;
+};
 
 function readSchema(name: string): Schema {
   return JSON.parse(readFileSync(path.join(ROOT, "schemas", name), "utf8")) as Schema;
@@ -25,7 +29,8 @@ function allProperties(root: Schema): Array<[string, Schema]> {
   const found: Array<[string, Schema]> = [];
   const resolve = (s: Schema) => (s.$ref ? { ...root.definitions![s.$ref.split("/").pop()!]!, ...s } : s);
   const visit = (schema: Schema, pointer: string) => {
-    for (const [name, property] of Object.entries(schema.properties ?? {})) found.push([`${pointer}/${name}`, resolve(property)]);
+    for (const [name, property] of Object.entries(schema.properties ?? {}))
+      found.push([`${pointer}/${name}`, resolve(property)]);
   };
   visit(root, "#");
   for (const [name, definition] of Object.entries(root.definitions ?? {})) visit(definition, `#/definitions/${name}`);
@@ -52,7 +57,8 @@ describe.each(SCHEMAS)("schemas/%s", (name) => {
 
   it("rejects unknown fields in every object", () => {
     const objects = [schema, ...Object.values(schema.definitions ?? {})].filter((s) => s.type === "object");
-    for (const object of objects) expect(object.additionalProperties === false || typeof object.additionalProperties === "object").toBe(true);
+    for (const object of objects)
+      expect(object.additionalProperties === false || typeof object.additionalProperties === "object").toBe(true);
   });
 });
 
@@ -70,7 +76,9 @@ describe("the examples", () => {
 
   it("of the tool config schema are valid tool configs", () => {
     const schema = readSchema("tool-config.schema.json");
-    const examples = Object.entries(schema.properties!).map(([key, property]) => ({ [key]: (property.examples as unknown[])[0] }));
+    const examples = Object.entries(schema.properties!).map(([key, property]) => ({
+      [key]: (property.examples as unknown[])[0],
+    }));
     for (const example of examples) expect(toolConfigValidator()(example), JSON.stringify(example)).toBe(true);
   });
 });

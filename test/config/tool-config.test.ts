@@ -55,7 +55,11 @@ describe("finding the tool config", () => {
   });
 
   it("searches parent folders up to the repository root, and resolves paths against the config's folder", async () => {
-    const dir = project({ ".git/HEAD": "ref: refs/heads/main\n", "aep-gitops.config.yaml": YAML_CONFIG, "destinations/prod/team/x.txt": "" });
+    const dir = project({
+      ".git/HEAD": "ref: refs/heads/main\n",
+      "aep-gitops.config.yaml": YAML_CONFIG,
+      "destinations/prod/team/x.txt": "",
+    });
     const config = await loadToolConfig({ cwd: path.join(dir, "destinations/prod/team"), env: {} });
     expect(config.configFile).toBe(path.join(dir, "aep-gitops.config.yaml"));
     expect(config.sandboxes[0]!.paths).toEqual([path.join(dir, "destinations/prod")]);
@@ -107,20 +111,30 @@ describe("defaults", () => {
   it("an empty config file means all defaults", async () => {
     const dir = project({ "aep-gitops.config.yaml": "# nothing yet\n" });
     const config = await loadToolConfig({ cwd: dir, env: {} });
-    expect(config).toMatchObject({ configFile: path.join(dir, "aep-gitops.config.yaml"), sandboxes: [{ name: "prod" }], prune: false });
+    expect(config).toMatchObject({
+      configFile: path.join(dir, "aep-gitops.config.yaml"),
+      sandboxes: [{ name: "prod" }],
+      prune: false,
+    });
   });
 
   it("accepts a list of folders per sandbox", async () => {
-    const dir = project({ "aep-gitops.config.yaml": "sandboxes:\n  dev: [destinations/prod, shared]\n", "shared/x.yaml": "" });
+    const dir = project({
+      "aep-gitops.config.yaml": "sandboxes:\n  dev: [destinations/prod, shared]\n",
+      "shared/x.yaml": "",
+    });
     const config = await loadToolConfig({ cwd: dir, env: {} });
-    expect(config.sandboxes).toEqual([{ name: "dev", paths: [path.join(dir, "destinations/prod"), path.join(dir, "shared")] }]);
+    expect(config.sandboxes).toEqual([
+      { name: "dev", paths: [path.join(dir, "destinations/prod"), path.join(dir, "shared")] },
+    ]);
   });
 });
 
 describe("an invalid tool config", () => {
   it("lists every problem at its line and column", async () => {
     const dir = project({
-      "aep-gitops.config.yaml": "sandboxes:\n  Prod_EU: destinations/prod\n  dev: [destinations/dev]\nmaxChangePercent: 130\nprun: true\n",
+      "aep-gitops.config.yaml":
+        "sandboxes:\n  Prod_EU: destinations/prod\n  dev: [destinations/dev]\nmaxChangePercent: 130\nprun: true\n",
     });
     const error = await failure(loadToolConfig({ cwd: dir, env: {} }));
     expect(error).toBeInstanceOf(ToolConfigError);
@@ -136,7 +150,10 @@ describe("an invalid tool config", () => {
   });
 
   it("points at a sandbox folder that does not exist", async () => {
-    const dir = project({ "aep-gitops.config.yaml": "sandboxes:\n  prod: destinations/prod\n  dev:\n    - destinations/prod\n    - destinations/dve\n" });
+    const dir = project({
+      "aep-gitops.config.yaml":
+        "sandboxes:\n  prod: destinations/prod\n  dev:\n    - destinations/prod\n    - destinations/dve\n",
+    });
     const error = (await failure(loadToolConfig({ cwd: dir, env: {} }))) as ToolConfigError;
     expect(error.problems).toMatchObject([{ line: 5, column: 7, rule: "tool-config" }]);
     expect(error.problems[0]!.message).toContain("folder 'destinations/dve' of sandbox 'dev' does not exist");
@@ -144,19 +161,27 @@ describe("an invalid tool config", () => {
 
   it("points into package.json's aep-gitops key", async () => {
     const pkg = `{\n  "name": "x",\n  "aep-gitops": {\n    "prune": "yes"\n  }\n}\n`;
-    const error = (await failure(loadToolConfig({ cwd: project({ "package.json": pkg }), env: {} }))) as ToolConfigError;
+    const error = (await failure(
+      loadToolConfig({ cwd: project({ "package.json": pkg }), env: {} }),
+    )) as ToolConfigError;
     expect(error.problems).toMatchObject([{ line: 4, column: 14, message: "'prune' must be true or false" }]);
   });
 
   it("reports YAML and JSON syntax errors at their position", async () => {
-    const yaml = await failure(loadToolConfig({ cwd: project({ ".aep-gitopsrc.yaml": "sandboxes:\n  prod: [a\n" }), env: {} }));
+    const yaml = await failure(
+      loadToolConfig({ cwd: project({ ".aep-gitopsrc.yaml": "sandboxes:\n  prod: [a\n" }), env: {} }),
+    );
     expect(yaml.message).toMatch(/\.aep-gitopsrc\.yaml:\d+:\d+: /);
-    const json = await failure(loadToolConfig({ cwd: project({ "aep-gitops.config.json": '{"prune": true,, }' }), env: {} }));
+    const json = await failure(
+      loadToolConfig({ cwd: project({ "aep-gitops.config.json": '{"prune": true,, }' }), env: {} }),
+    );
     expect(json.message).toMatch(/aep-gitops\.config\.json:1:\d+: /);
   });
 
   it("reports a JavaScript config that throws", async () => {
-    const error = await failure(loadToolConfig({ cwd: project({ "aep-gitops.config.js": "throw new Error('boom');\n" }), env: {} }));
+    const error = await failure(
+      loadToolConfig({ cwd: project({ "aep-gitops.config.js": "throw new Error('boom');\n" }), env: {} }),
+    );
     expect(error.message).toContain("boom");
   });
 });

@@ -10,13 +10,21 @@ const BIN = path.join(ROOT, "bin/aep-gitops.js");
 
 function validate(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
   const env = { PATH: process.env.PATH ?? "", ...options.env };
-  const run = spawnSync(process.execPath, [BIN, "validate", ...args], { cwd: options.cwd ?? ROOT, env, encoding: "utf8" });
+  const run = spawnSync(process.execPath, [BIN, "validate", ...args], {
+    cwd: options.cwd ?? ROOT,
+    env,
+    encoding: "utf8",
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 describe("aep-gitops validate with paths", () => {
   it("exits 0 for the examples", () => {
-    expect(validate(["examples/destinations"])).toEqual({ status: 0, stdout: "0 errors, 0 warnings in 3 files\n", stderr: "" });
+    expect(validate(["examples/destinations"])).toEqual({
+      status: 0,
+      stdout: "0 errors, 0 warnings in 3 files\n",
+      stderr: "",
+    });
   });
 
   it("exits 1 and prints each problem with its place, rule and hint on stdout", () => {
@@ -61,9 +69,16 @@ describe("aep-gitops validate with paths", () => {
   });
 
   it("validates several paths together as one sandbox", () => {
-    const dir = writeTree({ "accounts/kinesis.yaml": kinesisAccount(), "team/summer.yaml": kinesisDestination("summer") });
-    expect(validate([path.join(dir, "team")]).stdout).toContain("unknown-account  no account named 'kinesis-marketing' in sandbox 'prod'");
-    expect(validate([path.join(dir, "team"), path.join(dir, "accounts")], { env: { AEP_SANDBOX: "dev" } }).status).toBe(0);
+    const dir = writeTree({
+      "accounts/kinesis.yaml": kinesisAccount(),
+      "team/summer.yaml": kinesisDestination("summer"),
+    });
+    expect(validate([path.join(dir, "team")]).stdout).toContain(
+      "unknown-account  no account named 'kinesis-marketing' in sandbox 'prod'",
+    );
+    expect(validate([path.join(dir, "team"), path.join(dir, "accounts")], { env: { AEP_SANDBOX: "dev" } }).status).toBe(
+      0,
+    );
   });
 });
 
@@ -88,7 +103,11 @@ describe("aep-gitops validate with the tool config", () => {
   });
 
   it("validates one sandbox with --sandbox", () => {
-    expect(validate(["--sandbox", "dev"], { cwd: repo() })).toEqual({ status: 0, stdout: "0 errors, 0 warnings in 2 files\n", stderr: "" });
+    expect(validate(["--sandbox", "dev"], { cwd: repo() })).toEqual({
+      status: 0,
+      stdout: "0 errors, 0 warnings in 2 files\n",
+      stderr: "",
+    });
   });
 
   it("rejects a sandbox the config does not define", () => {
@@ -102,8 +121,20 @@ describe("aep-gitops validate with the tool config", () => {
     const run = validate(["--format", "json"], { cwd: dir });
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout).problems).toMatchObject([
-      { file: "aep-gitops.config.yaml", line: 1, column: 12, rule: "tool-config", message: "'sandboxes' must not be empty" },
-      { file: "aep-gitops.config.yaml", line: 2, column: 8, rule: "tool-config", message: "'prune' must be true or false" },
+      {
+        file: "aep-gitops.config.yaml",
+        line: 1,
+        column: 12,
+        rule: "tool-config",
+        message: "'sandboxes' must not be empty",
+      },
+      {
+        file: "aep-gitops.config.yaml",
+        line: 2,
+        column: 8,
+        rule: "tool-config",
+        message: "'prune' must be true or false",
+      },
     ]);
   });
 
@@ -128,6 +159,8 @@ describe("aep-gitops validate's command line", () => {
   });
 
   it("rejects an unknown format", () => {
-    expect(validate(["--format", "xml", "examples/destinations"]).stderr).toContain("error: --format must be text or json, not 'xml'");
+    expect(validate(["--format", "xml", "examples/destinations"]).stderr).toContain(
+      "error: --format must be text or json, not 'xml'",
+    );
   });
 });

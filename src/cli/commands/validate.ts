@@ -75,7 +75,9 @@ async function sandboxesToValidate(
   if (chosen.length === 0) {
     const known = tool.sandboxes.map((s) => s.name).join(", ");
     throw new AppError("usage", `sandbox '${values.sandbox}' is not configured (configured: ${known})`, {
-      hint: tool.configFile ? `sandboxes are listed in ${path.relative(ctx.cwd, tool.configFile)}` : "without a config file the only sandbox is $AEP_SANDBOX or prod",
+      hint: tool.configFile
+        ? `sandboxes are listed in ${path.relative(ctx.cwd, tool.configFile)}`
+        : "without a config file the only sandbox is $AEP_SANDBOX or prod",
     });
   }
   return chosen;

@@ -6,7 +6,9 @@ import { problem } from "../problems.js";
 const UUID_ANY_CASE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function audienceIdProblem(value: string, at: SourceLocation): Problem {
-  return problem(at, "audience-id", `'${value}' is not an audience id: ids are lower-case UUIDs`, { hint: hintFor(value) });
+  return problem(at, "audience-id", `'${value}' is not an audience id: ids are lower-case UUIDs`, {
+    hint: hintFor(value),
+  });
 }
 
 function hintFor(value: string): string {

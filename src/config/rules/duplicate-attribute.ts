@@ -18,9 +18,14 @@ export function duplicateAttributes(context: RuleContext): Problem[] {
       }
       const firstLine = destination.locator.at(["profileAttributes", first]).line;
       problems.push(
-        problem(destination.locator.at(["profileAttributes", index]), "duplicate-attribute", `attribute '${path}' is listed twice (first at line ${firstLine})`, {
-          hint: "remove one of the two entries",
-        }),
+        problem(
+          destination.locator.at(["profileAttributes", index]),
+          "duplicate-attribute",
+          `attribute '${path}' is listed twice (first at line ${firstLine})`,
+          {
+            hint: "remove one of the two entries",
+          },
+        ),
       );
     });
   }

@@ -24,9 +24,14 @@ export function duplicateAudiences(context: RuleContext): Problem[] {
       const shown = field === "id" ? key : `'${key}'`;
       const firstLine = destination.locator.at(["audiences", first]).line;
       problems.push(
-        problem(destination.locator.at(["audiences", index, field]), "duplicate-audience", `audience ${shown} is listed twice (first at line ${firstLine})`, {
-          hint: "remove one of the two entries",
-        }),
+        problem(
+          destination.locator.at(["audiences", index, field]),
+          "duplicate-audience",
+          `audience ${shown} is listed twice (first at line ${firstLine})`,
+          {
+            hint: "remove one of the two entries",
+          },
+        ),
       );
     });
   }

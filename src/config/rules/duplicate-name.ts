@@ -16,7 +16,9 @@ export function duplicateNames(context: RuleContext): Problem[] {
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     for (const doc of group) {
-      const others = group.filter((other) => other !== doc).map((other) => where(context, doc.file, other.locator.at(["name"])));
+      const others = group
+        .filter((other) => other !== doc)
+        .map((other) => where(context, doc.file, other.locator.at(["name"])));
       const message = `${doc.kind.toLowerCase()} '${doc.name}' is also defined at ${others.join(", ")}`;
       problems.push(
         problem(doc.locator.at(["name"]), "duplicate-name", message, {

@@ -5,7 +5,11 @@ import type { Problem, SourceLocation } from "../../domain/desired.js";
 import { problem } from "../problems.js";
 import { repairEnvReference, suggestedEnvName } from "../secrets.js";
 
-export function envRefProblem(value: string, at: SourceLocation, context: { account: string | undefined; field: string }): Problem {
+export function envRefProblem(
+  value: string,
+  at: SourceLocation,
+  context: { account: string | undefined; field: string },
+): Problem {
   const repaired = repairEnvReference(value);
   const name = repaired ?? `\${env:${suggestedEnvName(context.account ?? "account", context.field)}}`;
   const message = value.startsWith("$")

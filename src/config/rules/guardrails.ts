@@ -10,14 +10,21 @@ export const GUARDRAILS = {
   destinationsPerSandbox: 100,
 } as const;
 
-const WHY = "a soft limit of Adobe Experience Platform: past it, exports may be slow or rejected unless Adobe raised it for your organisation";
+const WHY =
+  "a soft limit of Adobe Experience Platform: past it, exports may be slow or rejected unless Adobe raised it for your organisation";
 
 export function guardrailAudiences(context: RuleContext): Problem[] {
   return perDestination(context, "audiences", GUARDRAILS.audiencesPerDestination, "guardrail-audiences", "audiences");
 }
 
 export function guardrailAttributes(context: RuleContext): Problem[] {
-  return perDestination(context, "profileAttributes", GUARDRAILS.attributesPerDestination, "guardrail-attributes", "profile attributes");
+  return perDestination(
+    context,
+    "profileAttributes",
+    GUARDRAILS.attributesPerDestination,
+    "guardrail-attributes",
+    "profile attributes",
+  );
 }
 
 export function guardrailDestinations(context: RuleContext): Problem[] {
@@ -29,7 +36,12 @@ export function guardrailDestinations(context: RuleContext): Problem[] {
       // Reported once, at the first destination past the limit, with the total.
       const total = new Set(destinations(context).map((d) => d.name)).size;
       const message = `sandbox '${context.sandbox}' has ${total} destinations; Adobe's guardrail is ${GUARDRAILS.destinationsPerSandbox} per sandbox`;
-      return [problem(destination.locator.at(["name"]), "guardrail-destinations", message, { severity: "warning", hint: WHY })];
+      return [
+        problem(destination.locator.at(["name"]), "guardrail-destinations", message, {
+          severity: "warning",
+          hint: WHY,
+        }),
+      ];
     }
   }
   return [];

@@ -4,9 +4,17 @@ import type { Problem, SourceLocation } from "../../domain/desired.js";
 import { problem } from "../problems.js";
 import { suggestedEnvName } from "../secrets.js";
 
-export function literalSecretProblem(at: SourceLocation, context: { account: string | undefined; field: string }): Problem {
+export function literalSecretProblem(
+  at: SourceLocation,
+  context: { account: string | undefined; field: string },
+): Problem {
   const variable = suggestedEnvName(context.account ?? "account", context.field);
-  return problem(at, "literal-secret", `'${context.field}' holds a literal secret; secrets must come from the environment`, {
-    hint: `use ${context.field}: \${env:${variable}} and set ${variable} where aep-gitops runs (a CI secret); if the value was real, rotate it: it is in the Git history`,
-  });
+  return problem(
+    at,
+    "literal-secret",
+    `'${context.field}' holds a literal secret; secrets must come from the environment`,
+    {
+      hint: `use ${context.field}: \${env:${variable}} and set ${variable} where aep-gitops runs (a CI secret); if the value was real, rotate it: it is in the Git history`,
+    },
+  );
 }

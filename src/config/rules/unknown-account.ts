@@ -14,9 +14,16 @@ export function unknownAccounts(context: RuleContext): Problem[] {
     const suggestion = didYouMean(account, declared);
     const tail = suggestion ? ` (did you mean '${suggestion}'?)` : "";
     problems.push(
-      problem(destination.locator.at(["account"]), "unknown-account", `no account named '${account}' in sandbox '${context.sandbox}'${tail}`, {
-        hint: suggestion ? undefined : "declare it in a document with kind: Account, in one of this sandbox's folders",
-      }),
+      problem(
+        destination.locator.at(["account"]),
+        "unknown-account",
+        `no account named '${account}' in sandbox '${context.sandbox}'${tail}`,
+        {
+          hint: suggestion
+            ? undefined
+            : "declare it in a document with kind: Account, in one of this sandbox's folders",
+        },
+      ),
     );
   }
   return problems;
