@@ -26,7 +26,8 @@ function base(item: Json) {
 export function toConnection(item: Json): LiveConnection {
   const specId = str(obj(item.connectionSpec).id);
   const type = typeForConnectionSpec(specId);
-  return { ...base(item), specId, ...(type ? { type } : {}) };
+  const authParams = obj(obj(item.auth).params);
+  return { ...base(item), specId, ...(type ? { type } : {}), ...(Object.keys(authParams).length ? { authParams } : {}) };
 }
 
 export function toTargetConnection(item: Json): LiveTargetConnection {

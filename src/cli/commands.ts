@@ -3,6 +3,7 @@ import type { Command } from "./context.js";
 import { applyCommand } from "./commands/apply.js";
 import { demoCommand } from "./commands/demo.js";
 import { driftCommand } from "./commands/drift.js";
+import { importCommand } from "./commands/import.js";
 import { emulatorCommand } from "./commands/emulator.js";
 import { planCommand } from "./commands/plan.js";
 import { validateCommand } from "./commands/validate.js";
@@ -14,6 +15,7 @@ export const commands: Record<string, Command> = {
   drift: driftCommand,
   emulator: emulatorCommand,
   demo: demoCommand,
+  import: importCommand,
 };
 
 export function usage(): string {

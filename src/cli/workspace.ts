@@ -56,8 +56,17 @@ export async function loadDesiredSandboxes(paths: string[], flags: WorkspaceFlag
   return { tool, desired: loaded.map((l) => l.desired) };
 }
 
-export async function openWorkspace(paths: string[], flags: WorkspaceFlags, ctx: CliContext, output: Output): Promise<Workspace> {
-  const { tool, desired } = await loadDesiredSandboxes(paths, flags, ctx, output);
+export interface Adobe {
+  settings: AepSettings;
+  http: AepHttp;
+  env: Record<string, string | undefined>;
+  port(sandbox: string): HttpFlowService;
+  audiences(sandbox: string): HttpAudiences;
+  close(): Promise<void>;
+}
+
+/** A Flow Service connection: Adobe's (settings from the environment) or the embedded emulator's. */
+export async function openAdobe(flags: WorkspaceFlags, ctx: CliContext, output: Output): Promise<Adobe> {
   let env = ctx.env;
   let close = async () => {};
   if (flags.emulator) {
@@ -68,11 +77,24 @@ export async function openWorkspace(paths: string[], flags: WorkspaceFlags, ctx:
     close = () => emulator.close();
   }
   const settings = settingsFromEnv(env);
-  output.addSecrets(secretValues(desired.flatMap((d) => d.accounts), env, (a) => SECRET_FIELDS[a.type]));
-  const tokens = new ImsTokenSource(settings);
-  const http = new AepHttp(settings, tokens);
-  const targets = desired.map((d) => ({ desired: d, port: new HttpFlowService(http, d.sandbox), audiences: new HttpAudiences(http, d.sandbox) }));
-  return { tool, desired, targets, settings, http, env, close };
+  output.addSecrets([settings.clientSecret]);
+  const http = new AepHttp(settings, new ImsTokenSource(settings));
+  return {
+    settings,
+    http,
+    env,
+    port: (sandbox) => new HttpFlowService(http, sandbox),
+    audiences: (sandbox) => new HttpAudiences(http, sandbox),
+    close,
+  };
+}
+
+export async function openWorkspace(paths: string[], flags: WorkspaceFlags, ctx: CliContext, output: Output): Promise<Workspace> {
+  const { tool, desired } = await loadDesiredSandboxes(paths, flags, ctx, output);
+  const adobe = await openAdobe(flags, ctx, output);
+  output.addSecrets(secretValues(desired.flatMap((d) => d.accounts), adobe.env, (a) => SECRET_FIELDS[a.type]));
+  const targets = desired.map((d) => ({ desired: d, port: adobe.port(d.sandbox), audiences: adobe.audiences(d.sandbox) }));
+  return { tool, desired, targets, settings: adobe.settings, http: adobe.http, env: adobe.env, close: adobe.close };
 }
 
 /** Prints problems found against the live sandbox; true when any is an error (the run must stop). */

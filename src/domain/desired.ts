@@ -16,6 +16,8 @@ export type CredentialValue = { literal: string } | { env: string };
 
 export interface DesiredAccount {
   name: string;
+  /** The name shown in Adobe, when it differs from the YAML identity (e.g. "Marketing AWS"). */
+  displayName?: string;
   type: DestinationType;
   description?: string;
   /** Field name (as Adobe's authSpec names it, e.g. accessKeyId, secretKey, region) → value. */
@@ -40,6 +42,8 @@ export interface DesiredAttribute {
 
 export interface DesiredDestination {
   name: string;
+  /** The dataflow's name in Adobe, when it differs from the YAML identity. */
+  displayName?: string;
   type: DestinationType;
   account: string;
   description?: string;

@@ -27,6 +27,8 @@ interface LiveObject {
 export interface LiveConnection extends LiveObject {
   specId: string;
   type?: DestinationType;
+  /** Auth params as Adobe returns them: secrets masked, the rest (region, namespace) readable. */
+  authParams?: Record<string, unknown>;
 }
 
 export interface LiveTargetConnection extends LiveObject {

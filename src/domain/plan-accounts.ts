@@ -26,7 +26,7 @@ export function planAccounts(ctx: PlanContext): void {
     const owner = { kind: "account" as const, name: account.name, ...(fingerprint ? { fingerprint } : {}) };
 
     if (!live) {
-      const foreign = ctx.live.connections.find((c) => !c.owner && c.name === account.name && c.type === account.type);
+      const foreign = ctx.live.connections.find((c) => !c.owner && c.name === (account.displayName ?? account.name) && c.type === account.type);
       if (foreign) {
         ctx.refusals.push({
           rule: "foreign-object",
@@ -51,7 +51,7 @@ export function planAccounts(ctx: PlanContext): void {
             method: "POST",
             path: "/connections",
             body: {
-              name: account.name,
+              name: account.displayName ?? account.name,
               description: withMarker(account.description, owner),
               connectionSpec: { id: info.connectionSpecId, version: SPEC_VERSION },
               auth: { specName: info.authSpecName, params: credentialParams(account) },
@@ -73,9 +73,10 @@ export function planAccounts(ctx: PlanContext): void {
 
     const fields: FieldChange[] = [];
     const ops: { op: "replace"; path: string; value: unknown }[] = [];
-    if (live.name !== account.name) {
-      fields.push({ field: "name", before: live.name, after: account.name });
-      ops.push({ op: "replace", path: "/name", value: account.name });
+    const adobeName = account.displayName ?? account.name;
+    if (live.name !== adobeName) {
+      fields.push({ field: "name", before: live.name, after: adobeName });
+      ops.push({ op: "replace", path: "/name", value: adobeName });
     }
     const adopting = ctx.adopting.has(live.id);
     // Adopting takes the credentials in the environment as the ones Adobe holds (it masks them, so

@@ -17,11 +17,16 @@ export function audiencesOf(destination: DesiredDestination): AudienceRef[] {
   });
 }
 
+/** What the objects are called in Adobe: the display name if the YAML gives one, else the identity. */
+function adobeName(destination: DesiredDestination): string {
+  return destination.displayName ?? destination.name;
+}
+
 export function planDestinations(ctx: PlanContext): void {
   for (const destination of ctx.desired.destinations) {
     const flow = ctx.flows.primary.get(destination.name);
     if (!flow) {
-      const foreign = ctx.live.flows.find((f) => !f.owner && f.name === destination.name);
+      const foreign = ctx.live.flows.find((f) => !f.owner && f.name === adobeName(destination));
       if (foreign) {
         ctx.refusals.push({
           rule: "foreign-object",
@@ -64,7 +69,7 @@ function planTarget(ctx: PlanContext, destination: DesiredDestination): string |
           method: "POST",
           path: "/targetConnections",
           body: {
-            name: destination.name,
+            name: adobeName(destination),
             // The user's description lives on the flow only: one PATCH per description edit, not two.
             description: withMarker(undefined, owner),
             baseConnectionId: accountId(ctx, destination),
@@ -99,7 +104,7 @@ function planTarget(ctx: PlanContext, destination: DesiredDestination): string |
     ops.push({ op: "replace", path: "/params", value: params });
   }
   const adopting = ctx.adopting.has(live.id);
-  describe(live, destination.name, undefined, owner, fields, ops, adopting);
+  describe(live, adobeName(destination), undefined, owner, fields, ops, adopting);
   if (ops.length > 0) {
     ctx.add({
       ref,
@@ -155,7 +160,7 @@ function planFlowCreate(ctx: PlanContext, destination: DesiredDestination, targe
   const attributes = destination.profileAttributes.map((a) => a.path);
   const disabled = destination.state === "disabled";
   const body = {
-    name: destination.name,
+    name: adobeName(destination),
     description: withMarker(destination.description, { kind: "destination", name: destination.name }),
     flowSpec: { id: DESTINATION_FLOW_SPEC_ID, version: SPEC_VERSION },
     sourceConnectionIds: [sourceId],
@@ -204,7 +209,7 @@ function planFlowUpdate(ctx: PlanContext, destination: DesiredDestination, flow:
   const fields: FieldChange[] = [];
   const ops: PatchOp[] = [];
   const adopting = ctx.adopting.has(flow.id);
-  describe(flow, destination.name, destination.description, owner, fields, ops, adopting);
+  describe(flow, adobeName(destination), destination.description, owner, fields, ops, adopting);
 
   const diff = diffSelectors(flow, { audiences, attributes });
   if (!flow.standardTransformations) {
