@@ -1,0 +1,119 @@
+// action.yml and every workflow (the examples users copy, and this repository's CI) are valid for
+// GitHub, and keep the promises the README makes: least-privilege permissions, third-party actions
+// pinned by commit SHA, secrets only on the step that needs them, apply serialized per sandbox.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { validateAction, validateWorkflow } from "./workflow-validator.js";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const read = (file: string) => readFileSync(path.join(ROOT, file), "utf8");
+const WORKFLOWS = ["examples/workflows/plan.yml", "examples/workflows/apply.yml", "examples/workflows/drift.yml", ".github/workflows/ci.yml"];
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  permissions?: unknown;
+  env?: unknown;
+  environment?: string;
+  concurrency?: { group: string; "cancel-in-progress": boolean };
+  steps: Step[];
+}
+const jobsOf = (file: string) => Object.values((parse(read(file)) as { jobs: Record<string, Job> }).jobs);
+const stepsOf = (file: string) => jobsOf(file).flatMap((j) => j.steps);
+
+describe("action.yml", () => {
+  it("is a valid action manifest for GitHub, a node24 action running the committed bundle", () => {
+    const { errors, template } = validateAction(read("action.yml"));
+    expect(errors).toEqual([]);
+    expect(template?.runs).toMatchObject({ using: "node24", main: "dist/action/index.js" });
+    expect(template?.inputs?.map((i) => i.id)).toEqual(["command", "config", "sandbox", "github-token", "force", "prune", "fail-on-drift"]);
+    expect(template?.outputs?.map((o) => o.id)).toEqual(["has-changes", "plan-checksum", "drift-count"]);
+  });
+
+  it("is rejected by the validator when broken, so the check above means something", () => {
+    expect(validateAction(read("action.yml").replace("using: node24", "using: node99")).errors).not.toEqual([]);
+  });
+});
+
+describe.each(WORKFLOWS)("%s", (file) => {
+  it("is valid for GitHub's workflow parser and actionlint", async () => {
+    const { errors } = await validateWorkflow(path.basename(file), read(file));
+    expect(errors).toEqual([]);
+  });
+
+  it("pins every third-party action to a full commit SHA", () => {
+    const uses = stepsOf(file).flatMap((s) => (s.uses ? [s.uses] : []));
+    expect(uses.length).toBeGreaterThan(0);
+    for (const ref of uses.filter((u) => !u.startsWith("./"))) expect(ref).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
+  });
+
+  it("declares its permissions at the top and gives no job more", () => {
+    const workflow = parse(read(file)) as { permissions?: Record<string, string> };
+    expect(workflow.permissions).toBeDefined();
+    expect(Object.values(workflow.permissions!).every((level) => level === "read" || level === "write")).toBe(true);
+    expect(workflow.permissions!.contents).toBe("read");
+    for (const job of jobsOf(file)) expect(job.permissions).toBeUndefined();
+  });
+
+  it("passes secrets only to the aep-gitops step, never to the whole job or to other steps", () => {
+    for (const job of jobsOf(file)) expect(JSON.stringify(job.env ?? {})).not.toContain("secrets.");
+    for (const step of stepsOf(file)) {
+      if (!step.uses?.startsWith("aep-gitops/")) expect(JSON.stringify(step)).not.toContain("secrets.");
+    }
+  });
+});
+
+describe("the workflow validators", () => {
+  it("reject what GitHub would reject: an unknown permission, a misspelt context, a bad runner label", async () => {
+    const broken = read("examples/workflows/plan.yml")
+      .replace("pull-requests: write", "pull-request: write")
+      .replace("github.event.pull_request.number", "github.evnt.pull_request.number")
+      .replace("runs-on: ubuntu-latest", "runs-on: ubuntu-lastest");
+    const { errors } = await validateWorkflow("plan.yml", broken);
+    expect(errors.join("\n")).toMatch(/pull-request/);
+    expect(errors.join("\n")).toMatch(/evnt/);
+    expect(errors.join("\n")).toMatch(/ubuntu-lastest/);
+  });
+});
+
+describe("the example workflows", () => {
+  const permissions = (file: string) => (parse(read(file)) as { permissions: Record<string, string> }).permissions;
+  const commands = (file: string) => stepsOf(file).flatMap((s) => (s.uses?.startsWith("aep-gitops/") ? [s.with?.command] : []));
+
+  it("plan: comments on pull requests and can never apply", () => {
+    expect(permissions("examples/workflows/plan.yml")).toEqual({ contents: "read", "pull-requests": "write" });
+    expect(commands("examples/workflows/plan.yml")).toEqual(["plan"]);
+    expect(Object.keys((parse(read("examples/workflows/plan.yml")) as { on: object }).on)).toEqual(["pull_request"]);
+  });
+
+  it("apply: runs on pushes to main in a protected environment, one run per sandbox at a time, never cancelled", () => {
+    const on = (parse(read("examples/workflows/apply.yml")) as { on: { push: { branches: string[] } } }).on;
+    expect(on.push.branches).toEqual(["main"]);
+    expect(permissions("examples/workflows/apply.yml")).toEqual({ contents: "read", "pull-requests": "write", issues: "write" });
+    const [job] = jobsOf("examples/workflows/apply.yml");
+    expect(job!.environment).toBeTruthy();
+    expect(job!.concurrency).toEqual({ group: "aep-gitops-apply-${{ matrix.sandbox }}", "cancel-in-progress": false });
+    expect(commands("examples/workflows/apply.yml")).toEqual(["apply"]);
+  });
+
+  it("drift: runs on a schedule and by hand, and only writes issues", () => {
+    const on = (parse(read("examples/workflows/drift.yml")) as { on: Record<string, unknown> }).on;
+    expect(Object.keys(on).sort()).toEqual(["schedule", "workflow_dispatch"]);
+    expect(permissions("examples/workflows/drift.yml")).toEqual({ contents: "read", issues: "write" });
+    expect(commands("examples/workflows/drift.yml")).toEqual(["drift"]);
+  });
+});
+
+describe("this repository's CI", () => {
+  it("runs lint, typecheck, tests and the bundle check", () => {
+    const runs = stepsOf(".github/workflows/ci.yml").flatMap((s) => (s.run ? [s.run] : []));
+    for (const command of ["npm ci", "npm run lint", "npm run typecheck", "npm test", "npm run build:action"]) expect(runs.join("\n")).toContain(command);
+    expect(runs.join("\n")).toContain("git diff --exit-code");
+  });
+});
