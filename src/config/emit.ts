@@ -4,7 +4,10 @@ import { Document } from "yaml";
 
 export function emitYaml(document: object, options: { schemaPath: string; header?: string[] }): string {
   const doc = new Document(document);
-  const comments = [` yaml-language-server: $schema=${options.schemaPath}`, ...(options.header ?? []).map((line) => ` ${line}`)];
+  const comments = [
+    ` yaml-language-server: $schema=${options.schemaPath}`,
+    ...(options.header ?? []).map((line) => ` ${line}`),
+  ];
   doc.commentBefore = comments.join("\n");
   return doc.toString({ lineWidth: 0 });
 }

@@ -33,6 +33,14 @@ export class Locator {
     return this.offset(last?.node ?? last?.pair?.key ?? this.doc.contents);
   }
 
+  /** The place of each item of the list at `path`, in one walk (the desired state records every item's place). */
+  items(path: Path): SourceLocation[] {
+    const steps = this.walk([...this.prefix, ...path]);
+    const list = steps.length === this.prefix.length + path.length ? steps[steps.length - 1]?.node : null;
+    if (!isSeq(list)) return [];
+    return list.items.map((item) => this.offset(this.resolve(item as Node | null) ?? list));
+  }
+
   /** Where the whole document starts and ends, to tell which document a problem belongs to. */
   get range(): { start: SourceLocation; end: SourceLocation } {
     const [start, , end] = this.doc.range ?? [0, 0, 0];

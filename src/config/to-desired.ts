@@ -27,6 +27,8 @@ export function toDesiredAccount(doc: CheckedDocument): DesiredAccount {
 
 export function toDesiredDestination(doc: CheckedDocument): DesiredDestination {
   const destination = doc.value as unknown as Destination;
+  const audienceSources = doc.locator.items(["audiences"]);
+  const attributeSources = doc.locator.items(["profileAttributes"]);
   const result: DesiredDestination = {
     name: destination.name,
     type: destination.type,
@@ -34,14 +36,14 @@ export function toDesiredDestination(doc: CheckedDocument): DesiredDestination {
     state: destination.state ?? DEFAULT_STATE,
     target: { ...destination.target },
     audiences: (destination.audiences ?? []).map((audience, index) => {
-      const item: DesiredAudience = { source: doc.locator.at(["audiences", index]) };
+      const item: DesiredAudience = { source: audienceSources[index]! };
       if (audience.id !== undefined) item.id = audience.id;
       if (audience.name !== undefined) item.name = audience.name;
       return item;
     }),
     profileAttributes: (destination.profileAttributes ?? []).map((path, index) => ({
       path,
-      source: doc.locator.at(["profileAttributes", index]),
+      source: attributeSources[index]!,
     })),
     source: doc.locator.at([]),
   };
