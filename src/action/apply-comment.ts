@@ -1,10 +1,11 @@
 // The bodies the apply job writes on the merged pull request (one sticky comment, apart from the plan
 // comment): the result object by object, a refusal that explains what changed since the review, or a
 // failure. The plan comment is left as reviewers saw it.
-import type { Plan } from "../domain/plan.js";
+import type { Attribution, Plan } from "../domain/plan.js";
 import { AppError } from "../errors.js";
 import { renderApplyMarkdown, type SandboxResults } from "../report/apply-result.js";
-import { driftItems, driftText } from "../report/drift.js";
+import { atText, writerText } from "../report/attribution.js";
+import { driftItems } from "../report/drift.js";
 import { code, fence, link, md } from "../report/markdown-escape.js";
 import { renderPlanMarkdown } from "../report/markdown.js";
 import { planSummaryLine } from "../report/summary.js";
@@ -19,9 +20,20 @@ export interface ApplyCommentContext {
   runUrl: string | undefined;
 }
 
-export function applyResultBody(results: SandboxResults[], ctx: ApplyCommentContext): string {
+export interface ApplyNotes {
+  /** Set when `force` applied a plan other than the reviewed one. */
+  forced?: { fresh: string; reviewed?: string | undefined; missing?: string | undefined };
+}
+
+export function applyResultBody(results: SandboxResults[], ctx: ApplyCommentContext, notes: ApplyNotes = {}): string {
   const rendered = withMarker(renderApplyMarkdown(results), ctx.marker);
-  return fitToComment(insertAfterSummary(rendered, [`Applied merge commit ${code(ctx.sha.slice(0, 7))}${runLink(ctx)}.`]), ctx.runUrl);
+  const extra = [`Applied merge commit ${code(ctx.sha.slice(0, 7))}${runLink(ctx)}.`];
+  const forced = notes.forced;
+  if (forced) {
+    const why = forced.reviewed ? `the fresh plan ${code(forced.fresh)} is not the reviewed ${code(forced.reviewed)}` : `no plan was reviewed (${md(forced.missing ?? "unknown")})`;
+    extra.push("", "> [!WARNING]", `> Applied with \`force\`: ${why}.`);
+  }
+  return fitToComment(insertAfterSummary(rendered, extra), ctx.runUrl);
 }
 
 export interface Refusal {
@@ -29,6 +41,8 @@ export interface Refusal {
   reviewed?: string;
   /** Why no plan was reviewed, when none was. */
   missing?: string;
+  /** When the plan was reviewed (epoch ms), to tell edits made in Adobe since then. */
+  reviewedAt?: number;
 }
 
 export function applyRefusedBody(plan: Plan, refusal: Refusal, ctx: ApplyCommentContext): string {
@@ -41,7 +55,7 @@ export function applyRefusedBody(plan: Plan, refusal: Refusal, ctx: ApplyComment
       "",
       "### What changed since the review",
       "",
-      ...whatChanged(plan),
+      ...whatChanged(plan, refusal.reviewedAt),
       "",
     );
   } else {
@@ -53,7 +67,7 @@ export function applyRefusedBody(plan: Plan, refusal: Refusal, ctx: ApplyComment
     "<details>",
     "<summary>The fresh plan (what apply would do now)</summary>",
     "",
-    withoutMarker(renderPlanMarkdown(plan)).trim(),
+    planDetails(plan),
     "",
     "</details>",
     "",
@@ -63,12 +77,28 @@ export function applyRefusedBody(plan: Plan, refusal: Refusal, ctx: ApplyComment
   return fitToComment(lines.join("\n"), ctx.runUrl);
 }
 
-/** Edits made in Adobe are the usual cause; otherwise the YAML or live state moved in another way. */
-function whatChanged(plan: Plan): string[] {
+/**
+ * Edits made in Adobe after the review are the usual cause: those are listed (edits older than the
+ * review were in the reviewed plan already). Otherwise the YAML or the live state moved another way.
+ */
+function whatChanged(plan: Plan, reviewedAt: number | undefined): string[] {
   const outside = driftItems(plan).filter((i) => i.kind === "changed-outside");
-  const lines = outside.map((i) => `- ${md(i.resource)} **${md(i.name)}** in ${code(i.sandbox)}: ${md(driftText(i))}`);
-  if (lines.length === 0) lines.push("- No object was changed in Adobe by anyone else: the merged YAML or the live state moved in another way (for example another pull request was applied first).");
+  const since = reviewedAt === undefined ? outside : outside.filter((i) => (i.attribution?.updatedAt ?? Infinity) > reviewedAt);
+  const lines = since.map((i) => `- ${md(i.resource)} **${md(i.name)}** in ${code(i.sandbox)}: changed outside aep-gitops by ${code(writerText(i.attribution!))}${when(i.attribution!)}`);
+  if (lines.length === 0) lines.push("- Nothing was changed in Adobe by anyone else since the review: the merged YAML or the live state moved in another way (for example another pull request was applied first).");
   return lines;
+}
+
+const when = (a: Attribution) => {
+  const at = atText(a).replace(/^ at /, "");
+  return at ? ` at ${code(at)}` : "";
+};
+
+/** The fresh plan's render without its marker, heading and summary line, which the refusal already shows. */
+function planDetails(plan: Plan): string {
+  const lines = withoutMarker(renderPlanMarkdown(plan)).split("\n");
+  const summary = lines.findIndex((l) => /^\*\*.+\*\*$/.test(l));
+  return lines.slice(summary + 1).join("\n").trim();
 }
 
 export function applyFailedBody(error: Error, ctx: ApplyCommentContext): string {

@@ -56,7 +56,7 @@ export function applyJob(ctx: JobContext): Job {
         const outputs = { "has-changes": String(hasChanges(plan)), "plan-checksum": plan.checksum };
 
         if (!ctx.inputs.force && reviewed.checksum !== plan.checksum) {
-          await commentOnPr(applyRefusedBody(plan, reviewed.checksum ? { reviewed: reviewed.checksum } : { missing: reviewed.missing! }, commentCtx));
+          await commentOnPr(applyRefusedBody(plan, reviewed.checksum ? { reviewed: reviewed.checksum, ...(reviewed.reviewedAt ? { reviewedAt: reviewed.reviewedAt } : {}) } : { missing: reviewed.missing! }, commentCtx));
           throw reviewed.checksum
             ? new AppError("refused", `The plan changed since it was reviewed on pull request #${reviewed.pr!.number}: reviewed checksum ${reviewed.checksum}, fresh plan ${plan.checksum}. Nothing was applied.`, {
                 hint: "Review the fresh plan (job summary, PR comment), then re-run the apply workflow with force: true, or open a pull request whose plan shows what you want.",
@@ -65,8 +65,10 @@ export function applyJob(ctx: JobContext): Job {
                 hint: "Review the fresh plan in this run's job summary, then re-run the apply workflow with force: true (workflow_dispatch).",
               });
         }
-        if (ctx.inputs.force && reviewed.checksum !== plan.checksum) {
-          ctx.log.annotate({ level: "warning", title: "aep-gitops: forced", message: `Applying a plan that was not reviewed (${reviewed.checksum ? `reviewed ${reviewed.checksum}` : reviewed.missing}), because force is set.` });
+        const forced = ctx.inputs.force && reviewed.checksum !== plan.checksum ? { fresh: plan.checksum, reviewed: reviewed.checksum, missing: reviewed.missing } : undefined;
+        if (forced) {
+          const why = forced.reviewed ? `the fresh plan ${forced.fresh} is not the reviewed ${forced.reviewed}` : `no plan was reviewed (${forced.missing})`;
+          ctx.log.annotate({ level: "warning", title: "aep-gitops: forced", message: `Applying a plan that was not reviewed, because force is set: ${why}.` });
         }
 
         if (!hasChanges(plan) && plan.sandboxes.every((s) => s.refusals.length === 0)) {
@@ -81,7 +83,7 @@ export function applyJob(ctx: JobContext): Job {
           onItem: (sandbox, item) => ctx.log.info(renderItemLine(sandbox, item)),
         });
         state.results = applied.results;
-        const body = applyResultBody(applied.results, commentCtx);
+        const body = applyResultBody(applied.results, commentCtx, forced ? { forced } : {});
         appendSummary(ctx.runner.summaryFile, body);
         await commentOnPr(body);
         const failed = applied.results.flatMap((r) => r.items).filter((i) => i.status !== "done").length;

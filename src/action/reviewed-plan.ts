@@ -8,6 +8,8 @@ import { parseChecksumFromComment } from "../report/markdown.js";
 export interface ReviewedPlan {
   pr?: PullRequestRef;
   checksum?: string;
+  /** When the plan comment was last written (epoch ms): changes in Adobe after it were not reviewed. */
+  reviewedAt?: number;
   /** Why there is no reviewed checksum, when there is none. */
   missing?: string;
 }
@@ -22,5 +24,6 @@ export async function findReviewedPlan(github: GitHubPort, sha: string, marker: 
   if (!comment) return { pr, missing: `pull request #${pr.number} has no aep-gitops plan comment` };
   const checksum = parseChecksumFromComment(comment.body);
   if (!checksum) return { pr, missing: `the plan comment on pull request #${pr.number} holds no plan (validation failed, the plan failed, or it came from a fork and was validated only)` };
-  return { pr, checksum };
+  const reviewedAt = comment.updatedAt ? Date.parse(comment.updatedAt) : NaN;
+  return { pr, checksum, ...(Number.isFinite(reviewedAt) ? { reviewedAt } : {}) };
 }

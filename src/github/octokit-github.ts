@@ -109,8 +109,14 @@ interface RawUser {
   type: string;
 }
 
-function toComment(raw: { id: number; body?: string | undefined; user: RawUser | null; html_url: string }): IssueComment {
-  return { id: raw.id, body: raw.body ?? "", user: raw.user ? { login: raw.user.login, type: raw.user.type } : null, htmlUrl: raw.html_url };
+function toComment(raw: { id: number; body?: string | undefined; user: RawUser | null; html_url: string; updated_at?: string }): IssueComment {
+  return {
+    id: raw.id,
+    body: raw.body ?? "",
+    user: raw.user ? { login: raw.user.login, type: raw.user.type } : null,
+    htmlUrl: raw.html_url,
+    ...(raw.updated_at ? { updatedAt: raw.updated_at } : {}),
+  };
 }
 
 function toPullRequest(raw: { number: number; state: string; merged_at: string | null; merge_commit_sha?: string | null; head: { sha: string }; html_url: string }): PullRequestRef {

@@ -13,6 +13,8 @@ export interface IssueComment {
   /** The author's login and type ("Bot" for github-actions[bot] and apps). */
   user: { login: string; type: string } | null;
   htmlUrl: string;
+  /** When the body last changed (ISO 8601), as GitHub reports it. */
+  updatedAt?: string;
 }
 
 export interface PullRequestRef {

@@ -27,7 +27,7 @@ export async function validateWorkflow(name: string, content: string): Promise<{
   if (!parsed.value) return { errors: errors.length ? errors : ["no workflow"] };
   const template = await parser.convertWorkflowTemplate(parsed.context, parsed.value);
   errors.push(...(template.errors ?? []).map((e) => e.Message));
-  errors.push(...(await runLint(content, name)).map((r) => `${r.file}:${r.line}:${r.column} ${r.message} [${r.kind}]`));
+  errors.push(...(await runLint(content, name)).map((r) => `${name}:${r.line}:${r.column} ${r.message} [${r.kind}]`));
   return { errors: [...new Set(errors)], template };
 }
 

@@ -13,6 +13,7 @@ export interface FakeComment {
   issue: number;
   body: string;
   user: { login: string; type: string };
+  updatedAt: string;
 }
 
 export interface FakeIssue {
@@ -70,7 +71,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     user: BOT,
     ...(i.pull ? { pull_request: { url: "" } } : {}),
   });
-  const commentJson = (c: FakeComment) => ({ id: c.id, body: c.body, user: c.user, html_url: html(`${issues.get(c.issue)?.pull ? "pull" : "issues"}/${c.issue}#issuecomment-${c.id}`) });
+  const commentJson = (c: FakeComment) => ({ id: c.id, body: c.body, user: c.user, updated_at: c.updatedAt, html_url: html(`${issues.get(c.issue)?.pull ? "pull" : "issues"}/${c.issue}#issuecomment-${c.id}`) });
   const pullJson = (i: FakeIssue) => ({
     number: i.number,
     state: i.state,
@@ -102,7 +103,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
       }
       if (method === "POST") {
         if (tooLong(body.body)) return [422, { message: "Validation Failed", errors: [{ resource: "IssueComment", code: "custom", field: "body", message: "body is too long (maximum is 65536 characters)" }] }];
-        const comment = { id: nextCommentId++, issue: issue.number, body: String(body.body), user: BOT };
+        const comment = { id: nextCommentId++, issue: issue.number, body: String(body.body), user: BOT, updatedAt: new Date().toISOString() };
         comments.push(comment);
         return [201, commentJson(comment)];
       }
@@ -112,6 +113,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
       if (!comment) return [404, { message: "Not Found" }];
       if (tooLong(body.body)) return [422, { message: "Validation Failed" }];
       comment.body = String(body.body);
+      comment.updatedAt = new Date().toISOString();
       return [200, commentJson(comment)];
     }
     if ((m = /^\/commits\/([0-9a-f]+)\/pulls$/.exec(rest)) && method === "GET") {
@@ -194,7 +196,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     },
     /** A comment written by a person (or anyone else) on an issue or PR. */
     addComment(issue: number, body: string, user = { login: "octocat", type: "User" }) {
-      comments.push({ id: nextCommentId++, issue, body, user });
+      comments.push({ id: nextCommentId++, issue, body, user, updatedAt: new Date().toISOString() });
     },
     comments: (issue: number) => comments.filter((c) => c.issue === issue),
     issues: (label?: string) => [...issues.values()].filter((i) => !i.pull && (!label || i.labels.includes(label))),
