@@ -27,13 +27,15 @@ export interface ExecuteOptions {
   replan(change: Change): Promise<{ change?: Change; note: string }>;
   onItem?(result: ItemResult): void;
   maxReplans?: number;
+  /** Objects an earlier step of this run already created (the lock object is the Profile connection). */
+  preCreated?: ReadonlyMap<string, string>;
 }
 
 const CREATE_PATH = /^\/(connections|sourceConnections|targetConnections|flows)$/;
 
 export async function executePlan(plan: SandboxPlan, port: FlowServicePort, options: ExecuteOptions): Promise<ItemResult[]> {
   const runnable = plan.changes.filter((c) => c.calls.length > 0);
-  const ids = new Map<string, string>();
+  const ids = new Map<string, string>(options.preCreated ?? []);
   const results = new Map<string, ItemResult>();
   const running = new Map<string, Promise<void>>();
 
@@ -45,7 +47,9 @@ export async function executePlan(plan: SandboxPlan, port: FlowServicePort, opti
       await Promise.all(change.dependsOn.map((ref) => runnable.find((c) => c.ref === ref)).filter((c) => c !== undefined).map(start));
       const blocked = change.dependsOn.map((ref) => results.get(ref)).find((r) => r && r.status !== "done");
       const result: ItemResult = { ref: change.ref, action: change.action, resource: change.resource, name: change.name, status: "done", concurrent: [] };
-      if (blocked) {
+      if (ids.has(change.ref) && change.action === "create") {
+        // Created earlier in this run (see preCreated): nothing left to send.
+      } else if (blocked) {
         result.status = "skipped";
         result.message = `skipped: ${blocked.ref} did not succeed`;
       } else {

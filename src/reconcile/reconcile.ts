@@ -7,12 +7,14 @@ import type { DesiredSandbox, Problem } from "../domain/desired.js";
 import type { AudiencePort } from "../aep/segments.js";
 import { hasErrors } from "../config/problems.js";
 import type { LiveSandbox } from "../domain/live.js";
-import type { Change, Plan } from "../domain/plan.js";
+import type { Change, Plan, SandboxPlan } from "../domain/plan.js";
 import type { PlanOptions } from "../domain/plan-context.js";
-import { assemblePlan, planSandbox } from "../domain/planner.js";
+import { assemblePlan, planChecksum, planSandbox } from "../domain/planner.js";
+import { PROFILE_CONNECTION_REF } from "../domain/plan-profile.js";
 import { AppError } from "../errors.js";
 import { executePlan, type ItemResult } from "./executor.js";
 import { fingerprints } from "./fingerprint.js";
+import { acquireLock, DEFAULT_LOCK, type LockOptions } from "./lock.js";
 import { readLive } from "./read-live.js";
 
 export interface SandboxTarget {
@@ -62,7 +64,13 @@ export interface ApplyRun extends PlanRun {
   results: { sandbox: string; items: ItemResult[] }[];
 }
 
-export type ApplyOptions = RunOptions & { expectChecksum?: string; onItem?: (sandbox: string, item: ItemResult) => void };
+export type ApplyOptions = RunOptions & {
+  expectChecksum?: string;
+  onItem?: (sandbox: string, item: ItemResult) => void;
+  /** Live state changed between the shown plan and the read under the lock: this is what runs. */
+  onReplanned?: (plan: SandboxPlan) => void;
+  lock?: LockOptions;
+};
 
 /**
  * Executes a plan made from a fresh read (never a stored one: what runs is what is true now), after
@@ -84,16 +92,41 @@ export async function applyRun(targets: SandboxTarget[], run: PlanRun, options: 
     });
   }
   const results = await Promise.all(
-    run.plan.sandboxes.map(async (sandboxPlan, i) => {
+    run.plan.sandboxes.map(async (shown, i) => {
+      if (!shown.changes.some((c) => c.calls.length > 0)) return { sandbox: shown.sandbox, items: [] };
       const { port } = targets[i]!;
       const desired = run.resolved[i]!;
-      const live = run.lives[i]!;
-      const items = await executePlan(sandboxPlan, port, {
-        env: options.env,
-        replan: (change) => replanChange(change, desired, live, port, planOptions(desired, options)),
-        onItem: (item) => options.onItem?.(sandboxPlan.sandbox, item),
-      });
-      return { sandbox: sandboxPlan.sandbox, items };
+      const lock = await acquireLock(port, options.lock ?? DEFAULT_LOCK);
+      try {
+        // Read again under the lock: no other apply can write now, so what runs is what is true.
+        const live = await readLive(port, { needProfileSource: desired.destinations.length > 0 });
+        if (lock.created) {
+          // This run just created the Profile connection as the lock: plan as if it were not there,
+          // so the plan matches the reviewed one, and let the executor fill in its id.
+          delete live.profileBase;
+        }
+        const sandboxPlan = planSandbox(desired, live, planOptions(desired, options));
+        if (planChecksum([sandboxPlan]) !== planChecksum([shown])) {
+          if (options.expectChecksum) {
+            throw new AppError("refused", `Sandbox '${shown.sandbox}' changed while this apply waited for its lock; the fresh plan is not the reviewed one.`, {
+              hint: "Run plan again and review the new plan.",
+            });
+          }
+          options.onReplanned?.(sandboxPlan);
+        }
+        if (sandboxPlan.refusals.length > 0) {
+          throw new AppError("refused", sandboxPlan.refusals.map((r) => `[${shown.sandbox}] ${r.message}`).join("\n"), { hint: sandboxPlan.refusals[0]!.hint });
+        }
+        const items = await executePlan(sandboxPlan, port, {
+          env: options.env,
+          replan: (change) => replanChange(change, desired, live, port, planOptions(desired, options)),
+          onItem: (item) => options.onItem?.(sandboxPlan.sandbox, item),
+          preCreated: new Map(lock.created ? [[PROFILE_CONNECTION_REF, lock.id]] : []),
+        });
+        return { sandbox: sandboxPlan.sandbox, items };
+      } finally {
+        await lock.release();
+      }
     }),
   );
   return { ...run, results };

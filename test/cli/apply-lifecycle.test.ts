@@ -1,6 +1,6 @@
 // The core promise, end to end: the real CLI against the emulator over loopback.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { kinesisAccount, kinesisDestination, MEN_OVER_50, PROD_AUDIENCES, SECRETS, startLab, type Lab } from "../support/lab.js";
+import { kinesisAccount, kinesisDestination, MEN_OVER_50, PROD_AUDIENCES, SECRETS, startLab, underLock, type Lab } from "../support/lab.js";
 
 let lab: Lab;
 beforeEach(async () => {
@@ -26,8 +26,10 @@ describe("apply from an empty sandbox", () => {
     expect(apply.stderr + apply.stdout).not.toContain("error");
     expect(apply.code).toBe(0);
     const writes = await lab.writes();
-    // 2 for the shared Profile source, 1 per account, 2 per destination.
+    // 2 for the shared Profile source (its connection is created holding the sandbox lock), 1 per
+    // account, 2 per destination, and releasing the lock at the end.
     expect(writes.map((w) => `${w.method} ${w.route}`).sort()).toEqual([
+      "PATCH /connections/{id}",
       "POST /connections",
       "POST /connections",
       "POST /flows",
@@ -75,7 +77,7 @@ describe("updates", () => {
     const apply = await lab.cli(["apply", "--yes"]);
     expect(apply.code).toBe(0);
     const writes = (await lab.writes()).slice(before);
-    expect(writes.map((w) => `${w.method} ${w.route}`)).toEqual(["PATCH /flows/{id}"]);
+    expect(writes.map((w) => `${w.method} ${w.route}`)).toEqual(underLock(["PATCH /flows/{id}"]));
     const flow = await liveFlow(lab, "winter-campaign");
     const params = flow.transformations[0].params;
     expect(params.segmentSelectors.selectors.map((s: { value: { id: string } }) => s.value.id).sort()).toEqual([PROD_AUDIENCES[3], PROD_AUDIENCES[5]].sort());
@@ -88,7 +90,7 @@ describe("updates", () => {
     lab.write("destinations/summer.yaml", kinesisDestination("summer-campaign", { stream: "renamed-stream" }));
     const before = (await lab.writes()).length;
     expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
-    expect((await lab.writes()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual(["PATCH /targetConnections/{id}"]);
+    expect((await lab.writes()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual(underLock(["PATCH /targetConnections/{id}"]));
     expect((await lab.cli(["plan"])).code).toBe(0);
   });
 
@@ -101,7 +103,7 @@ describe("updates", () => {
     lab.write("destinations/summer.yaml", kinesisDestination("summer-campaign"));
     const before = (await lab.writes()).length;
     expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
-    expect((await lab.writes()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual(["POST /flows/{id}/action"]);
+    expect((await lab.writes()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual(underLock(["POST /flows/{id}/action"]));
     expect((await liveFlow(lab, "summer-campaign")).state).toBe("enabled");
   });
 
@@ -113,7 +115,7 @@ describe("updates", () => {
     expect(plan.stdout).not.toContain(rotated.KINESIS_SECRET_KEY);
     const before = (await lab.writes()).length;
     expect((await lab.cli(["apply", "--yes"], { env: rotated })).code).toBe(0);
-    expect((await lab.writes()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual(["PATCH /connections/{id}"]);
+    expect((await lab.writes()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual(underLock(["PATCH /connections/{id}"]));
     expect(JSON.stringify(await lab.state())).toContain(rotated.KINESIS_SECRET_KEY);
     expect((await lab.cli(["plan"], { env: rotated })).code).toBe(0);
   });

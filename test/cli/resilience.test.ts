@@ -15,14 +15,15 @@ describe("a concurrent edit in Adobe's UI between read and write (412)", () => {
     expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
     const flow = (await lab.ui("GET", "/flows?property=name==two")).body.items[0];
     lab.write("destinations/two.yaml", kinesisDestination("two", { audiences: [PROD_AUDIENCES[0]!, PROD_AUDIENCES[2]!] }));
-    // Right after the tool lists the flows, a person removes the first audience and adds another.
+    // Right after the tool lists the flows under its lock (its second read: the first is the plan it
+    // shows), a person removes the first audience and adds another.
     await lab.faults({
       scripted: [
         {
           method: "GET",
           route: "/flows",
           client: "demo-client",
-          nth: 1,
+          nth: 2,
           action: {
             type: "after",
             request: {
@@ -41,7 +42,7 @@ describe("a concurrent edit in Adobe's UI between read and write (412)", () => {
     const apply = await lab.cli(["apply", "--yes"]);
     expect(apply.code).toBe(0);
     expect(apply.stdout).toMatch(/changed concurrently by ui-editor@AdobeID/);
-    const statuses = (await lab.requests()).filter((r) => r.method === "PATCH" && r.client === "demo-client").map((r) => r.status);
+    const statuses = (await lab.requests()).filter((r) => r.method === "PATCH" && r.route === "/flows/{id}" && r.client === "demo-client").map((r) => r.status);
     expect(statuses).toEqual([412, 200]);
     const live = (await lab.ui("GET", `/flows/${flow.id}`)).body.items[0];
     const ids = live.transformations[0].params.segmentSelectors.selectors.map((s: { value: { id: string } }) => s.value.id).sort();
@@ -71,6 +72,18 @@ describe("throttling", () => {
     await lab.faults({});
     expect((await lab.cli(["plan"])).code).toBe(0);
   }, 60_000);
+});
+
+describe("two applies at once", () => {
+  it("serialize on the sandbox lock: one creates, the other finds nothing left to do, no duplicates", async () => {
+    const [a, b] = await Promise.all([lab.cli(["apply", "--yes"]), lab.cli(["apply", "--yes"])]);
+    expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
+    expect((await lab.ui("GET", "/flows?limit=100")).body.items).toHaveLength(3);
+    expect((await lab.ui("GET", "/targetConnections?limit=100")).body.items).toHaveLength(3);
+    expect((await lab.ui("GET", "/sourceConnections?limit=100")).body.items).toHaveLength(1);
+    expect((await lab.ui("GET", "/connections?limit=100")).body.items).toHaveLength(2);
+    expect((await lab.cli(["plan"])).code).toBe(0);
+  });
 });
 
 describe("a crash after any write", () => {

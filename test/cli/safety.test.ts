@@ -1,6 +1,6 @@
 // Safety rails and ownership, end to end: nothing is deleted or taken over unless asked.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { kinesisAccount, kinesisDestination, startLab, type Lab } from "../support/lab.js";
+import { kinesisAccount, kinesisDestination, startLab, underLock, type Lab } from "../support/lab.js";
 
 let lab: Lab;
 beforeEach(async () => {
@@ -30,7 +30,7 @@ describe("prune", () => {
     const before = (await lab.writes()).length;
     const apply = await lab.cli(["apply", "--yes", "--prune"]);
     expect(apply.code).toBe(0);
-    expect((await lab.writes()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual(["DELETE /flows/{id}", "DELETE /targetConnections/{id}"]);
+    expect((await lab.writes()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual(underLock(["DELETE /flows/{id}", "DELETE /targetConnections/{id}"]));
     expect(await flowNames(lab)).toEqual(["dest-a"]);
     expect((await lab.cli(["plan", "--prune"])).code).toBe(0);
   });
@@ -42,7 +42,7 @@ describe("prune", () => {
     const before = (await lab.writes()).length;
     expect((await lab.cli(["apply", "--yes", "--prune", "--force"])).code).toBe(0);
     const routes = (await lab.writes()).slice(before).map((w) => `${w.method} ${w.route}`);
-    expect(routes.indexOf("DELETE /connections/{id}")).toBeGreaterThan(routes.lastIndexOf("DELETE /targetConnections/{id}"));
+    expect(routes.filter((r) => r.startsWith("DELETE"))).toEqual(["DELETE /flows/{id}", "DELETE /flows/{id}", "DELETE /targetConnections/{id}", "DELETE /targetConnections/{id}", "DELETE /connections/{id}"]);
     expect((await lab.cli(["plan", "--prune"])).code).toBe(0);
   });
 });

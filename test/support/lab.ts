@@ -55,6 +55,8 @@ export async function startLab(options: { config?: Record<string, unknown>; stat
     AEP_ORG_ID: ORG,
     AEP_PLATFORM_URL: emulator.url,
     AEP_IMS_URL: emulator.url,
+    // A crashed run's lease blocks the next apply this long: short, so crash tests re-run quickly.
+    AEP_GITOPS_LOCK_TTL_SECONDS: "2",
     ...SECRETS,
   };
   const admin = async (route: string, body?: unknown) => {
@@ -142,6 +144,11 @@ async function uiToken(url: string): Promise<string> {
     body: new URLSearchParams({ grant_type: "client_credentials", client_id: "ui-editor", client_secret: "ui-secret", scope: "openid" }),
   });
   return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** The writes of an apply with changes: take the sandbox lock, the given writes, release the lock. */
+export function underLock(routes: string[]): string[] {
+  return ["PATCH /connections/{id}", ...routes, "PATCH /connections/{id}"];
 }
 
 /** YAML for an account + destinations, as users write it. */

@@ -3,6 +3,7 @@
 import { createInterface } from "node:readline/promises";
 import { hasChanges } from "../../domain/planner.js";
 import { AppError, ExitCode } from "../../errors.js";
+import { DEFAULT_LOCK, type LockOptions } from "../../reconcile/lock.js";
 import { applyRun, planAll } from "../../reconcile/reconcile.js";
 import { applySummaryLine, renderApplyText, renderItemLine } from "../../report/apply-result.js";
 import type { CliContext, Command } from "../context.js";
@@ -43,9 +44,16 @@ export const applyCommand: Command = async (argv, ctx) => {
       output.err("Apply cancelled; nothing was changed.");
       return ExitCode.error;
     }
+    // What a person confirmed is bound like a reviewed checksum: it runs as shown, or not at all.
+    const expectChecksum = values["expect-checksum"] ?? (interactive ? run.plan.checksum : undefined);
     const applied = await applyRun(ws.targets, run, {
       ...options,
-      ...(values["expect-checksum"] ? { expectChecksum: values["expect-checksum"] } : {}),
+      ...(expectChecksum ? { expectChecksum } : {}),
+      lock: lockOptions(ctx.env, (holder, until) => output.err(`Waiting for another apply (run ${holder}) to release sandbox lock, at the latest ${new Date(until).toISOString()}…`)),
+      onReplanned: (plan) => {
+        output.err(`Live state of sandbox '${plan.sandbox}' changed before this apply took its lock; applying the fresh plan:`);
+        output.err(renderPlan({ version: 1, sandboxes: [plan], summary: { add: 0, change: 0, destroy: 0, orphaned: 0, adopt: 0 }, checksum: "" }, "text", false, false));
+      },
       onItem: (sandbox, item) => {
         if (format === "text") output.out(renderItemLine(sandbox, item));
       },
@@ -65,6 +73,15 @@ export const applyCommand: Command = async (argv, ctx) => {
     await ws.close();
   }
 };
+
+/** Lease and wait times of the sandbox lock; tests shorten the lease so a crashed run blocks briefly. */
+function lockOptions(env: Record<string, string | undefined>, onWait: (holder: string, until: number) => void): LockOptions {
+  const seconds = (name: string, fallback: number) => {
+    const value = Number(env[name]);
+    return Number.isFinite(value) && value > 0 ? value * 1000 : fallback;
+  };
+  return { ttlMs: seconds("AEP_GITOPS_LOCK_TTL_SECONDS", DEFAULT_LOCK.ttlMs), waitMs: seconds("AEP_GITOPS_LOCK_WAIT_SECONDS", DEFAULT_LOCK.waitMs), onWait };
+}
 
 async function confirm(ctx: CliContext): Promise<boolean> {
   const rl = createInterface({ input: ctx.stdin, output: ctx.stdout });

@@ -1,0 +1,150 @@
+// A per-sandbox apply lock, built from what Adobe offers: etags. The lock object is the shared Profile
+// connection aep-gitops needs anyway; a lease line in its description says who holds it until when,
+// and taking it is a PATCH guarded by If-Match, i.e. a compare-and-swap. Two applies can never both
+// hold it, so they cannot both create the same destination (creates are the one write Adobe does not
+// guard). A crashed apply's lease runs out after its TTL; a live one renews it while it works.
+import { randomUUID } from "node:crypto";
+import { AepApiError } from "../aep/errors.js";
+import type { FlowServicePort } from "../aep/flow-service.js";
+import { PROFILE_CONNECTION_SPEC_ID, SPEC_VERSION } from "../domain/adobe.js";
+import { parseDescription, withMarker } from "../domain/ownership.js";
+import { PROFILE_CONNECTION_NAME } from "../domain/plan-profile.js";
+import { AppError } from "../errors.js";
+
+export interface LockOptions {
+  /** How long a lease lasts without renewal; a crashed run blocks others at most this long. */
+  ttlMs: number;
+  /** How long to wait for another run's lease before giving up. */
+  waitMs: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  onWait?: (holder: string, until: number) => void;
+}
+
+export const DEFAULT_LOCK: LockOptions = { ttlMs: 120_000, waitMs: 600_000 };
+
+const PROFILE_TEXT = "Profile store connection shared by the destinations aep-gitops manages.";
+const OWNER = { kind: "profile" as const, name: "connection" };
+const LEASE = /\[aep-gitops lease: run=([A-Za-z0-9-]+) until=(\d+)\]/;
+
+export interface HeldLock {
+  /** The lock object, which is also the sandbox's Profile connection. */
+  id: string;
+  /** True when this run created it (so the plan's own "create Profile connection" is already done). */
+  created: boolean;
+  release(): Promise<void>;
+}
+
+interface LockObject {
+  id: string;
+  etag: string;
+  createdAt: number;
+  lease?: { run: string; until: number };
+}
+
+export async function acquireLock(port: FlowServicePort, options: LockOptions = DEFAULT_LOCK): Promise<HeldLock> {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)));
+  const run = randomUUID();
+  const deadline = now() + options.waitMs;
+  let mine: string | undefined; // a lock object this run created
+
+  for (;;) {
+    const objects = await listLockObjects(port);
+    if (objects.length === 0) {
+      const created = (await port.call("POST", "/connections", { body: lockBody(run, now() + options.ttlMs), create: true })) as { id: string };
+      mine = created.id;
+      continue; // list again: another run may have created one at the same moment
+    }
+    // Every run picks the same canonical object (oldest, then lowest id); a younger twin is removed.
+    const [canonical, ...twins] = objects;
+    if (mine && twins.some((t) => t.id === mine)) {
+      await port.call("DELETE", `/connections/${mine}`).catch(() => undefined);
+      mine = undefined;
+    }
+    const lease = canonical!.lease;
+    if (lease?.run === run) return held(port, canonical!, run, mine === canonical!.id, options);
+    if (lease && lease.until > now()) {
+      if (now() + Math.min(1_000, options.ttlMs / 4) > deadline) {
+        throw new AppError("refused", `Sandbox '${port.sandbox}' is locked by another aep-gitops apply (run ${lease.run}, lease until ${new Date(lease.until).toISOString()}).`, {
+          hint: "Wait for that apply to finish (or its lease to run out after a crash) and run apply again.",
+        });
+      }
+      options.onWait?.(lease.run, lease.until);
+      await sleep(Math.min(1_000, options.ttlMs / 4));
+      continue;
+    }
+    try {
+      const answer = (await port.call("PATCH", `/connections/${canonical!.id}`, {
+        body: [{ op: "replace", path: "/description", value: description(run, now() + options.ttlMs) }],
+        ifMatch: canonical!.etag,
+      })) as { etag: string };
+      return held(port, { ...canonical!, etag: answer.etag }, run, mine === canonical!.id, options);
+    } catch (error) {
+      if (error instanceof AepApiError && error.status === 412) continue; // someone else moved first
+      throw error;
+    }
+  }
+}
+
+function held(port: FlowServicePort, object: LockObject, run: string, created: boolean, options: LockOptions): HeldLock {
+  let etag = object.etag;
+  let stopped = false;
+  const now = options.now ?? Date.now;
+  // Renew at a third of the TTL, so a slow apply never loses its lease to a waiting one.
+  const renew = setInterval(() => {
+    if (stopped) return;
+    void port
+      .call("PATCH", `/connections/${object.id}`, { body: [{ op: "replace", path: "/description", value: description(run, now() + options.ttlMs) }], ifMatch: etag })
+      .then((answer) => (etag = (answer as { etag: string }).etag))
+      .catch(() => undefined);
+  }, Math.max(1_000, options.ttlMs / 3));
+  renew.unref();
+  return {
+    id: object.id,
+    created,
+    async release() {
+      stopped = true;
+      clearInterval(renew);
+      for (let attempt = 0; attempt < 3; attempt++) {
+        try {
+          await port.call("PATCH", `/connections/${object.id}`, { body: [{ op: "replace", path: "/description", value: withMarker(PROFILE_TEXT, OWNER) }], ifMatch: etag });
+          return;
+        } catch (error) {
+          if (!(error instanceof AepApiError && error.status === 412)) throw error;
+          // A renewal answered late: read the current etag, and release only if the lease is still ours.
+          const current = (await listLockObjects(port)).find((o) => o.id === object.id);
+          if (!current || current.lease?.run !== run) return;
+          etag = current.etag;
+        }
+      }
+    },
+  };
+}
+
+async function listLockObjects(port: FlowServicePort): Promise<LockObject[]> {
+  const items = await port.list("connections", [`connectionSpec.id==${PROFILE_CONNECTION_SPEC_ID}`, `name==${PROFILE_CONNECTION_NAME}`]);
+  return items
+    .map((item) => {
+      const { text, owner } = parseDescription(typeof item.description === "string" ? item.description : "");
+      if (owner?.kind !== "profile") return undefined;
+      const match = LEASE.exec(text);
+      const object: LockObject = { id: String(item.id), etag: String(item.etag), createdAt: Number(item.createdAt ?? 0) };
+      if (match) object.lease = { run: match[1]!, until: Number(match[2]) };
+      return object;
+    })
+    .filter((o): o is LockObject => o !== undefined)
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+function description(run: string, until: number): string {
+  return withMarker(`${PROFILE_TEXT}\n\n[aep-gitops lease: run=${run} until=${until}]`, OWNER);
+}
+
+function lockBody(run: string, until: number) {
+  return {
+    name: PROFILE_CONNECTION_NAME,
+    description: description(run, until),
+    connectionSpec: { id: PROFILE_CONNECTION_SPEC_ID, version: SPEC_VERSION },
+  };
+}
