@@ -45,8 +45,15 @@ export class Emulator implements AdminTarget {
     }
   }
 
+  private readonly sandboxIds = new Map<string, string>();
+
   sandboxId(name: string): string {
-    return stableUuid(this.config.orgId, name);
+    let id = this.sandboxIds.get(name);
+    if (!id) {
+      id = stableUuid(this.config.orgId, name);
+      this.sandboxIds.set(name, id);
+    }
+    return id;
   }
 
   sandboxes(): SandboxInfo[] {

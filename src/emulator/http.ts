@@ -24,6 +24,23 @@ export interface EmuResponse {
   body?: unknown;
 }
 
+/** A body already serialized to JSON (lists reuse each stored object's cached serialization). */
+export class RawJson {
+  constructor(readonly json: string) {}
+}
+
+const serialized = new WeakMap<object, string>();
+
+/** JSON of a stored object; objects are replaced, never mutated, so the text can be cached by identity. */
+export function jsonOf(value: object): string {
+  let text = serialized.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    serialized.set(value, text);
+  }
+  return text;
+}
+
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export function jsonResponse(status: number, body?: unknown, headers?: Record<string, string>): EmuResponse {
@@ -31,23 +48,30 @@ export function jsonResponse(status: number, body?: unknown, headers?: Record<st
 }
 
 export async function readRequest(message: IncomingMessage): Promise<EmuRequest> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of message) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new ApiError(413, { error_code: "413000", message: "Request entity too large" });
-    chunks.push(chunk as Buffer);
-  }
+  const body = await new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    message.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        message.removeAllListeners("data");
+        message.resume();
+        reject(new ApiError(413, { error_code: "413000", message: "Request entity too large" }));
+      } else chunks.push(chunk);
+    });
+    message.on("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    message.on("error", reject);
+  });
   const url = new URL(message.url ?? "/", "http://emulator.local");
   const headers: Record<string, string | undefined> = {};
-  for (const [key, value] of Object.entries(message.headers)) headers[key.toLowerCase()] = Array.isArray(value) ? value[0] : value;
+  for (const [key, value] of Object.entries(message.headers)) headers[key] = Array.isArray(value) ? value[0] : value;
   return {
     method: (message.method ?? "GET").toUpperCase(),
     pathname: url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname,
     url: `${url.pathname}${url.search}`,
     query: url.searchParams,
     headers,
-    body: Buffer.concat(chunks),
+    body,
   };
 }
 

@@ -4,6 +4,7 @@
 // with the token gets the same page (the token's own params win).
 import { flowError, invalidParams } from "./errors.js";
 import { compileFilters, parsePath, valueAt } from "./filters.js";
+import { jsonOf, RawJson } from "./http.js";
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
@@ -27,7 +28,7 @@ export interface Row {
 export type RowSource = (beforeRev?: number) => Iterable<Row>;
 
 export interface ListPage {
-  body: Record<string, unknown>;
+  body: Record<string, unknown> | RawJson;
 }
 
 export function parseListQuery(resource: string, query: URLSearchParams): ListQuery {
@@ -86,14 +87,16 @@ export function listPage(resource: string, query: ListQuery, rows: RowSource): L
     selected.push(...keyed.slice(from, from + query.limit).map((k) => k.row));
     more = from + query.limit < keyed.length;
   }
-  const body: Record<string, unknown> = { items: selected.map((r) => r.value), _links: {} };
+  let links = "{}";
   const last = selected[selected.length - 1];
   if (more && last) {
     const cursor = sortKeys ? { rev: last.rev, keys: sortKeys.map((k) => k.read(last.value)) } : { rev: last.rev };
     const token = encodeToken(resource, { ...query, cursor });
-    body._links = { next: { href: `/${resource}?continuationToken=${token}` } };
+    links = JSON.stringify({ next: { href: `/${resource}?continuationToken=${token}` } });
   }
-  return { body };
+  // Serialized by hand so each stored object's cached JSON is reused: {items:[…], _links:{next?:{href}}}.
+  const items = selected.map((r) => jsonOf(r.value as object)).join(",");
+  return { body: new RawJson(`{"items":[${items}],"_links":${links}}`) };
 }
 
 interface SortKey {

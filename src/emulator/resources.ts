@@ -3,7 +3,7 @@
 import type { HandlerContext } from "./context.js";
 import { maskSecrets } from "./credentials.js";
 import { notFound } from "./errors.js";
-import { jsonResponse, type EmuResponse } from "./http.js";
+import { jsonOf, jsonResponse, RawJson, type EmuResponse } from "./http.js";
 import { checkDeletable } from "./integrity.js";
 import { listPage, parseListQuery, type Row } from "./pagination.js";
 import { CONNECTION_SPECS, FLOW_SPECS } from "./specs.js";
@@ -28,7 +28,7 @@ export function handleGet(ctx: HandlerContext): EmuResponse {
   const resource = ctx.resource as ResourceName;
   const entity = ctx.collections[resource].get(ctx.id!);
   if (!entity) throw notFound(resource, ctx.id!);
-  return jsonResponse(200, { items: [publicView(resource, entity)] });
+  return jsonResponse(200, new RawJson(`{"items":[${jsonOf(publicView(resource, entity))}]}`));
 }
 
 export function handleDelete(ctx: HandlerContext): EmuResponse {

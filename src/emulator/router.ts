@@ -37,6 +37,11 @@ export interface RouteMatch {
 
 const RESOURCES = "connections|sourceConnections|targetConnections|flows";
 const SPECS = "connectionSpecs|flowSpecs";
+const SPEC_LIST = new RegExp(`^/(${SPECS})$`);
+const SPEC_ITEM = new RegExp(`^/(${SPECS})/([^/]+)$`);
+const RESOURCE_LIST = new RegExp(`^/(${RESOURCES})$`);
+const RESOURCE_ITEM = new RegExp(`^/(${RESOURCES})/([^/]+)$`);
+const FLOW_ACTION = /^\/flows\/([^/]+)\/action$/;
 
 export function matchRoute(method: string, pathname: string): RouteMatch {
   if (pathname === ADMIN_PREFIX || pathname.startsWith(`${ADMIN_PREFIX}/`)) {
@@ -53,17 +58,17 @@ export function matchRoute(method: string, pathname: string): RouteMatch {
 }
 
 function matchFlowRoute(method: string, rest: string): RouteMatch {
-  let m = new RegExp(`^/(${SPECS})$`).exec(rest);
+  let m = SPEC_LIST.exec(rest);
   if (m) return { ...route("flow", `/${m[1]}`, method, { GET: "listSpecs" }), resource: m[1]! };
-  m = new RegExp(`^/(${SPECS})/([^/]+)$`).exec(rest);
+  m = SPEC_ITEM.exec(rest);
   if (m) return { ...route("flow", `/${m[1]}/{id}`, method, { GET: "getSpec" }), resource: m[1]!, id: decodeURIComponent(m[2]!) };
-  m = new RegExp(`^/(${RESOURCES})$`).exec(rest);
+  m = RESOURCE_LIST.exec(rest);
   if (m) return { ...route("flow", `/${m[1]}`, method, { GET: "list", POST: "create" }), resource: m[1]! };
-  m = new RegExp(`^/(${RESOURCES})/([^/]+)$`).exec(rest);
+  m = RESOURCE_ITEM.exec(rest);
   if (m) {
     return { ...route("flow", `/${m[1]}/{id}`, method, { GET: "get", PATCH: "patch", DELETE: "delete" }), resource: m[1]!, id: decodeURIComponent(m[2]!) };
   }
-  m = /^\/flows\/([^/]+)\/action$/.exec(rest);
+  m = FLOW_ACTION.exec(rest);
   if (m) return { ...route("flow", "/flows/{id}/action", method, { POST: "action" }), resource: "flows", id: decodeURIComponent(m[1]!) };
   return { family: "flow", template: rest, handler: undefined, allowed: [] };
 }

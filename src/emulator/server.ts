@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { Socket } from "node:net";
 import type { Emulator } from "./emulator.js";
 import { ApiError, withRequestId } from "./errors.js";
-import { readRequest, type EmuResponse } from "./http.js";
+import { RawJson, readRequest, type EmuResponse } from "./http.js";
 
 export interface RunningServer {
   url: string;
@@ -65,7 +65,10 @@ function write(res: ServerResponse, response: EmuResponse, requestId: string): v
   const headers: Record<string, string> = { "x-request-id": requestId, ...(response.headers ?? {}) };
   let payload = "";
   if (response.body !== undefined) {
-    if (typeof response.body === "string") {
+    if (response.body instanceof RawJson) {
+      payload = response.body.json;
+      headers["content-type"] ??= "application/json";
+    } else if (typeof response.body === "string") {
       payload = response.body;
       headers["content-type"] ??= "text/plain; charset=utf-8";
     } else {
