@@ -16,6 +16,11 @@ export interface OctokitGitHubOptions {
   maxRateLimitWaitSeconds?: number;
   /** Tests shrink the retry plugin's waits (1 s, 4 s, 9 s by default). */
   retryBaseMs?: number;
+  /**
+   * false turns the throttling plugin off: no pacing of writes (1 s apart, 3 s for comments and
+   * issues, as GitHub asks) and no rate-limit handling. Only for tests of comment and issue logic.
+   */
+  throttle?: boolean;
 }
 
 const RATE_LIMIT_RETRIES = 3;
@@ -34,6 +39,7 @@ export function createOctokitGitHub(options: OctokitGitHubOptions): GitHubPort {
     userAgent: "aep-gitops-action",
     log: { debug: () => {}, info: (m: string) => log.info(m), warn: (m: string) => log.warn(m), error: (m: string) => log.warn(m) },
     throttle: {
+      enabled: options.throttle ?? true,
       onRateLimit: onLimit("primary"),
       onSecondaryRateLimit: onLimit("secondary"),
       ...(options.retryBaseMs !== undefined ? { retryAfterBaseValue: options.retryBaseMs } : {}),
