@@ -45,14 +45,23 @@ const agent = new Agent({ keepAlive: true, maxSockets: SATURATION_CONCURRENCY })
 let base = "";
 let headers: Record<string, string> = {};
 
-function send(method: string, pathAndQuery: string, body?: unknown, extra: Record<string, string> = {}): Promise<Reply> {
+function send(
+  method: string,
+  pathAndQuery: string,
+  body?: unknown,
+  extra: Record<string, string> = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = request(`${base}${pathAndQuery}`, { method, agent, headers: { ...headers, ...(payload ? { "content-type": "application/json" } : {}), ...extra } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-    });
+    const req = request(
+      `${base}${pathAndQuery}`,
+      { method, agent, headers: { ...headers, ...(payload ? { "content-type": "application/json" } : {}), ...extra } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
     req.on("error", reject);
     req.end(payload);
   });
@@ -65,36 +74,71 @@ async function created(path: string, body: unknown): Promise<{ id: string; etag:
 }
 
 /** Runs `count` tasks with at most `concurrency` in flight. */
-async function pool(count: number, task: (i: number) => Promise<void>, concurrency = SATURATION_CONCURRENCY): Promise<void> {
+async function pool(
+  count: number,
+  task: (i: number) => Promise<void>,
+  concurrency = SATURATION_CONCURRENCY,
+): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) await task(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
 }
 
 async function seed(): Promise<Map<string, string>> {
   const ups = { id: "8a9c3494-9708-43d7-ae3f-cda01e5030e1", version: "1.0" };
   const kinesis = { id: "86043421-563b-46ec-8e6c-e23184711bf6", version: "1.0" };
   const baseConnection = await created("/connections", { name: "UPS", connectionSpec: ups });
-  const source = await created("/sourceConnections", { name: "UPS source", connectionSpec: ups, baseConnectionId: baseConnection.id, data: { format: "json" } });
+  const source = await created("/sourceConnections", {
+    name: "UPS source",
+    connectionSpec: ups,
+    baseConnectionId: baseConnection.id,
+    data: { format: "json" },
+  });
   const targets: string[] = [];
   for (let i = 0; i < 20; i += 1) {
-    const auth = { specName: "Aws Kinesis authentication credentials", params: { accessKeyId: `AKIA${i}`, secretKey: "secret", region: "us-east-1" } };
+    const auth = {
+      specName: "Aws Kinesis authentication credentials",
+      params: { accessKeyId: `AKIA${i}`, secretKey: "secret", region: "us-east-1" },
+    };
     const account = await created("/connections", { name: `Kinesis ${i}`, connectionSpec: kinesis, auth });
-    targets.push((await created("/targetConnections", { name: `Stream ${i}`, baseConnectionId: account.id, connectionSpec: kinesis, data: { format: "json" }, params: { stream: `stream-${i}`, region: "us-east-1" } })).id);
+    targets.push(
+      (
+        await created("/targetConnections", {
+          name: `Stream ${i}`,
+          baseConnectionId: account.id,
+          connectionSpec: kinesis,
+          data: { format: "json" },
+          params: { stream: `stream-${i}`, region: "us-east-1" },
+        })
+      ).id,
+    );
   }
   const etags = new Map<string, string>();
   const next = random(7);
   await pool(FLOWS, async (i) => {
-    const audiences = Array.from({ length: 3 + Math.floor(next() * 8) }, (_, k) => ({ type: "PLATFORM_SEGMENT", value: { id: `aud-${(i + k) % 500}`, name: `Audience ${k}` } }));
-    const attributes = ["personalEmail.address", "person.name.firstName", "homeAddress.city"].map((p) => ({ type: "JSON_PATH", value: { path: p, operator: "EXISTS" } }));
+    const audiences = Array.from({ length: 3 + Math.floor(next() * 8) }, (_, k) => ({
+      type: "PLATFORM_SEGMENT",
+      value: { id: `aud-${(i + k) % 500}`, name: `Audience ${k}` },
+    }));
+    const attributes = ["personalEmail.address", "person.name.firstName", "homeAddress.city"].map((p) => ({
+      type: "JSON_PATH",
+      value: { path: p, operator: "EXISTS" },
+    }));
     const flow = await created("/flows", {
       name: `destination-${i}`,
       description: "bench",
       flowSpec: { id: "71471eba-b620-49e4-90fd-23f1fa0174d8", version: "1.0" },
       sourceConnectionIds: [source.id],
       targetConnectionIds: [targets[i % targets.length]],
-      transformations: [{ name: "GeneralTransform", params: { profileSelectors: { selectors: attributes }, segmentSelectors: { selectors: audiences } } }],
+      transformations: [
+        {
+          name: "GeneralTransform",
+          params: { profileSelectors: { selectors: attributes }, segmentSelectors: { selectors: audiences } },
+        },
+      ],
     });
     etags.set(flow.id, flow.etag);
     if (i % 10 === 0) {
@@ -107,40 +151,56 @@ async function seed(): Promise<Map<string, string>> {
 
 type Kind = "list" | "next page" | "get" | "patch";
 
-async function run(count: number, etags: Map<string, string>, seedValue: number, concurrency: number): Promise<{ samples: Record<Kind, number[]>; wallMs: number; errors: number }> {
+async function run(
+  count: number,
+  etags: Map<string, string>,
+  seedValue: number,
+  concurrency: number,
+): Promise<{ samples: Record<Kind, number[]>; wallMs: number; errors: number }> {
   const ids = [...etags.keys()];
   const next = random(seedValue);
   const samples: Record<Kind, number[]> = { list: [], "next page": [], get: [], patch: [] };
   let errors = 0;
   let nextHref: string | undefined;
   const started = performance.now();
-  await pool(count, async () => {
-    const draw = next();
-    const id = ids[Math.floor(next() * ids.length)]!;
-    let kind: Kind;
-    let call: () => Promise<Reply>;
-    if (draw < 0.35) {
-      kind = "list";
-      call = () => send("GET", `${FLOW}/flows?${FILTER}`);
-    } else if (draw < 0.6) {
-      kind = "next page";
-      const href = nextHref;
-      call = () => send("GET", href ? `${FLOW}${href}` : `${FLOW}/flows?${FILTER}`);
-    } else if (draw < 0.9) {
-      kind = "get";
-      call = () => send("GET", `${FLOW}/flows/${id}`);
-    } else {
-      kind = "patch";
-      const ops = [{ op: "add", path: "/transformations/0/params/segmentSelectors/selectors/-", value: { type: "PLATFORM_SEGMENT", value: { id: `aud-${Math.floor(next() * 500)}` } } }];
-      call = () => send("PATCH", `${FLOW}/flows/${id}`, ops, { "if-match": etags.get(id)! });
-    }
-    const t0 = performance.now();
-    const reply = await call();
-    samples[kind].push(performance.now() - t0);
-    if (reply.status !== 200) errors += 1;
-    else if (kind === "patch") etags.set(id, (JSON.parse(reply.body) as { etag: string }).etag);
-    else if (kind !== "get") nextHref = (JSON.parse(reply.body) as { _links: { next?: { href: string } } })._links.next?.href;
-  }, concurrency);
+  await pool(
+    count,
+    async () => {
+      const draw = next();
+      const id = ids[Math.floor(next() * ids.length)]!;
+      let kind: Kind;
+      let call: () => Promise<Reply>;
+      if (draw < 0.35) {
+        kind = "list";
+        call = () => send("GET", `${FLOW}/flows?${FILTER}`);
+      } else if (draw < 0.6) {
+        kind = "next page";
+        const href = nextHref;
+        call = () => send("GET", href ? `${FLOW}${href}` : `${FLOW}/flows?${FILTER}`);
+      } else if (draw < 0.9) {
+        kind = "get";
+        call = () => send("GET", `${FLOW}/flows/${id}`);
+      } else {
+        kind = "patch";
+        const ops = [
+          {
+            op: "add",
+            path: "/transformations/0/params/segmentSelectors/selectors/-",
+            value: { type: "PLATFORM_SEGMENT", value: { id: `aud-${Math.floor(next() * 500)}` } },
+          },
+        ];
+        call = () => send("PATCH", `${FLOW}/flows/${id}`, ops, { "if-match": etags.get(id)! });
+      }
+      const t0 = performance.now();
+      const reply = await call();
+      samples[kind].push(performance.now() - t0);
+      if (reply.status !== 200) errors += 1;
+      else if (kind === "patch") etags.set(id, (JSON.parse(reply.body) as { etag: string }).etag);
+      else if (kind !== "get")
+        nextHref = (JSON.parse(reply.body) as { _links: { next?: { href: string } } })._links.next?.href;
+    },
+    concurrency,
+  );
   return { samples, wallMs: performance.now() - started, errors };
 }
 
@@ -153,14 +213,38 @@ const round = (n: number) => Math.round(n * 100) / 100;
 function stats(values: number[]): { count: number; p50: number; p90: number; p99: number; max: number; mean: number } {
   const sorted = [...values].sort((a, b) => a - b);
   const mean = sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length);
-  return { count: sorted.length, p50: round(percentile(sorted, 50)), p90: round(percentile(sorted, 90)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? 0), mean: round(mean) };
+  return {
+    count: sorted.length,
+    p50: round(percentile(sorted, 50)),
+    p90: round(percentile(sorted, 90)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted.at(-1) ?? 0),
+    mean: round(mean),
+  };
 }
 
 async function main(): Promise<void> {
-  const child = spawn(process.execPath, [...process.execArgv, ...(process.env.BENCH_CHILD_ARGS?.split(" ").filter(Boolean) ?? []), fileURLToPath(import.meta.url), "--serve"], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    [
+      ...process.execArgv,
+      ...(process.env.BENCH_CHILD_ARGS?.split(" ").filter(Boolean) ?? []),
+      fileURLToPath(import.meta.url),
+      "--serve",
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   base = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once("line", resolve));
-  const token = await send("POST", `/ims/token/v3?grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret`);
-  headers = { authorization: `Bearer ${(JSON.parse(token.body) as { access_token: string }).access_token}`, "x-api-key": "demo-client", "x-gw-ims-org-id": ORG, "x-sandbox-name": "prod" };
+  const token = await send(
+    "POST",
+    `/ims/token/v3?grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret`,
+  );
+  headers = {
+    authorization: `Bearer ${(JSON.parse(token.body) as { access_token: string }).access_token}`,
+    "x-api-key": "demo-client",
+    "x-gw-ims-org-id": ORG,
+    "x-sandbox-name": "prod",
+  };
 
   const seedStarted = performance.now();
   const etags = await seed();
@@ -170,7 +254,11 @@ async function main(): Promise<void> {
   const load = loadavg()[0]!;
   const phases = [
     { name: "one client", concurrency: 1, ...(await run(REQUESTS, etags, 2, 1)) },
-    { name: `${SATURATION_CONCURRENCY} concurrent clients`, concurrency: SATURATION_CONCURRENCY, ...(await run(REQUESTS, etags, 3, SATURATION_CONCURRENCY)) },
+    {
+      name: `${SATURATION_CONCURRENCY} concurrent clients`,
+      concurrency: SATURATION_CONCURRENCY,
+      ...(await run(REQUESTS, etags, 3, SATURATION_CONCURRENCY)),
+    },
   ].map((phase) => {
     const all = Object.values(phase.samples).flat();
     return {
@@ -179,18 +267,36 @@ async function main(): Promise<void> {
       throughputRps: Math.round((all.length / phase.wallMs) * 1000),
       wallSeconds: round(phase.wallMs / 1000),
       errors: phase.errors,
-      latencyMs: { overall: stats(all), ...Object.fromEntries(Object.entries(phase.samples).map(([kind, values]) => [kind, stats(values)])) },
+      latencyMs: {
+        overall: stats(all),
+        ...Object.fromEntries(Object.entries(phase.samples).map(([kind, values]) => [kind, stats(values)])),
+      },
     };
   });
   child.kill("SIGTERM");
 
   const target = phases[0]!;
-  const pass = target.throughputRps >= TARGET_RPS && target.latencyMs.overall.p99 < TARGET_P99_MS && phases.every((p) => p.errors === 0);
+  const pass =
+    target.throughputRps >= TARGET_RPS &&
+    target.latencyMs.overall.p99 < TARGET_P99_MS &&
+    phases.every((p) => p.errors === 0);
   const results = {
     date: new Date().toISOString(),
     node: process.version,
-    machine: { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${platform()} ${release()}`, loadAverage1m: round(load) },
-    setup: { flowsStored: count.count, seedSeconds: round(seedMs / 1000), warmupRequests: WARMUP, requestsPerPhase: REQUESTS, mix: "35% list (isDestinationFlow & state filter, limit 20), 25% next page via _links.next.href, 30% GET by id, 10% PATCH add audience with If-Match" },
+    machine: {
+      cpu: cpus()[0]?.model ?? "unknown",
+      cores: cpus().length,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      os: `${platform()} ${release()}`,
+      loadAverage1m: round(load),
+    },
+    setup: {
+      flowsStored: count.count,
+      seedSeconds: round(seedMs / 1000),
+      warmupRequests: WARMUP,
+      requestsPerPhase: REQUESTS,
+      mix: "35% list (isDestinationFlow & state filter, limit 20), 25% next page via _links.next.href, 30% GET by id, 10% PATCH add audience with If-Match",
+    },
     targets: { phase: target.name, minRps: TARGET_RPS, maxP99Ms: TARGET_P99_MS },
     phases,
     pass,
@@ -199,16 +305,32 @@ async function main(): Promise<void> {
   writeFileSync(path.join(HERE, "emulator-results.md"), markdown(results));
   for (const phase of phases) {
     const o = phase.latencyMs.overall;
-    console.log(`${phase.name}: ${phase.throughputRps} req/s, p50 ${o.p50} ms, p99 ${o.p99} ms, ${phase.errors} errors over ${o.count} requests on ${count.count} flows`);
+    console.log(
+      `${phase.name}: ${phase.throughputRps} req/s, p50 ${o.p50} ms, p99 ${o.p99} ms, ${phase.errors} errors over ${o.count} requests on ${count.count} flows`,
+    );
   }
   console.log(pass ? "PASS" : "FAIL");
   agent.destroy();
   process.exitCode = pass ? 0 : 1;
 }
 
-type Phase = { name: string; concurrency: number; throughputRps: number; wallSeconds: number; errors: number; latencyMs: Record<string, ReturnType<typeof stats>> };
+type Phase = {
+  name: string;
+  concurrency: number;
+  throughputRps: number;
+  wallSeconds: number;
+  errors: number;
+  latencyMs: Record<string, ReturnType<typeof stats>>;
+};
 
-function markdown(r: { date: string; node: string; machine: Record<string, unknown>; setup: Record<string, unknown>; phases: Phase[]; pass: boolean }): string {
+function markdown(r: {
+  date: string;
+  node: string;
+  machine: Record<string, unknown>;
+  setup: Record<string, unknown>;
+  phases: Phase[];
+  pass: boolean;
+}): string {
   const [paced, saturated] = r.phases as [Phase, Phase];
   const table = (phase: Phase) =>
     Object.entries(phase.latencyMs)

@@ -14,9 +14,16 @@ export function handleAction(ctx: HandlerContext): EmuResponse {
   const flow = flows.get(ctx.id!);
   if (!flow) throw notFound("flows", ctx.id!);
   const op = ctx.req.query.get("op");
-  if (op === null || op.trim() === "") throw invalidParams("The query parameter 'op' is required: op=enable or op=disable.");
+  if (op === null || op.trim() === "")
+    throw invalidParams("The query parameter 'op' is required: op=enable or op=disable.");
   const state = STATES[op.trim().toLowerCase()];
-  if (!state) throw flowError(1436, 400, "Bad request", `Unsupported operation '${op}' received; supported operations are enable and disable.`);
+  if (!state)
+    throw flowError(
+      1436,
+      400,
+      "Bad request",
+      `Unsupported operation '${op}' received; supported operations are enable and disable.`,
+    );
   if (ctx.req.headers["if-match"] !== undefined) checkIfMatch(ctx.req.headers["if-match"], flow);
   const updated = touched({ ...flow, state }, ctx.caller);
   flows.put(updated);

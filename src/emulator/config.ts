@@ -57,17 +57,32 @@ export function resolveConfig(partial: Partial<EmulatorConfig> = {}): EmulatorCo
     audiences: { ...base.audiences, ...(partial.audiences ?? {}) },
     faults: parseFaultConfig(partial.faults ?? {}),
   };
-  if (typeof config.orgId !== "string" || !config.orgId.endsWith("@AdobeOrg")) throw new Error("config.orgId must end with @AdobeOrg");
-  if (!Array.isArray(config.sandboxes) || config.sandboxes.length === 0 || !config.sandboxes.every((s) => typeof s === "string" && s.length > 0)) {
+  if (typeof config.orgId !== "string" || !config.orgId.endsWith("@AdobeOrg"))
+    throw new Error("config.orgId must end with @AdobeOrg");
+  if (
+    !Array.isArray(config.sandboxes) ||
+    config.sandboxes.length === 0 ||
+    !config.sandboxes.every((s) => typeof s === "string" && s.length > 0)
+  ) {
     throw new Error("config.sandboxes must be a non-empty list of sandbox names");
   }
-  if (!Array.isArray(config.clients) || !config.clients.every((c) => isPlainObject(c) && typeof c.clientId === "string" && typeof c.clientSecret === "string")) {
+  if (
+    !Array.isArray(config.clients) ||
+    !config.clients.every(
+      (c) => isPlainObject(c) && typeof c.clientId === "string" && typeof c.clientSecret === "string",
+    )
+  ) {
     throw new Error("config.clients must be a list of {clientId, clientSecret}");
   }
-  if (typeof config.tokenTtlSeconds !== "number" || !(config.tokenTtlSeconds > 0)) throw new Error("config.tokenTtlSeconds must be a positive number");
-  if (config.deleteStatus !== 202 && config.deleteStatus !== 204) throw new Error("config.deleteStatus must be 202 or 204");
+  if (typeof config.tokenTtlSeconds !== "number" || !(config.tokenTtlSeconds > 0))
+    throw new Error("config.tokenTtlSeconds must be a positive number");
+  if (config.deleteStatus !== 202 && config.deleteStatus !== 204)
+    throw new Error("config.deleteStatus must be 202 or 204");
   for (const [sandbox, list] of Object.entries(config.audiences)) {
-    if (!Array.isArray(list) || !list.every((a) => isPlainObject(a) && typeof a.id === "string" && typeof a.name === "string")) {
+    if (
+      !Array.isArray(list) ||
+      !list.every((a) => isPlainObject(a) && typeof a.id === "string" && typeof a.name === "string")
+    ) {
       throw new Error(`config.audiences.${sandbox} must be a list of {id, name, description?}`);
     }
   }

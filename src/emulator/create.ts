@@ -27,9 +27,11 @@ export function readCreateBody(req: EmuRequest, resource: ResourceName): Record<
     throw flowError(1405, 400, "Bad request", "Request body cannot be null or empty.");
   }
   if (!isPlainObject(body)) throw invalidParams(`The ${SINGULAR[resource]} request body must be a JSON object.`);
-  if (resource === "flows" && "state" in body) throw flowError(1410, 400, "Bad request", "`State` is not allowed in the create flow request.");
+  if (resource === "flows" && "state" in body)
+    throw flowError(1410, 400, "Bad request", "`State` is not allowed in the create flow request.");
   const problems = validateBody(resource, body);
-  if (problems.length > 0) throw invalidParams(`Invalid ${SINGULAR[resource]} request: ${problems.join("; ")}.`, { errors: problems });
+  if (problems.length > 0)
+    throw invalidParams(`Invalid ${SINGULAR[resource]} request: ${problems.join("; ")}.`, { errors: problems });
   return body;
 }
 
@@ -45,7 +47,10 @@ export function handleCreate(ctx: HandlerContext): EmuResponse {
 type Builder = (ctx: HandlerContext, body: Record<string, unknown>, id: string) => Entity;
 
 function header(ctx: HandlerContext, id: string, body: Record<string, unknown>): Record<string, unknown> {
-  const fields: Record<string, unknown> = { ...creationFields(id, ctx.caller, ctx.sandbox, ctx.config.orgId), name: body.name };
+  const fields: Record<string, unknown> = {
+    ...creationFields(id, ctx.caller, ctx.sandbox, ctx.config.orgId),
+    name: body.name,
+  };
   if (body.description !== undefined) fields.description = body.description;
   return fields;
 }
@@ -60,14 +65,22 @@ const buildConnection: Builder = (ctx, body, id) => {
 
 const buildSourceConnection: Builder = (ctx, body, id) => {
   const spec = connectionSpecOrThrow(body.connectionSpec);
-  if (!spec.sourceSpec) throw invalidParams(`Connection spec ${spec.id} (${spec.name}) cannot be used for source connections.`, { field: "connectionSpec.id" });
+  if (!spec.sourceSpec)
+    throw invalidParams(`Connection spec ${spec.id} (${spec.name}) cannot be used for source connections.`, {
+      field: "connectionSpec.id",
+    });
   const sourceSchema = (spec.sourceSpec.spec ?? {}) as Record<string, unknown>;
   const problems = validateAgainstSpec(sourceSchema, body.params ?? {}, "params");
-  if (problems.length > 0) throw invalidParams(`Invalid source connection params: ${problems.join("; ")}.`, { errors: problems });
+  if (problems.length > 0)
+    throw invalidParams(`Invalid source connection params: ${problems.join("; ")}.`, { errors: problems });
   checkBaseConnection(ctx.collections, ctx.sandbox.name, spec, body.baseConnectionId);
   const entity: Record<string, unknown> = { ...header(ctx, id, body) };
   if (body.baseConnectionId !== undefined) entity.baseConnectionId = body.baseConnectionId;
-  Object.assign(entity, { data: body.data ?? { format: "json" }, params: body.params ?? {}, connectionSpec: body.connectionSpec });
+  Object.assign(entity, {
+    data: body.data ?? { format: "json" },
+    params: body.params ?? {},
+    connectionSpec: body.connectionSpec,
+  });
   if (spec.id === UPS_SPEC_ID) entity.typeInfo = { type: "ProfileFragments", id: "ups" };
   const built = { ...entity, ...versionFields() } as Entity;
   return { ...built, inheritedAttributes: connectionInherited(ctx.collections, built) };
@@ -75,14 +88,27 @@ const buildSourceConnection: Builder = (ctx, body, id) => {
 
 const buildTargetConnection: Builder = (ctx, body, id) => {
   const spec = connectionSpecOrThrow(body.connectionSpec);
-  if (!spec.targetSpec) throw invalidParams(`Connection spec ${spec.id} (${spec.name}) cannot be used for target connections.`, { field: "connectionSpec.id" });
-  if (spec.authSpec.length > 0 && body.baseConnectionId === undefined) throw invalidParams(`Invalid target connection request: 'baseConnectionId' is required.`, { field: "baseConnectionId" });
+  if (!spec.targetSpec)
+    throw invalidParams(`Connection spec ${spec.id} (${spec.name}) cannot be used for target connections.`, {
+      field: "connectionSpec.id",
+    });
+  if (spec.authSpec.length > 0 && body.baseConnectionId === undefined)
+    throw invalidParams(`Invalid target connection request: 'baseConnectionId' is required.`, {
+      field: "baseConnectionId",
+    });
   const problems = validateAgainstSpec(spec.targetSpec.spec, body.params ?? {}, "params");
-  if (problems.length > 0) throw invalidParams(`Invalid target connection params for ${spec.name}: ${problems.join("; ")}.`, { errors: problems });
+  if (problems.length > 0)
+    throw invalidParams(`Invalid target connection params for ${spec.name}: ${problems.join("; ")}.`, {
+      errors: problems,
+    });
   checkBaseConnection(ctx.collections, ctx.sandbox.name, spec, body.baseConnectionId);
   const entity: Record<string, unknown> = { ...header(ctx, id, body) };
   if (body.baseConnectionId !== undefined) entity.baseConnectionId = body.baseConnectionId;
-  Object.assign(entity, { connectionSpec: body.connectionSpec, data: body.data ?? { format: "json" }, params: body.params ?? {} });
+  Object.assign(entity, {
+    connectionSpec: body.connectionSpec,
+    data: body.data ?? { format: "json" },
+    params: body.params ?? {},
+  });
   const built = { ...entity, ...versionFields() } as Entity;
   return { ...built, inheritedAttributes: connectionInherited(ctx.collections, built) };
 };

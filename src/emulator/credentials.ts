@@ -11,7 +11,10 @@ export const SECRET_MASK = "***";
 export function maskSecrets(entity: Entity): Entity {
   const auth = entity.auth;
   if (!isPlainObject(auth) || !isPlainObject(auth.params)) return entity;
-  const secrets = secretFields(connectionSpec((entity.connectionSpec as { id?: unknown } | undefined)?.id), auth.specName);
+  const secrets = secretFields(
+    connectionSpec((entity.connectionSpec as { id?: unknown } | undefined)?.id),
+    auth.specName,
+  );
   if (secrets.length === 0) return entity;
   const params = { ...auth.params };
   for (const name of secrets) if (name in params) params[name] = SECRET_MASK;
@@ -21,18 +24,30 @@ export function maskSecrets(entity: Entity): Entity {
 /** Checks `auth` against the spec's authSpec: the named auth spec must exist and its params validate. */
 export function authProblems(spec: ConnectionSpec, auth: unknown): { code: number; messages: string[] } | undefined {
   if (spec.authSpec.length === 0) {
-    return auth === undefined ? undefined : { code: 1451, messages: [`'auth' is not allowed: connection spec ${spec.id} (${spec.name}) takes no credentials`] };
+    return auth === undefined
+      ? undefined
+      : {
+          code: 1451,
+          messages: [`'auth' is not allowed: connection spec ${spec.id} (${spec.name}) takes no credentials`],
+        };
   }
-  if (!isPlainObject(auth)) return { code: 1451, messages: [`'auth' is required for connection spec ${spec.id} (${spec.name})`] };
+  if (!isPlainObject(auth))
+    return { code: 1451, messages: [`'auth' is required for connection spec ${spec.id} (${spec.name})`] };
   const authSpec = spec.authSpec.find((a) => a.name === auth.specName);
   if (!authSpec) {
     const names = spec.authSpec.map((a) => `'${a.name}'`).join(", ");
-    return { code: 1415, messages: [`Auth spec '${String(auth.specName)}' not found for connection spec ID ${spec.id}. Known auth specs: ${names}`] };
+    return {
+      code: 1415,
+      messages: [
+        `Auth spec '${String(auth.specName)}' not found for connection spec ID ${spec.id}. Known auth specs: ${names}`,
+      ],
+    };
   }
   const messages = validateAgainstSpec(authSpec.spec, auth.params, "auth.params");
   const params = isPlainObject(auth.params) ? auth.params : {};
   for (const name of secretFields(spec, auth.specName)) {
-    if (params[name] === SECRET_MASK) messages.push(`'auth.params.${name}' is the mask '${SECRET_MASK}' that reads return; send the real secret`);
+    if (params[name] === SECRET_MASK)
+      messages.push(`'auth.params.${name}' is the mask '${SECRET_MASK}' that reads return; send the real secret`);
   }
   return messages.length > 0 ? { code: 1451, messages } : undefined;
 }

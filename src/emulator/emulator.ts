@@ -72,7 +72,12 @@ export class Emulator implements AdminTarget {
     if (!req.internal && match.handler) {
       const delay = this.faultEngine.delayMs();
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-      decision = this.faultEngine.decide({ method: req.method, route: match.template, client: entry.client ?? undefined, flowWrite: match.family === "flow" && isWrite(req.method) });
+      decision = this.faultEngine.decide({
+        method: req.method,
+        route: match.template,
+        client: entry.client ?? undefined,
+        flowWrite: match.family === "flow" && isWrite(req.method),
+      });
     }
     if (decision.kind === "respond" || decision.kind === "reset" || decision.kind === "hang") {
       entry.fault = decision.label;
@@ -97,11 +102,19 @@ export class Emulator implements AdminTarget {
 
   private process(req: EmuRequest, match: RouteMatch): EmuResponse {
     if (!match.handler) {
-      if (match.allowed.length > 0) throw new ApiError(405, { error_code: "405000", message: `Method ${req.method} not allowed` }, { allow: match.allowed.join(", ") });
+      if (match.allowed.length > 0)
+        throw new ApiError(
+          405,
+          { error_code: "405000", message: `Method ${req.method} not allowed` },
+          { allow: match.allowed.join(", ") },
+        );
       throw new ApiError(404, { error_code: "404000", message: `No route ${req.pathname}` });
     }
-    if (match.handler === "token") return handleToken(req, this.config.clients, this.tokens, this.config.tokenTtlSeconds);
-    const caller = req.internal ? this.internalCaller(req.internal.clientId) : authenticate(req, this.config, this.tokens);
+    if (match.handler === "token")
+      return handleToken(req, this.config.clients, this.tokens, this.config.tokenTtlSeconds);
+    const caller = req.internal
+      ? this.internalCaller(req.internal.clientId)
+      : authenticate(req, this.config, this.tokens);
     const sandbox = resolveSandbox(req, this.config, (name) => this.sandboxId(name));
     const rateLimit = this.faultEngine.current.rateLimit;
     if (rateLimit && !req.internal) {
@@ -126,15 +139,32 @@ export class Emulator implements AdminTarget {
   private async runInternal(request: AfterRequest): Promise<void> {
     const url = new URL(request.path, "http://emulator.local");
     const sandbox = request.sandbox ?? "prod";
-    const headers: Record<string, string | undefined> = { "content-type": "application/json", "x-sandbox-name": sandbox };
+    const headers: Record<string, string | undefined> = {
+      "content-type": "application/json",
+      "x-sandbox-name": sandbox,
+    };
     const method = request.method.toUpperCase();
     const match = matchRoute(method, url.pathname);
-    if (match.family === "flow" && match.id && match.resource && isResourceName(match.resource) && this.store.sandbox(sandbox)) {
+    if (
+      match.family === "flow" &&
+      match.id &&
+      match.resource &&
+      isResourceName(match.resource) &&
+      this.store.sandbox(sandbox)
+    ) {
       const etag = this.store.collection(sandbox, match.resource).get(match.id)?.etag;
       if (typeof etag === "string") headers["if-match"] = etag;
     }
     const body = request.body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(request.body));
-    await this.handle({ method, pathname: url.pathname, url: `${url.pathname}${url.search}`, query: url.searchParams, headers, body, internal: { clientId: request.client } });
+    await this.handle({
+      method,
+      pathname: url.pathname,
+      url: `${url.pathname}${url.search}`,
+      query: url.searchParams,
+      headers,
+      body,
+      internal: { clientId: request.client },
+    });
   }
 
   private internalCaller(clientId: string): Caller {
@@ -154,7 +184,13 @@ export class Emulator implements AdminTarget {
       return run();
     } catch (error) {
       if (error instanceof ApiError) return { status: error.status, body: error.body, headers: error.headers };
-      const bug = flowError(1102, 500, "Internal server error", `Emulator bug: ${(error as Error)?.message ?? String(error)}`, { stack: (error as Error)?.stack });
+      const bug = flowError(
+        1102,
+        500,
+        "Internal server error",
+        `Emulator bug: ${(error as Error)?.message ?? String(error)}`,
+        { stack: (error as Error)?.stack },
+      );
       return { status: 500, body: bug.body };
     }
   }
@@ -184,7 +220,9 @@ export class Emulator implements AdminTarget {
     const sandboxes = Object.fromEntries(
       this.sandboxes().map((s) => {
         const resources = dump.sandboxes[s.name] ?? {};
-        const entities = Object.fromEntries(Object.entries(resources).map(([r, rows]) => [r, (rows ?? []).map((row) => row.entity).reverse()]));
+        const entities = Object.fromEntries(
+          Object.entries(resources).map(([r, rows]) => [r, (rows ?? []).map((row) => row.entity).reverse()]),
+        );
         return [s.name, { sandboxId: s.id, ...entities, audiences: this.segments.list(s.name) }];
       }),
     );
@@ -196,7 +234,14 @@ export class Emulator implements AdminTarget {
   }
 
   private snapshot(): PersistedState {
-    return { format: "aep-gitops-emulator-state", version: 1, orgId: this.config.orgId, store: this.store.dump(), segments: this.segments.dump(), tokens: this.tokens.dump() };
+    return {
+      format: "aep-gitops-emulator-state",
+      version: 1,
+      orgId: this.config.orgId,
+      store: this.store.dump(),
+      segments: this.segments.dump(),
+      tokens: this.tokens.dump(),
+    };
   }
 
   private restore(saved: PersistedState): void {

@@ -7,7 +7,11 @@ export class ApiError extends Error {
   readonly body: unknown;
   readonly headers: Record<string, string>;
   constructor(status: number, body: unknown, headers: Record<string, string> = {}) {
-    super(typeof body === "object" && body !== null && "errorMessage" in body ? String(body.errorMessage) : `HTTP ${status}`);
+    super(
+      typeof body === "object" && body !== null && "errorMessage" in body
+        ? String(body.errorMessage)
+        : `HTTP ${status}`,
+    );
     this.status = status;
     this.body = body;
     this.headers = headers;
@@ -37,7 +41,12 @@ export function flowError(
 }
 
 /** An Adobe I/O gateway error. `error_code` is a string, as in the troubleshooting guide. */
-export function gatewayError(status: number, code: string, message: string, headers: Record<string, string> = {}): ApiError {
+export function gatewayError(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): ApiError {
   return new ApiError(status, { error_code: code, message }, headers);
 }
 

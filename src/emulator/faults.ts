@@ -61,18 +61,30 @@ export function parseFaultConfig(input: unknown): FaultConfig {
   if (!isPlainObject(input)) throw new Error("faults must be an object");
   const config = input as FaultConfig;
   for (const key of ["seed", "latencyMs", "jitterMs", "retryAfterSeconds"] as const) {
-    if (config[key] !== undefined && (typeof config[key] !== "number" || config[key] < 0)) throw new Error(`faults.${key} must be a non-negative number`);
+    if (config[key] !== undefined && (typeof config[key] !== "number" || config[key] < 0))
+      throw new Error(`faults.${key} must be a non-negative number`);
   }
   for (const [key, rate] of Object.entries(config.rates ?? {})) {
-    if (!(RATE_KEYS as readonly string[]).includes(key) || typeof rate !== "number" || rate < 0 || rate > 1) throw new Error(`faults.rates.${key} must be a probability 0..1 of 429/500/502/503/504/reset`);
+    if (!(RATE_KEYS as readonly string[]).includes(key) || typeof rate !== "number" || rate < 0 || rate > 1)
+      throw new Error(`faults.rates.${key} must be a probability 0..1 of 429/500/502/503/504/reset`);
   }
-  if (config.retryAfter !== undefined && !["seconds", "http-date", "none", "empty-body"].includes(config.retryAfter)) throw new Error("faults.retryAfter must be seconds, http-date, none or empty-body");
-  if (config.rateLimit !== undefined && !(isPlainObject(config.rateLimit) && typeof config.rateLimit.perSecond === "number" && config.rateLimit.perSecond > 0)) {
+  if (config.retryAfter !== undefined && !["seconds", "http-date", "none", "empty-body"].includes(config.retryAfter))
+    throw new Error("faults.retryAfter must be seconds, http-date, none or empty-body");
+  if (
+    config.rateLimit !== undefined &&
+    !(
+      isPlainObject(config.rateLimit) &&
+      typeof config.rateLimit.perSecond === "number" &&
+      config.rateLimit.perSecond > 0
+    )
+  ) {
     throw new Error("faults.rateLimit.perSecond must be a positive number");
   }
   (config.scripted ?? []).forEach((fault, i) => {
-    if (!isPlainObject(fault) || !isPlainObject(fault.action) || !ACTIONS.includes(String(fault.action.type))) throw new Error(`faults.scripted[${i}].action.type must be one of ${ACTIONS.join(", ")}`);
-    if (fault.nth !== undefined && !(Number.isInteger(fault.nth) && fault.nth >= 1)) throw new Error(`faults.scripted[${i}].nth must be an integer ≥ 1`);
+    if (!isPlainObject(fault) || !isPlainObject(fault.action) || !ACTIONS.includes(String(fault.action.type)))
+      throw new Error(`faults.scripted[${i}].action.type must be one of ${ACTIONS.join(", ")}`);
+    if (fault.nth !== undefined && !(Number.isInteger(fault.nth) && fault.nth >= 1))
+      throw new Error(`faults.scripted[${i}].nth must be an integer ≥ 1`);
   });
   return config;
 }
@@ -121,11 +133,19 @@ export class FaultEngine {
   }
 
   /** A 429 in the configured Retry-After style. */
-  throttled(seconds = this.config.retryAfterSeconds ?? 1, style: RetryAfterStyle = this.config.retryAfter ?? "seconds"): EmuResponse {
+  throttled(
+    seconds = this.config.retryAfterSeconds ?? 1,
+    style: RetryAfterStyle = this.config.retryAfter ?? "seconds",
+  ): EmuResponse {
     const body = { error_code: "429050", message: "Too many requests" };
     if (style === "none") return { status: 429, body };
-    if (style === "http-date") return { status: 429, body, headers: { "retry-after": new Date(Date.now() + seconds * 1000).toUTCString() } };
-    return { status: 429, body: style === "empty-body" ? undefined : body, headers: { "retry-after": String(seconds) } };
+    if (style === "http-date")
+      return { status: 429, body, headers: { "retry-after": new Date(Date.now() + seconds * 1000).toUTCString() } };
+    return {
+      status: 429,
+      body: style === "empty-body" ? undefined : body,
+      headers: { "retry-after": String(seconds) },
+    };
   }
 
   private scripted(action: FaultAction): FaultDecision {
@@ -176,9 +196,16 @@ function matches(fault: ScriptedFault, target: FaultTarget): boolean {
 /** Adobe-like bodies for injected failures that come without one. */
 function defaultBody(status: number): ApiError | undefined {
   if (status === 429) return gatewayError(429, "429050", "Too many requests");
-  if (status === 500) return flowError(1102, 500, "Internal server error", "An internal error occurred. Please try again later.");
+  if (status === 500)
+    return flowError(1102, 500, "Internal server error", "An internal error occurred. Please try again later.");
   if (status === 502) return gatewayError(502, "502000", "Bad Gateway");
-  if (status === 503) return flowError(1103, 503, "Service unavailable", "The service is temporarily unavailable. Please try again later.");
+  if (status === 503)
+    return flowError(
+      1103,
+      503,
+      "Service unavailable",
+      "The service is temporarily unavailable. Please try again later.",
+    );
   if (status === 504) return flowError(1104, 504, "Gateway timeout", "The upstream service did not answer in time.");
   return undefined;
 }

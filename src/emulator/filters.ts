@@ -25,14 +25,24 @@ export function compileFilters(properties: readonly string[]): Predicate {
 function compileOne(expression: string): Predicate {
   const match = /^([^=!<>~]+)([=!<>~]+)(.*)$/s.exec(expression);
   if (!match) {
-    throw flowError(1451, 400, "Invalid params", `Invalid property filter '${expression}': expected <field><operator><value>, e.g. state==enabled.`);
+    throw flowError(
+      1451,
+      400,
+      "Invalid params",
+      `Invalid property filter '${expression}': expected <field><operator><value>, e.g. state==enabled.`,
+    );
   }
   const [, rawPath, rawOperator, rawValue] = match as unknown as [string, string, string, string];
   const operator = parseOperator(rawOperator);
   const segments = parsePath(rawPath.trim());
   const values = rawValue.split(",").map((v) => v.trim());
   if (values.some((v) => v.length === 0)) {
-    throw flowError(1452, 400, "Invalid value", `Invalid value in property filter '${expression}': values cannot be empty.`);
+    throw flowError(
+      1452,
+      400,
+      "Invalid value",
+      `Invalid value in property filter '${expression}': values cannot be empty.`,
+    );
   }
   if (values.length > 1 && operator !== "==" && operator !== "!=") {
     throw flowError(1443, 400, "Invalid params", `Operator '${operator}' is not allowed for multiple values.`);
@@ -45,7 +55,12 @@ function compileOne(expression: string): Predicate {
 function parseOperator(raw: string): Operator {
   if ((OPERATORS as readonly string[]).includes(raw)) return raw as Operator;
   if (raw.includes("~")) throw flowError(1440, 400, "Operator not implemented", `Operator '${raw}' not implemented.`);
-  throw flowError(1450, 400, "Invalid operator", `Invalid operator '${raw}'. Supported operators are ==, !=, >, <, >= and <=.`);
+  throw flowError(
+    1450,
+    400,
+    "Invalid operator",
+    `Invalid operator '${raw}'. Supported operators are ==, !=, >, <, >= and <=.`,
+  );
 }
 
 /** Parses `a.b[].c` into segments; `[]` marks an array to walk. Throws 1449 for a malformed path. */

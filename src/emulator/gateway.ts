@@ -24,12 +24,23 @@ export function authenticate(req: EmuRequest, config: EmulatorConfig, tokens: To
 }
 
 /** `x-sandbox-name` defaults to prod (strict mode: 2105-400); an unknown sandbox is 2100-404. */
-export function resolveSandbox(req: EmuRequest, config: EmulatorConfig, sandboxIdOf: (name: string) => string): SandboxInfo {
+export function resolveSandbox(
+  req: EmuRequest,
+  config: EmulatorConfig,
+  sandboxIdOf: (name: string) => string,
+): SandboxInfo {
   const header = req.headers["x-sandbox-name"]?.trim() ?? "";
-  if (header === "" && config.strictSandboxHeader) throw flowError(2105, 400, "Bad request", "The header x-sandbox-name is missing in the request.");
+  if (header === "" && config.strictSandboxHeader)
+    throw flowError(2105, 400, "Bad request", "The header x-sandbox-name is missing in the request.");
   const name = header === "" ? "prod" : header;
   if (!config.sandboxes.includes(name)) {
-    throw flowError(2100, 404, "Sandbox not found", `Sandbox ${name} not found for org ${config.orgId}. Sandbox names are all lowercase.`, { sandboxName: name });
+    throw flowError(
+      2100,
+      404,
+      "Sandbox not found",
+      `Sandbox ${name} not found for org ${config.orgId}. Sandbox names are all lowercase.`,
+      { sandboxName: name },
+    );
   }
   return { name, id: sandboxIdOf(name) };
 }
@@ -39,5 +50,10 @@ export function checkContentType(req: EmuRequest): void {
   if (req.method !== "POST" && req.method !== "PATCH" && req.method !== "PUT") return;
   const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
   if (type === "application/json" || (req.method === "PATCH" && type === "application/json-patch+json")) return;
-  throw new ApiError(400, { type: "/placeholder/type/uri", status: 400, title: "BadRequestError", detail: "A valid content-type must be specified" });
+  throw new ApiError(400, {
+    type: "/placeholder/type/uri",
+    status: 400,
+    title: "BadRequestError",
+    detail: "A valid content-type must be specified",
+  });
 }

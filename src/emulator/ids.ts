@@ -18,7 +18,10 @@ export function stableUuid(...parts: string[]): string {
  */
 export function newEtag(previous?: string): string {
   for (;;) {
-    const seconds = Math.floor(Date.now() / 1000).toString(16).padStart(8, "0").slice(-8);
+    const seconds = Math.floor(Date.now() / 1000)
+      .toString(16)
+      .padStart(8, "0")
+      .slice(-8);
     const etag = `"${randomBytes(4).toString("hex")}-0000-0200-0000-${seconds}0000"`;
     if (etag !== previous) return etag;
   }

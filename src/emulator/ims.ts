@@ -69,17 +69,25 @@ export function grantParams(req: EmuRequest): URLSearchParams {
   return params;
 }
 
-export function handleToken(req: EmuRequest, clients: readonly ClientConfig[], tokens: TokenStore, ttlSeconds: number): EmuResponse {
+export function handleToken(
+  req: EmuRequest,
+  clients: readonly ClientConfig[],
+  tokens: TokenStore,
+  ttlSeconds: number,
+): EmuResponse {
   const params = grantParams(req);
   const grantType = params.get("grant_type");
   if (!grantType) throw imsError(400, "invalid_request", "Missing required parameter: grant_type");
-  if (grantType !== "client_credentials") throw imsError(400, "unsupported_grant_type", `Unsupported grant type: ${grantType}`);
+  if (grantType !== "client_credentials")
+    throw imsError(400, "unsupported_grant_type", `Unsupported grant type: ${grantType}`);
   const clientId = params.get("client_id");
   const clientSecret = params.get("client_secret");
   if (!clientId) throw imsError(400, "invalid_request", "Missing required parameter: client_id");
   const client = clients.find((c) => c.clientId === clientId);
-  if (!client || client.clientSecret !== clientSecret) throw imsError(401, "invalid_client", "invalid client_id parameter or client_secret");
-  const scope = params.get("scope") ?? "openid,AdobeID,read_organizations,additional_info.projectedProductContext,session";
+  if (!client || client.clientSecret !== clientSecret)
+    throw imsError(401, "invalid_client", "invalid client_id parameter or client_secret");
+  const scope =
+    params.get("scope") ?? "openid,AdobeID,read_organizations,additional_info.projectedProductContext,session";
   const token = tokens.issue(client.clientId, ttlSeconds, scope);
   return { status: 200, body: { access_token: token, token_type: "bearer", expires_in: ttlSeconds } };
 }

@@ -10,7 +10,10 @@ function specRef(entity: Entity | undefined): { id: unknown; version: unknown } 
   return spec ? { id: spec.id, version: spec.version } : undefined;
 }
 
-function baseConnectionRef(collections: SandboxCollections, baseConnectionId: unknown): Record<string, unknown> | undefined {
+function baseConnectionRef(
+  collections: SandboxCollections,
+  baseConnectionId: unknown,
+): Record<string, unknown> | undefined {
   if (typeof baseConnectionId !== "string") return undefined;
   const base = collections.connections.get(baseConnectionId);
   return { id: baseConnectionId, connectionSpec: specRef(base) ?? null };
@@ -32,19 +35,28 @@ export function flowInherited(collections: SandboxCollections, flow: Entity): Re
     if (source?.typeInfo) item.typeInfo = source.typeInfo;
     return item;
   });
-  const targetEntities = ((flow.targetConnectionIds as string[] | undefined) ?? []).map((id) => ({ id, target: collections.targetConnections.get(id) }));
+  const targetEntities = ((flow.targetConnectionIds as string[] | undefined) ?? []).map((id) => ({
+    id,
+    target: collections.targetConnections.get(id),
+  }));
   const targets = targetEntities.map(({ id, target }) => {
     const item: Record<string, unknown> = { id, connectionSpec: specRef(target) ?? null };
     const base = baseConnectionRef(collections, target?.baseConnectionId);
     if (base) item.baseConnection = base;
     return item;
   });
-  const isDestinationFlow = targetEntities.length > 0 && targetEntities.every(({ target }) => isDestinationSpec(connectionSpec(specRef(target)?.id)));
+  const isDestinationFlow =
+    targetEntities.length > 0 &&
+    targetEntities.every(({ target }) => isDestinationSpec(connectionSpec(specRef(target)?.id)));
   return { properties: { isDestinationFlow }, sourceConnections: sources, targetConnections: targets };
 }
 
 /** After a connection changed, refreshes the derived fields of the objects that reference it. */
-export function refreshDependents(collections: SandboxCollections, changed: Entity, kind: "connections" | "sourceConnections" | "targetConnections"): void {
+export function refreshDependents(
+  collections: SandboxCollections,
+  changed: Entity,
+  kind: "connections" | "sourceConnections" | "targetConnections",
+): void {
   if (kind === "connections") {
     for (const resource of ["sourceConnections", "targetConnections"] as const) {
       for (const { entity } of collections[resource].newestFirst()) {

@@ -40,10 +40,21 @@ export class RequestLog {
 
   /** Records an arriving Flow Service/IMS/segment request. */
   begin(req: EmuRequest, route: string, family: string): LogEntry {
-    const entry: LogEntry = { seq: (this.seq += 1), method: req.method, path: req.url, route, status: null, sandbox: null, client: null, durationMs: null, at: performance.timeOrigin + performance.now() };
+    const entry: LogEntry = {
+      seq: (this.seq += 1),
+      method: req.method,
+      path: req.url,
+      route,
+      status: null,
+      sandbox: null,
+      client: null,
+      durationMs: null,
+      at: performance.timeOrigin + performance.now(),
+    };
     if (req.internal) entry.internal = true;
     this.entries.push(entry);
-    if (this.entries.length > MAX_LOG_ENTRIES) this.entries.splice(0, this.entries.length - MAX_LOG_ENTRIES);
+    // Trim in chunks, so a long run does not pay an O(n) splice on every request.
+    if (this.entries.length > MAX_LOG_ENTRIES + 5_000) this.entries.splice(0, this.entries.length - MAX_LOG_ENTRIES);
     const m = this.metrics;
     m.total += 1;
     const key = `${req.method} ${route}`;

@@ -37,7 +37,12 @@ export function parseListQuery(resource: string, query: URLSearchParams): ListQu
   const count = query.get("count");
   const limitParam = query.get("limit");
   if (count === "true" && limitParam !== null) {
-    throw flowError(1401, 400, "Invalid params", "The limit and count parameters cannot be given together in the same request.");
+    throw flowError(
+      1401,
+      400,
+      "Invalid params",
+      "The limit and count parameters cannot be given together in the same request.",
+    );
   }
   return {
     properties: query.getAll("property"),
@@ -51,8 +56,10 @@ export function parseListQuery(resource: string, query: URLSearchParams): ListQu
 function parseLimit(raw: string | null): number {
   if (raw === null) return DEFAULT_LIMIT;
   const limit = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || limit < 1) throw invalidParams(`Invalid limit '${raw}': limit must be a positive integer.`);
-  if (limit > MAX_LIMIT) throw invalidParams(`Invalid limit '${raw}': at most ${MAX_LIMIT} entities can be requested per page.`);
+  if (!/^\d+$/.test(raw.trim()) || limit < 1)
+    throw invalidParams(`Invalid limit '${raw}': limit must be a positive integer.`);
+  if (limit > MAX_LIMIT)
+    throw invalidParams(`Invalid limit '${raw}': at most ${MAX_LIMIT} entities can be requested per page.`);
   return limit;
 }
 
@@ -79,10 +86,15 @@ export function listPage(resource: string, query: ListQuery, rows: RowSource): L
   } else {
     const matching = [...rows()].filter((row) => predicate(row.value));
     const keyed = matching.map((row) => ({ row, keys: sortKeys.map((k) => k.read(row.value)) }));
-    const compare = (a: { rev: number; keys: unknown[] }, b: { rev: number; keys: unknown[] }): number => compareKeyed(sortKeys, a, b);
+    const compare = (a: { rev: number; keys: unknown[] }, b: { rev: number; keys: unknown[] }): number =>
+      compareKeyed(sortKeys, a, b);
     keyed.sort((a, b) => compare({ rev: a.row.rev, keys: a.keys }, { rev: b.row.rev, keys: b.keys }));
     const cursor = query.cursor;
-    const start = cursor?.keys ? keyed.findIndex((k) => compare({ rev: k.row.rev, keys: k.keys }, { rev: cursor.rev, keys: cursor.keys ?? [] }) > 0) : 0;
+    const start = cursor?.keys
+      ? keyed.findIndex(
+          (k) => compare({ rev: k.row.rev, keys: k.keys }, { rev: cursor.rev, keys: cursor.keys ?? [] }) > 0,
+        )
+      : 0;
     const from = start < 0 ? keyed.length : start;
     selected.push(...keyed.slice(from, from + query.limit).map((k) => k.row));
     more = from + query.limit < keyed.length;
@@ -111,7 +123,8 @@ function compileOrderby(orderby: string | undefined): SortKey[] | undefined {
     const field = raw.replace(/^ +/, (spaces) => "+".repeat(spaces.length));
     const match = /^([+-]?)([A-Za-z_$@][\w$@-]*(?:\.[A-Za-z_$@][\w$@-]*)*)$/.exec(field);
     if (!match) {
-      if (/^[+\-*!~^<>]/.test(field)) throw flowError(1432, 400, "Invalid sort order", `Sort order specified is not correct: '${raw}'.`);
+      if (/^[+\-*!~^<>]/.test(field))
+        throw flowError(1432, 400, "Invalid sort order", `Sort order specified is not correct: '${raw}'.`);
       throw flowError(1433, 400, "Invalid orderby field", `Incorrect field= ${raw} passed in orderBy.`);
     }
     const [, sign, path] = match as unknown as [string, string, string];
@@ -121,7 +134,11 @@ function compileOrderby(orderby: string | undefined): SortKey[] | undefined {
 }
 
 /** Compares by the sort keys (missing values last), then newest first for ties. */
-function compareKeyed(keys: SortKey[], a: { rev: number; keys: unknown[] }, b: { rev: number; keys: unknown[] }): number {
+function compareKeyed(
+  keys: SortKey[],
+  a: { rev: number; keys: unknown[] },
+  b: { rev: number; keys: unknown[] },
+): number {
   for (let i = 0; i < keys.length; i += 1) {
     const diff = compareValues(a.keys[i], b.keys[i]);
     if (diff !== 0) return keys[i]!.descending ? -diff : diff;
@@ -160,7 +177,14 @@ function decodeToken(resource: string, token: string): ListQuery {
   } catch {
     throw invalidParams(`Invalid continuationToken '${token}'.`);
   }
-  if (typeof body !== "object" || body === null || body.r !== resource || !Array.isArray(body.p) || typeof body.l !== "number" || typeof body.c?.rev !== "number") {
+  if (
+    typeof body !== "object" ||
+    body === null ||
+    body.r !== resource ||
+    !Array.isArray(body.p) ||
+    typeof body.l !== "number" ||
+    typeof body.c?.rev !== "number"
+  ) {
     throw invalidParams(`Invalid continuationToken '${token}' for /${resource}.`);
   }
   return { properties: body.p, orderby: body.o, limit: body.l, count: false, cursor: body.c };

@@ -14,8 +14,21 @@ import { validateAgainstSpec, validateBody, writableFields } from "./validation.
 import { isPlainObject, type Entity, type ResourceName } from "./types.js";
 
 const SERVER_FIELDS = new Set([
-  "id", "etag", "version", "createdAt", "updatedAt", "createdBy", "updatedBy", "createdClient", "updatedClient",
-  "sandboxId", "sandboxName", "imsOrgId", "inheritedAttributes", "state", "typeInfo",
+  "id",
+  "etag",
+  "version",
+  "createdAt",
+  "updatedAt",
+  "createdBy",
+  "updatedBy",
+  "createdClient",
+  "updatedClient",
+  "sandboxId",
+  "sandboxName",
+  "imsOrgId",
+  "inheritedAttributes",
+  "state",
+  "typeInfo",
 ]);
 
 export function handlePatch(ctx: HandlerContext): EmuResponse {
@@ -32,7 +45,13 @@ export function handlePatch(ctx: HandlerContext): EmuResponse {
   } catch (error) {
     if (!(error instanceof jsonPatch.JsonPatchError)) throw error;
     const op = ops[error.index ?? 0];
-    throw flowError(1455, 400, "Bad request", `Error validating patch instructions: Missing field "${op?.path ?? "?"}" (operation ${error.index ?? 0}, ${error.name}).`, { operation: error.index });
+    throw flowError(
+      1455,
+      400,
+      "Bad request",
+      `Error validating patch instructions: Missing field "${op?.path ?? "?"}" (operation ${error.index ?? 0}, ${error.name}).`,
+      { operation: error.index },
+    );
   }
   const updated = revalidate(ctx, resource, document);
   collection.put(touched(updated, ctx.caller));
@@ -44,7 +63,8 @@ export function handlePatch(ctx: HandlerContext): EmuResponse {
 
 /** If-Match is required and must equal the current etag exactly, quotes included. */
 export function checkIfMatch(header: string | undefined, current: Entity): void {
-  if (header === undefined || header.trim() === "") throw flowError(1403, 400, "Bad request", "The header 'If-Match' is missing in the request.");
+  if (header === undefined || header.trim() === "")
+    throw flowError(1403, 400, "Bad request", "The header 'If-Match' is missing in the request.");
   const supplied = header.trim();
   if (supplied === current.etag) return;
   const message = `Supplied version=[${supplied}] does not match the current version on entity=[${String(current.etag)}]`;
@@ -52,23 +72,59 @@ export function checkIfMatch(header: string | undefined, current: Entity): void 
 }
 
 function readOperations(body: unknown, resource: ResourceName): Operation[] {
-  if (body === undefined || (Array.isArray(body) && body.length === 0)) throw flowError(1405, 400, "Bad request", "Request body cannot be null or empty.");
-  if (!Array.isArray(body)) throw flowError(1455, 400, "Bad request", "Error validating patch instructions: the body must be a JSON array of operations.");
+  if (body === undefined || (Array.isArray(body) && body.length === 0))
+    throw flowError(1405, 400, "Bad request", "Request body cannot be null or empty.");
+  if (!Array.isArray(body))
+    throw flowError(
+      1455,
+      400,
+      "Bad request",
+      "Error validating patch instructions: the body must be a JSON array of operations.",
+    );
   const writable = new Set(writableFields(resource));
   return body.map((raw, index) => {
     if (!isPlainObject(raw) || typeof raw.op !== "string" || typeof raw.path !== "string") {
-      throw flowError(1455, 400, "Bad request", `Error validating patch instructions: operation ${index} needs string 'op' and 'path'.`);
+      throw flowError(
+        1455,
+        400,
+        "Bad request",
+        `Error validating patch instructions: operation ${index} needs string 'op' and 'path'.`,
+      );
     }
     const op = raw.op.toLowerCase();
-    if (op !== "add" && op !== "replace" && op !== "remove") throw flowError(1434, 400, "Bad request", `Unsupported operation '${raw.op}'.`);
+    if (op !== "add" && op !== "replace" && op !== "remove")
+      throw flowError(1434, 400, "Bad request", `Unsupported operation '${raw.op}'.`);
     const field = topField(raw.path, index);
     if (field === "connectionSpec" || field === "flowSpec") {
-      throw flowError(1414, 400, "Bad request", `The ${field === "flowSpec" ? "flow spec of a flow" : "connection spec of a connection"} cannot be updated.`);
+      throw flowError(
+        1414,
+        400,
+        "Bad request",
+        `The ${field === "flowSpec" ? "flow spec of a flow" : "connection spec of a connection"} cannot be updated.`,
+      );
     }
-    if (SERVER_FIELDS.has(field)) throw flowError(1455, 400, "Bad request", `Error validating patch instructions: '/${field}' is managed by the server and cannot be patched.`);
-    if (!writable.has(field)) throw flowError(1455, 400, "Bad request", `Error validating patch instructions: Missing field "${raw.path}": '${field}' is not a field of ${resource}.`);
+    if (SERVER_FIELDS.has(field))
+      throw flowError(
+        1455,
+        400,
+        "Bad request",
+        `Error validating patch instructions: '/${field}' is managed by the server and cannot be patched.`,
+      );
+    if (!writable.has(field))
+      throw flowError(
+        1455,
+        400,
+        "Bad request",
+        `Error validating patch instructions: Missing field "${raw.path}": '${field}' is not a field of ${resource}.`,
+      );
     if (op === "remove") return { op, path: raw.path };
-    if (!("value" in raw)) throw flowError(1455, 400, "Bad request", `Error validating patch instructions: operation ${index} (${op} ${raw.path}) needs a 'value'.`);
+    if (!("value" in raw))
+      throw flowError(
+        1455,
+        400,
+        "Bad request",
+        `Error validating patch instructions: operation ${index} (${op} ${raw.path}) needs a 'value'.`,
+      );
     return { op, path: raw.path, value: raw.value } as Operation;
   });
 }
@@ -76,16 +132,28 @@ function readOperations(body: unknown, resource: ResourceName): Operation[] {
 function topField(path: string, index: number): string {
   const field = path.split("/")[1];
   if (!path.startsWith("/") || field === undefined || field === "") {
-    throw flowError(1455, 400, "Bad request", `Error validating patch instructions: operation ${index} has an invalid path '${path}'.`);
+    throw flowError(
+      1455,
+      400,
+      "Bad request",
+      `Error validating patch instructions: operation ${index} has an invalid path '${path}'.`,
+    );
   }
   return field.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
 /** Validates the patched object like a create body and recomputes its derived fields. */
 function revalidate(ctx: HandlerContext, resource: ResourceName, document: Entity): Entity {
-  const projection = Object.fromEntries(writableFields(resource).filter((f) => document[f] !== undefined).map((f) => [f, document[f]]));
+  const projection = Object.fromEntries(
+    writableFields(resource)
+      .filter((f) => document[f] !== undefined)
+      .map((f) => [f, document[f]]),
+  );
   const problems = validateBody(resource, projection);
-  if (problems.length > 0) throw flowError(1455, 400, "Bad request", `Error validating patch instructions: ${problems.join("; ")}.`, { errors: problems });
+  if (problems.length > 0)
+    throw flowError(1455, 400, "Bad request", `Error validating patch instructions: ${problems.join("; ")}.`, {
+      errors: problems,
+    });
   if (resource === "flows") {
     checkFlowConnections(ctx.collections, ctx.sandbox.name, flowSpecOrThrow(document.flowSpec), document);
     return { ...document, inheritedAttributes: flowInherited(ctx.collections, document) };
@@ -95,9 +163,16 @@ function revalidate(ctx: HandlerContext, resource: ResourceName, document: Entit
     credentialsOrThrow(spec, document.auth);
     return document;
   }
-  const schema = resource === "targetConnections" ? spec.targetSpec?.spec : (spec.sourceSpec?.spec as Record<string, unknown> | undefined);
+  const schema =
+    resource === "targetConnections"
+      ? spec.targetSpec?.spec
+      : (spec.sourceSpec?.spec as Record<string, unknown> | undefined);
   const paramProblems = schema ? validateAgainstSpec(schema, document.params ?? {}, "params") : [];
-  if (paramProblems.length > 0) throw invalidParams(`Invalid ${resource === "targetConnections" ? "target" : "source"} connection params for ${spec.name}: ${paramProblems.join("; ")}.`, { errors: paramProblems });
+  if (paramProblems.length > 0)
+    throw invalidParams(
+      `Invalid ${resource === "targetConnections" ? "target" : "source"} connection params for ${spec.name}: ${paramProblems.join("; ")}.`,
+      { errors: paramProblems },
+    );
   checkBaseConnection(ctx.collections, ctx.sandbox.name, spec, document.baseConnectionId);
   return { ...document, inheritedAttributes: connectionInherited(ctx.collections, document) };
 }

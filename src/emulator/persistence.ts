@@ -21,7 +21,8 @@ export const SAVE_DELAY_MS = 25;
 export function readState(file: string): PersistedState | undefined {
   if (!existsSync(file)) return undefined;
   const parsed = JSON.parse(readFileSync(file, "utf8")) as PersistedState;
-  if (parsed.format !== "aep-gitops-emulator-state" || parsed.version !== 1) throw new Error(`${file} is not an aep-gitops emulator state file`);
+  if (parsed.format !== "aep-gitops-emulator-state" || parsed.version !== 1)
+    throw new Error(`${file} is not an aep-gitops emulator state file`);
   return parsed;
 }
 

@@ -48,7 +48,8 @@ export function matchRoute(method: string, pathname: string): RouteMatch {
     return { family: "admin", template: pathname, handler: "admin", allowed: ["GET", "POST"] };
   }
   if (pathname === IMS_PATH) return route("ims", IMS_PATH, method, { POST: "token" });
-  if (pathname === SEGMENTS_PATH) return route("segments", SEGMENTS_PATH, method, { GET: "listSegments", POST: "createSegment" });
+  if (pathname === SEGMENTS_PATH)
+    return route("segments", SEGMENTS_PATH, method, { GET: "listSegments", POST: "createSegment" });
   if (pathname.startsWith(`${SEGMENTS_PATH}/`)) {
     const id = decodeURIComponent(pathname.slice(SEGMENTS_PATH.length + 1));
     if (!id.includes("/")) return { ...route("segments", `${SEGMENTS_PATH}/{id}`, method, { GET: "getSegment" }), id };
@@ -61,19 +62,38 @@ function matchFlowRoute(method: string, rest: string): RouteMatch {
   let m = SPEC_LIST.exec(rest);
   if (m) return { ...route("flow", `/${m[1]}`, method, { GET: "listSpecs" }), resource: m[1]! };
   m = SPEC_ITEM.exec(rest);
-  if (m) return { ...route("flow", `/${m[1]}/{id}`, method, { GET: "getSpec" }), resource: m[1]!, id: decodeURIComponent(m[2]!) };
+  if (m)
+    return {
+      ...route("flow", `/${m[1]}/{id}`, method, { GET: "getSpec" }),
+      resource: m[1]!,
+      id: decodeURIComponent(m[2]!),
+    };
   m = RESOURCE_LIST.exec(rest);
   if (m) return { ...route("flow", `/${m[1]}`, method, { GET: "list", POST: "create" }), resource: m[1]! };
   m = RESOURCE_ITEM.exec(rest);
   if (m) {
-    return { ...route("flow", `/${m[1]}/{id}`, method, { GET: "get", PATCH: "patch", DELETE: "delete" }), resource: m[1]!, id: decodeURIComponent(m[2]!) };
+    return {
+      ...route("flow", `/${m[1]}/{id}`, method, { GET: "get", PATCH: "patch", DELETE: "delete" }),
+      resource: m[1]!,
+      id: decodeURIComponent(m[2]!),
+    };
   }
   m = FLOW_ACTION.exec(rest);
-  if (m) return { ...route("flow", "/flows/{id}/action", method, { POST: "action" }), resource: "flows", id: decodeURIComponent(m[1]!) };
+  if (m)
+    return {
+      ...route("flow", "/flows/{id}/action", method, { POST: "action" }),
+      resource: "flows",
+      id: decodeURIComponent(m[1]!),
+    };
   return { family: "flow", template: rest, handler: undefined, allowed: [] };
 }
 
-function route(family: Family, template: string, method: string, handlers: Partial<Record<string, HandlerName>>): RouteMatch {
+function route(
+  family: Family,
+  template: string,
+  method: string,
+  handlers: Partial<Record<string, HandlerName>>,
+): RouteMatch {
   return { family, template, handler: handlers[method], allowed: Object.keys(handlers) };
 }
 

@@ -16,23 +16,79 @@ export const MEN_OVER_50_DEV = "b05260be-08ce-47e5-89ae-c7d6ec80326b";
 export function defaultAudiences(): Record<string, AudienceSeed[]> {
   return {
     prod: [
-      { id: MEN_OVER_50_PROD, name: "Men over 50", description: "", expression: 'person.gender = "male" and person.birthDate.year < 1975' },
-      { id: "12a04c10-9a9f-4ba7-8bc6-8ef47f766db3", name: "Loyal customers", description: "Five or more orders in the last year", expression: "count(xEvent[commerce.order]) >= 5" },
-      { id: "74d32c44-49af-42b8-a5f9-02daf2f3ab92", name: "Loyal customers", description: "Loyalty programme members (tier silver or above)", expression: 'loyalty.tier in ["silver", "gold", "platinum"]' },
-      { id: "fa1ec848-301b-4d38-b651-04a12114c7bb", name: "Cart abandoners (7 days)", description: "Added to cart without purchase in the last 7 days" },
-      { id: "22a6a416-9144-4566-a44a-41301747d69e", name: "High-value purchasers", description: "Lifetime value above 1,000 EUR" },
-      { id: "199897ff-0c92-41d0-87dc-c6d494cdad48", name: "Newsletter subscribers", description: "Opted in to the weekly newsletter" },
-      { id: "d591f606-e773-4a32-b6ae-4d47bb987fab", name: "Lapsed customers (90 days)", description: "No purchase in the last 90 days" },
+      {
+        id: MEN_OVER_50_PROD,
+        name: "Men over 50",
+        description: "",
+        expression: 'person.gender = "male" and person.birthDate.year < 1975',
+      },
+      {
+        id: "12a04c10-9a9f-4ba7-8bc6-8ef47f766db3",
+        name: "Loyal customers",
+        description: "Five or more orders in the last year",
+        expression: "count(xEvent[commerce.order]) >= 5",
+      },
+      {
+        id: "74d32c44-49af-42b8-a5f9-02daf2f3ab92",
+        name: "Loyal customers",
+        description: "Loyalty programme members (tier silver or above)",
+        expression: 'loyalty.tier in ["silver", "gold", "platinum"]',
+      },
+      {
+        id: "fa1ec848-301b-4d38-b651-04a12114c7bb",
+        name: "Cart abandoners (7 days)",
+        description: "Added to cart without purchase in the last 7 days",
+      },
+      {
+        id: "22a6a416-9144-4566-a44a-41301747d69e",
+        name: "High-value purchasers",
+        description: "Lifetime value above 1,000 EUR",
+      },
+      {
+        id: "199897ff-0c92-41d0-87dc-c6d494cdad48",
+        name: "Newsletter subscribers",
+        description: "Opted in to the weekly newsletter",
+      },
+      {
+        id: "d591f606-e773-4a32-b6ae-4d47bb987fab",
+        name: "Lapsed customers (90 days)",
+        description: "No purchase in the last 90 days",
+      },
       { id: "ba9733a8-18a2-4ea8-ac84-0167eb947dbe", name: "Women 25-34", description: "" },
-      { id: "46db2560-40d9-4aa7-89e1-df0b5a1b0ed7", name: "Mobile app users (iOS)", description: "Active in the iOS app in the last 30 days" },
-      { id: "c19a59bc-b049-4a56-b590-d9941c80ec7e", name: "Store visitors Berlin", description: "Visited a Berlin store in the last 60 days" },
-      { id: "eb764ff8-0e01-4af1-9304-9d442f0ed705", name: "Email engaged (30 days)", description: "Opened or clicked an email in the last 30 days" },
+      {
+        id: "46db2560-40d9-4aa7-89e1-df0b5a1b0ed7",
+        name: "Mobile app users (iOS)",
+        description: "Active in the iOS app in the last 30 days",
+      },
+      {
+        id: "c19a59bc-b049-4a56-b590-d9941c80ec7e",
+        name: "Store visitors Berlin",
+        description: "Visited a Berlin store in the last 60 days",
+      },
+      {
+        id: "eb764ff8-0e01-4af1-9304-9d442f0ed705",
+        name: "Email engaged (30 days)",
+        description: "Opened or clicked an email in the last 30 days",
+      },
     ],
     dev: [
-      { id: MEN_OVER_50_DEV, name: "Men over 50", description: "", expression: 'person.gender = "male" and person.birthDate.year < 1975' },
-      { id: "0e4c7c50-8767-4d4d-a883-d72e28b14be9", name: "Loyal customers", description: "Five or more orders in the last year" },
+      {
+        id: MEN_OVER_50_DEV,
+        name: "Men over 50",
+        description: "",
+        expression: 'person.gender = "male" and person.birthDate.year < 1975',
+      },
+      {
+        id: "0e4c7c50-8767-4d4d-a883-d72e28b14be9",
+        name: "Loyal customers",
+        description: "Five or more orders in the last year",
+      },
       { id: "4fc19452-7d21-4fa3-a43b-f0af2ade2525", name: "QA test audience", description: "Internal testers" },
-      { id: "a54bfdcc-591d-45ac-9480-3353ea6bf706", name: "Cart abandoners (7 days)", description: "Added to cart without purchase in the last 7 days" },
+      {
+        id: "a54bfdcc-591d-45ac-9480-3353ea6bf706",
+        name: "Cart abandoners (7 days)",
+        description: "Added to cart without purchase in the last 7 days",
+      },
     ],
   };
 }

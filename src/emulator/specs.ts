@@ -52,14 +52,31 @@ const segmentToggles = {
 const streamingSource = (label: string): Record<string, unknown> => ({
   name: `${label} source`,
   type: "Stream",
-  spec: { $schema: DRAFT_07, type: "object", description: `Defines params required to stream from ${label}.`, properties: {}, required: [] },
+  spec: {
+    $schema: DRAFT_07,
+    type: "object",
+    description: `Defines params required to stream from ${label}.`,
+    properties: {},
+    required: [],
+  },
   attributes: { uiAttributes: { isSource: true, category: "streaming", label } },
 });
 
-const destinationTarget = (label: string, properties: Record<string, unknown>, required: string[]): ConnectionSpec["targetSpec"] => ({
+const destinationTarget = (
+  label: string,
+  properties: Record<string, unknown>,
+  required: string[],
+): ConnectionSpec["targetSpec"] => ({
   name: `${label} destination`,
   type: "Stream",
-  spec: { $schema: DRAFT_07, type: "object", description: `Defines the destination parameters of ${label}.`, properties, required, additionalProperties: false },
+  spec: {
+    $schema: DRAFT_07,
+    type: "object",
+    description: `Defines the destination parameters of ${label}.`,
+    properties,
+    required,
+    additionalProperties: false,
+  },
   attributes: { uiAttributes: { isDestination: true, category: "cloudStorage", label } },
 });
 
@@ -91,7 +108,11 @@ export const CONNECTION_SPECS: readonly ConnectionSpec[] = [
     sourceSpec: streamingSource("Amazon Kinesis"),
     targetSpec: destinationTarget(
       "Amazon Kinesis",
-      { stream: { type: "string", minLength: 1, description: "Name of the Kinesis data stream." }, region: { type: "string", minLength: 1 }, ...segmentToggles },
+      {
+        stream: { type: "string", minLength: 1, description: "Name of the Kinesis data stream." },
+        region: { type: "string", minLength: 1 },
+        ...segmentToggles,
+      },
       ["stream", "region"],
     ),
     attributes: { category: "Streaming", isSource: true, isDestination: true },
@@ -122,7 +143,11 @@ export const CONNECTION_SPECS: readonly ConnectionSpec[] = [
       },
     ],
     sourceSpec: streamingSource("Azure Event Hubs"),
-    targetSpec: destinationTarget("Azure Event Hubs", { eventHubName: { type: "string", minLength: 1, description: "Name of the event hub." }, ...segmentToggles }, ["eventHubName"]),
+    targetSpec: destinationTarget(
+      "Azure Event Hubs",
+      { eventHubName: { type: "string", minLength: 1, description: "Name of the event hub." }, ...segmentToggles },
+      ["eventHubName"],
+    ),
     attributes: { category: "Streaming", isSource: true, isDestination: true },
     permissionsInfo: permissions("EnterpriseDestination"),
   },
@@ -135,7 +160,12 @@ export const CONNECTION_SPECS: readonly ConnectionSpec[] = [
     sourceSpec: {
       name: "Profile Service source",
       type: "ProfileFragments",
-      spec: { $schema: DRAFT_07, type: "object", description: "Profiles exported from the Real-Time Customer Profile store.", properties: {} },
+      spec: {
+        $schema: DRAFT_07,
+        type: "object",
+        description: "Profiles exported from the Real-Time Customer Profile store.",
+        properties: {},
+      },
       attributes: { uiAttributes: { isSource: true, category: "profile", label: "Profile Service" } },
     },
     attributes: { category: "Profile", isSource: true },

@@ -9,11 +9,19 @@ export interface Actor {
 }
 
 export function actorOf(caller: Caller): Actor {
-  return caller.ui ? { by: `${caller.clientId}@AdobeID`, client: "exc_app" } : { by: caller.clientId, client: caller.clientId };
+  return caller.ui
+    ? { by: `${caller.clientId}@AdobeID`, client: "exc_app" }
+    : { by: caller.clientId, client: caller.clientId };
 }
 
 /** The leading server fields of a new object, in Adobe's key order. */
-export function creationFields(id: string, caller: Caller, sandbox: SandboxInfo, orgId: string, now = Date.now()): Record<string, unknown> {
+export function creationFields(
+  id: string,
+  caller: Caller,
+  sandbox: SandboxInfo,
+  orgId: string,
+  now = Date.now(),
+): Record<string, unknown> {
   const actor = actorOf(caller);
   return {
     id,
@@ -39,5 +47,12 @@ export function versionFields(state = "enabled"): Record<string, unknown> {
 export function touched(entity: Entity, caller: Caller, now = Date.now()): Entity {
   const actor = actorOf(caller);
   const etag = newEtag(entity.etag as string | undefined);
-  return { ...entity, updatedAt: Math.max(now, Number(entity.updatedAt) || 0), updatedBy: actor.by, updatedClient: actor.client, version: etag, etag };
+  return {
+    ...entity,
+    updatedAt: Math.max(now, Number(entity.updatedAt) || 0),
+    updatedBy: actor.by,
+    updatedClient: actor.client,
+    version: etag,
+    etag,
+  };
 }

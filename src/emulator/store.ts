@@ -125,7 +125,10 @@ export class Store {
   dump(): StoreDump {
     const sandboxes: StoreDump["sandboxes"] = {};
     for (const [name, collections] of this.sandboxes) {
-      sandboxes[name] = Object.fromEntries(RESOURCE_NAMES.map((r) => [r, collections[r].dump()])) as Record<ResourceName, { rev: number; entity: Entity }[]>;
+      sandboxes[name] = Object.fromEntries(RESOURCE_NAMES.map((r) => [r, collections[r].dump()])) as Record<
+        ResourceName,
+        { rev: number; entity: Entity }[]
+      >;
     }
     return { rev: this.rev, sandboxes };
   }

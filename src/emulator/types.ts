@@ -7,7 +7,12 @@ export type Entity = Record<string, unknown> & { id: string };
 /** The four mutable Flow Service collections. */
 export type ResourceName = "connections" | "sourceConnections" | "targetConnections" | "flows";
 
-export const RESOURCE_NAMES: readonly ResourceName[] = ["connections", "sourceConnections", "targetConnections", "flows"];
+export const RESOURCE_NAMES: readonly ResourceName[] = [
+  "connections",
+  "sourceConnections",
+  "targetConnections",
+  "flows",
+];
 
 export function isResourceName(value: string): value is ResourceName {
   return (RESOURCE_NAMES as readonly string[]).includes(value);

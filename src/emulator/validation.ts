@@ -23,7 +23,11 @@ const profileSelector = {
   additionalProperties: false,
   properties: {
     type: { const: "JSON_PATH" },
-    value: { type: "object", required: ["path"], properties: { path: { type: "string", minLength: 1 }, operator: { type: "string" } } },
+    value: {
+      type: "object",
+      required: ["path"],
+      properties: { path: { type: "string", minLength: 1 }, operator: { type: "string" } },
+    },
   },
 };
 const segmentSelector = {
@@ -32,7 +36,11 @@ const segmentSelector = {
   additionalProperties: false,
   properties: {
     type: { const: "PLATFORM_SEGMENT" },
-    value: { type: "object", required: ["id"], properties: { id: { type: "string", minLength: 1 }, name: { type: "string" }, description: { type: "string" } } },
+    value: {
+      type: "object",
+      required: ["id"],
+      properties: { id: { type: "string", minLength: 1 }, name: { type: "string" }, description: { type: "string" } },
+    },
   },
 };
 /** Streaming destination transformations: one GeneralTransform with profile and segment selectors. */
@@ -58,7 +66,12 @@ export const transformationsSchema = {
               primaryFields: { type: "array", items: { type: "object" } },
             },
           },
-          segmentSelectors: { type: "object", required: ["selectors"], additionalProperties: false, properties: { selectors: { type: "array", items: segmentSelector } } },
+          segmentSelectors: {
+            type: "object",
+            required: ["selectors"],
+            additionalProperties: false,
+            properties: { selectors: { type: "array", items: segmentSelector } },
+          },
         },
       },
     },
@@ -75,20 +88,39 @@ const bodySchemas: Record<ResourceName, Record<string, unknown>> = {
       name,
       description,
       connectionSpec: specRef,
-      auth: { type: "object", required: ["specName", "params"], additionalProperties: false, properties: { specName: { type: "string" }, params: { type: "object" } } },
+      auth: {
+        type: "object",
+        required: ["specName", "params"],
+        additionalProperties: false,
+        properties: { specName: { type: "string" }, params: { type: "object" } },
+      },
     },
   },
   sourceConnections: {
     type: "object",
     required: ["name", "connectionSpec"],
     additionalProperties: false,
-    properties: { name, description, connectionSpec: specRef, baseConnectionId: { type: "string", minLength: 1 }, data, params: { type: "object" } },
+    properties: {
+      name,
+      description,
+      connectionSpec: specRef,
+      baseConnectionId: { type: "string", minLength: 1 },
+      data,
+      params: { type: "object" },
+    },
   },
   targetConnections: {
     type: "object",
     required: ["name", "connectionSpec"],
     additionalProperties: false,
-    properties: { name, description, connectionSpec: specRef, baseConnectionId: { type: "string", minLength: 1 }, data, params: { type: "object" } },
+    properties: {
+      name,
+      description,
+      connectionSpec: specRef,
+      baseConnectionId: { type: "string", minLength: 1 },
+      data,
+      params: { type: "object" },
+    },
   },
   flows: {
     type: "object",
@@ -143,7 +175,8 @@ export function describeErrors(errors: ErrorObject[], prefix: string): string[] 
     const at = fieldName(prefix, error.instancePath);
     const params = error.params as Record<string, unknown>;
     if (error.keyword === "required") return `'${join(at, String(params.missingProperty))}' is required`;
-    if (error.keyword === "additionalProperties") return `'${join(at, String(params.additionalProperty))}' is not an allowed field`;
+    if (error.keyword === "additionalProperties")
+      return `'${join(at, String(params.additionalProperty))}' is not an allowed field`;
     if (error.keyword === "const") return `'${at}' must be ${JSON.stringify(params.allowedValue)}`;
     return `'${at || "body"}' ${error.message ?? "is invalid"}`;
   });

@@ -19,7 +19,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Spawns the emulator and resolves with its first stdout line. */
 async function launch(args: string[]): Promise<{ child: ChildProcess; firstLine: string; url: string }> {
-  const child = spawn(process.execPath, ["bin/aep-gitops.js", "emulator", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["bin/aep-gitops.js", "emulator", ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.push(child);
   const firstLine = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once("line", resolve);
@@ -29,7 +31,9 @@ async function launch(args: string[]): Promise<{ child: ChildProcess; firstLine:
 }
 
 function exitCode(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+  return new Promise((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code)),
+  );
 }
 
 describe("aep-gitops emulator", () => {
@@ -50,24 +54,40 @@ describe("aep-gitops emulator", () => {
 
   it("loads a YAML config and persists state to --state before exiting", async () => {
     const config = path.join(dir, "emulator.yaml");
-    writeFileSync(config, "orgId: TESTORG0000000000000000@AdobeOrg\nsandboxes: [prod, qa]\nclients:\n  - clientId: ci\n    clientSecret: ci-secret\n");
+    writeFileSync(
+      config,
+      "orgId: TESTORG0000000000000000@AdobeOrg\nsandboxes: [prod, qa]\nclients:\n  - clientId: ci\n    clientSecret: ci-secret\n",
+    );
     const state = path.join(dir, "state.json");
     const { child, url } = await launch(["--port", "0", "--config", config, "--state", state]);
     const api = new TestClient(url, { ci: "ci-secret" });
     const headers = { "x-gw-ims-org-id": "TESTORG0000000000000000@AdobeOrg" };
-    const created = await api.flow("POST", "/connections", { client: "ci", sandbox: "qa", body: upsBase("from the CLI"), headers });
+    const created = await api.flow("POST", "/connections", {
+      client: "ci",
+      sandbox: "qa",
+      body: upsBase("from the CLI"),
+      headers,
+    });
     expect(created.status).toBe(201);
     child.kill("SIGTERM");
     expect(await exitCode(child)).toBe(0);
     const saved = JSON.parse(readFileSync(state, "utf8"));
-    expect(saved.store.sandboxes.qa.connections[0].entity).toMatchObject({ id: created.body.id, name: "from the CLI", createdBy: "ci" });
+    expect(saved.store.sandboxes.qa.connections[0].entity).toMatchObject({
+      id: created.body.id,
+      name: "from the CLI",
+      createdBy: "ci",
+    });
   });
 
   it("exits 1 with a message for a bad flag or an unreadable config", () => {
     const bad = spawnSync(process.execPath, ["bin/aep-gitops.js", "emulator", "--bogus"], { encoding: "utf8" });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain("--bogus");
-    const missing = spawnSync(process.execPath, ["bin/aep-gitops.js", "emulator", "--config", path.join(dir, "nope.yaml")], { encoding: "utf8" });
+    const missing = spawnSync(
+      process.execPath,
+      ["bin/aep-gitops.js", "emulator", "--config", path.join(dir, "nope.yaml")],
+      { encoding: "utf8" },
+    );
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain("nope.yaml");
   });
@@ -75,7 +95,9 @@ describe("aep-gitops emulator", () => {
   it("prints its usage for --help", () => {
     const help = spawnSync(process.execPath, ["bin/aep-gitops.js", "emulator", "--help"], { encoding: "utf8" });
     expect(help.status).toBe(0);
-    expect(help.stdout).toContain("usage: aep-gitops emulator [--port N] [--host 127.0.0.1] [--state FILE] [--config FILE]");
+    expect(help.stdout).toContain(
+      "usage: aep-gitops emulator [--port N] [--host 127.0.0.1] [--state FILE] [--config FILE]",
+    );
   });
 });
 

@@ -32,7 +32,8 @@ const flowItem = {
   inheritedAttributes: { properties: { isDestinationFlow: true }, sourceConnections: [], targetConnections: [] },
 };
 
-if (!specsAvailable) console.warn(`[emulator contract] Adobe's OpenAPI specs not found in ${specDir}; contract self-tests skipped.`);
+if (!specsAvailable)
+  console.warn(`[emulator contract] Adobe's OpenAPI specs not found in ${specDir}; contract self-tests skipped.`);
 
 describe.skipIf(!specsAvailable)("the OpenAPI contract checker", () => {
   it("loads both specs with every allow-listed correction applied", () => {
@@ -53,7 +54,9 @@ describe.skipIf(!specsAvailable)("the OpenAPI contract checker", () => {
 
   it("catches a flow state outside Adobe's enum and a missing required field", () => {
     const { state: _state, etag: _etag, ...rest } = flowItem;
-    const { violations } = checkExchanges([exchange("GET", "/flows/f", 200, { items: [{ ...rest, state: "paused" }] })]);
+    const { violations } = checkExchanges([
+      exchange("GET", "/flows/f", 200, { items: [{ ...rest, state: "paused" }] }),
+    ]);
     expect(violations.map((v) => v.spec)).toContain("destinations.yaml");
     expect(violations[0]!.errors).toMatch(/etag|allowed values/);
   });

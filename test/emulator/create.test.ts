@@ -2,7 +2,17 @@
 // authSpec/targetSpec, references checked inside the sandbox, server-managed fields stamped, secrets masked.
 import { describe, expect, it } from "vitest";
 import {
-  ETAG_SHAPE, FLOW_SPEC, KINESIS, UPS, createDestination, flowBody, kinesisAccount, kinesisTarget, selectors, upsBase, upsSource,
+  ETAG_SHAPE,
+  FLOW_SPEC,
+  KINESIS,
+  UPS,
+  createDestination,
+  flowBody,
+  kinesisAccount,
+  kinesisTarget,
+  selectors,
+  upsBase,
+  upsSource,
 } from "./helpers/builders.js";
 import { itConformsToAdobeSpecs } from "./helpers/contract.js";
 import { useEmulator } from "./helpers/harness.js";
@@ -16,9 +26,16 @@ async function account(): Promise<string> {
 
 describe("creating connections", () => {
   it("answers 400 FLOW-1413-400 with Adobe's message for an unknown connection spec", async () => {
-    const result = await post("/connections", { name: "x", connectionSpec: { id: "00000000-0000-0000-0000-000000000000", version: "1.0" } });
+    const result = await post("/connections", {
+      name: "x",
+      connectionSpec: { id: "00000000-0000-0000-0000-000000000000", version: "1.0" },
+    });
     expect(result.status).toBe(400);
-    expect(result.body).toMatchObject({ type: "https://ns.adobe.com/aep/errors/FLOW-1413-400", status: 400, message: "Please provide a valid spec id" });
+    expect(result.body).toMatchObject({
+      type: "https://ns.adobe.com/aep/errors/FLOW-1413-400",
+      status: 400,
+      message: "Please provide a valid spec id",
+    });
     expect(result.body.errorMessage).toContain("connectionSpec.id");
   });
 
@@ -43,7 +60,10 @@ describe("creating connections", () => {
   });
 
   it("validates credentials against the spec's authSpec and names the bad field", async () => {
-    const missing = await post("/connections", { ...kinesisAccount(), auth: { specName: "Aws Kinesis authentication credentials", params: { accessKeyId: "a", secretKey: "b" } } });
+    const missing = await post("/connections", {
+      ...kinesisAccount(),
+      auth: { specName: "Aws Kinesis authentication credentials", params: { accessKeyId: "a", secretKey: "b" } },
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.errorMessage).toContain("'auth.params.region' is required");
     const wrongType = await post("/connections", kinesisAccount("k", { secretKey: 42 }));
@@ -57,14 +77,19 @@ describe("creating connections", () => {
   });
 
   it("requires credentials for Kinesis and refuses them for Profile Service", async () => {
-    expect((await post("/connections", { name: "k", connectionSpec: KINESIS })).body.errorMessage).toContain("'auth' is required");
+    expect((await post("/connections", { name: "k", connectionSpec: KINESIS })).body.errorMessage).toContain(
+      "'auth' is required",
+    );
     expect((await post("/connections", { ...upsBase(), auth: { specName: "x", params: {} } })).status).toBe(400);
   });
 
   it("never echoes format: password fields, on GET or in lists", async () => {
     const id = await account();
     const got = await env.api.flow("GET", `/connections/${id}`);
-    expect(got.body.items[0].auth).toEqual({ specName: "Aws Kinesis authentication credentials", params: { accessKeyId: "AKIAEXAMPLE", secretKey: "***", region: "eu-central-1" } });
+    expect(got.body.items[0].auth).toEqual({
+      specName: "Aws Kinesis authentication credentials",
+      params: { accessKeyId: "AKIAEXAMPLE", secretKey: "***", region: "eu-central-1" },
+    });
     const listed = await env.api.flow("GET", `/connections?property=id==${id}`);
     expect(listed.body.items[0].auth.params.secretKey).toBe("***");
     expect(listed.text).not.toContain("s3cr3t-key");
@@ -79,7 +104,14 @@ describe("creating connections", () => {
   it("stamps the server-managed fields of a client-credentials caller", async () => {
     const id = (await post("/connections", upsBase())).body.id;
     const item = (await env.api.flow("GET", `/connections/${id}`)).body.items[0];
-    expect(item).toMatchObject({ createdBy: "demo-client", updatedBy: "demo-client", createdClient: "demo-client", updatedClient: "demo-client", sandboxName: "prod", state: "enabled" });
+    expect(item).toMatchObject({
+      createdBy: "demo-client",
+      updatedBy: "demo-client",
+      createdClient: "demo-client",
+      updatedClient: "demo-client",
+      sandboxName: "prod",
+      state: "enabled",
+    });
     expect(item.sandboxId).toMatch(/^[0-9a-f-]{36}$/);
     expect(item.etag).toMatch(ETAG_SHAPE);
     expect(item.version).toBe(item.etag);
@@ -88,7 +120,12 @@ describe("creating connections", () => {
   it("stamps exc_app and the person's Adobe ID for the ui-editor client", async () => {
     const id = (await post("/connections", upsBase(), "ui-editor")).body.id;
     const item = (await env.api.flow("GET", `/connections/${id}`)).body.items[0];
-    expect(item).toMatchObject({ createdBy: "ui-editor@AdobeID", createdClient: "exc_app", updatedBy: "ui-editor@AdobeID", updatedClient: "exc_app" });
+    expect(item).toMatchObject({
+      createdBy: "ui-editor@AdobeID",
+      createdClient: "exc_app",
+      updatedBy: "ui-editor@AdobeID",
+      updatedClient: "exc_app",
+    });
   });
 });
 
@@ -98,9 +135,15 @@ describe("creating source and target connections", () => {
     const missing = await post("/targetConnections", kinesisTarget(base, { region: "eu-central-1" }));
     expect(missing.status).toBe(400);
     expect(missing.body.errorMessage).toContain("'params.stream' is required");
-    const typo = await post("/targetConnections", kinesisTarget(base, { stream: "s", region: "r", includeSegmentName: true }));
+    const typo = await post(
+      "/targetConnections",
+      kinesisTarget(base, { stream: "s", region: "r", includeSegmentName: true }),
+    );
     expect(typo.body.errorMessage).toContain("'params.includeSegmentName' is not an allowed field");
-    const wrongType = await post("/targetConnections", kinesisTarget(base, { stream: "s", region: "r", includeSegmentNames: "yes" }));
+    const wrongType = await post(
+      "/targetConnections",
+      kinesisTarget(base, { stream: "s", region: "r", includeSegmentNames: "yes" }),
+    );
     expect(wrongType.body.errorMessage).toContain("'params.includeSegmentNames' must be boolean");
   });
 
@@ -112,7 +155,9 @@ describe("creating source and target connections", () => {
   });
 
   it("requires a base connection of the same spec for a destination target", async () => {
-    expect((await post("/targetConnections", { ...kinesisTarget("x"), baseConnectionId: undefined })).body.errorMessage).toContain("'baseConnectionId' is required");
+    expect(
+      (await post("/targetConnections", { ...kinesisTarget("x"), baseConnectionId: undefined })).body.errorMessage,
+    ).toContain("'baseConnectionId' is required");
     const ups = (await post("/connections", upsBase())).body.id;
     expect((await post("/targetConnections", kinesisTarget(ups))).body.errorMessage).toContain("uses connection spec");
   });
@@ -139,7 +184,10 @@ describe("creating flows", () => {
   });
 
   it("answers FLOW-1413-400 for an unknown flow spec", async () => {
-    const result = await post("/flows", { ...flowBody("a", "b"), flowSpec: { id: "9753525b-82c7-4dce-8a9b-5ccfce2b9876", version: "1.0" } });
+    const result = await post("/flows", {
+      ...flowBody("a", "b"),
+      flowSpec: { id: "9753525b-82c7-4dce-8a9b-5ccfce2b9876", version: "1.0" },
+    });
     expect(result.body.type).toBe("https://ns.adobe.com/aep/errors/FLOW-1413-400");
   });
 
@@ -153,13 +201,29 @@ describe("creating flows", () => {
 
   it("validates the transformation and selector shapes", async () => {
     const { sourceId, targetId } = await createDestination(env.api);
-    const bad = [{ name: "GeneralTransform", params: { segmentSelectors: { selectors: [{ type: "SEGMENT", value: { name: "no id" } }] } } }];
+    const bad = [
+      {
+        name: "GeneralTransform",
+        params: { segmentSelectors: { selectors: [{ type: "SEGMENT", value: { name: "no id" } }] } },
+      },
+    ];
     const result = await post("/flows", flowBody(sourceId, targetId, "bad", bad));
     expect(result.status).toBe(400);
-    expect(result.body.errorMessage).toContain("'transformations[0].params.segmentSelectors.selectors[0].type' must be \"PLATFORM_SEGMENT\"");
-    expect(result.body.errorMessage).toContain("'transformations[0].params.segmentSelectors.selectors[0].value.id' is required");
-    const path = [{ name: "GeneralTransform", params: { profileSelectors: { selectors: [{ type: "JSON_PATH", value: { operator: "EXISTS" } }] } } }];
-    expect((await post("/flows", flowBody(sourceId, targetId, "bad", path))).body.errorMessage).toContain("value.path' is required");
+    expect(result.body.errorMessage).toContain(
+      "'transformations[0].params.segmentSelectors.selectors[0].type' must be \"PLATFORM_SEGMENT\"",
+    );
+    expect(result.body.errorMessage).toContain(
+      "'transformations[0].params.segmentSelectors.selectors[0].value.id' is required",
+    );
+    const path = [
+      {
+        name: "GeneralTransform",
+        params: { profileSelectors: { selectors: [{ type: "JSON_PATH", value: { operator: "EXISTS" } }] } },
+      },
+    ];
+    expect((await post("/flows", flowBody(sourceId, targetId, "bad", path))).body.errorMessage).toContain(
+      "value.path' is required",
+    );
   });
 
   it("refuses connections whose spec the flow spec does not take", async () => {

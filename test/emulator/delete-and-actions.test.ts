@@ -42,7 +42,9 @@ describe("DELETE", () => {
 
   it("answers FLOW-1418-400 for the Profile Service base connection a flow uses through its source connection", async () => {
     const { baseId } = await createDestination(env.api);
-    expect((await env.api.flow("DELETE", `/connections/${baseId}`)).body.type).toBe("https://ns.adobe.com/aep/errors/FLOW-1418-400");
+    expect((await env.api.flow("DELETE", `/connections/${baseId}`)).body.type).toBe(
+      "https://ns.adobe.com/aep/errors/FLOW-1418-400",
+    );
   });
 
   it("answers FLOW-1447-400 for a source or target connection a flow uses", async () => {
@@ -56,7 +58,13 @@ describe("DELETE", () => {
 
   it("deletes in Adobe's order: flow, then target connection, then account", async () => {
     const d = await createDestination(env.api);
-    for (const path of [`/flows/${d.flowId}`, `/targetConnections/${d.targetId}`, `/connections/${d.accountId}`, `/sourceConnections/${d.sourceId}`, `/connections/${d.baseId}`]) {
+    for (const path of [
+      `/flows/${d.flowId}`,
+      `/targetConnections/${d.targetId}`,
+      `/connections/${d.accountId}`,
+      `/sourceConnections/${d.sourceId}`,
+      `/connections/${d.baseId}`,
+    ]) {
       expect((await env.api.flow("DELETE", path)).status, path).toBe(202);
       const gone = await env.api.flow("GET", path);
       expect(gone.status).toBe(404);
@@ -76,7 +84,10 @@ describe("POST /flows/{id}/action", () => {
     expect(disabled.status).toBe(200);
     expect(disabled.body).toEqual({ id: flowId, etag: expect.stringMatching(ETAG_SHAPE) });
     expect(disabled.body.etag).not.toBe(flowEtag);
-    expect((await env.api.flow("GET", `/flows/${flowId}`)).body.items[0]).toMatchObject({ state: "disabled", etag: disabled.body.etag });
+    expect((await env.api.flow("GET", `/flows/${flowId}`)).body.items[0]).toMatchObject({
+      state: "disabled",
+      etag: disabled.body.etag,
+    });
     const enabled = await env.api.flow("POST", `/flows/${flowId}/action?op=ENABLE`);
     expect(enabled.body.etag).not.toBe(disabled.body.etag);
     expect((await env.api.flow("GET", `/flows/${flowId}`)).body.items[0].state).toBe("enabled");
@@ -85,14 +96,19 @@ describe("POST /flows/{id}/action", () => {
   it("makes an etag read before the action stale", async () => {
     const { flowId, flowEtag } = await createDestination(env.api);
     await env.api.flow("POST", `/flows/${flowId}/action?op=Disable`);
-    const result = await env.api.flow("PATCH", `/flows/${flowId}`, { body: [{ op: "replace", path: "/name", value: "x" }], headers: { "if-match": flowEtag } });
+    const result = await env.api.flow("PATCH", `/flows/${flowId}`, {
+      body: [{ op: "replace", path: "/name", value: "x" }],
+      headers: { "if-match": flowEtag },
+    });
     expect(result.status).toBe(412);
   });
 
   it("answers 400 for a missing or unsupported op", async () => {
     const { flowId } = await createDestination(env.api);
     expect((await env.api.flow("POST", `/flows/${flowId}/action`)).status).toBe(400);
-    expect((await env.api.flow("POST", `/flows/${flowId}/action?op=publish`)).body.type).toBe("https://ns.adobe.com/aep/errors/FLOW-1436-400");
+    expect((await env.api.flow("POST", `/flows/${flowId}/action?op=publish`)).body.type).toBe(
+      "https://ns.adobe.com/aep/errors/FLOW-1436-400",
+    );
   });
 
   it("answers 404 for an unknown flow", async () => {

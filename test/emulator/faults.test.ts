@@ -64,7 +64,11 @@ describe("random faults", () => {
 
   it("answer in Adobe's shapes for 502, 503 and 504", async () => {
     await env.api.token();
-    for (const [status, check] of [["502", { error_code: "502000" }], ["503", { type: "https://ns.adobe.com/aep/errors/FLOW-1103-503" }], ["504", { type: "https://ns.adobe.com/aep/errors/FLOW-1104-504" }]] as const) {
+    for (const [status, check] of [
+      ["502", { error_code: "502000" }],
+      ["503", { type: "https://ns.adobe.com/aep/errors/FLOW-1103-503" }],
+      ["504", { type: "https://ns.adobe.com/aep/errors/FLOW-1104-504" }],
+    ] as const) {
       await env.api.admin("POST", "/faults", { rates: { [status]: 1 } });
       const result = await env.api.flow("GET", "/flows");
       expect(result.status).toBe(Number(status));
@@ -159,9 +163,12 @@ describe("the faults endpoint", () => {
   });
 
   it("answers 400 for an invalid config, naming the key", async () => {
-    const result = await fetch(`${env.emulator.url}/__emulator/faults`, { method: "POST", body: JSON.stringify({ rates: { "429": 2 } }) });
+    const result = await fetch(`${env.emulator.url}/__emulator/faults`, {
+      method: "POST",
+      body: JSON.stringify({ rates: { "429": 2 } }),
+    });
     expect(result.status).toBe(400);
-    expect((await result.json()).message).toContain("rates.429");
+    expect(((await result.json()) as { message: string }).message).toContain("rates.429");
   });
 });
 

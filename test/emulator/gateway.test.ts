@@ -39,13 +39,17 @@ describe("gateway checks", () => {
   });
 
   it("answers 403 403025 for another org", async () => {
-    const result = await env.api.flow("GET", "/flows", { headers: { "x-gw-ims-org-id": "OTHER000000000000000000@AdobeOrg" } });
+    const result = await env.api.flow("GET", "/flows", {
+      headers: { "x-gw-ims-org-id": "OTHER000000000000000000@AdobeOrg" },
+    });
     expect(result.status).toBe(403);
     expect(result.body).toEqual({ error_code: "403025", message: "Profile is not valid" });
   });
 
   it("checks the token before anything else", async () => {
-    const result = await env.api.flow("GET", "/flows", { headers: { authorization: null, "x-api-key": null, "x-gw-ims-org-id": null } });
+    const result = await env.api.flow("GET", "/flows", {
+      headers: { authorization: null, "x-api-key": null, "x-gw-ims-org-id": null },
+    });
     expect(result.body.error_code).toBe("403010");
   });
 });
@@ -69,33 +73,55 @@ describe("the sandbox header", () => {
     for (const sandbox of ["staging", "Prod"]) {
       const result = await env.api.flow("GET", "/flows", { sandbox });
       expect(result.status).toBe(404);
-      expect(result.body).toMatchObject({ type: "https://ns.adobe.com/aep/errors/FLOW-2100-404", status: 404, title: expect.any(String), errorMessage: expect.stringContaining(sandbox) });
+      expect(result.body).toMatchObject({
+        type: "https://ns.adobe.com/aep/errors/FLOW-2100-404",
+        status: 404,
+        title: expect.any(String),
+        errorMessage: expect.stringContaining(sandbox),
+      });
     }
   });
 });
 
 describe("the content type", () => {
-  const invalid = { type: "/placeholder/type/uri", status: 400, title: "BadRequestError", detail: "A valid content-type must be specified" };
+  const invalid = {
+    type: "/placeholder/type/uri",
+    status: 400,
+    title: "BadRequestError",
+    detail: "A valid content-type must be specified",
+  };
 
   it("answers 400 when a POST has no JSON content type", async () => {
     const result = await env.api.flow("POST", "/connections", { body: upsBase(), headers: { "content-type": null } });
     expect(result.status).toBe(400);
     expect(result.body).toEqual(invalid);
-    const text = await env.api.flow("POST", "/connections", { body: upsBase(), headers: { "content-type": "text/plain" } });
+    const text = await env.api.flow("POST", "/connections", {
+      body: upsBase(),
+      headers: { "content-type": "text/plain" },
+    });
     expect(text.body).toEqual(invalid);
   });
 
   it("answers 400 when a PATCH has no JSON content type, and accepts application/json-patch+json", async () => {
     const { flowId, flowEtag } = await createDestination(env.api);
     const ops = [{ op: "replace", path: "/name", value: "renamed" }];
-    const none = await env.api.flow("PATCH", `/flows/${flowId}`, { body: ops, headers: { "content-type": null, "if-match": flowEtag } });
+    const none = await env.api.flow("PATCH", `/flows/${flowId}`, {
+      body: ops,
+      headers: { "content-type": null, "if-match": flowEtag },
+    });
     expect(none.body).toEqual(invalid);
-    const jsonPatch = await env.api.flow("PATCH", `/flows/${flowId}`, { body: ops, headers: { "content-type": "application/json-patch+json", "if-match": flowEtag } });
+    const jsonPatch = await env.api.flow("PATCH", `/flows/${flowId}`, {
+      body: ops,
+      headers: { "content-type": "application/json-patch+json", "if-match": flowEtag },
+    });
     expect(jsonPatch.status).toBe(200);
   });
 
   it("accepts a charset parameter", async () => {
-    const result = await env.api.flow("POST", "/connections", { body: upsBase(), headers: { "content-type": "application/json; charset=utf-8" } });
+    const result = await env.api.flow("POST", "/connections", {
+      body: upsBase(),
+      headers: { "content-type": "application/json; charset=utf-8" },
+    });
     expect(result.status).toBe(201);
   });
 

@@ -19,9 +19,31 @@ describe("GET /__emulator/requests", () => {
     await env.api.flow("GET", "/flows/abc");
     const { items } = await env.api.admin("GET", "/requests");
     expect(items).toEqual([
-      expect.objectContaining({ seq: 1, method: "POST", path: "/ims/token/v3", route: "/ims/token/v3", status: 200, client: "demo-client" }),
-      expect.objectContaining({ seq: 2, method: "POST", path: "/data/foundation/flowservice/connections", route: "/connections", status: 201, sandbox: "prod", client: "demo-client" }),
-      expect.objectContaining({ seq: 3, method: "GET", path: "/data/foundation/flowservice/flows?limit=5", route: "/flows", status: 200, sandbox: "dev" }),
+      expect.objectContaining({
+        seq: 1,
+        method: "POST",
+        path: "/ims/token/v3",
+        route: "/ims/token/v3",
+        status: 200,
+        client: "demo-client",
+      }),
+      expect.objectContaining({
+        seq: 2,
+        method: "POST",
+        path: "/data/foundation/flowservice/connections",
+        route: "/connections",
+        status: 201,
+        sandbox: "prod",
+        client: "demo-client",
+      }),
+      expect.objectContaining({
+        seq: 3,
+        method: "GET",
+        path: "/data/foundation/flowservice/flows?limit=5",
+        route: "/flows",
+        status: 200,
+        sandbox: "dev",
+      }),
       expect.objectContaining({ seq: 4, route: "/data/core/ups/segment/definitions", status: 200 }),
       expect.objectContaining({ seq: 5, route: "/flows/{id}", status: 404 }),
     ]);
@@ -31,7 +53,9 @@ describe("GET /__emulator/requests", () => {
 
   it("marks fault-injected requests", async () => {
     await env.api.token();
-    await env.api.admin("POST", "/faults", { scripted: [{ route: "/flows", action: { type: "status", status: 503 } }] });
+    await env.api.admin("POST", "/faults", {
+      scripted: [{ route: "/flows", action: { type: "status", status: 503 } }],
+    });
     await env.api.flow("GET", "/flows");
     const { items } = await env.api.admin("GET", "/requests");
     expect(items.at(-1)).toMatchObject({ route: "/flows", status: 503, fault: "scripted-503" });
@@ -43,7 +67,10 @@ describe("GET /__emulator/metrics", () => {
     await env.api.token();
     await env.api.admin("POST", "/reset");
     const d = await createDestination(env.api);
-    await env.api.flow("PATCH", `/flows/${d.flowId}`, { body: [{ op: "replace", path: "/name", value: "x" }], headers: { "if-match": d.flowEtag } });
+    await env.api.flow("PATCH", `/flows/${d.flowId}`, {
+      body: [{ op: "replace", path: "/name", value: "x" }],
+      headers: { "if-match": d.flowEtag },
+    });
     await env.api.flow("GET", `/flows/${d.flowId}`);
     await env.api.admin("POST", "/faults", { rates: { "429": 1 } });
     await env.api.flow("GET", "/flows");
@@ -75,7 +102,9 @@ describe("GET /__emulator/state", () => {
     expect(state.orgId).toBe("DEMOORG0000000000000000@AdobeOrg");
     expect(Object.keys(state.sandboxes)).toEqual(["prod", "dev"]);
     expect(state.sandboxes.prod.flows.map((f: { id: string }) => f.id)).toEqual([d.flowId]);
-    expect(state.sandboxes.prod.connections.find((c: { id: string }) => c.id === d.accountId).auth.params.secretKey).toBe("s3cr3t-key");
+    expect(
+      state.sandboxes.prod.connections.find((c: { id: string }) => c.id === d.accountId).auth.params.secretKey,
+    ).toBe("s3cr3t-key");
     expect(state.sandboxes.prod.audiences.length).toBeGreaterThan(5);
     expect(state.sandboxes.dev.flows).toEqual([]);
   });

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDestination, flowBody, kinesisAccount, kinesisTarget, selectors } from "./helpers/builders.js";
 import { itConformsToAdobeSpecs } from "./helpers/contract.js";
-import { useEmulator, type TestClient } from "./helpers/harness.js";
+import { useEmulator, type Json, type TestClient } from "./helpers/harness.js";
 
 const env = useEmulator();
 const TOTAL = 300;
@@ -17,13 +17,15 @@ beforeAll(async () => {
   const targetId = (await api.flow("POST", "/targetConnections", { body: kinesisTarget(accountId) })).body.id;
   for (let i = 0; i < TOTAL; i += 1) {
     const name = `flow-${String(i).padStart(3, "0")}`;
-    const created = await api.flow("POST", "/flows", { body: flowBody(sourceId, targetId, name, selectors([`aud-${i % 5}`])) });
+    const created = await api.flow("POST", "/flows", {
+      body: flowBody(sourceId, targetId, name, selectors([`aud-${i % 5}`])),
+    });
     if (i % DISABLED_EVERY === 0) await api.flow("POST", `/flows/${created.body.id}/action?op=disable`);
   }
 });
 
 /** Follows `_links.next.href` only, as a client that knows nothing else would. */
-async function followAll(api: TestClient, first: string): Promise<{ pages: number; items: any[] }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function followAll(api: TestClient, first: string): Promise<{ pages: number; items: Json[] }> {
   const items = [];
   let path: string | undefined = first;
   let pages = 0;
@@ -64,13 +66,18 @@ describe("paging through more than 250 flows", () => {
     const token = first.body._links.next.href.split("continuationToken=")[1];
     const viaHref = await env.api.flow("GET", first.body._links.next.href);
     const viaParams = await env.api.flow("GET", `/flows?${FILTER}&limit=10&continuationToken=${token}`);
-    expect(viaParams.body.items.map((i: { id: string }) => i.id)).toEqual(viaHref.body.items.map((i: { id: string }) => i.id));
+    expect(viaParams.body.items.map((i: { id: string }) => i.id)).toEqual(
+      viaHref.body.items.map((i: { id: string }) => i.id),
+    );
   });
 
   it("does not serve an object twice when it is updated between pages", async () => {
     const first = await env.api.flow("GET", "/flows?limit=50");
     const touched = first.body.items[0];
-    await env.api.flow("PATCH", `/flows/${touched.id}`, { body: [{ op: "replace", path: "/description", value: "touched" }], headers: { "if-match": touched.etag } });
+    await env.api.flow("PATCH", `/flows/${touched.id}`, {
+      body: [{ op: "replace", path: "/description", value: "touched" }],
+      headers: { "if-match": touched.etag },
+    });
     const { items } = await followAll(env.api, first.body._links.next.href);
     expect(items.map((i) => i.id)).not.toContain(touched.id);
     const again = await env.api.flow("GET", "/flows?limit=1");
@@ -78,7 +85,10 @@ describe("paging through more than 250 flows", () => {
   });
 
   it("pages a custom order too", async () => {
-    const { items } = await followAll(env.api, "/flows?property=name==flow-000,flow-001,flow-002,flow-003,flow-004&orderby=-name&limit=2");
+    const { items } = await followAll(
+      env.api,
+      "/flows?property=name==flow-000,flow-001,flow-002,flow-003,flow-004&orderby=-name&limit=2",
+    );
     expect(items.map((i) => i.name)).toEqual(["flow-004", "flow-003", "flow-002", "flow-001", "flow-000"]);
   });
 });

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { ETAG_SHAPE, KINESIS, MEN_OVER_50, createDestination, type Destination } from "./helpers/builders.js";
 import { itConformsToAdobeSpecs } from "./helpers/contract.js";
-import { useEmulator } from "./helpers/harness.js";
+import { useEmulator, type Json } from "./helpers/harness.js";
 
 const env = useEmulator();
 let dest: Destination;
@@ -13,9 +13,14 @@ beforeEach(async () => {
 });
 
 const patchFlow = (ops: unknown, etag: string | null = dest.flowEtag, client?: string) =>
-  env.api.flow("PATCH", `/flows/${dest.flowId}`, { body: ops, client, headers: etag === null ? {} : { "if-match": etag } });
+  env.api.flow("PATCH", `/flows/${dest.flowId}`, {
+    body: ops,
+    client,
+    headers: etag === null ? {} : { "if-match": etag },
+  });
 const getFlow = async () => (await env.api.flow("GET", `/flows/${dest.flowId}`)).body.items[0];
-const segmentIds = (flow: any) => flow.transformations[0].params.segmentSelectors.selectors.map((s: any) => s.value.id); // eslint-disable-line @typescript-eslint/no-explicit-any
+const segmentIds = (flow: Json): string[] =>
+  flow.transformations[0].params.segmentSelectors.selectors.map((s: Json) => s.value.id);
 
 describe("PATCH /flows/{id}", () => {
   it("answers 200 {id, etag} with a new etag that GET then returns", async () => {
@@ -38,7 +43,9 @@ describe("PATCH /flows/{id}", () => {
     const stale = await patchFlow([{ op: "replace", path: "/name", value: "second" }]);
     expect(stale.status).toBe(412);
     expect(stale.body.type).toBe("https://ns.adobe.com/aep/errors/FLOW-1404-412");
-    expect(stale.body.errorMessage).toBe(`Supplied version=[${dest.flowEtag}] does not match the current version on entity=[${first.body.etag}]`);
+    expect(stale.body.errorMessage).toBe(
+      `Supplied version=[${dest.flowEtag}] does not match the current version on entity=[${first.body.etag}]`,
+    );
     expect((await getFlow()).name).toBe("first");
   });
 
@@ -49,7 +56,11 @@ describe("PATCH /flows/{id}", () => {
 
   it("applies operations in order, as RFC 6902 says (remove 0 then 1 removes the first and third)", async () => {
     const result = await patchFlow([
-      { op: "remove", path: "/transformations/0/params/segmentSelectors/selectors/0", value: { type: "PLATFORM_SEGMENT", value: {} } },
+      {
+        op: "remove",
+        path: "/transformations/0/params/segmentSelectors/selectors/0",
+        value: { type: "PLATFORM_SEGMENT", value: {} },
+      },
       { op: "remove", path: "/transformations/0/params/segmentSelectors/selectors/1" },
     ]);
     expect(result.status).toBe(200);
@@ -57,7 +68,13 @@ describe("PATCH /flows/{id}", () => {
   });
 
   it("accepts ops in any case", async () => {
-    const result = await patchFlow([{ op: "ADD", path: "/transformations/0/params/segmentSelectors/selectors/-", value: { type: "PLATFORM_SEGMENT", value: { id: MEN_OVER_50 } } }]);
+    const result = await patchFlow([
+      {
+        op: "ADD",
+        path: "/transformations/0/params/segmentSelectors/selectors/-",
+        value: { type: "PLATFORM_SEGMENT", value: { id: MEN_OVER_50 } },
+      },
+    ]);
     expect(result.status).toBe(200);
     expect(segmentIds(await getFlow())).toEqual(["a1", "a2", "a3", MEN_OVER_50]);
   });
@@ -76,15 +93,30 @@ describe("PATCH /flows/{id}", () => {
   });
 
   it("refuses to patch server-managed fields and the flow spec", async () => {
-    for (const path of ["/id", "/etag", "/createdAt", "/state", "/inheritedAttributes/properties/isDestinationFlow", "/sandboxName"]) {
+    for (const path of [
+      "/id",
+      "/etag",
+      "/createdAt",
+      "/state",
+      "/inheritedAttributes/properties/isDestinationFlow",
+      "/sandboxName",
+    ]) {
       const result = await patchFlow([{ op: "replace", path, value: "x" }]);
       expect(result.body.type, path).toBe("https://ns.adobe.com/aep/errors/FLOW-1455-400");
     }
-    expect((await patchFlow([{ op: "replace", path: "/flowSpec/id", value: "x" }])).body.type).toBe("https://ns.adobe.com/aep/errors/FLOW-1414-400");
+    expect((await patchFlow([{ op: "replace", path: "/flowSpec/id", value: "x" }])).body.type).toBe(
+      "https://ns.adobe.com/aep/errors/FLOW-1414-400",
+    );
   });
 
   it("re-validates the result: selectors keep their shape", async () => {
-    const result = await patchFlow([{ op: "add", path: "/transformations/0/params/segmentSelectors/selectors/-", value: { type: "PLATFORM_SEGMENT", value: { name: "no id" } } }]);
+    const result = await patchFlow([
+      {
+        op: "add",
+        path: "/transformations/0/params/segmentSelectors/selectors/-",
+        value: { type: "PLATFORM_SEGMENT", value: { name: "no id" } },
+      },
+    ]);
     expect(result.status).toBe(400);
     expect(result.body.errorMessage).toContain("selectors[3].value.id' is required");
   });
@@ -101,17 +133,32 @@ describe("PATCH /flows/{id}", () => {
   });
 
   it("stamps the ui-editor's edits as Adobe's UI does", async () => {
-    const result = await patchFlow([{ op: "replace", path: "/description", value: "edited in the UI" }], dest.flowEtag, "ui-editor");
+    const result = await patchFlow(
+      [{ op: "replace", path: "/description", value: "edited in the UI" }],
+      dest.flowEtag,
+      "ui-editor",
+    );
     expect(result.status).toBe(200);
-    expect(await getFlow()).toMatchObject({ createdBy: "demo-client", createdClient: "demo-client", updatedBy: "ui-editor@AdobeID", updatedClient: "exc_app" });
+    expect(await getFlow()).toMatchObject({
+      createdBy: "demo-client",
+      createdClient: "demo-client",
+      updatedBy: "ui-editor@AdobeID",
+      updatedClient: "exc_app",
+    });
   });
 
   it("re-checks and re-derives replaced connection ids", async () => {
     const other = await createDestination(env.api, { name: "other" });
     const result = await patchFlow([{ op: "replace", path: "/targetConnectionIds", value: [other.targetId] }]);
     expect(result.status).toBe(200);
-    expect((await getFlow()).inheritedAttributes.targetConnections[0]).toMatchObject({ id: other.targetId, baseConnection: { id: other.accountId } });
-    const missing = await patchFlow([{ op: "replace", path: "/targetConnectionIds", value: ["nope"] }], result.body.etag);
+    expect((await getFlow()).inheritedAttributes.targetConnections[0]).toMatchObject({
+      id: other.targetId,
+      baseConnection: { id: other.accountId },
+    });
+    const missing = await patchFlow(
+      [{ op: "replace", path: "/targetConnectionIds", value: ["nope"] }],
+      result.body.etag,
+    );
     expect(missing.body.errorMessage).toContain("nope");
   });
 });
@@ -119,41 +166,61 @@ describe("PATCH /flows/{id}", () => {
 describe("PATCH on connections", () => {
   it("validates patched target params against the targetSpec", async () => {
     const target = (await env.api.flow("GET", `/targetConnections/${dest.targetId}`)).body.items[0];
-    const bad = await env.api.flow("PATCH", `/targetConnections/${dest.targetId}`, { body: [{ op: "remove", path: "/params/stream" }], headers: { "if-match": target.etag } });
+    const bad = await env.api.flow("PATCH", `/targetConnections/${dest.targetId}`, {
+      body: [{ op: "remove", path: "/params/stream" }],
+      headers: { "if-match": target.etag },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errorMessage).toContain("'params.stream' is required");
-    const good = await env.api.flow("PATCH", `/targetConnections/${dest.targetId}`, { body: [{ op: "add", path: "/params/includeSegmentNames", value: true }], headers: { "if-match": target.etag } });
+    const good = await env.api.flow("PATCH", `/targetConnections/${dest.targetId}`, {
+      body: [{ op: "add", path: "/params/includeSegmentNames", value: true }],
+      headers: { "if-match": target.etag },
+    });
     expect(good.status).toBe(200);
   });
 
   it("rotates credentials with replace /auth/params and keeps them masked", async () => {
     const account = (await env.api.flow("GET", `/connections/${dest.accountId}`)).body.items[0];
     const params = { accessKeyId: "AKIA2", secretKey: "rotated", region: "eu-west-1" };
-    const result = await env.api.flow("PATCH", `/connections/${dest.accountId}`, { body: [{ op: "replace", path: "/auth/params", value: params }], headers: { "if-match": account.etag } });
+    const result = await env.api.flow("PATCH", `/connections/${dest.accountId}`, {
+      body: [{ op: "replace", path: "/auth/params", value: params }],
+      headers: { "if-match": account.etag },
+    });
     expect(result.status).toBe(200);
     const after = (await env.api.flow("GET", `/connections/${dest.accountId}`)).body.items[0];
     expect(after.auth.params).toEqual({ ...params, secretKey: "***" });
     const state = await env.api.admin("GET", "/state");
-    expect(state.sandboxes.prod.connections.find((c: { id: string }) => c.id === dest.accountId).auth.params.secretKey).toBe("rotated");
+    expect(
+      state.sandboxes.prod.connections.find((c: { id: string }) => c.id === dest.accountId).auth.params.secretKey,
+    ).toBe("rotated");
   });
 
   it("refuses to echo the mask back as a secret", async () => {
     const account = (await env.api.flow("GET", `/connections/${dest.accountId}`)).body.items[0];
-    const result = await env.api.flow("PATCH", `/connections/${dest.accountId}`, { body: [{ op: "replace", path: "/auth/params", value: account.auth.params }], headers: { "if-match": account.etag } });
+    const result = await env.api.flow("PATCH", `/connections/${dest.accountId}`, {
+      body: [{ op: "replace", path: "/auth/params", value: account.auth.params }],
+      headers: { "if-match": account.etag },
+    });
     expect(result.status).toBe(400);
     expect(result.body.errorMessage).toContain("auth.params.secretKey");
   });
 
   it("answers FLOW-1414-400 for a connection spec change", async () => {
     const account = (await env.api.flow("GET", `/connections/${dest.accountId}`)).body.items[0];
-    const result = await env.api.flow("PATCH", `/connections/${dest.accountId}`, { body: [{ op: "replace", path: "/connectionSpec", value: KINESIS }], headers: { "if-match": account.etag } });
+    const result = await env.api.flow("PATCH", `/connections/${dest.accountId}`, {
+      body: [{ op: "replace", path: "/connectionSpec", value: KINESIS }],
+      headers: { "if-match": account.etag },
+    });
     expect(result.body.type).toBe("https://ns.adobe.com/aep/errors/FLOW-1414-400");
   });
 
   it("keeps flows' inherited attributes current when a target connection moves to another account", async () => {
     const other = await createDestination(env.api, { name: "other" });
     const target = (await env.api.flow("GET", `/targetConnections/${dest.targetId}`)).body.items[0];
-    const result = await env.api.flow("PATCH", `/targetConnections/${dest.targetId}`, { body: [{ op: "replace", path: "/baseConnectionId", value: other.accountId }], headers: { "if-match": target.etag } });
+    const result = await env.api.flow("PATCH", `/targetConnections/${dest.targetId}`, {
+      body: [{ op: "replace", path: "/baseConnectionId", value: other.accountId }],
+      headers: { "if-match": target.etag },
+    });
     expect(result.status).toBe(200);
     const flow = await getFlow();
     expect(flow.inheritedAttributes.targetConnections[0].baseConnection.id).toBe(other.accountId);
@@ -161,7 +228,10 @@ describe("PATCH on connections", () => {
   });
 
   it("answers 404 for an object that does not exist", async () => {
-    const result = await env.api.flow("PATCH", "/sourceConnections/missing", { body: [{ op: "replace", path: "/name", value: "x" }], headers: { "if-match": '"x"' } });
+    const result = await env.api.flow("PATCH", "/sourceConnections/missing", {
+      body: [{ op: "replace", path: "/name", value: "x" }],
+      headers: { "if-match": '"x"' },
+    });
     expect(result.status).toBe(404);
   });
 });

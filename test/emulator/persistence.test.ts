@@ -17,7 +17,10 @@ describe("state persistence", () => {
     const first = await startEmulator({ statePath });
     const api = new TestClient(first.url);
     const d = await createDestination(api, { audiences: ["a1"] });
-    const created = await api.call("POST", "/data/core/ups/segment/definitions", { sandbox: "dev", body: { name: "Persisted audience" } });
+    const created = await api.call("POST", "/data/core/ups/segment/definitions", {
+      sandbox: "dev",
+      body: { name: "Persisted audience" },
+    });
     await first.close();
     expect(JSON.parse(readFileSync(statePath, "utf8")).format).toBe("aep-gitops-emulator-state");
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
@@ -26,17 +29,28 @@ describe("state persistence", () => {
     const again = new TestClient(second.url);
     const flow = (await again.flow("GET", `/flows/${d.flowId}`)).body.items[0];
     expect(flow).toMatchObject({ id: d.flowId, etag: d.flowEtag, name: "Kinesis destination" });
-    const patch = await again.flow("PATCH", `/flows/${d.flowId}`, { body: [{ op: "replace", path: "/name", value: "after restart" }], headers: { "if-match": d.flowEtag } });
+    const patch = await again.flow("PATCH", `/flows/${d.flowId}`, {
+      body: [{ op: "replace", path: "/name", value: "after restart" }],
+      headers: { "if-match": d.flowEtag },
+    });
     expect(patch.status).toBe(200);
-    expect((await again.call("GET", `/data/core/ups/segment/definitions/${created.body.id}`, { sandbox: "dev" })).status).toBe(200);
+    expect(
+      (await again.call("GET", `/data/core/ups/segment/definitions/${created.body.id}`, { sandbox: "dev" })).status,
+    ).toBe(200);
     const reused = await fetch(`${second.url}/data/foundation/flowservice/flows`, {
-      headers: { authorization: `Bearer ${await api.token()}`, "x-api-key": "demo-client", "x-gw-ims-org-id": "DEMOORG0000000000000000@AdobeOrg" },
+      headers: {
+        authorization: `Bearer ${await api.token()}`,
+        "x-api-key": "demo-client",
+        "x-gw-ims-org-id": "DEMOORG0000000000000000@AdobeOrg",
+      },
     });
     expect(reused.status).toBe(200);
     await second.close();
 
     const third = await startEmulator({ statePath });
-    expect((await new TestClient(third.url).flow("GET", `/flows/${d.flowId}`)).body.items[0].name).toBe("after restart");
+    expect((await new TestClient(third.url).flow("GET", `/flows/${d.flowId}`)).body.items[0].name).toBe(
+      "after restart",
+    );
     await third.close();
   });
 
@@ -48,7 +62,9 @@ describe("state persistence", () => {
     await createDestination(api, { name: "newer", sourceId: a.sourceId, baseId: a.baseId });
     await first.close();
     const second = await startEmulator({ statePath });
-    const names = (await new TestClient(second.url).flow("GET", "/flows")).body.items.map((f: { name: string }) => f.name);
+    const names = (await new TestClient(second.url).flow("GET", "/flows")).body.items.map(
+      (f: { name: string }) => f.name,
+    );
     expect(names).toEqual(["newer", "older"]);
     await second.close();
   });

@@ -6,23 +6,38 @@ import { useEmulator } from "./helpers/harness.js";
 
 const SEGMENTS = "/data/core/ups/segment/definitions";
 const env = useEmulator();
-const custom = useEmulator({ config: { audiences: { dev: [{ id: "11111111-2222-4333-8444-555555555555", name: "Only audience" }] } } });
+const custom = useEmulator({
+  config: { audiences: { dev: [{ id: "11111111-2222-4333-8444-555555555555", name: "Only audience" }] } },
+});
 
 describe("GET /data/core/ups/segment/definitions", () => {
   it("lists prod's seeded audiences in Adobe's envelope", async () => {
     const result = await env.api.call("GET", SEGMENTS);
     expect(result.status).toBe(200);
-    expect(result.body.page).toEqual({ totalCount: result.body.segments.length, totalPages: 1, pageOffset: 0, pageSize: result.body.segments.length });
+    expect(result.body.page).toEqual({
+      totalCount: result.body.segments.length,
+      totalPages: 1,
+      pageOffset: 0,
+      pageSize: result.body.segments.length,
+    });
     expect(result.body.link).toEqual({ next: "" });
     expect(result.body.segments.length).toBeGreaterThanOrEqual(10);
     const menOver50 = result.body.segments.find((s: { name: string }) => s.name === "Men over 50");
-    expect(menOver50).toMatchObject({ id: MEN_OVER_50, description: "", expression: { type: "PQL", format: "pql/text" }, mergePolicyId: expect.any(String), evaluationInfo: expect.any(Object) });
+    expect(menOver50).toMatchObject({
+      id: MEN_OVER_50,
+      description: "",
+      expression: { type: "PQL", format: "pql/text" },
+      mergePolicyId: expect.any(String),
+      evaluationInfo: expect.any(Object),
+    });
     expect(typeof menOver50.creationTime).toBe("number");
     expect(typeof menOver50.updateTime).toBe("number");
   });
 
   it("holds two distinct audiences named Loyal customers in prod", async () => {
-    const segments = (await env.api.call("GET", SEGMENTS)).body.segments.filter((s: { name: string }) => s.name === "Loyal customers");
+    const segments = (await env.api.call("GET", SEGMENTS)).body.segments.filter(
+      (s: { name: string }) => s.name === "Loyal customers",
+    );
     expect(segments).toHaveLength(2);
     expect(segments[0].id).not.toBe(segments[1].id);
   });
@@ -37,7 +52,11 @@ describe("GET /data/core/ups/segment/definitions", () => {
   it("pages with limit and start, and with page", async () => {
     const first = await env.api.call("GET", `${SEGMENTS}?limit=4`);
     expect(first.body.segments).toHaveLength(4);
-    expect(first.body.page).toMatchObject({ pageOffset: 0, pageSize: 4, totalPages: Math.ceil(first.body.page.totalCount / 4) });
+    expect(first.body.page).toMatchObject({
+      pageOffset: 0,
+      pageSize: 4,
+      totalPages: Math.ceil(first.body.page.totalCount / 4),
+    });
     expect(first.body.link.next).toBe(`${SEGMENTS}?start=4&limit=4`);
     const second = await env.api.call("GET", first.body.link.next);
     expect(second.body.page.pageOffset).toBe(4);
@@ -78,10 +97,23 @@ describe("GET /data/core/ups/segment/definitions/{id}", () => {
 
 describe("POST /data/core/ups/segment/definitions", () => {
   it("creates an audience that lists and reads back", async () => {
-    const created = await env.api.call("POST", SEGMENTS, { sandbox: "dev", body: { name: "Created in a test", description: "d", expression: { type: "PQL", format: "pql/text", value: "true" } } });
+    const created = await env.api.call("POST", SEGMENTS, {
+      sandbox: "dev",
+      body: {
+        name: "Created in a test",
+        description: "d",
+        expression: { type: "PQL", format: "pql/text", value: "true" },
+      },
+    });
     expect(created.status).toBe(200);
-    expect(created.body).toMatchObject({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: "Created in a test", description: "d" });
-    expect((await env.api.call("GET", `${SEGMENTS}/${created.body.id}`, { sandbox: "dev" })).body.name).toBe("Created in a test");
+    expect(created.body).toMatchObject({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      name: "Created in a test",
+      description: "d",
+    });
+    expect((await env.api.call("GET", `${SEGMENTS}/${created.body.id}`, { sandbox: "dev" })).body.name).toBe(
+      "Created in a test",
+    );
     expect((await env.api.call("GET", `${SEGMENTS}/${created.body.id}`)).status).toBe(404);
   });
 

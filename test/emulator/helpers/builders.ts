@@ -9,7 +9,11 @@ export const MEN_OVER_50 = "72ddd79b-6b0a-4e97-a8d2-112ccd81bd02";
 export const ETAG_SHAPE = /^"[0-9a-f]{8}-0000-0200-0000-[0-9a-f]{8}0000"$/;
 export const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export const upsBase = (name = "Base connection to Experience Platform") => ({ name, description: "source side", connectionSpec: UPS });
+export const upsBase = (name = "Base connection to Experience Platform") => ({
+  name,
+  description: "source side",
+  connectionSpec: UPS,
+});
 
 export const upsSource = (baseConnectionId: string, name = "Connecting to Profile Service") => ({
   name,
@@ -24,16 +28,26 @@ export const kinesisAccount = (name = "Connection for Amazon Kinesis", params: R
   name,
   description: "Kinesis account",
   connectionSpec: KINESIS,
-  auth: { specName: "Aws Kinesis authentication credentials", params: { accessKeyId: "AKIAEXAMPLE", secretKey: "s3cr3t-key", region: "eu-central-1", ...params } },
+  auth: {
+    specName: "Aws Kinesis authentication credentials",
+    params: { accessKeyId: "AKIAEXAMPLE", secretKey: "s3cr3t-key", region: "eu-central-1", ...params },
+  },
 });
 
 export const eventHubsAccount = (name = "Connection for Azure Event Hubs") => ({
   name,
   connectionSpec: EVENT_HUBS,
-  auth: { specName: "Azure EventHub authentication credentials", params: { sasKeyName: "send", sasKey: "sas-secret", namespace: "acme-ns" } },
+  auth: {
+    specName: "Azure EventHub authentication credentials",
+    params: { sasKeyName: "send", sasKey: "sas-secret", namespace: "acme-ns" },
+  },
 });
 
-export const kinesisTarget = (baseConnectionId: string, params: Record<string, unknown> = { stream: "profiles", region: "eu-central-1" }, name = "Amazon Kinesis target connection") => ({
+export const kinesisTarget = (
+  baseConnectionId: string,
+  params: Record<string, unknown> = { stream: "profiles", region: "eu-central-1" },
+  name = "Amazon Kinesis target connection",
+) => ({
   name,
   description: "Kinesis target",
   baseConnectionId,
@@ -46,13 +60,25 @@ export const selectors = (audiences: string[] = [], attributes: string[] = []) =
   {
     name: "GeneralTransform",
     params: {
-      profileSelectors: { selectors: attributes.map((path) => ({ type: "JSON_PATH", value: { path, operator: "EXISTS" } })) },
-      segmentSelectors: { selectors: audiences.map((id) => ({ type: "PLATFORM_SEGMENT", value: { id, name: `Audience ${id.slice(0, 8)}`, description: "" } })) },
+      profileSelectors: {
+        selectors: attributes.map((path) => ({ type: "JSON_PATH", value: { path, operator: "EXISTS" } })),
+      },
+      segmentSelectors: {
+        selectors: audiences.map((id) => ({
+          type: "PLATFORM_SEGMENT",
+          value: { id, name: `Audience ${id.slice(0, 8)}`, description: "" },
+        })),
+      },
     },
   },
 ];
 
-export const flowBody = (sourceConnectionId: string, targetConnectionId: string, name = "Kinesis destination", transformations: unknown = selectors()) => ({
+export const flowBody = (
+  sourceConnectionId: string,
+  targetConnectionId: string,
+  name = "Kinesis destination",
+  transformations: unknown = selectors(),
+) => ({
   name,
   description: "Streaming destination",
   flowSpec: FLOW_SPEC,
@@ -70,7 +96,13 @@ export interface Destination {
   flowEtag: string;
 }
 
-async function created(api: TestClient, path: string, body: unknown, sandbox: string, client: string): Promise<{ id: string; etag: string }> {
+async function created(
+  api: TestClient,
+  path: string,
+  body: unknown,
+  sandbox: string,
+  client: string,
+): Promise<{ id: string; etag: string }> {
   const result = await api.flow("POST", path, { body, sandbox, client });
   if (result.status !== 201) throw new Error(`POST ${path}: ${result.status} ${result.text}`);
   return result.body as { id: string; etag: string };
@@ -79,14 +111,28 @@ async function created(api: TestClient, path: string, body: unknown, sandbox: st
 /** Creates the five objects of a Kinesis destination; a shared UPS source can be passed in. */
 export async function createDestination(
   api: TestClient,
-  options: { sandbox?: string; name?: string; client?: string; sourceId?: string; baseId?: string; audiences?: string[] } = {},
+  options: {
+    sandbox?: string;
+    name?: string;
+    client?: string;
+    sourceId?: string;
+    baseId?: string;
+    audiences?: string[];
+  } = {},
 ): Promise<Destination> {
   const sandbox = options.sandbox ?? "prod";
   const client = options.client ?? "demo-client";
   const baseId = options.baseId ?? (await created(api, "/connections", upsBase(), sandbox, client)).id;
-  const sourceId = options.sourceId ?? (await created(api, "/sourceConnections", upsSource(baseId), sandbox, client)).id;
+  const sourceId =
+    options.sourceId ?? (await created(api, "/sourceConnections", upsSource(baseId), sandbox, client)).id;
   const accountId = (await created(api, "/connections", kinesisAccount(), sandbox, client)).id;
   const targetId = (await created(api, "/targetConnections", kinesisTarget(accountId), sandbox, client)).id;
-  const flow = await created(api, "/flows", flowBody(sourceId, targetId, options.name, selectors(options.audiences ?? [])), sandbox, client);
+  const flow = await created(
+    api,
+    "/flows",
+    flowBody(sourceId, targetId, options.name, selectors(options.audiences ?? [])),
+    sandbox,
+    client,
+  );
   return { baseId, sourceId, accountId, targetId, flowId: flow.id, flowEtag: flow.etag };
 }

@@ -36,17 +36,30 @@ export function checkExchanges(exchanges: readonly Exchange[]): { violations: Vi
       const validate = specs.validator(op, exchange.status);
       if (!validate) {
         // DELETE's 202/204, documented without content ("blank body"), must come without a body.
-        if ((exchange.status === 202 || exchange.status === 204) && specs.documents(op, exchange.status) && exchange.text !== "") {
-          violations.push({ spec: op.spec, operation, status: exchange.status, errors: "the spec documents this success without a body, but one was sent" });
+        if (
+          (exchange.status === 202 || exchange.status === 204) &&
+          specs.documents(op, exchange.status) &&
+          exchange.text !== ""
+        ) {
+          violations.push({
+            spec: op.spec,
+            operation,
+            status: exchange.status,
+            errors: "the spec documents this success without a body, but one was sent",
+          });
         }
         continue;
       }
       // The item-schema deviation: check each element of `items` (a `{count}` answer has none to check).
-      const bodies = itemSchemaEnvelope(op.spec, op.method, op.specPath, exchange.status) ? ((exchange.body as { items?: unknown[] })?.items ?? []) : [exchange.body];
+      const bodies = itemSchemaEnvelope(op.spec, op.method, op.specPath, exchange.status)
+        ? ((exchange.body as { items?: unknown[] })?.items ?? [])
+        : [exchange.body];
       for (const body of bodies) {
         checked += 1;
         if (!validate(body)) {
-          const errors = (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""} (${e.schemaPath})`).join("; ");
+          const errors = (validate.errors ?? [])
+            .map((e) => `${e.instancePath || "/"} ${e.message ?? ""} (${e.schemaPath})`)
+            .join("; ");
           violations.push({ spec: op.spec, operation, status: exchange.status, errors });
         }
       }
@@ -58,7 +71,9 @@ export function checkExchanges(exchanges: readonly Exchange[]): { violations: Vi
 /** Declares, at the end of a test file, the check of everything that file's tests received. */
 export function itConformsToAdobeSpecs(): void {
   if (!specsAvailable) {
-    console.warn(`[emulator contract] Adobe's OpenAPI specs not found in ${specDir}; set AEP_OPENAPI_DIR to run the contract checks.`);
+    console.warn(
+      `[emulator contract] Adobe's OpenAPI specs not found in ${specDir}; set AEP_OPENAPI_DIR to run the contract checks.`,
+    );
   }
   describe.skipIf(!specsAvailable)("Adobe's OpenAPI contract", () => {
     it("answers every request of this file with a body that matches the spec's response schema", () => {

@@ -24,7 +24,11 @@ export const SPEC_DEVIATIONS: readonly SpecDeviation[] = [
   {
     spec: "destinations.yaml",
     pointer: "/components/schemas/ConnectionItem/properties/auth",
-    replacement: { type: "object", required: ["specName"], properties: { specName: { type: "string" }, params: { type: "object" } } },
+    replacement: {
+      type: "object",
+      required: ["specName"],
+      properties: { specName: { type: "string" }, params: { type: "object" } },
+    },
     reason:
       "`auth` is a oneOf of the S3/SFTP auth shapes only; Kinesis and Event Hubs credentials (streaming-destinations tutorial) " +
       "match none. Checked against flow-service.yaml's generic AuthInfoDTO shape instead.",
@@ -32,14 +36,31 @@ export const SPEC_DEVIATIONS: readonly SpecDeviation[] = [
   {
     spec: "destinations.yaml",
     pointer: "/components/schemas/ConnectionItem/required",
-    replacement: ["id", "createdAt", "updatedAt", "createdBy", "updatedBy", "createdClient", "updatedClient", "sandboxId", "imsOrgId", "name", "connectionSpec", "state", "version", "etag"],
-    reason: "`auth` is required, but the Profile Service base connection of the streaming tutorial is created without credentials.",
+    replacement: [
+      "id",
+      "createdAt",
+      "updatedAt",
+      "createdBy",
+      "updatedBy",
+      "createdClient",
+      "updatedClient",
+      "sandboxId",
+      "imsOrgId",
+      "name",
+      "connectionSpec",
+      "state",
+      "version",
+      "etag",
+    ],
+    reason:
+      "`auth` is required, but the Profile Service base connection of the streaming tutorial is created without credentials.",
   },
   {
     spec: "destinations.yaml",
     pointer: "/components/schemas/TargetConnectionItem/properties/params",
     replacement: { type: "object" },
-    reason: "`params` is a oneOf of S3/SFTP parameter shapes only; Kinesis ({stream, region}) and Event Hubs ({eventHubName}) params match none.",
+    reason:
+      "`params` is a oneOf of S3/SFTP parameter shapes only; Kinesis ({stream, region}) and Event Hubs ({eventHubName}) params match none.",
   },
   {
     spec: "destinations.yaml",
@@ -56,14 +77,28 @@ export const SPEC_DEVIATIONS: readonly SpecDeviation[] = [
   {
     spec: "destinations.yaml",
     pointer: "/components/schemas/BaseFlowItem/properties/inheritedAttributes/properties/sourceConnections",
-    replacement: { type: "array", items: { type: "object", properties: { id: { type: "string" }, connectionSpec: specRef, baseConnection: baseRef } } },
-    reason: "Declared as one object with `connectionSpec: type string`; every flow example (and flow-service.yaml FlowMetaInfoDTO) has an array of {id, connectionSpec{…}, baseConnection{…}}.",
+    replacement: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { id: { type: "string" }, connectionSpec: specRef, baseConnection: baseRef },
+      },
+    },
+    reason:
+      "Declared as one object with `connectionSpec: type string`; every flow example (and flow-service.yaml FlowMetaInfoDTO) has an array of {id, connectionSpec{…}, baseConnection{…}}.",
   },
   {
     spec: "destinations.yaml",
     pointer: "/components/schemas/BaseFlowItem/properties/inheritedAttributes/properties/targetConnections",
-    replacement: { type: "array", items: { type: "object", properties: { id: { type: "string" }, connectionSpec: specRef, baseConnection: baseRef } } },
-    reason: "Same as sourceConnections: the examples return an array of objects, the schema says one object with string-typed members.",
+    replacement: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { id: { type: "string" }, connectionSpec: specRef, baseConnection: baseRef },
+      },
+    },
+    reason:
+      "Same as sourceConnections: the examples return an array of objects, the schema says one object with string-typed members.",
   },
   {
     spec: "destinations.yaml",
@@ -77,11 +112,17 @@ export const SPEC_DEVIATIONS: readonly SpecDeviation[] = [
     spec: "destinations.yaml",
     pointer: "/paths/~1flows~1{id}/get/responses/200/content/application~1json/schema",
     replacement: { $ref: "#/components/schemas/Streaming_Flow" },
-    reason: "As for GET /flows: a oneOf of two overlapping envelopes; streaming flows are checked against Streaming_Flow.",
+    reason:
+      "As for GET /flows: a oneOf of two overlapping envelopes; streaming flows are checked against Streaming_Flow.",
   },
 ];
 
 /** Responses whose list envelope is validated element-wise against the item schema (first deviation). */
 export function itemSchemaEnvelope(spec: string, method: string, specPath: string, status: number): boolean {
-  return spec === "destinations.yaml" && method === "GET" && status === 200 && /^\/(connections|sourceConnections|targetConnections)(\/\{id\})?$/.test(specPath);
+  return (
+    spec === "destinations.yaml" &&
+    method === "GET" &&
+    status === 200 &&
+    /^\/(connections|sourceConnections|targetConnections)(\/\{id\})?$/.test(specPath)
+  );
 }

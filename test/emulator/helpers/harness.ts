@@ -8,12 +8,16 @@ export const ORG = "DEMOORG0000000000000000@AdobeOrg";
 export const FLOW = "/data/foundation/flowservice";
 export const SECRETS: Record<string, string> = { "demo-client": "demo-secret", "ui-editor": "ui-secret" };
 
+/** Parsed JSON as tests read it: assertions check the shape, so the static type stays loose. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
 export interface ApiResult {
   status: number;
   headers: Headers;
   text: string;
   /** Parsed JSON body (undefined when empty or not JSON). */
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: Json;
 }
 
 export interface CallOptions {
@@ -34,8 +38,17 @@ export class TestClient {
   ) {}
 
   /** Sends a request and records the exchange. */
-  async send(method: string, path: string, init: { headers?: Record<string, string>; body?: string; signal?: AbortSignal } = {}): Promise<ApiResult> {
-    const response = await fetch(`${this.url}${path}`, { method, headers: init.headers, body: init.body, signal: init.signal });
+  async send(
+    method: string,
+    path: string,
+    init: { headers?: Record<string, string>; body?: string; signal?: AbortSignal } = {},
+  ): Promise<ApiResult> {
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers: init.headers,
+      body: init.body,
+      signal: init.signal,
+    });
     const text = await response.text();
     let body: unknown;
     try {
@@ -50,8 +63,16 @@ export class TestClient {
   async token(client = "demo-client"): Promise<string> {
     const cached = this.tokens.get(client);
     if (cached) return cached;
-    const form = new URLSearchParams({ grant_type: "client_credentials", client_id: client, client_secret: this.secrets[client] ?? "", scope: "openid,AdobeID" });
-    const result = await this.send("POST", "/ims/token/v3", { headers: { "content-type": "application/x-www-form-urlencoded" }, body: form.toString() });
+    const form = new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: client,
+      client_secret: this.secrets[client] ?? "",
+      scope: "openid,AdobeID",
+    });
+    const result = await this.send("POST", "/ims/token/v3", {
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: form.toString(),
+    });
     if (result.status !== 200) throw new Error(`token for ${client}: ${result.status} ${result.text}`);
     this.tokens.set(client, result.body.access_token);
     return result.body.access_token as string;
@@ -73,7 +94,11 @@ export class TestClient {
       ...(options.headers ?? {}),
     };
     const clean = Object.fromEntries(Object.entries(headers).filter((e): e is [string, string] => e[1] !== null));
-    return this.send(method, path, { headers: clean, body: options.body === undefined ? undefined : JSON.stringify(options.body), signal: options.signal });
+    return this.send(method, path, {
+      headers: clean,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
   }
 
   /** A Flow Service call: `path` is relative to /data/foundation/flowservice. */
@@ -81,7 +106,7 @@ export class TestClient {
     return this.call(method, `${FLOW}${path}`, options);
   }
 
-  async admin(method: string, path: string, body?: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  async admin(method: string, path: string, body?: unknown): Promise<Json> {
     const response = await fetch(`${this.url}/__emulator${path}`, {
       method,
       headers: body === undefined ? {} : { "content-type": "application/json" },
@@ -92,7 +117,10 @@ export class TestClient {
 }
 
 /** One emulator for the whole file (reset between tests with `api.admin("POST", "/reset")`). */
-export function useEmulator(options: StartEmulatorOptions = {}): { readonly api: TestClient; readonly emulator: RunningEmulator } {
+export function useEmulator(options: StartEmulatorOptions = {}): {
+  readonly api: TestClient;
+  readonly emulator: RunningEmulator;
+} {
   let emulator: RunningEmulator | undefined;
   let api: TestClient | undefined;
   beforeAll(async () => {

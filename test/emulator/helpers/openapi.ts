@@ -26,8 +26,26 @@ export interface Operation {
 }
 
 /** Keys that only document (dropped to keep ajv's work small); never dropped where they name properties. */
-const DOC_KEYS = new Set(["description", "example", "examples", "x-summary", "summary", "externalDocs", "tags", "info"]);
-const NAME_MAPS = new Set(["properties", "patternProperties", "paths", "responses", "schemas", "content", "parameters", "definitions"]);
+const DOC_KEYS = new Set([
+  "description",
+  "example",
+  "examples",
+  "x-summary",
+  "summary",
+  "externalDocs",
+  "tags",
+  "info",
+]);
+const NAME_MAPS = new Set([
+  "properties",
+  "patternProperties",
+  "paths",
+  "responses",
+  "schemas",
+  "content",
+  "parameters",
+  "definitions",
+]);
 
 /** OpenAPI 3.0 → JSON Schema: `nullable: true` becomes a union with null; documentation keys are dropped. */
 export function toJsonSchema(node: unknown, namesOnly = false): unknown {
@@ -46,10 +64,14 @@ export function toJsonSchema(node: unknown, namesOnly = false): unknown {
 }
 
 function setPointer(doc: Record<string, unknown>, pointer: string, value: unknown): void {
-  const parts = pointer.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const parts = pointer
+    .split("/")
+    .slice(1)
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
   let node: Record<string, unknown> = doc;
   for (const part of parts.slice(0, -1)) {
-    if (typeof node[part] !== "object" || node[part] === null) throw new Error(`deviation pointer ${pointer} does not exist`);
+    if (typeof node[part] !== "object" || node[part] === null)
+      throw new Error(`deviation pointer ${pointer} does not exist`);
     node = node[part] as Record<string, unknown>;
   }
   const last = parts[parts.length - 1]!;
@@ -77,9 +99,12 @@ export class OpenApiContract {
   constructor() {
     for (const spec of SPEC_FILES) {
       const doc = toJsonSchema(readSpec(spec)) as Record<string, unknown>;
-      for (const deviation of SPEC_DEVIATIONS.filter((d) => d.spec === spec && d.pointer)) setPointer(doc, deviation.pointer!, deviation.replacement);
+      for (const deviation of SPEC_DEVIATIONS.filter((d) => d.spec === spec && d.pointer))
+        setPointer(doc, deviation.pointer!, deviation.replacement);
       this.ajv.addSchema({ ...doc, $id: spec });
-      for (const [specPath, item] of Object.entries(doc.paths as Record<string, Record<string, Operation["responses"]>>)) {
+      for (const [specPath, item] of Object.entries(
+        doc.paths as Record<string, Record<string, Operation["responses"]>>,
+      )) {
         const normalized = specPath.replace(/\/+$/, "");
         const pattern = new RegExp(`^${normalized.replace(/\{[^}]+\}/g, "[^/]+")}$`);
         for (const [method, op] of Object.entries(item)) {
@@ -94,7 +119,9 @@ export class OpenApiContract {
   operationsFor(method: string, flowPath: string): Operation[] {
     const found: Operation[] = [];
     for (const spec of SPEC_FILES) {
-      const candidates = this.operations.filter((op) => op.spec === spec && op.method === method && op.pattern.test(flowPath));
+      const candidates = this.operations.filter(
+        (op) => op.spec === spec && op.method === method && op.pattern.test(flowPath),
+      );
       // A literal path (e.g. /flows/search) wins over a templated one.
       candidates.sort((a, b) => (a.specPath.includes("{") ? 1 : 0) - (b.specPath.includes("{") ? 1 : 0));
       if (candidates[0]) found.push(candidates[0]);
@@ -106,7 +133,16 @@ export class OpenApiContract {
   validator(op: Operation, status: number): ValidateFunction | undefined {
     const schema = op.responses[String(status)]?.content?.["application/json"]?.schema;
     if (!schema) return undefined;
-    const pointer = ["paths", op.specPath, op.method.toLowerCase(), "responses", String(status), "content", "application/json", "schema"]
+    const pointer = [
+      "paths",
+      op.specPath,
+      op.method.toLowerCase(),
+      "responses",
+      String(status),
+      "content",
+      "application/json",
+      "schema",
+    ]
       .map((p) => encodeURIComponent(p.replace(/~/g, "~0").replace(/\//g, "~1")))
       .join("/");
     const key = `${op.spec}#/${pointer}`;
