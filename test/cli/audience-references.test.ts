@@ -1,0 +1,68 @@
+// Audience references are checked against the live sandbox at plan time, and names resolve per sandbox.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { kinesisAccount, MEN_OVER_50, startLab, type Lab } from "../support/lab.js";
+
+const MEN_OVER_50_DEV = "b05260be-08ce-47e5-89ae-c7d6ec80326b";
+
+let lab: Lab;
+beforeEach(async () => {
+  lab = await startLab();
+  lab.write("destinations/account.yaml", kinesisAccount());
+});
+afterEach(() => lab.close());
+
+function destination(audiences: string): string {
+  return `apiVersion: aep-gitops/v1
+kind: Destination
+name: promo
+type: amazon-kinesis
+account: kinesis-marketing
+target:
+  stream: promo
+  region: us-east-1
+audiences:
+${audiences}
+profileAttributes:
+  - person.lastName
+`;
+}
+
+describe("audience references", () => {
+  it("fails the plan at the line of an audience id the sandbox does not have, and writes nothing", async () => {
+    lab.write("destinations/promo.yaml", destination(`  - id: ${MEN_OVER_50}\n  - id: 00000000-1111-4222-8333-444444444444\n    name: Ghosts`));
+    const plan = await lab.cli(["plan"]);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toMatch(/destinations\/promo\.yaml:11:5 +error +unknown-audience +Audience 00000000-1111-4222-8333-444444444444 \(Ghosts\) does not exist in sandbox 'prod'\./);
+    expect(await lab.writes()).toEqual([]);
+  });
+
+  it("warns when the name next to an id is not Adobe's name for it", async () => {
+    lab.write("destinations/promo.yaml", destination(`  - id: ${MEN_OVER_50}\n    name: Men over 60`));
+    const plan = await lab.cli(["plan"]);
+    expect(plan.code).toBe(2);
+    expect(plan.stderr).toMatch(/promo\.yaml:10:5 +warning +audience-name +Audience 72ddd79b-6b0a-4e97-a8d2-112ccd81bd02 is named 'Men over 50'/);
+  });
+
+  it("resolves an audience given by name to each sandbox's own id", async () => {
+    lab.write("aep-gitops.config.yaml", "sandboxes:\n  prod: destinations\n  dev: destinations\n");
+    lab.write("destinations/promo.yaml", destination("  - name: Men over 50"));
+    const plan = await lab.cli(["plan", "--format", "json"]);
+    expect(plan.code, plan.stderr).toBe(2);
+    const json = JSON.parse(plan.stdout);
+    const flowBody = (sandbox: string) =>
+      json.sandboxes.find((s: { sandbox: string }) => s.sandbox === sandbox).changes.find((c: { ref: string }) => c.ref === "flow/promo").calls[0].body;
+    const ids = (sandbox: string) => flowBody(sandbox).transformations[0].params.segmentSelectors.selectors.map((s: { value: { id: string } }) => s.value.id);
+    expect(ids("prod")).toEqual([MEN_OVER_50]);
+    expect(ids("dev")).toEqual([MEN_OVER_50_DEV]);
+    expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
+    expect((await lab.cli(["plan"])).code).toBe(0);
+  });
+
+  it("refuses a name two audiences share, and lists both ids", async () => {
+    lab.write("destinations/promo.yaml", destination("  - name: Loyal customers"));
+    const plan = await lab.cli(["plan"]);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toMatch(/promo\.yaml:10:5 +error +ambiguous-audience +2 audiences are named 'Loyal customers' in sandbox 'prod' \(12a04c10-9a9f-4ba7-8bc6-8ef47f766db3, 74d32c44-49af-42b8-a5f9-02daf2f3ab92\)\./);
+    expect(plan.stderr).toContain("Give the audience's id as well");
+  });
+});
