@@ -23,6 +23,23 @@ export interface ApplyCommentContext {
 export interface ApplyNotes {
   /** Set when `force` applied a plan other than the reviewed one. */
   forced?: { fresh: string; reviewed?: string | undefined; missing?: string | undefined };
+  /** After a partial failure: the checksum of what is left to do, which a re-run may apply. */
+  continuation?: string;
+}
+
+/**
+ * A partial apply leaves the reviewed plan half done, so a re-run's fresh plan can never match the
+ * reviewed checksum again. The failed run therefore plans once more and records the checksum of what
+ * is left, for this merge commit, in a hidden line: a re-run may apply exactly that remainder (and
+ * nothing else: anything that changed meanwhile changes the checksum). Only bot comments are read.
+ */
+export function continuationLine(sha: string, checksum: string): string {
+  return `<!-- aep-gitops:continue sha=${sha} checksum=${checksum} -->`;
+}
+
+export function parseContinuation(body: string, sha: string): string | undefined {
+  const match = /^<!-- aep-gitops:continue sha=([0-9a-f]{7,64}) checksum=([0-9a-f]{64}) -->$/m.exec(body);
+  return match && match[1] === sha ? match[2] : undefined;
 }
 
 export function applyResultBody(results: SandboxResults[], ctx: ApplyCommentContext, notes: ApplyNotes = {}): string {
@@ -33,7 +50,12 @@ export function applyResultBody(results: SandboxResults[], ctx: ApplyCommentCont
     const why = forced.reviewed ? `the fresh plan ${code(forced.fresh)} is not the reviewed ${code(forced.reviewed)}` : `no plan was reviewed (${md(forced.missing ?? "unknown")})`;
     extra.push("", "> [!WARNING]", `> Applied with \`force\`: ${why}.`);
   }
-  return fitToComment(insertAfterSummary(rendered, extra), ctx.runUrl);
+  const body = insertAfterSummary(rendered, extra);
+  if (notes.continuation) {
+    const line = continuationLine(ctx.sha, notes.continuation);
+    return `${fitToComment(body, ctx.runUrl).trimEnd()}\n\nRe-running the apply job continues with what is left.\n${line}\n`;
+  }
+  return fitToComment(body, ctx.runUrl);
 }
 
 export interface Refusal {

@@ -42,7 +42,7 @@ export function applyJob(ctx: JobContext): Job {
       const check = await checkConfig(ctx);
       if (!check.valid) throw new AppError("config", "The configuration on the default branch is invalid (see the annotations); nothing was applied.");
       const reviewed: ReviewedPlan = ctx.github
-        ? await findReviewedPlan(ctx.github, sha, markers.plan)
+        ? await findReviewedPlan(ctx.github, sha, markers)
         : { missing: "the Action has no GitHub token to read the pull request's plan comment" };
       if (reviewed.pr) state.pr = reviewed.pr;
 
@@ -55,7 +55,9 @@ export function applyJob(ctx: JobContext): Job {
         appendSummary(ctx.runner.summaryFile, withMarker(renderPlanMarkdown(plan, ctx.runner.runUrl ? { runUrl: ctx.runner.runUrl } : {}), markers.plan));
         const outputs = { "has-changes": String(hasChanges(plan)), "plan-checksum": plan.checksum };
 
-        if (!ctx.inputs.force && reviewed.checksum !== plan.checksum) {
+        // The reviewed plan, or what a failed run of this commit left of it.
+        const accepted = [reviewed.checksum, reviewed.continuation].find((c) => c === plan.checksum);
+        if (!ctx.inputs.force && !accepted) {
           await commentOnPr(applyRefusedBody(plan, reviewed.checksum ? { reviewed: reviewed.checksum, ...(reviewed.reviewedAt ? { reviewedAt: reviewed.reviewedAt } : {}) } : { missing: reviewed.missing! }, commentCtx));
           throw reviewed.checksum
             ? new AppError("refused", `The plan changed since it was reviewed on pull request #${reviewed.pr!.number}: reviewed checksum ${reviewed.checksum}, fresh plan ${plan.checksum}. Nothing was applied.`, {
@@ -65,7 +67,7 @@ export function applyJob(ctx: JobContext): Job {
                 hint: "Review the fresh plan in this run's job summary, then re-run the apply workflow with force: true (workflow_dispatch).",
               });
         }
-        const forced = ctx.inputs.force && reviewed.checksum !== plan.checksum ? { fresh: plan.checksum, reviewed: reviewed.checksum, missing: reviewed.missing } : undefined;
+        const forced = ctx.inputs.force && !accepted ? { fresh: plan.checksum, reviewed: reviewed.checksum, missing: reviewed.missing } : undefined;
         if (forced) {
           const why = forced.reviewed ? `the fresh plan ${forced.fresh} is not the reviewed ${forced.reviewed}` : `no plan was reviewed (${forced.missing})`;
           ctx.log.annotate({ level: "warning", title: "aep-gitops: forced", message: `Applying a plan that was not reviewed, because force is set: ${why}.` });
@@ -79,14 +81,16 @@ export function applyJob(ctx: JobContext): Job {
 
         const applied = await applyRun(ws.targets, run, {
           ...options,
-          ...(ctx.inputs.force ? {} : { expectChecksum: reviewed.checksum! }),
+          ...(accepted ? { expectChecksum: accepted } : {}),
           onItem: (sandbox, item) => ctx.log.info(renderItemLine(sandbox, item)),
         });
         state.results = applied.results;
-        const body = applyResultBody(applied.results, commentCtx, forced ? { forced } : {});
+        const failed = applied.results.flatMap((r) => r.items).filter((i) => i.status !== "done").length;
+        // After a partial failure, what is left (read fresh) becomes what a re-run may apply.
+        const continuation = failed > 0 ? (await planAll(ws.targets, options)).plan.checksum : undefined;
+        const body = applyResultBody(applied.results, commentCtx, { ...(forced ? { forced } : {}), ...(continuation ? { continuation } : {}) });
         appendSummary(ctx.runner.summaryFile, body);
         await commentOnPr(body);
-        const failed = applied.results.flatMap((r) => r.items).filter((i) => i.status !== "done").length;
         if (failed > 0) {
           throw new AppError("partial", `${failed} item(s) did not complete; the others were applied.`, { hint: "Fix the cause shown in the results, then re-run the apply job: it continues from where this run stopped." });
         }

@@ -40,9 +40,9 @@ export async function checkConfig(ctx: JobContext): Promise<ConfigCheck> {
     const key = JSON.stringify(p);
     return seen.has(key) ? false : (seen.add(key), true);
   });
-  annotate(ctx, problems);
   // Values the YAML's credentials reference are secrets whatever their field: masked before any output.
   ctx.log.mask(loaded.flatMap((l) => l.desired.accounts.flatMap((a) => Object.values(a.credentials).map((v) => ("env" in v ? ctx.env[v.env] : undefined)))));
+  annotate(ctx, problems);
   return { tool, loaded, problems, valid: !hasErrors(problems), fileCount: new Set(loaded.flatMap((l) => l.files)).size };
 }
 

@@ -55,6 +55,7 @@ export function invalidConfigBody(problems: Problem[], ctx: PlanCommentContext &
   return fitToComment(lines.join("\n"), ctx.runUrl);
 }
 
+/** `reason` is markdown written by the Action itself, never user text, so it is not escaped. */
 export function validateOnlyBody(reason: string, fileCount: number, warnings: number, ctx: PlanCommentContext): string {
   const lines = [
     ctx.marker,
@@ -63,7 +64,7 @@ export function validateOnlyBody(reason: string, fileCount: number, warnings: nu
     `**Validated only: ${plural(fileCount, "file")} checked, no errors${warnings ? `, ${plural(warnings, "warning")}` : ""}. No plan was made.**`,
     "",
     `> [!NOTE]`,
-    `> ${md(reason)}`,
+    `> ${reason}`,
     `> Without a plan on this pull request, the apply after merge refuses to run until a maintainer reviews a plan and applies with \`force\`.`,
     "",
     `Checked commit ${code(ctx.sha.slice(0, 7))}${ctx.runUrl ? ` (${link("workflow run", ctx.runUrl)})` : ""}.`,

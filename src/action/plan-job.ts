@@ -84,7 +84,7 @@ function validateOnlyReason(ctx: JobContext): string | undefined {
     return "This pull request comes from a fork. GitHub gives workflows of fork pull requests no secrets, so aep-gitops validated the YAML but did not read Adobe or make a plan.";
   }
   if (!ctx.env.AEP_CLIENT_SECRET) {
-    return "AEP_CLIENT_SECRET is not set for this job, so aep-gitops validated the YAML but did not read Adobe or make a plan. Pass the Adobe credentials to the step from secrets (see the README).";
+    return "`AEP_CLIENT_SECRET` is not set for this job, so aep-gitops validated the YAML but did not read Adobe or make a plan. Pass the Adobe credentials to the step from secrets (see the README).";
   }
   return undefined;
 }
