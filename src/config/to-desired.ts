@@ -22,6 +22,8 @@ export function toDesiredAccount(doc: CheckedDocument): DesiredAccount {
   }
   const result: DesiredAccount = { name: account.name, type: account.type, credentials, source: doc.locator.at([]) };
   if (account.description !== undefined) result.description = account.description;
+  if (account.displayName !== undefined) result.displayName = account.displayName;
+  if (account.adoptId !== undefined) result.adoptId = account.adoptId;
   return result;
 }
 
@@ -48,5 +50,7 @@ export function toDesiredDestination(doc: CheckedDocument): DesiredDestination {
     source: doc.locator.at([]),
   };
   if (destination.description !== undefined) result.description = destination.description;
+  if (destination.displayName !== undefined) result.displayName = destination.displayName;
+  if (destination.adoptId !== undefined) result.adoptId = destination.adoptId;
   return result;
 }

@@ -22,6 +22,10 @@ export type AccountKind = "Account";
  */
 export type AccountName = string;
 /**
+ * The object's name as Adobe shows it (free text), when it should differ from `name`, the YAML identity. Defaults to `name`. `aep-gitops import` writes it for objects made in Adobe's UI.
+ */
+export type DisplayName = string;
+/**
  * The destination platform.
  */
 export type KinesisType = "amazon-kinesis";
@@ -29,6 +33,10 @@ export type KinesisType = "amazon-kinesis";
  * Free text shown in Adobe Experience Platform next to the account.
  */
 export type AccountDescription = string;
+/**
+ * The id of an existing object made outside aep-gitops (in Adobe's UI) that this document takes over instead of creating a new one: the next apply only marks it as managed; nothing is recreated and no data is re-exported. Written by `aep-gitops import`; harmless once adopted.
+ */
+export type AdoptId = string;
 /**
  * The destination platform.
  */
@@ -85,9 +93,11 @@ export interface KinesisAccount {
   apiVersion: ApiVersion;
   kind: AccountKind;
   name: AccountName;
+  displayName?: DisplayName;
   type: KinesisType;
   description?: AccountDescription;
   credentials: KinesisCredentials;
+  adoptId?: AdoptId;
 }
 /**
  * The AWS access key Adobe uses to write to the stream. secretKey must be an environment reference; the other fields may be literal or ${env:NAME}.
@@ -113,9 +123,11 @@ export interface EventHubsAccount {
   apiVersion: ApiVersion;
   kind: AccountKind;
   name: AccountName;
+  displayName?: DisplayName;
   type: EventHubsType;
   description?: AccountDescription;
   credentials: EventHubsCredentials;
+  adoptId?: AdoptId;
 }
 /**
  * The shared access policy Adobe uses to send events. sasKey must be an environment reference; the other fields may be literal or ${env:NAME}.
@@ -141,6 +153,7 @@ export interface KinesisDestination {
   apiVersion: ApiVersion;
   kind: DestinationKind;
   name: DestinationName;
+  displayName?: DisplayName;
   type: KinesisType;
   account: AccountReference;
   description?: DestinationDescription;
@@ -148,6 +161,7 @@ export interface KinesisDestination {
   target: KinesisTarget;
   audiences?: Audiences;
   profileAttributes?: ProfileAttributes;
+  adoptId?: AdoptId;
 }
 /**
  * Where in Kinesis the records go (the target connection's params).
@@ -184,6 +198,7 @@ export interface EventHubsDestination {
   apiVersion: ApiVersion;
   kind: DestinationKind;
   name: DestinationName;
+  displayName?: DisplayName;
   type: EventHubsType;
   account: AccountReference;
   description?: DestinationDescription;
@@ -191,6 +206,7 @@ export interface EventHubsDestination {
   target: EventHubsTarget;
   audiences?: Audiences;
   profileAttributes?: ProfileAttributes;
+  adoptId?: AdoptId;
 }
 /**
  * Which event hub receives the events (the target connection's params).
