@@ -31,6 +31,7 @@ export class Emulator implements AdminTarget {
   private readonly faultEngine: FaultEngine;
   private readonly limiter = new RateLimiter();
   private readonly persistence: Persistence | undefined;
+  private readonly sandboxIds = new Map<string, string>();
 
   constructor(config: Partial<EmulatorConfig> = {}, statePath?: string) {
     this.config = resolveConfig(config);
@@ -44,8 +45,6 @@ export class Emulator implements AdminTarget {
       this.persistence = new Persistence(statePath, () => this.snapshot());
     }
   }
-
-  private readonly sandboxIds = new Map<string, string>();
 
   sandboxId(name: string): string {
     let id = this.sandboxIds.get(name);
