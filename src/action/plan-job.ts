@@ -24,7 +24,7 @@ export function planJob(ctx: JobContext): Job {
   const commentCtx: PlanCommentContext = { marker, sha: pr?.headSha ?? ctx.runner.sha ?? "unknown", runUrl: ctx.runner.runUrl };
 
   /** Posts (or updates) the sticky comment; on a fork's read-only token a refusal is only logged. */
-  const comment = async (body: string, opts: { tolerateRefusal?: boolean; existing?: IssueComment | undefined } = {}) => {
+  const comment = async (body: string, opts: { tolerateRefusal?: boolean; existing?: IssueComment | null } = {}) => {
     if (!pr || !ctx.github) return;
     try {
       const result = await upsertStickyComment(ctx.github, pr.number, marker, body, opts.existing);
@@ -64,7 +64,7 @@ export function planJob(ctx: JobContext): Job {
         appendSummary(ctx.runner.summaryFile, withMarker(renderPlanMarkdown(plan, ctx.runner.runUrl ? { runUrl: ctx.runner.runUrl } : {}), marker));
         if (pr && ctx.github) {
           const existing = await findStickyComment(ctx.github, pr.number, marker);
-          await comment(planCommentBody(plan, { ...commentCtx, previousBody: existing?.body }), { existing });
+          await comment(planCommentBody(plan, { ...commentCtx, previousBody: existing?.body }), { existing: existing ?? null });
         }
         return { exitCode: reportRefusals(ctx, plan), outputs: { "has-changes": String(hasChanges(plan)), "plan-checksum": plan.checksum } };
       } finally {

@@ -16,10 +16,13 @@ export interface StickyResult {
   previousBody?: string;
 }
 
-/** Creates the marked comment or replaces its body; the marker must be the body's first line. */
-export async function upsertStickyComment(github: GitHubPort, issueNumber: number, marker: string, body: string, existing?: IssueComment): Promise<StickyResult> {
+/**
+ * Creates the marked comment or replaces its body; the marker must be the body's first line.
+ * `existing` is what the caller already looked up (null: looked up, there is none), saving a listing.
+ */
+export async function upsertStickyComment(github: GitHubPort, issueNumber: number, marker: string, body: string, existing?: IssueComment | null): Promise<StickyResult> {
   if (body.split("\n", 1)[0]?.trim() !== marker) throw new Error(`upsertStickyComment: the body must start with the marker ${marker}`);
-  const found = existing ?? (await findStickyComment(github, issueNumber, marker));
+  const found = existing === undefined ? await findStickyComment(github, issueNumber, marker) : existing;
   if (!found) return { comment: await github.createComment(issueNumber, body), created: true };
   // An identical body is not re-sent: a re-run then writes nothing and notifies no one.
   if (found.body === body) return { comment: found, created: false, previousBody: found.body };

@@ -15,7 +15,6 @@ afterEach(() => t.close());
 
 const plan = (pr: number, head: string, opts: { fork?: string; env?: Record<string, string | undefined> } = {}) =>
   t.run({ command: "plan", eventName: "pull_request", payload: pullRequestEvent(pr, head, opts.fork ? { fork: opts.fork } : {}), sha: head, ...(opts.env ? { env: opts.env } : {}) });
-const flowServiceCalls = async () => (await t.lab.requests()).filter((r) => !r.path.startsWith("/ims/"));
 
 describe("validation", () => {
   it("annotates every problem at file:line:col, lists them in the comment, and fails without calling Adobe", async () => {

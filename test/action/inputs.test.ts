@@ -1,0 +1,37 @@
+// Inputs arrive as the runner passes them: INPUT_<NAME>, upper-cased, hyphens kept.
+import { describe, expect, it } from "vitest";
+import { readInputs } from "../../src/action/inputs.js";
+import { markersFor, withMarker } from "../../src/action/markers.js";
+
+describe("inputs", () => {
+  it("are read from INPUT_* with action.yml's names, hyphens included", () => {
+    expect(readInputs({ INPUT_COMMAND: "apply", "INPUT_GITHUB-TOKEN": "t", INPUT_SANDBOX: "prod", INPUT_FORCE: "True", INPUT_PRUNE: "false", "INPUT_FAIL-ON-DRIFT": "" })).toEqual({
+      command: "apply",
+      githubToken: "t",
+      sandbox: "prod",
+      force: true,
+      prune: false,
+      failOnDrift: false,
+    });
+  });
+
+  it("treat empty strings (action.yml's defaults) as not set", () => {
+    expect(readInputs({ INPUT_COMMAND: "plan", INPUT_CONFIG: "", INPUT_SANDBOX: " " })).toEqual({ command: "plan", force: false, prune: false, failOnDrift: false });
+  });
+
+  it("refuse a missing command", () => {
+    expect(() => readInputs({})).toThrow("Input 'command' must be one of plan, apply, drift (it is not set).");
+  });
+});
+
+describe("markers", () => {
+  it("are the report layer's own without a sandbox, and scoped with one, so matrix jobs never collide", () => {
+    expect(markersFor(undefined).plan).toBe("<!-- aep-gitops:plan -->");
+    expect(markersFor("prod").plan).toBe("<!-- aep-gitops:plan sandbox=prod -->");
+    expect(markersFor("a-->b").incident).toBe("<!-- aep-gitops:incident sandbox=a--%3Eb -->");
+  });
+
+  it("replace a render's plain marker line", () => {
+    expect(withMarker("<!-- aep-gitops:plan -->\n## plan\n", "<!-- aep-gitops:plan sandbox=dev -->")).toBe("<!-- aep-gitops:plan sandbox=dev -->\n## plan\n");
+  });
+});
