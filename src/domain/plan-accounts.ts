@@ -72,7 +72,7 @@ export function planAccounts(ctx: PlanContext): void {
     }
 
     const fields: FieldChange[] = [];
-    const ops: { op: "replace"; path: string; value: unknown }[] = [];
+    const ops: { op: "add" | "replace"; path: string; value: unknown }[] = [];
     const adobeName = account.displayName ?? account.name;
     if (live.name !== adobeName) {
       fields.push({ field: "name", before: live.name, after: adobeName });
@@ -94,7 +94,8 @@ export function planAccounts(ctx: PlanContext): void {
       if (live.description !== (account.description ?? "").trim()) {
         fields.push({ field: "description", before: live.description, after: account.description ?? "" });
       }
-      ops.push({ op: "replace", path: "/description", value: withMarker(account.description, markerOwner) });
+      // An account made in the UI may have no description: "add" works whether or not it exists.
+      ops.push({ op: adopting ? "add" : "replace", path: "/description", value: withMarker(account.description, markerOwner) });
     }
     if (rotate) ops.push({ op: "replace", path: "/auth/params", value: credentialParams(account) });
     if (ops.length === 0) continue;

@@ -104,7 +104,9 @@ function planTarget(ctx: PlanContext, destination: DesiredDestination): string |
     ops.push({ op: "replace", path: "/params", value: params });
   }
   const adopting = ctx.adopting.has(live.id);
-  describe(live, adobeName(destination), undefined, owner, fields, ops, adopting);
+  // A target connection's own name is plumbing nobody reads (an imported one keeps whatever the UI
+  // called it): only the flow's name is kept in sync.
+  describe(live, undefined, undefined, owner, fields, ops, adopting);
   if (ops.length > 0) {
     ctx.add({
       ref,
@@ -135,21 +137,23 @@ function normalizeParams(params: Record<string, unknown>): Record<string, unknow
 
 function describe(
   live: LiveFlow | LiveTargetConnection,
-  name: string,
+  name: string | undefined,
   description: string | undefined,
   owner: { kind: "destination"; name: string },
   fields: FieldChange[],
   ops: PatchOp[],
   adopting = false,
 ): void {
-  if (live.name !== name) {
+  if (name !== undefined && live.name !== name) {
     fields.push({ field: "name", before: live.name, after: name });
     ops.push({ op: "replace", path: "/name", value: name });
   }
   const text = (description ?? "").trim();
   if (live.description !== text || adopting) {
     if (live.description !== text) fields.push({ field: "description", before: live.description, after: text });
-    ops.push({ op: "replace", path: "/description", value: withMarker(description, owner) });
+    // An object made in the UI may have no description at all, and RFC 6902 cannot replace what is
+    // not there; "add" sets a member whether or not it exists.
+    ops.push({ op: adopting ? "add" : "replace", path: "/description", value: withMarker(description, owner) });
   }
 }
 

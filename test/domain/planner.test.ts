@@ -163,7 +163,7 @@ describe("adoption", () => {
       "adopt flow/d1 PATCH /flows/flow-d1",
     ]);
     for (const change of plan.changes) {
-      expect(change.calls[0]!.body).toEqual([expect.objectContaining({ op: "replace", path: "/description" })]);
+      expect(change.calls[0]!.body).toEqual([expect.objectContaining({ op: "add", path: "/description" })]);
     }
     expect(plan.egress).toEqual([]);
   });

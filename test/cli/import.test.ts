@@ -1,0 +1,91 @@
+// Bringing UI-made destinations under Git without recreating them: import → adopt → nothing left.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { MEN_OVER_50, PROD_AUDIENCES, startLab, type Lab } from "../support/lab.js";
+
+const KINESIS = { id: "86043421-563b-46ec-8e6c-e23184711bf6", version: "1.0" };
+const UPS = { id: "8a9c3494-9708-43d7-ae3f-cda01e5030e1", version: "1.0" };
+
+let lab: Lab;
+beforeEach(async () => {
+  lab = await startLab();
+});
+afterEach(() => lab.close());
+
+/** What a person clicks together in Adobe's UI, through the public API as the ui-editor client. */
+async function clickTogether(l: Lab, name: string, account: string) {
+  const created = async (apiPath: string, body: unknown) => {
+    const answer = await l.ui("POST", apiPath, { body });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    return answer.body.id as string;
+  };
+  const base = await created("/connections", { name: "Profile base", connectionSpec: UPS });
+  const source = await created("/sourceConnections", { name: "Profile source", connectionSpec: UPS, baseConnectionId: base, data: { format: "json" }, params: {} });
+  const accountId = await created("/connections", {
+    name: account,
+    connectionSpec: KINESIS,
+    auth: { specName: "Aws Kinesis authentication credentials", params: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretKey: "ui-typed-secret-123", region: "eu-west-1" } },
+  });
+  const target = await created("/targetConnections", { name: `${name} target`, baseConnectionId: accountId, connectionSpec: KINESIS, data: { format: "json" }, params: { stream: "eu-summer", region: "eu-west-1" } });
+  await created("/flows", {
+    name,
+    description: "Made in the UI",
+    flowSpec: { id: "71471eba-b620-49e4-90fd-23f1fa0174d8", version: "1.0" },
+    sourceConnectionIds: [source],
+    targetConnectionIds: [target],
+    transformations: [
+      {
+        name: "GeneralTransform",
+        params: {
+          profileSelectors: { selectors: [{ type: "JSON_PATH", value: { path: "person.lastName" } }] },
+          segmentSelectors: { selectors: [{ type: "PLATFORM_SEGMENT", value: { id: MEN_OVER_50, name: "Men over 50" } }, { type: "PLATFORM_SEGMENT", value: { id: PROD_AUDIENCES[1] } }] },
+        },
+      },
+    ],
+  });
+}
+
+const CREDS = { MARKETING_AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE", MARKETING_AWS_SECRET_KEY: "ui-typed-secret-123" };
+
+describe("import", () => {
+  it("writes schema-valid YAML that adopts UI-made destinations: adopt-only plan, then zero changes and zero writes", async () => {
+    await clickTogether(lab, "Summer Campaign (EU)", "Marketing AWS");
+    const imported = await lab.cli(["import", "--sandbox", "prod", "--out", "destinations"]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain("MARKETING_AWS_SECRET_KEY");
+    const yaml = readFileSync(path.join(lab.dir, "destinations/summer-campaign-eu.yaml"), "utf8");
+    expect(yaml).toContain("displayName: Summer Campaign (EU)");
+    expect(yaml).toMatch(/adoptId: [0-9a-f-]{36}/);
+    const accountYaml = readFileSync(path.join(lab.dir, "destinations/accounts/marketing-aws.yaml"), "utf8");
+    expect(accountYaml).toContain("secretKey: ${env:MARKETING_AWS_SECRET_KEY}");
+    expect(accountYaml).not.toContain("ui-typed-secret-123");
+    expect((await lab.cli(["validate", "destinations"])).code).toBe(0);
+
+    const plan = await lab.cli(["plan", "--format", "json"], { env: CREDS });
+    expect(plan.code, plan.stderr).toBe(2);
+    const changes = JSON.parse(plan.stdout).sandboxes[0].changes;
+    expect(changes.map((c: { action: string; resource: string }) => `${c.action} ${c.resource}`)).toEqual(["adopt account", "adopt target-connection", "adopt flow"]);
+    for (const change of changes) expect(change.calls.map((c: { body: { op: string; path: string }[] }) => c.body.map((op) => `${op.op} ${op.path}`))).toEqual([["add /description"]]);
+
+    const before = (await lab.writes()).length;
+    const apply = await lab.cli(["apply", "--yes"], { env: CREDS });
+    expect(apply.code, apply.stdout + apply.stderr).toBe(0);
+    expect((await lab.writes()).length - before).toBe(2 + 3); // lock take + release, three markers
+    const after = (await lab.writes()).length;
+    expect((await lab.cli(["plan"], { env: CREDS })).code).toBe(0);
+    expect((await lab.cli(["apply", "--yes"], { env: CREDS })).code).toBe(0);
+    expect((await lab.writes()).length).toBe(after);
+  });
+
+  it("imports only the destinations --match selects, and never overwrites files without --force", async () => {
+    await clickTogether(lab, "Summer Campaign (EU)", "Marketing AWS");
+    await clickTogether(lab, "Winter Sale", "Sales AWS");
+    expect((await lab.cli(["import", "--out", "destinations", "--match", "winter*"])).code).toBe(0);
+    expect(existsSync(path.join(lab.dir, "destinations/winter-sale.yaml"))).toBe(true);
+    expect(existsSync(path.join(lab.dir, "destinations/summer-campaign-eu.yaml"))).toBe(false);
+    const again = await lab.cli(["import", "--out", "destinations", "--match", "winter*"]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("--force");
+  });
+});
