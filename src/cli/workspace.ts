@@ -23,6 +23,8 @@ export interface WorkspaceFlags {
   config?: string | undefined;
   sandbox?: string | undefined;
   emulator?: boolean | undefined;
+  /** Adobe's soft guardrails (audiences and attributes per flow, destinations per sandbox) become errors. */
+  strict?: boolean | undefined;
 }
 
 export interface Workspace {
@@ -48,7 +50,9 @@ export async function loadDesiredSandboxes(paths: string[], flags: WorkspaceFlag
     if (sandboxes.length === 0) throw new AppError("usage", `Sandbox '${flags.sandbox}' is not in the tool config (${tool.configFile ?? "defaults"}).`);
   }
   const loaded = await Promise.all(sandboxes.map((s) => loadDesired(s.name, s.paths)));
-  const problems = loaded.flatMap((l) => l.problems);
+  const problems = loaded
+    .flatMap((l) => l.problems)
+    .map((p) => (flags.strict && p.rule.startsWith("guardrail-") ? { ...p, severity: "error" as const } : p));
   if (problems.length > 0) output.err(formatProblemsText(problems, ctx.cwd));
   if (hasErrors(problems)) {
     throw new AppError("config", "The configuration is invalid; nothing was read from or sent to Adobe.", { hint: "Fix the problems above (aep-gitops validate lists them)." });

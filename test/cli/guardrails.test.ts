@@ -1,0 +1,60 @@
+// Adobe's soft guardrails, counted against the live sandbox: warnings by default, refusals with --strict.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { kinesisAccount, kinesisDestination, MEN_OVER_50, startLab, type Lab } from "../support/lab.js";
+
+const KINESIS = { id: "86043421-563b-46ec-8e6c-e23184711bf6", version: "1.0" };
+const UPS = { id: "8a9c3494-9708-43d7-ae3f-cda01e5030e1", version: "1.0" };
+
+let lab: Lab;
+beforeAll(async () => {
+  lab = await startLab();
+  // 98 destinations that other teams made in Adobe's UI: aep-gitops does not manage them, but they count.
+  const post = async (path: string, body: unknown) => (await lab.ui("POST", path, { body })).body.id as string;
+  const base = await post("/connections", { name: "Profile base", connectionSpec: UPS });
+  const source = await post("/sourceConnections", { name: "Profile source", connectionSpec: UPS, baseConnectionId: base, data: { format: "json" }, params: {} });
+  const account = await post("/connections", {
+    name: "Other team",
+    connectionSpec: KINESIS,
+    auth: { specName: "Aws Kinesis authentication credentials", params: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretKey: "other-team-secret", region: "us-east-1" } },
+  });
+  for (let i = 0; i < 98; i++) {
+    const target = await post("/targetConnections", { name: `t${i}`, baseConnectionId: account, connectionSpec: KINESIS, data: { format: "json" }, params: { stream: `s${i}`, region: "us-east-1" } });
+    await post("/flows", {
+      name: `UI destination ${i}`,
+      flowSpec: { id: "71471eba-b620-49e4-90fd-23f1fa0174d8", version: "1.0" },
+      sourceConnectionIds: [source],
+      targetConnectionIds: [target],
+      transformations: [{ name: "GeneralTransform", params: { profileSelectors: { selectors: [] }, segmentSelectors: { selectors: [{ type: "PLATFORM_SEGMENT", value: { id: MEN_OVER_50 } }] } } }],
+    });
+  }
+  lab.write("destinations/account.yaml", kinesisAccount());
+  for (const name of ["one", "two", "three"]) lab.write(`destinations/${name}.yaml`, kinesisDestination(name));
+}, 60_000);
+afterAll(() => lab.close());
+
+describe("guardrails with live counts", () => {
+  it("warns when managed and unmanaged destinations together pass 100 per sandbox", async () => {
+    const plan = await lab.cli(["plan"]);
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain("Sandbox 'prod' would hold 101 destinations (98 not managed by aep-gitops), over Adobe's guardrail of 100 per sandbox.");
+  });
+
+  it("refuses with --strict and writes nothing", async () => {
+    const before = (await lab.writes()).length;
+    const apply = await lab.cli(["apply", "--yes", "--strict"]);
+    expect(apply.code).toBe(1);
+    expect(apply.stderr + apply.stdout).toContain("--strict");
+    expect((await lab.writes()).length).toBe(before);
+  });
+
+  it("makes the per-destination guardrails (51 attributes) errors with --strict", async () => {
+    const attributes = Array.from({ length: 51 }, (_, i) => `person.field${i}`);
+    lab.write("destinations/wide.yaml", kinesisDestination("wide", { attributes }));
+    const relaxed = await lab.cli(["plan"]);
+    expect(relaxed.stderr).toMatch(/wide\.yaml:\d+:\d+ +warning +guardrail-attributes/);
+    const strict = await lab.cli(["plan", "--strict"]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/wide\.yaml:\d+:\d+ +error +guardrail-attributes/);
+    lab.remove("destinations/wide.yaml");
+  });
+});
