@@ -2,6 +2,12 @@
 // network errors, with growing waits) and the throttling plugin (primary and secondary rate limits,
 // honouring Retry-After); we bound how often and how long a rate limit may hold a job, and turn every
 // failure into an AppError that says which call failed and, for 403/404, which permission is missing.
+//
+// Writes are serialized but not spaced out: the plugin's defaults (1 s between writes, 3 s between
+// comments and issues, in limiters shared by every client of the process) are for bulk writers, and
+// a run of the Action makes at most five writes, far under GitHub's 80 content-creating requests a
+// minute. Should GitHub still signal a secondary rate limit, the plugin waits it out.
+import Bottleneck from "bottleneck/light.js";
 import { Octokit, RequestError } from "octokit";
 import { AppError } from "../errors.js";
 import type { GitHubPort, Issue, IssueComment, PullRequestRef, RepoRef } from "./port.js";
@@ -16,11 +22,6 @@ export interface OctokitGitHubOptions {
   maxRateLimitWaitSeconds?: number;
   /** Tests shrink the retry plugin's waits (1 s, 4 s, 9 s by default). */
   retryBaseMs?: number;
-  /**
-   * false turns the throttling plugin off: no pacing of writes (1 s apart, 3 s for comments and
-   * issues, as GitHub asks) and no rate-limit handling. Only for tests of comment and issue logic.
-   */
-  throttle?: boolean;
 }
 
 const RATE_LIMIT_RETRIES = 3;
@@ -39,7 +40,8 @@ export function createOctokitGitHub(options: OctokitGitHubOptions): GitHubPort {
     userAgent: "aep-gitops-action",
     log: { debug: () => {}, info: (m: string) => log.info(m), warn: (m: string) => log.warn(m), error: (m: string) => log.warn(m) },
     throttle: {
-      enabled: options.throttle ?? true,
+      write: serial(),
+      notifications: serial(),
       onRateLimit: onLimit("primary"),
       onSecondaryRateLimit: onLimit("secondary"),
       ...(options.retryBaseMs !== undefined ? { retryAfterBaseValue: options.retryBaseMs } : {}),
@@ -83,6 +85,11 @@ export function createOctokitGitHub(options: OctokitGitHubOptions): GitHubPort {
         return toIssue(response.data);
       }),
   };
+}
+
+/** A limiter of this client's own that runs one request at a time, without a pause between them. */
+function serial(): Bottleneck.Group {
+  return new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
 }
 
 /** One GitHub call; its failure becomes an AppError naming the call and, when refused, the permission. */

@@ -1,7 +1,5 @@
 // The octokit GitHubPort against the fake GitHub on loopback: real HTTP, real retry and throttling
-// plugins, injected faults. Waits are shrunk (retryBaseMs) so the suite stays fast, and GitHub's
-// pacing of writes (seconds apart, shared by every client in a process) is on only where a test is
-// about rate limits.
+// plugins, injected faults. Waits are shrunk (retryBaseMs) so the suite stays fast.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "../../src/errors.js";
 import { createOctokitGitHub } from "../../src/github/octokit-github.js";
@@ -14,10 +12,8 @@ let warnings: string[];
 beforeEach(async () => {
   fake = await startFakeGitHub();
   warnings = [];
-  github = client({ throttle: false });
+  github = createOctokitGitHub({ token: fake.token, repo: { owner: fake.owner, repo: fake.repo }, baseUrl: fake.url, retryBaseMs: 5, log: { warn: (m) => warnings.push(m), info: () => {} } });
 });
-const client = (opts: { throttle: boolean }) =>
-  createOctokitGitHub({ token: fake.token, repo: { owner: fake.owner, repo: fake.repo }, baseUrl: fake.url, retryBaseMs: 5, ...opts, log: { warn: (m) => warnings.push(m), info: () => {} } });
 afterEach(() => fake.close());
 
 describe("reading and writing", () => {
@@ -57,7 +53,7 @@ describe("failures", () => {
 
   it("waits out a secondary rate limit (403 with Retry-After) and succeeds", async () => {
     fake.fault({ method: "GET", path: /\/issues$/, status: 403, headers: { "retry-after": "1" }, message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again." });
-    expect(await client({ throttle: true }).openIssuesWithLabel("aep-drift")).toEqual([]);
+    expect(await github.openIssuesWithLabel("aep-drift")).toEqual([]);
     expect(fake.requests.map((r) => r.status)).toEqual([403, 200]);
     expect(warnings.join("\n")).toMatch(/secondary rate limit.*retrying/);
   });
@@ -86,8 +82,16 @@ describe("failures", () => {
     await expect(github.createComment(pr, "x".repeat(65_536))).resolves.toBeDefined();
   });
 
+  it("serializes writes without spacing them out: a run's few writes take no seconds of waiting", async () => {
+    const pr = fake.openPullRequest("x", "a".repeat(40));
+    const started = Date.now();
+    for (let i = 0; i < 4; i++) await github.createComment(pr, `comment ${i}`);
+    await github.createIssue({ title: "t", body: "b", labels: ["l"] });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it("reports a wrong token as a refusal, without retrying", async () => {
-    const wrong = createOctokitGitHub({ token: "nope", repo: { owner: fake.owner, repo: fake.repo }, baseUrl: fake.url, retryBaseMs: 5, throttle: false });
+    const wrong = createOctokitGitHub({ token: "nope", repo: { owner: fake.owner, repo: fake.repo }, baseUrl: fake.url, retryBaseMs: 5 });
     await expect(wrong.openIssuesWithLabel("x")).rejects.toThrow(/401 Bad credentials/);
     expect(fake.requests).toHaveLength(1);
   });

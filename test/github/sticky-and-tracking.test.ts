@@ -1,6 +1,5 @@
 // The two ways the Action keeps one voice on GitHub: the sticky comment (one per PR and purpose,
-// found by its hidden marker) and the tracking issue (one open per label and marker). GitHub's pacing
-// of writes is off here: it is octokit-github.test.ts's subject, and would only slow these down.
+// found by its hidden marker) and the tracking issue (one open per label and marker).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createOctokitGitHub } from "../../src/github/octokit-github.js";
 import type { GitHubPort } from "../../src/github/port.js";
@@ -14,7 +13,7 @@ let github: GitHubPort;
 let pr: number;
 beforeEach(async () => {
   fake = await startFakeGitHub();
-  github = createOctokitGitHub({ token: fake.token, repo: { owner: fake.owner, repo: fake.repo }, baseUrl: fake.url, throttle: false });
+  github = createOctokitGitHub({ token: fake.token, repo: { owner: fake.owner, repo: fake.repo }, baseUrl: fake.url });
   pr = fake.openPullRequest("change", "a".repeat(40));
 });
 afterEach(() => fake.close());
