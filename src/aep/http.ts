@@ -5,6 +5,7 @@ import pRetry, { AbortError } from "p-retry";
 import { AmbiguousWriteError, AepApiError, NetworkError, describeErrorBody } from "./errors.js";
 import type { TokenSource } from "./ims.js";
 import { AdaptiveLimiter } from "./limiter.js";
+import { RequestPacer } from "./pacer.js";
 import type { AepSettings } from "./settings.js";
 
 export interface RequestOptions {
@@ -43,6 +44,8 @@ export class AepHttp {
     private readonly tokens: TokenSource,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
     concurrency = 4,
+    /** Paces requests under the rate limit once a 429 has shown where it is (src/aep/pacer.ts). */
+    readonly pacer = new RequestPacer(),
   ) {
     this.limiter = new AdaptiveLimiter(concurrency);
   }
@@ -93,6 +96,7 @@ export class AepHttp {
   }
 
   private async send(sandbox: string, method: string, path: string, options: RequestOptions) {
+    const sentAt = await this.pacer.acquire();
     // Adobe's Retry-After speaks for the whole client, not just the call that was throttled:
     // every request waits it out, which is what keeps a 429 from turning into a storm.
     for (let wait = this.pausedUntil - Date.now(); wait > 0; wait = this.pausedUntil - Date.now()) {
@@ -135,6 +139,7 @@ export class AepHttp {
     } catch {
       body = undefined; // gateways answer 429/5xx with empty or HTML bodies
     }
+    this.pacer.answered(response.status, sentAt);
     return { status: response.status, headers: response.headers, body, token };
   }
 }
