@@ -16,6 +16,8 @@ export interface BenchConfig {
   tutorial: ScenarioId[];
   /** Scenarios whose per-resource-GET refresh baseline is also run (after the first apply). */
   refresh: ScenarioId[];
+  /** Scenarios whose first apply is also run with request pacing off (the client before src/aep/pacer.ts). */
+  unpaced: ScenarioId[];
   /** Destinations the tutorial replay runs at once (the product's HTTP client allows 4 calls in flight). */
   tutorialConcurrency: number;
   /** Where results go; `-` for none (a trial run). */
@@ -26,11 +28,12 @@ export interface BenchConfig {
 const IDS: ScenarioId[] = ["S", "M", "L"];
 
 const USAGE = `usage: npm run bench -- [--only S,M,L] [--latency MS] [--jitter MS] [--rate N] [--burst N]
-                       [--tutorial S,M,L|none] [--refresh S,M,L|none] [--tutorial-concurrency N] [--out DIR|-]
+                       [--tutorial S,M,L|none] [--refresh S,M,L|none] [--unpaced S,M,L|none]
+                       [--tutorial-concurrency N] [--out DIR|-]
 
 Environment: BENCH_ONLY, BENCH_LATENCY_MS, BENCH_JITTER_MS, BENCH_RATE, BENCH_BURST, BENCH_TUTORIAL,
-BENCH_REFRESH, BENCH_OUT. Defaults: all scenarios, 80 ms ± 20 ms, 20 req/s (burst 20), tutorial for all,
-refresh run for M, results in bench/.`;
+BENCH_REFRESH, BENCH_UNPACED, BENCH_OUT. Defaults: all scenarios, 80 ms ± 20 ms, 20 req/s (burst 20),
+tutorial path for all, refresh run for M, first apply also without request pacing for M and L, results in bench/.`;
 
 function ids(value: string, what: string): ScenarioId[] {
   if (value.trim().toLowerCase() === "none" || value.trim() === "") return [];
@@ -56,6 +59,7 @@ export function readConfig(argv: string[], env: Record<string, string | undefine
       burst: { type: "string" },
       tutorial: { type: "string" },
       refresh: { type: "string" },
+      unpaced: { type: "string" },
       "tutorial-concurrency": { type: "string" },
       out: { type: "string" },
       seed: { type: "string" },
@@ -76,6 +80,7 @@ export function readConfig(argv: string[], env: Record<string, string | undefine
     only: ids(values.only ?? env.BENCH_ONLY ?? "S,M,L", "--only"),
     tutorial: ids(values.tutorial ?? env.BENCH_TUTORIAL ?? "S,M,L", "--tutorial"),
     refresh: ids(values.refresh ?? env.BENCH_REFRESH ?? "M", "--refresh"),
+    unpaced: ids(values.unpaced ?? env.BENCH_UNPACED ?? "M,L", "--unpaced"),
     tutorialConcurrency: positive(values["tutorial-concurrency"] ?? "4", "--tutorial-concurrency"),
     out: values.out ?? env.BENCH_OUT ?? "bench",
     seed: positive(values.seed ?? "1", "--seed", true),

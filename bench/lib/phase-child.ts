@@ -8,6 +8,7 @@ import { performance } from "node:perf_hooks";
 import { AepHttp } from "../../src/aep/http.js";
 import { HttpFlowService, type Collection } from "../../src/aep/flow-service.js";
 import { ImsTokenSource } from "../../src/aep/ims.js";
+import { RequestPacer } from "../../src/aep/pacer.js";
 import { HttpAudiences } from "../../src/aep/segments.js";
 import { settingsFromEnv } from "../../src/aep/settings.js";
 import { hasErrors, loadDesired } from "../../src/config/load.js";
@@ -21,6 +22,8 @@ export interface PhaseInput {
   sandboxes: { sandbox: string; dir: string }[];
   prune: boolean;
   env: Record<string, string>;
+  /** false: the client without request pacing (for the side-by-side). */
+  pacing?: boolean;
 }
 
 export interface PhaseOutput {
@@ -36,8 +39,10 @@ export interface PhaseOutput {
   plannerCpuMs: number;
   /** Process CPU of the whole phase, loading included. */
   processCpuMs: number;
+  /** Process CPU while the API part ran (the wall-time window): JSON, mapping, planning, the HTTP client. */
+  phaseCpuMs: number;
   maxRssMb: number;
-  client: { calls: number; byKind: Record<string, number>; retries: number; throttled: number; tokensFetched: number };
+  client: { calls: number; byKind: Record<string, number>; retries: number; throttled: number; tokensFetched: number; pacedRate?: number; pacerCuts?: number };
   plan?: { add: number; change: number; destroy: number; orphaned: number; callsPlanned: number; checksum: string; problems: number; refusals: string[] };
   items?: { done: number; failed: number; skipped: number; firstFailures: string[] };
   refresh?: { listed: number; fetched: number };
@@ -65,13 +70,14 @@ async function main(): Promise<void> {
   const env = { ...input.env };
   const settings = settingsFromEnv(env);
   const tokens = new ImsTokenSource(settings);
-  const http = new AepHttp(settings, tokens);
+  const http = input.pacing === false ? new AepHttp(settings, tokens, undefined, undefined, new RequestPacer({ enabled: false })) : new AepHttp(settings, tokens);
   const targets: SandboxTarget[] = loaded.map((l) => ({ desired: l.desired, port: new HttpFlowService(http, l.desired.sandbox), audiences: new HttpAudiences(http, l.desired.sandbox) }));
   // As src/cli/run-options.ts makes them, with the tool config's defaults.
   const options: RunOptions = { prune: input.prune, force: false, allowEmpty: false, maxChangePercent: 30, minResourcesForThreshold: 10, strict: false, clientId: settings.clientId, env };
 
-  const output: PhaseOutput = { ok: true, wallMs: 0, loadMs, loadCpuMs, readPlanCpuMs: 0, plannerCpuMs: 0, processCpuMs: 0, maxRssMb: 0, client: { calls: 0, byKind: {}, retries: 0, throttled: 0, tokensFetched: 0 } };
+  const output: PhaseOutput = { ok: true, wallMs: 0, loadMs, loadCpuMs, readPlanCpuMs: 0, plannerCpuMs: 0, processCpuMs: 0, phaseCpuMs: 0, maxRssMb: 0, client: { calls: 0, byKind: {}, retries: 0, throttled: 0, tokensFetched: 0 } };
   const wallStart = performance.now();
+  const phaseCpu = process.cpuUsage();
   try {
     if (input.kind === "refresh") {
       output.refresh = await refresh(targets);
@@ -102,6 +108,7 @@ async function main(): Promise<void> {
         if (bad.length > 0) output.ok = false;
       }
       output.wallMs = performance.now() - wallStart;
+      output.phaseCpuMs = cpuMs(phaseCpu);
       // The pure planner again, on exactly the inputs planAll used (the first run happened inside planAll).
       const planOptions = run.resolved.map((desired) => {
         const { env: _env, ...rest } = options;
@@ -115,8 +122,17 @@ async function main(): Promise<void> {
     output.ok = false;
     output.error = (error as Error).message;
   }
-  if (output.wallMs === 0) output.wallMs = performance.now() - wallStart;
-  output.client = { ...http.stats, byKind: { ...http.stats.byKind }, tokensFetched: tokens.fetched };
+  if (output.wallMs === 0) {
+    output.wallMs = performance.now() - wallStart;
+    output.phaseCpuMs = cpuMs(phaseCpu);
+  }
+  output.client = {
+    ...http.stats,
+    byKind: { ...http.stats.byKind },
+    tokensFetched: tokens.fetched,
+    ...(http.pacer.rate !== undefined ? { pacedRate: http.pacer.rate } : {}),
+    pacerCuts: http.pacer.cuts,
+  };
   output.processCpuMs = cpuMs(processStart);
   output.maxRssMb = process.resourceUsage().maxRSS / 1024;
   writeFileSync(outFile, JSON.stringify(output));

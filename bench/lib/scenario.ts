@@ -249,3 +249,61 @@ export function depth(spec: ScenarioSpec, phase: PhaseName): Depth {
     explain: `token → ${reads} page${reads > 1 ? "s" : ""} → POST target → POST flow (∥ DELETE flow → DELETE target, PATCH)`,
   };
 }
+
+/** The calls the minimum client makes, by kind (`METHOD /route`, as the emulator's log names them). */
+export function expectedKinds(spec: ScenarioSpec, phase: PhaseName): Record<string, number> {
+  const s = spec.sandboxes.length;
+  const n = spec.destinationsPerSandbox;
+  const a = spec.accountsPerSandbox;
+  const churn = churnOf(spec);
+  if (phase === "first-apply") {
+    return {
+      "GET /flows": s,
+      "GET /connections": s,
+      "GET /targetConnections": s,
+      "POST /connections": s * (1 + a),
+      "POST /sourceConnections": s,
+      "POST /targetConnections": s * n,
+      "POST /flows": s * n,
+    };
+  }
+  const lists = { "GET /flows": s * pages(n), "GET /connections": s * pages(a), "GET /targetConnections": s * pages(n) };
+  if (phase === "no-op-plan") return lists;
+  return {
+    ...lists,
+    "PATCH /flows/{id}": s * churn.changed.length,
+    "POST /targetConnections": s * churn.added.length,
+    "POST /flows": s * churn.added.length,
+    "DELETE /flows/{id}": s * churn.removed.length,
+    "DELETE /targetConnections/{id}": s * churn.removed.length,
+  };
+}
+
+/**
+ * The product's own chain of dependent round trips, step by step (src/reconcile/reconcile.ts, read-live.ts,
+ * lock.ts as of this bench): planAll reads, then per sandbox the apply takes the sandbox lock, reads live
+ * again under it, writes in dependency order and releases the lock.
+ */
+export function productChain(spec: ScenarioSpec, phase: PhaseName): { depth: number; steps: string } {
+  const n = phase === "first-apply" ? 0 : spec.destinationsPerSandbox;
+  const segments = pages(spec.audiencePool);
+  const lists = pages(n);
+  if (phase === "no-op-plan") {
+    const reads = Math.max(lists, segments);
+    return { depth: 1 + reads, steps: `token → ${reads} page${reads > 1 ? "s" : ""} in sequence` };
+  }
+  if (phase === "first-apply") {
+    const reads = Math.max(lists + 1, segments);
+    // lock: list lock objects → POST (the Profile connection) → list again; re-read: lists → Profile
+    // lookup → source lookup; writes: POST source → POST flow; release: PATCH.
+    return {
+      depth: 1 + reads + 3 + (lists + 2) + 2 + 1,
+      steps: "token → lists → Profile lookup → lock lookup → POST lock (= Profile base) → lock lookup → re-read lists → Profile lookup → source lookup → POST source → POST flow → PATCH release",
+    };
+  }
+  const reads = Math.max(lists, segments);
+  return {
+    depth: 1 + reads + 2 + lists + 2 + 1,
+    steps: "token → lists → lock lookup → PATCH lease → re-read lists → POST target → POST flow → PATCH release",
+  };
+}
