@@ -1,6 +1,6 @@
 // The core promise, end to end: the real CLI against the emulator over loopback.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { kinesisAccount, kinesisDestination, MEN_OVER_50, PROD_AUDIENCES, SECRETS, startLab, underLock, type Lab } from "../support/lab.js";
+import { kinesisAccount, kinesisDestination, MEN_OVER_50, PROD_AUDIENCES, SECRETS, startLab, type Lab } from "../support/lab.js";
 
 let lab: Lab;
 beforeEach(async () => {
@@ -25,11 +25,10 @@ describe("apply from an empty sandbox", () => {
     const apply = await lab.cli(["apply", "--yes"]);
     expect(apply.stderr + apply.stdout).not.toContain("error");
     expect(apply.code).toBe(0);
-    const writes = await lab.writes();
+    const writes = await lab.dataWrites();
     // 2 for the shared Profile source (its connection is created holding the sandbox lock), 1 per
-    // account, 2 per destination, and releasing the lock at the end.
+    // account, 2 per destination; the lock's lease is released at the end.
     expect(writes.map((w) => `${w.method} ${w.route}`).sort()).toEqual([
-      "PATCH /connections/{id}",
       "POST /connections",
       "POST /connections",
       "POST /flows",
@@ -42,6 +41,8 @@ describe("apply from an empty sandbox", () => {
     const again = await lab.cli(["plan"]);
     expect(again.stdout).toContain("No changes.");
     expect(again.code).toBe(0);
+    const lock = (await lab.ui("GET", "/connections?property=name==aep-gitops%20Profile%20connection")).body.items[0];
+    expect(lock.description).not.toContain("lease");
     const before = (await lab.writes()).length;
     const second = await lab.cli(["apply", "--yes"]);
     expect(second.code).toBe(0);
@@ -71,13 +72,13 @@ describe("updates", () => {
       "destinations/winter.yaml",
       kinesisDestination("winter-campaign", { audiences: [PROD_AUDIENCES[3]!, PROD_AUDIENCES[5]!], attributes: ["personalEmail.address", "mobilePhone.number"], description: "New text" }),
     );
-    const before = (await lab.writes()).length;
+    const before = (await lab.dataWrites()).length;
     const plan = await lab.cli(["plan"]);
     expect(plan.stdout).toContain("Plan: 0 to add, 1 to change, 0 to destroy.");
     const apply = await lab.cli(["apply", "--yes"]);
     expect(apply.code).toBe(0);
-    const writes = (await lab.writes()).slice(before);
-    expect(writes.map((w) => `${w.method} ${w.route}`)).toEqual(underLock(["PATCH /flows/{id}"]));
+    const writes = (await lab.dataWrites()).slice(before);
+    expect(writes.map((w) => `${w.method} ${w.route}`)).toEqual(["PATCH /flows/{id}"]);
     const flow = await liveFlow(lab, "winter-campaign");
     const params = flow.transformations[0].params;
     expect(params.segmentSelectors.selectors.map((s: { value: { id: string } }) => s.value.id).sort()).toEqual([PROD_AUDIENCES[3], PROD_AUDIENCES[5]].sort());
@@ -88,9 +89,9 @@ describe("updates", () => {
 
   it("changes target params with one PATCH of the target connection", async () => {
     lab.write("destinations/summer.yaml", kinesisDestination("summer-campaign", { stream: "renamed-stream" }));
-    const before = (await lab.writes()).length;
+    const before = (await lab.dataWrites()).length;
     expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
-    expect((await lab.writes()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual(underLock(["PATCH /targetConnections/{id}"]));
+    expect((await lab.dataWrites()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual(["PATCH /targetConnections/{id}"]);
     expect((await lab.cli(["plan"])).code).toBe(0);
   });
 
@@ -101,9 +102,9 @@ describe("updates", () => {
     expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
     expect((await liveFlow(lab, "summer-campaign")).state).toBe("disabled");
     lab.write("destinations/summer.yaml", kinesisDestination("summer-campaign"));
-    const before = (await lab.writes()).length;
+    const before = (await lab.dataWrites()).length;
     expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
-    expect((await lab.writes()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual(underLock(["POST /flows/{id}/action"]));
+    expect((await lab.dataWrites()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual(["POST /flows/{id}/action"]);
     expect((await liveFlow(lab, "summer-campaign")).state).toBe("enabled");
   });
 
@@ -113,9 +114,9 @@ describe("updates", () => {
     expect(plan.code).toBe(2);
     expect(plan.stdout).toMatch(/credentials/i);
     expect(plan.stdout).not.toContain(rotated.KINESIS_SECRET_KEY);
-    const before = (await lab.writes()).length;
+    const before = (await lab.dataWrites()).length;
     expect((await lab.cli(["apply", "--yes"], { env: rotated })).code).toBe(0);
-    expect((await lab.writes()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual(underLock(["PATCH /connections/{id}"]));
+    expect((await lab.dataWrites()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual(["PATCH /connections/{id}"]);
     expect(JSON.stringify(await lab.state())).toContain(rotated.KINESIS_SECRET_KEY);
     expect((await lab.cli(["plan"], { env: rotated })).code).toBe(0);
   });

@@ -1,6 +1,6 @@
 // Safety rails and ownership, end to end: nothing is deleted or taken over unless asked.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { kinesisAccount, kinesisDestination, startLab, underLock, type Lab } from "../support/lab.js";
+import { kinesisAccount, kinesisDestination, startLab, type Lab } from "../support/lab.js";
 
 let lab: Lab;
 beforeEach(async () => {
@@ -27,10 +27,10 @@ describe("prune", () => {
 
   it("deletes flow then target connection with --prune, and the plan converges", async () => {
     lab.remove("destinations/b.yaml");
-    const before = (await lab.writes()).length;
+    const before = (await lab.dataWrites()).length;
     const apply = await lab.cli(["apply", "--yes", "--prune"]);
     expect(apply.code).toBe(0);
-    expect((await lab.writes()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual(underLock(["DELETE /flows/{id}", "DELETE /targetConnections/{id}"]));
+    expect((await lab.dataWrites()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual(["DELETE /flows/{id}", "DELETE /targetConnections/{id}"]);
     expect(await flowNames(lab)).toEqual(["dest-a"]);
     expect((await lab.cli(["plan", "--prune"])).code).toBe(0);
   });
@@ -39,9 +39,9 @@ describe("prune", () => {
     lab.remove("destinations/a.yaml");
     lab.remove("destinations/b.yaml");
     lab.write("destinations/account.yaml", kinesisAccount("other-account"));
-    const before = (await lab.writes()).length;
+    const before = (await lab.dataWrites()).length;
     expect((await lab.cli(["apply", "--yes", "--prune", "--force"])).code).toBe(0);
-    const routes = (await lab.writes()).slice(before).map((w) => `${w.method} ${w.route}`);
+    const routes = (await lab.dataWrites()).slice(before).map((w) => `${w.method} ${w.route}`);
     expect(routes.filter((r) => r.startsWith("DELETE"))).toEqual(["DELETE /flows/{id}", "DELETE /flows/{id}", "DELETE /targetConnections/{id}", "DELETE /targetConnections/{id}", "DELETE /connections/{id}"]);
     expect((await lab.cli(["plan", "--prune"])).code).toBe(0);
   });

@@ -101,6 +101,15 @@ export async function startLab(options: { config?: Record<string, unknown>; stat
     async writes(): Promise<RequestLogEntry[]> {
       return (await lab.requests()).filter((r) => r.method !== "GET" && !r.path.startsWith("/ims/") && !r.path.includes("/segment/"));
     },
+    /**
+     * Writes to destinations and accounts: without the sandbox lock's lease PATCHes on the Profile
+     * connection (taken, renewed while a slow apply runs, released), whose count depends on timing.
+     */
+    async dataWrites(): Promise<RequestLogEntry[]> {
+      const connections = (await lab.ui("GET", "/connections?limit=100&property=name==aep-gitops%20Profile%20connection")).body?.items ?? [];
+      const lockIds = new Set(connections.map((c: { id: string }) => c.id));
+      return (await lab.writes()).filter((w) => !(w.method === "PATCH" && lockIds.has(w.path.split("/").pop()?.split("?")[0])));
+    },
     metrics: () => admin("metrics"),
     state: () => admin("state"),
     faults: (config: unknown) => admin("faults", config),
@@ -144,11 +153,6 @@ async function uiToken(url: string): Promise<string> {
     body: new URLSearchParams({ grant_type: "client_credentials", client_id: "ui-editor", client_secret: "ui-secret", scope: "openid" }),
   });
   return ((await response.json()) as { access_token: string }).access_token;
-}
-
-/** The writes of an apply with changes: take the sandbox lock, the given writes, release the lock. */
-export function underLock(routes: string[]): string[] {
-  return ["PATCH /connections/{id}", ...routes, "PATCH /connections/{id}"];
 }
 
 /** YAML for an account + destinations, as users write it. */
