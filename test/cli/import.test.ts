@@ -71,7 +71,9 @@ describe("import", () => {
     const before = (await lab.dataWrites()).length;
     const apply = await lab.cli(["apply", "--yes"], { env: CREDS });
     expect(apply.code, apply.stdout + apply.stderr).toBe(0);
-    expect((await lab.dataWrites()).length - before).toBe(3); // three markers (and the lock's lease)
+    // Three markers, and creating the Profile connection that holds the sandbox lock (the UI-made
+    // destination reads from its own Profile source, which aep-gitops leaves alone).
+    expect((await lab.dataWrites()).length - before).toBe(4);
     const after = (await lab.writes()).length;
     expect((await lab.cli(["plan"], { env: CREDS })).code).toBe(0);
     expect((await lab.cli(["apply", "--yes"], { env: CREDS })).code).toBe(0);
