@@ -79,6 +79,20 @@ export const transformationsSchema = {
 };
 
 /** The fields a client may send on create (and PATCH afterwards, minus the spec reference). */
+const endpointConnection = {
+  type: "object",
+  required: ["name", "connectionSpec"],
+  additionalProperties: false,
+  properties: {
+    name,
+    description,
+    connectionSpec: specRef,
+    baseConnectionId: { type: "string", minLength: 1 },
+    data,
+    params: { type: "object" },
+  },
+};
+
 const bodySchemas: Record<ResourceName, Record<string, unknown>> = {
   connections: {
     type: "object",
@@ -96,32 +110,9 @@ const bodySchemas: Record<ResourceName, Record<string, unknown>> = {
       },
     },
   },
-  sourceConnections: {
-    type: "object",
-    required: ["name", "connectionSpec"],
-    additionalProperties: false,
-    properties: {
-      name,
-      description,
-      connectionSpec: specRef,
-      baseConnectionId: { type: "string", minLength: 1 },
-      data,
-      params: { type: "object" },
-    },
-  },
-  targetConnections: {
-    type: "object",
-    required: ["name", "connectionSpec"],
-    additionalProperties: false,
-    properties: {
-      name,
-      description,
-      connectionSpec: specRef,
-      baseConnectionId: { type: "string", minLength: 1 },
-      data,
-      params: { type: "object" },
-    },
-  },
+  // Source and target connections share one shape (destinations.yaml SourceConnection / TargetConnection).
+  sourceConnections: endpointConnection,
+  targetConnections: endpointConnection,
   flows: {
     type: "object",
     required: ["name", "flowSpec", "sourceConnectionIds", "targetConnectionIds", "transformations"],
