@@ -88,6 +88,24 @@ describe("throttling", () => {
   }, 60_000);
 });
 
+describe("a partial failure", () => {
+  it("finishes the independent work, reports each item, exits 1, and a re-run converges", async () => {
+    // Adobe refuses the first flow create outright (a 400 is not retried): only that destination fails.
+    await lab.faults({ scripted: [{ method: "POST", route: "/flows", nth: 1, action: { type: "status", status: 400, body: { type: "https://ns.adobe.com/aep/errors/FLOW-1451-400", title: "Bad request", status: 400, report: { "detailed-message": "transformations are not valid" } } } }] });
+    const first = await lab.cli(["apply", "--yes"]);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/✗ failed to create flow \w+: POST \/data\/foundation\/flowservice\/flows → 400 FLOW-1451-400: transformations are not valid/);
+    expect(first.stdout).toContain("Apply complete: 8 succeeded, 1 failed, 0 skipped.");
+    expect(first.stderr).toContain("run apply again");
+    expect((await lab.ui("GET", "/flows?limit=100")).body.items).toHaveLength(2);
+    await lab.faults({});
+    const second = await lab.cli(["apply", "--yes"]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("Apply complete: 1 succeeded, 0 failed, 0 skipped.");
+    expect((await lab.cli(["plan"])).code).toBe(0);
+  });
+});
+
 describe("two applies at once", () => {
   it("serialize on the sandbox lock: one creates, the other finds nothing left to do, no duplicates", async () => {
     const [a, b] = await Promise.all([lab.cli(["apply", "--yes"]), lab.cli(["apply", "--yes"])]);
