@@ -91,12 +91,24 @@ function held(port: FlowServicePort, object: LockObject, run: string, created: b
   let etag = object.etag;
   let stopped = false;
   const now = options.now ?? Date.now;
+  const renewOnce = async () => {
+    const answer = await port.call("PATCH", `/connections/${object.id}`, { body: [{ op: "replace", path: "/description", value: description(run, now() + options.ttlMs) }], ifMatch: etag });
+    etag = (answer as { etag: string }).etag;
+  };
   // Renew at a third of the TTL, so a slow apply never loses its lease to a waiting one.
   const renew = setInterval(() => {
     if (stopped) return;
-    void port
-      .call("PATCH", `/connections/${object.id}`, { body: [{ op: "replace", path: "/description", value: description(run, now() + options.ttlMs) }], ifMatch: etag })
-      .then((answer) => (etag = (answer as { etag: string }).etag))
+    void renewOnce()
+      .catch(async (error: unknown) => {
+        // A 412: an earlier renewal landed but its answer (the new etag) was lost, or answered after
+        // this one was sent. Without the current etag every later renewal would fail too and the lease
+        // would run out mid-apply: pick it up while the lease is still ours, and renew at once.
+        if (!(error instanceof AepApiError && error.status === 412) || stopped) return;
+        const current = (await listLockObjects(port)).find((o) => o.id === object.id);
+        if (current?.lease?.run !== run || stopped) return;
+        etag = current.etag;
+        await renewOnce();
+      })
       .catch(() => undefined);
   }, Math.max(1_000, options.ttlMs / 3));
   renew.unref();

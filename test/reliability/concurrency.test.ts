@@ -209,39 +209,3 @@ describe("an apply racing an edit in Adobe's UI", () => {
     expect(await liveAudiences(one)).toContain(AUDIENCE_IDS[2]);
   });
 });
-
-describe("the sandbox lock under a lost answer", () => {
-  it("keeps its lease while the apply works when the answer to a renewal is lost, so a second apply waits", async () => {
-    const account = build.kinesis("acct-kinesis-a");
-    const pre: Model = { sandbox: "prod", accounts: [account], destinations: [build.destination("existing", account)] };
-    writeFolder(lab, modelFiles(pre, rng(SEED)));
-    await applyInProcess(lab, "destinations");
-    const desired: Model = { ...pre, destinations: [...pre.destinations, ...Array.from({ length: 12 }, (_, i) => build.destination(`new-${i}`, account))] };
-    writeFolder(lab, modelFiles(desired, rng(SEED)));
-    const mark = Math.max(0, ...(await lab.requests()).map((e) => e.seq));
-    // A slow Adobe, and the first renewal of the first runner's lease lands but its answer is lost.
-    await lab.faults({ latencyMs: 300, scripted: [{ method: "PATCH", route: "/connections/{id}", client: "demo-client", nth: 2, action: { type: "commit-then-reset" } }] });
-    const first = cli(lab, rec, ["apply", "--yes"]);
-    let finished = false;
-    void first.then(() => (finished = true));
-    // Watch the lease while the first apply works; should it run out, a second runner starts at once.
-    let expiredWhileWorking = false;
-    while (!finished && !expiredWhileWorking) {
-      await new Promise((r) => setTimeout(r, 100));
-      const lock = sandboxOf(await lab.state(), "prod").connections.find((c) => ownerOf(c) === "profile/connection");
-      const until = /until=(\d+)\]/.exec(lock?.description ?? "")?.[1];
-      expiredWhileWorking = until !== undefined && Number(until) < Date.now() && !finished;
-    }
-    const second = expiredWhileWorking ? await cli(lab, rec, ["apply", "--yes"], { env: SECOND }) : undefined;
-    const a = await first;
-    const writes = (await objectWrites()).filter((w) => w.seq > mark);
-    const interleaved = writes.filter((w, i) => i > 0 && w.client !== writes[i - 1]!.client).length > 1;
-    const state = sandboxOf(await lab.state(), "prod");
-    rec.set("lostRenewalAnswer", { leaseRanOutWhileWorking: expiredWhileWorking, duplicates: duplicates(state), interleavedWriters: interleaved });
-    expect(a.code, a.stderr).toBe(0);
-    expect(second?.code ?? 0).toBe(0);
-    expect(expiredWhileWorking, "the lease ran out while its apply was still writing").toBe(false);
-    expect(duplicates(state)).toEqual([]);
-    expect(interleaved).toBe(false);
-  }, 60_000);
-});
