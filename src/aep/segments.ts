@@ -26,16 +26,23 @@ export class HttpAudiences implements AudiencePort {
   ) {}
 
   async listAudiences(): Promise<AudienceDefinition[]> {
-    const out: AudienceDefinition[] = [];
     const limit = 100;
-    for (let start = 0; start < 1_000_000; start += limit) {
-      const body = (await this.http.request(this.sandbox, "GET", SEGMENT_DEFINITIONS_PATH, { query: { start: String(start), limit: String(limit) } })) as SegmentPage | undefined;
-      const segments = body?.segments ?? [];
-      for (const s of segments) if (typeof s.id === "string") out.push({ id: s.id, name: typeof s.name === "string" ? s.name : "" });
-      // Stop on the documented total, or on a short page when a server leaves the total out.
-      const total = body?.page?.totalCount;
-      if (segments.length < limit || (total !== undefined && out.length >= total)) return out;
+    const page = (start: number) =>
+      this.http.request(this.sandbox, "GET", SEGMENT_DEFINITIONS_PATH, { query: { start: String(start), limit: String(limit) } }) as Promise<SegmentPage | undefined>;
+    const first = await page(0);
+    const pages = [first];
+    const total = first?.page?.totalCount;
+    if (total !== undefined) {
+      // The first page says how many there are: ask for the rest at once (the HTTP layer bounds concurrency).
+      const starts: number[] = [];
+      for (let start = limit; start < total; start += limit) starts.push(start);
+      pages.push(...(await Promise.all(starts.map(page))));
+    } else {
+      // No total (a server that leaves it out): page until a short page.
+      for (let last = first, start = limit; (last?.segments?.length ?? 0) >= limit; start += limit) pages.push((last = await page(start)));
     }
-    return out;
+    return pages.flatMap((body) =>
+      (body?.segments ?? []).flatMap((s) => (typeof s.id === "string" ? [{ id: s.id, name: typeof s.name === "string" ? s.name : "" }] : [])),
+    );
   }
 }

@@ -58,6 +58,27 @@ describe("audience references", () => {
     expect((await lab.cli(["plan"])).code).toBe(0);
   });
 
+  it("reads every page of a sandbox's audiences (here 261) to resolve a name on the last one", async () => {
+    const token = await fetch(`${lab.url}/ims/token/v3`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: "ui-editor", client_secret: "ui-secret", scope: "openid" }),
+    }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
+    const headers = { authorization: `Bearer ${token}`, "x-api-key": "ui-editor", "x-gw-ims-org-id": "DEMOORG0000000000000000@AdobeOrg", "x-sandbox-name": "prod", "content-type": "application/json" };
+    let last = "";
+    for (let i = 0; i < 250; i++) {
+      const response = await fetch(`${lab.url}/data/core/ups/segment/definitions`, { method: "POST", headers, body: JSON.stringify({ name: `Generated audience ${i}` }) });
+      last = ((await response.json()) as { id: string }).id;
+    }
+    lab.write("destinations/promo.yaml", destination("  - name: Generated audience 249"));
+    const plan = await lab.cli(["plan", "--format", "json"]);
+    expect(plan.code, plan.stderr).toBe(2);
+    const flow = JSON.parse(plan.stdout).sandboxes[0].changes.find((c: { ref: string }) => c.ref === "flow/promo");
+    expect(flow.calls[0].body.transformations[0].params.segmentSelectors.selectors[0].value.id).toBe(last);
+    const pages = (await lab.requests()).filter((r) => r.route === "/data/core/ups/segment/definitions" && r.method === "GET");
+    expect(pages).toHaveLength(3);
+  });
+
   it("refuses a name two audiences share, and lists both ids", async () => {
     lab.write("destinations/promo.yaml", destination("  - name: Loyal customers"));
     const plan = await lab.cli(["plan"]);
