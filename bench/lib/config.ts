@@ -30,6 +30,7 @@ const IDS: ScenarioId[] = ["S", "M", "L"];
 const USAGE = `usage: npm run bench -- [--only S,M,L] [--latency MS] [--jitter MS] [--rate N] [--burst N]
                        [--tutorial S,M,L|none] [--refresh S,M,L|none] [--unpaced S,M,L|none]
                        [--tutorial-concurrency N] [--out DIR|-]
+       npm run bench -- --render [bench/results.json]    (write results.md again from a recorded run)
 
 Environment: BENCH_ONLY, BENCH_LATENCY_MS, BENCH_JITTER_MS, BENCH_RATE, BENCH_BURST, BENCH_TUTORIAL,
 BENCH_REFRESH, BENCH_UNPACED, BENCH_OUT. Defaults: all scenarios, 80 ms ± 20 ms, 20 req/s (burst 20),

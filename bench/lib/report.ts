@@ -17,7 +17,9 @@ export interface Machine {
   commit?: string;
   /** src/ files with uncommitted changes when the run started (others work in the same checkout). */
   uncommittedSrc?: string[];
+  /** 1/5/15-minute load average when the run started, and at its end. */
   loadAverage: number[];
+  loadAverageEnd?: number[];
 }
 
 export function machine(): Machine {
@@ -77,6 +79,8 @@ export interface Report {
   generatedBy: string;
   machine: Machine;
   config: BenchConfig;
+  /** What everything the run sends takes at the rate limit (printed before it starts). */
+  estimateSeconds?: number;
   totalSeconds: number;
   scenarios: ScenarioResult[];
 }
@@ -112,6 +116,7 @@ function callsCell(p: PhaseResult): string {
 }
 
 function targetsCell(p: PhaseResult): string {
+  if (p.unpaced || p.phase === "refresh") return "(comparison)";
   if (p.targets.length === 0) return "";
   return p.targets.map((t) => `${mark(t.pass)} ${t.name.replace(/^L planning /, "")}`).join("<br>");
 }
@@ -141,6 +146,21 @@ export function renderMarkdown(report: Report): string {
         `| ${sc.id} | ${label(p)} | ${callsCell(p)} | ${min} | ${x(p.ratio)} | ${p.calls.segmentPages} | ${p.calls.throttled} | ${s(p.wallMs)} | ${s(p.bound.ms)} | ${x(p.ratioToBound)} | ${p.phase === "refresh" ? "–" : int(p.plannerCpuMs)} | ${p.phase === "refresh" ? "–" : int(p.readPlanCpuMs)} | ${int(p.maxRssMb)} | ${targetsCell(p)} |`,
       );
     }
+  }
+  lines.push("");
+
+  lines.push("## Targets at a glance");
+  lines.push("");
+  const names = [...new Set(report.scenarios.flatMap((sc) => sc.phases.flatMap((p) => p.targets.map((t) => t.name))))];
+  lines.push(`| Target | ${report.scenarios.map((sc) => sc.id).join(" | ")} |`);
+  lines.push(`|---|${report.scenarios.map(() => "---").join("|")}|`);
+  for (const name of names) {
+    const cells = report.scenarios.map((sc) => {
+      const hits = sc.phases.flatMap((p) => p.targets.filter((t) => t.name === name).map((t) => ({ p, t })));
+      if (hits.length === 0) return "–";
+      return hits.map(({ p, t }) => `${mark(t.pass)}${hits.length > 1 || name.startsWith("wall") || name.startsWith("L planning") ? ` ${PHASE_LABEL[p.phase]}` : ""}: ${t.detail.replace(/ \(.*$/, "")}`).join("<br>");
+    });
+    lines.push(`| ${name} | ${cells.join(" | ")} |`);
   }
   lines.push("");
 
@@ -258,16 +278,18 @@ export function renderMarkdown(report: Report): string {
     "- **Tutorial path**: bench/tutorial-path.ts replays Adobe's streaming tutorial per destination (GET connectionSpecs, POST Profile base connection, POST source connection, POST account, POST target connection, POST flow with empty selectors, PATCH the selectors, GET the flow) against a fresh emulator with the same latency and rate limit, " +
       `${config.tutorialConcurrency} destinations at a time, with a simple client (fetch; a 429 waits its Retry-After and is sent again).`,
     "- **GET-per-resource refresh** (Terraform-style): the three lists, then one GET per flow, target connection and account. Its count is computed for every scenario and the refresh is run against the emulator where the table says so.",
-    "- **Bound** = max(rate-limited calls ÷ rate, depth × mean latency). Rate-limited calls are the phase's answered Flow Service calls plus segment pages (IMS is not rate-limited); the bucket's initial burst is not subtracted. Depth is the product's longest chain of dependent round trips: first apply = token → list page → Profile-base lookup list → POST Profile base → POST Profile source → POST flow = 6 (the brief's 5 plus the lookup list, which only a first apply makes; M's 3 sequential segment pages replace the two list steps); no-op = token → pages in sequence; churn = token → pages → POST target → POST flow (deletes: flow → target) = 4.",
+    "- **Bound** = max(rate-limited calls ÷ rate, depth × mean latency). Rate-limited calls are the phase's answered Flow Service calls plus segment pages (IMS is not rate-limited); the bucket's initial burst is not subtracted, so a phase of fewer calls than the burst can beat the rate term. Depth is the chain of dependent round trips the work needs: first apply = token → list page → Profile-base lookup → POST Profile base → POST Profile source → POST flow = 6 (the brief's 5 plus the lookup, which a first apply cannot skip without knowing the sandbox is empty; M's 3 sequential segment pages replace the two read steps); no-op = token → pages in sequence (2, or 4 for M's segment pages); churn = token → pages → POST target → POST flow (deletes: flow → target) = 4 (5 for M). The product's own chain, with the sandbox lock and the re-read under it, is longer (first apply 12, churn 8); it is in results.json as productChain and named where it explains a miss.",
+    "- **Pacing**: the product's HTTP client paces requests after the first 429 (src/aep/pacer.ts). For the scenarios listed in the pacing table the first apply also ran with pacing off, on an emptied emulator, as a comparison (no targets are judged on it).",
     "- **Wall** is from the first API call to the last answer of the phase (process start and YAML loading not included; loading is in the JSON as loadMs). **Planner CPU** is the pure planSandbox + assemblePlan for all sandboxes, re-run on the phase's inputs; **read+plan CPU** is the process CPU while planAll ran (list pages parsed and mapped, audiences resolved, the planner's first run). **Peak RSS** is the phase process's maxRSS (load + read + plan (+ apply)).",
   );
   lines.push("");
   lines.push("## Machine");
   lines.push("");
   lines.push(
-    `${m.cpuModel}, nproc ${m.nproc}, ${m.memoryGiB} GiB, ${m.platform}, Node ${m.node}, ${m.date}${m.commit ? `, commit ${m.commit}` : ""}. Whole run: ${Math.round(report.totalSeconds)} s. ` +
-      `Load average at the start ${m.loadAverage.join(" / ")} (other work shared the machine; each phase's load is in results.json, and CPU-bound phases are slower under load).` +
-      (m.uncommittedSrc ? ` Uncommitted changes in src/ at the start (others' work in progress, included in what ran): ${m.uncommittedSrc.join(", ")}.` : ""),
+    `${m.cpuModel}, nproc ${m.nproc}, ${m.memoryGiB} GiB, ${m.platform}, Node ${m.node}, started ${m.date}${m.commit ? `, commit ${m.commit}` : ""}. ` +
+      `Whole run: ${Math.round(report.totalSeconds)} s${report.estimateSeconds ? ` (everything it sends takes ${Math.round(report.estimateSeconds)} s at the rate limit; L's tutorial path alone is 8,000 calls = 400 s)` : ""}. ` +
+      `Load average (1/5/15 min) at the start ${m.loadAverage.join(" / ")}${m.loadAverageEnd ? `, at the end ${m.loadAverageEnd.join(" / ")}` : ""}: other engineers' builds and tests shared the two CPUs, so CPU-bound phases (the sub-second no-op plans) vary from run to run; each phase's load is in results.json.` +
+      (m.uncommittedSrc ? ` Uncommitted changes in src/ when the run started (others' work in progress, included in what ran): ${m.uncommittedSrc.join(", ")}.` : ""),
   );
   lines.push("");
   return `${lines.join("\n")}\n`;
