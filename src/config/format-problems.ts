@@ -16,11 +16,23 @@ export interface FormatOptions {
 export function formatProblemsText(problems: Problem[], cwd: string, options: FormatOptions = {}): string {
   const lines: string[] = [];
   for (const p of sortProblems(problems)) {
-    lines.push(`${display(p.file, cwd)}:${p.line}:${p.column}  ${p.severity}  ${p.rule}  ${p.message}`);
-    if (p.hint) lines.push(`    hint: ${p.hint}`);
+    lines.push(`${oneLine(display(p.file, cwd))}:${p.line}:${p.column}  ${p.severity}  ${p.rule}  ${oneLine(p.message)}`);
+    if (p.hint) lines.push(`    hint: ${oneLine(p.hint)}`);
   }
   lines.push(summaryLine(problems, options));
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * Messages quote values from the YAML: shown on one line with control and bidi characters escaped, so a
+ * value can never clear or rewrite a terminal, reorder what a reviewer reads, or start a line of its own
+ * (in a CI log, a line starting with `::` is a workflow command).
+ */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
+    c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\t" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** The JSON shape of `validate --format json`, version 1 (schemas/validate-output.schema.json). */
