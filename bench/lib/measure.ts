@@ -18,7 +18,6 @@ import {
   destinationName,
   expectedKinds,
   minimum,
-  pages,
   productChain,
   writeChurn,
   writeScenario,
@@ -365,10 +364,7 @@ function wallMiss(spec: ScenarioSpec, r: PhaseResult, config: BenchConfig): { wh
   if (r.calls.slowest && r.calls.slowest.ms > 2 * (config.latencyMs + config.jitterMs)) {
     why.push(`the slowest answer (${r.calls.slowest.kind}) took ${r.calls.slowest.ms} ms at the emulator against ${config.latencyMs} ± ${config.jitterMs} ms of injected latency: the emulator's own CPU for large pages${spec.audiencesPerDestination >= 100 ? ` (a page of 100 flows with ${spec.audiencesPerDestination} audiences and ${spec.attributesPerDestination} attributes each is several MB)` : ""}, on the same loaded machine`);
   }
-  const segmentPages = pages(spec.audiencePool);
-  if (segmentPages > 1 && r.phase === "no-op-plan") {
-    fix.push(`read the segment-definition pages after the first in parallel (the first answers totalCount): ${segmentPages} sequential round trips become 2`);
-  }
+
   if (why.length === 0) why.push("client-side overhead per round trip beyond the emulator's latency");
   if (fix.length === 0) fix.push("nothing in the call pattern (it is the minimum); the rest is the process's own CPU, which the bound counts as zero");
   return { why: why.join("; "), fix: fix.join("; ") };
