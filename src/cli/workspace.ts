@@ -44,7 +44,9 @@ export async function loadDesiredSandboxes(paths: string[], flags: WorkspaceFlag
   const tool = await loadToolConfig({ cwd: ctx.cwd, env: ctx.env, ...(flags.config ? { configFile: flags.config } : {}) });
   let sandboxes = tool.sandboxes;
   if (paths.length > 0) {
-    sandboxes = [{ name: flags.sandbox ?? sandboxes[0]?.name ?? "prod", paths: paths.map((p) => path.resolve(ctx.cwd, p)) }];
+    // As validate does with paths: --sandbox, else $AEP_SANDBOX (never silently the first configured
+    // sandbox when the environment names another one), else the first configured sandbox.
+    sandboxes = [{ name: flags.sandbox ?? (ctx.env.AEP_SANDBOX || sandboxes[0]?.name || "prod"), paths: paths.map((p) => path.resolve(ctx.cwd, p)) }];
   } else if (flags.sandbox) {
     sandboxes = sandboxes.filter((s) => s.name === flags.sandbox);
     if (sandboxes.length === 0) throw new AppError("usage", `Sandbox '${flags.sandbox}' is not in the tool config (${tool.configFile ?? "defaults"}).`);
