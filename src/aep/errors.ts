@@ -1,7 +1,10 @@
 // What the Adobe edge throws. Each error carries what a user needs to act or report it (status,
-// Adobe's error code, the request id), never a header or a body that could hold a credential.
+// Adobe's error code, the request id), never a header or a body that could hold a credential. They are
+// AppErrors, so one that escapes (a read refused with 403, a 5xx after every retry) reaches the CLI's and
+// the Action's boundary as a clear message with a hint, not as "internal error" and a stack trace.
+import { AppError } from "../errors.js";
 
-export class AepApiError extends Error {
+export class AepApiError extends AppError {
   constructor(
     message: string,
     readonly status: number,
@@ -10,7 +13,7 @@ export class AepApiError extends Error {
     readonly method: string,
     readonly path: string,
   ) {
-    super(message);
+    super(status === 401 || status === 403 ? "auth" : status === 429 || status >= 500 ? "network" : "api", message, { hint: hintFor(status) });
     this.name = "AepApiError";
   }
 
@@ -20,21 +23,29 @@ export class AepApiError extends Error {
   }
 }
 
+function hintFor(status: number): string {
+  if (status === 401 || status === 403) return "Adobe refused this client: check AEP_ORG_ID and that the Developer Console project (AEP_CLIENT_ID) has the Experience Platform API and a product profile with access to this sandbox.";
+  if (status === 429 || status >= 500) return "Adobe kept failing after the retries; run again later (a re-run continues where this one stopped).";
+  return "Adobe refused the request; its request id identifies it for Adobe support.";
+}
+
+const RERUN = "Run again: an apply re-reads what is live and continues where this one stopped.";
+
 /** A create whose outcome is unknown (the request may have landed): look before retrying. */
-export class AmbiguousWriteError extends Error {
+export class AmbiguousWriteError extends AppError {
   constructor(
     readonly method: string,
     readonly path: string,
     cause: unknown,
   ) {
-    super(`${method} ${path}: no answer from Adobe, the request may or may not have been applied`, { cause });
+    super("network", `${method} ${path}: no answer from Adobe, the request may or may not have been applied`, { cause, hint: RERUN });
     this.name = "AmbiguousWriteError";
   }
 }
 
-export class NetworkError extends Error {
+export class NetworkError extends AppError {
   constructor(message: string, cause: unknown) {
-    super(message, { cause });
+    super("network", message, { cause, hint: `Adobe could not be reached (check AEP_PLATFORM_URL and the network). ${RERUN}` });
     this.name = "NetworkError";
   }
 }
