@@ -125,10 +125,12 @@ describe(`${SIZES.fuzzFiles} fuzzed YAML files (${KINDS.length} kinds of damage,
     let writes = 0;
     for (const batch of batches) {
       const since = await lastSeq();
-      const json = await cli(lab, rec, ["validate", batch, "--format", "json"]);
-      const text = await cli(lab, rec, ["validate", batch]);
-      const plan = await cli(lab, rec, ["plan", batch]);
-      const apply = await cli(lab, rec, ["apply", batch, "--yes"]);
+      const [json, text, plan, apply] = await Promise.all([
+        cli(lab, rec, ["validate", batch, "--format", "json"]),
+        cli(lab, rec, ["validate", batch]),
+        cli(lab, rec, ["plan", batch]),
+        cli(lab, rec, ["apply", batch, "--yes"]),
+      ]);
       runs += 4;
       for (const run of [json, text, plan, apply]) {
         problems.push(...cleanRun(run));
@@ -164,7 +166,8 @@ describe(`${SIZES.fuzzFiles} fuzzed YAML files (${KINDS.length} kinds of damage,
 
   it("file by file through validate, plan and apply: a clear error for every rejected file, and 0 writes", async () => {
     // A spread over every kind of damage: the first files of each kind.
-    const picked = KINDS.flatMap((kind) => cases.filter((c) => c.kind === kind).slice(0, Math.max(1, Math.ceil(SIZES.fuzzSingles / KINDS.length))));
+    const perKind = KINDS.map((kind) => cases.filter((c) => c.kind === kind));
+    const picked = Array.from({ length: Math.max(...perKind.map((k) => k.length)) }, (_, i) => perKind.map((k) => k[i]).filter((c) => c !== undefined)).flat().slice(0, SIZES.fuzzSingles);
     const since = await lastSeq();
     const outcomes = await pool(picked.length, 3, async (i) => {
       const c = picked[i]!;

@@ -11,8 +11,8 @@ const seedText = process.env.RELIABILITY_SEED;
 export const SEED = seedText && /^\d+$/.test(seedText) ? Number(seedText) : 20_250_611;
 
 export const SIZES = FULL
-  ? { chaosRuns: 200, chaosParallel: 3, fuzzFiles: 1_000, fuzzBatch: 100, fuzzSingles: 120, fuzzApplies: 60, concurrencyRounds: 10, raceRounds: 12 }
-  : { chaosRuns: 30, chaosParallel: 2, fuzzFiles: 200, fuzzBatch: 100, fuzzSingles: 20, fuzzApplies: 10, concurrencyRounds: 2, raceRounds: 4 };
+  ? { chaosRuns: 200, chaosParallel: 3, fuzzFiles: 1_000, fuzzBatch: 100, fuzzSingles: 120, concurrencyRounds: 10 }
+  : { chaosRuns: 24, chaosParallel: 3, fuzzFiles: 200, fuzzBatch: 100, fuzzSingles: 12, concurrencyRounds: 2 };
 
 /** Where each area writes its figures (JSON), for scripts/reliability.mjs to turn into docs/reliability.md. */
 export const RESULTS_DIR = process.env.RELIABILITY_RESULTS_DIR ?? path.join(tmpdir(), "aep-gitops-reliability");
