@@ -33,7 +33,7 @@ beforeAll(async () => {
     writeFileSync(file, c.bytes);
     cases.push({ ...c, file });
   }
-});
+}, TIMEOUT_MS);
 afterAll(async () => {
   await rec.scanLog(lab, "fuzz");
   await lab.close();
