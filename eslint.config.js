@@ -15,7 +15,14 @@ export default tseslint.config(
     files: ["src/domain/**/*.ts", "src/report/**/*.ts", "src/config/**/*.ts"],
     rules: {
       "no-console": "error",
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read the environment at the composition root (cli/, action/) and pass values in." }],
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message: "Read the environment at the composition root (cli/, action/) and pass values in.",
+        },
+      ],
     },
   },
   {

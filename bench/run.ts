@@ -59,11 +59,15 @@ async function main(): Promise<number> {
     const dir = path.resolve(ROOT, config.out);
     writeFileSync(path.join(dir, "results.json"), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(path.join(dir, "results.md"), renderMarkdown(report));
-    console.log(`wrote ${path.relative(process.cwd(), path.join(dir, "results.md"))} and results.json (${totalSeconds.toFixed(0)} s)`);
+    console.log(
+      `wrote ${path.relative(process.cwd(), path.join(dir, "results.md"))} and results.json (${totalSeconds.toFixed(0)} s)`,
+    );
   } else {
     console.log(renderMarkdown(report));
   }
-  const failed = results.some((r) => r.phases.some((p) => !p.ok) || r.converged === false || (r.tutorial?.failed ?? 0) > 0);
+  const failed = results.some(
+    (r) => r.phases.some((p) => !p.ok) || r.converged === false || (r.tutorial?.failed ?? 0) > 0,
+  );
   return failed ? 1 : 0;
 }
 

@@ -15,7 +15,12 @@
 //   npx tsx bench/tutorial-path.ts [--destinations 10] [--concurrency 4] [--latency 80] [--jitter 20] [--rate 20]
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { DESTINATION_FLOW_SPEC_ID, DESTINATION_TYPES, PROFILE_CONNECTION_SPEC_ID, SPEC_VERSION } from "../src/domain/adobe.js";
+import {
+  DESTINATION_FLOW_SPEC_ID,
+  DESTINATION_TYPES,
+  PROFILE_CONNECTION_SPEC_ID,
+  SPEC_VERSION,
+} from "../src/domain/adobe.js";
 
 const FLOW_SERVICE = "/data/foundation/flowservice";
 const KINESIS = DESTINATION_TYPES["amazon-kinesis"];
@@ -49,13 +54,30 @@ export interface TutorialResult {
   firstError?: string;
 }
 
-export async function runTutorialPath(destinations: TutorialDestination[], options: TutorialOptions): Promise<TutorialResult> {
-  const result: TutorialResult = { destinations: destinations.length, calls: 0, byKind: {}, throttled: 0, imsCalls: 0, wallMs: 0, failed: 0 };
+export async function runTutorialPath(
+  destinations: TutorialDestination[],
+  options: TutorialOptions,
+): Promise<TutorialResult> {
+  const result: TutorialResult = {
+    destinations: destinations.length,
+    calls: 0,
+    byKind: {},
+    throttled: 0,
+    imsCalls: 0,
+    wallMs: 0,
+    failed: 0,
+  };
   const started = performance.now();
   const token = await fetchToken(options);
   result.imsCalls = 1;
 
-  const call = async (sandbox: string, method: string, path: string, body?: unknown, ifMatch?: string): Promise<Record<string, unknown>> => {
+  const call = async (
+    sandbox: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    ifMatch?: string,
+  ): Promise<Record<string, unknown>> => {
     for (let attempt = 0; ; attempt++) {
       const headers: Record<string, string> = {
         authorization: `Bearer ${token}`,
@@ -66,7 +88,11 @@ export async function runTutorialPath(destinations: TutorialDestination[], optio
       };
       if (body !== undefined) headers["content-type"] = "application/json";
       if (ifMatch) headers["if-match"] = ifMatch;
-      const response = await fetch(`${options.url}${FLOW_SERVICE}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+      const response = await fetch(`${options.url}${FLOW_SERVICE}${path}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
       const text = await response.text();
       if (response.status === 429 && attempt < (options.maxRetries ?? 50)) {
         result.throttled++;
@@ -101,7 +127,10 @@ export async function runTutorialPath(destinations: TutorialDestination[], optio
       name: `Connection for Amazon Kinesis (${d.name})`,
       description: "Kinesis account",
       connectionSpec: { id: KINESIS.connectionSpecId, version: SPEC_VERSION },
-      auth: { specName: KINESIS.authSpecName, params: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretKey: "tutorial-secret", region: "us-east-1" } },
+      auth: {
+        specName: KINESIS.authSpecName,
+        params: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretKey: "tutorial-secret", region: "us-east-1" },
+      },
     });
     const target = await call(d.sandbox, "POST", "/targetConnections", {
       name: `Amazon Kinesis target connection (${d.name})`,
@@ -117,11 +146,24 @@ export async function runTutorialPath(destinations: TutorialDestination[], optio
       flowSpec: { id: DESTINATION_FLOW_SPEC_ID, version: SPEC_VERSION },
       sourceConnectionIds: [source.id],
       targetConnectionIds: [target.id],
-      transformations: [{ name: "GeneralTransform", params: { profileSelectors: { selectors: [] }, segmentSelectors: { selectors: [] } } }],
+      transformations: [
+        {
+          name: "GeneralTransform",
+          params: { profileSelectors: { selectors: [] }, segmentSelectors: { selectors: [] } },
+        },
+      ],
     });
     const ops = [
-      ...d.audiences.map((a) => ({ op: "add", path: "/transformations/0/params/segmentSelectors/selectors/-", value: { type: "PLATFORM_SEGMENT", value: { id: a.id, name: a.name } } })),
-      ...d.attributes.map((p) => ({ op: "add", path: "/transformations/0/params/profileSelectors/selectors/-", value: { type: "JSON_PATH", value: { path: p } } })),
+      ...d.audiences.map((a) => ({
+        op: "add",
+        path: "/transformations/0/params/segmentSelectors/selectors/-",
+        value: { type: "PLATFORM_SEGMENT", value: { id: a.id, name: a.name } },
+      })),
+      ...d.attributes.map((p) => ({
+        op: "add",
+        path: "/transformations/0/params/profileSelectors/selectors/-",
+        value: { type: "JSON_PATH", value: { path: p } },
+      })),
     ];
     await call(d.sandbox, "PATCH", `/flows/${String(flow.id)}`, ops, String(flow.etag));
     await call(d.sandbox, "GET", `/flows/${String(flow.id)}`);
@@ -148,7 +190,12 @@ async function fetchToken(options: TutorialOptions): Promise<string> {
   const response = await fetch(`${options.url}/ims/token/v3`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: options.clientId, client_secret: options.clientSecret, scope: "openid,AdobeID" }),
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+      scope: "openid,AdobeID",
+    }),
   });
   const body = (await response.json()) as { access_token?: string };
   if (!body.access_token) throw new Error(`IMS refused the tutorial client: ${response.status}`);
@@ -169,7 +216,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { startEmulator, MEN_OVER_50_PROD } = await import("../src/emulator/index.js");
   const emulator = await startEmulator({
     port: 0,
-    config: { faults: { latencyMs: Number(values.latency), jitterMs: Number(values.jitter), rateLimit: { perSecond: Number(values.rate) } } },
+    config: {
+      faults: {
+        latencyMs: Number(values.latency),
+        jitterMs: Number(values.jitter),
+        rateLimit: { perSecond: Number(values.rate) },
+      },
+    },
   });
   try {
     const destinations = Array.from({ length: Number(values.destinations) }, (_, i) => ({
@@ -178,7 +231,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       audiences: [{ id: MEN_OVER_50_PROD, name: "Men over 50" }],
       attributes: ["person.lastName", "personalEmail.address"],
     }));
-    const result = await runTutorialPath(destinations, { url: emulator.url, clientId: "demo-client", clientSecret: "demo-secret", orgId: "DEMOORG0000000000000000@AdobeOrg", concurrency: Number(values.concurrency) });
+    const result = await runTutorialPath(destinations, {
+      url: emulator.url,
+      clientId: "demo-client",
+      clientSecret: "demo-secret",
+      orgId: "DEMOORG0000000000000000@AdobeOrg",
+      concurrency: Number(values.concurrency),
+    });
     console.log(JSON.stringify(result, null, 2));
   } finally {
     await emulator.close();

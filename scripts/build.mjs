@@ -23,7 +23,13 @@ export async function build() {
   if (existsSync(path.join(root, "src/action/main.ts"))) {
     // cosmiconfig can load TypeScript configs, which drags all of `typescript` (10 MB) into the bundle;
     // aep-gitops never searches for a .ts config, so that require() is never reached.
-    await esbuild({ ...common, entryPoints: ["src/action/main.ts"], outfile: "dist/action/index.js", sourcemap: false, external: ["typescript"] });
+    await esbuild({
+      ...common,
+      entryPoints: ["src/action/main.ts"],
+      outfile: "dist/action/index.js",
+      sourcemap: false,
+      external: ["typescript"],
+    });
   }
 }
 

@@ -61,7 +61,12 @@ export async function startEmulatorChild(bundles: Bundles, config: Partial<Emula
     child.on("exit", (code) => reject(new Error(`the emulator exited with ${code}`)));
   });
   const admin = async <T>(route: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${url}/__emulator/${route}`, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const response = await fetch(
+      `${url}/__emulator/${route}`,
+      body === undefined
+        ? {}
+        : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+    );
     if (!response.ok) throw new Error(`emulator ${route}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   };

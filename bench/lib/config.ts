@@ -39,13 +39,15 @@ tutorial path for all, refresh run for M, first apply also without request pacin
 function ids(value: string, what: string): ScenarioId[] {
   if (value.trim().toLowerCase() === "none" || value.trim() === "") return [];
   const list = value.split(",").map((s) => s.trim().toUpperCase());
-  for (const id of list) if (!IDS.includes(id as ScenarioId)) throw new Error(`${what}: unknown scenario '${id}' (use S, M, L)\n\n${USAGE}`);
+  for (const id of list)
+    if (!IDS.includes(id as ScenarioId)) throw new Error(`${what}: unknown scenario '${id}' (use S, M, L)\n\n${USAGE}`);
   return IDS.filter((id) => list.includes(id));
 }
 
 function positive(value: string, what: string, allowZero = false): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0)) throw new Error(`${what} must be a ${allowZero ? "non-negative" : "positive"} number, got '${value}'\n\n${USAGE}`);
+  if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0))
+    throw new Error(`${what} must be a ${allowZero ? "non-negative" : "positive"} number, got '${value}'\n\n${USAGE}`);
   return n;
 }
 

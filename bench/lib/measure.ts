@@ -27,7 +27,11 @@ import {
   type ScenarioSpec,
 } from "./scenario.js";
 
-export const IDENTITY = { clientId: "demo-client", clientSecret: "demo-secret", orgId: "DEMOORG0000000000000000@AdobeOrg" };
+export const IDENTITY = {
+  clientId: "demo-client",
+  clientSecret: "demo-secret",
+  orgId: "DEMOORG0000000000000000@AdobeOrg",
+};
 
 export interface CallCounts {
   /** Flow Service calls that were answered (429s not included), by `METHOD /route`. */
@@ -123,12 +127,26 @@ export function emulatorConfig(spec: ScenarioSpec, config: BenchConfig): Partial
   return {
     sandboxes: spec.sandboxes,
     audiences: Object.fromEntries(spec.sandboxes.map((s) => [s, audiencePool(spec, s)])),
-    faults: { seed: config.seed, latencyMs: config.latencyMs, jitterMs: config.jitterMs, rateLimit: { perSecond: config.rate, burst: config.burst } },
+    faults: {
+      seed: config.seed,
+      latencyMs: config.latencyMs,
+      jitterMs: config.jitterMs,
+      rateLimit: { perSecond: config.rate, burst: config.burst },
+    },
   };
 }
 
 function countCalls(entries: LogEntry[]): CallCounts {
-  const counts: CallCounts = { byKind: {}, flowService: 0, listPages: 0, gets: 0, writes: 0, segmentPages: 0, ims: 0, throttled: 0 };
+  const counts: CallCounts = {
+    byKind: {},
+    flowService: 0,
+    listPages: 0,
+    gets: 0,
+    writes: 0,
+    segmentPages: 0,
+    ims: 0,
+    throttled: 0,
+  };
   for (const e of entries) {
     if (e.status === 429) {
       counts.throttled++;
@@ -138,7 +156,8 @@ function countCalls(entries: LogEntry[]): CallCounts {
       counts.ims++;
       continue;
     }
-    if (e.durationMs !== null && e.durationMs > (counts.slowest?.ms ?? 0)) counts.slowest = { kind: `${e.method} ${e.route}`, ms: Math.round(e.durationMs) };
+    if (e.durationMs !== null && e.durationMs > (counts.slowest?.ms ?? 0))
+      counts.slowest = { kind: `${e.method} ${e.route}`, ms: Math.round(e.durationMs) };
     if (e.route.startsWith("/data/core/ups/")) counts.segmentPages++;
     else {
       counts.flowService++;
@@ -165,31 +184,74 @@ function timeoutMs(spec: ScenarioSpec, phase: PhaseName | "refresh", config: Ben
   return Math.max(120_000, 5 * (calls / config.rate) * 1000 + 60_000);
 }
 
-export async function runScenario(spec: ScenarioSpec, config: BenchConfig, bundles: Bundles, log: (line: string) => void): Promise<ScenarioResult> {
+export async function runScenario(
+  spec: ScenarioSpec,
+  config: BenchConfig,
+  bundles: Bundles,
+  log: (line: string) => void,
+): Promise<ScenarioResult> {
   const root = mkdtempSync(path.join(tmpdir(), `aep-gitops-bench-${spec.id}-`));
   const churn = churnOf(spec);
   const result: ScenarioResult = {
     id: spec.id,
     spec,
-    churn: { changed: churn.changed.length * spec.sandboxes.length, added: churn.added.length * spec.sandboxes.length, removed: churn.removed.length * spec.sandboxes.length },
+    churn: {
+      changed: churn.changed.length * spec.sandboxes.length,
+      added: churn.added.length * spec.sandboxes.length,
+      removed: churn.removed.length * spec.sandboxes.length,
+    },
     phases: [],
     refreshCount: minimum(spec, "no-op-plan").refresh,
   };
   const folders = writeScenario(spec, root);
   const emulator = await startEmulatorChild(bundles, emulatorConfig(spec, config));
-  const env = { AEP_CLIENT_ID: IDENTITY.clientId, AEP_CLIENT_SECRET: IDENTITY.clientSecret, AEP_ORG_ID: IDENTITY.orgId, AEP_PLATFORM_URL: emulator.url, AEP_IMS_URL: emulator.url, KINESIS_SECRET_KEY: "bench-secret-key" };
+  const env = {
+    AEP_CLIENT_ID: IDENTITY.clientId,
+    AEP_CLIENT_SECRET: IDENTITY.clientSecret,
+    AEP_ORG_ID: IDENTITY.orgId,
+    AEP_PLATFORM_URL: emulator.url,
+    AEP_IMS_URL: emulator.url,
+    KINESIS_SECRET_KEY: "bench-secret-key",
+  };
   try {
-    const phase = async (name: PhaseName | "refresh", input: Omit<PhaseInput, "sandboxes" | "env">): Promise<PhaseResult> => {
+    const phase = async (
+      name: PhaseName | "refresh",
+      input: Omit<PhaseInput, "sandboxes" | "env">,
+    ): Promise<PhaseResult> => {
       const label = `${name}${input.pacing === false ? " (no pacing)" : ""}`;
       log(`  ${spec.id} ${label} …`);
       const before = (await emulator.admin<{ total: number }>("metrics")).total;
       const loadBefore = loadavg()[0]!;
-      const output = await runPhaseChild<PhaseInput, PhaseOutput>(bundles, { ...input, sandboxes: folders, env }, timeoutMs(spec, name, config)).catch(
-        (error: unknown): PhaseOutput => ({ ok: false, error: (error as Error).message, wallMs: NaN, loadMs: NaN, loadCpuMs: NaN, readPlanCpuMs: NaN, plannerCpuMs: NaN, processCpuMs: NaN, phaseCpuMs: NaN, maxRssMb: NaN, client: { calls: 0, byKind: {}, retries: 0, throttled: 0, tokensFetched: 0 } }),
-      );
+      const output = await runPhaseChild<PhaseInput, PhaseOutput>(
+        bundles,
+        { ...input, sandboxes: folders, env },
+        timeoutMs(spec, name, config),
+      ).catch((error: unknown): PhaseOutput => ({
+        ok: false,
+        error: (error as Error).message,
+        wallMs: NaN,
+        loadMs: NaN,
+        loadCpuMs: NaN,
+        readPlanCpuMs: NaN,
+        plannerCpuMs: NaN,
+        processCpuMs: NaN,
+        phaseCpuMs: NaN,
+        maxRssMb: NaN,
+        client: { calls: 0, byKind: {}, retries: 0, throttled: 0, tokensFetched: 0 },
+      }));
       const entries = await requestsSince(emulator, before);
-      const phaseResult = toPhaseResult(spec, name, output, countCalls(entries), config, [loadBefore, loadavg()[0]!], input.pacing === false);
-      log(`  ${spec.id} ${label}: ${phaseResult.calls.flowService} Flow Service calls (minimum ${phaseResult.minimum.total}${name === "refresh" ? `, refresh count ${phaseResult.minimum.refresh}` : ""}), ${phaseResult.calls.throttled} × 429, ${(phaseResult.wallMs / 1000).toFixed(2)} s (bound ${(phaseResult.bound.ms / 1000).toFixed(2)} s, ×${phaseResult.ratioToBound.toFixed(2)})${output.ok ? "" : ` FAILED: ${output.error ?? output.items?.firstFailures.join("; ")}`}`);
+      const phaseResult = toPhaseResult(
+        spec,
+        name,
+        output,
+        countCalls(entries),
+        config,
+        [loadBefore, loadavg()[0]!],
+        input.pacing === false,
+      );
+      log(
+        `  ${spec.id} ${label}: ${phaseResult.calls.flowService} Flow Service calls (minimum ${phaseResult.minimum.total}${name === "refresh" ? `, refresh count ${phaseResult.minimum.refresh}` : ""}), ${phaseResult.calls.throttled} × 429, ${(phaseResult.wallMs / 1000).toFixed(2)} s (bound ${(phaseResult.bound.ms / 1000).toFixed(2)} s, ×${phaseResult.ratioToBound.toFixed(2)})${output.ok ? "" : ` FAILED: ${output.error ?? output.items?.firstFailures.join("; ")}`}`,
+      );
       result.phases.push(phaseResult);
       return phaseResult;
     };
@@ -206,8 +268,14 @@ export async function runScenario(spec: ScenarioSpec, config: BenchConfig, bundl
     writeChurn(spec, root);
     await phase("churn-apply", { kind: "apply", prune: true });
     // Not measured: after the churn a plan must be empty again.
-    const check = await runPhaseChild<PhaseInput, PhaseOutput>(bundles, { kind: "plan", prune: true, sandboxes: folders, env }, timeoutMs(spec, "no-op-plan", config)).catch(() => undefined);
-    result.converged = Boolean(check?.ok && check.plan && check.plan.add + check.plan.change + check.plan.destroy === 0);
+    const check = await runPhaseChild<PhaseInput, PhaseOutput>(
+      bundles,
+      { kind: "plan", prune: true, sandboxes: folders, env },
+      timeoutMs(spec, "no-op-plan", config),
+    ).catch(() => undefined);
+    result.converged = Boolean(
+      check?.ok && check.plan && check.plan.add + check.plan.change + check.plan.destroy === 0,
+    );
     log(`  ${spec.id} converged after churn: ${result.converged ? "yes" : "NO"}`);
   } finally {
     await emulator.stop();
@@ -224,14 +292,28 @@ export async function runScenario(spec: ScenarioSpec, config: BenchConfig, bundl
           sandbox,
           name: destinationName(i),
           audiences: audiencesOf(spec, pool, i, false),
-          attributes: Array.from({ length: spec.attributesPerDestination }, (_, k) => `_acme.bench.attribute${String((i % 10) + k).padStart(2, "0")}`),
+          attributes: Array.from(
+            { length: spec.attributesPerDestination },
+            (_, k) => `_acme.bench.attribute${String((i % 10) + k).padStart(2, "0")}`,
+          ),
         }));
       });
-      const run = await runTutorialPath(destinations, { url: fresh.url, ...IDENTITY, concurrency: config.tutorialConcurrency });
+      const run = await runTutorialPath(destinations, {
+        url: fresh.url,
+        ...IDENTITY,
+        concurrency: config.tutorialConcurrency,
+      });
       const n = destinations.length;
-      const b = bound(run.calls, 1 + 8, config, `token → 8 sequential calls per destination; ${n} × 8 calls at ${config.rate}/s`);
+      const b = bound(
+        run.calls,
+        1 + 8,
+        config,
+        `token → 8 sequential calls per destination; ${n} × 8 calls at ${config.rate}/s`,
+      );
       result.tutorial = { ...run, bound: b, ratioToBound: run.wallMs / b.ms };
-      log(`  ${spec.id} tutorial: ${run.calls} calls, ${run.throttled} × 429, ${(run.wallMs / 1000).toFixed(1)} s (bound ${(b.ms / 1000).toFixed(1)} s)${run.failed ? `, ${run.failed} FAILED: ${run.firstError}` : ""}`);
+      log(
+        `  ${spec.id} tutorial: ${run.calls} calls, ${run.throttled} × 429, ${(run.wallMs / 1000).toFixed(1)} s (bound ${(b.ms / 1000).toFixed(1)} s)${run.failed ? `, ${run.failed} FAILED: ${run.firstError}` : ""}`,
+      );
     } finally {
       await fresh.stop();
     }
@@ -244,7 +326,15 @@ async function requestsSince(emulator: EmulatorProcess, seq: number): Promise<Lo
   return items.filter((e) => e.seq > seq);
 }
 
-function toPhaseResult(spec: ScenarioSpec, phase: PhaseName | "refresh", output: PhaseOutput, calls: CallCounts, config: BenchConfig, load: [number, number], unpaced: boolean): PhaseResult {
+function toPhaseResult(
+  spec: ScenarioSpec,
+  phase: PhaseName | "refresh",
+  output: PhaseOutput,
+  calls: CallCounts,
+  config: BenchConfig,
+  load: [number, number],
+  unpaced: boolean,
+): PhaseResult {
   const m = minimum(spec, phase === "refresh" ? "no-op-plan" : phase);
   const expected = phase === "refresh" ? {} : expectedKinds(spec, phase);
   const excess = [...new Set([...Object.keys(expected), ...Object.keys(calls.byKind)])]
@@ -298,7 +388,12 @@ const WALL_FACTOR = 1.2;
 function targetsOf(spec: ScenarioSpec, r: PhaseResult, config: BenchConfig): Target[] {
   const targets: Target[] = [];
   const s = spec.sandboxes.length;
-  if (!r.ok) targets.push({ name: "phase completed", pass: false, detail: r.error ?? r.items?.firstFailures.join("; ") ?? "failed" });
+  if (!r.ok)
+    targets.push({
+      name: "phase completed",
+      pass: false,
+      detail: r.error ?? r.items?.firstFailures.join("; ") ?? "failed",
+    });
   // The refresh baseline and the unpaced first apply are comparisons, not the product's targets.
   if (r.phase === "refresh" || r.unpaced) return targets;
   if (r.phase === "no-op-plan") {
@@ -312,17 +407,29 @@ function targetsOf(spec: ScenarioSpec, r: PhaseResult, config: BenchConfig): Tar
   }
   if (r.phase === "first-apply") {
     const allowed = s * 2 + s * spec.accountsPerSandbox + 2 * s * spec.destinationsPerSandbox;
-    const writes: Target = { name: "writes ≤ 2/sandbox + 1/account + 2/destination", pass: r.calls.writes <= allowed, detail: `${r.calls.writes} writes (allowed ${allowed})` };
+    const writes: Target = {
+      name: "writes ≤ 2/sandbox + 1/account + 2/destination",
+      pass: r.calls.writes <= allowed,
+      detail: `${r.calls.writes} writes (allowed ${allowed})`,
+    };
     if (!writes.pass) {
-      const extra = r.excess.filter((k) => !k.kind.startsWith("GET ") && k.actual > k.expected).map((k) => `${k.actual - k.expected} × ${k.kind}`);
+      const extra = r.excess
+        .filter((k) => !k.kind.startsWith("GET ") && k.actual > k.expected)
+        .map((k) => `${k.actual - k.expected} × ${k.kind}`);
       const lock = r.excess.find((k) => k.kind === "PATCH /connections/{id}");
       writes.why = `${extra.join(", ")}${lock ? `: the sandbox lock (src/reconcile/lock.ts) writes its lease on the Profile connection — released with a PATCH after every apply (1 per sandbox), renewed every 40 s while a long apply runs` : ""}`;
-      writes.fix = lock ? "size the lease to the plan (TTL ≥ planned calls ÷ rate limit + margin) so a long apply needs no renewal; the release PATCH is what spares the next apply from waiting out the lease, so the target would need + 1 write per sandbox" : "remove the extra writes";
+      writes.fix = lock
+        ? "size the lease to the plan (TTL ≥ planned calls ÷ rate limit + margin) so a long apply needs no renewal; the release PATCH is what spares the next apply from waiting out the lease, so the target would need + 1 write per sandbox"
+        : "remove the extra writes";
     }
     targets.push(writes);
   }
   const pass = r.wallMs <= WALL_FACTOR * r.bound.ms;
-  const wall: Target = { name: `wall ≤ ${WALL_FACTOR}× bound`, pass, detail: `${(r.wallMs / 1000).toFixed(2)} s vs ${(r.bound.ms / 1000).toFixed(2)} s (×${r.ratioToBound.toFixed(2)})` };
+  const wall: Target = {
+    name: `wall ≤ ${WALL_FACTOR}× bound`,
+    pass,
+    detail: `${(r.wallMs / 1000).toFixed(2)} s vs ${(r.bound.ms / 1000).toFixed(2)} s (×${r.ratioToBound.toFixed(2)})`,
+  };
   if (!pass) Object.assign(wall, wallMiss(spec, r, config));
   targets.push(wall);
   if (spec.id === "L") {
@@ -331,7 +438,11 @@ function targetsOf(spec: ScenarioSpec, r: PhaseResult, config: BenchConfig): Tar
       pass: r.plannerCpuMs < 1000,
       detail: `pure planner ${r.plannerCpuMs.toFixed(0)} ms; read + plan ${r.readPlanCpuMs.toFixed(0)} ms; YAML load ${r.loadCpuMs.toFixed(0)} ms`,
     });
-    targets.push({ name: "L planning < 300 MB RSS", pass: r.maxRssMb < 300, detail: `peak RSS ${r.maxRssMb.toFixed(0)} MB (whole process: load + read + plan${r.phase === "no-op-plan" ? "" : " + apply"})` });
+    targets.push({
+      name: "L planning < 300 MB RSS",
+      pass: r.maxRssMb < 300,
+      detail: `peak RSS ${r.maxRssMb.toFixed(0)} MB (whole process: load + read + plan${r.phase === "no-op-plan" ? "" : " + apply"})`,
+    });
   }
   return targets;
 }
@@ -341,7 +452,9 @@ function wallMiss(spec: ScenarioSpec, r: PhaseResult, config: BenchConfig): { wh
   const why: string[] = [];
   const fix: string[] = [];
   if (r.calls.throttled > 0) {
-    why.push(`${r.calls.throttled} request${r.calls.throttled > 1 ? "s" : ""} got 429; each 429 makes the whole client wait out Retry-After (≥ 1 s: the limit answers in whole seconds) and halves its concurrency`);
+    why.push(
+      `${r.calls.throttled} request${r.calls.throttled > 1 ? "s" : ""} got 429; each 429 makes the whole client wait out Retry-After (≥ 1 s: the limit answers in whole seconds) and halves its concurrency`,
+    );
     if (r.unpaced) fix.push("client-side pacing (src/aep/pacer.ts): compare the paced first apply");
     else if (r.bound.rateLimitedCalls < 3 * config.burst) {
       fix.push(
@@ -352,20 +465,34 @@ function wallMiss(spec: ScenarioSpec, r: PhaseResult, config: BenchConfig): { wh
   // Beyond the bucket's initial burst, calls wait for tokens: does that take longer than the chain?
   const rateBinds = ((r.bound.rateLimitedCalls - config.burst) / config.rate) * 1000 > r.bound.byDepthMs;
   if (!rateBinds && r.bound.byRateMs >= r.bound.byDepthMs) {
-    why.push(`the rate limit hardly binds: ${r.bound.rateLimitedCalls} calls against a bucket that starts with ${config.burst} tokens, so latency and CPU decide`);
+    why.push(
+      `the rate limit hardly binds: ${r.bound.rateLimitedCalls} calls against a bucket that starts with ${config.burst} tokens, so latency and CPU decide`,
+    );
   }
   if (r.productChain.depth > r.bound.depth) {
-    why.push(`the product's own chain is ${r.productChain.depth} round trips (${r.productChain.steps}) = ${(r.productChain.depth * config.latencyMs) / 1000} s of latency, against the ${r.bound.depth} the work needs`);
-    if (r.phase !== "no-op-plan") fix.push("take the sandbox lock before the one read and plan under it, instead of reading, planning, locking and reading again (saves the re-read's list pages and 2–3 round trips per sandbox)");
+    why.push(
+      `the product's own chain is ${r.productChain.depth} round trips (${r.productChain.steps}) = ${(r.productChain.depth * config.latencyMs) / 1000} s of latency, against the ${r.bound.depth} the work needs`,
+    );
+    if (r.phase !== "no-op-plan")
+      fix.push(
+        "take the sandbox lock before the one read and plan under it, instead of reading, planning, locking and reading again (saves the re-read's list pages and 2–3 round trips per sandbox)",
+      );
   }
   if (r.phaseCpuMs > 0.2 * r.wallMs) {
-    why.push(`${Math.round(r.phaseCpuMs)} ms of client CPU inside the ${Math.round(r.wallMs)} ms (JSON of the list pages, mapping, planning; load average ${r.load[0].toFixed(1)} on ${availableParallelism()} CPUs), which the bound leaves out`);
+    why.push(
+      `${Math.round(r.phaseCpuMs)} ms of client CPU inside the ${Math.round(r.wallMs)} ms (JSON of the list pages, mapping, planning; load average ${r.load[0].toFixed(1)} on ${availableParallelism()} CPUs), which the bound leaves out`,
+    );
   }
   if (r.calls.slowest && r.calls.slowest.ms > 2 * (config.latencyMs + config.jitterMs)) {
-    why.push(`the slowest answer (${r.calls.slowest.kind}) took ${r.calls.slowest.ms} ms at the emulator against ${config.latencyMs} ± ${config.jitterMs} ms of injected latency: the emulator's own CPU for large pages${spec.audiencesPerDestination >= 100 ? ` (a page of 100 flows with ${spec.audiencesPerDestination} audiences and ${spec.attributesPerDestination} attributes each is several MB)` : ""}, on the same loaded machine`);
+    why.push(
+      `the slowest answer (${r.calls.slowest.kind}) took ${r.calls.slowest.ms} ms at the emulator against ${config.latencyMs} ± ${config.jitterMs} ms of injected latency: the emulator's own CPU for large pages${spec.audiencesPerDestination >= 100 ? ` (a page of 100 flows with ${spec.audiencesPerDestination} audiences and ${spec.attributesPerDestination} attributes each is several MB)` : ""}, on the same loaded machine`,
+    );
   }
 
   if (why.length === 0) why.push("client-side overhead per round trip beyond the emulator's latency");
-  if (fix.length === 0) fix.push("nothing in the call pattern (it is the minimum); the rest is the process's own CPU, which the bound counts as zero");
+  if (fix.length === 0)
+    fix.push(
+      "nothing in the call pattern (it is the minimum); the rest is the process's own CPU, which the bound counts as zero",
+    );
   return { why: why.join("; "), fix: fix.join("; ") };
 }

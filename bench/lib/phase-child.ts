@@ -42,8 +42,25 @@ export interface PhaseOutput {
   /** Process CPU while the API part ran (the wall-time window): JSON, mapping, planning, the HTTP client. */
   phaseCpuMs: number;
   maxRssMb: number;
-  client: { calls: number; byKind: Record<string, number>; retries: number; throttled: number; tokensFetched: number; pacedRate?: number; pacerCuts?: number };
-  plan?: { add: number; change: number; destroy: number; orphaned: number; callsPlanned: number; checksum: string; problems: number; refusals: string[] };
+  client: {
+    calls: number;
+    byKind: Record<string, number>;
+    retries: number;
+    throttled: number;
+    tokensFetched: number;
+    pacedRate?: number;
+    pacerCuts?: number;
+  };
+  plan?: {
+    add: number;
+    change: number;
+    destroy: number;
+    orphaned: number;
+    callsPlanned: number;
+    checksum: string;
+    problems: number;
+    refusals: string[];
+  };
   items?: { done: number; failed: number; skipped: number; firstFailures: string[] };
   refresh?: { listed: number; fetched: number };
 }
@@ -64,18 +81,52 @@ async function main(): Promise<void> {
   const loadCpuMs = cpuMs(loadCpu);
   const loadMs = performance.now() - loadStart;
   const problems = loaded.flatMap((l) => l.problems);
-  if (hasErrors(problems)) throw new Error(`the generated YAML is invalid: ${problems.filter((p) => p.severity === "error").slice(0, 3).map((p) => `${p.file}:${p.line} ${p.message}`).join("; ")}`);
+  if (hasErrors(problems))
+    throw new Error(
+      `the generated YAML is invalid: ${problems
+        .filter((p) => p.severity === "error")
+        .slice(0, 3)
+        .map((p) => `${p.file}:${p.line} ${p.message}`)
+        .join("; ")}`,
+    );
 
   // As src/cli/workspace.ts builds them.
   const env = { ...input.env };
   const settings = settingsFromEnv(env);
   const tokens = new ImsTokenSource(settings);
-  const http = input.pacing === false ? new AepHttp(settings, tokens, undefined, undefined, new RequestPacer({ enabled: false })) : new AepHttp(settings, tokens);
-  const targets: SandboxTarget[] = loaded.map((l) => ({ desired: l.desired, port: new HttpFlowService(http, l.desired.sandbox), audiences: new HttpAudiences(http, l.desired.sandbox) }));
+  const http =
+    input.pacing === false
+      ? new AepHttp(settings, tokens, undefined, undefined, new RequestPacer({ enabled: false }))
+      : new AepHttp(settings, tokens);
+  const targets: SandboxTarget[] = loaded.map((l) => ({
+    desired: l.desired,
+    port: new HttpFlowService(http, l.desired.sandbox),
+    audiences: new HttpAudiences(http, l.desired.sandbox),
+  }));
   // As src/cli/run-options.ts makes them, with the tool config's defaults.
-  const options: RunOptions = { prune: input.prune, force: false, allowEmpty: false, maxChangePercent: 30, minResourcesForThreshold: 10, strict: false, clientId: settings.clientId, env };
+  const options: RunOptions = {
+    prune: input.prune,
+    force: false,
+    allowEmpty: false,
+    maxChangePercent: 30,
+    minResourcesForThreshold: 10,
+    strict: false,
+    clientId: settings.clientId,
+    env,
+  };
 
-  const output: PhaseOutput = { ok: true, wallMs: 0, loadMs, loadCpuMs, readPlanCpuMs: 0, plannerCpuMs: 0, processCpuMs: 0, phaseCpuMs: 0, maxRssMb: 0, client: { calls: 0, byKind: {}, retries: 0, throttled: 0, tokensFetched: 0 } };
+  const output: PhaseOutput = {
+    ok: true,
+    wallMs: 0,
+    loadMs,
+    loadCpuMs,
+    readPlanCpuMs: 0,
+    plannerCpuMs: 0,
+    processCpuMs: 0,
+    phaseCpuMs: 0,
+    maxRssMb: 0,
+    client: { calls: 0, byKind: {}, retries: 0, throttled: 0, tokensFetched: 0 },
+  };
   const wallStart = performance.now();
   const phaseCpu = process.cpuUsage();
   try {
@@ -138,7 +189,9 @@ async function main(): Promise<void> {
   writeFileSync(outFile, JSON.stringify(output));
 }
 
-const DESTINATION_SPECS = Object.values(DESTINATION_TYPES).map((t) => t.connectionSpecId).join(",");
+const DESTINATION_SPECS = Object.values(DESTINATION_TYPES)
+  .map((t) => t.connectionSpecId)
+  .join(",");
 
 /** Terraform-style refresh: the same three lists, then one GET per flow, target connection and account. */
 async function refresh(targets: SandboxTarget[]): Promise<{ listed: number; fetched: number }> {

@@ -101,11 +101,13 @@ const label = (p: PhaseResult) => `${PHASE_LABEL[p.phase]}${p.unpaced ? " (no pa
 
 /** What the product's calls beyond the minimum client's are for (src/reconcile/*, as of this bench). */
 const EXCESS_WHY: Record<string, string> = {
-  "GET /connections": "Profile-base lookup (first apply), the sandbox lock's lookups of its lock object (the Profile connection) and the re-read under the lock",
+  "GET /connections":
+    "Profile-base lookup (first apply), the sandbox lock's lookups of its lock object (the Profile connection) and the re-read under the lock",
   "GET /flows": "live state read again under the sandbox lock",
   "GET /targetConnections": "live state read again under the sandbox lock",
   "GET /sourceConnections": "Profile-source lookup in the re-read (the lock has created the Profile base by then)",
-  "PATCH /connections/{id}": "the sandbox lock's lease on the Profile connection: taken (If-Match PATCH; a first apply takes it in the create), renewed every 40 s during long applies, released",
+  "PATCH /connections/{id}":
+    "the sandbox lock's lease on the Profile connection: taken (If-Match PATCH; a first apply takes it in the create), renewed every 40 s during long applies, released",
 };
 
 function callsCell(p: PhaseResult): string {
@@ -135,9 +137,13 @@ export function renderMarkdown(report: Report): string {
   lines.push("");
   lines.push("## Results");
   lines.push("");
-  lines.push("Flow Service calls: L = list pages, G = single GETs, W = writes. Minimum = list pages + needed writes. Bound = max(rate-limited calls ÷ rate, critical-path depth × latency).");
+  lines.push(
+    "Flow Service calls: L = list pages, G = single GETs, W = writes. Minimum = list pages + needed writes. Bound = max(rate-limited calls ÷ rate, critical-path depth × latency).",
+  );
   lines.push("");
-  lines.push("| Scenario | Phase | Flow Service calls | Minimum | Ratio | Segment pages | 429s | Wall s | Bound s | ×Bound | Planner CPU ms | Read+plan CPU ms | Peak RSS MB | Targets |");
+  lines.push(
+    "| Scenario | Phase | Flow Service calls | Minimum | Ratio | Segment pages | 429s | Wall s | Bound s | ×Bound | Planner CPU ms | Read+plan CPU ms | Peak RSS MB | Targets |",
+  );
   lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const sc of report.scenarios) {
     for (const p of sc.phases) {
@@ -158,7 +164,12 @@ export function renderMarkdown(report: Report): string {
     const cells = report.scenarios.map((sc) => {
       const hits = sc.phases.flatMap((p) => p.targets.filter((t) => t.name === name).map((t) => ({ p, t })));
       if (hits.length === 0) return "–";
-      return hits.map(({ p, t }) => `${mark(t.pass)}${hits.length > 1 || name.startsWith("wall") || name.startsWith("L planning") ? ` ${PHASE_LABEL[p.phase]}` : ""}: ${t.detail.replace(/ \(.*$/, "")}`).join("<br>");
+      return hits
+        .map(
+          ({ p, t }) =>
+            `${mark(t.pass)}${hits.length > 1 || name.startsWith("wall") || name.startsWith("L planning") ? ` ${PHASE_LABEL[p.phase]}` : ""}: ${t.detail.replace(/ \(.*$/, "")}`,
+        )
+        .join("<br>");
     });
     lines.push(`| ${name} | ${cells.join(" | ")} |`);
   }
@@ -166,10 +177,14 @@ export function renderMarkdown(report: Report): string {
 
   lines.push("## Targets missed, why, and what would fix it");
   lines.push("");
-  const misses = report.scenarios.flatMap((sc) => sc.phases.flatMap((p) => p.targets.filter((t) => !t.pass).map((t) => ({ sc, p, t }))));
+  const misses = report.scenarios.flatMap((sc) =>
+    sc.phases.flatMap((p) => p.targets.filter((t) => !t.pass).map((t) => ({ sc, p, t }))),
+  );
   if (misses.length === 0) lines.push("None.");
   for (const { sc, p, t } of misses) {
-    lines.push(`- **${sc.id} ${label(p)}: ${t.name}** — ${t.detail}.${t.why ? ` Why: ${t.why}.` : ""}${t.fix ? ` Fix: ${t.fix}.` : ""}`);
+    lines.push(
+      `- **${sc.id} ${label(p)}: ${t.name}** — ${t.detail}.${t.why ? ` Why: ${t.why}.` : ""}${t.fix ? ` Fix: ${t.fix}.` : ""}`,
+    );
   }
   lines.push("");
 
@@ -189,15 +204,21 @@ export function renderMarkdown(report: Report): string {
     lines.push("| Scenario | Client | 429s | Wall s | Bound s | ×Bound | Rate at the end (req/s) | Rate cuts |");
     lines.push("|---|---|---|---|---|---|---|---|");
     for (const { sc, off, on } of pacing) {
-      lines.push(`| ${sc.id} | no pacing | ${off.calls.throttled} | ${s(off.wallMs)} | ${s(off.bound.ms)} | ${x(off.ratioToBound)} | – | – |`);
-      lines.push(`| ${sc.id} | paced | ${on.calls.throttled} | ${s(on.wallMs)} | ${s(on.bound.ms)} | ${x(on.ratioToBound)} | ${on.client.pacedRate?.toFixed(1) ?? "unpaced (no 429)"} | ${on.client.pacerCuts ?? 0} |`);
+      lines.push(
+        `| ${sc.id} | no pacing | ${off.calls.throttled} | ${s(off.wallMs)} | ${s(off.bound.ms)} | ${x(off.ratioToBound)} | – | – |`,
+      );
+      lines.push(
+        `| ${sc.id} | paced | ${on.calls.throttled} | ${s(on.wallMs)} | ${s(on.bound.ms)} | ${x(on.ratioToBound)} | ${on.client.pacedRate?.toFixed(1) ?? "unpaced (no 429)"} | ${on.client.pacerCuts ?? 0} |`,
+      );
     }
     lines.push("");
   }
 
   lines.push("## First apply next to the baselines");
   lines.push("");
-  lines.push("| Scenario | Destinations | aep-gitops calls | Minimum | Tutorial path calls | Tutorial wall s (bound s) | aep-gitops wall s (bound s) | GET-per-resource refresh calls (vs no-op plan) |");
+  lines.push(
+    "| Scenario | Destinations | aep-gitops calls | Minimum | Tutorial path calls | Tutorial wall s (bound s) | aep-gitops wall s (bound s) | GET-per-resource refresh calls (vs no-op plan) |",
+  );
   lines.push("|---|---|---|---|---|---|---|---|");
   for (const sc of report.scenarios) {
     const first = sc.phases.find((p) => p.phase === "first-apply" && !p.unpaced);
@@ -209,7 +230,9 @@ export function renderMarkdown(report: Report): string {
     );
   }
   lines.push("");
-  const refreshRuns = report.scenarios.flatMap((sc) => sc.phases.filter((p) => p.phase === "refresh").map((p) => ({ sc, p })));
+  const refreshRuns = report.scenarios.flatMap((sc) =>
+    sc.phases.filter((p) => p.phase === "refresh").map((p) => ({ sc, p })),
+  );
   for (const { sc, p } of refreshRuns) {
     const noop = sc.phases.find((q) => q.phase === "no-op-plan");
     lines.push(
@@ -226,20 +249,26 @@ export function renderMarkdown(report: Report): string {
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([k, n]) => `${k} ${n}`)
         .join(", ");
-      lines.push(`- **${sc.id} ${label(p)}**: ${kinds}; segment pages ${p.calls.segmentPages}; IMS token ${p.calls.ims}; 429s ${p.calls.throttled}.`);
+      lines.push(
+        `- **${sc.id} ${label(p)}**: ${kinds}; segment pages ${p.calls.segmentPages}; IMS token ${p.calls.ims}; 429s ${p.calls.throttled}.`,
+      );
     }
     if (sc.tutorial) {
       const kinds = Object.entries(sc.tutorial.byKind)
         .map(([k, n]) => `${k} ${n}`)
         .join(", ");
-      lines.push(`- **${sc.id} tutorial path**: ${kinds}; IMS token ${sc.tutorial.imsCalls}; 429s ${sc.tutorial.throttled}.`);
+      lines.push(
+        `- **${sc.id} tutorial path**: ${kinds}; IMS token ${sc.tutorial.imsCalls}; 429s ${sc.tutorial.throttled}.`,
+      );
     }
   }
   lines.push("");
 
   lines.push("## Calls beyond the minimum");
   lines.push("");
-  lines.push("Where the product's calls differ from the minimum client's, by kind (actual − minimum), and what they are for:");
+  lines.push(
+    "Where the product's calls differ from the minimum client's, by kind (actual − minimum), and what they are for:",
+  );
   lines.push("");
   const reasons = new Map<string, string>();
   for (const sc of report.scenarios) {
@@ -248,7 +277,9 @@ export function renderMarkdown(report: Report): string {
         lines.push(`- **${sc.id} ${label(p)}**: none.`);
         continue;
       }
-      lines.push(`- **${sc.id} ${label(p)}**: ${p.excess.map((k) => `${k.actual - k.expected > 0 ? "+" : ""}${k.actual - k.expected} ${k.kind}`).join(", ")}.`);
+      lines.push(
+        `- **${sc.id} ${label(p)}**: ${p.excess.map((k) => `${k.actual - k.expected > 0 ? "+" : ""}${k.actual - k.expected} ${k.kind}`).join(", ")}.`,
+      );
       for (const k of p.excess) if (EXCESS_WHY[k.kind]) reasons.set(k.kind, EXCESS_WHY[k.kind]!);
     }
   }
@@ -269,7 +300,9 @@ export function renderMarkdown(report: Report): string {
       `- **${sp.id}**: ${sp.title}: ${sp.sandboxes.length} sandbox${sp.sandboxes.length > 1 ? "es" : ""} × ${sp.destinationsPerSandbox} destinations, ${sp.audiencesPerDestination} audiences and ${sp.attributesPerDestination} attributes each, ` +
         `${sp.audiencePool} audiences defined per sandbox, ${sp.accountsPerSandbox} Kinesis account per sandbox (assumed; the minimum uses it). ` +
         `Churn: ${sc.churn.changed} destinations get 2 audiences removed and 2 added, ${sc.churn.added} added, ${sc.churn.removed} removed (prune).` +
-        (sc.converged === undefined ? "" : ` A plan after the churn was ${sc.converged ? "empty (converged)" : "NOT empty"}.`),
+        (sc.converged === undefined
+          ? ""
+          : ` A plan after the churn was ${sc.converged ? "empty (converged)" : "NOT empty"}.`),
     );
   }
   lines.push(
@@ -289,7 +322,9 @@ export function renderMarkdown(report: Report): string {
     `${m.cpuModel}, nproc ${m.nproc}, ${m.memoryGiB} GiB, ${m.platform}, Node ${m.node}, started ${m.date}${m.commit ? `, commit ${m.commit}` : ""}. ` +
       `Whole run: ${Math.round(report.totalSeconds)} s${report.estimateSeconds ? ` (everything it sends takes ${Math.round(report.estimateSeconds)} s at the rate limit; L's tutorial path alone is 8,000 calls = 400 s)` : ""}. ` +
       `Load average (1/5/15 min) at the start ${m.loadAverage.join(" / ")}${m.loadAverageEnd ? `, at the end ${m.loadAverageEnd.join(" / ")}` : ""}: other engineers' builds and tests shared the two CPUs, so CPU-bound phases (the sub-second no-op plans) vary from run to run; each phase's load is in results.json.` +
-      (m.uncommittedSrc ? ` Uncommitted changes in src/ when the run started (others' work in progress, included in what ran): ${m.uncommittedSrc.join(", ")}.` : ""),
+      (m.uncommittedSrc
+        ? ` Uncommitted changes in src/ when the run started (others' work in progress, included in what ran): ${m.uncommittedSrc.join(", ")}.`
+        : ""),
   );
   lines.push("");
   return `${lines.join("\n")}\n`;

@@ -85,7 +85,10 @@ export interface Audience {
 }
 
 export function audiencePool(spec: ScenarioSpec, sandbox: string): Audience[] {
-  return Array.from({ length: spec.audiencePool }, (_, i) => ({ id: stableUuid("bench-audience", sandbox, String(i)), name: `Bench audience ${sandbox} ${i}` }));
+  return Array.from({ length: spec.audiencePool }, (_, i) => ({
+    id: stableUuid("bench-audience", sandbox, String(i)),
+    name: `Bench audience ${sandbox} ${i}`,
+  }));
 }
 
 const ATTRIBUTE_POOL = Array.from({ length: 60 }, (_, i) => `_acme.bench.attribute${String(i).padStart(2, "0")}`);
@@ -154,8 +157,12 @@ export function writeScenario(spec: ScenarioSpec, root: string): { sandbox: stri
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const pool = audiencePool(spec, sandbox);
-    writeFileSync(path.join(dir, "accounts.yaml"), Array.from({ length: spec.accountsPerSandbox }, (_, k) => accountYaml(sandbox, k)).join("---\n"));
-    for (let i = 0; i < spec.destinationsPerSandbox; i++) writeFileSync(path.join(dir, `${destinationName(i)}.yaml`), destinationYaml(spec, pool, i, false));
+    writeFileSync(
+      path.join(dir, "accounts.yaml"),
+      Array.from({ length: spec.accountsPerSandbox }, (_, k) => accountYaml(sandbox, k)).join("---\n"),
+    );
+    for (let i = 0; i < spec.destinationsPerSandbox; i++)
+      writeFileSync(path.join(dir, `${destinationName(i)}.yaml`), destinationYaml(spec, pool, i, false));
     return { sandbox, dir };
   });
 }
@@ -166,9 +173,11 @@ export function writeChurn(spec: ScenarioSpec, root: string): void {
   for (const sandbox of spec.sandboxes) {
     const dir = path.join(root, sandbox);
     const pool = audiencePool(spec, sandbox);
-    for (const i of churn.changed) writeFileSync(path.join(dir, `${destinationName(i)}.yaml`), destinationYaml(spec, pool, i, true));
+    for (const i of churn.changed)
+      writeFileSync(path.join(dir, `${destinationName(i)}.yaml`), destinationYaml(spec, pool, i, true));
     for (const i of churn.removed) rmSync(path.join(dir, `${destinationName(i)}.yaml`));
-    for (const i of churn.added) writeFileSync(path.join(dir, `${destinationName(i)}.yaml`), destinationYaml(spec, pool, i, false));
+    for (const i of churn.added)
+      writeFileSync(path.join(dir, `${destinationName(i)}.yaml`), destinationYaml(spec, pool, i, false));
   }
 }
 
@@ -242,7 +251,11 @@ export function depth(spec: ScenarioSpec, phase: PhaseName): Depth {
   }
   if (phase === "no-op-plan") {
     const reads = Math.max(listChain, segmentChain);
-    return { product: 1 + reads, minimal: 1 + listChain, explain: `token → ${reads} page${reads > 1 ? "s" : ""} in sequence${segmentChain > listChain ? " (segment definitions: the first, then the rest at once)" : ""}` };
+    return {
+      product: 1 + reads,
+      minimal: 1 + listChain,
+      explain: `token → ${reads} page${reads > 1 ? "s" : ""} in sequence${segmentChain > listChain ? " (segment definitions: the first, then the rest at once)" : ""}`,
+    };
   }
   const writes = churn.added.length + churn.removed.length > 0 ? 2 : churn.changed.length > 0 ? 1 : 0;
   const reads = Math.max(listChain, segmentChain);
@@ -270,7 +283,11 @@ export function expectedKinds(spec: ScenarioSpec, phase: PhaseName): Record<stri
       "POST /flows": s * n,
     };
   }
-  const lists = { "GET /flows": s * pages(n), "GET /connections": s * pages(a), "GET /targetConnections": s * pages(n) };
+  const lists = {
+    "GET /flows": s * pages(n),
+    "GET /connections": s * pages(a),
+    "GET /targetConnections": s * pages(n),
+  };
   if (phase === "no-op-plan") return lists;
   return {
     ...lists,
@@ -301,7 +318,8 @@ export function productChain(spec: ScenarioSpec, phase: PhaseName): { depth: num
     // lookup → source lookup; writes: POST source → POST flow; release: PATCH.
     return {
       depth: 1 + reads + 3 + (lists + 2) + 2 + 1,
-      steps: "token → lists → Profile lookup → lock lookup → POST lock (= Profile base) → lock lookup → re-read lists → Profile lookup → source lookup → POST source → POST flow → PATCH release",
+      steps:
+        "token → lists → Profile lookup → lock lookup → POST lock (= Profile base) → lock lookup → re-read lists → Profile lookup → source lookup → POST source → POST flow → PATCH release",
     };
   }
   const reads = Math.max(lists, segments);

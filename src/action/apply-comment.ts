@@ -47,7 +47,9 @@ export function applyResultBody(results: SandboxResults[], ctx: ApplyCommentCont
   const extra = [`Applied merge commit ${code(ctx.sha.slice(0, 7))}${runLink(ctx)}.`];
   const forced = notes.forced;
   if (forced) {
-    const why = forced.reviewed ? `the fresh plan ${code(forced.fresh)} is not the reviewed ${code(forced.reviewed)}` : `no plan was reviewed (${md(forced.missing ?? "unknown")})`;
+    const why = forced.reviewed
+      ? `the fresh plan ${code(forced.fresh)} is not the reviewed ${code(forced.reviewed)}`
+      : `no plan was reviewed (${md(forced.missing ?? "unknown")})`;
     extra.push("", "> [!WARNING]", `> Applied with \`force\`: ${why}.`);
   }
   const body = insertAfterSummary(rendered, extra);
@@ -81,7 +83,12 @@ export function applyRefusedBody(plan: Plan, refusal: Refusal, ctx: ApplyComment
       "",
     );
   } else {
-    lines.push(`**Apply refused: no reviewed plan.** Nothing was changed in Adobe: ${md(refusal.missing ?? "no plan was reviewed")}.`, "", `Merge commit ${code(ctx.sha.slice(0, 7))}${runLink(ctx)}.`, "");
+    lines.push(
+      `**Apply refused: no reviewed plan.** Nothing was changed in Adobe: ${md(refusal.missing ?? "no plan was reviewed")}.`,
+      "",
+      `Merge commit ${code(ctx.sha.slice(0, 7))}${runLink(ctx)}.`,
+      "",
+    );
   }
   lines.push(
     `Fresh plan: **${md(planSummaryLine(plan))}**`,
@@ -105,9 +112,16 @@ export function applyRefusedBody(plan: Plan, refusal: Refusal, ctx: ApplyComment
  */
 function whatChanged(plan: Plan, reviewedAt: number | undefined): string[] {
   const outside = driftItems(plan).filter((i) => i.kind === "changed-outside");
-  const since = reviewedAt === undefined ? outside : outside.filter((i) => (i.attribution?.updatedAt ?? Infinity) > reviewedAt);
-  const lines = since.map((i) => `- ${md(i.resource)} **${md(i.name)}** in ${code(i.sandbox)}: changed outside aep-gitops by ${code(writerText(i.attribution!))}${when(i.attribution!)}`);
-  if (lines.length === 0) lines.push("- Nothing was changed in Adobe by anyone else since the review: the merged YAML or the live state moved in another way (for example another pull request was applied first).");
+  const since =
+    reviewedAt === undefined ? outside : outside.filter((i) => (i.attribution?.updatedAt ?? Infinity) > reviewedAt);
+  const lines = since.map(
+    (i) =>
+      `- ${md(i.resource)} **${md(i.name)}** in ${code(i.sandbox)}: changed outside aep-gitops by ${code(writerText(i.attribution!))}${when(i.attribution!)}`,
+  );
+  if (lines.length === 0)
+    lines.push(
+      "- Nothing was changed in Adobe by anyone else since the review: the merged YAML or the live state moved in another way (for example another pull request was applied first).",
+    );
   return lines;
 }
 
@@ -120,7 +134,10 @@ const when = (a: Attribution) => {
 function planDetails(plan: Plan): string {
   const lines = withoutMarker(renderPlanMarkdown(plan)).split("\n");
   const summary = lines.findIndex((l) => /^\*\*.+\*\*$/.test(l));
-  return lines.slice(summary + 1).join("\n").trim();
+  return lines
+    .slice(summary + 1)
+    .join("\n")
+    .trim();
 }
 
 export function applyFailedBody(error: Error, ctx: ApplyCommentContext): string {

@@ -40,37 +40,70 @@ export function applyJob(ctx: JobContext): Job {
     async run(): Promise<JobResult> {
       assertDefaultBranch(ctx);
       const check = await checkConfig(ctx);
-      if (!check.valid) throw new AppError("config", "The configuration on the default branch is invalid (see the annotations); nothing was applied.");
+      if (!check.valid)
+        throw new AppError(
+          "config",
+          "The configuration on the default branch is invalid (see the annotations); nothing was applied.",
+        );
       const reviewed: ReviewedPlan = ctx.github
         ? await findReviewedPlan(ctx.github, sha, markers)
         : { missing: "the Action has no GitHub token to read the pull request's plan comment" };
       if (reviewed.pr) state.pr = reviewed.pr;
 
-      const ws = await openWorkspace([], { config: ctx.inputs.config, sandbox: ctx.inputs.sandbox }, ctx.cli, ctx.log.output);
+      const ws = await openWorkspace(
+        [],
+        { config: ctx.inputs.config, sandbox: ctx.inputs.sandbox },
+        ctx.cli,
+        ctx.log.output,
+      );
       try {
         const options = runOptions(ws, { prune: ctx.inputs.prune, force: ctx.inputs.force });
         const run = await planAll(ws.targets, options);
         const { plan } = run;
         ctx.log.group("Fresh plan", renderPlanText(plan, { verbose: true, color: false }));
-        appendSummary(ctx.runner.summaryFile, withMarker(renderPlanMarkdown(plan, ctx.runner.runUrl ? { runUrl: ctx.runner.runUrl } : {}), markers.plan));
+        appendSummary(
+          ctx.runner.summaryFile,
+          withMarker(renderPlanMarkdown(plan, ctx.runner.runUrl ? { runUrl: ctx.runner.runUrl } : {}), markers.plan),
+        );
         const outputs = { "has-changes": String(hasChanges(plan)), "plan-checksum": plan.checksum };
 
         // The reviewed plan, or what a failed run of this commit left of it.
         const accepted = [reviewed.checksum, reviewed.continuation].find((c) => c === plan.checksum);
         if (!ctx.inputs.force && !accepted) {
-          await commentOnPr(applyRefusedBody(plan, reviewed.checksum ? { reviewed: reviewed.checksum, ...(reviewed.reviewedAt ? { reviewedAt: reviewed.reviewedAt } : {}) } : { missing: reviewed.missing! }, commentCtx));
+          await commentOnPr(
+            applyRefusedBody(
+              plan,
+              reviewed.checksum
+                ? { reviewed: reviewed.checksum, ...(reviewed.reviewedAt ? { reviewedAt: reviewed.reviewedAt } : {}) }
+                : { missing: reviewed.missing! },
+              commentCtx,
+            ),
+          );
           throw reviewed.checksum
-            ? new AppError("refused", `The plan changed since it was reviewed on pull request #${reviewed.pr!.number}: reviewed checksum ${reviewed.checksum}, fresh plan ${plan.checksum}. Nothing was applied.`, {
-                hint: "Review the fresh plan (job summary, PR comment), then re-run the apply workflow with force: true, or open a pull request whose plan shows what you want.",
-              })
+            ? new AppError(
+                "refused",
+                `The plan changed since it was reviewed on pull request #${reviewed.pr!.number}: reviewed checksum ${reviewed.checksum}, fresh plan ${plan.checksum}. Nothing was applied.`,
+                {
+                  hint: "Review the fresh plan (job summary, PR comment), then re-run the apply workflow with force: true, or open a pull request whose plan shows what you want.",
+                },
+              )
             : new AppError("refused", `No reviewed plan: ${reviewed.missing}. Nothing was applied.`, {
                 hint: "Review the fresh plan in this run's job summary, then re-run the apply workflow with force: true (workflow_dispatch).",
               });
         }
-        const forced = ctx.inputs.force && !accepted ? { fresh: plan.checksum, reviewed: reviewed.checksum, missing: reviewed.missing } : undefined;
+        const forced =
+          ctx.inputs.force && !accepted
+            ? { fresh: plan.checksum, reviewed: reviewed.checksum, missing: reviewed.missing }
+            : undefined;
         if (forced) {
-          const why = forced.reviewed ? `the fresh plan ${forced.fresh} is not the reviewed ${forced.reviewed}` : `no plan was reviewed (${forced.missing})`;
-          ctx.log.annotate({ level: "warning", title: "aep-gitops: forced", message: `Applying a plan that was not reviewed, because force is set: ${why}.` });
+          const why = forced.reviewed
+            ? `the fresh plan ${forced.fresh} is not the reviewed ${forced.reviewed}`
+            : `no plan was reviewed (${forced.missing})`;
+          ctx.log.annotate({
+            level: "warning",
+            title: "aep-gitops: forced",
+            message: `Applying a plan that was not reviewed, because force is set: ${why}.`,
+          });
         }
 
         if (!hasChanges(plan) && plan.sandboxes.every((s) => s.refusals.length === 0)) {
@@ -88,11 +121,16 @@ export function applyJob(ctx: JobContext): Job {
         const failed = applied.results.flatMap((r) => r.items).filter((i) => i.status !== "done").length;
         // After a partial failure, what is left (read fresh) becomes what a re-run may apply.
         const continuation = failed > 0 ? (await planAll(ws.targets, options)).plan.checksum : undefined;
-        const body = applyResultBody(applied.results, commentCtx, { ...(forced ? { forced } : {}), ...(continuation ? { continuation } : {}) });
+        const body = applyResultBody(applied.results, commentCtx, {
+          ...(forced ? { forced } : {}),
+          ...(continuation ? { continuation } : {}),
+        });
         appendSummary(ctx.runner.summaryFile, body);
         await commentOnPr(body);
         if (failed > 0) {
-          throw new AppError("partial", `${failed} item(s) did not complete; the others were applied.`, { hint: "Fix the cause shown in the results, then re-run the apply job: it continues from where this run stopped." });
+          throw new AppError("partial", `${failed} item(s) did not complete; the others were applied.`, {
+            hint: "Fix the cause shown in the results, then re-run the apply job: it continues from where this run stopped.",
+          });
         }
         await resolve(ctx, markers.incident, sha);
         return { exitCode: ExitCode.ok, outputs };
@@ -104,8 +142,18 @@ export function applyJob(ctx: JobContext): Job {
     async reportFailure(error) {
       if (!ctx.github) return;
       // A refusal or a partial result already explained itself on the PR; anything else says so now.
-      if (!state.commented) await commentOnPr(applyFailedBody(error, commentCtx)).catch((e: Error) => ctx.log.info(`Could not comment on the pull request: ${e.message}`));
-      const incident = await openIncident(ctx.github, error, { marker: markers.incident, sandbox: ctx.inputs.sandbox, sha, runUrl: ctx.runner.runUrl, pr: state.pr, results: state.results });
+      if (!state.commented)
+        await commentOnPr(applyFailedBody(error, commentCtx)).catch((e: Error) =>
+          ctx.log.info(`Could not comment on the pull request: ${e.message}`),
+        );
+      const incident = await openIncident(ctx.github, error, {
+        marker: markers.incident,
+        sandbox: ctx.inputs.sandbox,
+        sha,
+        runUrl: ctx.runner.runUrl,
+        pr: state.pr,
+        results: state.results,
+      });
       ctx.log.info(`Incident issue ${incident.action}: ${incident.issue.htmlUrl}`);
     },
   };
@@ -116,9 +164,13 @@ function assertDefaultBranch(ctx: JobContext): void {
   const event = ctx.event;
   if (event.kind !== "push" || !event.defaultBranch) return;
   if (event.ref !== `refs/heads/${event.defaultBranch}`) {
-    throw new AppError("usage", `apply runs on pushes to the default branch (${event.defaultBranch}), not ${event.ref}.`, {
-      hint: "Trigger the apply workflow on `push: branches: [main]` only; pull requests get `command: plan`.",
-    });
+    throw new AppError(
+      "usage",
+      `apply runs on pushes to the default branch (${event.defaultBranch}), not ${event.ref}.`,
+      {
+        hint: "Trigger the apply workflow on `push: branches: [main]` only; pull requests get `command: plan`.",
+      },
+    );
   }
 }
 

@@ -23,27 +23,59 @@ export function driftJob(ctx: JobContext): Job {
   return {
     async run(): Promise<JobResult> {
       const check = await checkConfig(ctx);
-      if (!check.valid) throw new AppError("config", "The configuration on the default branch is invalid (see the annotations); drift cannot be measured against it.");
-      const ws = await openWorkspace([], { config: ctx.inputs.config, sandbox: ctx.inputs.sandbox }, ctx.cli, ctx.log.output);
+      if (!check.valid)
+        throw new AppError(
+          "config",
+          "The configuration on the default branch is invalid (see the annotations); drift cannot be measured against it.",
+        );
+      const ws = await openWorkspace(
+        [],
+        { config: ctx.inputs.config, sandbox: ctx.inputs.sandbox },
+        ctx.cli,
+        ctx.log.output,
+      );
       try {
         // Thresholds do not apply to a report: forced, so a large drift is shown rather than refused.
-        const { plan } = await planAll(ws.targets, { ...runOptions(ws, { prune: ctx.inputs.prune }), force: true, allowEmpty: true });
+        const { plan } = await planAll(ws.targets, {
+          ...runOptions(ws, { prune: ctx.inputs.prune }),
+          force: true,
+          allowEmpty: true,
+        });
         const items = driftItems(plan);
         ctx.log.group("Drift", renderDriftText(plan));
         const report = driftBody(plan, marker, where, ctx.runner.sha);
         appendSummary(ctx.runner.summaryFile, report);
         if (ctx.github) {
           if (items.length > 0) {
-            const result = await openOrUpdateIssue(ctx.github, key, { title: driftTitle(ctx.inputs.sandbox, items.length), body: fitToComment(report, ctx.runner.runUrl) });
+            const result = await openOrUpdateIssue(ctx.github, key, {
+              title: driftTitle(ctx.inputs.sandbox, items.length),
+              body: fitToComment(report, ctx.runner.runUrl),
+            });
             ctx.log.info(`Drift issue ${result.action}: ${result.issue.htmlUrl}`);
           } else {
-            const closed = await closeIssue(ctx.github, key, `No drift any more: the live destinations match the configuration again (checked${where}). Closing.`);
+            const closed = await closeIssue(
+              ctx.github,
+              key,
+              `No drift any more: the live destinations match the configuration again (checked${where}). Closing.`,
+            );
             if (closed) ctx.log.info(`Closed drift issue #${closed.number}.`);
           }
         }
-        if (items.length > 0) ctx.log.annotate({ level: ctx.inputs.failOnDrift ? "error" : "warning", title: "aep-gitops: drift", message: `${items.length} object(s) differ from the configuration; see the drift issue and the job summary.` });
+        if (items.length > 0)
+          ctx.log.annotate({
+            level: ctx.inputs.failOnDrift ? "error" : "warning",
+            title: "aep-gitops: drift",
+            message: `${items.length} object(s) differ from the configuration; see the drift issue and the job summary.`,
+          });
         const exitCode = items.length > 0 && ctx.inputs.failOnDrift ? ExitCode.error : ExitCode.ok;
-        return { exitCode, outputs: { "drift-count": String(items.length), "has-changes": String(items.length > 0), "plan-checksum": plan.checksum } };
+        return {
+          exitCode,
+          outputs: {
+            "drift-count": String(items.length),
+            "has-changes": String(items.length > 0),
+            "plan-checksum": plan.checksum,
+          },
+        };
       } finally {
         await ws.close();
       }

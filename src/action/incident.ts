@@ -21,7 +21,11 @@ export interface IncidentContext {
 export async function openIncident(github: GitHubPort, error: Error, ctx: IncidentContext) {
   const title = `aep-gitops apply failed${ctx.sandbox ? ` (sandbox ${ctx.sandbox})` : ""}`;
   const again = `Failed again for merge commit ${code(ctx.sha.slice(0, 7))}${ctx.runUrl ? ` in ${link("this workflow run", ctx.runUrl)}` : ""}: ${md(firstLine(error.message))}`;
-  return openOrUpdateIssue(github, { label: INCIDENT_LABEL, marker: ctx.marker }, { title, body: incidentBody(error, ctx), comment: again });
+  return openOrUpdateIssue(
+    github,
+    { label: INCIDENT_LABEL, marker: ctx.marker },
+    { title, body: incidentBody(error, ctx), comment: again },
+  );
 }
 
 export async function resolveIncident(github: GitHubPort, ctx: Pick<IncidentContext, "marker" | "sha" | "runUrl">) {
@@ -44,7 +48,13 @@ export function incidentBody(error: Error, ctx: IncidentContext): string {
   ];
   if (error.message.includes("\n")) lines.push(fence("text", error.message), "");
   if (error instanceof AppError && error.hint) lines.push(`**Hint:** ${md(error.hint)}`, "");
-  if (ctx.results) lines.push(withoutMarker(renderApplyMarkdown(ctx.results)).replace(/^## .*\n/m, "### What was applied\n").trim(), "");
+  if (ctx.results)
+    lines.push(
+      withoutMarker(renderApplyMarkdown(ctx.results))
+        .replace(/^## .*\n/m, "### What was applied\n")
+        .trim(),
+      "",
+    );
   lines.push(
     "Until an apply succeeds, the live destinations may not match the default branch. Re-running the apply job is safe: it re-plans from the live state and continues where this run stopped.",
     "This issue is closed automatically by the next successful apply.",

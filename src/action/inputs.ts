@@ -23,7 +23,10 @@ export function readInputs(env: Record<string, string | undefined>): ActionInput
   const input = (name: string) => env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`]?.trim() || undefined;
   const command = input("command");
   if (!command || !COMMANDS.includes(command as ActionCommand)) {
-    throw new AppError("usage", `Input 'command' must be one of ${COMMANDS.join(", ")}${command ? `, not '${command}'` : " (it is not set)"}.`);
+    throw new AppError(
+      "usage",
+      `Input 'command' must be one of ${COMMANDS.join(", ")}${command ? `, not '${command}'` : " (it is not set)"}.`,
+    );
   }
   const config = input("config");
   const sandbox = input("sandbox");

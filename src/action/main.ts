@@ -4,7 +4,13 @@ import { runAction } from "./run-action.js";
 
 // A plain snapshot of the environment: see src/cli/bin.ts (the yaml parser reads it once per token).
 process.env = { ...process.env };
-const code = await runAction({ env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+const code = await runAction({
+  env: process.env,
+  cwd: process.cwd(),
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+});
 process.exitCode = code;
 // Lingering sockets or timers of an HTTP client must not keep a finished job running; unref'd, this
 // timer does not delay a process that is done already.

@@ -17,14 +17,22 @@ export interface Markers {
 }
 
 export function markersFor(sandbox: string | undefined): Markers {
-  const scoped = (marker: string) => (sandbox ? marker.replace(/ -->$/, ` sandbox=${encodeURIComponent(sandbox)} -->`) : marker);
-  return { plan: scoped(PLAN_COMMENT_MARKER), apply: scoped(APPLY_MARKER), drift: scoped(DRIFT_MARKER), incident: scoped(INCIDENT_MARKER) };
+  const scoped = (marker: string) =>
+    sandbox ? marker.replace(/ -->$/, ` sandbox=${encodeURIComponent(sandbox)} -->`) : marker;
+  return {
+    plan: scoped(PLAN_COMMENT_MARKER),
+    apply: scoped(APPLY_MARKER),
+    drift: scoped(DRIFT_MARKER),
+    incident: scoped(INCIDENT_MARKER),
+  };
 }
 
 /** Puts `marker` on the first line, replacing the plain marker a renderer wrote there. */
 export function withMarker(markdown: string, marker: string): string {
   const [first, ...rest] = markdown.split("\n");
-  return /^<!-- aep-gitops:[a-z-]+ -->$/.test(first?.trim() ?? "") ? [marker, ...rest].join("\n") : `${marker}\n${markdown}`;
+  return /^<!-- aep-gitops:[a-z-]+ -->$/.test(first?.trim() ?? "")
+    ? [marker, ...rest].join("\n")
+    : `${marker}\n${markdown}`;
 }
 
 /** The markdown with its hidden marker line removed: for embedding a render in another comment. */

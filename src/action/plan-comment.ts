@@ -35,7 +35,11 @@ export function planCommentBody(plan: Plan, ctx: PlanCommentContext): string {
 
 /** Truncated explicitly (never silently by GitHub), pointing at the job summary that has it all. */
 export function fitToComment(markdown: string, runUrl: string | undefined): string {
-  return fitComment(markdown, GITHUB_COMMENT_LIMIT, runUrl ? `[workflow run summary](${runUrl})` : "this workflow run's summary");
+  return fitComment(
+    markdown,
+    GITHUB_COMMENT_LIMIT,
+    runUrl ? `[workflow run summary](${runUrl})` : "this workflow run's summary",
+  );
 }
 
 export function invalidConfigBody(problems: Problem[], ctx: PlanCommentContext & { workspace: string }): string {
@@ -85,7 +89,12 @@ export function planFailedBody(error: Error, ctx: PlanCommentContext): string {
     "",
   ];
   if (known && error.hint) lines.push(`**Hint:** ${md(error.hint)}`, "");
-  lines.push(ctx.runUrl ? `See the ${link("workflow run", ctx.runUrl)} for the log; re-run the job once the cause is fixed.` : "Re-run the job once the cause is fixed.", "");
+  lines.push(
+    ctx.runUrl
+      ? `See the ${link("workflow run", ctx.runUrl)} for the log; re-run the job once the cause is fixed.`
+      : "Re-run the job once the cause is fixed.",
+    "",
+  );
   return fitToComment(lines.join("\n"), ctx.runUrl);
 }
 

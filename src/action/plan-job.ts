@@ -16,12 +16,22 @@ import { renderPlanText } from "../report/text.js";
 import { checkConfig } from "./config-check.js";
 import type { Job, JobContext, JobResult } from "./job-context.js";
 import { markersFor, withMarker } from "./markers.js";
-import { invalidConfigBody, planCommentBody, planFailedBody, validateOnlyBody, type PlanCommentContext } from "./plan-comment.js";
+import {
+  invalidConfigBody,
+  planCommentBody,
+  planFailedBody,
+  validateOnlyBody,
+  type PlanCommentContext,
+} from "./plan-comment.js";
 
 export function planJob(ctx: JobContext): Job {
   const pr = ctx.event.kind === "pull_request" ? ctx.event : undefined;
   const marker = markersFor(ctx.inputs.sandbox).plan;
-  const commentCtx: PlanCommentContext = { marker, sha: pr?.headSha ?? ctx.runner.sha ?? "unknown", runUrl: ctx.runner.runUrl };
+  const commentCtx: PlanCommentContext = {
+    marker,
+    sha: pr?.headSha ?? ctx.runner.sha ?? "unknown",
+    runUrl: ctx.runner.runUrl,
+  };
 
   /** Posts (or updates) the sticky comment; on a fork's read-only token a refusal is only logged. */
   const comment = async (body: string, opts: { tolerateRefusal?: boolean; existing?: IssueComment | null } = {}) => {
@@ -31,7 +41,10 @@ export function planJob(ctx: JobContext): Job {
       ctx.log.info(`${result.created ? "Posted" : "Updated"} the plan comment: ${result.comment.htmlUrl}`);
     } catch (error) {
       if (!opts.tolerateRefusal) throw error;
-      ctx.log.annotate({ level: "warning", message: `Could not comment on the pull request (${(error as Error).message}); the result is in the job summary.` });
+      ctx.log.annotate({
+        level: "warning",
+        message: `Could not comment on the pull request (${(error as Error).message}); the result is in the job summary.`,
+      });
     }
   };
 
@@ -43,7 +56,10 @@ export function planJob(ctx: JobContext): Job {
         const body = invalidConfigBody(check.problems, { ...commentCtx, workspace: ctx.runner.workspace });
         appendSummary(ctx.runner.summaryFile, body);
         await comment(body, { tolerateRefusal: pr?.fromFork ?? false });
-        ctx.log.annotate({ level: "error", message: "The configuration is invalid (see the annotations); nothing was read from or sent to Adobe." });
+        ctx.log.annotate({
+          level: "error",
+          message: "The configuration is invalid (see the annotations); nothing was read from or sent to Adobe.",
+        });
         return { exitCode: ExitCode.error, outputs: noPlan };
       }
 
@@ -57,16 +73,32 @@ export function planJob(ctx: JobContext): Job {
         return { exitCode: ExitCode.ok, outputs: noPlan };
       }
 
-      const ws = await openWorkspace([], { config: ctx.inputs.config, sandbox: ctx.inputs.sandbox }, ctx.cli, ctx.log.output);
+      const ws = await openWorkspace(
+        [],
+        { config: ctx.inputs.config, sandbox: ctx.inputs.sandbox },
+        ctx.cli,
+        ctx.log.output,
+      );
       try {
-        const { plan } = await planAll(ws.targets, runOptions(ws, { prune: ctx.inputs.prune, force: ctx.inputs.force }));
+        const { plan } = await planAll(
+          ws.targets,
+          runOptions(ws, { prune: ctx.inputs.prune, force: ctx.inputs.force }),
+        );
         ctx.log.group("Plan", renderPlanText(plan, { verbose: true, color: false }));
-        appendSummary(ctx.runner.summaryFile, withMarker(renderPlanMarkdown(plan, ctx.runner.runUrl ? { runUrl: ctx.runner.runUrl } : {}), marker));
+        appendSummary(
+          ctx.runner.summaryFile,
+          withMarker(renderPlanMarkdown(plan, ctx.runner.runUrl ? { runUrl: ctx.runner.runUrl } : {}), marker),
+        );
         if (pr && ctx.github) {
           const existing = await findStickyComment(ctx.github, pr.number, marker);
-          await comment(planCommentBody(plan, { ...commentCtx, previousBody: existing?.body }), { existing: existing ?? null });
+          await comment(planCommentBody(plan, { ...commentCtx, previousBody: existing?.body }), {
+            existing: existing ?? null,
+          });
         }
-        return { exitCode: reportRefusals(ctx, plan), outputs: { "has-changes": String(hasChanges(plan)), "plan-checksum": plan.checksum } };
+        return {
+          exitCode: reportRefusals(ctx, plan),
+          outputs: { "has-changes": String(hasChanges(plan)), "plan-checksum": plan.checksum },
+        };
       } finally {
         await ws.close();
       }
@@ -92,6 +124,11 @@ function validateOnlyReason(ctx: JobContext): string | undefined {
 /** A plan that a safety rail blocks fails the job: the comment shows why and how to override. */
 function reportRefusals(ctx: JobContext, plan: Plan): number {
   const refusals = plan.sandboxes.flatMap((s) => s.refusals.map((r) => ({ sandbox: s.sandbox, ...r })));
-  for (const r of refusals) ctx.log.annotate({ level: "error", title: `aep-gitops: ${r.rule}`, message: `[${r.sandbox}] ${r.message}\nhint: ${r.hint}` });
+  for (const r of refusals)
+    ctx.log.annotate({
+      level: "error",
+      title: `aep-gitops: ${r.rule}`,
+      message: `[${r.sandbox}] ${r.message}\nhint: ${r.hint}`,
+    });
   return refusals.length > 0 ? ExitCode.error : ExitCode.ok;
 }

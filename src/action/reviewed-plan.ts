@@ -18,18 +18,32 @@ export interface ReviewedPlan {
   missing?: string;
 }
 
-export async function findReviewedPlan(github: GitHubPort, sha: string, markers: Pick<Markers, "plan" | "apply">): Promise<ReviewedPlan> {
+export async function findReviewedPlan(
+  github: GitHubPort,
+  sha: string,
+  markers: Pick<Markers, "plan" | "apply">,
+): Promise<ReviewedPlan> {
   const prs = await github.pullRequestsOfCommit(sha);
   // A merge or squash commit is the PR's merge_commit_sha; a rebase merge pushes several commits of
   // one merged PR, which the API lists for each of them.
   const pr = prs.find((p) => p.mergeCommitSha === sha) ?? prs.find((p) => p.mergedAt !== null);
-  if (!pr) return { missing: `commit ${sha.slice(0, 7)} is not the merge of a pull request, so no plan was reviewed for it` };
+  if (!pr)
+    return { missing: `commit ${sha.slice(0, 7)} is not the merge of a pull request, so no plan was reviewed for it` };
   const comment = await findStickyComment(github, pr.number, markers.plan);
   if (!comment) return { pr, missing: `pull request #${pr.number} has no aep-gitops plan comment` };
   const checksum = parseChecksumFromComment(comment.body);
-  if (!checksum) return { pr, missing: `the plan comment on pull request #${pr.number} holds no plan (validation failed, the plan failed, or it came from a fork and was validated only)` };
+  if (!checksum)
+    return {
+      pr,
+      missing: `the plan comment on pull request #${pr.number} holds no plan (validation failed, the plan failed, or it came from a fork and was validated only)`,
+    };
   const reviewedAt = comment.updatedAt ? Date.parse(comment.updatedAt) : NaN;
   const applied = await findStickyComment(github, pr.number, markers.apply);
   const continuation = applied?.user?.type === "Bot" ? parseContinuation(applied.body, sha) : undefined;
-  return { pr, checksum, ...(Number.isFinite(reviewedAt) ? { reviewedAt } : {}), ...(continuation ? { continuation } : {}) };
+  return {
+    pr,
+    checksum,
+    ...(Number.isFinite(reviewedAt) ? { reviewedAt } : {}),
+    ...(continuation ? { continuation } : {}),
+  };
 }

@@ -30,7 +30,13 @@ const JOBS: Record<ActionCommand, (ctx: JobContext) => Job> = { plan: planJob, a
 
 export async function runAction(io: ActionIo): Promise<number> {
   const env = io.env;
-  const cli: CliContext = { cwd: env.GITHUB_WORKSPACE || io.cwd, env, stdout: io.stdout, stderr: io.stderr, stdin: io.stdin };
+  const cli: CliContext = {
+    cwd: env.GITHUB_WORKSPACE || io.cwd,
+    env,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    stdin: io.stdin,
+  };
   const log = createActionLog(createOutput(cli), (line) => void io.stdout.write(line));
   log.mask([env.AEP_CLIENT_SECRET, env.AEP_GITOPS_FINGERPRINT_KEY, env["INPUT_GITHUB-TOKEN"], env.GITHUB_TOKEN]);
 
@@ -43,23 +49,49 @@ export async function runAction(io: ActionIo): Promise<number> {
     runner = readRunnerEnv(env, cli.cwd);
     const event = readEvent(runner.eventName, runner.eventPath, runner.sha);
     const github = inputs.githubToken
-      ? redactingGitHub(createOctokitGitHub({ token: inputs.githubToken, repo: runner.repo, baseUrl: runner.apiUrl, log: { warn: (m) => log.info(`warning: ${m}`), info: (m) => log.info(m) } }), log.redact)
+      ? redactingGitHub(
+          createOctokitGitHub({
+            token: inputs.githubToken,
+            repo: runner.repo,
+            baseUrl: runner.apiUrl,
+            log: { warn: (m) => log.info(`warning: ${m}`), info: (m) => log.info(m) },
+          }),
+          log.redact,
+        )
       : undefined;
-    if (!github) log.annotate({ level: "warning", message: "No github-token input: results go to the job summary only (no PR comment, no issues)." });
+    if (!github)
+      log.annotate({
+        level: "warning",
+        message: "No github-token input: results go to the job summary only (no PR comment, no issues).",
+      });
     job = JOBS[inputs.command]({ inputs, runner, event, env, cli: { ...cli, cwd: runner.workspace }, log, github });
     const result = await job.run();
     writeOutputs(runner.outputFile, result.outputs);
     return result.exitCode;
   } catch (error) {
-    return fail(error as Error, { command, summaryFile: runner?.summaryFile ?? (env.GITHUB_STEP_SUMMARY || undefined), job, log });
+    return fail(error as Error, {
+      command,
+      summaryFile: runner?.summaryFile ?? (env.GITHUB_STEP_SUMMARY || undefined),
+      job,
+      log,
+    });
   }
 }
 
-async function fail(error: Error, at: { command: string; summaryFile: string | undefined; job: Job | undefined; log: ActionLog }): Promise<number> {
+async function fail(
+  error: Error,
+  at: { command: string; summaryFile: string | undefined; job: Job | undefined; log: ActionLog },
+): Promise<number> {
   const { log } = at;
   const known = error instanceof AppError;
   const title = `aep-gitops ${at.command} failed`;
-  log.annotate({ level: "error", title, message: known ? `${error.message}${error.hint ? `\nhint: ${error.hint}` : ""}` : `internal error (a bug, please report it): ${error?.message ?? String(error)}` });
+  log.annotate({
+    level: "error",
+    title,
+    message: known
+      ? `${error.message}${error.hint ? `\nhint: ${error.hint}` : ""}`
+      : `internal error (a bug, please report it): ${error?.message ?? String(error)}`,
+  });
   if (!known) log.info(error?.stack ?? String(error));
   const summary = [`### ❌ ${md(title)}`, "", fence("text", error?.message ?? String(error)), ""];
   if (known && error.hint) summary.push(`**Hint:** ${md(error.hint)}`, "");
@@ -68,7 +100,10 @@ async function fail(error: Error, at: { command: string; summaryFile: string | u
     await at.job?.reportFailure?.(error);
   } catch (reportError) {
     // GitHub itself may be what failed: the annotation and the summary above still stand.
-    log.annotate({ level: "warning", message: `Could not report the failure on GitHub: ${(reportError as Error).message}` });
+    log.annotate({
+      level: "warning",
+      message: `Could not report the failure on GitHub: ${(reportError as Error).message}`,
+    });
   }
   return ExitCode.error;
 }

@@ -20,7 +20,11 @@ export interface RunnerEnv {
 export function readRunnerEnv(env: Record<string, string | undefined>, cwd: string): RunnerEnv {
   const full = env.GITHUB_REPOSITORY ?? "";
   const [owner, repo] = full.split("/");
-  if (!owner || !repo) throw new AppError("usage", `GITHUB_REPOSITORY must be 'owner/repo', not '${full}': is this running in GitHub Actions?`);
+  if (!owner || !repo)
+    throw new AppError(
+      "usage",
+      `GITHUB_REPOSITORY must be 'owner/repo', not '${full}': is this running in GitHub Actions?`,
+    );
   const server = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
   return {
     repo: { owner, repo },
@@ -31,6 +35,8 @@ export function readRunnerEnv(env: Record<string, string | undefined>, cwd: stri
     workspace: env.GITHUB_WORKSPACE || cwd,
     summaryFile: env.GITHUB_STEP_SUMMARY || undefined,
     outputFile: env.GITHUB_OUTPUT || undefined,
-    runUrl: env.GITHUB_RUN_ID ? `${server}/${full}/actions/runs/${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== "1" ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ""}` : undefined,
+    runUrl: env.GITHUB_RUN_ID
+      ? `${server}/${full}/actions/runs/${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== "1" ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ""}`
+      : undefined,
   };
 }

@@ -13,7 +13,9 @@ export class AepApiError extends AppError {
     readonly method: string,
     readonly path: string,
   ) {
-    super(status === 401 || status === 403 ? "auth" : status === 429 || status >= 500 ? "network" : "api", message, { hint: hintFor(status) });
+    super(status === 401 || status === 403 ? "auth" : status === 429 || status >= 500 ? "network" : "api", message, {
+      hint: hintFor(status),
+    });
     this.name = "AepApiError";
   }
 
@@ -24,8 +26,10 @@ export class AepApiError extends AppError {
 }
 
 function hintFor(status: number): string {
-  if (status === 401 || status === 403) return "Adobe refused this client: check AEP_ORG_ID and that the Developer Console project (AEP_CLIENT_ID) has the Experience Platform API and a product profile with access to this sandbox.";
-  if (status === 429 || status >= 500) return "Adobe kept failing after the retries; run again later (a re-run continues where this one stopped).";
+  if (status === 401 || status === 403)
+    return "Adobe refused this client: check AEP_ORG_ID and that the Developer Console project (AEP_CLIENT_ID) has the Experience Platform API and a product profile with access to this sandbox.";
+  if (status === 429 || status >= 500)
+    return "Adobe kept failing after the retries; run again later (a re-run continues where this one stopped).";
   return "Adobe refused the request; its request id identifies it for Adobe support.";
 }
 
@@ -38,14 +42,20 @@ export class AmbiguousWriteError extends AppError {
     readonly path: string,
     cause: unknown,
   ) {
-    super("network", `${method} ${path}: no answer from Adobe, the request may or may not have been applied`, { cause, hint: RERUN });
+    super("network", `${method} ${path}: no answer from Adobe, the request may or may not have been applied`, {
+      cause,
+      hint: RERUN,
+    });
     this.name = "AmbiguousWriteError";
   }
 }
 
 export class NetworkError extends AppError {
   constructor(message: string, cause: unknown) {
-    super("network", message, { cause, hint: `Adobe could not be reached (check AEP_PLATFORM_URL and the network). ${RERUN}` });
+    super("network", message, {
+      cause,
+      hint: `Adobe could not be reached (check AEP_PLATFORM_URL and the network). ${RERUN}`,
+    });
     this.name = "NetworkError";
   }
 }
@@ -56,7 +66,9 @@ export function describeErrorBody(body: unknown): { code?: string; message?: str
   const b = body as Record<string, unknown>;
   const report = b.report as Record<string, unknown> | undefined;
   const type = typeof b.type === "string" ? b.type : undefined;
-  const code = type?.match(/([A-Z]+-\d+-\d+)$/)?.[1] ?? (b.error_code !== undefined ? String(b.error_code) : typeof b.error === "string" ? b.error : undefined);
+  const code =
+    type?.match(/([A-Z]+-\d+-\d+)$/)?.[1] ??
+    (b.error_code !== undefined ? String(b.error_code) : typeof b.error === "string" ? b.error : undefined);
   const message =
     (typeof report?.["detailed-message"] === "string" && report["detailed-message"]) ||
     (typeof b.errorMessage === "string" && b.errorMessage) ||

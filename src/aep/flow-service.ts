@@ -30,10 +30,14 @@ export class HttpFlowService implements FlowServicePort {
 
   async list(collection: Collection, properties: string[]): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
-    let query: Record<string, string | string[]> = { limit: "100", ...(properties.length ? { property: properties } : {}) };
+    let query: Record<string, string | string[]> = {
+      limit: "100",
+      ...(properties.length ? { property: properties } : {}),
+    };
     let path = `/${collection}`;
     for (let page = 0; page < 10_000; page++) {
-      const body = (await this.http.request(this.sandbox, "GET", `${FLOW_SERVICE_PATH}${path}`, { query })) as ListPage | undefined;
+      const body = (await this.http.request(this.sandbox, "GET", `${FLOW_SERVICE_PATH}${path}`, { query })) as
+        ListPage | undefined;
       items.push(...(body?.items ?? []));
       const next = body?._links?.next?.href;
       if (!next) return items;
@@ -41,7 +45,11 @@ export class HttpFlowService implements FlowServicePort {
       // clients do, so a server that does not fold them into the token still filters.
       const url = new URL(next, "http://x");
       path = url.pathname.replace(FLOW_SERVICE_PATH, "");
-      query = { ...Object.fromEntries(url.searchParams), limit: "100", ...(properties.length ? { property: properties } : {}) };
+      query = {
+        ...Object.fromEntries(url.searchParams),
+        limit: "100",
+        ...(properties.length ? { property: properties } : {}),
+      };
       if (url.searchParams.has("property")) query.property = url.searchParams.getAll("property");
     }
     throw new Error(`listing ${collection} did not end after 10,000 pages`);
@@ -49,7 +57,8 @@ export class HttpFlowService implements FlowServicePort {
 
   async get(collection: Collection, id: string): Promise<Record<string, unknown> | undefined> {
     try {
-      const body = (await this.http.request(this.sandbox, "GET", `${FLOW_SERVICE_PATH}/${collection}/${id}`)) as ListPage | undefined;
+      const body = (await this.http.request(this.sandbox, "GET", `${FLOW_SERVICE_PATH}/${collection}/${id}`)) as
+        ListPage | undefined;
       return body?.items?.[0];
     } catch (error) {
       if (error instanceof AepApiError && error.status === 404) return undefined;

@@ -31,7 +31,12 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { retries: 6, minTimeoutMs: 200, maxTimeoutMs: 8_000, maxRetryAfterMs: 60_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  retries: 6,
+  minTimeoutMs: 200,
+  maxTimeoutMs: 8_000,
+  maxRetryAfterMs: 60_000,
+};
 
 export class AepHttp {
   readonly stats: HttpStats = { calls: 0, byKind: {}, retries: 0, throttled: 0 };
@@ -66,7 +71,8 @@ export class AepHttp {
           this.stats.throttled++;
           this.limiter.throttled();
           const wait = retryAfterMs(response.headers.get("retry-after"));
-          if (wait !== undefined && wait <= this.retry.maxRetryAfterMs) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + wait);
+          if (wait !== undefined && wait <= this.retry.maxRetryAfterMs)
+            this.pausedUntil = Math.max(this.pausedUntil, Date.now() + wait);
         } else if (response.status < 500) {
           this.limiter.succeeded();
         }
@@ -81,13 +87,19 @@ export class AepHttp {
         minTimeout: this.retry.minTimeoutMs,
         maxTimeout: this.retry.maxTimeoutMs,
         randomize: true,
-        shouldRetry: ({ error }) => error instanceof Retryable || error instanceof RetryNow || error instanceof NetworkError,
+        shouldRetry: ({ error }) =>
+          error instanceof Retryable || error instanceof RetryNow || error instanceof NetworkError,
         onFailedAttempt: async ({ error }) => {
           if (error instanceof RetryNow) return;
           if (error instanceof NetworkError && options.create) throw new AmbiguousWriteError(method, path, error);
           this.stats.retries++;
           // Adobe said when: send() waits until then (p-retry's own backoff adds a little more).
-          if (error instanceof Retryable && error.retryAfterMs !== undefined && error.retryAfterMs > this.retry.maxRetryAfterMs) throw error.cause;
+          if (
+            error instanceof Retryable &&
+            error.retryAfterMs !== undefined &&
+            error.retryAfterMs > this.retry.maxRetryAfterMs
+          )
+            throw error.cause;
         },
       },
     ).catch((error: unknown) => {
@@ -155,7 +167,11 @@ class Retryable extends Error {
 
 class RetryNow extends Error {}
 
-function toApiError(response: { status: number; headers: Headers; body: unknown }, method: string, path: string): AepApiError {
+function toApiError(
+  response: { status: number; headers: Headers; body: unknown },
+  method: string,
+  path: string,
+): AepApiError {
   const { code, message } = describeErrorBody(response.body);
   const requestId = response.headers.get("x-request-id") ?? undefined;
   const text = `${method} ${path} → ${response.status}${code ? ` ${code}` : ""}${message ? `: ${message}` : ""}${requestId ? ` (request id ${requestId})` : ""}`;

@@ -41,11 +41,13 @@ export class ImsTokenSource implements TokenSource {
       maxTimeout: 5_000,
       randomize: true,
       onFailedAttempt: async ({ error }) => {
-        if (error instanceof TransientImsError && error.retryAfterMs) await new Promise((r) => setTimeout(r, error.retryAfterMs));
+        if (error instanceof TransientImsError && error.retryAfterMs)
+          await new Promise((r) => setTimeout(r, error.retryAfterMs));
       },
       shouldRetry: ({ error }) => error instanceof TransientImsError,
     }).catch((error: unknown) => {
-      if (error instanceof TransientImsError) throw new AppError("network", `Adobe IMS did not issue a token: ${error.message}`, { cause: error });
+      if (error instanceof TransientImsError)
+        throw new AppError("network", `Adobe IMS did not issue a token: ${error.message}`, { cause: error });
       throw error;
     });
   }
@@ -70,14 +72,23 @@ export class ImsTokenSource implements TokenSource {
     }
     const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
     if (response.status === 429 || response.status >= 500) {
-      throw new TransientImsError(`${response.status} from ${this.settings.imsUrl}`, retryAfterMs(response.headers.get("retry-after")));
+      throw new TransientImsError(
+        `${response.status} from ${this.settings.imsUrl}`,
+        retryAfterMs(response.headers.get("retry-after")),
+      );
     }
     if (!response.ok || typeof body?.access_token !== "string") {
       const { code, message } = describeErrorBody(body);
       // Bad credentials are final: failing fast here avoids a storm of retries against IMS.
-      throw new AbortError(new AppError("auth", `Adobe IMS refused the client credentials (${response.status}${code ? ` ${code}` : ""}${message ? `: ${message}` : ""}).`, {
-        hint: "Check AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_SCOPES against your Adobe Developer Console project.",
-      }));
+      throw new AbortError(
+        new AppError(
+          "auth",
+          `Adobe IMS refused the client credentials (${response.status}${code ? ` ${code}` : ""}${message ? `: ${message}` : ""}).`,
+          {
+            hint: "Check AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_SCOPES against your Adobe Developer Console project.",
+          },
+        ),
+      );
     }
     this.fetched++;
     // expires_in is in seconds (the JWT-era millisecond value is gone); refresh with a margin of a

@@ -8,32 +8,52 @@ type Json = Record<string, unknown>;
 
 const str = (value: unknown): string => (typeof value === "string" ? value : "");
 const num = (value: unknown): number | undefined => (typeof value === "number" ? value : undefined);
-const obj = (value: unknown): Json => (value && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {});
+const obj = (value: unknown): Json =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {};
 const arr = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 function meta(item: Json): LiveMeta {
   const out: LiveMeta = {};
   for (const key of ["createdAt", "updatedAt"] as const) if (num(item[key]) !== undefined) out[key] = num(item[key])!;
-  for (const key of ["createdBy", "updatedBy", "createdClient", "updatedClient"] as const) if (str(item[key])) out[key] = str(item[key]);
+  for (const key of ["createdBy", "updatedBy", "createdClient", "updatedClient"] as const)
+    if (str(item[key])) out[key] = str(item[key]);
   return out;
 }
 
 function base(item: Json) {
   const { text, owner } = parseDescription(str(item.description));
-  return { id: str(item.id), name: str(item.name), description: text, ...(owner ? { owner } : {}), etag: str(item.etag), meta: meta(item) };
+  return {
+    id: str(item.id),
+    name: str(item.name),
+    description: text,
+    ...(owner ? { owner } : {}),
+    etag: str(item.etag),
+    meta: meta(item),
+  };
 }
 
 export function toConnection(item: Json): LiveConnection {
   const specId = str(obj(item.connectionSpec).id);
   const type = typeForConnectionSpec(specId);
   const authParams = obj(obj(item.auth).params);
-  return { ...base(item), specId, ...(type ? { type } : {}), ...(Object.keys(authParams).length ? { authParams } : {}) };
+  return {
+    ...base(item),
+    specId,
+    ...(type ? { type } : {}),
+    ...(Object.keys(authParams).length ? { authParams } : {}),
+  };
 }
 
 export function toTargetConnection(item: Json): LiveTargetConnection {
   const specId = str(obj(item.connectionSpec).id);
   const type = typeForConnectionSpec(specId);
-  return { ...base(item), specId, ...(type ? { type } : {}), baseConnectionId: str(item.baseConnectionId), params: { ...obj(item.params) } };
+  return {
+    ...base(item),
+    specId,
+    ...(type ? { type } : {}),
+    baseConnectionId: str(item.baseConnectionId),
+    params: { ...obj(item.params) },
+  };
 }
 
 export function toSourceConnection(item: Json): LiveSourceConnection {

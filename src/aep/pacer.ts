@@ -24,7 +24,13 @@ export interface PacerOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export const DEFAULT_PACER: PacerOptions = { enabled: true, backoff: 0.9, growthPerSecond: 0.025, minRate: 1, minSamples: 8 };
+export const DEFAULT_PACER: PacerOptions = {
+  enabled: true,
+  backoff: 0.9,
+  growthPerSecond: 0.025,
+  minRate: 1,
+  minSamples: 8,
+};
 
 export class RequestPacer {
   /** Requests per second; undefined while unpaced (no 429 seen yet). */

@@ -28,7 +28,9 @@ export class HttpAudiences implements AudiencePort {
   async listAudiences(): Promise<AudienceDefinition[]> {
     const limit = 100;
     const page = (start: number) =>
-      this.http.request(this.sandbox, "GET", SEGMENT_DEFINITIONS_PATH, { query: { start: String(start), limit: String(limit) } }) as Promise<SegmentPage | undefined>;
+      this.http.request(this.sandbox, "GET", SEGMENT_DEFINITIONS_PATH, {
+        query: { start: String(start), limit: String(limit) },
+      }) as Promise<SegmentPage | undefined>;
     const first = await page(0);
     const pages = [first];
     const total = first?.page?.totalCount;
@@ -39,10 +41,13 @@ export class HttpAudiences implements AudiencePort {
       pages.push(...(await Promise.all(starts.map(page))));
     } else {
       // No total (a server that leaves it out): page until a short page.
-      for (let last = first, start = limit; (last?.segments?.length ?? 0) >= limit; start += limit) pages.push((last = await page(start)));
+      for (let last = first, start = limit; (last?.segments?.length ?? 0) >= limit; start += limit)
+        pages.push((last = await page(start)));
     }
     return pages.flatMap((body) =>
-      (body?.segments ?? []).flatMap((s) => (typeof s.id === "string" ? [{ id: s.id, name: typeof s.name === "string" ? s.name : "" }] : [])),
+      (body?.segments ?? []).flatMap((s) =>
+        typeof s.id === "string" ? [{ id: s.id, name: typeof s.name === "string" ? s.name : "" }] : [],
+      ),
     );
   }
 }

@@ -27,7 +27,9 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
       if (error.hint) ctx.stderr.write(`hint: ${error.hint}\n`);
       return exitCodeFor(error);
     }
-    ctx.stderr.write(`aep-gitops: internal error (a bug, please report it):\n${(error as Error)?.stack ?? String(error)}\n`);
+    ctx.stderr.write(
+      `aep-gitops: internal error (a bug, please report it):\n${(error as Error)?.stack ?? String(error)}\n`,
+    );
     return ExitCode.error;
   }
 }

@@ -19,7 +19,11 @@ export const PLAN_FLAGS = {
   verbose: { type: "boolean", short: "v" },
 } as const satisfies ParseArgsConfig["options"];
 
-export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T, usage: string) {
+export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(
+  argv: string[],
+  options: T,
+  usage: string,
+) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
@@ -31,6 +35,7 @@ export type Format = "text" | "json" | "markdown";
 
 export function formatOf(value: string | undefined, allowed: Format[] = ["text", "json", "markdown"]): Format {
   const format = (value ?? "text") as Format;
-  if (!allowed.includes(format)) throw new AppError("usage", `--format must be one of ${allowed.join(", ")}, not '${value}'.`);
+  if (!allowed.includes(format))
+    throw new AppError("usage", `--format must be one of ${allowed.join(", ")}, not '${value}'.`);
   return format;
 }

@@ -3,7 +3,15 @@
 import type { RunOptions } from "../reconcile/reconcile.js";
 import type { Workspace } from "./workspace.js";
 
-export function runOptions(ws: Workspace, flags: { prune?: boolean | undefined; force?: boolean | undefined; "allow-empty"?: boolean | undefined; strict?: boolean | undefined }): RunOptions {
+export function runOptions(
+  ws: Workspace,
+  flags: {
+    prune?: boolean | undefined;
+    force?: boolean | undefined;
+    "allow-empty"?: boolean | undefined;
+    strict?: boolean | undefined;
+  },
+): RunOptions {
   return {
     prune: Boolean(flags.prune) || ws.tool.prune,
     force: Boolean(flags.force),

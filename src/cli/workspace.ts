@@ -38,18 +38,35 @@ export interface Workspace {
 }
 
 /** The emulator's demo identity (see docs/emulator.md): what --emulator signs in as. */
-export const EMULATOR_IDENTITY = { clientId: "demo-client", clientSecret: "demo-secret", orgId: "DEMOORG0000000000000000@AdobeOrg" };
+export const EMULATOR_IDENTITY = {
+  clientId: "demo-client",
+  clientSecret: "demo-secret",
+  orgId: "DEMOORG0000000000000000@AdobeOrg",
+};
 
 export async function loadDesiredSandboxes(paths: string[], flags: WorkspaceFlags, ctx: CliContext, output: Output) {
-  const tool = await loadToolConfig({ cwd: ctx.cwd, env: ctx.env, ...(flags.config ? { configFile: flags.config } : {}) });
+  const tool = await loadToolConfig({
+    cwd: ctx.cwd,
+    env: ctx.env,
+    ...(flags.config ? { configFile: flags.config } : {}),
+  });
   let sandboxes = tool.sandboxes;
   if (paths.length > 0) {
     // As validate does with paths: --sandbox, else $AEP_SANDBOX (never silently the first configured
     // sandbox when the environment names another one), else the first configured sandbox.
-    sandboxes = [{ name: flags.sandbox ?? (ctx.env.AEP_SANDBOX || sandboxes[0]?.name || "prod"), paths: paths.map((p) => path.resolve(ctx.cwd, p)) }];
+    sandboxes = [
+      {
+        name: flags.sandbox ?? (ctx.env.AEP_SANDBOX || sandboxes[0]?.name || "prod"),
+        paths: paths.map((p) => path.resolve(ctx.cwd, p)),
+      },
+    ];
   } else if (flags.sandbox) {
     sandboxes = sandboxes.filter((s) => s.name === flags.sandbox);
-    if (sandboxes.length === 0) throw new AppError("usage", `Sandbox '${flags.sandbox}' is not in the tool config (${tool.configFile ?? "defaults"}).`);
+    if (sandboxes.length === 0)
+      throw new AppError(
+        "usage",
+        `Sandbox '${flags.sandbox}' is not in the tool config (${tool.configFile ?? "defaults"}).`,
+      );
   }
   const loaded = await Promise.all(sandboxes.map((s) => loadDesired(s.name, s.paths)));
   const problems = loaded
@@ -57,7 +74,9 @@ export async function loadDesiredSandboxes(paths: string[], flags: WorkspaceFlag
     .map((p) => (flags.strict && p.rule.startsWith("guardrail-") ? { ...p, severity: "error" as const } : p));
   if (problems.length > 0) output.err(formatProblemsText(problems, ctx.cwd));
   if (hasErrors(problems)) {
-    throw new AppError("config", "The configuration is invalid; nothing was read from or sent to Adobe.", { hint: "Fix the problems above (aep-gitops validate lists them)." });
+    throw new AppError("config", "The configuration is invalid; nothing was read from or sent to Adobe.", {
+      hint: "Fix the problems above (aep-gitops validate lists them).",
+    });
   }
   return { tool, desired: loaded.map((l) => l.desired) };
 }
@@ -78,8 +97,17 @@ export async function openAdobe(flags: WorkspaceFlags, ctx: CliContext, output: 
   if (flags.emulator) {
     const statePath = path.resolve(ctx.cwd, ".aep-gitops/emulator-state.json");
     const emulator = await startEmulator({ port: 0, statePath });
-    output.err(`Using the embedded Flow Service emulator at ${emulator.url} (state in ${path.relative(ctx.cwd, statePath)}); nothing is sent to Adobe.`);
-    env = { ...ctx.env, AEP_CLIENT_ID: EMULATOR_IDENTITY.clientId, AEP_CLIENT_SECRET: EMULATOR_IDENTITY.clientSecret, AEP_ORG_ID: EMULATOR_IDENTITY.orgId, AEP_PLATFORM_URL: emulator.url, AEP_IMS_URL: emulator.url };
+    output.err(
+      `Using the embedded Flow Service emulator at ${emulator.url} (state in ${path.relative(ctx.cwd, statePath)}); nothing is sent to Adobe.`,
+    );
+    env = {
+      ...ctx.env,
+      AEP_CLIENT_ID: EMULATOR_IDENTITY.clientId,
+      AEP_CLIENT_SECRET: EMULATOR_IDENTITY.clientSecret,
+      AEP_ORG_ID: EMULATOR_IDENTITY.orgId,
+      AEP_PLATFORM_URL: emulator.url,
+      AEP_IMS_URL: emulator.url,
+    };
     close = () => emulator.close();
   }
   const settings = settingsFromEnv(env);
@@ -95,11 +123,26 @@ export async function openAdobe(flags: WorkspaceFlags, ctx: CliContext, output: 
   };
 }
 
-export async function openWorkspace(paths: string[], flags: WorkspaceFlags, ctx: CliContext, output: Output): Promise<Workspace> {
+export async function openWorkspace(
+  paths: string[],
+  flags: WorkspaceFlags,
+  ctx: CliContext,
+  output: Output,
+): Promise<Workspace> {
   const { tool, desired } = await loadDesiredSandboxes(paths, flags, ctx, output);
   const adobe = await openAdobe(flags, ctx, output);
-  output.addSecrets(secretValues(desired.flatMap((d) => d.accounts), adobe.env, (a) => SECRET_FIELDS[a.type]));
-  const targets = desired.map((d) => ({ desired: d, port: adobe.port(d.sandbox), audiences: adobe.audiences(d.sandbox) }));
+  output.addSecrets(
+    secretValues(
+      desired.flatMap((d) => d.accounts),
+      adobe.env,
+      (a) => SECRET_FIELDS[a.type],
+    ),
+  );
+  const targets = desired.map((d) => ({
+    desired: d,
+    port: adobe.port(d.sandbox),
+    audiences: adobe.audiences(d.sandbox),
+  }));
   return { tool, desired, targets, settings: adobe.settings, http: adobe.http, env: adobe.env, close: adobe.close };
 }
 

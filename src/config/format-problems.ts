@@ -16,7 +16,9 @@ export interface FormatOptions {
 export function formatProblemsText(problems: Problem[], cwd: string, options: FormatOptions = {}): string {
   const lines: string[] = [];
   for (const p of sortProblems(problems)) {
-    lines.push(`${oneLine(display(p.file, cwd))}:${p.line}:${p.column}  ${p.severity}  ${p.rule}  ${oneLine(p.message)}`);
+    lines.push(
+      `${oneLine(display(p.file, cwd))}:${p.line}:${p.column}  ${p.severity}  ${p.rule}  ${oneLine(p.message)}`,
+    );
     if (p.hint) lines.push(`    hint: ${oneLine(p.hint)}`);
   }
   lines.push(summaryLine(problems, options));
@@ -31,7 +33,13 @@ export function formatProblemsText(problems: Problem[], cwd: string, options: Fo
 function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
-    c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\t" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    c === "\n"
+      ? "\\n"
+      : c === "\r"
+        ? "\\r"
+        : c === "\t"
+          ? "\\t"
+          : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
 }
 

@@ -8,12 +8,19 @@ export interface KnownAudience {
   name: string;
 }
 
-export function resolveAudiences(desired: DesiredSandbox, known: KnownAudience[]): { desired: DesiredSandbox; problems: Problem[] } {
+export function resolveAudiences(
+  desired: DesiredSandbox,
+  known: KnownAudience[],
+): { desired: DesiredSandbox; problems: Problem[] } {
   const byId = new Map(known.map((a) => [a.id, a]));
   const byName = new Map<string, KnownAudience[]>();
   for (const audience of known) byName.set(audience.name, [...(byName.get(audience.name) ?? []), audience]);
   const problems: Problem[] = [];
-  const at = (source: { file: string; line: number; column: number }) => ({ file: source.file, line: source.line, column: source.column });
+  const at = (source: { file: string; line: number; column: number }) => ({
+    file: source.file,
+    line: source.line,
+    column: source.column,
+  });
 
   const destinations = desired.destinations.map((destination) => ({
     ...destination,
@@ -51,7 +58,10 @@ export function resolveAudiences(desired: DesiredSandbox, known: KnownAudience[]
           matches.length === 0
             ? `No audience named '${audience.name}' exists in sandbox '${desired.sandbox}'.`
             : `${matches.length} audiences are named '${audience.name}' in sandbox '${desired.sandbox}' (${matches.map((m) => m.id).join(", ")}).`,
-        hint: matches.length === 0 ? "Check the spelling against Adobe's Audiences view, or give the id." : "Give the audience's id as well, to say which one.",
+        hint:
+          matches.length === 0
+            ? "Check the spelling against Adobe's Audiences view, or give the id."
+            : "Give the audience's id as well, to say which one.",
       });
       return [];
     }),

@@ -96,7 +96,9 @@ export function importFromLive(live: LiveSandbox, match: (name: string) => boole
       }
       accountNames.set(account.id, accountName);
     }
-    result.destinations.push(toDestination(flow, target, unique(slug(flow.name), usedDestinations), accountName, flow.type));
+    result.destinations.push(
+      toDestination(flow, target, unique(slug(flow.name), usedDestinations), accountName, flow.type),
+    );
   }
   return result;
 }
@@ -109,7 +111,10 @@ function toAccount(account: LiveConnection, name: string, type: DestinationType,
       credentials[field] = value;
       continue;
     }
-    const env = `${name}_${field}`.replace(/([a-z])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase();
+    const env = `${name}_${field}`
+      .replace(/([a-z])([A-Z])/g, "$1_$2")
+      .replace(/[^A-Za-z0-9]+/g, "_")
+      .toUpperCase();
     credentials[field] = `\${env:${env}}`;
     envNames.push(env);
   }
@@ -125,7 +130,13 @@ function toAccount(account: LiveConnection, name: string, type: DestinationType,
   };
 }
 
-function toDestination(flow: LiveFlow, target: LiveTargetConnection, name: string, account: string, type: DestinationType): ImportedDestination {
+function toDestination(
+  flow: LiveFlow,
+  target: LiveTargetConnection,
+  name: string,
+  account: string,
+  type: DestinationType,
+): ImportedDestination {
   const params: Record<string, string | boolean> = {};
   for (const key of TARGET_PARAMS[type]) {
     const value = target.params[key];

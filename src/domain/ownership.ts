@@ -13,7 +13,8 @@ export interface Owner {
   fingerprint?: string;
 }
 
-const MARKER = /\n*\[managed by aep-gitops: (account|destination|profile)\/([A-Za-z0-9._-]+)(?: fp=([0-9a-f]{8,64}))?\]\s*$/;
+const MARKER =
+  /\n*\[managed by aep-gitops: (account|destination|profile)\/([A-Za-z0-9._-]+)(?: fp=([0-9a-f]{8,64}))?\]\s*$/;
 
 export function formatMarker(owner: Owner): string {
   const fp = owner.fingerprint ? ` fp=${owner.fingerprint}` : "";

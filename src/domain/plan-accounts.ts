@@ -26,7 +26,9 @@ export function planAccounts(ctx: PlanContext): void {
     const owner = { kind: "account" as const, name: account.name, ...(fingerprint ? { fingerprint } : {}) };
 
     if (!live) {
-      const foreign = ctx.live.connections.find((c) => !c.owner && c.name === (account.displayName ?? account.name) && c.type === account.type);
+      const foreign = ctx.live.connections.find(
+        (c) => !c.owner && c.name === (account.displayName ?? account.name) && c.type === account.type,
+      );
       if (foreign) {
         ctx.refusals.push({
           rule: "foreign-object",
@@ -89,13 +91,20 @@ export function planAccounts(ctx: PlanContext): void {
       });
     }
     // Keep the stored fingerprint when we could not compute one, so a secret-less plan changes nothing.
-    const markerOwner = rotate || adopting ? owner : { ...owner, ...(live.owner?.fingerprint ? { fingerprint: live.owner.fingerprint } : {}) };
+    const markerOwner =
+      rotate || adopting
+        ? owner
+        : { ...owner, ...(live.owner?.fingerprint ? { fingerprint: live.owner.fingerprint } : {}) };
     if (live.description !== (account.description ?? "").trim() || rotate || adopting) {
       if (live.description !== (account.description ?? "").trim()) {
         fields.push({ field: "description", before: live.description, after: account.description ?? "" });
       }
       // An account made in the UI may have no description: "add" works whether or not it exists.
-      ops.push({ op: adopting ? "add" : "replace", path: "/description", value: withMarker(account.description, markerOwner) });
+      ops.push({
+        op: adopting ? "add" : "replace",
+        path: "/description",
+        value: withMarker(account.description, markerOwner),
+      });
     }
     if (rotate) ops.push({ op: "replace", path: "/auth/params", value: credentialParams(account) });
     if (ops.length === 0) continue;

@@ -9,7 +9,14 @@ export function planAdoptions(ctx: PlanContext): void {
     if (!account.adoptId || ctx.accounts.primary.has(account.name)) continue;
     const live = ctx.live.connections.find((c) => c.id === account.adoptId);
     if (!live || live.owner) {
-      refuse(ctx, `account '${account.name}'`, account.adoptId, live?.owner ? `it is already managed as ${live.owner.kind}/${live.owner.name}` : "no such Kinesis or Event Hubs account exists");
+      refuse(
+        ctx,
+        `account '${account.name}'`,
+        account.adoptId,
+        live?.owner
+          ? `it is already managed as ${live.owner.kind}/${live.owner.name}`
+          : "no such Kinesis or Event Hubs account exists",
+      );
       continue;
     }
     ctx.accounts.primary.set(account.name, live);
@@ -19,7 +26,14 @@ export function planAdoptions(ctx: PlanContext): void {
     if (!destination.adoptId || ctx.flows.primary.has(destination.name)) continue;
     const flow = ctx.live.flows.find((f) => f.id === destination.adoptId);
     if (!flow || flow.owner) {
-      refuse(ctx, `destination '${destination.name}'`, destination.adoptId, flow?.owner ? `it is already managed as ${flow.owner.kind}/${flow.owner.name}` : "no such destination dataflow exists");
+      refuse(
+        ctx,
+        `destination '${destination.name}'`,
+        destination.adoptId,
+        flow?.owner
+          ? `it is already managed as ${flow.owner.kind}/${flow.owner.name}`
+          : "no such destination dataflow exists",
+      );
       continue;
     }
     ctx.flows.primary.set(destination.name, flow);

@@ -57,7 +57,8 @@ export class PlanContext {
     );
     this.accounts = own(
       live.connections.filter((c) => c.owner?.kind === "account"),
-      (name) => [...this.targets.primary.values()].filter((t) => accountOf(this, t) === name).map((t) => t.baseConnectionId),
+      (name) =>
+        [...this.targets.primary.values()].filter((t) => accountOf(this, t) === name).map((t) => t.baseConnectionId),
     );
   }
 

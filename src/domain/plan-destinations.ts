@@ -12,7 +12,8 @@ import { planProfileSource, PROFILE_SOURCE_REF } from "./plan-profile.js";
 
 export function audiencesOf(destination: DesiredDestination): AudienceRef[] {
   return destination.audiences.map((a) => {
-    if (a.id === undefined) throw new Error(`audience '${a.name}' of ${destination.name} reached the planner unresolved`);
+    if (a.id === undefined)
+      throw new Error(`audience '${a.name}' of ${destination.name} reached the planner unresolved`);
     return a.name === undefined ? { id: a.id } : { id: a.id, name: a.name };
   });
 }
@@ -178,10 +179,16 @@ function planFlowCreate(ctx: PlanContext, destination: DesiredDestination, targe
     const id = PlanContext.ref(ref, undefined);
     calls.push({ method: "POST", path: `/flows/${id}/action`, query: { op: "disable" } });
     if (audiences.length + attributes.length > 0) {
-      calls.push({ method: "PATCH", path: `/flows/${id}`, body: diffSelectors({ audiences: [], attributes: [] }, { audiences, attributes }).ops });
+      calls.push({
+        method: "PATCH",
+        path: `/flows/${id}`,
+        body: diffSelectors({ audiences: [], attributes: [] }, { audiences, attributes }).ops,
+      });
     }
   }
-  const dependsOn = [PROFILE_SOURCE_REF, `target/${destination.name}`].filter((r) => ctx.changes.some((c) => c.ref === r));
+  const dependsOn = [PROFILE_SOURCE_REF, `target/${destination.name}`].filter((r) =>
+    ctx.changes.some((c) => c.ref === r),
+  );
   ctx.add({
     ref,
     action: "create",
@@ -219,13 +226,18 @@ function planFlowUpdate(ctx: PlanContext, destination: DesiredDestination, flow:
   if (!flow.standardTransformations) {
     // Someone reshaped the transformations; put back the whole object rather than patch by index.
     ops.push({ op: "replace", path: "/transformations", value: transformations(audiences, attributes) });
-    fields.push({ field: "transformations", before: "(not the single GeneralTransform aep-gitops manages)", after: "(rebuilt from YAML)" });
+    fields.push({
+      field: "transformations",
+      before: "(not the single GeneralTransform aep-gitops manages)",
+      after: "(rebuilt from YAML)",
+    });
   } else {
     ops.push(...diff.ops);
   }
   for (const a of diff.audiencesAdded) fields.push({ field: "audiences", after: a });
   for (const a of diff.audiencesRemoved) fields.push({ field: "audiences", before: a });
-  for (const a of diff.audiencesRenamed) fields.push({ field: `audiences[${a.id}].name`, before: a.before, after: a.after });
+  for (const a of diff.audiencesRenamed)
+    fields.push({ field: `audiences[${a.id}].name`, before: a.before, after: a.after });
   for (const p of diff.attributesAdded) fields.push({ field: "profileAttributes", after: p });
   for (const p of diff.attributesRemoved) fields.push({ field: "profileAttributes", before: p });
 
@@ -234,7 +246,11 @@ function planFlowUpdate(ctx: PlanContext, destination: DesiredDestination, flow:
   const stateChanges = flow.state !== destination.state;
   if (stateChanges) {
     fields.push({ field: "state", before: flow.state, after: destination.state });
-    calls.push({ method: "POST", path: `/flows/${flow.id}/action`, query: { op: destination.state === "enabled" ? "enable" : "disable" } });
+    calls.push({
+      method: "POST",
+      path: `/flows/${flow.id}/action`,
+      query: { op: destination.state === "enabled" ? "enable" : "disable" },
+    });
   }
   if (calls.length === 0) return;
   ctx.add({
@@ -249,7 +265,11 @@ function planFlowUpdate(ctx: PlanContext, destination: DesiredDestination, flow:
     attribution: ctx.attribution(flow.meta),
   });
   const selectorsMoved =
-    diff.audiencesAdded.length + diff.audiencesRemoved.length + diff.attributesAdded.length + diff.attributesRemoved.length > 0;
+    diff.audiencesAdded.length +
+      diff.audiencesRemoved.length +
+      diff.attributesAdded.length +
+      diff.attributesRemoved.length >
+    0;
   if (selectorsMoved || stateChanges) {
     ctx.egress.push({
       destination: destination.name,

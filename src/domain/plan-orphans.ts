@@ -18,32 +18,68 @@ export function planOrphans(ctx: PlanContext): void {
     if (prune) goneFlows.add(flow.id);
   }
   ctx.flows.duplicates.forEach((flow, i) => {
-    remove(ctx, `flow/${flow.owner!.name}#dup${i + 1}`, "flow", flow, `/flows/${flow.id}`, true, [], "duplicate of a managed flow");
+    remove(
+      ctx,
+      `flow/${flow.owner!.name}#dup${i + 1}`,
+      "flow",
+      flow,
+      `/flows/${flow.id}`,
+      true,
+      [],
+      "duplicate of a managed flow",
+    );
     goneFlows.add(flow.id);
   });
 
   // A target connection can go once no flow that stays uses it.
   const usedTargets = new Set(ctx.live.flows.filter((f) => !goneFlows.has(f.id)).flatMap((f) => f.targetConnectionIds));
-  const flowRefsUsing = (targetId: string) => ctx.changes.filter((c) => c.action === "delete" && c.resource === "flow" && ctx.live.flows.find((f) => f.id === c.liveId)?.targetConnectionIds.includes(targetId)).map((c) => c.ref);
+  const flowRefsUsing = (targetId: string) =>
+    ctx.changes
+      .filter(
+        (c) =>
+          c.action === "delete" &&
+          c.resource === "flow" &&
+          ctx.live.flows.find((f) => f.id === c.liveId)?.targetConnectionIds.includes(targetId),
+      )
+      .map((c) => c.ref);
   const goneTargets = new Set<string>();
   const targetCandidates: [string, LiveTargetConnection, boolean][] = [
-    ...[...ctx.targets.primary].filter(([name]) => !desiredDestinations.has(name)).map(([name, t]) => [`target/${name}`, t, prune] as [string, LiveTargetConnection, boolean]),
-    ...ctx.targets.duplicates.map((t, i) => [`target/${t.owner!.name}#dup${i + 1}`, t, true] as [string, LiveTargetConnection, boolean]),
+    ...[...ctx.targets.primary]
+      .filter(([name]) => !desiredDestinations.has(name))
+      .map(([name, t]) => [`target/${name}`, t, prune] as [string, LiveTargetConnection, boolean]),
+    ...ctx.targets.duplicates.map(
+      (t, i) => [`target/${t.owner!.name}#dup${i + 1}`, t, true] as [string, LiveTargetConnection, boolean],
+    ),
   ];
   for (const [ref, target, doDelete] of targetCandidates) {
     if (usedTargets.has(target.id)) {
       orphan(ctx, ref, "target-connection", target, "still used by a flow aep-gitops does not delete");
       continue;
     }
-    remove(ctx, ref, "target-connection", target, `/targetConnections/${target.id}`, doDelete, flowRefsUsing(target.id), ref.includes("#dup") ? "duplicate of a managed target connection" : "not in YAML");
+    remove(
+      ctx,
+      ref,
+      "target-connection",
+      target,
+      `/targetConnections/${target.id}`,
+      doDelete,
+      flowRefsUsing(target.id),
+      ref.includes("#dup") ? "duplicate of a managed target connection" : "not in YAML",
+    );
     if (doDelete) goneTargets.add(target.id);
   }
 
   // An account can go once no target connection that stays uses it (ours or anyone's).
-  const usedAccounts = new Set(ctx.live.targetConnections.filter((t) => !goneTargets.has(t.id)).map((t) => t.baseConnectionId));
+  const usedAccounts = new Set(
+    ctx.live.targetConnections.filter((t) => !goneTargets.has(t.id)).map((t) => t.baseConnectionId),
+  );
   const accountCandidates: [string, LiveConnection, boolean][] = [
-    ...[...ctx.accounts.primary].filter(([name]) => !desiredAccounts.has(name)).map(([name, a]) => [`account/${name}`, a, prune] as [string, LiveConnection, boolean]),
-    ...ctx.accounts.duplicates.map((a, i) => [`account/${a.owner!.name}#dup${i + 1}`, a, true] as [string, LiveConnection, boolean]),
+    ...[...ctx.accounts.primary]
+      .filter(([name]) => !desiredAccounts.has(name))
+      .map(([name, a]) => [`account/${name}`, a, prune] as [string, LiveConnection, boolean]),
+    ...ctx.accounts.duplicates.map(
+      (a, i) => [`account/${a.owner!.name}#dup${i + 1}`, a, true] as [string, LiveConnection, boolean],
+    ),
   ];
   for (const [ref, account, doDelete] of accountCandidates) {
     if (usedAccounts.has(account.id)) {
@@ -54,7 +90,16 @@ export function planOrphans(ctx: PlanContext): void {
       .filter((c) => c.action === "delete" && c.resource === "target-connection")
       .filter((c) => ctx.live.targetConnections.find((t) => t.id === c.liveId)?.baseConnectionId === account.id)
       .map((c) => c.ref);
-    remove(ctx, ref, "account", account, `/connections/${account.id}`, doDelete, after, ref.includes("#dup") ? "duplicate of a managed account" : "not in YAML");
+    remove(
+      ctx,
+      ref,
+      "account",
+      account,
+      `/connections/${account.id}`,
+      doDelete,
+      after,
+      ref.includes("#dup") ? "duplicate of a managed account" : "not in YAML",
+    );
   }
 }
 

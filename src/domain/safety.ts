@@ -15,7 +15,9 @@ export function checkSafety(ctx: PlanContext): void {
     });
   }
 
-  const touched = ctx.changes.filter((c) => (c.action === "update" || c.action === "delete") && !c.ref.includes("#dup")).length;
+  const touched = ctx.changes.filter(
+    (c) => (c.action === "update" || c.action === "delete") && !c.ref.includes("#dup"),
+  ).length;
   if (managed >= options.minResourcesForThreshold && !options.force) {
     const percent = (touched / managed) * 100;
     if (percent > options.maxChangePercent) {
@@ -39,7 +41,11 @@ export function checkGuardrails(ctx: PlanContext): void {
   const unmanaged = ctx.live.flows.filter((f) => !f.owner).length;
   const message = `Sandbox '${ctx.desired.sandbox}' would hold ${total} destinations (${unmanaged} not managed by aep-gitops), over Adobe's guardrail of ${MAX_DESTINATIONS_PER_SANDBOX} per sandbox.`;
   if (ctx.options.strict) {
-    ctx.refusals.push({ rule: "guardrail", message, hint: "Remove destinations, ask Adobe to raise the limit, or run without --strict to treat guardrails as warnings." });
+    ctx.refusals.push({
+      rule: "guardrail",
+      message,
+      hint: "Remove destinations, ask Adobe to raise the limit, or run without --strict to treat guardrails as warnings.",
+    });
   } else {
     ctx.notes.push({ level: "warning", message });
   }

@@ -27,21 +27,37 @@ interface Payload {
   repository?: { default_branch?: string };
 }
 
-export function readEvent(eventName: string | undefined, eventPath: string | undefined, fallbackSha?: string): ActionEvent {
+export function readEvent(
+  eventName: string | undefined,
+  eventPath: string | undefined,
+  fallbackSha?: string,
+): ActionEvent {
   const name = eventName ?? "";
   const payload = readPayload(eventPath);
   if (name === "pull_request" || name === "pull_request_target") {
     const pr = payload.pull_request;
-    if (!pr?.number || !pr.head?.sha) throw new AppError("usage", `The ${name} event payload at ${eventPath} has no pull_request.number / head.sha.`);
+    if (!pr?.number || !pr.head?.sha)
+      throw new AppError("usage", `The ${name} event payload at ${eventPath} has no pull_request.number / head.sha.`);
     // A deleted fork has head.repo null: treat it as a fork, the safe side.
     const head = pr.head.repo?.full_name;
     const base = pr.base?.repo?.full_name;
-    return { kind: "pull_request", number: pr.number, headSha: pr.head.sha, fromFork: !head || head !== base, ...(pr.html_url ? { htmlUrl: pr.html_url } : {}) };
+    return {
+      kind: "pull_request",
+      number: pr.number,
+      headSha: pr.head.sha,
+      fromFork: !head || head !== base,
+      ...(pr.html_url ? { htmlUrl: pr.html_url } : {}),
+    };
   }
   if (name === "push") {
     const sha = payload.after ?? fallbackSha;
     if (!sha || !payload.ref) throw new AppError("usage", `The push event payload at ${eventPath} has no after / ref.`);
-    return { kind: "push", sha, ref: payload.ref, ...(payload.repository?.default_branch ? { defaultBranch: payload.repository.default_branch } : {}) };
+    return {
+      kind: "push",
+      sha,
+      ref: payload.ref,
+      ...(payload.repository?.default_branch ? { defaultBranch: payload.repository.default_branch } : {}),
+    };
   }
   return { kind: "other", name: name || "unknown" };
 }
@@ -51,6 +67,8 @@ function readPayload(eventPath: string | undefined): Payload {
   try {
     return JSON.parse(readFileSync(eventPath, "utf8")) as Payload;
   } catch (error) {
-    throw new AppError("usage", `Could not read the event payload at ${eventPath}: ${(error as Error).message}`, { cause: error });
+    throw new AppError("usage", `Could not read the event payload at ${eventPath}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }

@@ -29,16 +29,25 @@ const RATE_LIMIT_RETRIES = 3;
 export function createOctokitGitHub(options: OctokitGitHubOptions): GitHubPort {
   const log = options.log ?? { warn: () => {}, info: () => {} };
   const maxWait = options.maxRateLimitWaitSeconds ?? 300;
-  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-    const retry = retryCount < RATE_LIMIT_RETRIES && retryAfter <= maxWait;
-    log.warn(`GitHub ${kind} rate limit on ${request.method} ${request.url}; ${retry ? `retrying in ${retryAfter} s` : "giving up"}.`);
-    return retry;
-  };
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      const retry = retryCount < RATE_LIMIT_RETRIES && retryAfter <= maxWait;
+      log.warn(
+        `GitHub ${kind} rate limit on ${request.method} ${request.url}; ${retry ? `retrying in ${retryAfter} s` : "giving up"}.`,
+      );
+      return retry;
+    };
   const octokit = new Octokit({
     auth: options.token,
     baseUrl: options.baseUrl.replace(/\/+$/, ""),
     userAgent: "aep-gitops-action",
-    log: { debug: () => {}, info: (m: string) => log.info(m), warn: (m: string) => log.warn(m), error: (m: string) => log.warn(m) },
+    log: {
+      debug: () => {},
+      info: (m: string) => log.info(m),
+      warn: (m: string) => log.warn(m),
+      error: (m: string) => log.warn(m),
+    },
     throttle: {
       write: serial(),
       notifications: serial(),
@@ -54,7 +63,14 @@ export function createOctokitGitHub(options: OctokitGitHubOptions): GitHubPort {
     repo: options.repo,
     listComments: (issueNumber) =>
       call("list the comments of #" + issueNumber, "pull-requests: read", async () =>
-        (await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 })).map(toComment),
+        (
+          await octokit.paginate(octokit.rest.issues.listComments, {
+            owner,
+            repo,
+            issue_number: issueNumber,
+            per_page: 100,
+          })
+        ).map(toComment),
       ),
     createComment: (issueNumber, body) =>
       call(`comment on #${issueNumber}`, "pull-requests: write (issues: write for issues)", async () =>
@@ -66,22 +82,48 @@ export function createOctokitGitHub(options: OctokitGitHubOptions): GitHubPort {
       ),
     pullRequestsOfCommit: (sha) =>
       call(`find the pull request of commit ${sha}`, "pull-requests: read", async () =>
-        (await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100 })).data.map(toPullRequest),
+        (
+          await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100 })
+        ).data.map(toPullRequest),
       ),
     openIssuesWithLabel: (label) =>
       call(`list open issues labelled ${label}`, "issues: read", async () =>
-        (await octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, labels: label, state: "open", per_page: 100 }))
+        (
+          await octokit.paginate(octokit.rest.issues.listForRepo, {
+            owner,
+            repo,
+            labels: label,
+            state: "open",
+            per_page: 100,
+          })
+        )
           .filter((issue) => !issue.pull_request)
           .map(toIssue),
       ),
     createIssue: (draft) =>
       call(`open an issue labelled ${draft.labels.join(", ")}`, "issues: write", async () =>
-        toIssue((await octokit.rest.issues.create({ owner, repo, title: draft.title, body: draft.body, labels: draft.labels })).data),
+        toIssue(
+          (
+            await octokit.rest.issues.create({
+              owner,
+              repo,
+              title: draft.title,
+              body: draft.body,
+              labels: draft.labels,
+            })
+          ).data,
+        ),
       ),
     updateIssue: (issueNumber, change) =>
       call(`update issue #${issueNumber}`, "issues: write", async () => {
         const { stateReason, ...rest } = change;
-        const response = await octokit.rest.issues.update({ owner, repo, issue_number: issueNumber, ...rest, ...(stateReason ? { state_reason: stateReason } : {}) });
+        const response = await octokit.rest.issues.update({
+          owner,
+          repo,
+          issue_number: issueNumber,
+          ...rest,
+          ...(stateReason ? { state_reason: stateReason } : {}),
+        });
         return toIssue(response.data);
       }),
   };
@@ -122,7 +164,13 @@ interface RawUser {
   type: string;
 }
 
-function toComment(raw: { id: number; body?: string | undefined; user: RawUser | null; html_url: string; updated_at?: string }): IssueComment {
+function toComment(raw: {
+  id: number;
+  body?: string | undefined;
+  user: RawUser | null;
+  html_url: string;
+  updated_at?: string;
+}): IssueComment {
   return {
     id: raw.id,
     body: raw.body ?? "",
@@ -132,11 +180,32 @@ function toComment(raw: { id: number; body?: string | undefined; user: RawUser |
   };
 }
 
-function toPullRequest(raw: { number: number; state: string; merged_at: string | null; merge_commit_sha?: string | null; head: { sha: string }; html_url: string }): PullRequestRef {
-  return { number: raw.number, state: raw.state, mergedAt: raw.merged_at, mergeCommitSha: raw.merge_commit_sha ?? null, headSha: raw.head.sha, htmlUrl: raw.html_url };
+function toPullRequest(raw: {
+  number: number;
+  state: string;
+  merged_at: string | null;
+  merge_commit_sha?: string | null;
+  head: { sha: string };
+  html_url: string;
+}): PullRequestRef {
+  return {
+    number: raw.number,
+    state: raw.state,
+    mergedAt: raw.merged_at,
+    mergeCommitSha: raw.merge_commit_sha ?? null,
+    headSha: raw.head.sha,
+    htmlUrl: raw.html_url,
+  };
 }
 
-function toIssue(raw: { number: number; title: string; body?: string | null; state: string; labels: (string | { name?: string })[]; html_url: string }): Issue {
+function toIssue(raw: {
+  number: number;
+  title: string;
+  body?: string | null;
+  state: string;
+  labels: (string | { name?: string })[];
+  html_url: string;
+}): Issue {
   return {
     number: raw.number,
     title: raw.title,

@@ -52,5 +52,8 @@ export interface GitHubPort {
   /** Open issues carrying a label; pull requests (which the issues API also returns) are left out. */
   openIssuesWithLabel(label: string): Promise<Issue[]>;
   createIssue(draft: IssueDraft): Promise<Issue>;
-  updateIssue(issueNumber: number, change: { title?: string; body?: string; state?: "open" | "closed"; stateReason?: "completed" | "not_planned" }): Promise<Issue>;
+  updateIssue(
+    issueNumber: number,
+    change: { title?: string; body?: string; state?: "open" | "closed"; stateReason?: "completed" | "not_planned" },
+  ): Promise<Issue>;
 }

@@ -27,6 +27,9 @@ export function writeOutputs(file: string | undefined, outputs: Record<string, s
  */
 export function appendSummary(file: string | undefined, markdown: string, pointer = "the job log"): void {
   if (!file) return;
-  const text = Buffer.byteLength(markdown) <= SUMMARY_LIMIT_BYTES - 1 ? markdown : fitComment(markdown, Math.floor(SUMMARY_LIMIT_BYTES / 3) - 1, pointer);
+  const text =
+    Buffer.byteLength(markdown) <= SUMMARY_LIMIT_BYTES - 1
+      ? markdown
+      : fitComment(markdown, Math.floor(SUMMARY_LIMIT_BYTES / 3) - 1, pointer);
   appendFileSync(file, text.endsWith("\n") ? text : `${text}\n`);
 }

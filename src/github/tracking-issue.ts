@@ -11,7 +11,9 @@ export interface TrackingIssueKey {
 
 export async function findTrackingIssue(github: GitHubPort, key: TrackingIssueKey): Promise<Issue | undefined> {
   const open = await github.openIssuesWithLabel(key.label);
-  return open.filter((issue) => issue.body.split("\n", 1)[0]?.trim() === key.marker).sort((a, b) => a.number - b.number)[0];
+  return open
+    .filter((issue) => issue.body.split("\n", 1)[0]?.trim() === key.marker)
+    .sort((a, b) => a.number - b.number)[0];
 }
 
 export interface OpenResult {
@@ -23,11 +25,17 @@ export interface OpenResult {
  * Opens the issue, or brings the open one's title and body up to date. With `comment`, an existing
  * issue also gets that comment, so a recurrence notifies the people watching it.
  */
-export async function openOrUpdateIssue(github: GitHubPort, key: TrackingIssueKey, draft: { title: string; body: string; comment?: string }): Promise<OpenResult> {
+export async function openOrUpdateIssue(
+  github: GitHubPort,
+  key: TrackingIssueKey,
+  draft: { title: string; body: string; comment?: string },
+): Promise<OpenResult> {
   const body = draft.body;
-  if (body.split("\n", 1)[0]?.trim() !== key.marker) throw new Error(`openOrUpdateIssue: the body must start with the marker ${key.marker}`);
+  if (body.split("\n", 1)[0]?.trim() !== key.marker)
+    throw new Error(`openOrUpdateIssue: the body must start with the marker ${key.marker}`);
   const existing = await findTrackingIssue(github, key);
-  if (!existing) return { issue: await github.createIssue({ title: draft.title, body, labels: [key.label] }), action: "opened" };
+  if (!existing)
+    return { issue: await github.createIssue({ title: draft.title, body, labels: [key.label] }), action: "opened" };
   let issue = existing;
   let action: OpenResult["action"] = "unchanged";
   if (existing.body !== body || existing.title !== draft.title) {
@@ -39,7 +47,11 @@ export async function openOrUpdateIssue(github: GitHubPort, key: TrackingIssueKe
 }
 
 /** Closes the open issue with a comment saying why; undefined when none was open. */
-export async function closeIssue(github: GitHubPort, key: TrackingIssueKey, comment: string): Promise<Issue | undefined> {
+export async function closeIssue(
+  github: GitHubPort,
+  key: TrackingIssueKey,
+  comment: string,
+): Promise<Issue | undefined> {
   const existing = await findTrackingIssue(github, key);
   if (!existing) return undefined;
   await github.createComment(existing.number, comment);

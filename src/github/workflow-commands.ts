@@ -22,7 +22,9 @@ export function annotationCommand(a: Annotation): string {
     ["col", a.col],
     ["title", a.title],
   ];
-  const list = props.filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
+  const list = props
+    .filter(([, v]) => v !== undefined && v !== "")
+    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
   return `::${a.level}${list.length ? ` ${list.join(",")}` : ""}::${escapeData(a.message)}`;
 }
 

@@ -33,7 +33,11 @@ export interface ExecuteOptions {
 
 const CREATE_PATH = /^\/(connections|sourceConnections|targetConnections|flows)$/;
 
-export async function executePlan(plan: SandboxPlan, port: FlowServicePort, options: ExecuteOptions): Promise<ItemResult[]> {
+export async function executePlan(
+  plan: SandboxPlan,
+  port: FlowServicePort,
+  options: ExecuteOptions,
+): Promise<ItemResult[]> {
   const runnable = plan.changes.filter((c) => c.calls.length > 0);
   const ids = new Map<string, string>(options.preCreated ?? []);
   const results = new Map<string, ItemResult>();
@@ -44,9 +48,21 @@ export async function executePlan(plan: SandboxPlan, port: FlowServicePort, opti
     if (promise) return promise;
     promise = (async () => {
       // Wait for what this change depends on; a dependency that did not succeed skips it.
-      await Promise.all(change.dependsOn.map((ref) => runnable.find((c) => c.ref === ref)).filter((c) => c !== undefined).map(start));
+      await Promise.all(
+        change.dependsOn
+          .map((ref) => runnable.find((c) => c.ref === ref))
+          .filter((c) => c !== undefined)
+          .map(start),
+      );
       const blocked = change.dependsOn.map((ref) => results.get(ref)).find((r) => r && r.status !== "done");
-      const result: ItemResult = { ref: change.ref, action: change.action, resource: change.resource, name: change.name, status: "done", concurrent: [] };
+      const result: ItemResult = {
+        ref: change.ref,
+        action: change.action,
+        resource: change.resource,
+        name: change.name,
+        status: "done",
+        concurrent: [],
+      };
       if (ids.has(change.ref) && change.action === "create") {
         // Created earlier in this run (see preCreated): nothing left to send.
       } else if (blocked) {
@@ -71,7 +87,13 @@ export async function executePlan(plan: SandboxPlan, port: FlowServicePort, opti
   return runnable.map((c) => results.get(c.ref)!);
 }
 
-async function runChange(change: Change, port: FlowServicePort, ids: Map<string, string>, options: ExecuteOptions, result: ItemResult): Promise<void> {
+async function runChange(
+  change: Change,
+  port: FlowServicePort,
+  ids: Map<string, string>,
+  options: ExecuteOptions,
+  result: ItemResult,
+): Promise<void> {
   let current: Change | undefined = change;
   for (let attempt = 0; current; attempt++) {
     try {
@@ -83,7 +105,10 @@ async function runChange(change: Change, port: FlowServicePort, ids: Map<string,
       if (!(error instanceof AepApiError && error.status === 412)) throw error;
       // Someone changed the object between our read and our write (Adobe's UI, another run).
       // Re-read it, plan it again against what is there now, and try again: bounded.
-      if (attempt >= (options.maxReplans ?? 3)) throw new Error(`${change.ref} kept changing under us (412 ${attempt + 1} times); re-run apply`, { cause: error });
+      if (attempt >= (options.maxReplans ?? 3))
+        throw new Error(`${change.ref} kept changing under us (412 ${attempt + 1} times); re-run apply`, {
+          cause: error,
+        });
       const replanned = await options.replan(current);
       result.concurrent.push(replanned.note);
       current = replanned.change;
@@ -102,7 +127,11 @@ async function runCall(
   const path = fillRefs(call.path, ids);
   const body = call.body === undefined ? undefined : fillEnv(fillRefs(call.body, ids), options.env);
   const ifMatch = call.ifMatch ?? (call.method === "PATCH" ? object.etag : undefined);
-  const request = { ...(call.query ? { query: call.query } : {}), ...(body !== undefined ? { body } : {}), ...(ifMatch ? { ifMatch } : {}) };
+  const request = {
+    ...(call.query ? { query: call.query } : {}),
+    ...(body !== undefined ? { body } : {}),
+    ...(ifMatch ? { ifMatch } : {}),
+  };
 
   if (call.method === "POST" && CREATE_PATH.test(path)) {
     const collection = path.slice(1) as Collection;
@@ -113,7 +142,8 @@ async function runCall(
       if (!(error instanceof AmbiguousWriteError)) throw error;
       // The create may have landed: our marker is in it, so look before sending it again.
       const found = await findOwned(port, collection, body as { name: string; description: string });
-      created = found ?? ((await port.call("POST", path, { ...request, create: true })) as { id?: string; etag?: string });
+      created =
+        found ?? ((await port.call("POST", path, { ...request, create: true })) as { id?: string; etag?: string });
     }
     if (!created?.id) throw new Error(`POST ${path} answered without an id`);
     ids.set(change.ref, created.id);
@@ -130,7 +160,11 @@ async function runCall(
   }
 }
 
-async function findOwned(port: FlowServicePort, collection: Collection, body: { name: string; description: string }): Promise<{ id: string; etag?: string } | undefined> {
+async function findOwned(
+  port: FlowServicePort,
+  collection: Collection,
+  body: { name: string; description: string },
+): Promise<{ id: string; etag?: string } | undefined> {
   const wanted = parseDescription(body.description).owner;
   const items = await port.list(collection, [`name==${body.name}`]);
   const mine = items.find((item) => {

@@ -27,7 +27,10 @@ export function fingerprint(account: DesiredAccount, env: Env): string | undefin
   const key = fingerprintKey(env);
   const credentials = resolveCredentials(account, env);
   if (!key || !credentials) return undefined;
-  return createHmac("sha256", key).update(`aep-gitops/v1\0${account.type}\0${canonicalJson(credentials)}`).digest("hex").slice(0, 32);
+  return createHmac("sha256", key)
+    .update(`aep-gitops/v1\0${account.type}\0${canonicalJson(credentials)}`)
+    .digest("hex")
+    .slice(0, 32);
 }
 
 export function fingerprints(accounts: DesiredAccount[], env: Env): Record<string, string | undefined> {
@@ -35,7 +38,11 @@ export function fingerprints(accounts: DesiredAccount[], env: Env): Record<strin
 }
 
 /** Every secret value the run could print by accident, for the output masker. */
-export function secretValues(accounts: DesiredAccount[], env: Env, secretFields: (account: DesiredAccount) => string[]): string[] {
+export function secretValues(
+  accounts: DesiredAccount[],
+  env: Env,
+  secretFields: (account: DesiredAccount) => string[],
+): string[] {
   const values = new Set<string>();
   for (const account of accounts) {
     for (const field of secretFields(account)) {

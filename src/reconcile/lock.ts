@@ -52,7 +52,10 @@ export async function acquireLock(port: FlowServicePort, options: LockOptions = 
   for (;;) {
     const objects = await listLockObjects(port);
     if (objects.length === 0) {
-      const created = (await port.call("POST", "/connections", { body: lockBody(run, now() + options.ttlMs), create: true })) as { id: string };
+      const created = (await port.call("POST", "/connections", {
+        body: lockBody(run, now() + options.ttlMs),
+        create: true,
+      })) as { id: string };
       mine = created.id;
       continue; // list again: another run may have created one at the same moment
     }
@@ -66,9 +69,13 @@ export async function acquireLock(port: FlowServicePort, options: LockOptions = 
     if (lease?.run === run) return held(port, canonical!, run, mine === canonical!.id, options);
     if (lease && lease.until > now()) {
       if (now() + Math.min(1_000, options.ttlMs / 4) > deadline) {
-        throw new AppError("refused", `Sandbox '${port.sandbox}' is locked by another aep-gitops apply (run ${lease.run}, lease until ${new Date(lease.until).toISOString()}).`, {
-          hint: "Wait for that apply to finish (or its lease to run out after a crash) and run apply again.",
-        });
+        throw new AppError(
+          "refused",
+          `Sandbox '${port.sandbox}' is locked by another aep-gitops apply (run ${lease.run}, lease until ${new Date(lease.until).toISOString()}).`,
+          {
+            hint: "Wait for that apply to finish (or its lease to run out after a crash) and run apply again.",
+          },
+        );
       }
       options.onWait?.(lease.run, lease.until);
       await sleep(Math.min(1_000, options.ttlMs / 4));
@@ -87,30 +94,42 @@ export async function acquireLock(port: FlowServicePort, options: LockOptions = 
   }
 }
 
-function held(port: FlowServicePort, object: LockObject, run: string, created: boolean, options: LockOptions): HeldLock {
+function held(
+  port: FlowServicePort,
+  object: LockObject,
+  run: string,
+  created: boolean,
+  options: LockOptions,
+): HeldLock {
   let etag = object.etag;
   let stopped = false;
   const now = options.now ?? Date.now;
   const renewOnce = async () => {
-    const answer = await port.call("PATCH", `/connections/${object.id}`, { body: [{ op: "replace", path: "/description", value: description(run, now() + options.ttlMs) }], ifMatch: etag });
+    const answer = await port.call("PATCH", `/connections/${object.id}`, {
+      body: [{ op: "replace", path: "/description", value: description(run, now() + options.ttlMs) }],
+      ifMatch: etag,
+    });
     etag = (answer as { etag: string }).etag;
   };
   // Renew at a third of the TTL, so a slow apply never loses its lease to a waiting one.
-  const renew = setInterval(() => {
-    if (stopped) return;
-    void renewOnce()
-      .catch(async (error: unknown) => {
-        // A 412: an earlier renewal landed but its answer (the new etag) was lost, or answered after
-        // this one was sent. Without the current etag every later renewal would fail too and the lease
-        // would run out mid-apply: pick it up while the lease is still ours, and renew at once.
-        if (!(error instanceof AepApiError && error.status === 412) || stopped) return;
-        const current = (await listLockObjects(port)).find((o) => o.id === object.id);
-        if (current?.lease?.run !== run || stopped) return;
-        etag = current.etag;
-        await renewOnce();
-      })
-      .catch(() => undefined);
-  }, Math.max(1_000, options.ttlMs / 3));
+  const renew = setInterval(
+    () => {
+      if (stopped) return;
+      void renewOnce()
+        .catch(async (error: unknown) => {
+          // A 412: an earlier renewal landed but its answer (the new etag) was lost, or answered after
+          // this one was sent. Without the current etag every later renewal would fail too and the lease
+          // would run out mid-apply: pick it up while the lease is still ours, and renew at once.
+          if (!(error instanceof AepApiError && error.status === 412) || stopped) return;
+          const current = (await listLockObjects(port)).find((o) => o.id === object.id);
+          if (current?.lease?.run !== run || stopped) return;
+          etag = current.etag;
+          await renewOnce();
+        })
+        .catch(() => undefined);
+    },
+    Math.max(1_000, options.ttlMs / 3),
+  );
   renew.unref();
   return {
     id: object.id,
@@ -120,7 +139,10 @@ function held(port: FlowServicePort, object: LockObject, run: string, created: b
       clearInterval(renew);
       for (let attempt = 0; attempt < 3; attempt++) {
         try {
-          await port.call("PATCH", `/connections/${object.id}`, { body: [{ op: "replace", path: "/description", value: withMarker(PROFILE_TEXT, OWNER) }], ifMatch: etag });
+          await port.call("PATCH", `/connections/${object.id}`, {
+            body: [{ op: "replace", path: "/description", value: withMarker(PROFILE_TEXT, OWNER) }],
+            ifMatch: etag,
+          });
           return;
         } catch (error) {
           if (!(error instanceof AepApiError && error.status === 412)) throw error;
@@ -135,13 +157,20 @@ function held(port: FlowServicePort, object: LockObject, run: string, created: b
 }
 
 async function listLockObjects(port: FlowServicePort): Promise<LockObject[]> {
-  const items = await port.list("connections", [`connectionSpec.id==${PROFILE_CONNECTION_SPEC_ID}`, `name==${PROFILE_CONNECTION_NAME}`]);
+  const items = await port.list("connections", [
+    `connectionSpec.id==${PROFILE_CONNECTION_SPEC_ID}`,
+    `name==${PROFILE_CONNECTION_NAME}`,
+  ]);
   return items
     .map((item) => {
       const { text, owner } = parseDescription(typeof item.description === "string" ? item.description : "");
       if (owner?.kind !== "profile") return undefined;
       const match = LEASE.exec(text);
-      const object: LockObject = { id: String(item.id), etag: String(item.etag), createdAt: Number(item.createdAt ?? 0) };
+      const object: LockObject = {
+        id: String(item.id),
+        etag: String(item.etag),
+        createdAt: Number(item.createdAt ?? 0),
+      };
       if (match) object.lease = { run: match[1]!, until: Number(match[2]) };
       return object;
     })

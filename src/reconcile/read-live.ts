@@ -8,7 +8,9 @@ import { PROFILE_CONNECTION_NAME } from "../domain/plan-profile.js";
 import type { FlowServicePort } from "../aep/flow-service.js";
 import { toConnection, toFlow, toSourceConnection, toTargetConnection } from "../aep/mapping.js";
 
-const DESTINATION_SPECS = Object.values(DESTINATION_TYPES).map((t) => t.connectionSpecId).join(",");
+const DESTINATION_SPECS = Object.values(DESTINATION_TYPES)
+  .map((t) => t.connectionSpecId)
+  .join(",");
 
 export async function readLive(port: FlowServicePort, options: { needProfileSource: boolean }): Promise<LiveSandbox> {
   const [flows, connections, targets] = await Promise.all([
@@ -37,7 +39,12 @@ export async function readLive(port: FlowServicePort, options: { needProfileSour
 }
 
 async function findProfileObjects(port: FlowServicePort, live: LiveSandbox): Promise<void> {
-  const bases = (await port.list("connections", [`connectionSpec.id==${PROFILE_CONNECTION_SPEC_ID}`, `name==${PROFILE_CONNECTION_NAME}`]))
+  const bases = (
+    await port.list("connections", [
+      `connectionSpec.id==${PROFILE_CONNECTION_SPEC_ID}`,
+      `name==${PROFILE_CONNECTION_NAME}`,
+    ])
+  )
     .map(toConnection)
     .filter((c) => c.owner?.kind === "profile")
     .sort((a, b) => (a.meta.createdAt ?? 0) - (b.meta.createdAt ?? 0));

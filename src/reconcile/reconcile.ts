@@ -78,7 +78,9 @@ export type ApplyOptions = RunOptions & {
  */
 export async function applyRun(targets: SandboxTarget[], run: PlanRun, options: ApplyOptions): Promise<ApplyRun> {
   if (hasErrors(run.problems)) {
-    throw new AppError("config", "Audience references do not match the sandbox; nothing was changed.", { hint: "Fix the problems listed above." });
+    throw new AppError("config", "Audience references do not match the sandbox; nothing was changed.", {
+      hint: "Fix the problems listed above.",
+    });
   }
   const refusals = run.plan.sandboxes.flatMap((s) => s.refusals.map((r) => ({ ...r, sandbox: s.sandbox })));
   if (refusals.length > 0) {
@@ -87,9 +89,13 @@ export async function applyRun(targets: SandboxTarget[], run: PlanRun, options: 
     });
   }
   if (options.expectChecksum && options.expectChecksum !== run.plan.checksum) {
-    throw new AppError("refused", `The plan changed since it was reviewed: expected checksum ${options.expectChecksum}, the fresh plan has ${run.plan.checksum}.`, {
-      hint: "Run plan again and review the new plan (live state or YAML changed meanwhile), or apply without --expect-checksum.",
-    });
+    throw new AppError(
+      "refused",
+      `The plan changed since it was reviewed: expected checksum ${options.expectChecksum}, the fresh plan has ${run.plan.checksum}.`,
+      {
+        hint: "Run plan again and review the new plan (live state or YAML changed meanwhile), or apply without --expect-checksum.",
+      },
+    );
   }
   const results = await Promise.all(
     run.plan.sandboxes.map(async (shown, i) => {
@@ -108,14 +114,20 @@ export async function applyRun(targets: SandboxTarget[], run: PlanRun, options: 
         const sandboxPlan = planSandbox(desired, live, planOptions(desired, options));
         if (planChecksum([sandboxPlan]) !== planChecksum([shown])) {
           if (options.expectChecksum) {
-            throw new AppError("refused", `Sandbox '${shown.sandbox}' changed while this apply waited for its lock; the fresh plan is not the reviewed one.`, {
-              hint: "Run plan again and review the new plan.",
-            });
+            throw new AppError(
+              "refused",
+              `Sandbox '${shown.sandbox}' changed while this apply waited for its lock; the fresh plan is not the reviewed one.`,
+              {
+                hint: "Run plan again and review the new plan.",
+              },
+            );
           }
           options.onReplanned?.(sandboxPlan);
         }
         if (sandboxPlan.refusals.length > 0) {
-          throw new AppError("refused", sandboxPlan.refusals.map((r) => `[${shown.sandbox}] ${r.message}`).join("\n"), { hint: sandboxPlan.refusals[0]!.hint });
+          throw new AppError("refused", sandboxPlan.refusals.map((r) => `[${shown.sandbox}] ${r.message}`).join("\n"), {
+            hint: sandboxPlan.refusals[0]!.hint,
+          });
         }
         const items = await executePlan(sandboxPlan, port, {
           env: options.env,
@@ -133,10 +145,21 @@ export async function applyRun(targets: SandboxTarget[], run: PlanRun, options: 
 }
 
 /** After a 412: read the one object again, plan against it, and say what we found. */
-async function replanChange(change: Change, desired: DesiredSandbox, live: LiveSandbox, port: FlowServicePort, options: PlanOptions) {
+async function replanChange(
+  change: Change,
+  desired: DesiredSandbox,
+  live: LiveSandbox,
+  port: FlowServicePort,
+  options: PlanOptions,
+) {
   const id = change.liveId;
   if (!id) return { note: `${change.ref}: conflict on a new object; left for the next run` };
-  const collection = change.resource === "flow" ? "flows" : change.resource === "target-connection" ? "targetConnections" : "connections";
+  const collection =
+    change.resource === "flow"
+      ? "flows"
+      : change.resource === "target-connection"
+        ? "targetConnections"
+        : "connections";
   const fresh = await port.get(collection, id);
   const next: LiveSandbox = {
     ...live,
@@ -157,7 +180,9 @@ async function replanChange(change: Change, desired: DesiredSandbox, live: LiveS
   // Update the shared view too, so later conflicts start from what we now know.
   Object.assign(live, next);
   const replanned = planSandbox(desired, next, options).changes.find((c) => c.ref === change.ref);
-  const outcome = replanned ? `re-planned against the new version (${replanned.calls.length} call${replanned.calls.length === 1 ? "" : "s"})` : "it already matches the YAML";
+  const outcome = replanned
+    ? `re-planned against the new version (${replanned.calls.length} call${replanned.calls.length === 1 ? "" : "s"})`
+    : "it already matches the YAML";
   return {
     ...(replanned && fresh ? { change: replanned } : {}),
     note: fresh

@@ -21,7 +21,14 @@ const COLOR: Paint = {
 };
 
 const identity = (text: string) => text;
-const PLAIN: Paint = { green: identity, yellow: identity, red: identity, cyan: identity, magenta: identity, bold: identity };
+const PLAIN: Paint = {
+  green: identity,
+  yellow: identity,
+  red: identity,
+  cyan: identity,
+  magenta: identity,
+  bold: identity,
+};
 
 export function paint(color: boolean | undefined): Paint {
   return color === true ? COLOR : PLAIN;

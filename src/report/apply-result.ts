@@ -11,7 +11,13 @@ export interface SandboxResults {
   items: ItemResult[];
 }
 
-const PAST: Record<ItemResult["action"], string> = { create: "created", update: "updated", delete: "deleted", adopt: "adopted", orphan: "left" };
+const PAST: Record<ItemResult["action"], string> = {
+  create: "created",
+  update: "updated",
+  delete: "deleted",
+  adopt: "adopted",
+  orphan: "left",
+};
 const TEXT_MARK: Record<ItemResult["status"], string> = { done: "✓", failed: "✗", skipped: "-" };
 const MD_MARK: Record<ItemResult["status"], string> = { done: "✅", failed: "❌", skipped: "⏭️" };
 
@@ -63,7 +69,10 @@ export function renderApplyMarkdown(results: SandboxResults[]): string {
     lines.push(`### Sandbox ${code(sandbox)}`, "");
     if (items.length === 0) lines.push("_Nothing to apply._");
     for (const item of items) {
-      lines.push(`- ${MD_MARK[item.status]} ${md(itemText(item))}`, ...item.concurrent.map((note) => `  - concurrent change: ${md(note)}`));
+      lines.push(
+        `- ${MD_MARK[item.status]} ${md(itemText(item))}`,
+        ...item.concurrent.map((note) => `  - concurrent change: ${md(note)}`),
+      );
     }
     lines.push("");
   }

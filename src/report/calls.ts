@@ -3,7 +3,10 @@ import type { ApiCall } from "../domain/plan.js";
 
 export function callLine(call: ApiCall): string {
   const query = call.query ? Object.entries(call.query) : [];
-  const search = query.length === 0 ? "" : `?${query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&")}`;
+  const search =
+    query.length === 0
+      ? ""
+      : `?${query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&")}`;
   // Adobe's etags carry their own quotes ("\"1a00…\""); printed as they will be sent.
   const guard = call.ifMatch === undefined ? "" : ` (If-Match ${call.ifMatch})`;
   return `${call.method} ${call.path}${search}${guard}`;

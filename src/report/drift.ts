@@ -39,7 +39,11 @@ function item(sandbox: string, c: Change): DriftItem | undefined {
     case "update":
       // Only a credential rotation: write-only values are not drift.
       if (c.fields.length === 0) return undefined;
-      return { ...base, ...attribution, kind: c.attribution && !c.attribution.byThisTool ? "changed-outside" : "pending" };
+      return {
+        ...base,
+        ...attribution,
+        kind: c.attribution && !c.attribution.byThisTool ? "changed-outside" : "pending",
+      };
     case "create":
       return DESTINATION_OBJECTS.has(c.resource) ? { ...base, kind: "missing" } : undefined;
     case "orphan":
@@ -71,7 +75,12 @@ export function driftSummaryLine(items: DriftItem[]): string {
   return `Drift: ${objects} (${count("changed-outside")} changed outside aep-gitops, ${count("pending")} pending, ${count("missing")} missing, ${count("orphan")} orphaned).`;
 }
 
-const SYMBOL: Record<DriftKind, string> = { "changed-outside": ACTION_SYMBOL.update, pending: ACTION_SYMBOL.update, missing: ACTION_SYMBOL.create, orphan: ACTION_SYMBOL.orphan };
+const SYMBOL: Record<DriftKind, string> = {
+  "changed-outside": ACTION_SYMBOL.update,
+  pending: ACTION_SYMBOL.update,
+  missing: ACTION_SYMBOL.create,
+  orphan: ACTION_SYMBOL.orphan,
+};
 
 export function renderDriftText(plan: Plan): string {
   const items = driftItems(plan);
@@ -80,7 +89,11 @@ export function renderDriftText(plan: Plan): string {
     const mine = items.filter((i) => i.sandbox === sandbox.sandbox);
     if (mine.length === 0) continue;
     lines.push(printable(`Drift in sandbox ${sandbox.sandbox}:`));
-    for (const i of mine) lines.push(`  ${printable(`${SYMBOL[i.kind]} ${i.resource} ${i.name}: ${driftText(i)}`)}`, ...detailLines(i).map((line) => `      ${printable(line)}`));
+    for (const i of mine)
+      lines.push(
+        `  ${printable(`${SYMBOL[i.kind]} ${i.resource} ${i.name}: ${driftText(i)}`)}`,
+        ...detailLines(i).map((line) => `      ${printable(line)}`),
+      );
     lines.push("");
   }
   lines.push(driftSummaryLine(items));
@@ -122,7 +135,9 @@ function detailLines(i: DriftItem): string[] {
 function driftFieldLine(field: FieldChange): string {
   const item = fieldLine(field, false).replace(/^[+-] /, "");
   if (field.field === "audiences" || field.field === "profileAttributes") {
-    return field.after !== undefined ? `${item}: in YAML, not in Adobe (apply adds it)` : `${item}: in Adobe, not in YAML (apply removes it)`;
+    return field.after !== undefined
+      ? `${item}: in YAML, not in Adobe (apply adds it)`
+      : `${item}: in Adobe, not in YAML (apply removes it)`;
   }
   return `${field.field}: Adobe has ${formatValue(field.before)}, YAML says ${formatValue(field.after)}`;
 }

@@ -15,7 +15,9 @@ export interface EgressItem {
 
 /** `starts exporting`, `stops exporting (dataflow deleted)`, `changes what it exports (…)`. */
 export function egressStatus(delta: EgressDelta): string {
-  const verb = { started: "starts exporting", stopped: "stops exporting", changed: "changes what it exports" }[delta.status];
+  const verb = { started: "starts exporting", stopped: "stops exporting", changed: "changes what it exports" }[
+    delta.status
+  ];
   const detail = stateDetail(delta);
   return detail ? `${verb} (${detail})` : verb;
 }
@@ -31,7 +33,7 @@ function stateDetail(delta: EgressDelta): string | undefined {
 }
 
 export function typeLabel(delta: EgressDelta): string | undefined {
-  return delta.type === undefined ? undefined : DESTINATION_TYPES[delta.type]?.label ?? delta.type;
+  return delta.type === undefined ? undefined : (DESTINATION_TYPES[delta.type]?.label ?? delta.type);
 }
 
 /** Additions first, then removals; audiences before attributes, in the plan's order. */

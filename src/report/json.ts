@@ -63,7 +63,11 @@ function changeJson(c: Change) {
     resource: c.resource,
     name: c.name,
     ...optional("liveId", c.liveId),
-    fields: c.fields.map((f) => ({ field: f.field, ...optional("before", sorted(f.before)), ...optional("after", sorted(f.after)) })),
+    fields: c.fields.map((f) => ({
+      field: f.field,
+      ...optional("before", sorted(f.before)),
+      ...optional("after", sorted(f.after)),
+    })),
     ...optional("credentials", c.credentials),
     ...optional("attribution", c.attribution && attributionJson(c.attribution)),
     ...optional("reason", c.reason),

@@ -12,7 +12,8 @@ export function egressSection(plan: Plan): string[] {
   const changes = plan.sandboxes.some((s) => s.changes.some((c) => c.action !== "orphan"));
   if (deltas.length === 0 && !changes) return [];
   const lines = [`### ${EGRESS_TITLE}`, ""];
-  if (deltas.length === 0) return [...lines, "_No change to which audiences or profile attributes leave the company._", ""];
+  if (deltas.length === 0)
+    return [...lines, "_No change to which audiences or profile attributes leave the company._", ""];
   for (const { sandbox, delta } of deltas) lines.push(...destinationBlock(sandbox, delta));
   return lines;
 }
@@ -22,7 +23,9 @@ function destinationBlock(sandbox: string, delta: EgressDelta): string[] {
   const where = [...(type ? [md(type)] : []), `sandbox ${code(sandbox)}`].join(" · ");
   // The list follows its headline without a blank line (a list may interrupt a paragraph), so the
   // block has no section boundary inside it and a truncation never separates the two.
-  const lines = [`${STATUS_MARK[delta.status]} **${md(delta.destination)}** (${where}): **${md(egressStatus(delta))}**`];
+  const lines = [
+    `${STATUS_MARK[delta.status]} **${md(delta.destination)}** (${where}): **${md(egressStatus(delta))}**`,
+  ];
   const items = [
     ...delta.audiencesAdded.map((a) => `- ➕ audience ${audience(a)}`),
     ...delta.attributesAdded.map((p) => `- ➕ attribute ${code(p)}`),

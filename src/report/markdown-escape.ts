@@ -40,7 +40,10 @@ export function fence(lang: string, content: string): string {
 /** A link, only to http(s) URLs, with the characters that would end the Markdown link encoded. */
 export function link(label: string, url: string): string {
   if (!/^https?:\/\//i.test(url)) return md(label);
-  const safe = encodeURI(decodeSafe(url)).replace(/[()<>"'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const safe = encodeURI(decodeSafe(url)).replace(
+    /[()<>"'`]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `[${md(label)}](${safe})`;
 }
 

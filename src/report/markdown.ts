@@ -21,7 +21,13 @@ export interface MarkdownOptions {
 }
 
 export function renderPlanMarkdown(plan: Plan, opts: MarkdownOptions = {}): string {
-  const lines = [PLAN_COMMENT_MARKER, `## ${md(opts.title ?? "aep-gitops plan")}`, "", `**${md(planSummaryLine(plan))}**`, ""];
+  const lines = [
+    PLAN_COMMENT_MARKER,
+    `## ${md(opts.title ?? "aep-gitops plan")}`,
+    "",
+    `**${md(planSummaryLine(plan))}**`,
+    "",
+  ];
   if (opts.runUrl) lines.push(link("Workflow run", opts.runUrl), "");
   // Refusals and notes are short and decide whether the plan can run at all: they come before the
   // egress delta, which in a large plan can fill the comment and is what overflow cuts first.
@@ -38,7 +44,12 @@ function summaryTable(plan: Plan): string[] {
     const n = sandboxSummary(s);
     return `| ${code(s.sandbox, { inTable: true })} | ${n.add} | ${n.change} | ${n.destroy} | ${n.orphaned} |${adopt ? ` ${n.adopt} |` : ""}`;
   });
-  return [`| Sandbox | Add | Change | Destroy | Orphaned |${adopt ? " Adopt |" : ""}`, `| :-- | --: | --: | --: | --: |${adopt ? " --: |" : ""}`, ...rows, ""];
+  return [
+    `| Sandbox | Add | Change | Destroy | Orphaned |${adopt ? " Adopt |" : ""}`,
+    `| :-- | --: | --: | --: | --: |${adopt ? " --: |" : ""}`,
+    ...rows,
+    "",
+  ];
 }
 
 function refusalBlock(plan: Plan): string[] {
@@ -46,7 +57,8 @@ function refusalBlock(plan: Plan): string[] {
   if (refusals.length === 0) return [];
   const count = refusals.length === 1 ? "this refusal is" : `these ${refusals.length} refusals are`;
   const lines = ["> [!CAUTION]", `> **Apply is blocked:** aep-gitops applies nothing until ${count} resolved.`, ">"];
-  for (const r of refusals) lines.push(`> - ${code(r.rule)} in ${code(r.sandbox)}: ${md(r.message)}`, `>   **Hint:** ${md(r.hint)}`);
+  for (const r of refusals)
+    lines.push(`> - ${code(r.rule)} in ${code(r.sandbox)}: ${md(r.message)}`, `>   **Hint:** ${md(r.hint)}`);
   return [...lines, ""];
 }
 
@@ -60,16 +72,32 @@ function noteBlock(plan: Plan): string[] {
 /** One collapsed block per sandbox with changes, as a diff (fenced, so user text is shown verbatim). */
 function sandboxDetails(sandbox: SandboxPlan): string[] {
   if (sandbox.changes.length === 0) return [];
-  const counts = summaryLine(sandboxSummary(sandbox)).replace(/^Plan: /, "").replace(/\.$/, "");
-  const diff = sandbox.changes.flatMap((c) => [changeHeader(c), ...changeDetails(c).map((line) => `    ${line}`)]).join("\n");
-  return ["<details>", `<summary>Changes in sandbox ${html(sandbox.sandbox)}: ${html(counts)}</summary>`, "", fence("diff", diff), "", "</details>", ""];
+  const counts = summaryLine(sandboxSummary(sandbox))
+    .replace(/^Plan: /, "")
+    .replace(/\.$/, "");
+  const diff = sandbox.changes
+    .flatMap((c) => [changeHeader(c), ...changeDetails(c).map((line) => `    ${line}`)])
+    .join("\n");
+  return [
+    "<details>",
+    `<summary>Changes in sandbox ${html(sandbox.sandbox)}: ${html(counts)}</summary>`,
+    "",
+    fence("diff", diff),
+    "",
+    "</details>",
+    "",
+  ];
 }
 
 /** Every call apply will send, in dependency order, with its JSON body. */
 function callDetails(plan: Plan): string[] {
   const total = callCount(plan);
   if (total === 0) return [];
-  const lines = ["<details>", `<summary>API calls (${total}): exactly what apply sends, in dependency order</summary>`, ""];
+  const lines = [
+    "<details>",
+    `<summary>API calls (${total}): exactly what apply sends, in dependency order</summary>`,
+    "",
+  ];
   for (const sandbox of plan.sandboxes) {
     const changes = sandbox.changes.filter((c) => c.calls.length > 0);
     if (changes.length === 0) continue;

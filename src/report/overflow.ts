@@ -23,7 +23,9 @@ export function fitComment(markdown: string, limit = GITHUB_COMMENT_LIMIT, point
       if (parts.reduce((n, part) => n + part.length, 0) <= limit) return parts.join("");
     }
   }
-  throw new RangeError(`fitComment: a limit of ${limit} characters cannot hold even the marker, the truncation note and the checksum line`);
+  throw new RangeError(
+    `fitComment: a limit of ${limit} characters cannot hold even the marker, the truncation note and the checksum line`,
+  );
 }
 
 interface Cut {

@@ -36,11 +36,18 @@ export function renderPlanText(plan: Plan, opts: TextOptions): string {
 }
 
 function changeBlock(change: Change, verbose: boolean, p: Paint): string[] {
-  const lines = [bySign(p, HEADER + printable(changeHeader(change))), ...changeDetails(change).map((line) => bySign(p, DETAIL + printable(line)))];
+  const lines = [
+    bySign(p, HEADER + printable(changeHeader(change))),
+    ...changeDetails(change).map((line) => bySign(p, DETAIL + printable(line))),
+  ];
   if (verbose) {
     // Call lines at the detail indent, their bodies two further (changeCallLines indents bodies).
     // JSON.stringify already escapes control characters in bodies.
-    lines.push(...changeCallLines(change).map((line) => (line.startsWith("  ") ? BODY + line.slice(2) : DETAIL + printable(line))));
+    lines.push(
+      ...changeCallLines(change).map((line) =>
+        line.startsWith("  ") ? BODY + line.slice(2) : DETAIL + printable(line),
+      ),
+    );
   }
   return lines;
 }
@@ -53,8 +60,11 @@ function egressBlock(plan: Plan, p: Paint): string[] {
   const lines = [p.bold(`${EGRESS_TITLE}:`)];
   for (const { sandbox, delta } of deltas) {
     const type = typeLabel(delta);
-    lines.push(HEADER + printable(`[${sandbox}] ${delta.destination}${type ? ` (${type})` : ""}: ${egressStatus(delta)}`));
-    for (const item of egressItems(delta)) lines.push(bySign(p, `${HEADER}  ${item.sign} ${item.kind} ${printable(item.text)}`));
+    lines.push(
+      HEADER + printable(`[${sandbox}] ${delta.destination}${type ? ` (${type})` : ""}: ${egressStatus(delta)}`),
+    );
+    for (const item of egressItems(delta))
+      lines.push(bySign(p, `${HEADER}  ${item.sign} ${item.kind} ${printable(item.text)}`));
   }
   return [...lines, ""];
 }
@@ -63,7 +73,8 @@ function refusalBlock(plan: Plan, p: Paint): string[] {
   const refusals = plan.sandboxes.flatMap((s) => s.refusals.map((r) => ({ sandbox: s.sandbox, ...r })));
   if (refusals.length === 0) return [];
   const lines = [p.red(p.bold("Refused: apply will not run until these are resolved."))];
-  for (const r of refusals) lines.push(HEADER + printable(`[${r.sandbox}] ${r.rule}: ${r.message}`), `${HEADER}  hint: ${printable(r.hint)}`);
+  for (const r of refusals)
+    lines.push(HEADER + printable(`[${r.sandbox}] ${r.rule}: ${r.message}`), `${HEADER}  hint: ${printable(r.hint)}`);
   return [...lines, ""];
 }
 

@@ -25,8 +25,9 @@ export function isoTime(ms: number | undefined): string | undefined {
  * become spaces, other control characters visible `\u001b`-style escapes.
  */
 export function printable(line: string): string {
-  return line
-    .replace(/\r\n|[\r\n\u2028\u2029]/g, " ")
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const flat = line.replace(/\r\n|[\r\n\u2028\u2029]/g, " ");
+  return flat.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;

@@ -15,12 +15,20 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const apply = (after: string, opts: { ref?: string; inputs?: Record<string, string> } = {}) =>
-  t.run({ command: "apply", eventName: "push", payload: pushEvent(after, opts.ref ? { ref: opts.ref } : {}), sha: after, ...(opts.inputs ? { inputs: opts.inputs } : {}) });
+  t.run({
+    command: "apply",
+    eventName: "push",
+    payload: pushEvent(after, opts.ref ? { ref: opts.ref } : {}),
+    sha: after,
+    ...(opts.inputs ? { inputs: opts.inputs } : {}),
+  });
 
 /** Opens a PR, plans it, merges it as `merge`: the reviewed history of a merge commit. */
 async function reviewedMerge(head: string, merge: string): Promise<number> {
   const pr = t.github.openPullRequest("change", head);
-  expect((await t.run({ command: "plan", eventName: "pull_request", payload: pullRequestEvent(pr, head), sha: head })).code).toBe(0);
+  expect(
+    (await t.run({ command: "plan", eventName: "pull_request", payload: pullRequestEvent(pr, head), sha: head })).code,
+  ).toBe(0);
   t.github.mergePullRequest(pr, merge);
   return pr;
 }
@@ -30,7 +38,9 @@ describe("what apply refuses", () => {
     const run = await apply(sha("1"));
     expect(run.code).toBe(1);
     expect(await t.lab.writes()).toEqual([]);
-    expect(run.stdout).toMatch(/::error title=aep-gitops apply failed::No reviewed plan: commit 1111111 is not the merge of a pull request/);
+    expect(run.stdout).toMatch(
+      /::error title=aep-gitops apply failed::No reviewed plan: commit 1111111 is not the merge of a pull request/,
+    );
     const [incident] = t.github.issues(INCIDENT_LABEL);
     expect(incident!.body).toContain("is not the merge of a pull request");
     expect(incident!.body).toContain("re-run the apply workflow with force: true");
@@ -47,7 +57,16 @@ describe("what apply refuses", () => {
 
 describe("a failing apply", () => {
   it("reports each object on the PR, opens one incident, updates it on the next failure, and a re-run that succeeds closes it", async () => {
-    await t.lab.faults({ scripted: [{ method: "POST", route: "/flows", from: true, action: { type: "status", status: 400, body: { code: "FLOW-1400-400", message: "Invalid flow spec" } } }] });
+    await t.lab.faults({
+      scripted: [
+        {
+          method: "POST",
+          route: "/flows",
+          from: true,
+          action: { type: "status", status: 400, body: { code: "FLOW-1400-400", message: "Invalid flow spec" } },
+        },
+      ],
+    });
     const pr = await reviewedMerge(sha("3"), sha("4"));
     const first = await apply(sha("4"));
     expect(first.code).toBe(1);
@@ -63,7 +82,9 @@ describe("a failing apply", () => {
     expect(second.code).toBe(1);
     expect(second.stdout).toContain("2 item(s) did not complete");
     expect(t.github.issues(INCIDENT_LABEL)).toHaveLength(1);
-    expect(t.github.comments(incident!.number).map((c) => c.body)).toEqual([expect.stringMatching(/^Failed again for merge commit `4444444`/)]);
+    expect(t.github.comments(incident!.number).map((c) => c.body)).toEqual([
+      expect.stringMatching(/^Failed again for merge commit `4444444`/),
+    ]);
 
     await t.lab.faults({});
     // Half of the reviewed plan ran: a re-run may apply exactly what is left of it, without force.

@@ -15,10 +15,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const drift = (inputs: Record<string, string> = {}) => t.run({ command: "drift", eventName: "schedule", payload: scheduleEvent(), sha: sha("d"), inputs });
+const drift = (inputs: Record<string, string> = {}) =>
+  t.run({ command: "drift", eventName: "schedule", payload: scheduleEvent(), sha: sha("d"), inputs });
 const editInUi = async (path: string) => {
   const flow = (await t.lab.ui("GET", "/flows?property=name==summer-campaign")).body.items[0];
-  await t.lab.uiPatchFlow(flow.id, [{ op: "add", path: "/transformations/0/params/profileSelectors/selectors/-", value: { type: "JSON_PATH", value: { path } } }]);
+  await t.lab.uiPatchFlow(flow.id, [
+    {
+      op: "add",
+      path: "/transformations/0/params/profileSelectors/selectors/-",
+      value: { type: "JSON_PATH", value: { path } },
+    },
+  ]);
 };
 
 describe("drift", () => {
@@ -48,8 +55,16 @@ describe("drift", () => {
   it("a job limited to one sandbox keeps an issue of its own", async () => {
     const run = await drift({ sandbox: "prod" });
     expect(run.outputs["drift-count"]).toBe("1");
-    const titles = t.github.issues(DRIFT_LABEL).map((i) => i.title).sort();
+    const titles = t.github
+      .issues(DRIFT_LABEL)
+      .map((i) => i.title)
+      .sort();
     expect(titles).toEqual(["aep-gitops: drift (1 object)", "aep-gitops: drift in sandbox prod (1 object)"]);
-    expect(t.github.issues(DRIFT_LABEL).map((i) => i.body.split("\n")[0]).sort()).toEqual(["<!-- aep-gitops:drift -->", "<!-- aep-gitops:drift sandbox=prod -->"]);
+    expect(
+      t.github
+        .issues(DRIFT_LABEL)
+        .map((i) => i.body.split("\n")[0])
+        .sort(),
+    ).toEqual(["<!-- aep-gitops:drift -->", "<!-- aep-gitops:drift sandbox=prod -->"]);
   });
 });

@@ -1,10 +1,18 @@
 // Event payloads as GitHub writes them to GITHUB_EVENT_PATH, trimmed to realistic essentials.
-const REPO = { full_name: "acme/aep-config", name: "aep-config", owner: { login: "acme" }, default_branch: "main", private: true };
+const REPO = {
+  full_name: "acme/aep-config",
+  name: "aep-config",
+  owner: { login: "acme" },
+  default_branch: "main",
+  private: true,
+};
 
 export const sha = (digit: string) => digit.repeat(40);
 
 export function pullRequestEvent(number: number, headSha: string, opts: { action?: string; fork?: string } = {}) {
-  const headRepo = opts.fork ? { ...REPO, full_name: opts.fork, owner: { login: opts.fork.split("/")[0] }, fork: true } : REPO;
+  const headRepo = opts.fork
+    ? { ...REPO, full_name: opts.fork, owner: { login: opts.fork.split("/")[0] }, fork: true }
+    : REPO;
   return {
     action: opts.action ?? "opened",
     number,
@@ -39,4 +47,9 @@ export function pushEvent(after: string, opts: { ref?: string } = {}) {
 }
 
 export const scheduleEvent = () => ({ schedule: "17 6 * * *", repository: REPO });
-export const workflowDispatchEvent = (inputs: Record<string, string> = {}) => ({ inputs, ref: "refs/heads/main", repository: REPO, sender: { login: "alice" } });
+export const workflowDispatchEvent = (inputs: Record<string, string> = {}) => ({
+  inputs,
+  ref: "refs/heads/main",
+  repository: REPO,
+  sender: { login: "alice" },
+});

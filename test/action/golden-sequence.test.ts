@@ -19,7 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const flowId = async (name: string): Promise<string> => (await t.lab.ui("GET", `/flows?property=name==${name}`)).body.items[0].id;
+const flowId = async (name: string): Promise<string> =>
+  (await t.lab.ui("GET", `/flows?property=name==${name}`)).body.items[0].id;
 const onlyIssue = (label: string) => {
   const issues = t.github.issues(label);
   expect(issues).toHaveLength(1);
@@ -32,7 +33,12 @@ describe("a config repository's life with the aep-gitops Action", () => {
 
   it("opening a pull request posts one plan comment and changes nothing in Adobe", async () => {
     firstPr = t.github.openPullRequest("Add the summer campaign", sha("1"));
-    const run = await t.run({ command: "plan", eventName: "pull_request", payload: pullRequestEvent(firstPr, sha("1")), sha: sha("1") });
+    const run = await t.run({
+      command: "plan",
+      eventName: "pull_request",
+      payload: pullRequestEvent(firstPr, sha("1")),
+      sha: sha("1"),
+    });
     expect(run.code).toBe(0);
     expect(run.outputs["has-changes"]).toBe("true");
     expect(run.outputs["plan-checksum"]).toMatch(/^[0-9a-f]{64}$/);
@@ -44,14 +50,24 @@ describe("a config repository's life with the aep-gitops Action", () => {
 
   it("another push updates the same comment in place, never a second one", async () => {
     const [before] = t.github.comments(firstPr);
-    t.lab.write("destinations/winter.yaml", kinesisDestination("winter-campaign", { audiences: PROD_AUDIENCES.slice(1, 3) }));
+    t.lab.write(
+      "destinations/winter.yaml",
+      kinesisDestination("winter-campaign", { audiences: PROD_AUDIENCES.slice(1, 3) }),
+    );
     t.github.pushToPullRequest(firstPr, sha("2"));
-    const run = await t.run({ command: "plan", eventName: "pull_request", payload: pullRequestEvent(firstPr, sha("2"), { action: "synchronize" }), sha: sha("2") });
+    const run = await t.run({
+      command: "plan",
+      eventName: "pull_request",
+      payload: pullRequestEvent(firstPr, sha("2"), { action: "synchronize" }),
+      sha: sha("2"),
+    });
     expect(run.code).toBe(0);
     const comments = t.github.comments(firstPr);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.id).toBe(before!.id);
-    expect(t.github.writes().filter((w) => w.startsWith("PATCH /repos/acme/aep-config/issues/comments/"))).toHaveLength(1);
+    expect(t.github.writes().filter((w) => w.startsWith("PATCH /repos/acme/aep-config/issues/comments/"))).toHaveLength(
+      1,
+    );
     expectGolden("02-pr-pushed.plan-comment.md", comments[0]!.body);
   });
 
@@ -61,7 +77,15 @@ describe("a config repository's life with the aep-gitops Action", () => {
     const run = await t.run({ command: "apply", eventName: "push", payload: pushEvent(sha("3")), sha: sha("3") });
     expect(run.code, run.stdout).toBe(0);
     const creates = (await t.lab.writes()).filter((w) => w.method === "POST").map((w) => w.route);
-    expect(creates.sort()).toEqual(["/connections", "/connections", "/flows", "/flows", "/sourceConnections", "/targetConnections", "/targetConnections"]);
+    expect(creates.sort()).toEqual([
+      "/connections",
+      "/connections",
+      "/flows",
+      "/flows",
+      "/sourceConnections",
+      "/targetConnections",
+      "/targetConnections",
+    ]);
     const [plan, result] = t.github.comments(firstPr);
     expect(plan!.body).toBe(planComment);
     expectGolden("03-merged.apply-comment.md", result!.body);
@@ -71,10 +95,20 @@ describe("a config repository's life with the aep-gitops Action", () => {
 
   it("an edit in Adobe's UI opens a drift issue that says who changed what", async () => {
     const edit = await t.lab.uiPatchFlow(await flowId("summer-campaign"), [
-      { op: "add", path: "/transformations/0/params/profileSelectors/selectors/-", value: { type: "JSON_PATH", value: { path: "mobilePhone.number" } } },
+      {
+        op: "add",
+        path: "/transformations/0/params/profileSelectors/selectors/-",
+        value: { type: "JSON_PATH", value: { path: "mobilePhone.number" } },
+      },
     ]);
     expect(edit.status).toBeLessThan(300);
-    const run = await t.run({ command: "drift", eventName: "schedule", payload: scheduleEvent(), sha: sha("3"), inputs: { "fail-on-drift": "true" } });
+    const run = await t.run({
+      command: "drift",
+      eventName: "schedule",
+      payload: scheduleEvent(),
+      sha: sha("3"),
+      inputs: { "fail-on-drift": "true" },
+    });
     expect(run.code).toBe(1);
     expect(run.outputs["drift-count"]).toBe("1");
     expectGolden("04-ui-edit.drift-issue.md", issueText(onlyIssue(DRIFT_LABEL)));
@@ -82,13 +116,23 @@ describe("a config repository's life with the aep-gitops Action", () => {
 
   it("a plan that changed after review is refused on merge: explained on the PR, tracked by an incident", async () => {
     secondPr = t.github.openPullRequest("More audiences for winter", sha("4"));
-    t.lab.write("destinations/winter.yaml", kinesisDestination("winter-campaign", { audiences: PROD_AUDIENCES.slice(1, 5) }));
-    const plan = await t.run({ command: "plan", eventName: "pull_request", payload: pullRequestEvent(secondPr, sha("4")), sha: sha("4") });
+    t.lab.write(
+      "destinations/winter.yaml",
+      kinesisDestination("winter-campaign", { audiences: PROD_AUDIENCES.slice(1, 5) }),
+    );
+    const plan = await t.run({
+      command: "plan",
+      eventName: "pull_request",
+      payload: pullRequestEvent(secondPr, sha("4")),
+      sha: sha("4"),
+    });
     expect(plan.code).toBe(0);
     expectGolden("05-second-pr.plan-comment.md", t.github.comments(secondPr)[0]!.body);
 
     // Between review and merge, someone disables the winter flow's email attribute in the UI.
-    await t.lab.uiPatchFlow(await flowId("winter-campaign"), [{ op: "remove", path: "/transformations/0/params/profileSelectors/selectors/1" }]);
+    await t.lab.uiPatchFlow(await flowId("winter-campaign"), [
+      { op: "remove", path: "/transformations/0/params/profileSelectors/selectors/1" },
+    ]);
     const writesBefore = (await t.lab.writes()).length;
     t.github.mergePullRequest(secondPr, sha("5"));
     const run = await t.run({ command: "apply", eventName: "push", payload: pushEvent(sha("5")), sha: sha("5") });
@@ -100,7 +144,13 @@ describe("a config repository's life with the aep-gitops Action", () => {
   });
 
   it("a forced apply restores the configuration, reports on the PR and closes the incident", async () => {
-    const run = await t.run({ command: "apply", eventName: "workflow_dispatch", payload: workflowDispatchEvent({ force: "true" }), sha: sha("5"), inputs: { force: "true" } });
+    const run = await t.run({
+      command: "apply",
+      eventName: "workflow_dispatch",
+      payload: workflowDispatchEvent({ force: "true" }),
+      sha: sha("5"),
+      inputs: { force: "true" },
+    });
     expect(run.code, run.stdout).toBe(0);
     const incident = t.github.issues(INCIDENT_LABEL)[0]!;
     expect(incident.state).toBe("closed");
@@ -109,7 +159,13 @@ describe("a config repository's life with the aep-gitops Action", () => {
   });
 
   it("the next drift check finds none and closes the drift issue with a comment", async () => {
-    const run = await t.run({ command: "drift", eventName: "schedule", payload: scheduleEvent(), sha: sha("5"), inputs: { "fail-on-drift": "true" } });
+    const run = await t.run({
+      command: "drift",
+      eventName: "schedule",
+      payload: scheduleEvent(),
+      sha: sha("5"),
+      inputs: { "fail-on-drift": "true" },
+    });
     expect(run.code).toBe(0);
     expect(run.outputs["drift-count"]).toBe("0");
     const issue = onlyIssue(DRIFT_LABEL);
@@ -119,6 +175,7 @@ describe("a config repository's life with the aep-gitops Action", () => {
 
   it("never posted a secret anywhere, and masked each one in the log first", async () => {
     const posted = JSON.stringify(t.github.requests);
-    for (const secret of [...Object.values(SECRETS), "demo-secret", t.github.token]) expect(posted).not.toContain(secret);
+    for (const secret of [...Object.values(SECRETS), "demo-secret", t.github.token])
+      expect(posted).not.toContain(secret);
   });
 });

@@ -12,12 +12,21 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
-import { DESTINATION_FLOW_SPEC_ID, EVENT_HUBS_SPEC_ID, KINESIS_SPEC_ID, UPS_SPEC_ID } from "../../src/emulator/index.js";
+import {
+  DESTINATION_FLOW_SPEC_ID,
+  EVENT_HUBS_SPEC_ID,
+  KINESIS_SPEC_ID,
+  UPS_SPEC_ID,
+} from "../../src/emulator/index.js";
 import { PROD_AUDIENCES } from "../support/lab.js";
 
 const DIR = path.resolve(import.meta.dirname, "golden");
 /** UUIDs that are the same in every run: they stay in the golden files, where a reviewer reads them. */
-const FIXED_IDS = new Set([...PROD_AUDIENCES, DESTINATION_FLOW_SPEC_ID, EVENT_HUBS_SPEC_ID, KINESIS_SPEC_ID, UPS_SPEC_ID].map((id) => id.toLowerCase()));
+const FIXED_IDS = new Set(
+  [...PROD_AUDIENCES, DESTINATION_FLOW_SPEC_ID, EVENT_HUBS_SPEC_ID, KINESIS_SPEC_ID, UPS_SPEC_ID].map((id) =>
+    id.toLowerCase(),
+  ),
+);
 
 export function normalize(text: string): string {
   const numbered = (prefix: string) => {
@@ -31,7 +40,9 @@ export function normalize(text: string): string {
   return text
     .replace(/\b[0-9a-f]{64}\b/g, numbered("checksum"))
     .replace(/\b[0-9a-f]{8}-0000-0200-0000-[0-9a-f]{12}\b/g, "<etag>")
-    .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, (id) => (FIXED_IDS.has(id.toLowerCase()) ? id : id_(id)))
+    .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, (id) =>
+      FIXED_IDS.has(id.toLowerCase()) ? id : id_(id),
+    )
     .replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)\b/g, "<timestamp>")
     .replace(/http:\/\/127\.0\.0\.1:\d+/g, "http://127.0.0.1:<port>");
 }
@@ -44,7 +55,10 @@ export function expectGolden(name: string, actual: string): void {
     writeFileSync(file, text);
     return;
   }
-  if (!existsSync(file)) throw new Error(`Golden file ${path.relative(process.cwd(), file)} is missing: run the tests with UPDATE_GOLDEN=1 to write it, then review it.`);
+  if (!existsSync(file))
+    throw new Error(
+      `Golden file ${path.relative(process.cwd(), file)} is missing: run the tests with UPDATE_GOLDEN=1 to write it, then review it.`,
+    );
   expect(text, `golden file ${name} (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(file, "utf8"));
 }
 

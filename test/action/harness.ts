@@ -70,7 +70,13 @@ export async function startActionLab() {
       ...step.env,
     };
     const { code, stdout, stderr } = await spawnNode(BUNDLE, lab.dir, env);
-    return { code, stdout, stderr, outputs: parseOutputs(readFileSync(files.output, "utf8")), summary: readFileSync(files.summary, "utf8") };
+    return {
+      code,
+      stdout,
+      stderr,
+      outputs: parseOutputs(readFileSync(files.output, "utf8")),
+      summary: readFileSync(files.summary, "utf8"),
+    };
   };
 
   return {

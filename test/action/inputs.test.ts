@@ -5,7 +5,16 @@ import { markersFor, withMarker } from "../../src/action/markers.js";
 
 describe("inputs", () => {
   it("are read from INPUT_* with action.yml's names, hyphens included", () => {
-    expect(readInputs({ INPUT_COMMAND: "apply", "INPUT_GITHUB-TOKEN": "t", INPUT_SANDBOX: "prod", INPUT_FORCE: "True", INPUT_PRUNE: "false", "INPUT_FAIL-ON-DRIFT": "" })).toEqual({
+    expect(
+      readInputs({
+        INPUT_COMMAND: "apply",
+        "INPUT_GITHUB-TOKEN": "t",
+        INPUT_SANDBOX: "prod",
+        INPUT_FORCE: "True",
+        INPUT_PRUNE: "false",
+        "INPUT_FAIL-ON-DRIFT": "",
+      }),
+    ).toEqual({
       command: "apply",
       githubToken: "t",
       sandbox: "prod",
@@ -16,7 +25,12 @@ describe("inputs", () => {
   });
 
   it("treat empty strings (action.yml's defaults) as not set", () => {
-    expect(readInputs({ INPUT_COMMAND: "plan", INPUT_CONFIG: "", INPUT_SANDBOX: " " })).toEqual({ command: "plan", force: false, prune: false, failOnDrift: false });
+    expect(readInputs({ INPUT_COMMAND: "plan", INPUT_CONFIG: "", INPUT_SANDBOX: " " })).toEqual({
+      command: "plan",
+      force: false,
+      prune: false,
+      failOnDrift: false,
+    });
   });
 
   it("refuse a missing command", () => {
@@ -32,6 +46,8 @@ describe("markers", () => {
   });
 
   it("replace a render's plain marker line", () => {
-    expect(withMarker("<!-- aep-gitops:plan -->\n## plan\n", "<!-- aep-gitops:plan sandbox=dev -->")).toBe("<!-- aep-gitops:plan sandbox=dev -->\n## plan\n");
+    expect(withMarker("<!-- aep-gitops:plan -->\n## plan\n", "<!-- aep-gitops:plan sandbox=dev -->")).toBe(
+      "<!-- aep-gitops:plan sandbox=dev -->\n## plan\n",
+    );
   });
 });

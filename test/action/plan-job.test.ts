@@ -14,15 +14,26 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const plan = (pr: number, head: string, opts: { fork?: string; env?: Record<string, string | undefined> } = {}) =>
-  t.run({ command: "plan", eventName: "pull_request", payload: pullRequestEvent(pr, head, opts.fork ? { fork: opts.fork } : {}), sha: head, ...(opts.env ? { env: opts.env } : {}) });
+  t.run({
+    command: "plan",
+    eventName: "pull_request",
+    payload: pullRequestEvent(pr, head, opts.fork ? { fork: opts.fork } : {}),
+    sha: head,
+    ...(opts.env ? { env: opts.env } : {}),
+  });
 
 describe("validation", () => {
   it("annotates every problem at file:line:col, lists them in the comment, and fails without calling Adobe", async () => {
-    t.lab.write("destinations/winter.yaml", kinesisDestination("winter-campaign", { audiences: ["72ddd79b-6b0a-4e97-a8d2"] }));
+    t.lab.write(
+      "destinations/winter.yaml",
+      kinesisDestination("winter-campaign", { audiences: ["72ddd79b-6b0a-4e97-a8d2"] }),
+    );
     const pr = t.github.openPullRequest("bad id", sha("1"));
     const run = await plan(pr, sha("1"));
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^::error file=destinations\/winter\.yaml,line=12,col=9,title=aep-gitops%3A audience-id::'72ddd79b-6b0a-4e97-a8d2' is not an audience id/m);
+    expect(run.stdout).toMatch(
+      /^::error file=destinations\/winter\.yaml,line=12,col=9,title=aep-gitops%3A audience-id::'72ddd79b-6b0a-4e97-a8d2' is not an audience id/m,
+    );
     const [comment] = t.github.comments(pr);
     expect(comment!.body).toContain("**Validation failed: 1 error, 0 warnings.**");
     expect(comment!.body).toContain("destinations/winter.yaml:12:9 error audience-id:");
@@ -35,7 +46,10 @@ describe("validation", () => {
 describe("pull requests without secrets", () => {
   it("a fork's PR is validated only, and the comment says why", async () => {
     const pr = t.github.openPullRequest("from a fork", sha("2"));
-    const run = await plan(pr, sha("2"), { fork: "mallory/aep-config", env: { AEP_CLIENT_SECRET: undefined, KINESIS_SECRET_KEY: undefined } });
+    const run = await plan(pr, sha("2"), {
+      fork: "mallory/aep-config",
+      env: { AEP_CLIENT_SECRET: undefined, KINESIS_SECRET_KEY: undefined },
+    });
     expect(run.code).toBe(0);
     const [comment] = t.github.comments(pr);
     expect(comment!.body).toContain("**Validated only: 2 files checked, no errors. No plan was made.**");
@@ -65,7 +79,10 @@ describe("the sticky comment over time", () => {
   it("says so when a push removes all changes", async () => {
     expect((await t.lab.cli(["apply", "--yes"])).code).toBe(0);
     const pr = t.github.openPullRequest("more audiences", sha("4"));
-    t.lab.write("destinations/summer.yaml", kinesisDestination("summer-campaign", { audiences: PROD_AUDIENCES.slice(0, 2) }));
+    t.lab.write(
+      "destinations/summer.yaml",
+      kinesisDestination("summer-campaign", { audiences: PROD_AUDIENCES.slice(0, 2) }),
+    );
     expect((await plan(pr, sha("4"))).outputs["has-changes"]).toBe("true");
     t.lab.write("destinations/summer.yaml", kinesisDestination("summer-campaign"));
     const run = await plan(pr, sha("5"));
@@ -73,7 +90,9 @@ describe("the sticky comment over time", () => {
     const comments = t.github.comments(pr);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain("No changes. Live destinations match the configuration.");
-    expect(comments[0]!.body).toContain("The latest push removed all changes: merging this pull request applies nothing.");
+    expect(comments[0]!.body).toContain(
+      "The latest push removed all changes: merging this pull request applies nothing.",
+    );
   });
 
   it("is replaced by a clear failure when a later run fails, so no stale plan (or checksum) is left", async () => {
@@ -92,13 +111,19 @@ describe("the sticky comment over time", () => {
 
 describe("GitHub's comment limit", () => {
   it("a plan too long for one comment is cut explicitly, keeps its checksum, and is whole in the job summary", async () => {
-    for (let i = 0; i < 150; i++) t.lab.write(`destinations/d${i}.yaml`, kinesisDestination(`destination-${String(i).padStart(3, "0")}`, { audiences: PROD_AUDIENCES }));
+    for (let i = 0; i < 150; i++)
+      t.lab.write(
+        `destinations/d${i}.yaml`,
+        kinesisDestination(`destination-${String(i).padStart(3, "0")}`, { audiences: PROD_AUDIENCES }),
+      );
     const pr = t.github.openPullRequest("many", sha("8"));
     const run = await plan(pr, sha("8"));
     expect(run.code, run.stdout.slice(-2000)).toBe(0);
     const [comment] = t.github.comments(pr);
     expect(comment!.body.length).toBeLessThanOrEqual(65_536);
-    expect(comment!.body).toMatch(/plan truncated: \d+ characters omitted\. The full plan is in the job summary: \[workflow run summary\]\(https:\/\/github\.com\/acme\/aep-config\/actions\/runs\/\d+\)/);
+    expect(comment!.body).toMatch(
+      /plan truncated: \d+ characters omitted\. The full plan is in the job summary: \[workflow run summary\]\(https:\/\/github\.com\/acme\/aep-config\/actions\/runs\/\d+\)/,
+    );
     expect(comment!.body.trimEnd().split("\n").at(-1)).toBe(`Plan checksum: \`${run.outputs["plan-checksum"]}\``);
     expect(run.summary.length).toBeGreaterThan(65_536);
     expect(run.summary).toContain("destination-149");

@@ -20,11 +20,19 @@ describe("GitHub's API failing", () => {
   it("a 500 and a secondary rate limit are retried, and the PR still gets exactly one comment", async () => {
     const pr = t.github.openPullRequest("flaky GitHub", sha("a"));
     t.github.fault({ method: "GET", path: /\/issues\/\d+\/comments$/, status: 500 });
-    t.github.fault({ method: "POST", path: /\/issues\/\d+\/comments$/, status: 403, headers: { "retry-after": "1" }, message: "You have exceeded a secondary rate limit." });
+    t.github.fault({
+      method: "POST",
+      path: /\/issues\/\d+\/comments$/,
+      status: 403,
+      headers: { "retry-after": "1" },
+      message: "You have exceeded a secondary rate limit.",
+    });
     const run = await plan(pr);
     expect(run.code, run.stdout).toBe(0);
     expect(t.github.comments(pr)).toHaveLength(1);
-    const statuses = t.github.requests.filter((r) => r.path.endsWith(`/issues/${pr}/comments`)).map((r) => `${r.method} ${r.status}`);
+    const statuses = t.github.requests
+      .filter((r) => r.path.endsWith(`/issues/${pr}/comments`))
+      .map((r) => `${r.method} ${r.status}`);
     expect(statuses).toEqual(["GET 500", "GET 200", "POST 403", "POST 201"]);
     expect(run.stdout).toContain("secondary rate limit");
   });
@@ -33,7 +41,9 @@ describe("GitHub's API failing", () => {
     const pr = t.github.openPullRequest("bad token", sha("a"));
     const run = await plan(pr, { "INPUT_GITHUB-TOKEN": "ghs_revoked" });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^::error title=aep-gitops plan failed::GitHub API: could not list the comments of #\d+: 401 Bad credentials%0Ahint: Check the workflow's token and its permissions/m);
+    expect(run.stdout).toMatch(
+      /^::error title=aep-gitops plan failed::GitHub API: could not list the comments of #\d+: 401 Bad credentials%0Ahint: Check the workflow's token and its permissions/m,
+    );
     expect(run.summary).toContain("## aep-gitops plan");
     expect(run.summary).toContain("### ❌ aep-gitops plan failed");
     expect(t.github.comments(pr)).toEqual([]);
@@ -42,14 +52,27 @@ describe("GitHub's API failing", () => {
 
 describe("bad inputs", () => {
   it("an unknown command fails at once, with the reason in an annotation and the summary", async () => {
-    const run = await t.run({ command: "destroy" as "plan", eventName: "schedule", payload: scheduleEvent(), sha: sha("b") });
+    const run = await t.run({
+      command: "destroy" as "plan",
+      eventName: "schedule",
+      payload: scheduleEvent(),
+      sha: sha("b"),
+    });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("::error title=aep-gitops run failed::Input 'command' must be one of plan, apply, drift, not 'destroy'.");
+    expect(run.stdout).toContain(
+      "::error title=aep-gitops run failed::Input 'command' must be one of plan, apply, drift, not 'destroy'.",
+    );
     expect(run.summary).toContain("Input 'command' must be one of plan, apply, drift");
   });
 
   it("a boolean input that is not true or false is an error, not a guess", async () => {
-    const run = await t.run({ command: "drift", eventName: "schedule", payload: scheduleEvent(), sha: sha("b"), inputs: { "fail-on-drift": "yes" } });
+    const run = await t.run({
+      command: "drift",
+      eventName: "schedule",
+      payload: scheduleEvent(),
+      sha: sha("b"),
+      inputs: { "fail-on-drift": "yes" },
+    });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("Input 'fail-on-drift' must be true or false, not 'yes'.");
   });
@@ -63,9 +86,12 @@ describe("secrets", () => {
     const lines = run.stdout.split("\n");
     const firstOther = lines.findIndex((l) => !l.startsWith("::add-mask::"));
     const masks = lines.filter((l) => l.startsWith("::add-mask::"));
-    expect(masks.sort()).toEqual(["::add-mask::demo-secret", `::add-mask::${t.github.token}`, `::add-mask::${SECRETS.KINESIS_SECRET_KEY}`].sort());
+    expect(masks.sort()).toEqual(
+      ["::add-mask::demo-secret", `::add-mask::${t.github.token}`, `::add-mask::${SECRETS.KINESIS_SECRET_KEY}`].sort(),
+    );
     expect(lines.slice(0, firstOther)).toHaveLength(masks.length);
     const rest = lines.slice(firstOther).join("\n") + run.stderr + run.summary + JSON.stringify(t.github.requests);
-    for (const secret of ["demo-secret", t.github.token, SECRETS.KINESIS_SECRET_KEY]) expect(rest).not.toContain(secret);
+    for (const secret of ["demo-secret", t.github.token, SECRETS.KINESIS_SECRET_KEY])
+      expect(rest).not.toContain(secret);
   });
 });

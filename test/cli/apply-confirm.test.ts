@@ -20,7 +20,10 @@ afterEach(() => lab.close());
 /** Runs `apply` on a pseudo-terminal and types `answer` once the question is on screen. */
 function applyOnTerminal(answer: string): Promise<{ code: number | null; screen: string }> {
   return new Promise((resolve) => {
-    const child = spawn(SCRIPT, ["-qec", `${process.execPath} ${BIN} apply`, "/dev/null"], { cwd: lab.dir, env: lab.env });
+    const child = spawn(SCRIPT, ["-qec", `${process.execPath} ${BIN} apply`, "/dev/null"], {
+      cwd: lab.dir,
+      env: lab.env,
+    });
     let screen = "";
     child.stdout.on("data", (chunk: Buffer) => {
       screen += chunk.toString();

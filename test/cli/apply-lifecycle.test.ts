@@ -1,13 +1,24 @@
 // The core promise, end to end: the real CLI against the emulator over loopback.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { kinesisAccount, kinesisDestination, MEN_OVER_50, PROD_AUDIENCES, SECRETS, startLab, type Lab } from "../support/lab.js";
+import {
+  kinesisAccount,
+  kinesisDestination,
+  MEN_OVER_50,
+  PROD_AUDIENCES,
+  SECRETS,
+  startLab,
+  type Lab,
+} from "../support/lab.js";
 
 let lab: Lab;
 beforeEach(async () => {
   lab = await startLab();
   lab.write("destinations/account.yaml", kinesisAccount());
   lab.write("destinations/summer.yaml", kinesisDestination("summer-campaign"));
-  lab.write("destinations/winter.yaml", kinesisDestination("winter-campaign", { audiences: PROD_AUDIENCES.slice(1, 4) }));
+  lab.write(
+    "destinations/winter.yaml",
+    kinesisDestination("winter-campaign", { audiences: PROD_AUDIENCES.slice(1, 4) }),
+  );
 });
 afterEach(() => lab.close());
 
@@ -50,7 +61,11 @@ describe("apply from an empty sandbox", () => {
   });
 
   it("never prints, logs or sends a secret anywhere but the credential body", async () => {
-    const outputs = [await lab.cli(["plan", "-v"]), await lab.cli(["apply", "--yes", "-v"]), await lab.cli(["plan", "--format", "json"])];
+    const outputs = [
+      await lab.cli(["plan", "-v"]),
+      await lab.cli(["apply", "--yes", "-v"]),
+      await lab.cli(["plan", "--format", "json"]),
+    ];
     for (const run of outputs) {
       for (const secret of [...Object.values(SECRETS), "demo-secret"]) {
         expect(run.stdout + run.stderr).not.toContain(secret);
@@ -70,7 +85,11 @@ describe("updates", () => {
   it("adds and removes audiences and attributes with one PATCH per flow and lands the exact final state", async () => {
     lab.write(
       "destinations/winter.yaml",
-      kinesisDestination("winter-campaign", { audiences: [PROD_AUDIENCES[3]!, PROD_AUDIENCES[5]!], attributes: ["personalEmail.address", "mobilePhone.number"], description: "New text" }),
+      kinesisDestination("winter-campaign", {
+        audiences: [PROD_AUDIENCES[3]!, PROD_AUDIENCES[5]!],
+        attributes: ["personalEmail.address", "mobilePhone.number"],
+        description: "New text",
+      }),
     );
     const before = (await lab.dataWrites()).length;
     const plan = await lab.cli(["plan"]);
@@ -81,8 +100,13 @@ describe("updates", () => {
     expect(writes.map((w) => `${w.method} ${w.route}`)).toEqual(["PATCH /flows/{id}"]);
     const flow = await liveFlow(lab, "winter-campaign");
     const params = flow.transformations[0].params;
-    expect(params.segmentSelectors.selectors.map((s: { value: { id: string } }) => s.value.id).sort()).toEqual([PROD_AUDIENCES[3], PROD_AUDIENCES[5]].sort());
-    expect(params.profileSelectors.selectors.map((s: { value: { path: string } }) => s.value.path).sort()).toEqual(["mobilePhone.number", "personalEmail.address"]);
+    expect(params.segmentSelectors.selectors.map((s: { value: { id: string } }) => s.value.id).sort()).toEqual(
+      [PROD_AUDIENCES[3], PROD_AUDIENCES[5]].sort(),
+    );
+    expect(params.profileSelectors.selectors.map((s: { value: { path: string } }) => s.value.path).sort()).toEqual([
+      "mobilePhone.number",
+      "personalEmail.address",
+    ]);
     expect(flow.description).toContain("New text");
     expect((await lab.cli(["plan"])).code).toBe(0);
   });
@@ -91,7 +115,9 @@ describe("updates", () => {
     lab.write("destinations/summer.yaml", kinesisDestination("summer-campaign", { stream: "renamed-stream" }));
     const before = (await lab.dataWrites()).length;
     expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
-    expect((await lab.dataWrites()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual(["PATCH /targetConnections/{id}"]);
+    expect((await lab.dataWrites()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual([
+      "PATCH /targetConnections/{id}",
+    ]);
     expect((await lab.cli(["plan"])).code).toBe(0);
   });
 
@@ -104,7 +130,9 @@ describe("updates", () => {
     lab.write("destinations/summer.yaml", kinesisDestination("summer-campaign"));
     const before = (await lab.dataWrites()).length;
     expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
-    expect((await lab.dataWrites()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual(["POST /flows/{id}/action"]);
+    expect((await lab.dataWrites()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual([
+      "POST /flows/{id}/action",
+    ]);
     expect((await liveFlow(lab, "summer-campaign")).state).toBe("enabled");
   });
 
@@ -116,7 +144,9 @@ describe("updates", () => {
     expect(plan.stdout).not.toContain(rotated.KINESIS_SECRET_KEY);
     const before = (await lab.dataWrites()).length;
     expect((await lab.cli(["apply", "--yes"], { env: rotated })).code).toBe(0);
-    expect((await lab.dataWrites()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual(["PATCH /connections/{id}"]);
+    expect((await lab.dataWrites()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual([
+      "PATCH /connections/{id}",
+    ]);
     expect(JSON.stringify(await lab.state())).toContain(rotated.KINESIS_SECRET_KEY);
     expect((await lab.cli(["plan"], { env: rotated })).code).toBe(0);
   });

@@ -29,10 +29,15 @@ profileAttributes:
 
 describe("audience references", () => {
   it("fails the plan at the line of an audience id the sandbox does not have, and writes nothing", async () => {
-    lab.write("destinations/promo.yaml", destination(`  - id: ${MEN_OVER_50}\n  - id: 00000000-1111-4222-8333-444444444444\n    name: Ghosts`));
+    lab.write(
+      "destinations/promo.yaml",
+      destination(`  - id: ${MEN_OVER_50}\n  - id: 00000000-1111-4222-8333-444444444444\n    name: Ghosts`),
+    );
     const plan = await lab.cli(["plan"]);
     expect(plan.code).toBe(1);
-    expect(plan.stderr).toMatch(/destinations\/promo\.yaml:11:5 +error +unknown-audience +Audience 00000000-1111-4222-8333-444444444444 \(Ghosts\) does not exist in sandbox 'prod'\./);
+    expect(plan.stderr).toMatch(
+      /destinations\/promo\.yaml:11:5 +error +unknown-audience +Audience 00000000-1111-4222-8333-444444444444 \(Ghosts\) does not exist in sandbox 'prod'\./,
+    );
     expect(await lab.writes()).toEqual([]);
   });
 
@@ -40,7 +45,9 @@ describe("audience references", () => {
     lab.write("destinations/promo.yaml", destination(`  - id: ${MEN_OVER_50}\n    name: Men over 60`));
     const plan = await lab.cli(["plan"]);
     expect(plan.code).toBe(2);
-    expect(plan.stderr).toMatch(/promo\.yaml:10:5 +warning +audience-name +Audience 72ddd79b-6b0a-4e97-a8d2-112ccd81bd02 is named 'Men over 50'/);
+    expect(plan.stderr).toMatch(
+      /promo\.yaml:10:5 +warning +audience-name +Audience 72ddd79b-6b0a-4e97-a8d2-112ccd81bd02 is named 'Men over 50'/,
+    );
   });
 
   it("resolves an audience given by name to each sandbox's own id", async () => {
@@ -50,8 +57,13 @@ describe("audience references", () => {
     expect(plan.code, plan.stderr).toBe(2);
     const json = JSON.parse(plan.stdout);
     const flowBody = (sandbox: string) =>
-      json.sandboxes.find((s: { sandbox: string }) => s.sandbox === sandbox).changes.find((c: { ref: string }) => c.ref === "flow/promo").calls[0].body;
-    const ids = (sandbox: string) => flowBody(sandbox).transformations[0].params.segmentSelectors.selectors.map((s: { value: { id: string } }) => s.value.id);
+      json.sandboxes
+        .find((s: { sandbox: string }) => s.sandbox === sandbox)
+        .changes.find((c: { ref: string }) => c.ref === "flow/promo").calls[0].body;
+    const ids = (sandbox: string) =>
+      flowBody(sandbox).transformations[0].params.segmentSelectors.selectors.map(
+        (s: { value: { id: string } }) => s.value.id,
+      );
     expect(ids("prod")).toEqual([MEN_OVER_50]);
     expect(ids("dev")).toEqual([MEN_OVER_50_DEV]);
     expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
@@ -62,12 +74,27 @@ describe("audience references", () => {
     const token = await fetch(`${lab.url}/ims/token/v3`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "client_credentials", client_id: "ui-editor", client_secret: "ui-secret", scope: "openid" }),
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: "ui-editor",
+        client_secret: "ui-secret",
+        scope: "openid",
+      }),
     }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
-    const headers = { authorization: `Bearer ${token}`, "x-api-key": "ui-editor", "x-gw-ims-org-id": "DEMOORG0000000000000000@AdobeOrg", "x-sandbox-name": "prod", "content-type": "application/json" };
+    const headers = {
+      authorization: `Bearer ${token}`,
+      "x-api-key": "ui-editor",
+      "x-gw-ims-org-id": "DEMOORG0000000000000000@AdobeOrg",
+      "x-sandbox-name": "prod",
+      "content-type": "application/json",
+    };
     let last = "";
     for (let i = 0; i < 250; i++) {
-      const response = await fetch(`${lab.url}/data/core/ups/segment/definitions`, { method: "POST", headers, body: JSON.stringify({ name: `Generated audience ${i}` }) });
+      const response = await fetch(`${lab.url}/data/core/ups/segment/definitions`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ name: `Generated audience ${i}` }),
+      });
       last = ((await response.json()) as { id: string }).id;
     }
     lab.write("destinations/promo.yaml", destination("  - name: Generated audience 249"));
@@ -75,7 +102,9 @@ describe("audience references", () => {
     expect(plan.code, plan.stderr).toBe(2);
     const flow = JSON.parse(plan.stdout).sandboxes[0].changes.find((c: { ref: string }) => c.ref === "flow/promo");
     expect(flow.calls[0].body.transformations[0].params.segmentSelectors.selectors[0].value.id).toBe(last);
-    const pages = (await lab.requests()).filter((r) => r.route === "/data/core/ups/segment/definitions" && r.method === "GET");
+    const pages = (await lab.requests()).filter(
+      (r) => r.route === "/data/core/ups/segment/definitions" && r.method === "GET",
+    );
     expect(pages).toHaveLength(3);
   });
 
@@ -83,7 +112,9 @@ describe("audience references", () => {
     lab.write("destinations/promo.yaml", destination("  - name: Loyal customers"));
     const plan = await lab.cli(["plan"]);
     expect(plan.code).toBe(1);
-    expect(plan.stderr).toMatch(/promo\.yaml:10:5 +error +ambiguous-audience +2 audiences are named 'Loyal customers' in sandbox 'prod' \(12a04c10-9a9f-4ba7-8bc6-8ef47f766db3, 74d32c44-49af-42b8-a5f9-02daf2f3ab92\)\./);
+    expect(plan.stderr).toMatch(
+      /promo\.yaml:10:5 +error +ambiguous-audience +2 audiences are named 'Loyal customers' in sandbox 'prod' \(12a04c10-9a9f-4ba7-8bc6-8ef47f766db3, 74d32c44-49af-42b8-a5f9-02daf2f3ab92\)\./,
+    );
     expect(plan.stderr).toContain("Give the audience's id as well");
   });
 });

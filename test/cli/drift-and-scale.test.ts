@@ -16,7 +16,9 @@ describe("drift", () => {
     expect((await lab.cli(["drift"])).code).toBe(0);
 
     const flow = (await lab.ui("GET", "/flows?property=name==summer")).body.items[0];
-    const edit = await lab.uiPatchFlow(flow.id, [{ op: "remove", path: "/transformations/0/params/profileSelectors/selectors/0" }]);
+    const edit = await lab.uiPatchFlow(flow.id, [
+      { op: "remove", path: "/transformations/0/params/profileSelectors/selectors/0" },
+    ]);
     expect(edit.status).toBe(200);
 
     const drift = await lab.cli(["drift"]);
@@ -24,7 +26,11 @@ describe("drift", () => {
     expect(drift.stdout).toContain("ui-editor");
     const json = JSON.parse((await lab.cli(["drift", "--format", "json"])).stdout);
     expect(json.count).toBe(1);
-    expect(json.items[0]).toMatchObject({ kind: "changed-outside", name: "summer", attribution: { updatedBy: "ui-editor@AdobeID", byThisTool: false } });
+    expect(json.items[0]).toMatchObject({
+      kind: "changed-outside",
+      name: "summer",
+      attribution: { updatedBy: "ui-editor@AdobeID", byThisTool: false },
+    });
 
     expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
     expect((await lab.cli(["drift"])).code).toBe(0);
@@ -33,14 +39,19 @@ describe("drift", () => {
 
 describe("reading live state at scale", () => {
   it("plans 300 unchanged destinations with list calls only: one page per 100 objects of each kind", async () => {
-    for (let i = 0; i < 300; i++) lab.write(`destinations/d${i}.yaml`, kinesisDestination(`dest-${String(i).padStart(3, "0")}`));
+    for (let i = 0; i < 300; i++)
+      lab.write(`destinations/d${i}.yaml`, kinesisDestination(`dest-${String(i).padStart(3, "0")}`));
     const apply = await lab.cli(["apply", "--yes"]);
     expect(apply.code).toBe(0);
     const before = (await lab.metrics()).byRoute as Record<string, number>;
     const plan = await lab.cli(["plan"]);
     expect(plan.code).toBe(0);
     const after = (await lab.metrics()).byRoute as Record<string, number>;
-    const delta = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([, v]) => (v as number) > 0));
+    const delta = Object.fromEntries(
+      Object.entries(after)
+        .map(([k, v]) => [k, v - (before[k] ?? 0)])
+        .filter(([, v]) => (v as number) > 0),
+    );
     expect(delta).toEqual({
       "POST /ims/token/v3": 1,
       "GET /flows": 3, // 300 flows

@@ -11,20 +11,43 @@ beforeAll(async () => {
   // 98 destinations that other teams made in Adobe's UI: aep-gitops does not manage them, but they count.
   const post = async (path: string, body: unknown) => (await lab.ui("POST", path, { body })).body.id as string;
   const base = await post("/connections", { name: "Profile base", connectionSpec: UPS });
-  const source = await post("/sourceConnections", { name: "Profile source", connectionSpec: UPS, baseConnectionId: base, data: { format: "json" }, params: {} });
+  const source = await post("/sourceConnections", {
+    name: "Profile source",
+    connectionSpec: UPS,
+    baseConnectionId: base,
+    data: { format: "json" },
+    params: {},
+  });
   const account = await post("/connections", {
     name: "Other team",
     connectionSpec: KINESIS,
-    auth: { specName: "Aws Kinesis authentication credentials", params: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretKey: "other-team-secret", region: "us-east-1" } },
+    auth: {
+      specName: "Aws Kinesis authentication credentials",
+      params: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretKey: "other-team-secret", region: "us-east-1" },
+    },
   });
   for (let i = 0; i < 98; i++) {
-    const target = await post("/targetConnections", { name: `t${i}`, baseConnectionId: account, connectionSpec: KINESIS, data: { format: "json" }, params: { stream: `s${i}`, region: "us-east-1" } });
+    const target = await post("/targetConnections", {
+      name: `t${i}`,
+      baseConnectionId: account,
+      connectionSpec: KINESIS,
+      data: { format: "json" },
+      params: { stream: `s${i}`, region: "us-east-1" },
+    });
     await post("/flows", {
       name: `UI destination ${i}`,
       flowSpec: { id: "71471eba-b620-49e4-90fd-23f1fa0174d8", version: "1.0" },
       sourceConnectionIds: [source],
       targetConnectionIds: [target],
-      transformations: [{ name: "GeneralTransform", params: { profileSelectors: { selectors: [] }, segmentSelectors: { selectors: [{ type: "PLATFORM_SEGMENT", value: { id: MEN_OVER_50 } }] } } }],
+      transformations: [
+        {
+          name: "GeneralTransform",
+          params: {
+            profileSelectors: { selectors: [] },
+            segmentSelectors: { selectors: [{ type: "PLATFORM_SEGMENT", value: { id: MEN_OVER_50 } }] },
+          },
+        },
+      ],
     });
   }
   lab.write("destinations/account.yaml", kinesisAccount());
@@ -36,7 +59,9 @@ describe("guardrails with live counts", () => {
   it("warns when managed and unmanaged destinations together pass 100 per sandbox", async () => {
     const plan = await lab.cli(["plan"]);
     expect(plan.code).toBe(2);
-    expect(plan.stdout).toContain("Sandbox 'prod' would hold 101 destinations (98 not managed by aep-gitops), over Adobe's guardrail of 100 per sandbox.");
+    expect(plan.stdout).toContain(
+      "Sandbox 'prod' would hold 101 destinations (98 not managed by aep-gitops), over Adobe's guardrail of 100 per sandbox.",
+    );
   });
 
   it("refuses with --strict and writes nothing", async () => {

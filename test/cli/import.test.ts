@@ -21,13 +21,28 @@ async function clickTogether(l: Lab, name: string, account: string) {
     return answer.body.id as string;
   };
   const base = await created("/connections", { name: "Profile base", connectionSpec: UPS });
-  const source = await created("/sourceConnections", { name: "Profile source", connectionSpec: UPS, baseConnectionId: base, data: { format: "json" }, params: {} });
+  const source = await created("/sourceConnections", {
+    name: "Profile source",
+    connectionSpec: UPS,
+    baseConnectionId: base,
+    data: { format: "json" },
+    params: {},
+  });
   const accountId = await created("/connections", {
     name: account,
     connectionSpec: KINESIS,
-    auth: { specName: "Aws Kinesis authentication credentials", params: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretKey: "ui-typed-secret-123", region: "eu-west-1" } },
+    auth: {
+      specName: "Aws Kinesis authentication credentials",
+      params: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretKey: "ui-typed-secret-123", region: "eu-west-1" },
+    },
   });
-  const target = await created("/targetConnections", { name: `${name} target`, baseConnectionId: accountId, connectionSpec: KINESIS, data: { format: "json" }, params: { stream: "eu-summer", region: "eu-west-1" } });
+  const target = await created("/targetConnections", {
+    name: `${name} target`,
+    baseConnectionId: accountId,
+    connectionSpec: KINESIS,
+    data: { format: "json" },
+    params: { stream: "eu-summer", region: "eu-west-1" },
+  });
   await created("/flows", {
     name,
     description: "Made in the UI",
@@ -39,7 +54,12 @@ async function clickTogether(l: Lab, name: string, account: string) {
         name: "GeneralTransform",
         params: {
           profileSelectors: { selectors: [{ type: "JSON_PATH", value: { path: "person.lastName" } }] },
-          segmentSelectors: { selectors: [{ type: "PLATFORM_SEGMENT", value: { id: MEN_OVER_50, name: "Men over 50" } }, { type: "PLATFORM_SEGMENT", value: { id: PROD_AUDIENCES[1] } }] },
+          segmentSelectors: {
+            selectors: [
+              { type: "PLATFORM_SEGMENT", value: { id: MEN_OVER_50, name: "Men over 50" } },
+              { type: "PLATFORM_SEGMENT", value: { id: PROD_AUDIENCES[1] } },
+            ],
+          },
         },
       },
     ],
@@ -65,8 +85,15 @@ describe("import", () => {
     const plan = await lab.cli(["plan", "--format", "json"], { env: CREDS });
     expect(plan.code, plan.stderr).toBe(2);
     const changes = JSON.parse(plan.stdout).sandboxes[0].changes;
-    expect(changes.map((c: { action: string; resource: string }) => `${c.action} ${c.resource}`)).toEqual(["adopt account", "adopt target-connection", "adopt flow"]);
-    for (const change of changes) expect(change.calls.map((c: { body: { op: string; path: string }[] }) => c.body.map((op) => `${op.op} ${op.path}`))).toEqual([["add /description"]]);
+    expect(changes.map((c: { action: string; resource: string }) => `${c.action} ${c.resource}`)).toEqual([
+      "adopt account",
+      "adopt target-connection",
+      "adopt flow",
+    ]);
+    for (const change of changes)
+      expect(
+        change.calls.map((c: { body: { op: string; path: string }[] }) => c.body.map((op) => `${op.op} ${op.path}`)),
+      ).toEqual([["add /description"]]);
 
     const before = (await lab.dataWrites()).length;
     const apply = await lab.cli(["apply", "--yes"], { env: CREDS });

@@ -14,7 +14,10 @@ describe("a concurrent edit in Adobe's UI between read and write (412)", () => {
   it("re-reads and re-plans that flow, converges, and reports what it found", async () => {
     expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
     const flow = (await lab.ui("GET", "/flows?property=name==two")).body.items[0];
-    lab.write("destinations/two.yaml", kinesisDestination("two", { audiences: [PROD_AUDIENCES[0]!, PROD_AUDIENCES[2]!] }));
+    lab.write(
+      "destinations/two.yaml",
+      kinesisDestination("two", { audiences: [PROD_AUDIENCES[0]!, PROD_AUDIENCES[2]!] }),
+    );
     // Right after the tool lists the flows under its lock (its second read: the first is the plan it
     // shows), a person removes the first audience and adds another.
     await lab.faults({
@@ -32,7 +35,11 @@ describe("a concurrent edit in Adobe's UI between read and write (412)", () => {
               path: `/data/foundation/flowservice/flows/${flow.id}`,
               body: [
                 { op: "remove", path: "/transformations/0/params/segmentSelectors/selectors/0" },
-                { op: "add", path: "/transformations/0/params/segmentSelectors/selectors/-", value: { type: "PLATFORM_SEGMENT", value: { id: PROD_AUDIENCES[4] } } },
+                {
+                  op: "add",
+                  path: "/transformations/0/params/segmentSelectors/selectors/-",
+                  value: { type: "PLATFORM_SEGMENT", value: { id: PROD_AUDIENCES[4] } },
+                },
               ],
             },
           },
@@ -42,10 +49,14 @@ describe("a concurrent edit in Adobe's UI between read and write (412)", () => {
     const apply = await lab.cli(["apply", "--yes"]);
     expect(apply.code).toBe(0);
     expect(apply.stdout).toMatch(/changed concurrently by ui-editor@AdobeID/);
-    const statuses = (await lab.requests()).filter((r) => r.method === "PATCH" && r.route === "/flows/{id}" && r.client === "demo-client").map((r) => r.status);
+    const statuses = (await lab.requests())
+      .filter((r) => r.method === "PATCH" && r.route === "/flows/{id}" && r.client === "demo-client")
+      .map((r) => r.status);
     expect(statuses).toEqual([412, 200]);
     const live = (await lab.ui("GET", `/flows/${flow.id}`)).body.items[0];
-    const ids = live.transformations[0].params.segmentSelectors.selectors.map((s: { value: { id: string } }) => s.value.id).sort();
+    const ids = live.transformations[0].params.segmentSelectors.selectors
+      .map((s: { value: { id: string } }) => s.value.id)
+      .sort();
     expect(ids).toEqual([PROD_AUDIENCES[0], PROD_AUDIENCES[2]].sort());
     await lab.faults({});
     expect((await lab.cli(["plan"])).code).toBe(0);
@@ -55,7 +66,20 @@ describe("a concurrent edit in Adobe's UI between read and write (412)", () => {
 describe("throttling", () => {
   it("waits out a Retry-After before sending anything else", async () => {
     // The first write (taking the sandbox lock) is the only request in flight when it is throttled.
-    await lab.faults({ scripted: [{ writes: true, nth: 1, action: { type: "status", status: 429, headers: { "retry-after": "2" }, body: { error_code: "429050", message: "Too many requests" } } }] });
+    await lab.faults({
+      scripted: [
+        {
+          writes: true,
+          nth: 1,
+          action: {
+            type: "status",
+            status: 429,
+            headers: { "retry-after": "2" },
+            body: { error_code: "429050", message: "Too many requests" },
+          },
+        },
+      ],
+    });
     expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
     const log = await lab.requests();
     const hit = log.find((r) => r.status === 429)!;
@@ -80,7 +104,9 @@ describe("throttling", () => {
     for (const hit of throttled) {
       const answered = hit.at + (hit.durationMs ?? 0);
       // Requests already on the wire may still land; the throttled call itself comes back a second later.
-      const retried = log.find((r) => r.seq > hit.seq && r.method === hit.method && r.path === hit.path && r.at >= answered + 1000);
+      const retried = log.find(
+        (r) => r.seq > hit.seq && r.method === hit.method && r.path === hit.path && r.at >= answered + 1000,
+      );
       expect(retried, `retry of ${hit.method} ${hit.path} (seq ${hit.seq})`).toBeDefined();
     }
     await lab.faults({});
@@ -91,10 +117,30 @@ describe("throttling", () => {
 describe("a partial failure", () => {
   it("finishes the independent work, reports each item, exits 1, and a re-run converges", async () => {
     // Adobe refuses the first flow create outright (a 400 is not retried): only that destination fails.
-    await lab.faults({ scripted: [{ method: "POST", route: "/flows", nth: 1, action: { type: "status", status: 400, body: { type: "https://ns.adobe.com/aep/errors/FLOW-1451-400", title: "Bad request", status: 400, report: { "detailed-message": "transformations are not valid" } } } }] });
+    await lab.faults({
+      scripted: [
+        {
+          method: "POST",
+          route: "/flows",
+          nth: 1,
+          action: {
+            type: "status",
+            status: 400,
+            body: {
+              type: "https://ns.adobe.com/aep/errors/FLOW-1451-400",
+              title: "Bad request",
+              status: 400,
+              report: { "detailed-message": "transformations are not valid" },
+            },
+          },
+        },
+      ],
+    });
     const first = await lab.cli(["apply", "--yes"]);
     expect(first.code).toBe(1);
-    expect(first.stdout).toMatch(/✗ failed to create flow \w+: POST \/data\/foundation\/flowservice\/flows → 400 FLOW-1451-400: transformations are not valid/);
+    expect(first.stdout).toMatch(
+      /✗ failed to create flow \w+: POST \/data\/foundation\/flowservice\/flows → 400 FLOW-1451-400: transformations are not valid/,
+    );
     expect(first.stdout).toContain("Apply complete: 8 succeeded, 1 failed, 0 skipped.");
     expect(first.stderr).toContain("run apply again");
     expect((await lab.ui("GET", "/flows?limit=100")).body.items).toHaveLength(2);

@@ -12,7 +12,8 @@ beforeEach(async () => {
 });
 afterEach(() => lab.close());
 
-const flowNames = async (l: Lab) => (await l.ui("GET", "/flows?limit=100")).body.items.map((f: { name: string }) => f.name).sort();
+const flowNames = async (l: Lab) =>
+  (await l.ui("GET", "/flows?limit=100")).body.items.map((f: { name: string }) => f.name).sort();
 
 describe("prune", () => {
   it("lists a destination removed from YAML as orphaned and deletes nothing without prune", async () => {
@@ -30,7 +31,10 @@ describe("prune", () => {
     const before = (await lab.dataWrites()).length;
     const apply = await lab.cli(["apply", "--yes", "--prune"]);
     expect(apply.code).toBe(0);
-    expect((await lab.dataWrites()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual(["DELETE /flows/{id}", "DELETE /targetConnections/{id}"]);
+    expect((await lab.dataWrites()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual([
+      "DELETE /flows/{id}",
+      "DELETE /targetConnections/{id}",
+    ]);
     expect(await flowNames(lab)).toEqual(["dest-a"]);
     expect((await lab.cli(["plan", "--prune"])).code).toBe(0);
   });
@@ -42,7 +46,13 @@ describe("prune", () => {
     const before = (await lab.dataWrites()).length;
     expect((await lab.cli(["apply", "--yes", "--prune", "--force"])).code).toBe(0);
     const routes = (await lab.dataWrites()).slice(before).map((w) => `${w.method} ${w.route}`);
-    expect(routes.filter((r) => r.startsWith("DELETE"))).toEqual(["DELETE /flows/{id}", "DELETE /flows/{id}", "DELETE /targetConnections/{id}", "DELETE /targetConnections/{id}", "DELETE /connections/{id}"]);
+    expect(routes.filter((r) => r.startsWith("DELETE"))).toEqual([
+      "DELETE /flows/{id}",
+      "DELETE /flows/{id}",
+      "DELETE /targetConnections/{id}",
+      "DELETE /targetConnections/{id}",
+      "DELETE /connections/{id}",
+    ]);
     expect((await lab.cli(["plan", "--prune"])).code).toBe(0);
   });
 });
@@ -63,8 +73,10 @@ describe("guards", () => {
   it("refuses more than maxChangePercent of the managed objects unless --force", async () => {
     for (let i = 0; i < 4; i++) lab.write(`destinations/extra-${i}.yaml`, kinesisDestination(`extra-${i}`));
     expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
-    for (const name of ["a", "b"]) lab.write(`destinations/${name}.yaml`, kinesisDestination(`dest-${name}`, { description: "edited" }));
-    for (let i = 0; i < 4; i++) lab.write(`destinations/extra-${i}.yaml`, kinesisDestination(`extra-${i}`, { description: "edited" }));
+    for (const name of ["a", "b"])
+      lab.write(`destinations/${name}.yaml`, kinesisDestination(`dest-${name}`, { description: "edited" }));
+    for (let i = 0; i < 4; i++)
+      lab.write(`destinations/extra-${i}.yaml`, kinesisDestination(`extra-${i}`, { description: "edited" }));
     const before = (await lab.writes()).length;
     const refused = await lab.cli(["apply", "--yes"]);
     expect(refused.code).toBe(1);
@@ -78,7 +90,13 @@ describe("guards", () => {
     const flow = (await lab.ui("GET", "/flows?property=name==dest-a")).body.items[0];
     // A person creates a flow named like a new YAML destination, on the same target connection.
     const created = await lab.ui("POST", "/flows", {
-      body: { name: "dest-c", flowSpec: flow.flowSpec, sourceConnectionIds: flow.sourceConnectionIds, targetConnectionIds: flow.targetConnectionIds, transformations: flow.transformations },
+      body: {
+        name: "dest-c",
+        flowSpec: flow.flowSpec,
+        sourceConnectionIds: flow.sourceConnectionIds,
+        targetConnectionIds: flow.targetConnectionIds,
+        transformations: flow.transformations,
+      },
     });
     expect(created.status).toBe(201);
     lab.write("destinations/c.yaml", kinesisDestination("dest-c"));

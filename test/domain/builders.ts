@@ -9,13 +9,20 @@ export function account(name: string, over: Partial<DesiredAccount> = {}): Desir
   return {
     name,
     type: "amazon-kinesis",
-    credentials: { accessKeyId: { literal: "AKIA123" }, secretKey: { env: "KINESIS_SECRET" }, region: { literal: "us-east-1" } },
+    credentials: {
+      accessKeyId: { literal: "AKIA123" },
+      secretKey: { env: "KINESIS_SECRET" },
+      region: { literal: "us-east-1" },
+    },
     source: at,
     ...over,
   };
 }
 
-export function destination(name: string, over: Partial<DesiredDestination> & { audienceIds?: string[]; paths?: string[] } = {}): DesiredDestination {
+export function destination(
+  name: string,
+  over: Partial<DesiredDestination> & { audienceIds?: string[]; paths?: string[] } = {},
+): DesiredDestination {
   const { audienceIds = ["aud-1"], paths = ["person.lastName"], ...rest } = over;
   return {
     name,
@@ -35,7 +42,12 @@ export function desired(over: Partial<DesiredSandbox> = {}): DesiredSandbox {
 }
 
 let seq = 0;
-const meta = () => ({ createdAt: 1_000 + seq, updatedAt: 2_000, updatedClient: "demo-client", updatedBy: "demo-client" });
+const meta = () => ({
+  createdAt: 1_000 + seq,
+  updatedAt: 2_000,
+  updatedClient: "demo-client",
+  updatedBy: "demo-client",
+});
 
 export function liveAccount(name: string, over: Partial<LiveConnection> = {}): LiveConnection {
   seq++;
@@ -69,7 +81,10 @@ export function liveTarget(dest: string, over: Partial<LiveTargetConnection> = {
   };
 }
 
-export function liveFlow(dest: string, over: Partial<LiveFlow> & { audienceIds?: string[]; paths?: string[] } = {}): LiveFlow {
+export function liveFlow(
+  dest: string,
+  over: Partial<LiveFlow> & { audienceIds?: string[]; paths?: string[] } = {},
+): LiveFlow {
   seq++;
   const { audienceIds = ["aud-1"], paths = ["person.lastName"], ...rest } = over;
   return {

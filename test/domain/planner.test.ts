@@ -27,14 +27,23 @@ describe("the planner", () => {
       "create flow/d1",
     ]);
     const flow = plan.changes.at(-1)!;
-    expect(flow.calls[0]!.body).toMatchObject({ sourceConnectionIds: ["{{profile-source.id}}"], targetConnectionIds: ["{{target/d1.id}}"] });
-    expect(plan.egress).toEqual([expect.objectContaining({ destination: "d1", status: "started", audiencesAdded: [{ id: "aud-1" }] })]);
+    expect(flow.calls[0]!.body).toMatchObject({
+      sourceConnectionIds: ["{{profile-source.id}}"],
+      targetConnectionIds: ["{{target/d1.id}}"],
+    });
+    expect(plan.egress).toEqual([
+      expect.objectContaining({ destination: "d1", status: "started", audiencesAdded: [{ id: "aud-1" }] }),
+    ]);
   });
 
   it("never puts a secret in a plan: credentials are env references", () => {
     const plan = planSandbox(desired(), live({ connections: [] }), options());
     const body = plan.changes[0]!.calls[0]!.body as { auth: { params: Record<string, string> }; description: string };
-    expect(body.auth.params).toEqual({ accessKeyId: "AKIA123", secretKey: "${env:KINESIS_SECRET}", region: "us-east-1" });
+    expect(body.auth.params).toEqual({
+      accessKeyId: "AKIA123",
+      secretKey: "${env:KINESIS_SECRET}",
+      region: "us-east-1",
+    });
     expect(body.description).toBe("[managed by aep-gitops: account/acct fp=fp-current]");
   });
 
@@ -49,7 +58,11 @@ describe("the planner", () => {
     const [call] = plan.changes[0]!.calls;
     expect(call).toMatchObject({ method: "PATCH", path: "/flows/flow-d1", ifMatch: flow.etag });
     expect((call!.body as { op: string }[]).map((o) => o.op)).toEqual(["replace", "remove", "remove", "remove", "add"]);
-    expect(plan.egress[0]).toMatchObject({ status: "changed", audiencesAdded: [{ id: "d" }], attributesRemoved: ["x"] });
+    expect(plan.egress[0]).toMatchObject({
+      status: "changed",
+      audiencesAdded: [{ id: "d" }],
+      attributesRemoved: ["x"],
+    });
   });
 
   it("toggles state with the action endpoint, and reports the stop as egress", () => {
@@ -58,27 +71,43 @@ describe("the planner", () => {
       live({ targetConnections: [liveTarget("d1")], flows: [liveFlow("d1")] }),
       options(),
     );
-    expect(plan.changes[0]!.calls).toEqual([{ method: "POST", path: "/flows/flow-d1/action", query: { op: "disable" } }]);
+    expect(plan.changes[0]!.calls).toEqual([
+      { method: "POST", path: "/flows/flow-d1/action", query: { op: "disable" } },
+    ]);
     expect(plan.egress[0]).toMatchObject({ status: "stopped", state: { before: "enabled", after: "disabled" } });
   });
 
   it("patches target params when the stream changes", () => {
     const plan = planSandbox(
-      desired({ destinations: [destination("d1", { target: { stream: "new", region: "us-east-1", includeSegmentNames: true } })] }),
+      desired({
+        destinations: [
+          destination("d1", { target: { stream: "new", region: "us-east-1", includeSegmentNames: true } }),
+        ],
+      }),
       live({ targetConnections: [liveTarget("d1")], flows: [liveFlow("d1")] }),
       options(),
     );
     expect(plan.changes[0]!.calls[0]).toMatchObject({
       method: "PATCH",
       path: "/targetConnections/tc-d1",
-      body: [{ op: "replace", path: "/params", value: { stream: "new", region: "us-east-1", includeSegmentNames: true, includeSegmentTimestamps: false } }],
+      body: [
+        {
+          op: "replace",
+          path: "/params",
+          value: { stream: "new", region: "us-east-1", includeSegmentNames: true, includeSegmentTimestamps: false },
+        },
+      ],
     });
   });
 
   it("rotates credentials when the fingerprint differs, as its own section", () => {
     const plan = planSandbox(desired(), live(), options({ fingerprints: { acct: "fp-new" } }));
     expect(plan.changes[0]).toMatchObject({ action: "update", credentials: "rotate", fields: [] });
-    expect(plan.changes[0]!.calls[0]!.body).toContainEqual({ op: "replace", path: "/auth/params", value: expect.any(Object) });
+    expect(plan.changes[0]!.calls[0]!.body).toContainEqual({
+      op: "replace",
+      path: "/auth/params",
+      value: expect.any(Object),
+    });
   });
 
   it("does not compare credentials it cannot fingerprint, and says so", () => {
@@ -88,11 +117,23 @@ describe("the planner", () => {
   });
 
   it("lists orphans without prune and deletes flow, target, account in that order with prune", () => {
-    const state = live({ connections: [liveAccount("acct"), liveAccount("old", { id: "conn-old" })], targetConnections: [liveTarget("gone", { baseConnectionId: "conn-old" })], flows: [liveFlow("gone")] });
+    const state = live({
+      connections: [liveAccount("acct"), liveAccount("old", { id: "conn-old" })],
+      targetConnections: [liveTarget("gone", { baseConnectionId: "conn-old" })],
+      flows: [liveFlow("gone")],
+    });
     const kept = planSandbox(desired(), state, options());
-    expect(kept.changes.map((c) => `${c.action} ${c.ref}`)).toEqual(["orphan account/old", "orphan target/gone", "orphan flow/gone"]);
+    expect(kept.changes.map((c) => `${c.action} ${c.ref}`)).toEqual([
+      "orphan account/old",
+      "orphan target/gone",
+      "orphan flow/gone",
+    ]);
     const pruned = planSandbox(desired(), state, options({ prune: true }));
-    expect(pruned.changes.map((c) => `${c.action} ${c.ref}`)).toEqual(["delete flow/gone", "delete target/gone", "delete account/old"]);
+    expect(pruned.changes.map((c) => `${c.action} ${c.ref}`)).toEqual([
+      "delete flow/gone",
+      "delete target/gone",
+      "delete account/old",
+    ]);
     expect(pruned.changes[1]!.dependsOn).toEqual(["flow/gone"]);
     expect(pruned.changes[2]!.dependsOn).toEqual(["target/gone"]);
   });
@@ -100,7 +141,9 @@ describe("the planner", () => {
   it("refuses a foreign flow with the desired name and explains adoption", () => {
     const foreign = liveFlow("d1", { owner: undefined });
     const plan = planSandbox(desired({ destinations: [destination("d1")] }), live({ flows: [foreign] }), options());
-    expect(plan.refusals).toEqual([expect.objectContaining({ rule: "foreign-object", hint: expect.stringContaining("aep-gitops import") })]);
+    expect(plan.refusals).toEqual([
+      expect.objectContaining({ rule: "foreign-object", hint: expect.stringContaining("aep-gitops import") }),
+    ]);
   });
 
   it("refuses to act on an empty desired set while managed objects exist", () => {
@@ -123,25 +166,49 @@ describe("the planner", () => {
   it("removes duplicate flows of one destination, keeping the oldest", () => {
     const older = liveFlow("d1", { id: "flow-old", meta: { createdAt: 1 } });
     const newer = liveFlow("d1", { id: "flow-new", meta: { createdAt: 5 } });
-    const plan = planSandbox(desired({ destinations: [destination("d1")] }), live({ targetConnections: [liveTarget("d1")], flows: [newer, older] }), options());
+    const plan = planSandbox(
+      desired({ destinations: [destination("d1")] }),
+      live({ targetConnections: [liveTarget("d1")], flows: [newer, older] }),
+      options(),
+    );
     expect(plan.changes.map((c) => `${c.action} ${c.liveId}`)).toEqual(["delete flow-new"]);
   });
 
   it("gives the same checksum for the same calls whatever the etags", () => {
-    const a = planSandbox(desired({ destinations: [destination("d1", { description: "x" })] }), live({ targetConnections: [liveTarget("d1")], flows: [liveFlow("d1", { etag: '"1"' })] }), options());
-    const b = planSandbox(desired({ destinations: [destination("d1", { description: "x" })] }), live({ targetConnections: [liveTarget("d1")], flows: [liveFlow("d1", { etag: '"2"' })] }), options());
+    const a = planSandbox(
+      desired({ destinations: [destination("d1", { description: "x" })] }),
+      live({ targetConnections: [liveTarget("d1")], flows: [liveFlow("d1", { etag: '"1"' })] }),
+      options(),
+    );
+    const b = planSandbox(
+      desired({ destinations: [destination("d1", { description: "x" })] }),
+      live({ targetConnections: [liveTarget("d1")], flows: [liveFlow("d1", { etag: '"2"' })] }),
+      options(),
+    );
     expect(assemblePlan([a]).checksum).toBe(assemblePlan([b]).checksum);
     expect(assemblePlan([a]).checksum).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("creates a disabled destination empty, disables it, then adds its selectors", () => {
-    const plan = planSandbox(desired({ destinations: [destination("d1", { state: "disabled" })] }), live({ targetConnections: [liveTarget("d1")] }), options());
+    const plan = planSandbox(
+      desired({ destinations: [destination("d1", { state: "disabled" })] }),
+      live({ targetConnections: [liveTarget("d1")] }),
+      options(),
+    );
     const flow = plan.changes.find((c) => c.ref === "flow/d1")!;
-    expect(flow.calls.map((c) => `${c.method} ${c.path}`)).toEqual(["POST /flows", "POST /flows/{{flow/d1.id}}/action", "PATCH /flows/{{flow/d1.id}}"]);
+    expect(flow.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      "POST /flows",
+      "POST /flows/{{flow/d1.id}}/action",
+      "PATCH /flows/{{flow/d1.id}}",
+    ]);
   });
 
   it("does not take over an unmanaged account of the same name", () => {
-    const plan = planSandbox(desired({ accounts: [account("acct")] }), live({ connections: [liveAccount("acct", { owner: undefined })] }), options());
+    const plan = planSandbox(
+      desired({ accounts: [account("acct")] }),
+      live({ connections: [liveAccount("acct", { owner: undefined })] }),
+      options(),
+    );
     expect(plan.refusals[0]!.rule).toBe("foreign-object");
   });
 });
@@ -152,12 +219,17 @@ describe("adoption", () => {
     const target = liveTarget("d1", { owner: undefined, baseConnectionId: "conn-ui" });
     const flow = liveFlow("d1", { owner: undefined });
     const plan = planSandbox(
-      desired({ accounts: [account("acct", { adoptId: "conn-ui" })], destinations: [destination("d1", { adoptId: flow.id })] }),
+      desired({
+        accounts: [account("acct", { adoptId: "conn-ui" })],
+        destinations: [destination("d1", { adoptId: flow.id })],
+      }),
       live({ connections: [acct], targetConnections: [target], flows: [flow] }),
       options(),
     );
     expect(plan.refusals).toEqual([]);
-    expect(plan.changes.map((c) => `${c.action} ${c.ref} ${c.calls.map((k) => `${k.method} ${k.path}`).join(",")}`)).toEqual([
+    expect(
+      plan.changes.map((c) => `${c.action} ${c.ref} ${c.calls.map((k) => `${k.method} ${k.path}`).join(",")}`),
+    ).toEqual([
       "adopt account/acct PATCH /connections/conn-ui",
       "adopt target/d1 PATCH /targetConnections/tc-d1",
       "adopt flow/d1 PATCH /flows/flow-d1",

@@ -5,7 +5,10 @@ import { diffSelectors, transformations } from "../../src/domain/selectors.js";
 const { applyPatch } = fastJsonPatch;
 
 /** Applies the ops as RFC 6902 says (one after another) and reads back the identities. */
-function applied(live: { audiences: string[]; attributes: string[] }, desired: { audiences: string[]; attributes: string[] }) {
+function applied(
+  live: { audiences: string[]; attributes: string[] },
+  desired: { audiences: string[]; attributes: string[] },
+) {
   const doc = {
     transformations: transformations(
       live.audiences.map((id) => ({ id })),
@@ -17,7 +20,12 @@ function applied(live: { audiences: string[]; attributes: string[] }, desired: {
     { audiences: desired.audiences.map((id) => ({ id })), attributes: desired.attributes },
   );
   const result = applyPatch(doc, diff.ops as never, true, false).newDocument as {
-    transformations: { params: { segmentSelectors: { selectors: { value: { id: string } }[] }; profileSelectors: { selectors: { value: { path: string } }[] } } }[];
+    transformations: {
+      params: {
+        segmentSelectors: { selectors: { value: { id: string } }[] };
+        profileSelectors: { selectors: { value: { path: string } }[] };
+      };
+    }[];
   };
   const params = result.transformations[0]!.params;
   return {
@@ -29,12 +37,18 @@ function applied(live: { audiences: string[]; attributes: string[] }, desired: {
 
 describe("selector patches", () => {
   it("makes no ops when live and desired hold the same items in another order", () => {
-    const { diff } = applied({ audiences: ["a", "b"], attributes: ["x", "y"] }, { audiences: ["b", "a"], attributes: ["y", "x"] });
+    const { diff } = applied(
+      { audiences: ["a", "b"], attributes: ["x", "y"] },
+      { audiences: ["b", "a"], attributes: ["y", "x"] },
+    );
     expect(diff.ops).toEqual([]);
   });
 
   it("removes several audiences in one patch and lands the right final state", () => {
-    const result = applied({ audiences: ["a", "b", "c", "d", "e"], attributes: ["x"] }, { audiences: ["b", "d"], attributes: ["x"] });
+    const result = applied(
+      { audiences: ["a", "b", "c", "d", "e"], attributes: ["x"] },
+      { audiences: ["b", "d"], attributes: ["x"] },
+    );
     expect(result.audiences).toEqual(["b", "d"]);
     expect(result.diff.ops.map((o) => o.path)).toEqual([
       "/transformations/0/params/segmentSelectors/selectors/4",
@@ -66,7 +80,11 @@ describe("selector patches", () => {
       { audiences: [{ id: "b", name: "New" }], attributes: [] },
     );
     expect(diff.ops).toEqual([
-      { op: "replace", path: "/transformations/0/params/segmentSelectors/selectors/1", value: { type: "PLATFORM_SEGMENT", value: { id: "b", name: "New" } } },
+      {
+        op: "replace",
+        path: "/transformations/0/params/segmentSelectors/selectors/1",
+        value: { type: "PLATFORM_SEGMENT", value: { id: "b", name: "New" } },
+      },
       { op: "remove", path: "/transformations/0/params/segmentSelectors/selectors/0" },
     ]);
   });

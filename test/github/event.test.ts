@@ -25,7 +25,9 @@ describe("pull_request events", () => {
   });
 
   it("tell a fork's PR by its head repository", () => {
-    expect(readEvent("pull_request", payloadFile(pullRequestEvent(7, sha("a"), { fork: "mallory/aep-config" })))).toMatchObject({ fromFork: true });
+    expect(
+      readEvent("pull_request", payloadFile(pullRequestEvent(7, sha("a"), { fork: "mallory/aep-config" }))),
+    ).toMatchObject({ fromFork: true });
   });
 
   it("treat a PR whose fork was deleted as a fork", () => {
@@ -37,7 +39,12 @@ describe("pull_request events", () => {
 
 describe("other events", () => {
   it("push gives the pushed commit, its ref and the default branch", () => {
-    expect(readEvent("push", payloadFile(pushEvent(sha("b"))))).toEqual({ kind: "push", sha: sha("b"), ref: "refs/heads/main", defaultBranch: "main" });
+    expect(readEvent("push", payloadFile(pushEvent(sha("b"))))).toEqual({
+      kind: "push",
+      sha: sha("b"),
+      ref: "refs/heads/main",
+      defaultBranch: "main",
+    });
   });
 
   it("schedule and anything else are just named", () => {

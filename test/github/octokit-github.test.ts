@@ -12,7 +12,13 @@ let warnings: string[];
 beforeEach(async () => {
   fake = await startFakeGitHub();
   warnings = [];
-  github = createOctokitGitHub({ token: fake.token, repo: { owner: fake.owner, repo: fake.repo }, baseUrl: fake.url, retryBaseMs: 5, log: { warn: (m) => warnings.push(m), info: () => {} } });
+  github = createOctokitGitHub({
+    token: fake.token,
+    repo: { owner: fake.owner, repo: fake.repo },
+    baseUrl: fake.url,
+    retryBaseMs: 5,
+    log: { warn: (m) => warnings.push(m), info: () => {} },
+  });
 });
 afterEach(() => fake.close());
 
@@ -30,7 +36,14 @@ describe("reading and writing", () => {
     const pr = fake.openPullRequest("feature", "a".repeat(40));
     fake.mergePullRequest(pr, "b".repeat(40));
     expect(await github.pullRequestsOfCommit("b".repeat(40))).toEqual([
-      { number: pr, state: "closed", mergedAt: "2025-06-02T10:00:00Z", mergeCommitSha: "b".repeat(40), headSha: "a".repeat(40), htmlUrl: `https://github.com/acme/aep-config/pull/${pr}` },
+      {
+        number: pr,
+        state: "closed",
+        mergedAt: "2025-06-02T10:00:00Z",
+        mergeCommitSha: "b".repeat(40),
+        headSha: "a".repeat(40),
+        htmlUrl: `https://github.com/acme/aep-config/pull/${pr}`,
+      },
     ]);
   });
 
@@ -52,7 +65,13 @@ describe("failures", () => {
   });
 
   it("waits out a secondary rate limit (403 with Retry-After) and succeeds", async () => {
-    fake.fault({ method: "GET", path: /\/issues$/, status: 403, headers: { "retry-after": "1" }, message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again." });
+    fake.fault({
+      method: "GET",
+      path: /\/issues$/,
+      status: 403,
+      headers: { "retry-after": "1" },
+      message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+    });
     expect(await github.openIssuesWithLabel("aep-drift")).toEqual([]);
     expect(fake.requests.map((r) => r.status)).toEqual([403, 200]);
     expect(warnings.join("\n")).toMatch(/secondary rate limit.*retrying/);
@@ -91,7 +110,12 @@ describe("failures", () => {
   });
 
   it("reports a wrong token as a refusal, without retrying", async () => {
-    const wrong = createOctokitGitHub({ token: "nope", repo: { owner: fake.owner, repo: fake.repo }, baseUrl: fake.url, retryBaseMs: 5 });
+    const wrong = createOctokitGitHub({
+      token: "nope",
+      repo: { owner: fake.owner, repo: fake.repo },
+      baseUrl: fake.url,
+      retryBaseMs: 5,
+    });
     await expect(wrong.openIssuesWithLabel("x")).rejects.toThrow(/401 Bad credentials/);
     expect(fake.requests).toHaveLength(1);
   });

@@ -35,7 +35,12 @@ describe("the job summary", () => {
 
   it("is cut explicitly before GitHub's 1 MiB limit, saying where the rest is", () => {
     const file = tempFile();
-    const huge = ["<!-- marker -->", ...Array.from({ length: 40_000 }, (_, i) => `- line ${i} ${"é".repeat(20)}`), "Plan checksum: `" + "b".repeat(64) + "`", ""].join("\n");
+    const huge = [
+      "<!-- marker -->",
+      ...Array.from({ length: 40_000 }, (_, i) => `- line ${i} ${"é".repeat(20)}`),
+      "Plan checksum: `" + "b".repeat(64) + "`",
+      "",
+    ].join("\n");
     appendSummary(file, huge, "the job log");
     const written = readFileSync(file, "utf8");
     expect(Buffer.byteLength(written)).toBeLessThan(SUMMARY_LIMIT_BYTES);

@@ -38,7 +38,11 @@ describe("the sticky comment", () => {
     fake.addComment(pr, "unrelated");
     expect(await findStickyComment(github, pr, MARKER)).toBeUndefined();
     await upsertStickyComment(github, pr, MARKER, `${MARKER}\nplan`);
-    expect(fake.comments(pr).map((c) => c.body)).toEqual([`Why does the bot write ${MARKER}?`, "unrelated", `${MARKER}\nplan`]);
+    expect(fake.comments(pr).map((c) => c.body)).toEqual([
+      `Why does the bot write ${MARKER}?`,
+      "unrelated",
+      `${MARKER}\nplan`,
+    ]);
   });
 
   it("prefers the bot's comment when a person pasted a whole marked comment", async () => {
@@ -48,8 +52,18 @@ describe("the sticky comment", () => {
   });
 
   it("keeps comments of different markers (one per sandbox) apart", async () => {
-    await upsertStickyComment(github, pr, "<!-- aep-gitops:plan sandbox=prod -->", "<!-- aep-gitops:plan sandbox=prod -->\nprod");
-    await upsertStickyComment(github, pr, "<!-- aep-gitops:plan sandbox=dev -->", "<!-- aep-gitops:plan sandbox=dev -->\ndev");
+    await upsertStickyComment(
+      github,
+      pr,
+      "<!-- aep-gitops:plan sandbox=prod -->",
+      "<!-- aep-gitops:plan sandbox=prod -->\nprod",
+    );
+    await upsertStickyComment(
+      github,
+      pr,
+      "<!-- aep-gitops:plan sandbox=dev -->",
+      "<!-- aep-gitops:plan sandbox=dev -->\ndev",
+    );
     expect(fake.comments(pr)).toHaveLength(2);
   });
 

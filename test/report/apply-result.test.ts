@@ -3,16 +3,38 @@ import type { ItemResult } from "../../src/reconcile/executor.js";
 import { APPLY_MARKER, renderApplyMarkdown, renderApplyText, renderItemLine } from "../../src/report/apply-result.js";
 import { expectGolden } from "./golden.js";
 
-const item = (over: Partial<ItemResult> & Pick<ItemResult, "ref" | "action" | "resource" | "name" | "status">): ItemResult => ({ concurrent: [], ...over });
+const item = (
+  over: Partial<ItemResult> & Pick<ItemResult, "ref" | "action" | "resource" | "name" | "status">,
+): ItemResult => ({ concurrent: [], ...over });
 
 /** What the executor reports when a target create fails: its flow is skipped, the rest still runs. */
 const RESULTS = [
   {
     sandbox: "prod",
     items: [
-      item({ ref: "account/kinesis-marketing", action: "create", resource: "account", name: "kinesis-marketing", status: "done" }),
-      item({ ref: "target/summer-advertising-campaign", action: "create", resource: "target-connection", name: "summer-advertising-campaign", status: "failed", message: "POST /targetConnections: 400 Bad Request: stream 'summer' does not exist" }),
-      item({ ref: "flow/summer-advertising-campaign", action: "create", resource: "flow", name: "summer-advertising-campaign", status: "skipped", message: "skipped: target/summer-advertising-campaign did not succeed" }),
+      item({
+        ref: "account/kinesis-marketing",
+        action: "create",
+        resource: "account",
+        name: "kinesis-marketing",
+        status: "done",
+      }),
+      item({
+        ref: "target/summer-advertising-campaign",
+        action: "create",
+        resource: "target-connection",
+        name: "summer-advertising-campaign",
+        status: "failed",
+        message: "POST /targetConnections: 400 Bad Request: stream 'summer' does not exist",
+      }),
+      item({
+        ref: "flow/summer-advertising-campaign",
+        action: "create",
+        resource: "flow",
+        name: "summer-advertising-campaign",
+        status: "skipped",
+        message: "skipped: target/summer-advertising-campaign did not succeed",
+      }),
       item({
         ref: "flow/winter-clearance",
         action: "update",
@@ -23,7 +45,10 @@ const RESULTS = [
       }),
     ],
   },
-  { sandbox: "dev", items: [item({ ref: "flow/spring-sale", action: "delete", resource: "flow", name: "spring-sale", status: "done" })] },
+  {
+    sandbox: "dev",
+    items: [item({ ref: "flow/spring-sale", action: "delete", resource: "flow", name: "spring-sale", status: "done" })],
+  },
   { sandbox: "stage", items: [] },
 ];
 
@@ -32,8 +57,12 @@ describe("apply results", () => {
     const out = renderApplyText(RESULTS);
     expectGolden("apply.txt", out);
     expect(out).toContain("  ✓ created account kinesis-marketing\n");
-    expect(out).toContain("  ✗ failed to create target-connection summer-advertising-campaign: POST /targetConnections: 400 Bad Request");
-    expect(out).toContain("  - skipped create flow summer-advertising-campaign (target/summer-advertising-campaign did not succeed)\n");
+    expect(out).toContain(
+      "  ✗ failed to create target-connection summer-advertising-campaign: POST /targetConnections: 400 Bad Request",
+    );
+    expect(out).toContain(
+      "  - skipped create flow summer-advertising-campaign (target/summer-advertising-campaign did not succeed)\n",
+    );
     expect(out).toContain("      concurrent change: flow/winter-clearance changed in Adobe during apply");
     expect(out.trimEnd().split("\n").at(-1)).toBe("Apply complete: 3 succeeded, 1 failed, 1 skipped.");
   });
@@ -47,7 +76,19 @@ describe("apply results", () => {
 
   it("escapes an error message that carries markup", () => {
     const out = renderApplyMarkdown([
-      { sandbox: "prod", items: [item({ ref: "flow/x", action: "update", resource: "flow", name: "x", status: "failed", message: "<b>bad</b> | `x`" })] },
+      {
+        sandbox: "prod",
+        items: [
+          item({
+            ref: "flow/x",
+            action: "update",
+            resource: "flow",
+            name: "x",
+            status: "failed",
+            message: "<b>bad</b> | `x`",
+          }),
+        ],
+      },
     ]);
     expect(out).toContain("&lt;b&gt;bad&lt;/b&gt; \\| \\`x\\`");
   });

@@ -23,17 +23,27 @@ describe("drift", () => {
       "changed-outside flow/summer-advertising-campaign",
       "pending flow/winter-clearance",
     ]);
-    expect(items[1]!.attribution).toMatchObject({ updatedBy: "ui-editor@AdobeID", updatedClient: "exc_app", byThisTool: false });
+    expect(items[1]!.attribution).toMatchObject({
+      updatedBy: "ui-editor@AdobeID",
+      updatedClient: "exc_app",
+      byThisTool: false,
+    });
   });
 
   it("never counts a credential rotation as drift: credentials are write-only", () => {
     const plan = mixedUpdatePlan();
-    expect(plan.sandboxes[0]!.changes.some((c) => c.ref === "account/kinesis-marketing" && c.credentials === "rotate")).toBe(true);
+    expect(
+      plan.sandboxes[0]!.changes.some((c) => c.ref === "account/kinesis-marketing" && c.credentials === "rotate"),
+    ).toBe(true);
     expect(driftItems(plan).map((i) => i.ref)).not.toContain("account/kinesis-marketing");
   });
 
   it("reports destination objects missing in Adobe, but not the shared Profile connection", () => {
-    expect(driftItems(firstApplyPlan()).map((i) => `${i.kind} ${i.resource}`)).toEqual(["missing account", "missing target-connection", "missing flow"]);
+    expect(driftItems(firstApplyPlan()).map((i) => `${i.kind} ${i.resource}`)).toEqual([
+      "missing account",
+      "missing target-connection",
+      "missing flow",
+    ]);
   });
 
   it("reports managed objects no longer in YAML whether prune would delete them or not", () => {
@@ -50,11 +60,17 @@ describe("drift", () => {
   it("renders a drift report as text", () => {
     const out = renderDriftText(driftPlan());
     expectGolden("drift.txt", out);
-    expect(out).toContain("  ~ flow summer-advertising-campaign: changed outside aep-gitops by ui-editor@AdobeID (exc_app) at 2026-11-28T13:00:00.000Z\n");
-    expect(out).toContain("  ~ flow winter-clearance: differs from YAML (last written by aep-gitops; YAML changed since the last apply)\n");
+    expect(out).toContain(
+      "  ~ flow summer-advertising-campaign: changed outside aep-gitops by ui-editor@AdobeID (exc_app) at 2026-11-28T13:00:00.000Z\n",
+    );
+    expect(out).toContain(
+      "  ~ flow winter-clearance: differs from YAML (last written by aep-gitops; YAML changed since the last apply)\n",
+    );
     expect(out).toContain("  + flow summer-advertising-campaign: missing in Adobe\n");
     expect(out).toContain("  ? flow spring-sale: managed but no longer in YAML\n");
-    expect(out.trimEnd().split("\n").at(-1)).toBe("Drift: 9 objects (1 changed outside aep-gitops, 2 pending, 3 missing, 3 orphaned).");
+    expect(out.trimEnd().split("\n").at(-1)).toBe(
+      "Drift: 9 objects (1 changed outside aep-gitops, 2 pending, 3 missing, 3 orphaned).",
+    );
   });
 
   it("renders a drift report as markdown behind its own marker", () => {

@@ -9,7 +9,13 @@ type Doc = {
   format: string;
   checksum: string;
   summary: Plan["summary"];
-  sandboxes: { sandbox: string; changes: Record<string, unknown>[]; egress: unknown[]; refusals: unknown[]; notes: unknown[] }[];
+  sandboxes: {
+    sandbox: string;
+    changes: Record<string, unknown>[];
+    egress: unknown[];
+    refusals: unknown[];
+    notes: unknown[];
+  }[];
 };
 
 const parse = (plan: Plan) => JSON.parse(renderPlanJson(plan)) as Doc;
@@ -23,7 +29,16 @@ describe("the JSON plan", () => {
     expect(doc.format).toBe(PLAN_JSON_FORMAT);
     expect(Object.keys(doc.sandboxes[0]!)).toEqual(["sandbox", "changes", "egress", "refusals", "notes"]);
     const flow = doc.sandboxes[0]!.changes.find((c) => c.ref === "flow/summer-advertising-campaign")!;
-    expect(Object.keys(flow)).toEqual(["ref", "action", "resource", "name", "liveId", "fields", "attribution", "calls"]);
+    expect(Object.keys(flow)).toEqual([
+      "ref",
+      "action",
+      "resource",
+      "name",
+      "liveId",
+      "fields",
+      "attribution",
+      "calls",
+    ]);
     expect(Object.keys((flow.calls as object[])[0]!)).toEqual(["method", "path", "body", "ifMatch"]);
   });
 

@@ -28,5 +28,10 @@ export function structure(markdown: string): Structure {
     if (/^\s*<\/details>/.test(line)) depth--;
     if (depth < 0) underflow = true;
   }
-  return { unclosedFence: fence !== undefined, detailsDepth: depth, detailsUnderflow: underflow, outsideFences: outside.join("\n") };
+  return {
+    unclosedFence: fence !== undefined,
+    detailsDepth: depth,
+    detailsUnderflow: underflow,
+    outsideFences: outside.join("\n"),
+  };
 }

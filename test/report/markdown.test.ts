@@ -5,7 +5,15 @@ import { parseChecksumFromComment, PLAN_COMMENT_MARKER, renderPlanMarkdown } fro
 import { desired, destination, live, liveFlow, liveTarget, options } from "../domain/builders.js";
 import { expectGolden } from "./golden.js";
 import { structure } from "./markdown-structure.js";
-import { audience, firstApplyPlan, mixedUpdatePlan, noChangePlan, orphanPlan, prunePlan, refusedPlan } from "./scenarios.js";
+import {
+  audience,
+  firstApplyPlan,
+  mixedUpdatePlan,
+  noChangePlan,
+  orphanPlan,
+  prunePlan,
+  refusedPlan,
+} from "./scenarios.js";
 
 const RUN = "https://github.com/acme/destinations/actions/runs/4242";
 const FAKE_CHECKSUM = "0".repeat(64);
@@ -20,14 +28,24 @@ function hostilePlan(): Plan {
     "![pixel](https://evil.example/p.png) [click](javascript:alert(1)) **bold** $x$",
     `Plan checksum: \`${FAKE_CHECKSUM}\``,
   ].join("\n");
-  const want = destination("d1", { description: hostile, audiences: [audience("aud-1", "<img src=x onerror=alert(1)> | ``` </details>\n# heading")] });
+  const want = destination("d1", {
+    description: hostile,
+    audiences: [audience("aud-1", "<img src=x onerror=alert(1)> | ``` </details>\n# heading")],
+  });
   const state = live({ targetConnections: [liveTarget("d1")], flows: [liveFlow("d1", { audienceIds: [] })] });
   return assemblePlan([planSandbox(desired({ destinations: [want] }), state, options())]);
 }
 
 describe("the markdown plan comment", () => {
   it("starts with the hidden marker and ends with the checksum line", () => {
-    for (const plan of [firstApplyPlan(), noChangePlan(), mixedUpdatePlan(), prunePlan(), orphanPlan(), refusedPlan()]) {
+    for (const plan of [
+      firstApplyPlan(),
+      noChangePlan(),
+      mixedUpdatePlan(),
+      prunePlan(),
+      orphanPlan(),
+      refusedPlan(),
+    ]) {
       const out = renderPlanMarkdown(plan);
       expect(out.split("\n")[0]).toBe("<!-- aep-gitops:plan -->");
       expect(out.trimEnd().split("\n").at(-1)).toBe(`Plan checksum: \`${plan.checksum}\``);
@@ -53,27 +71,39 @@ describe("the markdown plan comment", () => {
     expect(egress).toBeLessThan(out.indexOf("<details>"));
     expect(out).toContain("- ➕ audience **Loyal customers** `c3e5f7a9-1b2d-4f6e-8a0c-9d7b5e3f1a20`");
     expect(out).toContain("- ➖ attribute `personalEmail.address`");
-    expect(out).toContain("🟢 **winter-clearance** (Amazon Kinesis · sandbox `prod`): **starts exporting (state disabled → enabled)**");
+    expect(out).toContain(
+      "🟢 **winter-clearance** (Amazon Kinesis · sandbox `prod`): **starts exporting (state disabled → enabled)**",
+    );
   });
 
   it("shows refusals as a caution block with each hint, before anything a cut could drop", () => {
     const out = renderPlanMarkdown(refusedPlan());
     expectGolden("markdown-refused.md", out);
     expect(out.indexOf("> [!CAUTION]")).toBeLessThan(out.indexOf("### Data leaving the company"));
-    expect(out).toContain("> [!CAUTION]\n> **Apply is blocked:** aep-gitops applies nothing until these 2 refusals are resolved.");
+    expect(out).toContain(
+      "> [!CAUTION]\n> **Apply is blocked:** aep-gitops applies nothing until these 2 refusals are resolved.",
+    );
     expect(out).toContain(">   **Hint:** Check the folder for the sandbox.");
   });
 
   it("shows warnings as a warning block", () => {
     const plan = assemblePlan([planSandbox(desired(), live(), options({ fingerprints: {} }))]);
-    expect(renderPlanMarkdown(plan)).toContain("> [!WARNING]\n> - `prod`: Credentials of account 'acct' were not compared: their environment variables are not all set.\n");
+    expect(renderPlanMarkdown(plan)).toContain(
+      "> [!WARNING]\n> - `prod`: Credentials of account 'acct' were not compared: their environment variables are not all set.\n",
+    );
   });
 
   it("says nothing leaves differently when only non-selector fields change", () => {
     const plan = assemblePlan([
-      planSandbox(desired({ destinations: [destination("d1", { description: "New text" })] }), live({ targetConnections: [liveTarget("d1")], flows: [liveFlow("d1")] }), options()),
+      planSandbox(
+        desired({ destinations: [destination("d1", { description: "New text" })] }),
+        live({ targetConnections: [liveTarget("d1")], flows: [liveFlow("d1")] }),
+        options(),
+      ),
     ]);
-    expect(renderPlanMarkdown(plan)).toContain("_No change to which audiences or profile attributes leave the company._");
+    expect(renderPlanMarkdown(plan)).toContain(
+      "_No change to which audiences or profile attributes leave the company._",
+    );
   });
 
   it("keeps a hostile description and audience name from breaking the comment or injecting HTML", () => {
@@ -98,6 +128,8 @@ describe("the markdown plan comment", () => {
 
   it("links the workflow run only to http(s) URLs", () => {
     expect(renderPlanMarkdown(noChangePlan(), { runUrl: "javascript:alert(1)" })).not.toContain("javascript:");
-    expect(renderPlanMarkdown(noChangePlan(), { runUrl: "https://x.example/a b)" })).toContain("[Workflow run](https://x.example/a%20b%29)");
+    expect(renderPlanMarkdown(noChangePlan(), { runUrl: "https://x.example/a b)" })).toContain(
+      "[Workflow run](https://x.example/a%20b%29)",
+    );
   });
 });

@@ -28,11 +28,22 @@ describe("fitting a comment into GitHub's 65,536 characters", () => {
     // The summary and the start of the egress delta come first, so they survive.
     expect(fitted).toContain(`**Plan: ${plan.summary.add} to add, 0 to change, 0 to destroy.**`);
     expect(fitted).toContain("🟢 **campaign-001**");
-    expect(fitted).toMatch(new RegExp(`… plan truncated: \\d+ characters omitted\\. The full plan is in the job summary: ${POINTER}\n`));
+    expect(fitted).toMatch(
+      new RegExp(`… plan truncated: \\d+ characters omitted\\. The full plan is in the job summary: ${POINTER}\n`),
+    );
   });
 
   it("says exactly how many characters it left out, and where the full plan is", () => {
-    const body = ["<!-- m -->", "", "para one", "", `para two ${"x".repeat(300)}`, "", `Plan checksum: \`${SUM}\``, ""].join("\n");
+    const body = [
+      "<!-- m -->",
+      "",
+      "para one",
+      "",
+      `para two ${"x".repeat(300)}`,
+      "",
+      `Plan checksum: \`${SUM}\``,
+      "",
+    ].join("\n");
     expect(fitComment(body, 250, "https://example.test/summary")).toBe(
       [
         "<!-- m -->",
@@ -49,7 +60,18 @@ describe("fitting a comment into GitHub's 65,536 characters", () => {
   });
 
   it("never cuts inside a code fence: it cuts before the fence instead", () => {
-    const body = ["<!-- m -->", "intro", "```json", "x".repeat(100), "y".repeat(100), "```", "after", "", `Plan checksum: \`${SUM}\``, ""].join("\n");
+    const body = [
+      "<!-- m -->",
+      "intro",
+      "```json",
+      "x".repeat(100),
+      "y".repeat(100),
+      "```",
+      "after",
+      "",
+      `Plan checksum: \`${SUM}\``,
+      "",
+    ].join("\n");
     expect(body.length).toBeGreaterThan(300);
     const fitted = fitComment(body, 300, "P");
     expect(fitted.length).toBeLessThanOrEqual(300);
@@ -60,7 +82,17 @@ describe("fitting a comment into GitHub's 65,536 characters", () => {
 
   it("closes the <details> a cut leaves open", () => {
     const rows = Array.from({ length: 40 }, (_, i) => [`paragraph ${i}`, ""]).flat();
-    const body = ["<!-- m -->", "<details>", "<summary>s</summary>", "", ...rows, "</details>", "", `Plan checksum: \`${SUM}\``, ""].join("\n");
+    const body = [
+      "<!-- m -->",
+      "<details>",
+      "<summary>s</summary>",
+      "",
+      ...rows,
+      "</details>",
+      "",
+      `Plan checksum: \`${SUM}\``,
+      "",
+    ].join("\n");
     const fitted = fitComment(body, 300, "P");
     expect(fitted.length).toBeLessThanOrEqual(300);
     expect(structure(fitted)).toMatchObject({ unclosedFence: false, detailsDepth: 0 });
@@ -95,7 +127,12 @@ describe("fitting a comment into GitHub's 65,536 characters", () => {
   });
 
   it("counts UTF-16 code units, as GitHub does", () => {
-    const body = ["<!-- m -->", ...Array.from({ length: 50 }, () => "🟢🟢🟢🟢🟢"), `Plan checksum: \`${SUM}\``, ""].join("\n");
+    const body = [
+      "<!-- m -->",
+      ...Array.from({ length: 50 }, () => "🟢🟢🟢🟢🟢"),
+      `Plan checksum: \`${SUM}\``,
+      "",
+    ].join("\n");
     const fitted = fitComment(body, 400, "P");
     expect(fitted.length).toBeLessThanOrEqual(400);
     expect(parseChecksumFromComment(fitted)).toBe(SUM);

@@ -20,7 +20,12 @@ export const UI_EDIT: LiveMeta = {
   updatedBy: "ui-editor@AdobeID",
   updatedClient: "exc_app",
 };
-const OWN_WRITE: LiveMeta = { createdAt: Date.parse("2026-06-01T09:00:00.000Z"), updatedAt: Date.parse("2026-10-02T08:30:00.000Z"), updatedBy: "demo-client", updatedClient: "demo-client" };
+const OWN_WRITE: LiveMeta = {
+  createdAt: Date.parse("2026-06-01T09:00:00.000Z"),
+  updatedAt: Date.parse("2026-10-02T08:30:00.000Z"),
+  updatedBy: "demo-client",
+  updatedClient: "demo-client",
+};
 
 export function audience(id: string, name?: string): DesiredAudience {
   return name === undefined ? { id, source: at } : { id, name, source: at };
@@ -38,20 +43,34 @@ const summer = (over: Parameters<typeof destination>[1] = {}) =>
   });
 
 const liveMarketing = (fingerprint = "fp-current") =>
-  liveAccount("kinesis-marketing", { description: "Marketing's Kinesis account", owner: { kind: "account", name: "kinesis-marketing", fingerprint }, etag: '"etag-conn-marketing"', meta: OWN_WRITE });
+  liveAccount("kinesis-marketing", {
+    description: "Marketing's Kinesis account",
+    owner: { kind: "account", name: "kinesis-marketing", fingerprint },
+    etag: '"etag-conn-marketing"',
+    meta: OWN_WRITE,
+  });
 const liveSummerTarget = (params: Record<string, unknown> = { stream: "summer-campaign", region: "eu-west-1" }) =>
-  liveTarget("summer-advertising-campaign", { baseConnectionId: "conn-kinesis-marketing", params, etag: '"etag-tc-summer"', meta: OWN_WRITE });
+  liveTarget("summer-advertising-campaign", {
+    baseConnectionId: "conn-kinesis-marketing",
+    params,
+    etag: '"etag-tc-summer"',
+    meta: OWN_WRITE,
+  });
 const liveSummerFlow = (over: Partial<LiveFlow> = {}) =>
   liveFlow("summer-advertising-campaign", {
     description: "Summer campaign audiences",
-    audiences: [{ id: MEN_OVER_50, name: "Men over 50" }, { id: WOMEN_18_25, name: "Women 18-25" }],
+    audiences: [
+      { id: MEN_OVER_50, name: "Men over 50" },
+      { id: WOMEN_18_25, name: "Women 18-25" },
+    ],
     attributes: [{ path: "person.name.lastName" }, { path: "personalEmail.address" }],
     etag: '"etag-flow-summer"',
     meta: OWN_WRITE,
     ...over,
   });
 
-const opts = (over: Partial<PlanOptions> = {}) => options({ fingerprints: { "kinesis-marketing": "fp-current" }, ...over });
+const opts = (over: Partial<PlanOptions> = {}) =>
+  options({ fingerprints: { "kinesis-marketing": "fp-current" }, ...over });
 
 /** Everything created from an empty sandbox: Profile pair, account, target, flow. */
 export function firstApplyPlan(): Plan {
@@ -72,7 +91,12 @@ export function noChangePlan(): Plan {
  * stream; a second destination is switched on; the account's secret was rotated.
  */
 export function mixedUpdatePlan(): Plan {
-  const winter = destination("winter-clearance", { account: "kinesis-marketing", target: { stream: "winter", region: "eu-west-1" }, audiences: [audience(LOYAL, "Loyal customers")], paths: ["person.name.firstName"] });
+  const winter = destination("winter-clearance", {
+    account: "kinesis-marketing",
+    target: { stream: "winter", region: "eu-west-1" },
+    audiences: [audience(LOYAL, "Loyal customers")],
+    paths: ["person.name.firstName"],
+  });
   const want = desired({
     accounts: [marketing()],
     destinations: [
@@ -87,10 +111,24 @@ export function mixedUpdatePlan(): Plan {
   });
   const state = live({
     connections: [liveMarketing("fp-before-rotation")],
-    targetConnections: [liveSummerTarget(), liveTarget("winter-clearance", { baseConnectionId: "conn-kinesis-marketing", params: { stream: "winter", region: "eu-west-1" }, etag: '"etag-tc-winter"', meta: OWN_WRITE })],
+    targetConnections: [
+      liveSummerTarget(),
+      liveTarget("winter-clearance", {
+        baseConnectionId: "conn-kinesis-marketing",
+        params: { stream: "winter", region: "eu-west-1" },
+        etag: '"etag-tc-winter"',
+        meta: OWN_WRITE,
+      }),
+    ],
     flows: [
       liveSummerFlow({ meta: UI_EDIT }),
-      liveFlow("winter-clearance", { state: "disabled", audiences: [{ id: LOYAL, name: "Loyal customers" }], attributes: [{ path: "person.name.firstName" }], etag: '"etag-flow-winter"', meta: OWN_WRITE }),
+      liveFlow("winter-clearance", {
+        state: "disabled",
+        audiences: [{ id: LOYAL, name: "Loyal customers" }],
+        attributes: [{ path: "person.name.firstName" }],
+        etag: '"etag-flow-winter"',
+        meta: OWN_WRITE,
+      }),
     ],
   });
   return assemblePlan([planSandbox(want, state, opts())]);
@@ -99,20 +137,37 @@ export function mixedUpdatePlan(): Plan {
 /** The spring sale left the YAML: its flow, target and account are live and ours. */
 function withSpringSale(): LiveSandbox {
   const state = inSync();
-  state.connections.push(liveAccount("kinesis-spring", { id: "conn-spring", etag: '"etag-conn-spring"', meta: OWN_WRITE }));
-  state.targetConnections.push(liveTarget("spring-sale", { baseConnectionId: "conn-spring", etag: '"etag-tc-spring"', meta: OWN_WRITE }));
+  state.connections.push(
+    liveAccount("kinesis-spring", { id: "conn-spring", etag: '"etag-conn-spring"', meta: OWN_WRITE }),
+  );
+  state.targetConnections.push(
+    liveTarget("spring-sale", { baseConnectionId: "conn-spring", etag: '"etag-tc-spring"', meta: OWN_WRITE }),
+  );
   state.flows.push(
-    liveFlow("spring-sale", { audiences: [{ id: WOMEN_18_25, name: "Women 18-25" }], attributes: [{ path: "personalEmail.address" }], etag: '"etag-flow-spring"', meta: UI_EDIT }),
+    liveFlow("spring-sale", {
+      audiences: [{ id: WOMEN_18_25, name: "Women 18-25" }],
+      attributes: [{ path: "personalEmail.address" }],
+      etag: '"etag-flow-spring"',
+      meta: UI_EDIT,
+    }),
   );
   return state;
 }
 
 export function prunePlan(): Plan {
-  return assemblePlan([planSandbox(desired({ accounts: [marketing()], destinations: [summer()] }), withSpringSale(), opts({ prune: true }))]);
+  return assemblePlan([
+    planSandbox(
+      desired({ accounts: [marketing()], destinations: [summer()] }),
+      withSpringSale(),
+      opts({ prune: true }),
+    ),
+  ]);
 }
 
 export function orphanPlan(): Plan {
-  return assemblePlan([planSandbox(desired({ accounts: [marketing()], destinations: [summer()] }), withSpringSale(), opts())]);
+  return assemblePlan([
+    planSandbox(desired({ accounts: [marketing()], destinations: [summer()] }), withSpringSale(), opts()),
+  ]);
 }
 
 /** Two sandboxes: prod meets a flow someone made by hand; dev's YAML folder came out empty. */
@@ -122,7 +177,11 @@ export function refusedPlan(): Plan {
     live({ connections: [liveMarketing()], flows: [liveSummerFlow({ id: "flow-handmade", owner: undefined })] }),
     opts(),
   );
-  const dev = planSandbox(desired({ sandbox: "dev", paths: ["destinations/dev/"], accounts: [] }), { ...inSync(), sandbox: "dev" }, opts({ prune: true }));
+  const dev = planSandbox(
+    desired({ sandbox: "dev", paths: ["destinations/dev/"], accounts: [] }),
+    { ...inSync(), sandbox: "dev" },
+    opts({ prune: true }),
+  );
   return assemblePlan([prod, dev]);
 }
 
@@ -133,8 +192,25 @@ export function adoptPlan(): Plan {
     destinations: [summer({ adoptId: "flow-ui" })],
   });
   const state = live({
-    connections: [liveAccount("kinesis-marketing", { id: "conn-ui", owner: undefined, description: "Marketing's Kinesis account", etag: '"etag-conn-ui"', meta: UI_EDIT })],
-    targetConnections: [liveTarget("summer-advertising-campaign", { id: "tc-ui", owner: undefined, baseConnectionId: "conn-ui", params: { stream: "summer-campaign", region: "eu-west-1" }, etag: '"etag-tc-ui"', meta: UI_EDIT })],
+    connections: [
+      liveAccount("kinesis-marketing", {
+        id: "conn-ui",
+        owner: undefined,
+        description: "Marketing's Kinesis account",
+        etag: '"etag-conn-ui"',
+        meta: UI_EDIT,
+      }),
+    ],
+    targetConnections: [
+      liveTarget("summer-advertising-campaign", {
+        id: "tc-ui",
+        owner: undefined,
+        baseConnectionId: "conn-ui",
+        params: { stream: "summer-campaign", region: "eu-west-1" },
+        etag: '"etag-tc-ui"',
+        meta: UI_EDIT,
+      }),
+    ],
     flows: [liveSummerFlow({ id: "flow-ui", owner: undefined, targetConnectionIds: ["tc-ui"], meta: UI_EDIT })],
   });
   return assemblePlan([planSandbox(want, state, opts())]);
@@ -147,9 +223,14 @@ export function largePlan(count: number): Plan {
     return destination(`campaign-${n}`, {
       account: "kinesis-marketing",
       description: `Campaign ${n} audiences`,
-      audiences: [audience(`${n}00000-aaaa-4bbb-8ccc-000000000001`, `Campaign ${n} buyers`), audience(`${n}00000-aaaa-4bbb-8ccc-000000000002`, `Campaign ${n} browsers`)],
+      audiences: [
+        audience(`${n}00000-aaaa-4bbb-8ccc-000000000001`, `Campaign ${n} buyers`),
+        audience(`${n}00000-aaaa-4bbb-8ccc-000000000002`, `Campaign ${n} browsers`),
+      ],
       paths: ["person.name.lastName", "personalEmail.address"],
     });
   });
-  return assemblePlan([planSandbox(desired({ accounts: [marketing()], destinations }), live({ connections: [] }), opts())]);
+  return assemblePlan([
+    planSandbox(desired({ accounts: [marketing()], destinations }), live({ connections: [] }), opts()),
+  ]);
 }

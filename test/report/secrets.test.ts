@@ -22,9 +22,12 @@ function planWithLiteralSecret(): Plan {
 }
 
 describe("credentials in rendered plans", () => {
-  it.each(renderers)("%s shows the ${env:KINESIS_SECRET} reference of a new account and of a rotation", (_name, render) => {
-    for (const plan of [firstApplyPlan(), mixedUpdatePlan()]) expect(render(plan)).toContain("${env:KINESIS_SECRET}");
-  });
+  it.each(renderers)(
+    "%s shows the ${env:KINESIS_SECRET} reference of a new account and of a rotation",
+    (_name, render) => {
+      for (const plan of [firstApplyPlan(), mixedUpdatePlan()]) expect(render(plan)).toContain("${env:KINESIS_SECRET}");
+    },
+  );
 
   it.each(renderers)("%s hides a literal value in a secret field should one ever reach a plan", (_name, render) => {
     const out = render(planWithLiteralSecret());

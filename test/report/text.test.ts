@@ -4,7 +4,16 @@ import { assemblePlan, planSandbox } from "../../src/domain/planner.js";
 import { renderPlanText } from "../../src/report/text.js";
 import { desired, destination, live, liveFlow, liveTarget, options } from "../domain/builders.js";
 import { expectGolden } from "./golden.js";
-import { adoptPlan, audience, firstApplyPlan, mixedUpdatePlan, noChangePlan, orphanPlan, prunePlan, refusedPlan } from "./scenarios.js";
+import {
+  adoptPlan,
+  audience,
+  firstApplyPlan,
+  mixedUpdatePlan,
+  noChangePlan,
+  orphanPlan,
+  prunePlan,
+  refusedPlan,
+} from "./scenarios.js";
 
 const text = (plan: Plan, verbose = false) => renderPlanText(plan, { verbose });
 
@@ -20,7 +29,9 @@ describe("the text plan", () => {
 
   it("says there is nothing to do when live matches the configuration", () => {
     const plan = noChangePlan();
-    expect(text(plan)).toBe(`Sandbox prod: no changes.\n\nNo changes. Live destinations match the configuration.\nChecksum: ${plan.checksum}\n`);
+    expect(text(plan)).toBe(
+      `Sandbox prod: no changes.\n\nNo changes. Live destinations match the configuration.\nChecksum: ${plan.checksum}\n`,
+    );
   });
 
   it("shows field diffs, selector moves, a state toggle, a rotation and who changed the flow in the UI", () => {
@@ -30,7 +41,9 @@ describe("the text plan", () => {
     expect(out).toContain("      + audience c3e5f7a9-1b2d-4f6e-8a0c-9d7b5e3f1a20 (Loyal customers)\n");
     expect(out).toContain("      - attribute personalEmail.address\n");
     expect(out).toContain("      credentials: rotate (write-only, values not shown)\n");
-    expect(out).toContain("      last changed outside aep-gitops by ui-editor@AdobeID (exc_app) at 2026-11-28T13:00:00.000Z\n");
+    expect(out).toContain(
+      "      last changed outside aep-gitops by ui-editor@AdobeID (exc_app) at 2026-11-28T13:00:00.000Z\n",
+    );
     expect(out).toContain('      state: "disabled" → "enabled"\n');
   });
 
@@ -42,7 +55,9 @@ describe("the text plan", () => {
   it("lists every API call with its etag guard and pretty-printed body when verbose", () => {
     const out = text(mixedUpdatePlan(), true);
     expectGolden("text-mixed-update-verbose.txt", out);
-    expect(out).toContain('      PATCH /flows/flow-summer-advertising-campaign (If-Match "etag-flow-summer")\n        [\n          {\n');
+    expect(out).toContain(
+      '      PATCH /flows/flow-summer-advertising-campaign (If-Match "etag-flow-summer")\n        [\n          {\n',
+    );
     expect(out).toContain("      POST /flows/flow-winter-clearance/action?op=enable\n");
   });
 
@@ -62,7 +77,9 @@ describe("the text plan", () => {
   it("marks orphans as left in place, with the reason, and counts them only when there are some", () => {
     const out = text(orphanPlan());
     expectGolden("text-orphans.txt", out);
-    expect(out).toContain("  ? flow spring-sale [flow-spring-sale] — not in YAML; prune is off, so it is left in place\n");
+    expect(out).toContain(
+      "  ? flow spring-sale [flow-spring-sale] — not in YAML; prune is off, so it is left in place\n",
+    );
     expect(out).toContain("Plan: 0 to add, 0 to change, 0 to destroy, 3 orphaned.\n");
     expect(out).not.toContain("Data leaving the company");
   });
@@ -78,12 +95,21 @@ describe("the text plan", () => {
   it("adopts objects made in the UI by id, saying nothing is re-created, and counts them", () => {
     const out = text(adoptPlan());
     expectGolden("text-adopt.txt", out);
-    expect(out).toContain("  * flow summer-advertising-campaign [flow-ui] — adopted by id: the ownership marker is added, nothing is re-created\n");
+    expect(out).toContain(
+      "  * flow summer-advertising-campaign [flow-ui] — adopted by id: the ownership marker is added, nothing is re-created\n",
+    );
     expect(out).toContain("Plan: 0 to add, 0 to change, 0 to destroy, 3 to adopt.\n");
   });
 
   it("ends with exactly one summary line and the checksum", () => {
-    for (const plan of [firstApplyPlan(), noChangePlan(), mixedUpdatePlan(), prunePlan(), orphanPlan(), refusedPlan()]) {
+    for (const plan of [
+      firstApplyPlan(),
+      noChangePlan(),
+      mixedUpdatePlan(),
+      prunePlan(),
+      orphanPlan(),
+      refusedPlan(),
+    ]) {
       const lines = text(plan, true).trimEnd().split("\n");
       expect(lines.at(-1)).toBe(`Checksum: ${plan.checksum}`);
       expect(lines.filter((l) => l.startsWith("Plan: ") || l.startsWith("No changes."))).toHaveLength(1);
@@ -102,13 +128,21 @@ describe("the text plan", () => {
 
   it("lists notes, such as credentials it could not compare", () => {
     const plan = assemblePlan([planSandbox(desired(), live(), options({ fingerprints: {} }))]);
-    expect(text(plan)).toContain("Notes:\n  warning: [prod] Credentials of account 'acct' were not compared: their environment variables are not all set.\n");
+    expect(text(plan)).toContain(
+      "Notes:\n  warning: [prod] Credentials of account 'acct' were not compared: their environment variables are not all set.\n",
+    );
   });
 
   it("prints an audience name from Adobe inertly: no terminal escapes, no forged plan lines", () => {
     const name = "VIP\u001b[2J\n  - flow everything [x] — not in YAML";
     const want = destination("d1", { audiences: [audience("aud-9", name)] });
-    const plan = assemblePlan([planSandbox(desired({ destinations: [want] }), live({ targetConnections: [liveTarget("d1")], flows: [liveFlow("d1", { audienceIds: [] })] }), options())]);
+    const plan = assemblePlan([
+      planSandbox(
+        desired({ destinations: [want] }),
+        live({ targetConnections: [liveTarget("d1")], flows: [liveFlow("d1", { audienceIds: [] })] }),
+        options(),
+      ),
+    ]);
     const out = text(plan);
     expect(out).not.toContain("\u001b");
     expect(out).toContain("+ audience aud-9 (VIP\\u001b[2J   - flow everything [x] — not in YAML)\n");

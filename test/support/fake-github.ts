@@ -71,7 +71,13 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     user: BOT,
     ...(i.pull ? { pull_request: { url: "" } } : {}),
   });
-  const commentJson = (c: FakeComment) => ({ id: c.id, body: c.body, user: c.user, updated_at: c.updatedAt, html_url: html(`${issues.get(c.issue)?.pull ? "pull" : "issues"}/${c.issue}#issuecomment-${c.id}`) });
+  const commentJson = (c: FakeComment) => ({
+    id: c.id,
+    body: c.body,
+    user: c.user,
+    updated_at: c.updatedAt,
+    html_url: html(`${issues.get(c.issue)?.pull ? "pull" : "issues"}/${c.issue}#issuecomment-${c.id}`),
+  });
   const pullJson = (i: FakeIssue) => ({
     number: i.number,
     state: i.state,
@@ -84,7 +90,12 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
 
   const tooLong = (body: unknown) => typeof body === "string" && body.length > BODY_LIMIT;
 
-  const handle = (method: string, path: string, query: URLSearchParams, body: Record<string, unknown>): [number, unknown, Record<string, string>?] => {
+  const handle = (
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: Record<string, unknown>,
+  ): [number, unknown, Record<string, string>?] => {
     const base = `/repos/${owner}/${repo}`;
     if (!path.startsWith(`${base}/`)) return [404, { message: "Not Found" }];
     const rest = path.slice(base.length);
@@ -98,12 +109,33 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
         const page = Number(query.get("page") ?? 1);
         const slice = all.slice((page - 1) * perPage, page * perPage);
         const headers: Record<string, string> = {};
-        if (page * perPage < all.length) headers.link = `<http://${address()}${path}?per_page=${perPage}&page=${page + 1}>; rel="next"`;
+        if (page * perPage < all.length)
+          headers.link = `<http://${address()}${path}?per_page=${perPage}&page=${page + 1}>; rel="next"`;
         return [200, slice.map(commentJson), headers];
       }
       if (method === "POST") {
-        if (tooLong(body.body)) return [422, { message: "Validation Failed", errors: [{ resource: "IssueComment", code: "custom", field: "body", message: "body is too long (maximum is 65536 characters)" }] }];
-        const comment = { id: nextCommentId++, issue: issue.number, body: String(body.body), user: BOT, updatedAt: new Date().toISOString() };
+        if (tooLong(body.body))
+          return [
+            422,
+            {
+              message: "Validation Failed",
+              errors: [
+                {
+                  resource: "IssueComment",
+                  code: "custom",
+                  field: "body",
+                  message: "body is too long (maximum is 65536 characters)",
+                },
+              ],
+            },
+          ];
+        const comment = {
+          id: nextCommentId++,
+          issue: issue.number,
+          body: String(body.body),
+          user: BOT,
+          updatedAt: new Date().toISOString(),
+        };
         comments.push(comment);
         return [201, commentJson(comment)];
       }
@@ -118,17 +150,31 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     }
     if ((m = /^\/commits\/([0-9a-f]+)\/pulls$/.exec(rest)) && method === "GET") {
       const sha = m[1];
-      return [200, [...issues.values()].filter((i) => i.pull && (i.pull.mergeCommitSha === sha || i.pull.headSha === sha)).map(pullJson)];
+      return [
+        200,
+        [...issues.values()]
+          .filter((i) => i.pull && (i.pull.mergeCommitSha === sha || i.pull.headSha === sha))
+          .map(pullJson),
+      ];
     }
     if (rest === "/issues" && method === "GET") {
       const labels = (query.get("labels") ?? "").split(",").filter(Boolean);
       const state = query.get("state") ?? "open";
-      const list = [...issues.values()].filter((i) => (state === "all" || i.state === state) && labels.every((l) => i.labels.includes(l)));
+      const list = [...issues.values()].filter(
+        (i) => (state === "all" || i.state === state) && labels.every((l) => i.labels.includes(l)),
+      );
       return [200, list.map(issueJson)];
     }
     if (rest === "/issues" && method === "POST") {
       if (tooLong(body.body)) return [422, { message: "Validation Failed" }];
-      const issue: FakeIssue = { number: nextNumber++, title: String(body.title), body: String(body.body ?? ""), state: "open", stateReason: null, labels: (body.labels as string[]) ?? [] };
+      const issue: FakeIssue = {
+        number: nextNumber++,
+        title: String(body.title),
+        body: String(body.body ?? ""),
+        state: "open",
+        stateReason: null,
+        labels: (body.labels as string[]) ?? [],
+      };
       issues.set(issue.number, issue);
       return [201, issueJson(issue)];
     }
@@ -153,13 +199,25 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
       const method = req.method ?? "GET";
       const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
       const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
-        requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), body: raw ? body : undefined, status });
-        res.writeHead(status, { "content-type": "application/json; charset=utf-8", "x-ratelimit-remaining": "4999", ...headers });
+        requests.push({
+          method,
+          path: url.pathname,
+          query: Object.fromEntries(url.searchParams),
+          body: raw ? body : undefined,
+          status,
+        });
+        res.writeHead(status, {
+          "content-type": "application/json; charset=utf-8",
+          "x-ratelimit-remaining": "4999",
+          ...headers,
+        });
         res.end(JSON.stringify(payload));
       };
       const auth = req.headers.authorization ?? "";
       if (auth !== `token ${token}` && auth !== `Bearer ${token}`) return send(401, { message: "Bad credentials" });
-      const fault = faults.find((f) => f.left > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(url.pathname)));
+      const fault = faults.find(
+        (f) => f.left > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(url.pathname)),
+      );
       if (fault) {
         fault.left--;
         return send(fault.status, { message: fault.message ?? "Server Error" }, fault.headers);
@@ -183,7 +241,15 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     /** A pull request, as opened on GitHub (its number is shared with issues, as on GitHub). */
     openPullRequest(title: string, headSha: string): number {
       const number = nextNumber++;
-      issues.set(number, { number, title, body: "", state: "open", stateReason: null, labels: [], pull: { headSha, mergeCommitSha: null, mergedAt: null } });
+      issues.set(number, {
+        number,
+        title,
+        body: "",
+        state: "open",
+        stateReason: null,
+        labels: [],
+        pull: { headSha, mergeCommitSha: null, mergedAt: null },
+      });
       return number;
     },
     pushToPullRequest(number: number, headSha: string) {

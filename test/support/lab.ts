@@ -45,7 +45,11 @@ export const SECRETS = { KINESIS_SECRET_KEY: "kinesis-secret-Zq81x", EVENTHUB_SA
 export type Lab = Awaited<ReturnType<typeof startLab>>;
 
 export async function startLab(options: { config?: Record<string, unknown>; statePath?: string } = {}) {
-  const emulator = await startEmulator({ port: 0, ...(options.statePath ? { statePath: options.statePath } : {}), ...(options.config ? { config: options.config as never } : {}) });
+  const emulator = await startEmulator({
+    port: 0,
+    ...(options.statePath ? { statePath: options.statePath } : {}),
+    ...(options.config ? { config: options.config as never } : {}),
+  });
   const dir = mkdtempSync(path.join(tmpdir(), "aep-gitops-lab-"));
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "",
@@ -60,7 +64,12 @@ export async function startLab(options: { config?: Record<string, unknown>; stat
     ...SECRETS,
   };
   const admin = async (route: string, body?: unknown) => {
-    const response = await fetch(`${emulator.url}/__emulator/${route}`, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const response = await fetch(
+      `${emulator.url}/__emulator/${route}`,
+      body === undefined
+        ? {}
+        : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+    );
     const text = await response.text();
     return text ? JSON.parse(text) : undefined;
   };
@@ -83,7 +92,10 @@ export async function startLab(options: { config?: Record<string, unknown>; stat
       const promise = new Promise<CliRun>((resolve, reject) => {
         child = spawn(process.execPath, [path.join(ROOT, "bin/aep-gitops.js"), ...args], {
           cwd: dir,
-          env: Object.fromEntries(Object.entries({ ...env, ...opts.env }).filter(([, v]) => v !== undefined)) as Record<string, string>,
+          env: Object.fromEntries(Object.entries({ ...env, ...opts.env }).filter(([, v]) => v !== undefined)) as Record<
+            string,
+            string
+          >,
           stdio: ["ignore", "pipe", "pipe"],
         });
         let stdout = "";
@@ -99,16 +111,22 @@ export async function startLab(options: { config?: Record<string, unknown>; stat
       return (await admin("requests")).items;
     },
     async writes(): Promise<RequestLogEntry[]> {
-      return (await lab.requests()).filter((r) => r.method !== "GET" && !r.path.startsWith("/ims/") && !r.path.includes("/segment/"));
+      return (await lab.requests()).filter(
+        (r) => r.method !== "GET" && !r.path.startsWith("/ims/") && !r.path.includes("/segment/"),
+      );
     },
     /**
      * Writes to destinations and accounts: without the sandbox lock's lease PATCHes on the Profile
      * connection (taken, renewed while a slow apply runs, released), whose count depends on timing.
      */
     async dataWrites(): Promise<RequestLogEntry[]> {
-      const connections = (await lab.ui("GET", "/connections?limit=100&property=name==aep-gitops%20Profile%20connection")).body?.items ?? [];
+      const connections =
+        (await lab.ui("GET", "/connections?limit=100&property=name==aep-gitops%20Profile%20connection")).body?.items ??
+        [];
       const lockIds = new Set(connections.map((c: { id: string }) => c.id));
-      return (await lab.writes()).filter((w) => !(w.method === "PATCH" && lockIds.has(w.path.split("/").pop()?.split("?")[0])));
+      return (await lab.writes()).filter(
+        (w) => !(w.method === "PATCH" && lockIds.has(w.path.split("/").pop()?.split("?")[0])),
+      );
     },
     metrics: () => admin("metrics"),
     state: () => admin("state"),
@@ -150,7 +168,12 @@ async function uiToken(url: string): Promise<string> {
   const response = await fetch(`${url}/ims/token/v3`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: "ui-editor", client_secret: "ui-secret", scope: "openid" }),
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: "ui-editor",
+      client_secret: "ui-secret",
+      scope: "openid",
+    }),
   });
   return ((await response.json()) as { access_token: string }).access_token;
 }
@@ -171,7 +194,14 @@ credentials:
 
 export function kinesisDestination(
   name: string,
-  opts: { account?: string; audiences?: string[]; attributes?: string[]; description?: string; state?: string; stream?: string } = {},
+  opts: {
+    account?: string;
+    audiences?: string[];
+    attributes?: string[];
+    description?: string;
+    state?: string;
+    stream?: string;
+  } = {},
 ): string {
   const audiences = opts.audiences ?? [MEN_OVER_50];
   const attributes = opts.attributes ?? ["person.lastName", "personalEmail.address"];

@@ -36,12 +36,14 @@ export const demoCommand: Command = async (argv, ctx) => {
       AEP_IMS_URL: emulator.url,
     };
     for (const account of desired.accounts) {
-      for (const value of Object.values(account.credentials)) if ("env" in value) env[value.env] ??= `demo-${value.env.toLowerCase()}`;
+      for (const value of Object.values(account.credentials))
+        if ("env" in value) env[value.env] ??= `demo-${value.env.toLowerCase()}`;
     }
     const run = async (title: string, args: string[], expected: number[]) => {
       say(`\n\x1b[1m━━ ${title}\x1b[0m\n$ aep-gitops ${args.join(" ")}\n`);
       const code = await runCli(args, { ...ctx, env, stdin: ctx.stdin });
-      if (!expected.includes(code)) throw new Error(`step '${title}' exited ${code}, expected ${expected.join(" or ")}`);
+      if (!expected.includes(code))
+        throw new Error(`step '${title}' exited ${code}, expected ${expected.join(" or ")}`);
       return code;
     };
     const rel = path.relative(ctx.cwd, folder) || ".";
@@ -72,23 +74,45 @@ function defaultExamples(cwd: string): string {
 
 /** As a person would in the UI: drop the first audience and add an attribute, under the ui-editor client. */
 async function editAsUi(url: string, flowName: string): Promise<string> {
-  const token = ((await (
-    await fetch(`${url}/ims/token/v3`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "client_credentials", client_id: "ui-editor", client_secret: "ui-secret", scope: "openid" }),
-    })
-  ).json()) as { access_token: string }).access_token;
-  const headers = { authorization: `Bearer ${token}`, "x-api-key": "ui-editor", "x-gw-ims-org-id": EMULATOR_IDENTITY.orgId, "x-sandbox-name": "prod" };
+  const token = (
+    (await (
+      await fetch(`${url}/ims/token/v3`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          grant_type: "client_credentials",
+          client_id: "ui-editor",
+          client_secret: "ui-secret",
+          scope: "openid",
+        }),
+      })
+    ).json()) as { access_token: string }
+  ).access_token;
+  const headers = {
+    authorization: `Bearer ${token}`,
+    "x-api-key": "ui-editor",
+    "x-gw-ims-org-id": EMULATOR_IDENTITY.orgId,
+    "x-sandbox-name": "prod",
+  };
   const base = `${url}/data/foundation/flowservice`;
-  const list = (await (await fetch(`${base}/flows?property=name==${encodeURIComponent(flowName)}`, { headers })).json()) as { items: { id: string; etag: string }[] };
+  const list = (await (
+    await fetch(`${base}/flows?property=name==${encodeURIComponent(flowName)}`, { headers })
+  ).json()) as { items: { id: string; etag: string }[] };
   const flow = list.items[0];
   if (!flow) throw new Error(`the demo could not find flow '${flowName}'`);
   const ops = [
     { op: "remove", path: "/transformations/0/params/segmentSelectors/selectors/0" },
-    { op: "add", path: "/transformations/0/params/profileSelectors/selectors/-", value: { type: "JSON_PATH", value: { path: "person.birthDayAndMonth" } } },
+    {
+      op: "add",
+      path: "/transformations/0/params/profileSelectors/selectors/-",
+      value: { type: "JSON_PATH", value: { path: "person.birthDayAndMonth" } },
+    },
   ];
-  const response = await fetch(`${base}/flows/${flow.id}`, { method: "PATCH", headers: { ...headers, "content-type": "application/json", "if-match": flow.etag }, body: JSON.stringify(ops) });
+  const response = await fetch(`${base}/flows/${flow.id}`, {
+    method: "PATCH",
+    headers: { ...headers, "content-type": "application/json", "if-match": flow.etag },
+    body: JSON.stringify(ops),
+  });
   if (!response.ok) throw new Error(`the UI edit failed: ${response.status} ${await response.text()}`);
   return `ui-editor removed the first audience of '${flowName}' and added the attribute person.birthDayAndMonth (PATCH /flows/${flow.id} → ${response.status}).`;
 }

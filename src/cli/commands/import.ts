@@ -20,7 +20,12 @@ references (the names are listed); no secret is ever written. The next plan adop
 them as managed, nothing is recreated and no data is re-exported. Existing files are not overwritten
 unless --force.`;
 
-const FLAGS = { ...COMMON_FLAGS, out: { type: "string", short: "o" }, match: { type: "string" }, force: { type: "boolean" } } as const;
+const FLAGS = {
+  ...COMMON_FLAGS,
+  out: { type: "string", short: "o" },
+  match: { type: "string" },
+  force: { type: "boolean" },
+} as const;
 
 export const importCommand: Command = async (argv, ctx) => {
   const { values, positionals } = parseFlags(argv, FLAGS, USAGE);
@@ -28,7 +33,10 @@ export const importCommand: Command = async (argv, ctx) => {
     ctx.stdout.write(`${USAGE}\n`);
     return ExitCode.ok;
   }
-  if (!values.out || positionals.length > 0) throw new AppError("usage", "import needs --out DIR (and takes no positional arguments).", { hint: USAGE.split("\n")[0] });
+  if (!values.out || positionals.length > 0)
+    throw new AppError("usage", "import needs --out DIR (and takes no positional arguments).", {
+      hint: USAGE.split("\n")[0],
+    });
   const sandbox = values.sandbox ?? ctx.env.AEP_SANDBOX ?? "prod";
   const output = createOutput(ctx);
   const adobe = await openAdobe(values, ctx, output);
@@ -42,20 +50,32 @@ export const importCommand: Command = async (argv, ctx) => {
     ];
     const clashes = files.filter((f) => existsSync(f.file));
     if (clashes.length > 0 && !values.force) {
-      throw new AppError("usage", `${clashes.length} file(s) already exist, e.g. ${path.relative(ctx.cwd, clashes[0]!.file)}; nothing was written.`, { hint: "Choose another --out, or pass --force to overwrite." });
+      throw new AppError(
+        "usage",
+        `${clashes.length} file(s) already exist, e.g. ${path.relative(ctx.cwd, clashes[0]!.file)}; nothing was written.`,
+        { hint: "Choose another --out, or pass --force to overwrite." },
+      );
     }
     for (const { file, doc } of files) {
       mkdirSync(path.dirname(file), { recursive: true });
-      const header = [`Imported by aep-gitops from sandbox '${sandbox}'. adoptId marks the existing object the next apply adopts.`];
+      const header = [
+        `Imported by aep-gitops from sandbox '${sandbox}'. adoptId marks the existing object the next apply adopts.`,
+      ];
       writeFileSync(file, emitYaml(doc, { schemaPath: path.relative(path.dirname(file), schemaFile()), header }));
       output.out(`wrote ${path.relative(ctx.cwd, file)}`);
     }
     for (const skipped of result.skipped) output.err(`skipped '${skipped.name}': ${skipped.reason}`);
-    output.out(`\nImported ${result.destinations.length} destination(s) and ${result.accounts.length} account(s) from sandbox '${sandbox}'.`);
+    output.out(
+      `\nImported ${result.destinations.length} destination(s) and ${result.accounts.length} account(s) from sandbox '${sandbox}'.`,
+    );
     if (result.envNames.length > 0) {
-      output.out(`Set these environment variables to the accounts' credentials before you plan:\n${result.envNames.map((n) => `  ${n}`).join("\n")}`);
+      output.out(
+        `Set these environment variables to the accounts' credentials before you plan:\n${result.envNames.map((n) => `  ${n}`).join("\n")}`,
+      );
     }
-    output.out(`Next: aep-gitops plan ${path.relative(ctx.cwd, out) || "."} --sandbox ${sandbox}   (expect only 'adopt' changes)`);
+    output.out(
+      `Next: aep-gitops plan ${path.relative(ctx.cwd, out) || "."} --sandbox ${sandbox}   (expect only 'adopt' changes)`,
+    );
     return ExitCode.ok;
   } finally {
     await adobe.close();
@@ -68,7 +88,10 @@ function schemaFile(): string {
 
 /** `*` any run of characters, `?` one character; matched against the whole name, case-insensitively. */
 function globMatcher(glob: string): (name: string) => boolean {
-  const pattern = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const pattern = glob
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   const regex = new RegExp(`^${pattern}$`, "i");
   return (name) => regex.test(name);
 }
