@@ -86,6 +86,7 @@ export const MUTATORS: Record<string, Mutator> = {
   "unicode in values": (text, r) => {
     const all = lines(text);
     const targets = all.map((l, i) => [l, i] as const).filter(([l]) => /^(description|displayName|name| {4}name| {2}- name| {2}stream| {2}namespace): /.test(l));
+    if (targets.length === 0) return text;
     const [line, i] = r.pick(targets);
     const [, key, value] = /^([^:]+): (.*)$/.exec(line)!;
     all[i] = `${key}: ${r.bool() ? JSON.stringify(`${value}${r.pick(UNICODE)}${value}`) : `${value}${r.pick(UNICODE)}${value}`}`;
@@ -99,6 +100,7 @@ export const MUTATORS: Record<string, Mutator> = {
   "duplicate key": (text, r) => {
     const all = lines(text);
     const targets = valueLines(text);
+    if (targets.length === 0) return `${text}\nname: a\nname: b\n`;
     const [line, i] = r.pick(targets);
     all.splice(i + 1, 0, r.bool() ? line : line.replace(/:\s*.*$/, ": duplicate"));
     return all.join("\n");
