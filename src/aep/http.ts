@@ -14,6 +14,8 @@ export interface RequestOptions {
   ifMatch?: string;
   /** A create: never re-sent after an ambiguous failure (a 429 is not ambiguous: nothing happened). */
   create?: boolean;
+  /** Skips the concurrency queue and the pacing (still waits out a Retry-After): the lease renewal. */
+  urgent?: boolean;
 }
 
 export interface HttpStats {
@@ -60,7 +62,8 @@ export class AepHttp {
     let authRetried = false;
     return pRetry(
       async () => {
-        const response = await this.limiter.run(() => this.send(sandbox, method, path, options));
+        // An urgent request (the lock's lease renewal) must not queue behind the very work it protects.
+        const response = await (options.urgent ? this.send(sandbox, method, path, options) : this.limiter.run(() => this.send(sandbox, method, path, options)));
         if (response.status === 401 && !authRetried) {
           // The token expired or was revoked mid-run: get a fresh one and try once more.
           authRetried = true;
@@ -108,7 +111,7 @@ export class AepHttp {
   }
 
   private async send(sandbox: string, method: string, path: string, options: RequestOptions) {
-    const sentAt = await this.pacer.acquire();
+    const sentAt = options.urgent ? Date.now() : await this.pacer.acquire();
     // Adobe's Retry-After speaks for the whole client, not just the call that was throttled:
     // every request waits it out, which is what keeps a 429 from turning into a storm.
     for (let wait = this.pausedUntil - Date.now(); wait > 0; wait = this.pausedUntil - Date.now()) {

@@ -108,6 +108,8 @@ function held(
     const answer = await port.call("PATCH", `/connections/${object.id}`, {
       body: [{ op: "replace", path: "/description", value: description(run, now() + options.ttlMs) }],
       ifMatch: etag,
+      // Never queued behind the apply's own writes: a late renewal would let the lease lapse.
+      urgent: true,
     });
     etag = (answer as { etag: string }).etag;
   };

@@ -67,17 +67,12 @@ describe("the sandbox lock's lease", () => {
     expect(await leaseUntil()).toBeUndefined();
   });
 
-  // BUG (left failing, not fixed: the fix is not local). Lease renewals go through the same AepHttp
-  // as the apply's own calls: they wait in its concurrency queue behind every create the executor has
-  // started (and in any Retry-After pause or pacing), and the new `until` is computed when the renewal
-  // is queued, not when it is sent. Under a slow or throttled Adobe the lease therefore runs out while
-  // the apply is still writing; a second apply takes the lock, re-reads a sandbox that is still being
-  // filled, and creates the same destinations again (duplicates, removed only by a later run). Scaled
-  // down here (TTL 2 s, 300 ms per request, 30 new destinations); with the default 120 s TTL it needs a
-  // renewal delayed over 80 s, i.e. a large apply behind long Retry-After pauses or a low rate limit.
-  // Fix: renew on a path that bypasses the queue and pauses (or a dedicated client), compute `until`
-  // at send time, and stop writing when the lease cannot be confirmed before it ends.
-  it.fails("never runs out while its apply still writes under a slow Adobe, so a second apply cannot create duplicates", async () => {
+  // BUG found here, fixed: lease renewals went through the same queue as the apply's own calls, so
+  // under a slow or throttled Adobe they waited behind every create the executor had started and the
+  // lease ran out mid-apply; a second apply then took the lock and created the same destinations
+  // again. Renewals are now "urgent" requests (src/aep/http.ts): no concurrency queue, no pacing.
+  // Scaled down here (TTL 2 s, 300 ms per request, 30 new destinations).
+  it("never runs out while its apply still writes under a slow Adobe, so a second apply cannot create duplicates", async () => {
     const account = build.kinesis("acct-kinesis-a");
     const pre: Model = { sandbox: "prod", accounts: [account], destinations: [build.destination("existing", account)] };
     writeFolder(lab, modelFiles(pre, rng(SEED)));
