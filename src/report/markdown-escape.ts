@@ -33,6 +33,7 @@ export function code(text: string, opts: { inTable?: boolean } = {}): string {
 
 /** A fenced block that no line of its content can close: the fence is longer than any backtick run. */
 export function fence(lang: string, content: string): string {
+  content = visibleBidi(content);
   const ticks = "`".repeat(Math.max(3, longestRun(content, "`") + 1));
   return `${ticks}${lang}\n${content}\n${ticks}`;
 }
@@ -56,7 +57,18 @@ function decodeSafe(url: string): string {
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\r\n|[\r\n\u2028\u2029]/g, " ");
+  return visibleBidi(text.replace(/\r\n|[\r\n\u2028\u2029]/g, " "));
+}
+
+/**
+ * Bidi controls (U+202A–U+202E, U+2066–U+2069) would show a reviewer text in another order than it is
+ * ("Trojan Source"): they are written as `\u202e` escapes, which in a JSON body mean the same string.
+ */
+function visibleBidi(text: string): string {
+  return text.replace(
+    /[\u202a-\u202e\u2066-\u2069\u200e\u200f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 function longestRun(text: string, char: string): number {
