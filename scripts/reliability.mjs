@@ -30,11 +30,22 @@ async function main() {
   let wallMs = 0;
   if (!reportOnly) {
     const started = Date.now();
-    code = await run("npx", ["vitest", "run", "test/reliability", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(dir, "vitest.json")}`], {
-      ...process.env,
-      RELIABILITY_SCALE: scale,
-      RELIABILITY_RESULTS_DIR: dir,
-    });
+    code = await run(
+      "npx",
+      [
+        "vitest",
+        "run",
+        "test/reliability",
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${path.join(dir, "vitest.json")}`,
+      ],
+      {
+        ...process.env,
+        RELIABILITY_SCALE: scale,
+        RELIABILITY_RESULTS_DIR: dir,
+      },
+    );
     wallMs = Date.now() - started;
   }
   const markdown = render(dir, wallMs || Number(readJson(path.join(dir, "wall.json"))?.wallMs ?? 0));
@@ -44,7 +55,9 @@ async function main() {
     writeFileSync(path.join(ROOT, "docs/reliability.md"), markdown);
     console.log(`\nWrote docs/reliability.md (results in ${dir}).`);
   } else {
-    console.log(`\nReduced run: docs/reliability.md left as committed; this run's report is ${path.join(dir, "reliability.md")}.`);
+    console.log(
+      `\nReduced run: docs/reliability.md left as committed; this run's report is ${path.join(dir, "reliability.md")}.`,
+    );
   }
   process.exitCode = code;
 }
@@ -65,14 +78,16 @@ function knownBugs() {
   const titles = new Set();
   const folder = path.join(ROOT, "test/reliability");
   for (const name of readdirSync(folder).filter((n) => n.endsWith(".test.ts"))) {
-    for (const m of readFileSync(path.join(folder, name), "utf8").matchAll(/it\.fails\(\s*"([^"]+)"/g)) titles.add(m[1]);
+    for (const m of readFileSync(path.join(folder, name), "utf8").matchAll(/it\.fails\(\s*"([^"]+)"/g))
+      titles.add(m[1]);
   }
   return titles;
 }
 
 const fmt = (n) => (typeof n === "number" ? n.toLocaleString("en-US") : String(n));
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
-const cell = (v) => (v === undefined ? "–" : typeof v === "object" ? `\`${JSON.stringify(v)}\`` : fmt(v)).replace(/\|/g, "\\|");
+const cell = (v) =>
+  (v === undefined ? "–" : typeof v === "object" ? `\`${JSON.stringify(v)}\`` : fmt(v)).replace(/\|/g, "\\|");
 
 function render(dir, wallMs) {
   const results = Object.fromEntries(AREAS.map(([area]) => [area, readJson(path.join(dir, `${area}.json`))]));
@@ -81,9 +96,20 @@ function render(dir, wallMs) {
   const specs = (area) =>
     (vitest?.testResults ?? [])
       .filter((f) => path.basename(f.name) === `${area}.test.ts`)
-      .flatMap((f) => f.assertionResults.map((a) => ({ title: a.title, status: bugs.has(a.title) ? (a.status === "passed" ? "known bug" : "FIXED? (it.fails now passes)") : a.status, ms: a.duration ?? 0 })));
+      .flatMap((f) =>
+        f.assertionResults.map((a) => ({
+          title: a.title,
+          status: bugs.has(a.title) ? (a.status === "passed" ? "known bug" : "FIXED? (it.fails now passes)") : a.status,
+          ms: a.duration ?? 0,
+        })),
+      );
   const any = Object.values(results).find(Boolean);
-  const machine = any?.machine ?? { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  const machine = any?.machine ?? {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
   const commit = gitHead();
   const seed = any?.seed ?? "–";
   const lines = [
@@ -102,7 +128,9 @@ function render(dir, wallMs) {
     const held = r?.checks?.length ? `${r.checks.filter((c) => c.held).length}/${r.checks.length} held` : "–";
     const passed = s.filter((x) => x.status === "passed").length;
     const known = s.filter((x) => x.status === "known bug").length;
-    lines.push(`| ${title} | ${summary(area, r?.figures ?? {})} | ${held} | ${s.length ? `${passed}/${s.length} pass${known ? `, ${known} known bug${known > 1 ? "s" : ""} (it.fails)` : ""}` : "not run"} | ${r ? secs(r.durationMs) : "–"} |`);
+    lines.push(
+      `| ${title} | ${summary(area, r?.figures ?? {})} | ${held} | ${s.length ? `${passed}/${s.length} pass${known ? `, ${known} known bug${known > 1 ? "s" : ""} (it.fails)` : ""}` : "not run"} | ${r ? secs(r.durationMs) : "–"} |`,
+    );
   }
   for (const [area, title] of AREAS) {
     const r = results[area];
@@ -113,14 +141,31 @@ function render(dir, wallMs) {
     }
     lines.push(DESCRIPTIONS[area], "");
     if (r.checks.length) {
-      lines.push("| Invariant | Held |", "|---|---|", ...r.checks.map((c) => `| ${c.name} | ${c.held ? "yes" : "**NO**"} |`), "");
+      lines.push(
+        "| Invariant | Held |",
+        "|---|---|",
+        ...r.checks.map((c) => `| ${c.name} | ${c.held ? "yes" : "**NO**"} |`),
+        "",
+      );
     }
-    const figures = Object.entries(r.figures).filter(([k]) => k !== "failures" || (Array.isArray(r.figures[k]) && r.figures[k].length));
+    const figures = Object.entries(r.figures).filter(
+      ([k]) => k !== "failures" || (Array.isArray(r.figures[k]) && r.figures[k].length),
+    );
     lines.push("| Figure | Value |", "|---|---|", ...figures.map(([k, v]) => `| ${LABELS[k] ?? k} | ${cell(v)} |`));
-    lines.push(`| Outputs scanned for secrets | ${fmt(r.secrets.outputs)} (${fmt(r.secrets.bytes)} bytes, ${r.secrets.secretValues} secret values), ${r.secrets.leaks.length} leak${r.secrets.leaks.length === 1 ? "" : "s"} |`);
+    lines.push(
+      `| Outputs scanned for secrets | ${fmt(r.secrets.outputs)} (${fmt(r.secrets.bytes)} bytes, ${r.secrets.secretValues} secret values), ${r.secrets.leaks.length} leak${r.secrets.leaks.length === 1 ? "" : "s"} |`,
+    );
     lines.push(`| Seed, scale, duration | ${r.seed}, ${r.scale}, ${secs(r.durationMs)} |`, "");
     const s = specs(area);
-    if (s.length) lines.push("Specs:", "", ...s.map((x) => `- ${x.status === "passed" ? "✓" : x.status === "known bug" ? "✗ known bug (it.fails):" : `**${x.status}**:`} ${x.title} (${secs(x.ms)})`));
+    if (s.length)
+      lines.push(
+        "Specs:",
+        "",
+        ...s.map(
+          (x) =>
+            `- ${x.status === "passed" ? "✓" : x.status === "known bug" ? "✗ known bug (it.fails):" : `**${x.status}**:`} ${x.title} (${secs(x.ms)})`,
+        ),
+      );
   }
   lines.push("", FINDINGS, "");
   return `${lines.join("\n")}\n`;
@@ -151,7 +196,9 @@ function summary(area, f) {
 
 function gitHead() {
   try {
-    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim();
   } catch {
     return "unknown";
   }
@@ -163,10 +210,9 @@ const DESCRIPTIONS = {
   crash:
     "A mixed apply with prune is killed (SIGKILL) right after its k-th write landed in Adobe (the emulator commits the write and never answers), for every k until an apply completes without reaching k (lease renewals are writes too). The next `apply --yes --prune` alone must converge, with no duplicate and the UI's own destination untouched, and a fresh plan must be empty.",
   concurrency:
-    "Two CI runners (different IMS clients, one fingerprint key) start `apply` at the same moment. \"No lost update\" means: the applies are serialized (every non-lock write comes from one of them, writes never interleave, the result is exactly one YAML's desired state); a UI change the YAML agrees with is kept; a UI change to a field the YAML sets converges to the YAML and the apply reports whose change it overwrote; a UI change to an object the apply does not touch survives and is reported by drift; after a 412 the next write of that object follows a re-read (never a stale etag); with `--expect-checksum` a change made after review is never overwritten.",
+    'Two CI runners (different IMS clients, one fingerprint key) start `apply` at the same moment. "No lost update" means: the applies are serialized (every non-lock write comes from one of them, writes never interleave, the result is exactly one YAML\'s desired state); a UI change the YAML agrees with is kept; a UI change to a field the YAML sets converges to the YAML and the apply reports whose change it overwrote; a UI change to an object the apply does not touch survives and is reported by drift; after a 412 the next write of that object follows a re-read (never a stale etag); with `--expect-checksum` a change made after review is never overwritten.',
   lock: "The sandbox lock is a lease in the Profile connection's description, taken and renewed with If-Match. These specs watch the lease from the emulator's admin view while its apply works.",
-  fuzz:
-    "Mutations of the shipped examples (each file self-contained, names suffixed per file): type swaps, truncation (characters and bytes), 10,000-level nesting, strings up to 10 MB, 200,000-character keys, billion-laughs alias bombs, UTF-16/UTF-32/Latin-1/invalid UTF-8, BOMs, NUL and control bytes, bidi and zero-width characters, escapes in quoted values, duplicate keys, byte flips, tabs, deleted/repeated lines, junk, unknown fields, bad values, merge keys, thousands of documents, CR/CRLF line endings, empty files. Every file is loaded in-process; folders of 100 go through `validate` (text and JSON), `plan` and `apply --yes`; a spread over every kind goes through them one file at a time; the files that stayed valid are planned together.",
+  fuzz: "Mutations of the shipped examples (each file self-contained, names suffixed per file): type swaps, truncation (characters and bytes), 10,000-level nesting, strings up to 10 MB, 200,000-character keys, billion-laughs alias bombs, UTF-16/UTF-32/Latin-1/invalid UTF-8, BOMs, NUL and control bytes, bidi and zero-width characters, escapes in quoted values, duplicate keys, byte flips, tabs, deleted/repeated lines, junk, unknown fields, bad values, merge keys, thousands of documents, CR/CRLF line endings, empty files. Every file is loaded in-process; folders of 100 go through `validate` (text and JSON), `plan` and `apply --yes`; a spread over every kind goes through them one file at a time; the files that stayed valid are planned together.",
   secrets:
     "Secret values: the Kinesis and Event Hubs keys, a rotated key, the IMS client secret, the GitHub token, a literal key typed into YAML, the UI's own key. Scanned: every CLI output (validate, plan -v in text/JSON/markdown, apply, drift in every format, import and the YAML it writes, failures where Adobe's error echoes the key), the Action's logs (outside `::add-mask::`), job summaries, outputs and every request it sent to GitHub (PR comments, issues), the golden files of the Action and report tests, and the emulator's request log. The other areas scan their own outputs too (their tables).",
   isolation:
@@ -206,6 +252,7 @@ const LABELS = {
   byKind: "Per kind: files, rejected, slowest load (ms)",
   exceptions: "Unhandled exceptions",
   acceptedPlanned: "Valid files planned together",
+  acceptedRefusedAtPlan: "Valid files refused at plan time (unknown audience name, at file:line:col)",
   batchRuns: "CLI runs on folders",
   batchWrites: "Writes from folder runs",
   singleFiles: "Files run one by one",

@@ -6,7 +6,7 @@ import { bySign, paint, type Paint } from "./ansi.js";
 import { changeCallLines, changeDetails, changeHeader } from "./change-lines.js";
 import { EGRESS_TITLE, egressItems, egressStatus, typeLabel } from "./egress.js";
 import { planSummaryLine } from "./summary.js";
-import { printable } from "./values.js";
+import { printable, printableJson } from "./values.js";
 
 export interface TextOptions {
   verbose: boolean;
@@ -42,10 +42,10 @@ function changeBlock(change: Change, verbose: boolean, p: Paint): string[] {
   ];
   if (verbose) {
     // Call lines at the detail indent, their bodies two further (changeCallLines indents bodies).
-    // JSON.stringify already escapes control characters in bodies.
+    // JSON.stringify escapes C0 controls in bodies; printableJson the rest (DEL, C1, bidi, separators).
     lines.push(
       ...changeCallLines(change).map((line) =>
-        line.startsWith("  ") ? BODY + line.slice(2) : DETAIL + printable(line),
+        line.startsWith("  ") ? BODY + printableJson(line.slice(2)) : DETAIL + printable(line),
       ),
     );
   }

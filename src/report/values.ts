@@ -29,5 +29,15 @@ export function printable(line: string): string {
   return flat.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
+/**
+ * A line of pretty-printed JSON (a call body), safe for a terminal: what JSON.stringify leaves raw (DEL,
+ * C1 controls, line separators, bidi controls) becomes the `\u` escape that means the same string.
+ */
+export function printableJson(line: string): string {
+  return line.replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+// Bidi controls too: they would show a reviewer text in another order than it is ("Trojan Source").
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const JSON_RAW = /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;

@@ -21,7 +21,11 @@ afterEach(async () => {
 });
 
 const account = build.kinesis("acct-kinesis-a");
-const many: Model = { sandbox: "prod", accounts: [account], destinations: Array.from({ length: 10 }, (_, i) => build.destination(`dest-${i}`, account)) };
+const many: Model = {
+  sandbox: "prod",
+  accounts: [account],
+  destinations: Array.from({ length: 10 }, (_, i) => build.destination(`dest-${i}`, account)),
+};
 
 describe("an apply that outlives its IMS token", () => {
   beforeEach(async () => {
@@ -37,7 +41,9 @@ describe("an apply that outlives its IMS token", () => {
     const log = await lab.requests();
     const tokens = log.filter((e) => e.route === "/ims/token/v3" && e.client === "demo-client");
     const rejected = log.filter((e) => e.status === 401 && !e.path.startsWith("/ims/"));
-    const retriedAfter401 = rejected.every((r) => log.some((e) => e.seq > r.seq && e.method === r.method && e.path === r.path && e.status < 300));
+    const retriedAfter401 = rejected.every((r) =>
+      log.some((e) => e.seq > r.seq && e.method === r.method && e.path === r.path && e.status < 300),
+    );
     rec.set("tokenTtlSeconds", 2);
     rec.set("applyMs", apply.ms);
     rec.set("tokensIssued", tokens.length);
@@ -57,7 +63,11 @@ async function failsFast(env: Record<string, string>, args = ["apply", "--yes"])
   const since = Math.max(0, ...(await lab.requests()).map((e) => e.seq));
   const run = await cli(lab, rec, args, { env });
   const log = (await lab.requests()).filter((e) => e.seq > since);
-  return { run, ims: log.filter((e) => e.path.startsWith("/ims/")).length, adobe: log.filter((e) => !e.path.startsWith("/ims/")).length };
+  return {
+    run,
+    ims: log.filter((e) => e.path.startsWith("/ims/")).length,
+    adobe: log.filter((e) => !e.path.startsWith("/ims/")).length,
+  };
 }
 
 function expectClear(run: TimedRun, pattern: RegExp): void {
@@ -115,7 +125,12 @@ describe("bad credentials", () => {
   });
 
   it("a throttled or failing IMS is retried (bounded) and the run goes on", async () => {
-    await lab.faults({ scripted: [{ route: "/ims/token/v3", nth: 1, action: { type: "status", status: 503 } }, { route: "/ims/token/v3", nth: 2, action: { type: "status", status: 429, headers: { "retry-after": "1" } } }] });
+    await lab.faults({
+      scripted: [
+        { route: "/ims/token/v3", nth: 1, action: { type: "status", status: 503 } },
+        { route: "/ims/token/v3", nth: 2, action: { type: "status", status: 429, headers: { "retry-after": "1" } } },
+      ],
+    });
     const { run, ims } = await failsFast({}, ["plan"]);
     expect(run.code, run.stderr).toBe(2);
     expect(ims).toBe(3);
@@ -124,7 +139,10 @@ describe("bad credentials", () => {
 
   it("an unreachable Flow Service or IMS fails with a clear message after bounded retries, never a stack trace", async () => {
     // The Flow Service's retries take 12–25 s (6 attempts, backoff up to 8 s): CI checks IMS only.
-    const [platform, ims] = await Promise.all([FULL ? failsFast({ AEP_PLATFORM_URL: "http://127.0.0.1:9" }, ["plan"]) : undefined, failsFast({ AEP_IMS_URL: "http://127.0.0.1:9" }, ["plan"])]);
+    const [platform, ims] = await Promise.all([
+      FULL ? failsFast({ AEP_PLATFORM_URL: "http://127.0.0.1:9" }, ["plan"]) : undefined,
+      failsFast({ AEP_IMS_URL: "http://127.0.0.1:9" }, ["plan"]),
+    ]);
     expect(ims.run.stderr).toMatch(/IMS did not issue a token: could not reach/);
     rec.set("imsUnreachableMs", ims.run.ms);
     if (!platform) return;

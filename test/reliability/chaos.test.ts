@@ -50,12 +50,14 @@ function reportProblems(run: TimedRun): { problems: string[]; kind?: "partial" |
   const skippedLines = run.stdout.split("\n").filter((l) => /^\[prod\] - skipped /.test(l)).length;
   const summary = /Apply complete: (\d+) succeeded, (\d+) failed, (\d+) skipped\./.exec(run.stdout);
   if (run.code === 0) {
-    if (failedLines + skippedLines > 0 || /^error:/m.test(run.stderr)) problems.push("exit 0 with failed items or an error");
+    if (failedLines + skippedLines > 0 || /^error:/m.test(run.stderr))
+      problems.push("exit 0 with failed items or an error");
     return { problems };
   }
   if (!/^error: .+/m.test(run.stderr)) problems.push(`exit ${run.code} without an error line`);
   if (!summary) return { problems, kind: "beforeItems" };
-  if (Number(summary[2]) !== failedLines || Number(summary[3]) !== skippedLines) problems.push(`summary ${summary[0]} but ${failedLines} ✗ and ${skippedLines} skipped lines`);
+  if (Number(summary[2]) !== failedLines || Number(summary[3]) !== skippedLines)
+    problems.push(`summary ${summary[0]} but ${failedLines} ✗ and ${skippedLines} skipped lines`);
   if (failedLines + skippedLines === 0) problems.push("exit 1 after items ran, but no item is reported as failed");
   return { problems, kind: "partial" };
 }
@@ -113,7 +115,13 @@ async function chaosCase(lab: Lab, index: number): Promise<CaseResult> {
   }
   // The emulator's PRNG is mulberry32 too: seeded apart from the case's, so its draws are not the ones
   // that shaped the case.
-  const faults = { seed: caseSeed(seed, 7), rates: faultRates(r), retryAfter: r.pick(["seconds", "http-date", "none", "empty-body"]), retryAfterSeconds: r.pick([0, 0, 1]), scripted };
+  const faults = {
+    seed: caseSeed(seed, 7),
+    rates: faultRates(r),
+    retryAfter: r.pick(["seconds", "http-date", "none", "empty-body"]),
+    retryAfterSeconds: r.pick([0, 0, 1]),
+    scripted,
+  };
   const mark = Math.max(0, ...(await lab.requests()).map((e) => e.seq));
   await lab.faults(faults);
   const timing = { setup: Date.now() - t0, applies: 0, plan: 0 };
@@ -128,7 +136,9 @@ async function chaosCase(lab: Lab, index: number): Promise<CaseResult> {
     const report = reportProblems(run);
     problems.push(...report.problems.map((p) => `apply #${attempt}: ${p}`));
     if (report.kind) failedRuns[report.kind]++;
-    done = run.code === 0 && converged(sandboxOf(await lab.state(), "prod"), desired, { prune, before: owners }).length === 0;
+    done =
+      run.code === 0 &&
+      converged(sandboxOf(await lab.state(), "prod"), desired, { prune, before: owners }).length === 0;
   }
   timing.applies = Date.now() - t0 - timing.setup;
   const log = (await lab.requests()).filter((e) => e.seq > mark);
@@ -138,8 +148,25 @@ async function chaosCase(lab: Lab, index: number): Promise<CaseResult> {
   problems.push(...converged(after, desired, { prune, before: owners }), ...foreignChanged(foreignBefore, after));
   const plan = await cli(lab, rec, ["plan", ...(prune ? ["--prune"] : [])]);
   timing.plan = Date.now() - t0 - timing.setup - timing.applies;
-  if (process.env.RELIABILITY_DEBUG) console.log(index, JSON.stringify(timing), codes, story.join("; "), JSON.stringify(faults), "\n" + log.map((e) => `${Math.round(e.at - log[0]!.at)} ${e.method} ${e.route} ${e.status} ${e.fault ?? ""} ${Math.round(e.durationMs ?? 0)}`).join("\n"));
-  if (plan.code !== 0) problems.push(`plan after ${codes.length} applies exits ${plan.code}: ${plan.stdout.slice(-400)} ${plan.stderr.slice(-400)}`);
+  if (process.env.RELIABILITY_DEBUG)
+    console.log(
+      index,
+      JSON.stringify(timing),
+      codes,
+      story.join("; "),
+      JSON.stringify(faults),
+      "\n" +
+        log
+          .map(
+            (e) =>
+              `${Math.round(e.at - log[0]!.at)} ${e.method} ${e.route} ${e.status} ${e.fault ?? ""} ${Math.round(e.durationMs ?? 0)}`,
+          )
+          .join("\n"),
+    );
+  if (plan.code !== 0)
+    problems.push(
+      `plan after ${codes.length} applies exits ${plan.code}: ${plan.stdout.slice(-400)} ${plan.stderr.slice(-400)}`,
+    );
   const external = log.filter((e) => !(e as { internal?: boolean }).internal);
   return {
     index,
@@ -161,42 +188,80 @@ describe("chaos", () => {
   const runs = Number(process.env.RELIABILITY_CHAOS_RUNS ?? SIZES.chaosRuns);
   const indexes = only ? [Number(only)] : Array.from({ length: runs }, (_, i) => i);
 
-  it(`converges within ${MAX_APPLIES} applies under ${FAULT_RATE * 100} % faults and UI races, with no duplicate, no foreign change, and every failed run reported per item (${indexes.length} runs, seed ${SEED})`, async () => {
-    const started = Date.now();
-    const labs = await Promise.all(Array.from({ length: SIZES.chaosParallel }, () => startLab()));
-    let results: CaseResult[];
-    try {
-      results = await pool(indexes.length, labs.length, (i, slot) =>
-        chaosCase(labs[slot]!, indexes[i]!).catch((error: unknown) => ({ index: indexes[i]!, seed: caseSeed(SEED, indexes[i]!), story: "", applies: 0, codes: [], failedRuns: { partial: 0, beforeItems: 0 }, requests: 0, faulted: 0, conflicts: 0, problems: [`case crashed: ${(error as Error).stack}`] })),
+  it(
+    `converges within ${MAX_APPLIES} applies under ${FAULT_RATE * 100} % faults and UI races, with no duplicate, no foreign change, and every failed run reported per item (${indexes.length} runs, seed ${SEED})`,
+    async () => {
+      const started = Date.now();
+      const labs = await Promise.all(Array.from({ length: SIZES.chaosParallel }, () => startLab()));
+      let results: CaseResult[];
+      try {
+        results = await pool(indexes.length, labs.length, (i, slot) =>
+          chaosCase(labs[slot]!, indexes[i]!).catch((error: unknown) => ({
+            index: indexes[i]!,
+            seed: caseSeed(SEED, indexes[i]!),
+            story: "",
+            applies: 0,
+            codes: [],
+            failedRuns: { partial: 0, beforeItems: 0 },
+            requests: 0,
+            faulted: 0,
+            conflicts: 0,
+            problems: [`case crashed: ${(error as Error).stack}`],
+          })),
+        );
+      } finally {
+        await Promise.all(labs.map((l) => l.close()));
+      }
+      const failures = results.filter((c) => c.problems.length > 0);
+      const histogram = [1, 2, 3].map((n) => results.filter((c) => c.applies === n && c.problems.length === 0).length);
+      const requests = results.reduce((a, c) => a + c.requests, 0);
+      const faulted = results.reduce((a, c) => a + c.faulted, 0);
+      rec.set("runs", results.length);
+      rec.set(
+        "applies",
+        results.reduce((a, c) => a + c.applies, 0),
       );
-    } finally {
-      await Promise.all(labs.map((l) => l.close()));
-    }
-    const failures = results.filter((c) => c.problems.length > 0);
-    const histogram = [1, 2, 3].map((n) => results.filter((c) => c.applies === n && c.problems.length === 0).length);
-    const requests = results.reduce((a, c) => a + c.requests, 0);
-    const faulted = results.reduce((a, c) => a + c.faulted, 0);
-    rec.set("runs", results.length);
-    rec.set("applies", results.reduce((a, c) => a + c.applies, 0));
-    rec.set("convergedAfter", { "1": histogram[0], "2": histogram[1], "3": histogram[2] });
-    rec.set("failedApplies", { partial: results.reduce((a, c) => a + c.failedRuns.partial, 0), beforeItems: results.reduce((a, c) => a + c.failedRuns.beforeItems, 0) });
-    rec.set("requests", requests);
-    rec.set("faultsInjected", faulted);
-    rec.set("faultRate", requests ? Math.round((faulted / requests) * 1000) / 10 : 0);
-    rec.set("conflicts412", results.reduce((a, c) => a + c.conflicts, 0));
-    rec.set("racesScripted", results.filter((c) => c.story.includes("race:")).length);
-    rec.set("lostAnswers", results.filter((c) => c.story.includes("answer of write")).length);
-    rec.set("failures", failures.map((c) => ({ index: c.index, seed: c.seed, story: c.story, problems: c.problems.slice(0, 8) })));
-    rec.set("wallMs", Date.now() - started);
-    const ok = (text: string) => failures.every((c) => !c.problems.some((p) => p.includes(text)));
-    rec.check("live = desired within 3 applies", failures.every((c) => !c.problems.some((p) => !/duplicate|owned by|foreign|changed$|deleted$|apply #/.test(p))));
-    rec.check("no duplicate resources", ok("owned by"));
-    rec.check("no foreign resource changed", failures.every((c) => !c.problems.some((p) => / (changed|deleted)$/.test(p))));
-    rec.check("every failed run exited non-zero with a per-item report", ok("apply #"));
-    rec.check("no secret in any output", rec.scanned.leaks.length === 0);
-    const message = failures.map((c) => `case ${c.index} (RELIABILITY_SEED=${SEED} RELIABILITY_CHAOS_CASE=${c.index}, case seed ${c.seed}): ${c.story}\n  ${c.problems.slice(0, 8).join("\n  ")}`).join("\n");
-    if (failures.length > 0) console.error(`chaos failures (suite seed ${SEED}):\n${message}`);
-    expect(failures.length, message).toBe(0);
-    expect(rec.scanned.leaks).toEqual([]);
-  }, TIMEOUT_MS);
+      rec.set("convergedAfter", { "1": histogram[0], "2": histogram[1], "3": histogram[2] });
+      rec.set("failedApplies", {
+        partial: results.reduce((a, c) => a + c.failedRuns.partial, 0),
+        beforeItems: results.reduce((a, c) => a + c.failedRuns.beforeItems, 0),
+      });
+      rec.set("requests", requests);
+      rec.set("faultsInjected", faulted);
+      rec.set("faultRate", requests ? Math.round((faulted / requests) * 1000) / 10 : 0);
+      rec.set(
+        "conflicts412",
+        results.reduce((a, c) => a + c.conflicts, 0),
+      );
+      rec.set("racesScripted", results.filter((c) => c.story.includes("race:")).length);
+      rec.set("lostAnswers", results.filter((c) => c.story.includes("answer of write")).length);
+      rec.set(
+        "failures",
+        failures.map((c) => ({ index: c.index, seed: c.seed, story: c.story, problems: c.problems.slice(0, 8) })),
+      );
+      rec.set("wallMs", Date.now() - started);
+      const ok = (text: string) => failures.every((c) => !c.problems.some((p) => p.includes(text)));
+      rec.check(
+        "live = desired within 3 applies",
+        failures.every((c) => !c.problems.some((p) => !/duplicate|owned by|foreign|changed$|deleted$|apply #/.test(p))),
+      );
+      rec.check("no duplicate resources", ok("owned by"));
+      rec.check(
+        "no foreign resource changed",
+        failures.every((c) => !c.problems.some((p) => / (changed|deleted)$/.test(p))),
+      );
+      rec.check("every failed run exited non-zero with a per-item report", ok("apply #"));
+      rec.check("no secret in any output", rec.scanned.leaks.length === 0);
+      const message = failures
+        .map(
+          (c) =>
+            `case ${c.index} (RELIABILITY_SEED=${SEED} RELIABILITY_CHAOS_CASE=${c.index}, case seed ${c.seed}): ${c.story}\n  ${c.problems.slice(0, 8).join("\n  ")}`,
+        )
+        .join("\n");
+      if (failures.length > 0) console.error(`chaos failures (suite seed ${SEED}):\n${message}`);
+      expect(failures.length, message).toBe(0);
+      expect(rec.scanned.leaks).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
 });

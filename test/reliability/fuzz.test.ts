@@ -301,4 +301,25 @@ describe("values from YAML in the output", () => {
     expect(plan.code).toBe(2);
     expect(plan.stdout).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
   });
+
+  // FINDING, fixed: the text plan (a terminal, a CI log) showed bidi controls raw in field and egress
+  // lines, and with -v the call bodies showed what JSON.stringify leaves raw (DEL, C1 controls such as
+  // U+009B, a CSI on some terminals, line separators, bidi controls). They are now \u escapes, which in
+  // a JSON body mean the same string.
+  it("reach the text plan, -v bodies included, with control and bidi characters escaped", async () => {
+    lab.write("text/account.yaml", kinesisAccount());
+    const description = '"Pay \u202eevil\u2066 out \x7f \x9b31m \u2028 end"';
+    lab.write("text/a.yaml", kinesisDestination("text-demo", { description, audiences: [] }));
+    for (const args of [
+      ["plan", "text"],
+      ["plan", "text", "-v"],
+    ]) {
+      const plan = await cli(lab, rec, args);
+      expect(plan.code).toBe(2);
+      expect(plan.stdout).not.toMatch(UNSAFE);
+      expect(plan.stdout).not.toMatch(/[\u0080-\u009f\u2028\u2029]/);
+      if (args.includes("-v"))
+        expect(plan.stdout).toContain("Pay \\u202eevil\\u2066 out \\u007f \\u009b31m \\u2028 end");
+    }
+  });
 });

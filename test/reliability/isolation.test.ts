@@ -16,12 +16,19 @@ rec.addSecret(FOREIGN_SECRET);
 const account = build.kinesis("acct-kinesis-a");
 const hubs = build.hubs("acct-hubs-a");
 /** The same names in both sandboxes, as promotion from dev to prod keeps them. */
-const PROD: Model = { sandbox: "prod", accounts: [account, hubs], destinations: [build.destination("summer", account), build.destination("winter", hubs)] };
+const PROD: Model = {
+  sandbox: "prod",
+  accounts: [account, hubs],
+  destinations: [build.destination("summer", account), build.destination("winter", hubs)],
+};
 const DEV: Model = {
   sandbox: "dev",
   accounts: [account],
   // "Men over 50" by name: dev's own audience of that name (ids differ per sandbox).
-  destinations: [build.destination("summer", account, { audiences: [{ name: "Men over 50" }], description: "Dev copy" }), build.destination("dev-only", account, { audiences: [] })],
+  destinations: [
+    build.destination("summer", account, { audiences: [{ name: "Men over 50" }], description: "Dev copy" }),
+    build.destination("dev-only", account, { audiences: [] }),
+  ],
 };
 
 let lab: Lab;
@@ -69,12 +76,42 @@ describe("a run for sandbox dev, with prod and dev in the tool config", () => {
 
   it("retries and re-plans inside dev too: under injected faults and a UI edit in dev", async () => {
     const flow = sandboxOf(await lab.state(), "dev").flows.find((f) => f.name === "summer")!;
-    writeFolder(lab, modelFiles({ ...DEV, destinations: DEV.destinations.map((d) => ({ ...d, description: "Changed under faults" })) }, rng(SEED)), "destinations/dev");
+    writeFolder(
+      lab,
+      modelFiles(
+        { ...DEV, destinations: DEV.destinations.map((d) => ({ ...d, description: "Changed under faults" })) },
+        rng(SEED),
+      ),
+      "destinations/dev",
+    );
     await lab.faults({
       seed: SEED,
       rates: { "500": 0.08, "503": 0.05, reset: 0.04, "429": 0.03 },
       retryAfterSeconds: 0,
-      scripted: [{ method: "GET", route: "/flows", client: "demo-client", nth: 2, action: { type: "after", request: { client: "ui-editor", method: "PATCH", path: `/data/foundation/flowservice/flows/${flow.id}`, sandbox: "dev", body: [{ op: "add", path: "/transformations/0/params/profileSelectors/selectors/-", value: { type: "JSON_PATH", value: { path: "mobilePhone.number" } } }] } } }],
+      scripted: [
+        {
+          method: "GET",
+          route: "/flows",
+          client: "demo-client",
+          nth: 2,
+          action: {
+            type: "after",
+            request: {
+              client: "ui-editor",
+              method: "PATCH",
+              path: `/data/foundation/flowservice/flows/${flow.id}`,
+              sandbox: "dev",
+              body: [
+                {
+                  op: "add",
+                  path: "/transformations/0/params/profileSelectors/selectors/-",
+                  value: { type: "JSON_PATH", value: { path: "mobilePhone.number" } },
+                },
+              ],
+            },
+          },
+        },
+      ],
     });
     let run = await cli(lab, rec, ["apply", "--sandbox", "dev", "--yes"]);
     devRuns.push(run);
@@ -87,7 +124,10 @@ describe("a run for sandbox dev, with prod and dev in the tool config", () => {
     const log = (await lab.requests()).filter((e) => e.seq > mark);
     const outside = log.filter((e) => !(e.sandbox === "dev" || (e.sandbox === null && e.path.startsWith("/ims/"))));
     rec.set("devRuns", devRuns.length);
-    rec.set("devCommands", devRuns.map((r) => r.args.join(" ")));
+    rec.set(
+      "devCommands",
+      devRuns.map((r) => r.args.join(" ")),
+    );
     rec.set("requestsChecked", log.length);
     rec.set("requestsToDev", log.filter((e) => e.sandbox === "dev").length);
     rec.set("requestsOutsideDev", outside.length);
@@ -96,8 +136,14 @@ describe("a run for sandbox dev, with prod and dev in the tool config", () => {
     const changed = versions(prodBefore).filter((v) => !versions(prodAfter).includes(v));
     rec.set("prodObjects", versions(prodBefore).length);
     rec.set("prodObjectsChanged", changed.length);
-    rec.check("a run for dev never reads or writes prod (every request carries sandbox dev, IMS aside)", outside.length === 0);
-    rec.check("prod unchanged (every object's etag)", changed.length === 0 && versions(prodAfter).length === versions(prodBefore).length);
+    rec.check(
+      "a run for dev never reads or writes prod (every request carries sandbox dev, IMS aside)",
+      outside.length === 0,
+    );
+    rec.check(
+      "prod unchanged (every object's etag)",
+      changed.length === 0 && versions(prodAfter).length === versions(prodBefore).length,
+    );
     expect(outside.map((e) => `${e.method} ${e.path} sandbox=${e.sandbox}`)).toEqual([]);
     expect(changed).toEqual([]);
     expect(versions(prodAfter)).toEqual(versions(prodBefore));
@@ -106,7 +152,11 @@ describe("a run for sandbox dev, with prod and dev in the tool config", () => {
   it("with folder paths and AEP_SANDBOX=dev, plans and applies dev as validate and import do, never the first configured sandbox", async () => {
     const since = Math.max(0, ...(await lab.requests()).map((e) => e.seq));
     const env = { env: { AEP_SANDBOX: "dev" } };
-    const runs = [await cli(lab, rec, ["validate", "destinations/dev"], env), await cli(lab, rec, ["plan", "destinations/dev"], env), await cli(lab, rec, ["apply", "destinations/dev", "--yes"], env)];
+    const runs = [
+      await cli(lab, rec, ["validate", "destinations/dev"], env),
+      await cli(lab, rec, ["plan", "destinations/dev"], env),
+      await cli(lab, rec, ["apply", "destinations/dev", "--yes"], env),
+    ];
     devRuns.push(...runs);
     const log = (await lab.requests()).filter((e) => e.seq > since);
     expect(log.filter((e) => e.sandbox === "prod").map((e) => `${e.method} ${e.path}`)).toEqual([]);

@@ -16,7 +16,11 @@ import { applyInProcess, cli, writeFolder } from "./support/runs.js";
 import { SEED } from "./support/scale.js";
 
 const rec = new Recorder("lock");
-const SECOND = { AEP_CLIENT_ID: "ci-runner-2", AEP_CLIENT_SECRET: "second-runner-secret-5521", AEP_GITOPS_FINGERPRINT_KEY: "shared-fingerprint-key-3310" };
+const SECOND = {
+  AEP_CLIENT_ID: "ci-runner-2",
+  AEP_CLIENT_SECRET: "second-runner-secret-5521",
+  AEP_GITOPS_FINGERPRINT_KEY: "shared-fingerprint-key-3310",
+};
 rec.addSecret(SECOND.AEP_CLIENT_SECRET);
 rec.addSecret(SECOND.AEP_GITOPS_FINGERPRINT_KEY);
 afterAll(() => rec.save());
@@ -51,7 +55,17 @@ describe("the sandbox lock's lease", () => {
     const settings = settingsFromEnv(lab.env);
     const port = new HttpFlowService(new AepHttp(settings, new ImsTokenSource(settings)), "prod");
     // The first renewal lands in Adobe and the connection resets before its answer arrives.
-    await lab.faults({ scripted: [{ method: "PATCH", route: "/connections/{id}", client: "demo-client", nth: 1, action: { type: "commit-then-reset" } }] });
+    await lab.faults({
+      scripted: [
+        {
+          method: "PATCH",
+          route: "/connections/{id}",
+          client: "demo-client",
+          nth: 1,
+          action: { type: "commit-then-reset" },
+        },
+      ],
+    });
     const lock = await acquireLock(port, { ttlMs: 1_500, waitMs: 10_000 });
     let lapsed = 0;
     const watchUntil = Date.now() + 4_500;
@@ -61,7 +75,9 @@ describe("the sandbox lock's lease", () => {
       if (until === undefined || until < Date.now()) lapsed++;
     }
     await lock.release();
-    const renewals = (await lab.requests()).filter((e) => e.method === "PATCH" && e.client === "demo-client").map((e) => e.status);
+    const renewals = (await lab.requests())
+      .filter((e) => e.method === "PATCH" && e.client === "demo-client")
+      .map((e) => e.status);
     rec.set("lostRenewalAnswer", { lapsedObservations: lapsed, renewalStatuses: renewals });
     expect(lapsed, `renewals answered ${renewals.join(", ")}`).toBe(0);
     expect(await leaseUntil()).toBeUndefined();
@@ -77,7 +93,13 @@ describe("the sandbox lock's lease", () => {
     const pre: Model = { sandbox: "prod", accounts: [account], destinations: [build.destination("existing", account)] };
     writeFolder(lab, modelFiles(pre, rng(SEED)));
     await applyInProcess(lab, "destinations");
-    const desired: Model = { ...pre, destinations: [...pre.destinations, ...Array.from({ length: 30 }, (_, i) => build.destination(`new-${i}`, account))] };
+    const desired: Model = {
+      ...pre,
+      destinations: [
+        ...pre.destinations,
+        ...Array.from({ length: 30 }, (_, i) => build.destination(`new-${i}`, account)),
+      ],
+    };
     writeFolder(lab, modelFiles(desired, rng(SEED)));
     await lab.faults({ latencyMs: 300 });
     const first = cli(lab, rec, ["apply", "--yes"]);
@@ -93,7 +115,11 @@ describe("the sandbox lock's lease", () => {
     const second = lapsedWhileWorking ? await cli(lab, rec, ["apply", "--yes"], { env: SECOND }) : undefined;
     const a = await first;
     const twins = duplicates(sandboxOf(await lab.state(), "prod"));
-    rec.set("slowAdobe", { leaseLapsedWhileWorking: lapsedWhileWorking, duplicatesCreated: twins.length, secondApplyExit: second?.code ?? null });
+    rec.set("slowAdobe", {
+      leaseLapsedWhileWorking: lapsedWhileWorking,
+      duplicatesCreated: twins.length,
+      secondApplyExit: second?.code ?? null,
+    });
     expect(a.code, a.stderr).toBe(0);
     expect(lapsedWhileWorking, "the lease ran out while its apply was still writing").toBe(false);
     expect(twins).toEqual([]);

@@ -34,7 +34,11 @@ function scan(source: string, text: string): void {
 
 const kinesis = build.kinesis("acct-kinesis-a");
 const hubs = build.hubs("acct-hubs-a");
-const MODEL: Model = { sandbox: "prod", accounts: [kinesis, hubs], destinations: [build.destination("summer", kinesis), build.destination("winter", hubs, { state: "disabled" })] };
+const MODEL: Model = {
+  sandbox: "prod",
+  accounts: [kinesis, hubs],
+  destinations: [build.destination("summer", kinesis), build.destination("winter", hubs, { state: "disabled" })],
+};
 
 describe("the CLI", () => {
   let lab: Lab;
@@ -52,24 +56,70 @@ describe("the CLI", () => {
         await cli(lab, rec, ["plan", "-v"], { env: { KINESIS_SECRET_KEY: ROTATED } }),
         await cli(lab, rec, ["apply", "--yes", "--format", "json", "-v"], { env: { KINESIS_SECRET_KEY: ROTATED } }),
       ];
-      await lab.uiPatchFlow((await lab.ui("GET", "/flows?property=name==summer")).body.items[0].id, [{ op: "replace", path: "/description", value: "Edited in the UI" }]);
-      runs.push(await cli(lab, rec, ["drift"]), await cli(lab, rec, ["drift", "--format", "json"]), await cli(lab, rec, ["drift", "--format", "markdown"]));
+      await lab.uiPatchFlow((await lab.ui("GET", "/flows?property=name==summer")).body.items[0].id, [
+        { op: "replace", path: "/description", value: "Edited in the UI" },
+      ]);
+      runs.push(
+        await cli(lab, rec, ["drift"]),
+        await cli(lab, rec, ["drift", "--format", "json"]),
+        await cli(lab, rec, ["drift", "--format", "markdown"]),
+      );
       // Adobe echoing a secret in an error (it should not, but the tool must not repeat it).
-      writeFolder(lab, modelFiles({ ...MODEL, accounts: [...MODEL.accounts, build.kinesis("acct-kinesis-b")], destinations: [...MODEL.destinations, build.destination("spring", build.kinesis("acct-kinesis-b"))] }, rng(SEED)));
-      await lab.faults({ scripted: [{ method: "POST", route: "/connections", client: "demo-client", action: { type: "status", status: 400, body: { error_code: "FLOW-1451-400", message: `invalid secretKey ${ROTATED} and ${SECRETS.KINESIS_SECRET_KEY}` } } }] });
+      writeFolder(
+        lab,
+        modelFiles(
+          {
+            ...MODEL,
+            accounts: [...MODEL.accounts, build.kinesis("acct-kinesis-b")],
+            destinations: [...MODEL.destinations, build.destination("spring", build.kinesis("acct-kinesis-b"))],
+          },
+          rng(SEED),
+        ),
+      );
+      await lab.faults({
+        scripted: [
+          {
+            method: "POST",
+            route: "/connections",
+            client: "demo-client",
+            action: {
+              type: "status",
+              status: 400,
+              body: {
+                error_code: "FLOW-1451-400",
+                message: `invalid secretKey ${ROTATED} and ${SECRETS.KINESIS_SECRET_KEY}`,
+              },
+            },
+          },
+        ],
+      });
       const failed = await cli(lab, rec, ["apply", "--yes", "-v"], { env: { KINESIS_SECRET_KEY: ROTATED } });
-      runs.push(failed, await cli(lab, rec, ["apply", "--yes", "--format", "json"], { env: { KINESIS_SECRET_KEY: ROTATED, AEP_CLIENT_SECRET: "demo-secret" } }));
+      runs.push(
+        failed,
+        await cli(lab, rec, ["apply", "--yes", "--format", "json"], {
+          env: { KINESIS_SECRET_KEY: ROTATED, AEP_CLIENT_SECRET: "demo-secret" },
+        }),
+      );
       expect(failed.code).toBe(1);
       await lab.faults({});
       // A UI-made destination imported to YAML: its secret is Adobe's, masked; the YAML references env vars.
       await createForeign(lab, "ui-made");
       runs.push(await cli(lab, rec, ["import", "--sandbox", "prod", "--out", "imported"]));
-      for (const file of readdirSync(path.join(lab.dir, "imported"), { recursive: true, withFileTypes: true }).filter((f) => f.isFile())) {
+      for (const file of readdirSync(path.join(lab.dir, "imported"), { recursive: true, withFileTypes: true }).filter(
+        (f) => f.isFile(),
+      )) {
         scan("imported YAML", readFileSync(path.join(file.parentPath, file.name), "utf8"));
       }
       // A literal secret in YAML is refused without being echoed.
-      lab.write("literal/account.yaml", `apiVersion: aep-gitops/v1\nkind: Account\nname: leaky\ntype: amazon-kinesis\ncredentials:\n  accessKeyId: AKIAIOSFODNN7EXAMPLE\n  secretKey: ${LITERAL}\n  region: us-east-1\n`);
-      runs.push(await cli(lab, rec, ["validate", "literal"]), await cli(lab, rec, ["validate", "literal", "--format", "json"]), await cli(lab, rec, ["plan", "literal"]));
+      lab.write(
+        "literal/account.yaml",
+        `apiVersion: aep-gitops/v1\nkind: Account\nname: leaky\ntype: amazon-kinesis\ncredentials:\n  accessKeyId: AKIAIOSFODNN7EXAMPLE\n  secretKey: ${LITERAL}\n  region: us-east-1\n`,
+      );
+      runs.push(
+        await cli(lab, rec, ["validate", "literal"]),
+        await cli(lab, rec, ["validate", "literal", "--format", "json"]),
+        await cli(lab, rec, ["plan", "literal"]),
+      );
       // (cli() has scanned each run's stdout and stderr already.)
       for (const run of runs) sources[`CLI ${run.args[0]}`] = (sources[`CLI ${run.args[0]}`] ?? 0) + 1;
       scan("emulator request log", JSON.stringify(await lab.requests()));
@@ -87,7 +137,11 @@ describe("the CLI", () => {
 describe("the Action", () => {
   let t: ActionLab;
   /** The log without the mask commands: `::add-mask::<secret>` is how a secret is masked, the one place it must appear. */
-  const logOf = (run: ActionRun) => `${run.stdout}\n${run.stderr}`.split("\n").filter((l) => !l.startsWith("::add-mask::")).join("\n");
+  const logOf = (run: ActionRun) =>
+    `${run.stdout}\n${run.stderr}`
+      .split("\n")
+      .filter((l) => !l.startsWith("::add-mask::"))
+      .join("\n");
   const scanRun = (what: string, run: ActionRun) => {
     scan(`Action ${what} log`, logOf(run));
     scan(`Action ${what} job summary`, run.summary);
@@ -99,18 +153,70 @@ describe("the Action", () => {
     try {
       writeFolder(t.lab, modelFiles(MODEL, rng(SEED)));
       const pr = t.github.openPullRequest("Add destinations", sha("1"));
-      scanRun("plan", await t.run({ command: "plan", eventName: "pull_request", payload: pullRequestEvent(pr, sha("1")), sha: sha("1") }));
+      scanRun(
+        "plan",
+        await t.run({
+          command: "plan",
+          eventName: "pull_request",
+          payload: pullRequestEvent(pr, sha("1")),
+          sha: sha("1"),
+        }),
+      );
       t.github.mergePullRequest(pr, sha("2"));
-      scanRun("apply", await t.run({ command: "apply", eventName: "push", payload: pushEvent(sha("2")), sha: sha("2") }));
-      await t.lab.uiPatchFlow((await t.lab.ui("GET", "/flows?property=name==summer")).body.items[0].id, [{ op: "replace", path: "/description", value: "Edited in the UI" }]);
-      scanRun("drift", await t.run({ command: "drift", eventName: "schedule", payload: scheduleEvent(), sha: sha("2"), inputs: { "fail-on-drift": "true" } }));
+      scanRun(
+        "apply",
+        await t.run({ command: "apply", eventName: "push", payload: pushEvent(sha("2")), sha: sha("2") }),
+      );
+      await t.lab.uiPatchFlow((await t.lab.ui("GET", "/flows?property=name==summer")).body.items[0].id, [
+        { op: "replace", path: "/description", value: "Edited in the UI" },
+      ]);
+      scanRun(
+        "drift",
+        await t.run({
+          command: "drift",
+          eventName: "schedule",
+          payload: scheduleEvent(),
+          sha: sha("2"),
+          inputs: { "fail-on-drift": "true" },
+        }),
+      );
       // A second PR rotates a key; its merge fails at Adobe with an error that echoes the secret: incident.
       const second = t.github.openPullRequest("Rotate", sha("3"));
       const rotated = { KINESIS_SECRET_KEY: ROTATED };
-      scanRun("plan (rotation)", await t.run({ command: "plan", eventName: "pull_request", payload: pullRequestEvent(second, sha("3")), sha: sha("3"), env: rotated }));
+      scanRun(
+        "plan (rotation)",
+        await t.run({
+          command: "plan",
+          eventName: "pull_request",
+          payload: pullRequestEvent(second, sha("3")),
+          sha: sha("3"),
+          env: rotated,
+        }),
+      );
       t.github.mergePullRequest(second, sha("4"));
-      await t.lab.faults({ scripted: [{ method: "PATCH", route: "/connections/{id}", client: "demo-client", nth: 2, from: true, action: { type: "status", status: 400, body: { error_code: "FLOW-1451-400", message: `bad key ${ROTATED}` } } }] });
-      const failed = await t.run({ command: "apply", eventName: "push", payload: pushEvent(sha("4")), sha: sha("4"), env: rotated });
+      await t.lab.faults({
+        scripted: [
+          {
+            method: "PATCH",
+            route: "/connections/{id}",
+            client: "demo-client",
+            nth: 2,
+            from: true,
+            action: {
+              type: "status",
+              status: 400,
+              body: { error_code: "FLOW-1451-400", message: `bad key ${ROTATED}` },
+            },
+          },
+        ],
+      });
+      const failed = await t.run({
+        command: "apply",
+        eventName: "push",
+        payload: pushEvent(sha("4")),
+        sha: sha("4"),
+        env: rotated,
+      });
       scanRun("apply (failing)", failed);
       await t.lab.faults({});
       expect(failed.code).toBe(1);
@@ -145,7 +251,10 @@ describe("golden files of the Action and report tests", () => {
 
 describe("in total", () => {
   it("0 occurrences of any secret value across every output scanned", () => {
-    rec.check("0 secret values in any output (CLI, JSON/markdown plans, imported YAML, Action comments/issues/summaries/logs, goldens, request log)", rec.scanned.leaks.length === 0);
+    rec.check(
+      "0 secret values in any output (CLI, JSON/markdown plans, imported YAML, Action comments/issues/summaries/logs, goldens, request log)",
+      rec.scanned.leaks.length === 0,
+    );
     expect(rec.scanned.leaks).toEqual([]);
     expect(rec.scanned.outputs).toBeGreaterThan(40);
   });

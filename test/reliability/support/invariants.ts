@@ -3,7 +3,13 @@
 import { SECRETS } from "../../support/lab.js";
 import { audienceIds, type Model } from "./model.js";
 
-type Obj = Record<string, unknown> & { id: string; name: string; etag: string; updatedAt: number; description?: string };
+type Obj = Record<string, unknown> & {
+  id: string;
+  name: string;
+  etag: string;
+  updatedAt: number;
+  description?: string;
+};
 export type SandboxState = Record<"connections" | "sourceConnections" | "targetConnections" | "flows", Obj[]>;
 export const COLLECTIONS = ["connections", "sourceConnections", "targetConnections", "flows"] as const;
 
@@ -41,20 +47,27 @@ export function duplicates(s: SandboxState): string[] {
 /** Objects made outside the tool (no marker): id → etag and updatedAt. */
 export function foreignSnapshot(s: SandboxState): Map<string, string> {
   const snapshot = new Map<string, string>();
-  for (const collection of COLLECTIONS) for (const o of s[collection]) if (!ownerOf(o)) snapshot.set(`${collection}/${o.id}`, `${o.etag}@${o.updatedAt}`);
+  for (const collection of COLLECTIONS)
+    for (const o of s[collection]) if (!ownerOf(o)) snapshot.set(`${collection}/${o.id}`, `${o.etag}@${o.updatedAt}`);
   return snapshot;
 }
 
 export function foreignChanged(before: Map<string, string>, after: SandboxState): string[] {
   const now = foreignSnapshot(after);
-  return [...before].filter(([key, version]) => now.get(key) !== version).map(([key]) => `${key} ${now.has(key) ? "changed" : "deleted"}`);
+  return [...before]
+    .filter(([key, version]) => now.get(key) !== version)
+    .map(([key]) => `${key} ${now.has(key) ? "changed" : "deleted"}`);
 }
 
 /**
  * Live = desired: every desired account and destination exists once, with exactly its fields; managed
  * objects the YAML no longer declares are gone with prune, else only those that were there before.
  */
-export function converged(s: SandboxState, model: Model, opts: { prune: boolean; before?: Set<string>; leaseGraceMs?: number }): string[] {
+export function converged(
+  s: SandboxState,
+  model: Model,
+  opts: { prune: boolean; before?: Set<string>; leaseGraceMs?: number },
+): string[] {
   const v: string[] = [...duplicates(s)];
   const owned = (collection: keyof SandboxState, owner: string) => s[collection].find((o) => ownerOf(o) === owner);
   const profile = owned("connections", "profile/connection");
@@ -62,7 +75,8 @@ export function converged(s: SandboxState, model: Model, opts: { prune: boolean;
   // A lease line may stay behind a killed run (a no-op apply takes no lock): it runs out within its
   // TTL (the grace). A run that ended by itself must have released its lease.
   const lease = LEASE.exec(profile?.description ?? "");
-  if (lease && Number(lease[1]) > Date.now() + (opts.leaseGraceMs ?? 0)) v.push("the sandbox lock is still held after every run ended");
+  if (lease && Number(lease[1]) > Date.now() + (opts.leaseGraceMs ?? 0))
+    v.push("the sandbox lock is still held after every run ended");
   if (model.destinations.length > 0 && (!profile || !source)) v.push("no Profile connection/source");
 
   for (const a of model.accounts) {
@@ -74,8 +88,10 @@ export function converged(s: SandboxState, model: Model, opts: { prune: boolean;
     if (live.name !== a.name) v.push(`account ${a.name}: name ${live.name}`);
     if (textOf(live) !== a.description.trim()) v.push(`account ${a.name}: description ${JSON.stringify(textOf(live))}`);
     const params = (live.auth as { params: Record<string, string> }).params;
-    const secret = a.type === "amazon-kinesis" ? { secretKey: SECRETS.KINESIS_SECRET_KEY } : { sasKey: SECRETS.EVENTHUB_SAS_KEY };
-    for (const [k, want] of Object.entries({ ...a.params, ...secret })) if (params[k] !== want) v.push(`account ${a.name}: ${k} differs`);
+    const secret =
+      a.type === "amazon-kinesis" ? { secretKey: SECRETS.KINESIS_SECRET_KEY } : { sasKey: SECRETS.EVENTHUB_SAS_KEY };
+    for (const [k, want] of Object.entries({ ...a.params, ...secret }))
+      if (params[k] !== want) v.push(`account ${a.name}: ${k} differs`);
   }
 
   for (const d of model.destinations) {
@@ -89,19 +105,31 @@ export function converged(s: SandboxState, model: Model, opts: { prune: boolean;
     if (flow.name !== d.name) v.push(`flow ${d.name}: name ${flow.name}`);
     if (flow.state !== d.state) v.push(`flow ${d.name}: state ${String(flow.state)}`);
     if (textOf(flow) !== d.description.trim()) v.push(`flow ${d.name}: description ${JSON.stringify(textOf(flow))}`);
-    const params = (flow.transformations as { params: Record<string, { selectors: { value: Record<string, string> }[] }> }[] | undefined)?.[0]?.params ?? {};
+    const params =
+      (
+        flow.transformations as
+          { params: Record<string, { selectors: { value: Record<string, string> }[] }> }[] | undefined
+      )?.[0]?.params ?? {};
     const ids = (params.segmentSelectors?.selectors ?? []).map((x) => x.value.id!);
     const paths = (params.profileSelectors?.selectors ?? []).map((x) => x.value.path!);
     if (!sameSet(ids, audienceIds(model, d))) v.push(`flow ${d.name}: audiences [${ids.join(" ")}]`);
     if (!sameSet(paths, d.attributes)) v.push(`flow ${d.name}: attributes [${paths.join(" ")}]`);
-    if (JSON.stringify(flow.targetConnectionIds) !== JSON.stringify([target.id])) v.push(`flow ${d.name}: not on its target connection`);
-    if (source && JSON.stringify(flow.sourceConnectionIds) !== JSON.stringify([source.id])) v.push(`flow ${d.name}: not on the Profile source`);
+    if (JSON.stringify(flow.targetConnectionIds) !== JSON.stringify([target.id]))
+      v.push(`flow ${d.name}: not on its target connection`);
+    if (source && JSON.stringify(flow.sourceConnectionIds) !== JSON.stringify([source.id]))
+      v.push(`flow ${d.name}: not on the Profile source`);
     if (target.baseConnectionId !== account?.id) v.push(`target ${d.name}: not on account ${d.account}`);
     const live = target.params as Record<string, unknown>;
-    for (const [k, want] of Object.entries(d.target)) if (live[k] !== want) v.push(`target ${d.name}: ${k} = ${JSON.stringify(live[k])}`);
+    for (const [k, want] of Object.entries(d.target))
+      if (live[k] !== want) v.push(`target ${d.name}: ${k} = ${JSON.stringify(live[k])}`);
   }
 
-  const wanted = new Set([...model.accounts.map((a) => `account/${a.name}`), ...model.destinations.map((d) => `destination/${d.name}`), "profile/connection", "profile/source"]);
+  const wanted = new Set([
+    ...model.accounts.map((a) => `account/${a.name}`),
+    ...model.destinations.map((d) => `destination/${d.name}`),
+    "profile/connection",
+    "profile/source",
+  ]);
   for (const collection of COLLECTIONS) {
     for (const o of s[collection]) {
       const owner = ownerOf(o);

@@ -41,8 +41,18 @@ export const ACCOUNTS: { name: string; type: DestType }[] = [
   { name: "acct-kinesis-b", type: "amazon-kinesis" },
   { name: "acct-hubs-a", type: "azure-event-hubs" },
 ];
-export const DESTINATIONS = Array.from({ length: 8 }, (_, i) => ({ name: `dest-${i}`, account: ACCOUNTS[i % ACCOUNTS.length]! }));
-export const ATTRIBUTES = ["person.lastName", "personalEmail.address", "mobilePhone.number", "person.name.firstName", "homeAddress.countryCode", "person.birthDate"];
+export const DESTINATIONS = Array.from({ length: 8 }, (_, i) => ({
+  name: `dest-${i}`,
+  account: ACCOUNTS[i % ACCOUNTS.length]!,
+}));
+export const ATTRIBUTES = [
+  "person.lastName",
+  "personalEmail.address",
+  "mobilePhone.number",
+  "person.name.firstName",
+  "homeAddress.countryCode",
+  "person.birthDate",
+];
 const DESCRIPTIONS = ["", "Exports for the campaign", "Weekly win-back", "Owned by the data team"];
 
 /** The sandbox's audiences by id, and the names that are unique (safe to reference by name). */
@@ -62,11 +72,19 @@ export function randomModel(r: Rng, sandbox = "prod"): Model {
     name: a.name,
     type: a.type,
     description: r.pick(DESCRIPTIONS),
-    params: a.type === "amazon-kinesis" ? { accessKeyId: r.pick(["AKIAIOSFODNN7EXAMPLE", "AKIAI44QH8DHBEXAMPLE"]), region: r.pick(["us-east-1", "eu-west-1"]) } : { sasKeyName: r.pick(["aep-send", "aep-manage"]), namespace: r.pick(["acme-analytics", "acme-events"]) },
+    params:
+      a.type === "amazon-kinesis"
+        ? {
+            accessKeyId: r.pick(["AKIAIOSFODNN7EXAMPLE", "AKIAI44QH8DHBEXAMPLE"]),
+            region: r.pick(["us-east-1", "eu-west-1"]),
+          }
+        : { sasKeyName: r.pick(["aep-send", "aep-manage"]), namespace: r.pick(["acme-analytics", "acme-events"]) },
   }));
   const destinations = chosen.map(({ name, account }): DestinationModel => {
     const target: Record<string, string | boolean> =
-      account.type === "amazon-kinesis" ? { stream: r.pick([`${name}-stream`, "shared-stream"]), region: r.pick(["us-east-1", "eu-west-1"]) } : { eventHubName: r.pick([`${name}-hub`, "profile-updates"]) };
+      account.type === "amazon-kinesis"
+        ? { stream: r.pick([`${name}-stream`, "shared-stream"]), region: r.pick(["us-east-1", "eu-west-1"]) }
+        : { eventHubName: r.pick([`${name}-hub`, "profile-updates"]) };
     if (r.bool(0.3)) target.includeSegmentNames = r.bool();
     if (r.bool(0.3)) target.includeSegmentTimestamps = r.bool();
     return {
@@ -99,13 +117,32 @@ const q = (value: string) => JSON.stringify(value);
 export function accountYaml(a: AccountModel): string {
   const creds =
     a.type === "amazon-kinesis"
-      ? [`  accessKeyId: ${a.params.accessKeyId}`, "  secretKey: ${env:KINESIS_SECRET_KEY}", `  region: ${a.params.region}`]
-      : [`  sasKeyName: ${a.params.sasKeyName}`, "  sasKey: ${env:EVENTHUB_SAS_KEY}", `  namespace: ${a.params.namespace}`];
-  return ["apiVersion: aep-gitops/v1", "kind: Account", `name: ${a.name}`, `type: ${a.type}`, ...(a.description ? [`description: ${q(a.description)}`] : []), "credentials:", ...creds, ""].join("\n");
+      ? [
+          `  accessKeyId: ${a.params.accessKeyId}`,
+          "  secretKey: ${env:KINESIS_SECRET_KEY}",
+          `  region: ${a.params.region}`,
+        ]
+      : [
+          `  sasKeyName: ${a.params.sasKeyName}`,
+          "  sasKey: ${env:EVENTHUB_SAS_KEY}",
+          `  namespace: ${a.params.namespace}`,
+        ];
+  return [
+    "apiVersion: aep-gitops/v1",
+    "kind: Account",
+    `name: ${a.name}`,
+    `type: ${a.type}`,
+    ...(a.description ? [`description: ${q(a.description)}`] : []),
+    "credentials:",
+    ...creds,
+    "",
+  ].join("\n");
 }
 
 export function destinationYaml(d: DestinationModel): string {
-  const audiences = d.audiences.map((a) => (a.id && a.name ? `  - id: ${a.id}\n    name: ${q(a.name)}` : a.id ? `  - id: ${a.id}` : `  - name: ${q(a.name!)}`));
+  const audiences = d.audiences.map((a) =>
+    a.id && a.name ? `  - id: ${a.id}\n    name: ${q(a.name)}` : a.id ? `  - id: ${a.id}` : `  - name: ${q(a.name!)}`,
+  );
   return [
     "apiVersion: aep-gitops/v1",
     "kind: Destination",
@@ -117,36 +154,61 @@ export function destinationYaml(d: DestinationModel): string {
     "target:",
     ...Object.entries(d.target).map(([k, v]) => `  ${k}: ${typeof v === "string" ? q(v) : v}`),
     audiences.length ? `audiences:\n${audiences.join("\n")}` : "audiences: []",
-    d.attributes.length ? `profileAttributes:\n${d.attributes.map((p) => `  - ${p}`).join("\n")}` : "profileAttributes: []",
+    d.attributes.length
+      ? `profileAttributes:\n${d.attributes.map((p) => `  - ${p}`).join("\n")}`
+      : "profileAttributes: []",
     "",
   ].join("\n");
 }
 
 /** The model as files: one per document, or everything in one multi-document file. */
 export function modelFiles(model: Model, r: Rng): Record<string, string> {
-  const docs = [...model.accounts.map((a) => [`${a.name}.yaml`, accountYaml(a)] as const), ...model.destinations.map((d) => [`${d.name}.yaml`, destinationYaml(d)] as const)];
+  const docs = [
+    ...model.accounts.map((a) => [`${a.name}.yaml`, accountYaml(a)] as const),
+    ...model.destinations.map((d) => [`${d.name}.yaml`, destinationYaml(d)] as const),
+  ];
   if (r.bool(0.3)) return { "all.yaml": docs.map(([, text]) => text).join("---\n") };
   return Object.fromEntries(docs);
 }
 
 export function describeModel(model: Model): string {
-  const dest = model.destinations.map((d) => `${d.name}(${d.state[0]},${audienceIds(model, d).length}a,${d.attributes.length}p)`);
+  const dest = model.destinations.map(
+    (d) => `${d.name}(${d.state[0]},${audienceIds(model, d).length}a,${d.attributes.length}p)`,
+  );
   return `accounts [${model.accounts.map((a) => a.name).join(" ")}] destinations [${dest.join(" ")}]`;
 }
 
-export const AUDIENCE_IDS = ["72ddd79b-6b0a-4e97-a8d2-112ccd81bd02", "fa1ec848-301b-4d38-b651-04a12114c7bb", "22a6a416-9144-4566-a44a-41301747d69e", "199897ff-0c92-41d0-87dc-c6d494cdad48"];
+export const AUDIENCE_IDS = [
+  "72ddd79b-6b0a-4e97-a8d2-112ccd81bd02",
+  "fa1ec848-301b-4d38-b651-04a12114c7bb",
+  "22a6a416-9144-4566-a44a-41301747d69e",
+  "199897ff-0c92-41d0-87dc-c6d494cdad48",
+];
 
 /** Builders for hand-written scenarios. */
 export const build = {
-  kinesis: (name: string, description = ""): AccountModel => ({ name, type: "amazon-kinesis", description, params: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", region: "us-east-1" } }),
-  hubs: (name: string): AccountModel => ({ name, type: "azure-event-hubs", description: "", params: { sasKeyName: "aep-send", namespace: "acme-analytics" } }),
+  kinesis: (name: string, description = ""): AccountModel => ({
+    name,
+    type: "amazon-kinesis",
+    description,
+    params: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", region: "us-east-1" },
+  }),
+  hubs: (name: string): AccountModel => ({
+    name,
+    type: "azure-event-hubs",
+    description: "",
+    params: { sasKeyName: "aep-send", namespace: "acme-analytics" },
+  }),
   destination: (name: string, account: AccountModel, opts: Partial<DestinationModel> = {}): DestinationModel => ({
     name,
     type: account.type,
     account: account.name,
     description: `Exports for ${name}`,
     state: "enabled",
-    target: account.type === "amazon-kinesis" ? { stream: `${name}-stream`, region: "us-east-1" } : { eventHubName: `${name}-hub` },
+    target:
+      account.type === "amazon-kinesis"
+        ? { stream: `${name}-stream`, region: "us-east-1" }
+        : { eventHubName: `${name}-hub` },
     audiences: [{ id: AUDIENCE_IDS[0] }],
     attributes: ["person.lastName"],
     ...opts,

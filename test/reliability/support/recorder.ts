@@ -66,10 +66,21 @@ export class Recorder {
       seed: SEED,
       date: new Date(this.started).toISOString(),
       durationMs: Date.now() - this.started,
-      machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadavg: loadavg().map((l) => Math.round(l * 100) / 100) },
+      machine: {
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model ?? "unknown",
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        loadavg: loadavg().map((l) => Math.round(l * 100) / 100),
+      },
       figures: this.figures,
       checks: this.checks,
-      secrets: { outputs: this.scanned.outputs, bytes: this.scanned.bytes, secretValues: this.secrets.size, leaks: this.scanned.leaks },
+      secrets: {
+        outputs: this.scanned.outputs,
+        bytes: this.scanned.bytes,
+        secretValues: this.secrets.size,
+        leaks: this.scanned.leaks,
+      },
     };
     writeFileSync(path.join(RESULTS_DIR, `${this.area}.json`), `${JSON.stringify(result, null, 2)}\n`);
   }

@@ -17,7 +17,12 @@ export interface TimedRun extends CliRun {
   ms: number;
 }
 
-export async function cli(lab: Lab, rec: Recorder, args: string[], opts: { env?: Record<string, string | undefined> } = {}): Promise<TimedRun> {
+export async function cli(
+  lab: Lab,
+  rec: Recorder,
+  args: string[],
+  opts: { env?: Record<string, string | undefined> } = {},
+): Promise<TimedRun> {
   const started = Date.now();
   const run = await lab.cli(args, opts);
   rec.scan(`aep-gitops ${args.join(" ")}`, `${run.stdout}\n${run.stderr}`);
@@ -47,15 +52,32 @@ async function inProcess(lab: Lab, folder: string, opts: { prune?: boolean; sand
   if (hasErrors(loaded.problems)) throw new Error(`setup YAML is invalid: ${JSON.stringify(loaded.problems)}`);
   const settings = settingsFromEnv(lab.env);
   const http = new AepHttp(settings, new ImsTokenSource(settings));
-  const targets = [{ desired: loaded.desired, port: new HttpFlowService(http, sandbox), audiences: new HttpAudiences(http, sandbox) }];
-  const options: RunOptions = { prune: Boolean(opts.prune), force: true, allowEmpty: false, maxChangePercent: 100, minResourcesForThreshold: 10, clientId: settings.clientId, env: lab.env };
+  const targets = [
+    { desired: loaded.desired, port: new HttpFlowService(http, sandbox), audiences: new HttpAudiences(http, sandbox) },
+  ];
+  const options: RunOptions = {
+    prune: Boolean(opts.prune),
+    force: true,
+    allowEmpty: false,
+    maxChangePercent: 100,
+    minResourcesForThreshold: 10,
+    clientId: settings.clientId,
+    env: lab.env,
+  };
   return { targets, options, run: await planAll(targets, options) };
 }
 
 /** True when a fresh plan has nothing left to do (what `plan` exiting 0 means). */
-export async function planIsEmpty(lab: Lab, folder: string, opts: { prune?: boolean; sandbox?: string } = {}): Promise<boolean> {
+export async function planIsEmpty(
+  lab: Lab,
+  folder: string,
+  opts: { prune?: boolean; sandbox?: string } = {},
+): Promise<boolean> {
   const { run } = await inProcess(lab, folder, opts);
-  return run.problems.length === 0 && run.plan.sandboxes.every((s) => s.refusals.length === 0 && s.changes.every((c) => c.calls.length === 0));
+  return (
+    run.problems.length === 0 &&
+    run.plan.sandboxes.every((s) => s.refusals.length === 0 && s.changes.every((c) => c.calls.length === 0))
+  );
 }
 
 /** apply --yes --force (and --prune), in-process: the setup step of a case, not what is measured. */
@@ -77,7 +99,11 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000)
 }
 
 /** Runs tasks with at most `limit` at once, in order of index; `worker` says which slot runs it. */
-export async function pool<T>(count: number, limit: number, task: (index: number, worker: number) => Promise<T>): Promise<T[]> {
+export async function pool<T>(
+  count: number,
+  limit: number,
+  task: (index: number, worker: number) => Promise<T>,
+): Promise<T[]> {
   const results: T[] = new Array(count);
   let next = 0;
   const worker = async (_: unknown, slot: number) => {

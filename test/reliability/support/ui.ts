@@ -18,20 +18,43 @@ export async function createForeign(lab: Lab, name: string, sandbox = "prod"): P
     return answer.body.id as string;
   };
   const base = await created("/connections", { name: `${name} profile`, connectionSpec: UPS });
-  const source = await created("/sourceConnections", { name: `${name} source`, connectionSpec: UPS, baseConnectionId: base, data: { format: "json" }, params: {} });
+  const source = await created("/sourceConnections", {
+    name: `${name} source`,
+    connectionSpec: UPS,
+    baseConnectionId: base,
+    data: { format: "json" },
+    params: {},
+  });
   const account = await created("/connections", {
     name: `${name} account`,
     connectionSpec: KINESIS,
-    auth: { specName: "Aws Kinesis authentication credentials", params: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretKey: FOREIGN_SECRET, region: "eu-west-1" } },
+    auth: {
+      specName: "Aws Kinesis authentication credentials",
+      params: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretKey: FOREIGN_SECRET, region: "eu-west-1" },
+    },
   });
-  const target = await created("/targetConnections", { name: `${name} target`, baseConnectionId: account, connectionSpec: KINESIS, data: { format: "json" }, params: { stream: `${name}-stream`, region: "eu-west-1" } });
+  const target = await created("/targetConnections", {
+    name: `${name} target`,
+    baseConnectionId: account,
+    connectionSpec: KINESIS,
+    data: { format: "json" },
+    params: { stream: `${name}-stream`, region: "eu-west-1" },
+  });
   await created("/flows", {
     name,
     description: "Made in the UI",
     flowSpec: FLOW_SPEC,
     sourceConnectionIds: [source],
     targetConnectionIds: [target],
-    transformations: [{ name: "GeneralTransform", params: { profileSelectors: { selectors: [{ type: "JSON_PATH", value: { path: "person.lastName" } }] }, segmentSelectors: { selectors: [{ type: "PLATFORM_SEGMENT", value: { id: MEN_OVER_50 } }] } } }],
+    transformations: [
+      {
+        name: "GeneralTransform",
+        params: {
+          profileSelectors: { selectors: [{ type: "JSON_PATH", value: { path: "person.lastName" } }] },
+          segmentSelectors: { selectors: [{ type: "PLATFORM_SEGMENT", value: { id: MEN_OVER_50 } }] },
+        },
+      },
+    ],
   });
 }
 
@@ -52,14 +75,41 @@ export function randomFlowEdit(r: Rng, flow: { id: string; description?: string 
   switch (r.int(0, 3)) {
     case 0: {
       const marker = /\[managed by aep-gitops: [^\]]*\]\s*$/.exec(flow.description ?? "")?.[0] ?? "";
-      return { method: "PATCH", path: `${FLOWS}/${flowId}`, body: [{ op: "replace", path: "/description", value: `Edited in the UI\n\n${marker}`.trim() }], what: "description" };
+      return {
+        method: "PATCH",
+        path: `${FLOWS}/${flowId}`,
+        body: [{ op: "replace", path: "/description", value: `Edited in the UI\n\n${marker}`.trim() }],
+        what: "description",
+      };
     }
     case 1: {
       const audience = r.pick(audiencesOf(sandbox).all);
-      return { method: "PATCH", path: `${FLOWS}/${flowId}`, body: [{ op: "add", path: selectors("segmentSelectors"), value: { type: "PLATFORM_SEGMENT", value: { id: audience.id } } }], what: "audience+" };
+      return {
+        method: "PATCH",
+        path: `${FLOWS}/${flowId}`,
+        body: [
+          {
+            op: "add",
+            path: selectors("segmentSelectors"),
+            value: { type: "PLATFORM_SEGMENT", value: { id: audience.id } },
+          },
+        ],
+        what: "audience+",
+      };
     }
     case 2:
-      return { method: "PATCH", path: `${FLOWS}/${flowId}`, body: [{ op: "add", path: selectors("profileSelectors"), value: { type: "JSON_PATH", value: { path: r.pick(ATTRIBUTES) } } }], what: "attribute+" };
+      return {
+        method: "PATCH",
+        path: `${FLOWS}/${flowId}`,
+        body: [
+          {
+            op: "add",
+            path: selectors("profileSelectors"),
+            value: { type: "JSON_PATH", value: { path: r.pick(ATTRIBUTES) } },
+          },
+        ],
+        what: "attribute+",
+      };
     default:
       return { method: "POST", path: `${FLOWS}/${flowId}/action?op=${r.pick(["disable", "enable"])}`, what: "state" };
   }
@@ -81,6 +131,15 @@ export function raceAfter(edit: UiEdit, on: { method: string; route: string; nth
     route: on.route,
     client: "demo-client",
     nth: on.nth,
-    action: { type: "after", request: { client: "ui-editor", method: edit.method, path: edit.path, sandbox, ...(edit.body !== undefined ? { body: edit.body } : {}) } },
+    action: {
+      type: "after",
+      request: {
+        client: "ui-editor",
+        method: edit.method,
+        path: edit.path,
+        sandbox,
+        ...(edit.body !== undefined ? { body: edit.body } : {}),
+      },
+    },
   };
 }
