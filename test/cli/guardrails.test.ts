@@ -1,36 +1,19 @@
 // Adobe's soft guardrails, counted against the live sandbox: warnings by default, refusals with --strict.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { kinesisAccount, kinesisDestination, MEN_OVER_50, startLab, type Lab } from "../support/lab.js";
-
-const KINESIS = { id: "86043421-563b-46ec-8e6c-e23184711bf6", version: "1.0" };
-const UPS = { id: "8a9c3494-9708-43d7-ae3f-cda01e5030e1", version: "1.0" };
+import { KINESIS_SPEC, kinesisAccount, kinesisDestination, MEN_OVER_50, startLab, type Lab } from "../support/lab.js";
 
 let lab: Lab;
 beforeAll(async () => {
   lab = await startLab();
   // 98 destinations that other teams made in Adobe's UI: aep-gitops does not manage them, but they count.
-  const post = async (path: string, body: unknown) => (await lab.ui("POST", path, { body })).body.id as string;
-  const base = await post("/connections", { name: "Profile base", connectionSpec: UPS });
-  const source = await post("/sourceConnections", {
-    name: "Profile source",
-    connectionSpec: UPS,
-    baseConnectionId: base,
-    data: { format: "json" },
-    params: {},
-  });
-  const account = await post("/connections", {
-    name: "Other team",
-    connectionSpec: KINESIS,
-    auth: {
-      specName: "Aws Kinesis authentication credentials",
-      params: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretKey: "other-team-secret", region: "us-east-1" },
-    },
-  });
+  const post = (path: string, body: unknown) => lab.uiCreate(path, body);
+  const source = await lab.uiProfileSource();
+  const account = await lab.uiKinesisAccount("Other team", "other-team-secret");
   for (let i = 0; i < 98; i++) {
     const target = await post("/targetConnections", {
       name: `t${i}`,
       baseConnectionId: account,
-      connectionSpec: KINESIS,
+      connectionSpec: KINESIS_SPEC,
       data: { format: "json" },
       params: { stream: `s${i}`, region: "us-east-1" },
     });

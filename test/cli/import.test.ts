@@ -2,10 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MEN_OVER_50, PROD_AUDIENCES, startLab, type Lab } from "../support/lab.js";
-
-const KINESIS = { id: "86043421-563b-46ec-8e6c-e23184711bf6", version: "1.0" };
-const UPS = { id: "8a9c3494-9708-43d7-ae3f-cda01e5030e1", version: "1.0" };
+import { KINESIS_SPEC, MEN_OVER_50, PROD_AUDIENCES, startLab, type Lab } from "../support/lab.js";
 
 let lab: Lab;
 beforeEach(async () => {
@@ -15,31 +12,13 @@ afterEach(() => lab.close());
 
 /** What a person clicks together in Adobe's UI, through the public API as the ui-editor client. */
 async function clickTogether(l: Lab, name: string, account: string) {
-  const created = async (apiPath: string, body: unknown) => {
-    const answer = await l.ui("POST", apiPath, { body });
-    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
-    return answer.body.id as string;
-  };
-  const base = await created("/connections", { name: "Profile base", connectionSpec: UPS });
-  const source = await created("/sourceConnections", {
-    name: "Profile source",
-    connectionSpec: UPS,
-    baseConnectionId: base,
-    data: { format: "json" },
-    params: {},
-  });
-  const accountId = await created("/connections", {
-    name: account,
-    connectionSpec: KINESIS,
-    auth: {
-      specName: "Aws Kinesis authentication credentials",
-      params: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretKey: "ui-typed-secret-123", region: "eu-west-1" },
-    },
-  });
+  const created = (apiPath: string, body: unknown) => l.uiCreate(apiPath, body);
+  const source = await l.uiProfileSource();
+  const accountId = await l.uiKinesisAccount(account, "ui-typed-secret-123", "eu-west-1");
   const target = await created("/targetConnections", {
     name: `${name} target`,
     baseConnectionId: accountId,
-    connectionSpec: KINESIS,
+    connectionSpec: KINESIS_SPEC,
     data: { format: "json" },
     params: { stream: "eu-summer", region: "eu-west-1" },
   });

@@ -9,6 +9,8 @@ import { startEmulator } from "../../src/emulator/index.js";
 
 export const ORG = "DEMOORG0000000000000000@AdobeOrg";
 export const MEN_OVER_50 = "72ddd79b-6b0a-4e97-a8d2-112ccd81bd02";
+export const KINESIS_SPEC = { id: "86043421-563b-46ec-8e6c-e23184711bf6", version: "1.0" };
+export const UPS_SPEC = { id: "8a9c3494-9708-43d7-ae3f-cda01e5030e1", version: "1.0" };
 export const PROD_AUDIENCES = [
   MEN_OVER_50,
   "fa1ec848-301b-4d38-b651-04a12114c7bb",
@@ -150,6 +152,35 @@ export async function startLab(options: { config?: Record<string, unknown>; stat
       });
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    },
+    /** Creates an object as a person in Adobe's UI would; its id, or an error with Adobe's answer. */
+    async uiCreate(apiPath: string, body: unknown, sandbox = "prod"): Promise<string> {
+      const answer = await lab.ui("POST", apiPath, { body, sandbox });
+      if (answer.status !== 201)
+        throw new Error(`UI create ${apiPath} → ${answer.status} ${JSON.stringify(answer.body)}`);
+      return answer.body.id as string;
+    },
+    /** The Profile base + source connection pair the UI makes for its destinations; the source's id. */
+    async uiProfileSource(): Promise<string> {
+      const base = await lab.uiCreate("/connections", { name: "Profile base", connectionSpec: UPS_SPEC });
+      return lab.uiCreate("/sourceConnections", {
+        name: "Profile source",
+        connectionSpec: UPS_SPEC,
+        baseConnectionId: base,
+        data: { format: "json" },
+        params: {},
+      });
+    },
+    /** A Kinesis account made in the UI; its id. */
+    uiKinesisAccount(name: string, secretKey: string, region = "us-east-1"): Promise<string> {
+      return lab.uiCreate("/connections", {
+        name,
+        connectionSpec: KINESIS_SPEC,
+        auth: {
+          specName: "Aws Kinesis authentication credentials",
+          params: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretKey, region },
+        },
+      });
     },
     /** Reads one flow as the UI sees it, and edits it with the current etag. */
     async uiPatchFlow(flowId: string, ops: unknown[], sandbox = "prod") {
