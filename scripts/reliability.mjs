@@ -2,7 +2,8 @@
 // docs/reliability.md from the figures each area recorded. Options:
 //   --reduced        the CI size (what `npm test` runs); the report goes to the results folder only
 //   --report DIR     only (re)write the report from the results already in DIR
-// RELIABILITY_SEED overrides the seed. The committed docs/reliability.md comes from a full run only.
+// RELIABILITY_SEED overrides the seed; RELIABILITY_COMMIT names the commit when run from an export
+// without .git. The committed docs/reliability.md comes from a full run only.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -195,6 +196,7 @@ function summary(area, f) {
 }
 
 function gitHead() {
+  if (process.env.RELIABILITY_COMMIT) return process.env.RELIABILITY_COMMIT.slice(0, 7);
   try {
     return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] })
       .toString()
