@@ -87,8 +87,23 @@ function knownBugs() {
 
 const fmt = (n) => (typeof n === "number" ? n.toLocaleString("en-US") : String(n));
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
-const cell = (v) =>
-  (v === undefined ? "–" : typeof v === "object" ? `\`${JSON.stringify(v)}\`` : fmt(v)).replace(/\|/g, "\\|");
+const flat = (v) => v === null || typeof v !== "object";
+/** A table cell: lists and flat records as text, anything deeper as JSON. */
+function cell(v) {
+  let text;
+  if (v === undefined) text = "–";
+  else if (Array.isArray(v) && v.every(flat)) text = v.length ? v.map(fmt).join(", ") : "none";
+  else if (
+    !flat(v) &&
+    !Array.isArray(v) &&
+    Object.values(v).every((x) => flat(x) || (Array.isArray(x) && x.every(flat)))
+  ) {
+    text = Object.entries(v)
+      .map(([k, x]) => `${k}: ${Array.isArray(x) ? x.map(fmt).join(", ") || "none" : fmt(x)}`)
+      .join("; ");
+  } else text = flat(v) ? fmt(v) : `\`${JSON.stringify(v)}\``;
+  return text.replace(/\|/g, "\\|");
+}
 
 function render(dir, wallMs) {
   const results = Object.fromEntries(AREAS.map(([area]) => [area, readJson(path.join(dir, `${area}.json`))]));
@@ -150,13 +165,20 @@ function render(dir, wallMs) {
       );
     }
     const figures = Object.entries(r.figures).filter(
-      ([k]) => k !== "failures" || (Array.isArray(r.figures[k]) && r.figures[k].length),
+      ([k]) => k !== "byKind" && (k !== "failures" || (Array.isArray(r.figures[k]) && r.figures[k].length)),
     );
     lines.push("| Figure | Value |", "|---|---|", ...figures.map(([k, v]) => `| ${LABELS[k] ?? k} | ${cell(v)} |`));
     lines.push(
       `| Outputs scanned for secrets | ${fmt(r.secrets.outputs)} (${fmt(r.secrets.bytes)} bytes, ${r.secrets.secretValues} secret values), ${r.secrets.leaks.length} leak${r.secrets.leaks.length === 1 ? "" : "s"} |`,
     );
     lines.push(`| Seed, scale, duration | ${r.seed}, ${r.scale}, ${secs(r.durationMs)} |`, "");
+    if (r.figures.byKind) {
+      lines.push("| Kind of damage | Files | Rejected | Still valid | Slowest load |", "|---|---|---|---|---|");
+      for (const [kind, k] of Object.entries(r.figures.byKind)) {
+        lines.push(`| ${kind} | ${k.files} | ${k.rejected} | ${k.files - k.rejected} | ${k.maxMs} ms |`);
+      }
+      lines.push("");
+    }
     const s = specs(area);
     if (s.length)
       lines.push(

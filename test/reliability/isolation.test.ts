@@ -120,6 +120,28 @@ describe("a run for sandbox dev, with prod and dev in the tool config", () => {
     expect(run.code, run.stderr).toBe(0);
   });
 
+  it("with folder paths and AEP_SANDBOX=dev, plans and applies dev as validate and import do, never the first configured sandbox", async () => {
+    const since = Math.max(0, ...(await lab.requests()).map((e) => e.seq));
+    const env = { env: { AEP_SANDBOX: "dev" } };
+    const runs = [
+      await cli(lab, rec, ["validate", "destinations/dev"], env),
+      await cli(lab, rec, ["plan", "destinations/dev"], env),
+      await cli(lab, rec, ["apply", "destinations/dev", "--yes"], env),
+    ];
+    devRuns.push(...runs.map((r) => ({ ...r, args: ["AEP_SANDBOX=dev", ...r.args] })));
+    const log = (await lab.requests()).filter((e) => e.seq > since);
+    expect(log.filter((e) => e.sandbox === "prod").map((e) => `${e.method} ${e.path}`)).toEqual([]);
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(versions(sandboxOf(await lab.state(), "prod"))).toEqual(versions(prodBefore));
+  });
+
+  it("resolves an audience given by name to dev's own id, not prod's", async () => {
+    const summer = sandboxOf(await lab.state(), "dev").flows.find((f) => f.name === "summer")!;
+    const ids = JSON.stringify(summer.transformations);
+    expect(ids).toContain("b05260be-08ce-47e5-89ae-c7d6ec80326b");
+    expect(ids).not.toContain("72ddd79b-6b0a-4e97-a8d2-112ccd81bd02");
+  });
+
   it("never sent a request to prod, and left every prod object as it was", async () => {
     const log = (await lab.requests()).filter((e) => e.seq > mark);
     const outside = log.filter((e) => !(e.sandbox === "dev" || (e.sandbox === null && e.path.startsWith("/ims/"))));
@@ -147,27 +169,5 @@ describe("a run for sandbox dev, with prod and dev in the tool config", () => {
     expect(outside.map((e) => `${e.method} ${e.path} sandbox=${e.sandbox}`)).toEqual([]);
     expect(changed).toEqual([]);
     expect(versions(prodAfter)).toEqual(versions(prodBefore));
-  });
-
-  it("with folder paths and AEP_SANDBOX=dev, plans and applies dev as validate and import do, never the first configured sandbox", async () => {
-    const since = Math.max(0, ...(await lab.requests()).map((e) => e.seq));
-    const env = { env: { AEP_SANDBOX: "dev" } };
-    const runs = [
-      await cli(lab, rec, ["validate", "destinations/dev"], env),
-      await cli(lab, rec, ["plan", "destinations/dev"], env),
-      await cli(lab, rec, ["apply", "destinations/dev", "--yes"], env),
-    ];
-    devRuns.push(...runs);
-    const log = (await lab.requests()).filter((e) => e.seq > since);
-    expect(log.filter((e) => e.sandbox === "prod").map((e) => `${e.method} ${e.path}`)).toEqual([]);
-    expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
-    expect(versions(sandboxOf(await lab.state(), "prod"))).toEqual(versions(prodBefore));
-  });
-
-  it("resolves an audience given by name to dev's own id, not prod's", async () => {
-    const summer = sandboxOf(await lab.state(), "dev").flows.find((f) => f.name === "summer")!;
-    const ids = JSON.stringify(summer.transformations);
-    expect(ids).toContain("b05260be-08ce-47e5-89ae-c7d6ec80326b");
-    expect(ids).not.toContain("72ddd79b-6b0a-4e97-a8d2-112ccd81bd02");
   });
 });
