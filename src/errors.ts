@@ -1,35 +1,98 @@
-// The error taxonomy, in one place. Every failure a user can cause or meet is one of these; the CLI and
-// the Action map them to exit codes at a single boundary (src/cli/main.ts, src/action/main.ts).
-// Anything else that escapes is a bug and is reported as such.
+// The error taxonomy, in one place. Every failure a user can cause or meet is an AppError of one of
+// these kinds; the CLI (src/cli/boundary.ts) and the Action (src/action/run-action.ts) each have one
+// boundary that turns it into an exit code and a message with exitCodeFor and describeError. Anything
+// else that escapes is a bug, and is reported as one.
 
 export const ExitCode = {
   ok: 0,
-  /** An error: invalid config, refused plan, failed apply, unreachable API. */
+  /** An error of any kind: see EXIT_CODES. */
   error: 1,
   /** Success, but the plan has changes (plan) or the live state has drifted (drift). */
   changes: 2,
 } as const;
 
 export type ErrorKind =
-  | "usage" // the command line is wrong
-  | "config" // the YAML or tool config is invalid
-  | "auth" // IMS or gateway refused the credentials
-  | "api" // Flow Service answered with an error we do not recover from
-  | "network" // the API could not be reached after retries
-  | "refused" // a safety rail stopped the run (threshold, empty set, checksum, ownership)
-  | "partial"; // apply finished, but some items failed
+  | "usage" // the command line (or the Action's inputs) is wrong: nothing was read or sent
+  | "config" // the YAML, the tool config or the environment it names is invalid: nothing was sent
+  | "refused" // a safety rail stopped the run (threshold, empty set, checksum, ownership, lock)
+  | "partial" // apply finished, but some items failed; a re-run converges
+  | "adobe" // Adobe (IMS, the gateway, Flow Service) refused or could not be reached
+  | "github" // the GitHub API refused or could not be reached (the Action only)
+  | "bug"; // an internal error: never expected, always reported with its stack
+
+/**
+ * Every kind exits 1, as Terraform and octoDNS do: a CI step tests for non-zero, and 2 is reserved for
+ * "the plan has changes" / "drift". The kind decides everything else at the boundary: the message's
+ * prefix, whether a stack is printed, the `kind` of a JSON error, the Action's annotation title.
+ */
+export const EXIT_CODES: Record<ErrorKind, number> = {
+  usage: ExitCode.error,
+  config: ExitCode.error,
+  refused: ExitCode.error,
+  partial: ExitCode.error,
+  adobe: ExitCode.error,
+  github: ExitCode.error,
+  bug: ExitCode.error,
+};
+
+/** How each kind is introduced to a person: what happened, in a few words. */
+const PREFIX: Record<ErrorKind, string> = {
+  usage: "usage error",
+  config: "invalid configuration",
+  refused: "refused",
+  partial: "partly applied",
+  adobe: "Adobe error",
+  github: "GitHub error",
+  bug: "internal error (a bug, please report it)",
+};
 
 export class AppError extends Error {
   readonly kind: ErrorKind;
   readonly hint: string | undefined;
-  constructor(kind: ErrorKind, message: string, options: { hint?: string; cause?: unknown } = {}) {
+  /** Adobe's request id, when Adobe answered: it identifies the request for Adobe support. */
+  readonly requestId: string | undefined;
+  constructor(
+    kind: ErrorKind,
+    message: string,
+    options: { hint?: string | undefined; cause?: unknown; requestId?: string | undefined } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "AppError";
     this.kind = kind;
     this.hint = options.hint;
+    this.requestId = options.requestId;
   }
 }
 
-export function exitCodeFor(_error: AppError): number {
-  return ExitCode.error;
+export function exitCodeFor(error: unknown): number {
+  return EXIT_CODES[kindOf(error)];
+}
+
+export function kindOf(error: unknown): ErrorKind {
+  return error instanceof AppError ? error.kind : "bug";
+}
+
+export interface ErrorDescription {
+  kind: ErrorKind;
+  /** The kind in words ("refused", "Adobe error", …). */
+  title: string;
+  message: string;
+  hint?: string;
+  requestId?: string;
+  /** Bugs only: where it happened, for the report a user files. */
+  stack?: string;
+}
+
+/** What a boundary shows for any error: a known one in plain words, anything else as a bug. */
+export function describeError(error: unknown): ErrorDescription {
+  const kind = kindOf(error);
+  const message = error instanceof Error ? error.message : String(error);
+  const description: ErrorDescription = { kind, title: PREFIX[kind], message };
+  if (error instanceof AppError) {
+    if (error.hint) description.hint = error.hint;
+    if (error.requestId) description.requestId = error.requestId;
+  } else {
+    description.stack = error instanceof Error && error.stack ? error.stack : message;
+  }
+  return description;
 }

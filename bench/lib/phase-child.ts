@@ -12,7 +12,7 @@ import { RequestPacer } from "../../src/aep/pacer.js";
 import { HttpAudiences } from "../../src/aep/segments.js";
 import { settingsFromEnv } from "../../src/aep/settings.js";
 import { hasErrors, loadDesired } from "../../src/config/load.js";
-import { DESTINATION_TYPES } from "../../src/domain/adobe.js";
+import { DESTINATION_CONNECTION_SPEC_IDS } from "../../src/domain/destination-types/index.js";
 import { assemblePlan, hasChanges, planSandbox } from "../../src/domain/planner.js";
 import { fingerprints } from "../../src/reconcile/fingerprint.js";
 import { applyRun, planAll, type RunOptions, type SandboxTarget } from "../../src/reconcile/reconcile.js";
@@ -189,9 +189,7 @@ async function main(): Promise<void> {
   writeFileSync(outFile, JSON.stringify(output));
 }
 
-const DESTINATION_SPECS = Object.values(DESTINATION_TYPES)
-  .map((t) => t.connectionSpecId)
-  .join(",");
+const DESTINATION_SPECS = DESTINATION_CONNECTION_SPEC_IDS.join(",");
 
 /** Terraform-style refresh: the same three lists, then one GET per flow, target connection and account. */
 async function refresh(targets: SandboxTarget[]): Promise<{ listed: number; fetched: number }> {

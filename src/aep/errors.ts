@@ -9,13 +9,11 @@ export class AepApiError extends AppError {
     message: string,
     readonly status: number,
     readonly code: string | undefined,
-    readonly requestId: string | undefined,
+    requestId: string | undefined,
     readonly method: string,
     readonly path: string,
   ) {
-    super(status === 401 || status === 403 ? "auth" : status === 429 || status >= 500 ? "network" : "api", message, {
-      hint: hintFor(status),
-    });
+    super("adobe", message, { hint: hintFor(status), requestId });
     this.name = "AepApiError";
   }
 
@@ -42,7 +40,7 @@ export class AmbiguousWriteError extends AppError {
     readonly path: string,
     cause: unknown,
   ) {
-    super("network", `${method} ${path}: no answer from Adobe, the request may or may not have been applied`, {
+    super("adobe", `${method} ${path}: no answer from Adobe, the request may or may not have been applied`, {
       cause,
       hint: RERUN,
     });
@@ -52,7 +50,7 @@ export class AmbiguousWriteError extends AppError {
 
 export class NetworkError extends AppError {
   constructor(message: string, cause: unknown) {
-    super("network", message, {
+    super("adobe", message, {
       cause,
       hint: `Adobe could not be reached (check AEP_PLATFORM_URL and the network). ${RERUN}`,
     });

@@ -47,7 +47,7 @@ export class ImsTokenSource implements TokenSource {
       shouldRetry: ({ error }) => error instanceof TransientImsError,
     }).catch((error: unknown) => {
       if (error instanceof TransientImsError)
-        throw new AppError("network", `Adobe IMS did not issue a token: ${error.message}`, { cause: error });
+        throw new AppError("adobe", `Adobe IMS did not issue a token: ${error.message}`, { cause: error });
       throw error;
     });
   }
@@ -82,7 +82,7 @@ export class ImsTokenSource implements TokenSource {
       // Bad credentials are final: failing fast here avoids a storm of retries against IMS.
       throw new AbortError(
         new AppError(
-          "auth",
+          "adobe",
           `Adobe IMS refused the client credentials (${response.status}${code ? ` ${code}` : ""}${message ? `: ${message}` : ""}).`,
           {
             hint: "Check AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_SCOPES against your Adobe Developer Console project.",

@@ -1,6 +1,6 @@
 // Adobe's JSON → the planner's live types. Tolerant by design: the server may add fields, and objects
 // made in Adobe's UI may be shaped unlike ours; what we cannot read as ours is kept as "not standard".
-import { typeForConnectionSpec } from "../domain/adobe.js";
+import { typeForConnectionSpec } from "../domain/destination-types/index.js";
 import type { LiveConnection, LiveFlow, LiveMeta, LiveSourceConnection, LiveTargetConnection } from "../domain/live.js";
 import { parseDescription } from "../domain/ownership.js";
 

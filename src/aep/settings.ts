@@ -16,7 +16,7 @@ export function settingsFromEnv(env: Record<string, string | undefined>): AepSet
   const missing = ["AEP_CLIENT_ID", "AEP_CLIENT_SECRET", "AEP_ORG_ID"].filter((name) => !env[name]);
   if (missing.length > 0) {
     throw new AppError(
-      "auth",
+      "config",
       `Adobe credentials are not configured: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not set.`,
       {
         hint: "Set them from your Adobe Developer Console project (server-to-server OAuth), or try everything locally with --emulator.",

@@ -9,9 +9,10 @@ import { HttpAudiences } from "../aep/segments.js";
 import { settingsFromEnv, type AepSettings } from "../aep/settings.js";
 import { formatProblemsText } from "../config/format-problems.js";
 import { hasErrors, loadDesired } from "../config/load.js";
-import { SECRET_FIELDS } from "../config/secrets.js";
+import { secretFields } from "../domain/destination-types/index.js";
 import { loadToolConfig, type ToolConfig } from "../config/tool-config.js";
-import type { DesiredSandbox, Problem } from "../domain/desired.js";
+import type { DesiredSandbox } from "../domain/desired.js";
+import type { Problem } from "../domain/problem.js";
 import { startEmulator } from "../emulator/index.js";
 import { AppError } from "../errors.js";
 import { secretValues } from "../reconcile/fingerprint.js";
@@ -135,7 +136,7 @@ export async function openWorkspace(
     secretValues(
       desired.flatMap((d) => d.accounts),
       adobe.env,
-      (a) => SECRET_FIELDS[a.type],
+      (a) => secretFields(a.type),
     ),
   );
   const targets = desired.map((d) => ({

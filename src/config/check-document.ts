@@ -1,11 +1,12 @@
 // Layer 1 for one YAML document: apiVersion, kind and type first (each with its own clear message),
 // then the single schema branch they select. Checking the discriminators first is what keeps users
 // from seeing "must match exactly one schema in oneOf" and the errors of every branch they did not mean.
-import type { DestinationType, Problem } from "../domain/desired.js";
+import { DESTINATION_TYPES, isDestinationType, type DestinationType } from "../domain/destination-types/index.js";
+import type { Problem } from "../domain/problem.js";
 import { didYouMean } from "./did-you-mean.js";
 import type { Locator } from "./locator.js";
 import { problem } from "./problems.js";
-import { API_VERSION, DESTINATION_TYPES, KINDS, branchValidator, resourceSchema, type Kind } from "./schema.js";
+import { API_VERSION, KINDS, branchValidator, resourceSchema, type Kind } from "./schema.js";
 import { schemaProblems } from "./schema-errors.js";
 import type { YamlDocument } from "./yaml-file.js";
 
@@ -73,7 +74,7 @@ export function checkDocument(doc: YamlDocument): { checked?: CheckedDocument; p
     );
     return { checked, problems };
   }
-  if (!DESTINATION_TYPES.includes(type as DestinationType)) {
+  if (!isDestinationType(type)) {
     const suggestion = typeof type === "string" ? didYouMean(type, DESTINATION_TYPES) : undefined;
     const tail = suggestion ? ` (did you mean '${suggestion}'?)` : "";
     problems.push(
@@ -81,7 +82,7 @@ export function checkDocument(doc: YamlDocument): { checked?: CheckedDocument; p
     );
     return { checked, problems };
   }
-  checked.type = type as DestinationType;
+  checked.type = type;
 
   const validate = branchValidator(checked.kind, checked.type);
   // A missing apiVersion was reported above; do not let the schema report it a second time.

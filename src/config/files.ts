@@ -4,7 +4,7 @@
 import type { Dirent } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Problem } from "../domain/desired.js";
+import type { Problem } from "../domain/problem.js";
 import { problem } from "./problems.js";
 
 const YAML_FILE = /\.ya?ml$/i;

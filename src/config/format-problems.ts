@@ -1,7 +1,7 @@
 // How problems are shown: text for people (one line each, like a compiler, so editors and terminals can
 // jump to file:line:col) and JSON for machines (a documented, versioned shape; see docs/design.md).
 import path from "node:path";
-import type { Problem } from "../domain/desired.js";
+import type { Problem } from "../domain/problem.js";
 import { sortProblems } from "./problems.js";
 
 export interface FormatOptions {

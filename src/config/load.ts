@@ -2,7 +2,8 @@
 // against the schema (layer 1), run the semantic rules over all of them (layer 2), and keep what is
 // valid. Every problem is collected and returned at once; bad input never throws.
 import path from "node:path";
-import type { DesiredSandbox, Problem } from "../domain/desired.js";
+import type { DesiredSandbox } from "../domain/desired.js";
+import type { Problem } from "../domain/problem.js";
 import { checkDocument, type CheckedDocument } from "./check-document.js";
 import { listYamlFiles } from "./files.js";
 import { sortProblems } from "./problems.js";

@@ -1,9 +1,10 @@
 // Helpers shared by every rule: building problems, ordering them, and telling whether any blocks a plan.
-import type { Problem, SourceLocation } from "../domain/desired.js";
+import type { SourceLocation } from "../domain/desired.js";
+import type { Problem, RuleId } from "../domain/problem.js";
 
 export function problem(
   at: SourceLocation,
-  rule: string,
+  rule: RuleId,
   message: string,
   options: { severity?: Problem["severity"]; hint?: string | undefined } = {},
 ): Problem {

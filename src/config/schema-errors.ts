@@ -3,7 +3,7 @@
 // Schema terms, and field-format errors handed to the rule that owns them (audience-id, xdm-path,
 // literal-secret, env-ref). Credential values are never echoed: they may be secrets.
 import type { ErrorObject } from "ajv";
-import type { Problem } from "../domain/desired.js";
+import type { Problem } from "../domain/problem.js";
 import { didYouMean } from "./did-you-mean.js";
 import type { Locator, Path } from "./locator.js";
 import { problem } from "./problems.js";
@@ -16,7 +16,7 @@ import { looksLikeEnvReference } from "./secrets.js";
 export interface SchemaErrorContext {
   locator: Locator;
   /** The rule id for errors no specific rule owns: `schema`, or `tool-config`. */
-  rule: string;
+  rule: "schema" | "tool-config";
   /** The account name, for the environment variable a credential hint suggests. */
   account?: string | undefined;
   /** The schema's definitions, to describe a missing field declared by $ref. */

@@ -1,24 +1,21 @@
-// The JSON Schemas, compiled once per process. They are the single source of truth: the constants the
-// loader needs (apiVersion, kinds, types, secret fields) are read from them rather than repeated here.
+// The JSON Schemas, compiled once per process. They are the single source of truth for the format: the
+// constants the loader needs (apiVersion, kinds) are read from them rather than repeated here. Which
+// branch validates which destination type is the type's own fact (src/domain/destination-types/).
 import { Ajv, type ValidateFunction } from "ajv";
 import resourceSchema from "../../schemas/aep-gitops.schema.json" with { type: "json" };
 import toolConfigSchema from "../../schemas/tool-config.schema.json" with { type: "json" };
-import type { DestinationType } from "../domain/desired.js";
+import { destinationType, type DestinationType } from "../domain/destination-types/index.js";
 
 export type Kind = "Account" | "Destination";
 
 export const API_VERSION: string = resourceSchema.definitions.apiVersion.const;
 export const KINDS: Kind[] = ["Account", "Destination"];
-export const DESTINATION_TYPES: DestinationType[] = [
-  resourceSchema.definitions.kinesisType.const as DestinationType,
-  resourceSchema.definitions.eventHubsType.const as DestinationType,
-];
 
-/** The schema definition that validates each (kind, type) pair: one branch, so errors never mention the others. */
-const BRANCHES: Record<Kind, Record<DestinationType, string>> = {
-  Account: { "amazon-kinesis": "KinesisAccount", "azure-event-hubs": "EventHubsAccount" },
-  Destination: { "amazon-kinesis": "KinesisDestination", "azure-event-hubs": "EventHubsDestination" },
-};
+/** The schema definition that validates a (kind, type) pair: one branch, so errors never mention the others. */
+function branch(kind: Kind, type: DestinationType): string {
+  const { schema } = destinationType(type);
+  return kind === "Account" ? schema.account : schema.destination;
+}
 
 let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();
@@ -52,7 +49,7 @@ function get(ref: string): ValidateFunction {
 
 /** The validator of one (kind, type) branch of aep-gitops.schema.json. */
 export function branchValidator(kind: Kind, type: DestinationType): ValidateFunction {
-  return get(`aep-gitops#/definitions/${BRANCHES[kind][type]}`);
+  return get(`aep-gitops#/definitions/${branch(kind, type)}`);
 }
 
 /** The whole resource schema, oneOf and all, as editors see it (used by the tests of the examples). */

@@ -1,25 +1,7 @@
-// Which credential fields are secret, read from the schema (writeOnly fields, which must be ${env:NAME}),
-// and how environment references are written. Secrets never live in Git: only the reference does.
-import type { DestinationType } from "../domain/desired.js";
-import { DESTINATION_TYPES, resourceSchema } from "./schema.js";
-
-interface PropertySchema {
-  $ref?: string;
-  writeOnly?: boolean;
-}
-
-const definitions = resourceSchema.definitions as unknown as Record<
-  string,
-  PropertySchema & { properties?: Record<string, PropertySchema> }
->;
-const CREDENTIALS_DEFINITION: Record<DestinationType, string> = {
-  "amazon-kinesis": "KinesisCredentials",
-  "azure-event-hubs": "EventHubsCredentials",
-};
-
-export const SECRET_FIELDS: Record<DestinationType, string[]> = Object.fromEntries(
-  DESTINATION_TYPES.map((type) => [type, secretFieldsOf(CREDENTIALS_DEFINITION[type])]),
-) as Record<DestinationType, string[]>;
+// How environment references are written, read and repaired. Secrets never live in Git: only the
+// reference does. Which credential fields are secret is each destination type's fact (its registry
+// entry, held against the schema's writeOnly fields by a test).
+import { resourceSchema } from "./schema.js";
 
 /** The one accepted form, taken from the schema: `${env:NAME}` as the whole value. */
 const ENV_REFERENCE = new RegExp(resourceSchema.definitions.secretReference.pattern);
@@ -51,13 +33,4 @@ export function repairEnvReference(value: string): string | undefined {
 export function suggestedEnvName(account: string, field: string): string {
   const words = [account.replace(/[^A-Za-z0-9]+/g, "_"), field.replace(/([a-z0-9])([A-Z])/g, "$1_$2")];
   return words.join("_").replace(/_+/g, "_").replace(/^_|_$/g, "").toUpperCase();
-}
-
-function secretFieldsOf(definition: string): string[] {
-  const properties = definitions[definition]?.properties ?? {};
-  return Object.entries(properties)
-    .filter(
-      ([, property]) => (property.$ref ? definitions[property.$ref.split("/").pop()!] : property)?.writeOnly === true,
-    )
-    .map(([field]) => field);
 }

@@ -3,7 +3,7 @@
 // problem listed at file:line:col (a ToolConfigError, which `validate` can also print as JSON).
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Problem } from "../domain/desired.js";
+import type { Problem } from "../domain/problem.js";
 import { AppError } from "../errors.js";
 import { problem, sortProblems } from "./problems.js";
 import { toolConfigSchema, toolConfigValidator } from "./schema.js";

@@ -2,7 +2,7 @@
 // before validation (size, encoding, syntax, duplicate keys, alias bombs) into problems, never throws.
 import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from "yaml";
-import type { Problem } from "../domain/desired.js";
+import type { Problem, RuleId } from "../domain/problem.js";
 import { bytePosition, decodeUtf8 } from "./encoding.js";
 import { Locator } from "./locator.js";
 import { problem } from "./problems.js";
@@ -144,7 +144,7 @@ function firstAlias(doc: Document, locator: Locator) {
   return locator.position(offset);
 }
 
-function failed(file: string, rule: string, message: string, options: { hint?: string } = {}): YamlFile {
+function failed(file: string, rule: RuleId, message: string, options: { hint?: string } = {}): YamlFile {
   return { file, documents: [], problems: [problem({ file, line: 1, column: 1 }, rule, message, options)] };
 }
 

@@ -1,7 +1,8 @@
 // Audience references checked against the sandbox: ids must exist, names are resolved to ids (they
 // are what stays the same when a destination is promoted from dev to prod; ids differ per sandbox),
 // and a name given next to an id must agree with Adobe's. Every problem points at the YAML.
-import type { DesiredSandbox, Problem } from "./desired.js";
+import type { DesiredSandbox } from "./desired.js";
+import type { Problem } from "./problem.js";
 
 export interface KnownAudience {
   id: string;

@@ -1,8 +1,8 @@
 // Desired state: what the YAML says, after loading and validation (src/config produces it).
 // Every item keeps the place it came from, so later checks (live references, guardrails) can point at
 // file:line:column too.
+import type { DestinationType } from "./destination-types/index.js";
 
-export type DestinationType = "amazon-kinesis" | "azure-event-hubs";
 export type FlowState = "enabled" | "disabled";
 
 export interface SourceLocation {
@@ -64,15 +64,4 @@ export interface DesiredSandbox {
   paths: string[];
   accounts: DesiredAccount[];
   destinations: DesiredDestination[];
-}
-
-/** A validation problem, always at a place in a file. */
-export interface Problem {
-  file: string;
-  line: number;
-  column: number;
-  rule: string;
-  severity: "error" | "warning";
-  message: string;
-  hint?: string;
 }

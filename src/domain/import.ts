@@ -1,26 +1,7 @@
 // Import: live destinations made in Adobe's UI → Account and Destination documents that adopt them
 // (adoptId) instead of recreating them. Pure: the CLI reads live state and writes the files.
-import type { DestinationType } from "./desired.js";
+import { destinationType, TYPE_LABELS, type DestinationType } from "./destination-types/index.js";
 import type { LiveConnection, LiveFlow, LiveSandbox, LiveTargetConnection } from "./live.js";
-
-/** Credential fields per type, and which of them are safe to write as literals (not secrets, not keys). */
-const CREDENTIALS: Record<DestinationType, { field: string; literal: boolean }[]> = {
-  "amazon-kinesis": [
-    { field: "accessKeyId", literal: false },
-    { field: "secretKey", literal: false },
-    { field: "region", literal: true },
-  ],
-  "azure-event-hubs": [
-    { field: "sasKeyName", literal: false },
-    { field: "sasKey", literal: false },
-    { field: "namespace", literal: true },
-  ],
-};
-
-const TARGET_PARAMS: Record<DestinationType, string[]> = {
-  "amazon-kinesis": ["stream", "region", "includeSegmentNames", "includeSegmentTimestamps"],
-  "azure-event-hubs": ["eventHubName", "includeSegmentNames", "includeSegmentTimestamps"],
-};
 
 export interface ImportedAccount {
   apiVersion: "aep-gitops/v1";
@@ -69,7 +50,7 @@ export function importFromLive(live: LiveSandbox, match: (name: string) => boole
     const skip = (reason: string) => result.skipped.push({ name: flow.name, reason });
     if (flow.owner) continue; // already managed: nothing to import
     if (!flow.type) {
-      skip("not an Amazon Kinesis or Azure Event Hubs destination");
+      skip(`not an ${TYPE_LABELS} destination`);
       continue;
     }
     if (!flow.standardTransformations) {
@@ -105,9 +86,10 @@ export function importFromLive(live: LiveSandbox, match: (name: string) => boole
 
 function toAccount(account: LiveConnection, name: string, type: DestinationType, envNames: string[]): ImportedAccount {
   const credentials: Record<string, string> = {};
-  for (const { field, literal } of CREDENTIALS[type]) {
+  // Plain settings (a region, a namespace) are written as they are; secrets and keys become references.
+  for (const { name: field, role } of destinationType(type).credentials) {
     const value = account.authParams?.[field];
-    if (literal && typeof value === "string" && value && !value.includes("*")) {
+    if (role === "setting" && typeof value === "string" && value && !value.includes("*")) {
       credentials[field] = value;
       continue;
     }
@@ -138,7 +120,7 @@ function toDestination(
   type: DestinationType,
 ): ImportedDestination {
   const params: Record<string, string | boolean> = {};
-  for (const key of TARGET_PARAMS[type]) {
+  for (const { name: key } of destinationType(type).targetParams) {
     const value = target.params[key];
     if (typeof value === "string" || value === true) params[key] = value;
   }

@@ -1,6 +1,7 @@
 // Live state: what the Flow Service holds, already mapped from Adobe's JSON by the aep edge
 // (src/aep/mapping.ts). Only the fields the planner compares are kept; everything else is Adobe's.
-import type { DestinationType, FlowState } from "./desired.js";
+import type { FlowState } from "./desired.js";
+import type { DestinationType } from "./destination-types/index.js";
 import type { Owner } from "./ownership.js";
 
 /** Who last wrote an object (flow-service-notes.md §15), for drift attribution. */

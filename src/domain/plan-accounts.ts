@@ -1,7 +1,8 @@
 // Accounts (destination base connections): create, rename/describe, rotate credentials.
 // Credentials are write-only: Adobe masks secrets on read, so rotation is detected by comparing the
 // keyed fingerprint in the marker with the fingerprint of what the YAML's env references hold now.
-import { DESTINATION_TYPES, SPEC_VERSION } from "./adobe.js";
+import { SPEC_VERSION } from "./adobe.js";
+import { destinationType } from "./destination-types/index.js";
 import type { CredentialValue, DesiredAccount } from "./desired.js";
 import { withMarker } from "./ownership.js";
 import type { ApiCall, FieldChange } from "./plan.js";
@@ -22,7 +23,7 @@ export function planAccounts(ctx: PlanContext): void {
     const ref = `account/${account.name}`;
     const live = ctx.accounts.primary.get(account.name);
     const fingerprint = ctx.options.fingerprints[account.name];
-    const info = DESTINATION_TYPES[account.type];
+    const info = destinationType(account.type);
     const owner = { kind: "account" as const, name: account.name, ...(fingerprint ? { fingerprint } : {}) };
 
     if (!live) {

@@ -2,6 +2,7 @@
 // re-export data and reset partners). Only what the YAML names by id (`adoptId`, written by
 // `aep-gitops import`) is adopted; its first write sets the ownership marker, and from then on it is
 // managed like anything aep-gitops created. Nothing is ever adopted by name alone.
+import { TYPE_LABELS } from "./destination-types/index.js";
 import type { PlanContext } from "./plan-context.js";
 
 export function planAdoptions(ctx: PlanContext): void {
@@ -15,7 +16,7 @@ export function planAdoptions(ctx: PlanContext): void {
         account.adoptId,
         live?.owner
           ? `it is already managed as ${live.owner.kind}/${live.owner.name}`
-          : "no such Kinesis or Event Hubs account exists",
+          : `no such ${TYPE_LABELS} account exists`,
       );
       continue;
     }

@@ -1,6 +1,7 @@
 // Destinations: each is a target connection (where data goes) and a flow (what goes there).
 // Creates send the full selectors in the POST itself; updates are one PATCH per object.
-import { BOOLEAN_TARGET_PARAMS, DESTINATION_FLOW_SPEC_ID, DESTINATION_TYPES, SPEC_VERSION } from "./adobe.js";
+import { DESTINATION_FLOW_SPEC_ID, SPEC_VERSION } from "./adobe.js";
+import { booleanTargetParams, destinationType, type DestinationType } from "./destination-types/index.js";
 import { canonicalJson } from "./canonical.js";
 import type { DesiredDestination } from "./desired.js";
 import type { LiveFlow, LiveTargetConnection } from "./live.js";
@@ -55,7 +56,7 @@ function planTarget(ctx: PlanContext, destination: DesiredDestination): string |
   const live = ctx.targets.primary.get(destination.name);
   const owner = { kind: "destination" as const, name: destination.name };
   const params = targetParams(destination);
-  const info = DESTINATION_TYPES[destination.type];
+  const info = destinationType(destination.type);
   if (!live) {
     const accountRef = `account/${destination.account}`;
     ctx.add({
@@ -95,7 +96,7 @@ function planTarget(ctx: PlanContext, destination: DesiredDestination): string |
   }
   const fields: FieldChange[] = [];
   const ops: PatchOp[] = [];
-  const liveParams = normalizeParams(live.params);
+  const liveParams = normalizeParams(live.params, destination.type);
   if (canonicalJson(liveParams) !== canonicalJson(params)) {
     for (const key of new Set([...Object.keys(liveParams), ...Object.keys(params)])) {
       if (canonicalJson(liveParams[key]) !== canonicalJson(params[key])) {
@@ -125,14 +126,14 @@ function planTarget(ctx: PlanContext, destination: DesiredDestination): string |
 }
 
 function targetParams(destination: DesiredDestination): Record<string, unknown> {
-  return normalizeParams(destination.target);
+  return normalizeParams(destination.target, destination.type);
 }
 
 /** Booleans Adobe may omit mean false; sorted keys so equal params compare equal. */
-function normalizeParams(params: Record<string, unknown>): Record<string, unknown> {
+function normalizeParams(params: Record<string, unknown>, type: DestinationType): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(params).sort()) out[key] = params[key];
-  for (const key of BOOLEAN_TARGET_PARAMS) out[key] = out[key] === true;
+  for (const key of booleanTargetParams(type)) out[key] = out[key] === true;
   return out;
 }
 

@@ -1,6 +1,7 @@
 // A Plan is the reviewed artefact: the exact API calls, grouped into changes, in execution order.
 // Renderers (src/report) turn it into text, markdown and JSON; the executor (src/reconcile) replays it.
-import type { DestinationType, FlowState } from "./desired.js";
+import type { FlowState } from "./desired.js";
+import type { DestinationType } from "./destination-types/index.js";
 import type { LiveMeta } from "./live.js";
 
 export type ChangeAction = "create" | "update" | "delete" | "orphan" | "adopt";

@@ -141,14 +141,14 @@ async function call<T>(what: string, permission: string, fn: () => Promise<T>): 
   } catch (error) {
     if (error instanceof RequestError) {
       const refused = error.status === 401 || error.status === 403 || error.status === 404;
-      throw new AppError("api", `GitHub API: could not ${what}: ${error.status} ${firstLine(error.message)}`, {
+      throw new AppError("github", `GitHub API: could not ${what}: ${error.status} ${firstLine(error.message)}`, {
         hint: refused
           ? `Check the workflow's token and its permissions (this call needs '${permission}'); pull requests from forks get a read-only token.`
           : "GitHub's API failed after retries; re-run the job.",
         cause: error,
       });
     }
-    throw new AppError("network", `GitHub API: could not ${what}: ${(error as Error)?.message ?? String(error)}`, {
+    throw new AppError("github", `GitHub API: could not ${what}: ${(error as Error)?.message ?? String(error)}`, {
       hint: "GitHub's API could not be reached (GITHUB_API_URL); re-run the job.",
       cause: error,
     });

@@ -2,15 +2,14 @@
 // base and target connections. No per-object GETs, so a read costs O(pages), not O(objects).
 // The shared Profile source is found through a managed flow; only when no managed flow exists yet
 // (first apply, or a crash before the first flow) does it cost two more filtered list calls.
-import { DESTINATION_TYPES, PROFILE_CONNECTION_SPEC_ID } from "../domain/adobe.js";
+import { PROFILE_CONNECTION_SPEC_ID } from "../domain/adobe.js";
+import { DESTINATION_CONNECTION_SPEC_IDS } from "../domain/destination-types/index.js";
 import type { LiveSandbox } from "../domain/live.js";
 import { PROFILE_CONNECTION_NAME } from "../domain/plan-profile.js";
 import type { FlowServicePort } from "../aep/flow-service.js";
 import { toConnection, toFlow, toSourceConnection, toTargetConnection } from "../aep/mapping.js";
 
-const DESTINATION_SPECS = Object.values(DESTINATION_TYPES)
-  .map((t) => t.connectionSpecId)
-  .join(",");
+const DESTINATION_SPECS = DESTINATION_CONNECTION_SPEC_IDS.join(",");
 
 export async function readLive(port: FlowServicePort, options: { needProfileSource: boolean }): Promise<LiveSandbox> {
   const [flows, connections, targets] = await Promise.all([

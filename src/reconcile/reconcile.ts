@@ -3,7 +3,8 @@
 import type { FlowServicePort } from "../aep/flow-service.js";
 import { toConnection, toFlow, toTargetConnection } from "../aep/mapping.js";
 import { needsAudienceCheck, resolveAudiences } from "../domain/audiences.js";
-import type { DesiredSandbox, Problem } from "../domain/desired.js";
+import type { DesiredSandbox } from "../domain/desired.js";
+import type { Problem } from "../domain/problem.js";
 import type { AudiencePort } from "../aep/segments.js";
 import { hasErrors } from "../config/problems.js";
 import type { LiveSandbox } from "../domain/live.js";

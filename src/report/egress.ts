@@ -1,6 +1,6 @@
 // The egress delta in words: per destination, what starts or stops leaving the company. It is the
 // part of a plan no other reconciler shows, so every renderer builds it from these same lines.
-import { DESTINATION_TYPES } from "../domain/adobe.js";
+import { destinationType } from "../domain/destination-types/index.js";
 import type { EgressDelta } from "../domain/plan.js";
 import { audienceText } from "./values.js";
 
@@ -33,7 +33,7 @@ function stateDetail(delta: EgressDelta): string | undefined {
 }
 
 export function typeLabel(delta: EgressDelta): string | undefined {
-  return delta.type === undefined ? undefined : (DESTINATION_TYPES[delta.type]?.label ?? delta.type);
+  return delta.type === undefined ? undefined : destinationType(delta.type).label;
 }
 
 /** Additions first, then removals; audiences before attributes, in the plan's order. */

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { formatProblemsJson, formatProblemsText } from "../../src/config/format-problems.js";
-import type { Problem } from "../../src/domain/desired.js";
+import type { Problem } from "../../src/domain/problem.js";
 
 const CWD = "/repo";
 const PROBLEMS: Problem[] = [

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { formatProblemsJson, formatProblemsText } from "../../config/format-problems.js";
 import { hasErrors, loadDesired } from "../../config/load.js";
 import { loadToolConfig, ToolConfigError, type SandboxConfig } from "../../config/tool-config.js";
-import type { Problem } from "../../domain/desired.js";
+import type { Problem } from "../../domain/problem.js";
 import { AppError, ExitCode } from "../../errors.js";
 import type { CliContext, Command } from "../context.js";
 

@@ -1,6 +1,6 @@
 // duplicate-attribute: profile attributes are matched by path, so a path listed twice is a mistake
 // (XDM paths are case-sensitive: person.lastName and person.lastname are different fields).
-import type { Problem } from "../../domain/desired.js";
+import type { Problem } from "../../domain/problem.js";
 import { problem } from "../problems.js";
 import { destinations, list, text, type RuleContext } from "./rule.js";
 

@@ -1,7 +1,7 @@
 // duplicate-key: YAML keeps the last of two equal keys, so a duplicated `audiences:` would silently drop
 // the first list. The yaml parser flags it; this names the key and where it first appeared.
 import { isMap, isScalar, visit, type Document, type YAMLError } from "yaml";
-import type { Problem } from "../../domain/desired.js";
+import type { Problem } from "../../domain/problem.js";
 import type { Locator } from "../locator.js";
 import { problem } from "../problems.js";
 

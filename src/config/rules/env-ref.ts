@@ -1,7 +1,8 @@
 // env-ref: credentials name environment variables as ${env:NAME}, the whole value. Anything else that
 // looks like a reference ($NAME, ${NAME}, ${ENV:x}, text around it) would be sent to Adobe literally.
 // The value itself is never echoed: it may be a secret.
-import type { Problem, SourceLocation } from "../../domain/desired.js";
+import type { SourceLocation } from "../../domain/desired.js";
+import type { Problem } from "../../domain/problem.js";
 import { problem } from "../problems.js";
 import { repairEnvReference, suggestedEnvName } from "../secrets.js";
 

@@ -1,6 +1,6 @@
 // Adobe's published guardrails for streaming destinations (help/destinations/guardrails.md). They are
 // soft limits Adobe can raise per organisation, so exceeding one is a warning, never an error.
-import type { Problem } from "../../domain/desired.js";
+import type { Problem, RuleId } from "../../domain/problem.js";
 import { problem } from "../problems.js";
 import { destinations, list, type RuleContext } from "./rule.js";
 
@@ -47,7 +47,7 @@ export function guardrailDestinations(context: RuleContext): Problem[] {
   return [];
 }
 
-function perDestination(context: RuleContext, field: string, limit: number, rule: string, what: string): Problem[] {
+function perDestination(context: RuleContext, field: string, limit: number, rule: RuleId, what: string): Problem[] {
   return destinations(context).flatMap((destination) => {
     const count = list(destination.value[field]).length;
     if (count <= limit) return [];

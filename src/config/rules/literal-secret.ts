@@ -1,6 +1,7 @@
 // literal-secret: a secret credential field (writeOnly in the schema: secretKey, sasKey) holds a value
 // instead of an environment reference. Secrets never live in Git; the message never echoes the value.
-import type { Problem, SourceLocation } from "../../domain/desired.js";
+import type { SourceLocation } from "../../domain/desired.js";
+import type { Problem } from "../../domain/problem.js";
 import { problem } from "../problems.js";
 import { suggestedEnvName } from "../secrets.js";
 

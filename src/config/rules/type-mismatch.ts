@@ -1,6 +1,6 @@
 // type-mismatch: a Kinesis destination cannot send through Event Hubs credentials (and vice versa): the
 // account's type must equal the destination's.
-import type { Problem } from "../../domain/desired.js";
+import type { Problem } from "../../domain/problem.js";
 import { problem } from "../problems.js";
 import { accounts, destinations, text, where, type RuleContext } from "./rule.js";
 

@@ -1,6 +1,7 @@
 // xdm-path: a profile attribute is a dotted XDM path (person.lastName, _tenant.field). The pattern lives
 // in the schema; this rule explains the common ways a path goes wrong and how to write it instead.
-import type { Problem, SourceLocation } from "../../domain/desired.js";
+import type { SourceLocation } from "../../domain/desired.js";
+import type { Problem } from "../../domain/problem.js";
 import { problem } from "../problems.js";
 
 export function xdmPathProblem(value: string, at: SourceLocation): Problem {

@@ -1,6 +1,11 @@
-// Every rule id a problem can carry, with what it means. Ids are stable: CI scripts and editors may
-// filter on them. docs/design.md lists the same table; a test checks that each id has a fixture.
-export const RULES = {
+// A problem is something wrong with the YAML, always at a place in a file: found offline by validation
+// (src/config) or against the live sandbox when planning (unknown audiences). Every rule id a problem
+// can carry is listed here with what it means. Ids are stable: CI scripts and editors may filter on
+// them; docs/design.md lists the same table, and a test checks that each id has a case.
+import type { SourceLocation } from "./desired.js";
+
+/** Found offline, from the files alone (`aep-gitops validate`). */
+export const CONFIG_RULES = {
   // Reading files
   "path-not-found": "a folder or file given to validate does not exist",
   "no-files": "a folder holds no .yaml or .yml file (warning)",
@@ -32,4 +37,20 @@ export const RULES = {
   "tool-config": "the tool config does not match its schema, or names a folder that does not exist",
 } as const;
 
+/** Found when planning, against what the sandbox holds (`aep-gitops plan`, `apply`, `drift`). */
+export const LIVE_RULES = {
+  "unknown-audience": "an audience id or name does not exist in the sandbox",
+  "audience-name": "an audience's name in YAML differs from its name in the sandbox (warning)",
+  "ambiguous-audience": "an audience given by name matches several audiences in the sandbox",
+} as const;
+
+export const RULES = { ...CONFIG_RULES, ...LIVE_RULES } as const;
+
 export type RuleId = keyof typeof RULES;
+
+export interface Problem extends SourceLocation {
+  rule: RuleId;
+  severity: "error" | "warning";
+  message: string;
+  hint?: string;
+}

@@ -1,0 +1,28 @@
+// Amazon Kinesis: one JSON record per qualified profile into a Kinesis data stream
+// (help/destinations/catalog/cloud-storage/amazon-kinesis.md; ids from streaming-destinations.md).
+import type { DestinationTypeSpec } from "./destination-type.js";
+
+export const amazonKinesis = {
+  type: "amazon-kinesis",
+  label: "Amazon Kinesis",
+  connectionSpecId: "86043421-563b-46ec-8e6c-e23184711bf6",
+  authSpecName: "Aws Kinesis authentication credentials",
+  credentials: [
+    { name: "accessKeyId", role: "key" },
+    { name: "secretKey", role: "secret" },
+    { name: "region", role: "setting" },
+  ],
+  targetParams: [
+    { name: "stream", kind: "string" },
+    { name: "region", kind: "string" },
+    { name: "includeSegmentNames", kind: "boolean" },
+    { name: "includeSegmentTimestamps", kind: "boolean" },
+  ],
+  schema: {
+    typeConst: "kinesisType",
+    account: "KinesisAccount",
+    destination: "KinesisDestination",
+    credentials: "KinesisCredentials",
+    target: "KinesisTarget",
+  },
+} as const satisfies DestinationTypeSpec;

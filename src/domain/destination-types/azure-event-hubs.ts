@@ -1,0 +1,27 @@
+// Azure Event Hubs: one event per qualified profile into an event hub of a namespace
+// (help/destinations/catalog/cloud-storage/azure-event-hubs.md; ids from streaming-destinations.md).
+import type { DestinationTypeSpec } from "./destination-type.js";
+
+export const azureEventHubs = {
+  type: "azure-event-hubs",
+  label: "Azure Event Hubs",
+  connectionSpecId: "bf9f5905-92b7-48bf-bf20-455bc6b60a4e",
+  authSpecName: "Azure EventHub authentication credentials",
+  credentials: [
+    { name: "sasKeyName", role: "key" },
+    { name: "sasKey", role: "secret" },
+    { name: "namespace", role: "setting" },
+  ],
+  targetParams: [
+    { name: "eventHubName", kind: "string" },
+    { name: "includeSegmentNames", kind: "boolean" },
+    { name: "includeSegmentTimestamps", kind: "boolean" },
+  ],
+  schema: {
+    typeConst: "eventHubsType",
+    account: "EventHubsAccount",
+    destination: "EventHubsDestination",
+    credentials: "EventHubsCredentials",
+    target: "EventHubsTarget",
+  },
+} as const satisfies DestinationTypeSpec;

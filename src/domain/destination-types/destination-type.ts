@@ -1,0 +1,45 @@
+// What makes a destination type a type: Adobe's ids and names for it, its credential fields, its target
+// params, and the names of its branch in schemas/aep-gitops.schema.json. One file per type beside this
+// one (octoDNS gives each record type a file, release-please each strategy); everything else in src/
+// reads these facts from the registry (index.ts), and a test holds the schema's branches against it.
+
+/**
+ * How a credential field is treated: `secret` is write-only (the schema's writeOnly, only ever
+ * `${env:NAME}`, masked in every output); `key` identifies an account but is sensitive (import writes it
+ * as `${env:NAME}`, outputs mask its value); `setting` is plain configuration (a region, a namespace).
+ */
+export type CredentialRole = "secret" | "key" | "setting";
+
+export interface CredentialField {
+  /** As Adobe's authSpec names it, and as the YAML's `credentials` spells it. */
+  name: string;
+  role: CredentialRole;
+}
+
+export interface TargetParam {
+  /** As Adobe's targetSpec names it, and as the YAML's `target` spells it. */
+  name: string;
+  /** Booleans Adobe may leave out mean false: both sides are normalised before they are compared. */
+  kind: "string" | "boolean";
+}
+
+export interface DestinationTypeSpec {
+  /** The YAML's `type`. */
+  readonly type: string;
+  /** How people name the platform ("Amazon Kinesis"). */
+  readonly label: string;
+  /** Adobe's connection spec of the type's base and target connections (shared with its source). */
+  readonly connectionSpecId: string;
+  /** The `auth.specName` of the base connection, as Adobe's tutorial names it. */
+  readonly authSpecName: string;
+  readonly credentials: readonly CredentialField[];
+  readonly targetParams: readonly TargetParam[];
+  /** The definitions of the type's branch in schemas/aep-gitops.schema.json. */
+  readonly schema: {
+    readonly typeConst: string;
+    readonly account: string;
+    readonly destination: string;
+    readonly credentials: string;
+    readonly target: string;
+  };
+}
