@@ -2,7 +2,7 @@
 // functions, each problem becomes an annotation at its file:line:col (GitHub shows it on the PR's
 // diff), and the jobs get the problems to put in the comment. Nothing talks to Adobe or GitHub here.
 import path from "node:path";
-import type { Problem } from "../domain/desired.js";
+import type { Problem } from "../domain/problem.js";
 import { hasErrors, loadDesired, type LoadResult } from "../config/load.js";
 import { loadToolConfig, ToolConfigError, type ToolConfig } from "../config/tool-config.js";
 import { AppError } from "../errors.js";

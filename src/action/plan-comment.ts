@@ -2,7 +2,7 @@
 // marker, with the commit it is for), and the statuses that replace it when there is no plan to show:
 // invalid YAML, a fork's PR (validated only), a failed run. Every one of them ends without a checksum
 // line except the real plan, so an apply can never run on a plan that was not shown.
-import type { Problem } from "../domain/desired.js";
+import type { Problem } from "../domain/problem.js";
 import type { Plan } from "../domain/plan.js";
 import { hasChanges } from "../domain/planner.js";
 import { AppError } from "../errors.js";
