@@ -6,7 +6,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { AepHttp } from "../../src/aep/http.js";
-import { HttpFlowService, type Collection } from "../../src/aep/flow-service.js";
+import { HttpFlowService } from "../../src/aep/flow-service.js";
+import type { Collection } from "../../src/domain/plan.js";
 import { ImsTokenSource } from "../../src/aep/ims.js";
 import { RequestPacer } from "../../src/aep/pacer.js";
 import { HttpAudiences } from "../../src/aep/segments.js";

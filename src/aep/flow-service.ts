@@ -1,9 +1,9 @@
 // The Flow Service port: what the reconciler needs from Adobe, and its HTTP implementation.
 // Core code sees only the interface; only composition roots build the HTTP one.
+import type { Collection } from "../domain/plan.js";
+import { AppError } from "../errors.js";
 import { AepApiError } from "./errors.js";
 import type { AepHttp, RequestOptions } from "./http.js";
-
-export type Collection = "flows" | "connections" | "sourceConnections" | "targetConnections";
 
 export const FLOW_SERVICE_PATH = "/data/foundation/flowservice";
 
@@ -52,7 +52,9 @@ export class HttpFlowService implements FlowServicePort {
       };
       if (url.searchParams.has("property")) query.property = url.searchParams.getAll("property");
     }
-    throw new Error(`listing ${collection} did not end after 10,000 pages`);
+    throw new AppError("adobe", `GET /${collection}: the list did not end after 10,000 pages`, {
+      hint: "Adobe kept answering with a next link; run again, and report it with --trace if it persists.",
+    });
   }
 
   async get(collection: Collection, id: string): Promise<Record<string, unknown> | undefined> {

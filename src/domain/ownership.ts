@@ -22,7 +22,7 @@ export function formatMarker(owner: Owner): string {
 }
 
 /** The description as sent to Adobe: the user's text, a blank line, the marker. */
-export function withMarker(description: string | undefined, owner: Owner): string {
+export function markedDescription(description: string | undefined, owner: Owner): string {
   const text = (description ?? "").trim();
   return text ? `${text}\n\n${formatMarker(owner)}` : formatMarker(owner);
 }

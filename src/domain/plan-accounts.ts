@@ -4,9 +4,10 @@
 import { SPEC_VERSION } from "./adobe.js";
 import { destinationType } from "./destination-types/index.js";
 import type { CredentialValue, DesiredAccount } from "./desired.js";
-import { withMarker } from "./ownership.js";
+import { markedDescription } from "./ownership.js";
 import type { ApiCall, FieldChange } from "./plan.js";
 import type { PlanContext } from "./plan-context.js";
+import { changeRef } from "./refs.js";
 
 export function credentialParams(account: DesiredAccount): Record<string, string> {
   const params: Record<string, string> = {};
@@ -20,7 +21,7 @@ function credentialText(value: CredentialValue): string {
 
 export function planAccounts(ctx: PlanContext): void {
   for (const account of ctx.desired.accounts) {
-    const ref = `account/${account.name}`;
+    const ref = changeRef("account", account.name);
     const live = ctx.accounts.primary.get(account.name);
     const fingerprint = ctx.options.fingerprints[account.name];
     const info = destinationType(account.type);
@@ -55,7 +56,7 @@ export function planAccounts(ctx: PlanContext): void {
             path: "/connections",
             body: {
               name: account.displayName ?? account.name,
-              description: withMarker(account.description, owner),
+              description: markedDescription(account.description, owner),
               connectionSpec: { id: info.connectionSpecId, version: SPEC_VERSION },
               auth: { specName: info.authSpecName, params: credentialParams(account) },
             },
@@ -104,7 +105,7 @@ export function planAccounts(ctx: PlanContext): void {
       ops.push({
         op: adopting ? "add" : "replace",
         path: "/description",
-        value: withMarker(account.description, markerOwner),
+        value: markedDescription(account.description, markerOwner),
       });
     }
     if (rotate) ops.push({ op: "replace", path: "/auth/params", value: credentialParams(account) });

@@ -70,9 +70,9 @@ export class PlanContext {
     return { ...meta, byThisTool: this.options.clientId !== undefined && meta.updatedClient === this.options.clientId };
   }
 
-  /** The id of an object that exists live, or a placeholder filled in once its create has run. */
-  static ref(ref: string, liveId: string | undefined): string {
-    return liveId ?? `{{${ref}.id}}`;
+  /** True when this plan already holds a change with this ref. */
+  has(ref: string): boolean {
+    return this.changes.some((c) => c.ref === ref);
   }
 
   get managedCount(): number {

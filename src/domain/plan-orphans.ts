@@ -3,33 +3,35 @@
 // duplicates are ours by marker and always removed, so a re-run converges to one of each.
 // Deletes run flow → target connection → account, as Adobe refuses to delete what a flow still uses.
 import type { LiveConnection, LiveFlow, LiveTargetConnection } from "./live.js";
-import type { Change } from "./plan.js";
+import { COLLECTION, type ResourceKind } from "./plan.js";
 import type { PlanContext } from "./plan-context.js";
+import { changeRef } from "./refs.js";
+
+type Deletable = LiveFlow | LiveTargetConnection | LiveConnection;
+
+/** One object that may go: which one, whether it is a duplicate (the nth extra copy), and whether to delete. */
+interface Candidate<T extends Deletable> {
+  live: T;
+  duplicate?: number;
+  doDelete: boolean;
+}
 
 export function planOrphans(ctx: PlanContext): void {
   const desiredDestinations = new Set(ctx.desired.destinations.map((d) => d.name));
   const desiredAccounts = new Set(ctx.desired.accounts.map((a) => a.name));
   const prune = ctx.options.prune;
+  const candidates = <T extends Deletable>(owned: { primary: Map<string, T>; duplicates: T[] }, wanted: Set<string>) => [
+    ...[...owned.primary]
+      .filter(([name]) => !wanted.has(name))
+      .map(([, live]): Candidate<T> => ({ live, doDelete: prune })),
+    ...owned.duplicates.map((live, i): Candidate<T> => ({ live, duplicate: i + 1, doDelete: true })),
+  ];
 
   const goneFlows = new Set<string>();
-  for (const [name, flow] of ctx.flows.primary) {
-    if (desiredDestinations.has(name)) continue;
-    remove(ctx, `flow/${name}`, "flow", flow, `/flows/${flow.id}`, prune, [], "not in YAML");
-    if (prune) goneFlows.add(flow.id);
+  for (const candidate of candidates(ctx.flows, desiredDestinations)) {
+    remove(ctx, "flow", candidate, []);
+    if (candidate.doDelete) goneFlows.add(candidate.live.id);
   }
-  ctx.flows.duplicates.forEach((flow, i) => {
-    remove(
-      ctx,
-      `flow/${flow.owner!.name}#dup${i + 1}`,
-      "flow",
-      flow,
-      `/flows/${flow.id}`,
-      true,
-      [],
-      "duplicate of a managed flow",
-    );
-    goneFlows.add(flow.id);
-  });
 
   // A target connection can go once no flow that stays uses it.
   const usedTargets = new Set(ctx.live.flows.filter((f) => !goneFlows.has(f.id)).flatMap((f) => f.targetConnectionIds));
@@ -43,95 +45,63 @@ export function planOrphans(ctx: PlanContext): void {
       )
       .map((c) => c.ref);
   const goneTargets = new Set<string>();
-  const targetCandidates: [string, LiveTargetConnection, boolean][] = [
-    ...[...ctx.targets.primary]
-      .filter(([name]) => !desiredDestinations.has(name))
-      .map(([name, t]) => [`target/${name}`, t, prune] as [string, LiveTargetConnection, boolean]),
-    ...ctx.targets.duplicates.map(
-      (t, i) => [`target/${t.owner!.name}#dup${i + 1}`, t, true] as [string, LiveTargetConnection, boolean],
-    ),
-  ];
-  for (const [ref, target, doDelete] of targetCandidates) {
-    if (usedTargets.has(target.id)) {
-      orphan(ctx, ref, "target-connection", target, "still used by a flow aep-gitops does not delete");
+  for (const candidate of candidates(ctx.targets, desiredDestinations)) {
+    if (usedTargets.has(candidate.live.id)) {
+      orphan(ctx, "target-connection", candidate, "still used by a flow aep-gitops does not delete");
       continue;
     }
-    remove(
-      ctx,
-      ref,
-      "target-connection",
-      target,
-      `/targetConnections/${target.id}`,
-      doDelete,
-      flowRefsUsing(target.id),
-      ref.includes("#dup") ? "duplicate of a managed target connection" : "not in YAML",
-    );
-    if (doDelete) goneTargets.add(target.id);
+    remove(ctx, "target-connection", candidate, flowRefsUsing(candidate.live.id));
+    if (candidate.doDelete) goneTargets.add(candidate.live.id);
   }
 
   // An account can go once no target connection that stays uses it (ours or anyone's).
   const usedAccounts = new Set(
     ctx.live.targetConnections.filter((t) => !goneTargets.has(t.id)).map((t) => t.baseConnectionId),
   );
-  const accountCandidates: [string, LiveConnection, boolean][] = [
-    ...[...ctx.accounts.primary]
-      .filter(([name]) => !desiredAccounts.has(name))
-      .map(([name, a]) => [`account/${name}`, a, prune] as [string, LiveConnection, boolean]),
-    ...ctx.accounts.duplicates.map(
-      (a, i) => [`account/${a.owner!.name}#dup${i + 1}`, a, true] as [string, LiveConnection, boolean],
-    ),
-  ];
-  for (const [ref, account, doDelete] of accountCandidates) {
+  for (const candidate of candidates(ctx.accounts, desiredAccounts)) {
+    const account = candidate.live;
     if (usedAccounts.has(account.id)) {
-      orphan(ctx, ref, "account", account, "still used by a target connection that stays");
+      orphan(ctx, "account", candidate, "still used by a target connection that stays");
       continue;
     }
     const after = ctx.changes
       .filter((c) => c.action === "delete" && c.resource === "target-connection")
       .filter((c) => ctx.live.targetConnections.find((t) => t.id === c.liveId)?.baseConnectionId === account.id)
       .map((c) => c.ref);
-    remove(
-      ctx,
-      ref,
-      "account",
-      account,
-      `/connections/${account.id}`,
-      doDelete,
-      after,
-      ref.includes("#dup") ? "duplicate of a managed account" : "not in YAML",
-    );
+    remove(ctx, "account", candidate, after);
   }
 }
 
-type Deletable = LiveFlow | LiveTargetConnection | LiveConnection;
+const DUPLICATE_OF: Record<ResourceKind, string> = {
+  "profile-connection": "duplicate of the managed Profile connection",
+  "profile-source": "duplicate of the managed Profile source",
+  account: "duplicate of a managed account",
+  "target-connection": "duplicate of a managed target connection",
+  flow: "duplicate of a managed flow",
+};
 
-function remove(
-  ctx: PlanContext,
-  ref: string,
-  resource: Change["resource"],
-  live: Deletable,
-  path: string,
-  doDelete: boolean,
-  dependsOn: string[],
-  why: string,
-): void {
-  if (!doDelete) {
-    orphan(ctx, ref, resource, live, `${why}; prune is off, so it is left in place`);
+function remove(ctx: PlanContext, resource: ResourceKind, candidate: Candidate<Deletable>, dependsOn: string[]): void {
+  const { live, duplicate } = candidate;
+  const why = duplicate === undefined ? "not in YAML" : DUPLICATE_OF[resource];
+  if (!candidate.doDelete) {
+    orphan(ctx, resource, candidate, `${why}; prune is off, so it is left in place`);
     return;
   }
   ctx.add({
-    ref,
+    ref: changeRef(resource, live.owner!.name, duplicate),
     action: "delete",
     resource,
     name: live.owner!.name,
     liveId: live.id,
     fields: [],
     dependsOn,
-    calls: [{ method: "DELETE", path }],
+    calls: [{ method: "DELETE", path: `/${COLLECTION[resource]}/${live.id}` }],
     reason: why,
     attribution: ctx.attribution(live.meta),
+    ...(duplicate === undefined ? {} : { duplicate }),
   });
-  if (resource === "flow" && !why.startsWith("duplicate")) {
+  // A duplicate exported nothing of its own that the kept copy does not: no egress changes.
+  if (resource === "flow" && duplicate === undefined) {
     const flow = live as LiveFlow;
     ctx.egress.push({
       destination: flow.owner!.name,
@@ -146,9 +116,10 @@ function remove(
   }
 }
 
-function orphan(ctx: PlanContext, ref: string, resource: Change["resource"], live: Deletable, reason: string): void {
+function orphan(ctx: PlanContext, resource: ResourceKind, candidate: Candidate<Deletable>, reason: string): void {
+  const { live, duplicate } = candidate;
   ctx.add({
-    ref,
+    ref: changeRef(resource, live.owner!.name, duplicate),
     action: "orphan",
     resource,
     name: live.owner!.name,
@@ -158,5 +129,6 @@ function orphan(ctx: PlanContext, ref: string, resource: Change["resource"], liv
     calls: [],
     reason,
     attribution: ctx.attribution(live.meta),
+    ...(duplicate === undefined ? {} : { duplicate }),
   });
 }

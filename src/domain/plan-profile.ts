@@ -2,11 +2,12 @@
 // created once and shared by all managed flows (Adobe's tutorial creates a pair per destination;
 // sharing saves two writes per destination and two objects to keep track of).
 import { PROFILE_CONNECTION_SPEC_ID, SPEC_VERSION } from "./adobe.js";
-import { withMarker } from "./ownership.js";
-import { PlanContext } from "./plan-context.js";
+import { markedDescription } from "./ownership.js";
+import type { PlanContext } from "./plan-context.js";
+import { changeRef, idOrPlaceholder } from "./refs.js";
 
-export const PROFILE_CONNECTION_REF = "profile-connection";
-export const PROFILE_SOURCE_REF = "profile-source";
+export const PROFILE_CONNECTION_REF = changeRef("profile-connection");
+export const PROFILE_SOURCE_REF = changeRef("profile-source");
 export const PROFILE_CONNECTION_NAME = "aep-gitops Profile connection";
 export const PROFILE_SOURCE_NAME = "aep-gitops Profile source";
 
@@ -14,7 +15,7 @@ export const PROFILE_SOURCE_NAME = "aep-gitops Profile source";
 export function planProfileSource(ctx: PlanContext): string {
   const live = ctx.live.profileSource;
   if (live) return live.id;
-  if (!ctx.changes.some((c) => c.ref === PROFILE_SOURCE_REF)) {
+  if (!ctx.has(PROFILE_SOURCE_REF)) {
     const base = ctx.live.profileBase;
     if (!base) {
       ctx.add({
@@ -30,7 +31,7 @@ export function planProfileSource(ctx: PlanContext): string {
             path: "/connections",
             body: {
               name: PROFILE_CONNECTION_NAME,
-              description: withMarker("Profile store connection shared by the destinations aep-gitops manages.", {
+              description: markedDescription("Profile store connection shared by the destinations aep-gitops manages.", {
                 kind: "profile",
                 name: "connection",
               }),
@@ -53,12 +54,12 @@ export function planProfileSource(ctx: PlanContext): string {
           path: "/sourceConnections",
           body: {
             name: PROFILE_SOURCE_NAME,
-            description: withMarker("Profile store source shared by the destinations aep-gitops manages.", {
+            description: markedDescription("Profile store source shared by the destinations aep-gitops manages.", {
               kind: "profile",
               name: "source",
             }),
             connectionSpec: { id: PROFILE_CONNECTION_SPEC_ID, version: SPEC_VERSION },
-            baseConnectionId: PlanContext.ref(PROFILE_CONNECTION_REF, base?.id),
+            baseConnectionId: idOrPlaceholder(PROFILE_CONNECTION_REF, base?.id),
             data: { format: "json" },
             params: {},
           },
@@ -66,5 +67,5 @@ export function planProfileSource(ctx: PlanContext): string {
       ],
     });
   }
-  return PlanContext.ref(PROFILE_SOURCE_REF, undefined);
+  return idOrPlaceholder(PROFILE_SOURCE_REF, undefined);
 }

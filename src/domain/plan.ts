@@ -7,6 +7,18 @@ import type { LiveMeta } from "./live.js";
 export type ChangeAction = "create" | "update" | "delete" | "orphan" | "adopt";
 export type ResourceKind = "profile-connection" | "profile-source" | "account" | "target-connection" | "flow";
 
+/** The Flow Service collections aep-gitops reads and writes. */
+export type Collection = "flows" | "connections" | "sourceConnections" | "targetConnections";
+
+/** Which collection holds each kind of object: where it is created, re-read and deleted. */
+export const COLLECTION: Record<ResourceKind, Collection> = {
+  "profile-connection": "connections",
+  "profile-source": "sourceConnections",
+  account: "connections",
+  "target-connection": "targetConnections",
+  flow: "flows",
+};
+
 /**
  * One Flow Service call. Ids of objects created earlier in the same apply are written as
  * `{{<ref>.id}}` (e.g. `{{account/kinesis-marketing.id}}`) and filled in by the executor; credentials
@@ -32,24 +44,60 @@ export interface Attribution extends LiveMeta {
   byThisTool: boolean;
 }
 
-export interface Change {
-  /** Stable reference, also the key other changes depend on: `account/NAME`, `target/DEST`, `flow/DEST`, `profile-connection`, `profile-source`. */
+interface ChangeBase {
+  /** Stable reference, also the key other changes depend on (see refs.ts): `account/NAME`, `flow/DEST#dup1`, … */
   ref: string;
-  action: ChangeAction;
   resource: ResourceKind;
   /** The YAML identity (account or destination name), or the shared Profile objects. */
   name: string;
-  liveId?: string;
   fields: FieldChange[];
-  calls: ApiCall[];
   dependsOn: string[];
   /** Why the change exists when the fields alone do not say (orphans, duplicates, replacements). */
   reason?: string;
-  /** Credential rotation is a section of its own: write-only values, never shown as drift. */
+  /** Credential writes are a section of their own: write-only values, never shown as drift. */
   credentials?: "set" | "rotate";
   /** Who last changed the live object; present for updates, deletes and orphans. */
   attribution?: Attribution;
 }
+
+/** A new object: the first call is its POST to COLLECTION[resource]; later calls act on what it created. */
+export interface CreateChange extends ChangeBase {
+  action: "create";
+  liveId?: undefined;
+  calls: [ApiCall, ...ApiCall[]];
+}
+
+/** A live object brought in line with the YAML (a PATCH, and for flows an enable/disable action). */
+export interface UpdateChange extends ChangeBase {
+  action: "update";
+  liveId: string;
+  calls: ApiCall[];
+}
+
+/** An unmanaged object the YAML names by id (adoptId): its first write sets the ownership marker. */
+export interface AdoptChange extends ChangeBase {
+  action: "adopt";
+  liveId: string;
+  calls: ApiCall[];
+}
+
+/** A managed object that goes: an orphan with prune, or a duplicate (the nth extra copy of one name). */
+export interface DeleteChange extends ChangeBase {
+  action: "delete";
+  liveId: string;
+  calls: [ApiCall];
+  duplicate?: number;
+}
+
+/** A managed object no longer in YAML, left in place: listed, never written. */
+export interface OrphanChange extends ChangeBase {
+  action: "orphan";
+  liveId: string;
+  calls: [];
+  duplicate?: number;
+}
+
+export type Change = CreateChange | UpdateChange | AdoptChange | DeleteChange | OrphanChange;
 
 export interface AudienceRef {
   id: string;

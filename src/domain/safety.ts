@@ -15,8 +15,9 @@ export function checkSafety(ctx: PlanContext): void {
     });
   }
 
+  // Removing a duplicate restores what was meant, so it does not count towards the threshold.
   const touched = ctx.changes.filter(
-    (c) => (c.action === "update" || c.action === "delete") && !c.ref.includes("#dup"),
+    (c) => c.action === "update" || (c.action === "delete" && c.duplicate === undefined),
   ).length;
   if (managed >= options.minResourcesForThreshold && !options.force) {
     const percent = (touched / managed) * 100;

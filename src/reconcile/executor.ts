@@ -3,9 +3,10 @@
 // else still runs, and each item reports its own result, so a re-run converges from wherever this
 // one stopped.
 import { AepApiError, AmbiguousWriteError } from "../aep/errors.js";
-import type { Collection, FlowServicePort } from "../aep/flow-service.js";
+import type { FlowServicePort } from "../aep/flow-service.js";
 import { parseDescription } from "../domain/ownership.js";
-import type { ApiCall, Change, SandboxPlan } from "../domain/plan.js";
+import { COLLECTION, type ApiCall, type Change, type Collection, type SandboxPlan } from "../domain/plan.js";
+import { AppError } from "../errors.js";
 import { fillEnv, fillRefs } from "./substitute.js";
 
 export type ItemStatus = "done" | "failed" | "skipped";
@@ -30,8 +31,6 @@ export interface ExecuteOptions {
   /** Objects an earlier step of this run already created (the lock object is the Profile connection). */
   preCreated?: ReadonlyMap<string, string>;
 }
-
-const CREATE_PATH = /^\/(connections|sourceConnections|targetConnections|flows)$/;
 
 export async function executePlan(
   plan: SandboxPlan,
@@ -99,15 +98,28 @@ async function runChange(
     try {
       // Calls after a create or an action on the same object are guarded by the etag it answered with.
       const object = { etag: undefined as string | undefined };
-      for (const call of current.calls) await runCall(current, call, port, ids, options, object);
-      return;
+      switch (current.action) {
+        case "create": {
+          const [create, ...after] = current.calls;
+          await runCreate(current, create, port, ids, options, object);
+          for (const call of after) await runCall(call, port, ids, options, object);
+          return;
+        }
+        case "update":
+        case "adopt":
+        case "delete":
+        case "orphan":
+          for (const call of current.calls) await runCall(call, port, ids, options, object);
+          return;
+      }
     } catch (error) {
       if (!(error instanceof AepApiError && error.status === 412)) throw error;
       // Someone changed the object between our read and our write (Adobe's UI, another run).
       // Re-read it, plan it again against what is there now, and try again: bounded.
       if (attempt >= (options.maxReplans ?? 3))
-        throw new Error(`${change.ref} kept changing under us (412 ${attempt + 1} times); re-run apply`, {
+        throw new AppError("adobe", `${change.ref} kept changing under us (412 ${attempt + 1} times); re-run apply`, {
           cause: error,
+          requestId: error.requestId,
         });
       const replanned = await options.replan(current);
       result.concurrent.push(replanned.note);
@@ -116,14 +128,8 @@ async function runChange(
   }
 }
 
-async function runCall(
-  change: Change,
-  call: ApiCall,
-  port: FlowServicePort,
-  ids: Map<string, string>,
-  options: ExecuteOptions,
-  object: { etag: string | undefined },
-): Promise<void> {
+/** A call with the ids created so far and the credentials filled in, as the port sends it. */
+function prepare(call: ApiCall, ids: Map<string, string>, options: ExecuteOptions, object: { etag: string | undefined }) {
   const path = fillRefs(call.path, ids);
   const body = call.body === undefined ? undefined : fillEnv(fillRefs(call.body, ids), options.env);
   const ifMatch = call.ifMatch ?? (call.method === "PATCH" ? object.etag : undefined);
@@ -132,24 +138,43 @@ async function runCall(
     ...(body !== undefined ? { body } : {}),
     ...(ifMatch ? { ifMatch } : {}),
   };
+  return { path, body, request };
+}
 
-  if (call.method === "POST" && CREATE_PATH.test(path)) {
-    const collection = path.slice(1) as Collection;
-    let created: { id?: string; etag?: string } | undefined;
-    try {
-      created = (await port.call("POST", path, { ...request, create: true })) as { id?: string };
-    } catch (error) {
-      if (!(error instanceof AmbiguousWriteError)) throw error;
-      // The create may have landed: our marker is in it, so look before sending it again.
-      const found = await findOwned(port, collection, body as { name: string; description: string });
-      created =
-        found ?? ((await port.call("POST", path, { ...request, create: true })) as { id?: string; etag?: string });
-    }
-    if (!created?.id) throw new Error(`POST ${path} answered without an id`);
-    ids.set(change.ref, created.id);
-    object.etag = created.etag;
-    return;
+/** The POST that makes a change's object: never sent twice blindly, since a lost answer may hide a success. */
+async function runCreate(
+  change: Change,
+  call: ApiCall,
+  port: FlowServicePort,
+  ids: Map<string, string>,
+  options: ExecuteOptions,
+  object: { etag: string | undefined },
+): Promise<void> {
+  const { path, body, request } = prepare(call, ids, options, object);
+  const collection = COLLECTION[change.resource];
+  let created: { id?: string; etag?: string } | undefined;
+  try {
+    created = (await port.call("POST", path, { ...request, create: true })) as { id?: string };
+  } catch (error) {
+    if (!(error instanceof AmbiguousWriteError)) throw error;
+    // The create may have landed: our marker is in it, so look before sending it again.
+    const found = await findOwned(port, collection, body as { name: string; description: string });
+    created =
+      found ?? ((await port.call("POST", path, { ...request, create: true })) as { id?: string; etag?: string });
   }
+  if (!created?.id) throw new AppError("adobe", `POST ${path} answered without an id`);
+  ids.set(change.ref, created.id);
+  object.etag = created.etag;
+}
+
+async function runCall(
+  call: ApiCall,
+  port: FlowServicePort,
+  ids: Map<string, string>,
+  options: ExecuteOptions,
+  object: { etag: string | undefined },
+): Promise<void> {
+  const { path, request } = prepare(call, ids, options, object);
   try {
     const answer = (await port.call(call.method, path, request)) as { etag?: string } | undefined;
     object.etag = answer?.etag;

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { AepApiError } from "../aep/errors.js";
 import type { FlowServicePort } from "../aep/flow-service.js";
 import { PROFILE_CONNECTION_SPEC_ID, SPEC_VERSION } from "../domain/adobe.js";
-import { parseDescription, withMarker } from "../domain/ownership.js";
+import { parseDescription, markedDescription } from "../domain/ownership.js";
 import { PROFILE_CONNECTION_NAME } from "../domain/plan-profile.js";
 import { AppError } from "../errors.js";
 
@@ -142,7 +142,7 @@ function held(
       for (let attempt = 0; attempt < 3; attempt++) {
         try {
           await port.call("PATCH", `/connections/${object.id}`, {
-            body: [{ op: "replace", path: "/description", value: withMarker(PROFILE_TEXT, OWNER) }],
+            body: [{ op: "replace", path: "/description", value: markedDescription(PROFILE_TEXT, OWNER) }],
             ifMatch: etag,
           });
           return;
@@ -181,7 +181,7 @@ async function listLockObjects(port: FlowServicePort): Promise<LockObject[]> {
 }
 
 function description(run: string, until: number): string {
-  return withMarker(`${PROFILE_TEXT}\n\n[aep-gitops lease: run=${run} until=${until}]`, OWNER);
+  return markedDescription(`${PROFILE_TEXT}\n\n[aep-gitops lease: run=${run} until=${until}]`, OWNER);
 }
 
 function lockBody(run: string, until: number) {

@@ -8,7 +8,7 @@ import type { Problem } from "../domain/problem.js";
 import type { AudiencePort } from "../aep/segments.js";
 import { hasErrors } from "../config/problems.js";
 import type { LiveSandbox } from "../domain/live.js";
-import type { Change, Plan, SandboxPlan } from "../domain/plan.js";
+import { COLLECTION, type Change, type Plan, type SandboxPlan } from "../domain/plan.js";
 import type { PlanOptions } from "../domain/plan-context.js";
 import { assemblePlan, planChecksum, planSandbox } from "../domain/planner.js";
 import { PROFILE_CONNECTION_REF } from "../domain/plan-profile.js";
@@ -155,12 +155,7 @@ async function replanChange(
 ) {
   const id = change.liveId;
   if (!id) return { note: `${change.ref}: conflict on a new object; left for the next run` };
-  const collection =
-    change.resource === "flow"
-      ? "flows"
-      : change.resource === "target-connection"
-        ? "targetConnections"
-        : "connections";
+  const collection = COLLECTION[change.resource];
   const fresh = await port.get(collection, id);
   const next: LiveSandbox = {
     ...live,

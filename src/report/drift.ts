@@ -23,6 +23,8 @@ export interface DriftItem {
   fields: FieldChange[];
   /** For orphans: why the object is no longer wanted (not in YAML, a duplicate). */
   reason?: string;
+  /** For orphans that are extra copies of one managed object: which copy. */
+  duplicate?: number;
 }
 
 /** The objects a destination is made of; the shared Profile pair is plumbing, not drift. */
@@ -48,7 +50,13 @@ function item(sandbox: string, c: Change): DriftItem | undefined {
       return DESTINATION_OBJECTS.has(c.resource) ? { ...base, kind: "missing" } : undefined;
     case "orphan":
     case "delete":
-      return { ...base, ...attribution, kind: "orphan", ...(c.reason ? { reason: c.reason } : {}) };
+      return {
+        ...base,
+        ...attribution,
+        kind: "orphan",
+        ...(c.reason ? { reason: c.reason } : {}),
+        ...(c.duplicate === undefined ? {} : { duplicate: c.duplicate }),
+      };
     case "adopt":
       return undefined;
   }
@@ -64,7 +72,7 @@ export function driftText(item: DriftItem): string {
     case "missing":
       return "missing in Adobe";
     case "orphan":
-      return `managed but no longer in YAML${item.reason?.startsWith("duplicate") ? ` (${item.reason})` : ""}`;
+      return `managed but no longer in YAML${item.duplicate !== undefined && item.reason ? ` (${item.reason})` : ""}`;
   }
 }
 

@@ -1,0 +1,146 @@
+// A destination's dataflow: what leaves the company (audiences and profile attributes) and whether it
+// runs (state). Creates send the full selectors in the POST itself; updates are one PATCH (and an
+// enable/disable action when the state changes). Every change that moves data leaves an egress delta.
+import { DESTINATION_FLOW_SPEC_ID, SPEC_VERSION } from "./adobe.js";
+import { adobeName, describe } from "./describe.js";
+import type { DesiredDestination } from "./desired.js";
+import type { LiveFlow } from "./live.js";
+import { markedDescription } from "./ownership.js";
+import type { ApiCall, AudienceRef, FieldChange } from "./plan.js";
+import type { PlanContext } from "./plan-context.js";
+import { planProfileSource, PROFILE_SOURCE_REF } from "./plan-profile.js";
+import { changeRef, idOrPlaceholder } from "./refs.js";
+import { diffSelectors, transformations, type PatchOp } from "./selectors.js";
+
+export function audiencesOf(destination: DesiredDestination): AudienceRef[] {
+  return destination.audiences.map((a) => {
+    if (a.id === undefined)
+      throw new Error(`audience '${a.name}' of ${destination.name} reached the planner unresolved`);
+    return a.name === undefined ? { id: a.id } : { id: a.id, name: a.name };
+  });
+}
+
+export function planFlowCreate(ctx: PlanContext, destination: DesiredDestination, targetId: string): void {
+  const ref = changeRef("flow", destination.name);
+  const sourceId = planProfileSource(ctx);
+  const audiences = audiencesOf(destination);
+  const attributes = destination.profileAttributes.map((a) => a.path);
+  const disabled = destination.state === "disabled";
+  const body = {
+    name: adobeName(destination),
+    description: markedDescription(destination.description, { kind: "destination", name: destination.name }),
+    flowSpec: { id: DESTINATION_FLOW_SPEC_ID, version: SPEC_VERSION },
+    sourceConnectionIds: [sourceId],
+    targetConnectionIds: [targetId],
+    // Adobe enables a flow on create. A flow meant to be disabled is created empty, disabled, and only
+    // then given its selectors, so not one profile leaves before the YAML says so.
+    transformations: disabled ? transformations([], []) : transformations(audiences, attributes),
+  };
+  const calls: [ApiCall, ...ApiCall[]] = [{ method: "POST", path: "/flows", body }];
+  if (disabled) {
+    const id = idOrPlaceholder(ref, undefined);
+    calls.push({ method: "POST", path: `/flows/${id}/action`, query: { op: "disable" } });
+    if (audiences.length + attributes.length > 0) {
+      calls.push({
+        method: "PATCH",
+        path: `/flows/${id}`,
+        body: diffSelectors({ audiences: [], attributes: [] }, { audiences, attributes }).ops,
+      });
+    }
+  }
+  const dependsOn = [PROFILE_SOURCE_REF, changeRef("target-connection", destination.name)].filter((r) => ctx.has(r));
+  ctx.add({
+    ref,
+    action: "create",
+    resource: "flow",
+    name: destination.name,
+    fields: [{ field: "state", after: destination.state }],
+    dependsOn,
+    calls,
+  });
+  if (!disabled || audiences.length + attributes.length > 0) {
+    ctx.egress.push({
+      destination: destination.name,
+      type: destination.type,
+      status: disabled ? "changed" : "started",
+      state: { after: destination.state },
+      audiencesAdded: audiences,
+      audiencesRemoved: [],
+      attributesAdded: attributes,
+      attributesRemoved: [],
+    });
+  }
+}
+
+export function planFlowUpdate(ctx: PlanContext, destination: DesiredDestination, flow: LiveFlow): void {
+  const ref = changeRef("flow", destination.name);
+  const targetRef = changeRef("target-connection", destination.name);
+  const owner = { kind: "destination" as const, name: destination.name };
+  const audiences = audiencesOf(destination);
+  const attributes = destination.profileAttributes.map((a) => a.path);
+  const fields: FieldChange[] = [];
+  const ops: PatchOp[] = [];
+  const adopting = ctx.adopting.has(flow.id);
+  describe(flow, adobeName(destination), destination.description, owner, fields, ops, adopting);
+
+  const diff = diffSelectors(flow, { audiences, attributes });
+  if (!flow.standardTransformations) {
+    // Someone reshaped the transformations; put back the whole object rather than patch by index.
+    ops.push({ op: "replace", path: "/transformations", value: transformations(audiences, attributes) });
+    fields.push({
+      field: "transformations",
+      before: "(not the single GeneralTransform aep-gitops manages)",
+      after: "(rebuilt from YAML)",
+    });
+  } else {
+    ops.push(...diff.ops);
+  }
+  for (const a of diff.audiencesAdded) fields.push({ field: "audiences", after: a });
+  for (const a of diff.audiencesRemoved) fields.push({ field: "audiences", before: a });
+  for (const a of diff.audiencesRenamed)
+    fields.push({ field: `audiences[${a.id}].name`, before: a.before, after: a.after });
+  for (const p of diff.attributesAdded) fields.push({ field: "profileAttributes", after: p });
+  for (const p of diff.attributesRemoved) fields.push({ field: "profileAttributes", before: p });
+
+  const calls: ApiCall[] = [];
+  if (ops.length > 0) calls.push({ method: "PATCH", path: `/flows/${flow.id}`, body: ops, ifMatch: flow.etag });
+  const stateChanges = flow.state !== destination.state;
+  if (stateChanges) {
+    fields.push({ field: "state", before: flow.state, after: destination.state });
+    calls.push({
+      method: "POST",
+      path: `/flows/${flow.id}/action`,
+      query: { op: destination.state === "enabled" ? "enable" : "disable" },
+    });
+  }
+  if (calls.length === 0) return;
+  ctx.add({
+    ref,
+    action: adopting ? "adopt" : "update",
+    resource: "flow",
+    name: destination.name,
+    liveId: flow.id,
+    fields,
+    dependsOn: ctx.has(targetRef) ? [targetRef] : [],
+    calls,
+    attribution: ctx.attribution(flow.meta),
+  });
+  const selectorsMoved =
+    diff.audiencesAdded.length +
+      diff.audiencesRemoved.length +
+      diff.attributesAdded.length +
+      diff.attributesRemoved.length >
+    0;
+  if (selectorsMoved || stateChanges) {
+    ctx.egress.push({
+      destination: destination.name,
+      type: destination.type,
+      status: stateChanges ? (destination.state === "enabled" ? "started" : "stopped") : "changed",
+      ...(stateChanges ? { state: { before: flow.state, after: destination.state } } : {}),
+      audiencesAdded: diff.audiencesAdded,
+      audiencesRemoved: diff.audiencesRemoved,
+      attributesAdded: diff.attributesAdded,
+      attributesRemoved: diff.attributesRemoved,
+    });
+  }
+}

@@ -1,0 +1,95 @@
+// A destination's target connection: where its data goes (the stream, the event hub). Created with the
+// ownership marker; its params are kept equal to the YAML's `target` with one PATCH.
+import { SPEC_VERSION } from "./adobe.js";
+import { canonicalJson } from "./canonical.js";
+import { adobeName, describe } from "./describe.js";
+import { booleanTargetParams, destinationType, type DestinationType } from "./destination-types/index.js";
+import type { DesiredDestination } from "./desired.js";
+import { markedDescription } from "./ownership.js";
+import type { FieldChange } from "./plan.js";
+import type { PlanContext } from "./plan-context.js";
+import { changeRef, idOrPlaceholder } from "./refs.js";
+import type { PatchOp } from "./selectors.js";
+
+/** Returns the id (or placeholder) of the destination's target connection; undefined when refused. */
+export function planTarget(ctx: PlanContext, destination: DesiredDestination): string | undefined {
+  const ref = changeRef("target-connection", destination.name);
+  const live = ctx.targets.primary.get(destination.name);
+  const owner = { kind: "destination" as const, name: destination.name };
+  const params = normalizeParams(destination.target, destination.type);
+  if (!live) {
+    const accountRef = changeRef("account", destination.account);
+    const account = ctx.accounts.primary.get(destination.account);
+    ctx.add({
+      ref,
+      action: "create",
+      resource: "target-connection",
+      name: destination.name,
+      fields: Object.entries(destination.target).map(([field, after]) => ({ field: `params.${field}`, after })),
+      dependsOn: account ? [] : [accountRef],
+      calls: [
+        {
+          method: "POST",
+          path: "/targetConnections",
+          body: {
+            name: adobeName(destination),
+            // The user's description lives on the flow only: one PATCH per description edit, not two.
+            description: markedDescription(undefined, owner),
+            baseConnectionId: idOrPlaceholder(accountRef, account?.id),
+            connectionSpec: { id: destinationType(destination.type).connectionSpecId, version: SPEC_VERSION },
+            data: { format: "json" },
+            params,
+          },
+        },
+      ],
+    });
+    return idOrPlaceholder(ref, undefined);
+  }
+
+  const account = ctx.accounts.primary.get(destination.account);
+  if (live.type !== destination.type || !account || live.baseConnectionId !== account.id) {
+    ctx.refusals.push({
+      rule: "unsupported-change",
+      message: `Destination '${destination.name}' moved to another account or type; Adobe cannot re-point an existing target connection.`,
+      hint: "Give the destination a new name (it is created on the new account) and prune the old one; data export restarts on the new destination.",
+    });
+    return undefined;
+  }
+  const fields: FieldChange[] = [];
+  const ops: PatchOp[] = [];
+  const liveParams = normalizeParams(live.params, destination.type);
+  if (canonicalJson(liveParams) !== canonicalJson(params)) {
+    for (const key of new Set([...Object.keys(liveParams), ...Object.keys(params)])) {
+      if (canonicalJson(liveParams[key]) !== canonicalJson(params[key])) {
+        fields.push({ field: `params.${key}`, before: liveParams[key], after: params[key] });
+      }
+    }
+    ops.push({ op: "replace", path: "/params", value: params });
+  }
+  const adopting = ctx.adopting.has(live.id);
+  // A target connection's own name is plumbing nobody reads (an imported one keeps whatever the UI
+  // called it): only the flow's name is kept in sync.
+  describe(live, undefined, undefined, owner, fields, ops, adopting);
+  if (ops.length > 0) {
+    ctx.add({
+      ref,
+      action: adopting ? "adopt" : "update",
+      resource: "target-connection",
+      name: destination.name,
+      liveId: live.id,
+      fields,
+      dependsOn: [],
+      calls: [{ method: "PATCH", path: `/targetConnections/${live.id}`, body: ops, ifMatch: live.etag }],
+      attribution: ctx.attribution(live.meta),
+    });
+  }
+  return live.id;
+}
+
+/** Booleans Adobe may omit mean false; sorted keys so equal params compare equal. */
+function normalizeParams(params: Record<string, unknown>, type: DestinationType): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(params).sort()) out[key] = params[key];
+  for (const key of booleanTargetParams(type)) out[key] = out[key] === true;
+  return out;
+}
