@@ -1,8 +1,8 @@
-// The Action's log. Every line goes through the CLI's masking Output, so a secret that slipped into a
+// The Action's log. Every line goes through the masking output port, so a secret that slipped into a
 // message is still starred out; `mask` also tells the runner (::add-mask::), which then hides the
 // value in every later line of the job, whoever prints it. Only the mask command itself is written
 // unmasked, since the runner has to read the value to hide it.
-import type { Output } from "../cli/output.js";
+import { maskText, type Output } from "../app/output.js";
 import { annotationCommand, groupEnd, groupStart, maskCommands, type Annotation } from "../github/workflow-commands.js";
 
 export interface ActionLog {
@@ -30,11 +30,7 @@ export function createActionLog(output: Output, rawWrite: (line: string) => void
       }
       output.addSecrets(fresh);
     },
-    redact(text) {
-      let result = text;
-      // Longest first, so a secret containing another is starred out whole.
-      for (const secret of [...masked].sort((a, b) => b.length - a.length)) result = result.split(secret).join("****");
-      return result;
-    },
+    // Every value the runner was told about, short ones too (the output port skips those).
+    redact: (text) => maskText(text, masked),
   };
 }

@@ -3,23 +3,25 @@
 // the same core as the CLI, and report on the PR. A failure or refusal opens or updates the incident
 // issue and fails the job; the next successful apply closes it. The workflow serializes runs per
 // sandbox (`concurrency`), so two merges never apply at once.
-import { runOptions } from "../cli/run-options.js";
-import { openWorkspace } from "../cli/workspace.js";
-import { hasChanges } from "../domain/planner.js";
+import { apply, assertComplete, failedCount, plan as planRun } from "../app/runs.js";
+import { openWorkspace } from "../app/workspace.js";
+import { hasChanges, isNoop } from "../domain/planner.js";
 import { AppError, ExitCode } from "../errors.js";
 import type { PullRequestRef } from "../github/port.js";
 import { appendSummary } from "../github/runner-files.js";
 import { upsertStickyComment } from "../github/sticky-comment.js";
-import { applyRun, planAll } from "../reconcile/reconcile.js";
-import { renderItemLine } from "../report/apply-result.js";
-import type { SandboxResults } from "../report/apply-result.js";
-import { renderPlanMarkdown } from "../report/markdown.js";
-import { renderPlanText } from "../report/text.js";
-import { applyFailedBody, applyRefusedBody, applyResultBody, type ApplyCommentContext } from "./apply-comment.js";
+import { renderItemLine, type SandboxResults } from "../report/apply-result.js";
+import {
+  applyFailedBody,
+  applyRefusedBody,
+  applyResultBody,
+  type ApplyCommentContext,
+} from "../report/comments/apply-comment.js";
+import { render } from "../report/formats/index.js";
+import { markersFor } from "../report/markers.js";
 import { checkConfig } from "./config-check.js";
 import { openIncident, resolveIncident } from "./incident.js";
 import type { Job, JobContext, JobResult } from "./job-context.js";
-import { markersFor, withMarker } from "./markers.js";
 import { findReviewedPlan, type ReviewedPlan } from "./reviewed-plan.js";
 
 export function applyJob(ctx: JobContext): Job {
@@ -40,7 +42,7 @@ export function applyJob(ctx: JobContext): Job {
     async run(): Promise<JobResult> {
       assertDefaultBranch(ctx);
       const check = await checkConfig(ctx);
-      if (!check.valid)
+      if (!check.configuration || !check.valid)
         throw new AppError(
           "config",
           "The configuration on the default branch is invalid (see the annotations); nothing was applied.",
@@ -50,20 +52,18 @@ export function applyJob(ctx: JobContext): Job {
         : { missing: "the Action has no GitHub token to read the pull request's plan comment" };
       if (reviewed.pr) state.pr = reviewed.pr;
 
-      const ws = await openWorkspace(
-        [],
-        { config: ctx.inputs.config, sandbox: ctx.inputs.sandbox },
-        ctx.cli,
-        ctx.log.output,
-      );
+      const ws = await openWorkspace(check.configuration, {}, ctx.io, ctx.log.output);
       try {
-        const options = runOptions(ws, { prune: ctx.inputs.prune, force: ctx.inputs.force });
-        const run = await planAll(ws.targets, options);
+        const flags = { prune: ctx.inputs.prune, force: ctx.inputs.force };
+        const run = await planRun(ws, flags);
         const { plan } = run;
-        ctx.log.group("Fresh plan", renderPlanText(plan, { verbose: true, color: false }));
+        ctx.log.group("Fresh plan", render("plan", "text", plan, { verbose: true }));
         appendSummary(
           ctx.runner.summaryFile,
-          withMarker(renderPlanMarkdown(plan, ctx.runner.runUrl ? { runUrl: ctx.runner.runUrl } : {}), markers.plan),
+          render("plan", "markdown", plan, {
+            marker: markers.plan,
+            ...(ctx.runner.runUrl ? { runUrl: ctx.runner.runUrl } : {}),
+          }),
         );
         const outputs = { "has-changes": String(hasChanges(plan)), "plan-checksum": plan.checksum };
 
@@ -106,32 +106,30 @@ export function applyJob(ctx: JobContext): Job {
           });
         }
 
-        if (!hasChanges(plan) && plan.sandboxes.every((s) => s.refusals.length === 0)) {
+        if (isNoop(plan)) {
           ctx.log.info("Nothing to apply: the live destinations match the configuration.");
           await resolve(ctx, markers.incident, sha);
           return { exitCode: ExitCode.ok, outputs };
         }
 
-        const applied = await applyRun(ws.targets, run, {
-          ...options,
+        const applied = await apply(ws, run, {
+          flags,
           ...(accepted ? { expectChecksum: accepted } : {}),
           onItem: (sandbox, item) => ctx.log.info(renderItemLine(sandbox, item)),
         });
         state.results = applied.results;
-        const failed = applied.results.flatMap((r) => r.items).filter((i) => i.status !== "done").length;
         // After a partial failure, what is left (read fresh) becomes what a re-run may apply.
-        const continuation = failed > 0 ? (await planAll(ws.targets, options)).plan.checksum : undefined;
+        const continuation = failedCount(applied) > 0 ? (await planRun(ws, flags)).plan.checksum : undefined;
         const body = applyResultBody(applied.results, commentCtx, {
           ...(forced ? { forced } : {}),
           ...(continuation ? { continuation } : {}),
         });
         appendSummary(ctx.runner.summaryFile, body);
         await commentOnPr(body);
-        if (failed > 0) {
-          throw new AppError("partial", `${failed} item(s) did not complete; the others were applied.`, {
-            hint: "Fix the cause shown in the results, then re-run the apply job: it continues from where this run stopped.",
-          });
-        }
+        assertComplete(
+          applied,
+          "Fix the cause shown in the results, then re-run the apply job: it continues from where this run stopped.",
+        );
         await resolve(ctx, markers.incident, sha);
         return { exitCode: ExitCode.ok, outputs };
       } finally {

@@ -1,7 +1,7 @@
 // What every job (plan, apply, drift) receives from the composition root: parsed inputs and runner
-// facts, the event, the log, the environment and a CLI context for the shared core, and the GitHub
-// port (absent without a token: the job then reports through the log and summary only).
-import type { CliContext } from "../cli/context.js";
+// facts, the event, the log, the environment and the run's I/O for the shared application layer, and
+// the GitHub port (absent without a token: the job then reports through the log and summary only).
+import type { Io } from "../app/io.js";
 import type { ActionEvent } from "../github/event.js";
 import type { GitHubPort } from "../github/port.js";
 import type { ActionLog } from "./action-log.js";
@@ -13,7 +13,7 @@ export interface JobContext {
   runner: RunnerEnv;
   event: ActionEvent;
   env: Record<string, string | undefined>;
-  cli: CliContext;
+  io: Io;
   log: ActionLog;
   github: GitHubPort | undefined;
 }

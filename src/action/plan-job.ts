@@ -2,27 +2,27 @@
 // plan through the same core as the CLI, and keep one sticky comment on the PR current. The full plan
 // also goes to the job summary, which has room for what a comment may have to cut. A plan job never
 // writes to Adobe: it has no code path to apply.
-import { runOptions } from "../cli/run-options.js";
-import { openWorkspace } from "../cli/workspace.js";
+import { plan as planRun } from "../app/runs.js";
+import { openWorkspace } from "../app/workspace.js";
+import { hasErrors } from "../config/problems.js";
 import type { Plan } from "../domain/plan.js";
+import type { Problem } from "../domain/problem.js";
 import { hasChanges } from "../domain/planner.js";
 import { ExitCode } from "../errors.js";
 import type { IssueComment } from "../github/port.js";
 import { appendSummary } from "../github/runner-files.js";
 import { findStickyComment, upsertStickyComment } from "../github/sticky-comment.js";
-import { planAll } from "../reconcile/reconcile.js";
-import { renderPlanMarkdown } from "../report/markdown.js";
-import { renderPlanText } from "../report/text.js";
-import { checkConfig } from "./config-check.js";
-import type { Job, JobContext, JobResult } from "./job-context.js";
-import { markersFor, withMarker } from "./markers.js";
 import {
   invalidConfigBody,
   planCommentBody,
   planFailedBody,
   validateOnlyBody,
   type PlanCommentContext,
-} from "./plan-comment.js";
+} from "../report/comments/plan-comment.js";
+import { render } from "../report/formats/index.js";
+import { markersFor } from "../report/markers.js";
+import { annotate, checkConfig } from "./config-check.js";
+import type { Job, JobContext, JobResult } from "./job-context.js";
 
 export function planJob(ctx: JobContext): Job {
   const pr = ctx.event.kind === "pull_request" ? ctx.event : undefined;
@@ -51,17 +51,19 @@ export function planJob(ctx: JobContext): Job {
   return {
     async run(): Promise<JobResult> {
       const noPlan = { "has-changes": "false", "plan-checksum": "" };
-      const check = await checkConfig(ctx);
-      if (!check.valid) {
-        const body = invalidConfigBody(check.problems, { ...commentCtx, workspace: ctx.runner.workspace });
+      const invalid = async (problems: Problem[], message: string) => {
+        const body = invalidConfigBody(problems, { ...commentCtx, workspace: ctx.runner.workspace });
         appendSummary(ctx.runner.summaryFile, body);
         await comment(body, { tolerateRefusal: pr?.fromFork ?? false });
-        ctx.log.annotate({
-          level: "error",
-          message: "The configuration is invalid (see the annotations); nothing was read from or sent to Adobe.",
-        });
+        ctx.log.annotate({ level: "error", message });
         return { exitCode: ExitCode.error, outputs: noPlan };
-      }
+      };
+      const check = await checkConfig(ctx);
+      if (!check.configuration || !check.valid)
+        return invalid(
+          check.problems,
+          "The configuration is invalid (see the annotations); nothing was read from or sent to Adobe.",
+        );
 
       const reason = validateOnlyReason(ctx);
       if (reason) {
@@ -73,21 +75,20 @@ export function planJob(ctx: JobContext): Job {
         return { exitCode: ExitCode.ok, outputs: noPlan };
       }
 
-      const ws = await openWorkspace(
-        [],
-        { config: ctx.inputs.config, sandbox: ctx.inputs.sandbox },
-        ctx.cli,
-        ctx.log.output,
-      );
+      const ws = await openWorkspace(check.configuration, {}, ctx.io, ctx.log.output);
       try {
-        const { plan } = await planAll(
-          ws.targets,
-          runOptions(ws, { prune: ctx.inputs.prune, force: ctx.inputs.force }),
-        );
-        ctx.log.group("Plan", renderPlanText(plan, { verbose: true, color: false }));
+        const { plan, problems } = await planRun(ws, { prune: ctx.inputs.prune, force: ctx.inputs.force });
+        if (problems.length > 0) annotate(ctx, problems);
+        // Audience references that do not match the sandbox: the YAML is wrong, and there is no plan.
+        if (hasErrors(problems))
+          return invalid(
+            problems,
+            "Audience references do not match the sandbox (see the annotations); there is no plan to review.",
+          );
+        ctx.log.group("Plan", render("plan", "text", plan, { verbose: true }));
         appendSummary(
           ctx.runner.summaryFile,
-          withMarker(renderPlanMarkdown(plan, ctx.runner.runUrl ? { runUrl: ctx.runner.runUrl } : {}), marker),
+          render("plan", "markdown", plan, { marker, ...(ctx.runner.runUrl ? { runUrl: ctx.runner.runUrl } : {}) }),
         );
         if (pr && ctx.github) {
           const existing = await findStickyComment(ctx.github, pr.number, marker);

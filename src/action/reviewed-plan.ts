@@ -3,9 +3,9 @@
 // fresh plan: what runs must be what was reviewed (octoDNS's --checksum, Terraform's saved plan).
 import type { GitHubPort, PullRequestRef } from "../github/port.js";
 import { findStickyComment } from "../github/sticky-comment.js";
-import { parseContinuation } from "./apply-comment.js";
-import type { Markers } from "./markers.js";
-import { parseChecksumFromComment } from "../report/markdown.js";
+import { parseChecksumFromComment } from "../report/checksum-line.js";
+import { parseContinuation } from "../report/comments/apply-comment.js";
+import type { Markers } from "../report/markers.js";
 
 export interface ReviewedPlan {
   pr?: PullRequestRef;

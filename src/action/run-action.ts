@@ -2,9 +2,9 @@
 // is read or printed; then inputs, runner facts and the event are parsed, the GitHub port is built,
 // and the chosen job runs. Whatever fails, the check ends with a clear status: an annotation, the job
 // summary, and the job's own report where people look (the PR comment, the incident issue).
-import type { CliContext } from "../cli/context.js";
-import { createOutput } from "../cli/output.js";
-import { AppError, ExitCode } from "../errors.js";
+import type { Io } from "../app/io.js";
+import { createOutput } from "../app/output.js";
+import { describeError, exitCodeFor } from "../errors.js";
 import { readEvent } from "../github/event.js";
 import { createOctokitGitHub } from "../github/octokit-github.js";
 import { redactingGitHub } from "../github/redacting-github.js";
@@ -18,26 +18,14 @@ import type { Job, JobContext } from "./job-context.js";
 import { planJob } from "./plan-job.js";
 import { readRunnerEnv, type RunnerEnv } from "./runner-env.js";
 
-export interface ActionIo {
-  env: Record<string, string | undefined>;
-  cwd: string;
-  stdout: CliContext["stdout"];
-  stderr: CliContext["stderr"];
-  stdin: CliContext["stdin"];
-}
+export type ActionIo = Io;
 
 const JOBS: Record<ActionCommand, (ctx: JobContext) => Job> = { plan: planJob, apply: applyJob, drift: driftJob };
 
-export async function runAction(io: ActionIo): Promise<number> {
-  const env = io.env;
-  const cli: CliContext = {
-    cwd: env.GITHUB_WORKSPACE || io.cwd,
-    env,
-    stdout: io.stdout,
-    stderr: io.stderr,
-    stdin: io.stdin,
-  };
-  const log = createActionLog(createOutput(cli), (line) => void io.stdout.write(line));
+export async function runAction(process: ActionIo): Promise<number> {
+  const env = process.env;
+  const io: Io = { ...process, cwd: env.GITHUB_WORKSPACE || process.cwd };
+  const log = createActionLog(createOutput(io), (line) => void io.stdout.write(line));
   log.mask([env.AEP_CLIENT_SECRET, env.AEP_GITOPS_FINGERPRINT_KEY, env["INPUT_GITHUB-TOKEN"], env.GITHUB_TOKEN]);
 
   let command = "run";
@@ -46,7 +34,7 @@ export async function runAction(io: ActionIo): Promise<number> {
   try {
     const inputs = readInputs(env);
     command = inputs.command;
-    runner = readRunnerEnv(env, cli.cwd);
+    runner = readRunnerEnv(env, io.cwd);
     const event = readEvent(runner.eventName, runner.eventPath, runner.sha);
     const github = inputs.githubToken
       ? redactingGitHub(
@@ -64,7 +52,7 @@ export async function runAction(io: ActionIo): Promise<number> {
         level: "warning",
         message: "No github-token input: results go to the job summary only (no PR comment, no issues).",
       });
-    job = JOBS[inputs.command]({ inputs, runner, event, env, cli: { ...cli, cwd: runner.workspace }, log, github });
+    job = JOBS[inputs.command]({ inputs, runner, event, env, io: { ...io, cwd: runner.workspace }, log, github });
     const result = await job.run();
     writeOutputs(runner.outputFile, result.outputs);
     return result.exitCode;
@@ -83,18 +71,19 @@ async function fail(
   at: { command: string; summaryFile: string | undefined; job: Job | undefined; log: ActionLog },
 ): Promise<number> {
   const { log } = at;
-  const known = error instanceof AppError;
+  const described = describeError(error);
   const title = `aep-gitops ${at.command} failed`;
   log.annotate({
     level: "error",
     title,
-    message: known
-      ? `${error.message}${error.hint ? `\nhint: ${error.hint}` : ""}`
-      : `internal error (a bug, please report it): ${error?.message ?? String(error)}`,
+    message:
+      described.kind === "bug"
+        ? `${described.title}: ${described.message}`
+        : `${described.message}${described.hint ? `\nhint: ${described.hint}` : ""}`,
   });
-  if (!known) log.info(error?.stack ?? String(error));
-  const summary = [`### ❌ ${md(title)}`, "", fence("text", error?.message ?? String(error)), ""];
-  if (known && error.hint) summary.push(`**Hint:** ${md(error.hint)}`, "");
+  if (described.stack) log.info(described.stack);
+  const summary = [`### ❌ ${md(title)}`, "", fence("text", described.message), ""];
+  if (described.hint) summary.push(`**Hint:** ${md(described.hint)}`, "");
   appendSummary(at.summaryFile, log.redact(summary.join("\n")));
   try {
     await at.job?.reportFailure?.(error);
@@ -105,5 +94,5 @@ async function fail(
       message: `Could not report the failure on GitHub: ${(reportError as Error).message}`,
     });
   }
-  return ExitCode.error;
+  return exitCodeFor(error);
 }

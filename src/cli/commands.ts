@@ -1,5 +1,5 @@
 // The command table. Each command lives in its own file under commands/ and parses its own flags.
-import type { Command } from "./context.js";
+import type { Command } from "./command.js";
 import { applyCommand } from "./commands/apply.js";
 import { demoCommand } from "./commands/demo.js";
 import { driftCommand } from "./commands/drift.js";

@@ -30,12 +30,3 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(
     throw new AppError("usage", (error as Error).message, { hint: usage.split("\n")[0] });
   }
 }
-
-export type Format = "text" | "json" | "markdown";
-
-export function formatOf(value: string | undefined, allowed: Format[] = ["text", "json", "markdown"]): Format {
-  const format = (value ?? "text") as Format;
-  if (!allowed.includes(format))
-    throw new AppError("usage", `--format must be one of ${allowed.join(", ")}, not '${value}'.`);
-  return format;
-}

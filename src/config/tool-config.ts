@@ -54,10 +54,14 @@ export async function loadToolConfig(opts: {
   cwd: string;
   env: Record<string, string | undefined>;
   configFile?: string;
+  /** Use the defaults without looking for a config file (validate with paths, no --config). */
+  skipSearch?: boolean;
 }): Promise<ToolConfig> {
   const found = opts.configFile
     ? await readConfigFile(path.resolve(opts.cwd, opts.configFile))
-    : await findConfigFile(opts.cwd);
+    : opts.skipSearch
+      ? undefined
+      : await findConfigFile(opts.cwd);
   const root = found ? path.dirname(found.file) : path.resolve(opts.cwd);
   const raw = (found?.config ?? {}) as AepGitopsToolConfig;
   if (found) {

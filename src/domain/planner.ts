@@ -68,3 +68,8 @@ export function planChecksum(sandboxes: SandboxPlan[]): string {
 export function hasChanges(plan: Plan): boolean {
   return plan.sandboxes.some((s) => s.changes.some((c) => c.action !== "orphan"));
 }
+
+/** Nothing to apply and nothing refused: the plan a no-op run ends with. */
+export function isNoop(plan: Plan): boolean {
+  return !hasChanges(plan) && plan.sandboxes.every((s) => s.refusals.length === 0);
+}

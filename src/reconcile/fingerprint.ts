@@ -36,21 +36,3 @@ export function fingerprint(account: DesiredAccount, env: Env): string | undefin
 export function fingerprints(accounts: DesiredAccount[], env: Env): Record<string, string | undefined> {
   return Object.fromEntries(accounts.map((a) => [a.name, fingerprint(a, env)]));
 }
-
-/** Every secret value the run could print by accident, for the output masker. */
-export function secretValues(
-  accounts: DesiredAccount[],
-  env: Env,
-  secretFields: (account: DesiredAccount) => string[],
-): string[] {
-  const values = new Set<string>();
-  for (const account of accounts) {
-    for (const field of secretFields(account)) {
-      const value = account.credentials[field];
-      const resolved = value && "env" in value ? env[value.env] : undefined;
-      if (resolved) values.add(resolved);
-    }
-  }
-  for (const name of ["AEP_CLIENT_SECRET", "AEP_GITOPS_FINGERPRINT_KEY"]) if (env[name]) values.add(env[name]!);
-  return [...values];
-}

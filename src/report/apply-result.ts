@@ -2,9 +2,8 @@
 // only what depends on it), so the report does too, with the concurrent edits met on the way.
 import type { ItemResult } from "../reconcile/executor.js";
 import { code, md } from "./markdown-escape.js";
+import { APPLY_MARKER } from "./markers.js";
 import { printable } from "./values.js";
-
-export const APPLY_MARKER = "<!-- aep-gitops:apply -->";
 
 export interface SandboxResults {
   sandbox: string;
@@ -63,8 +62,24 @@ export function renderApplyText(results: SandboxResults[]): string {
   return `${lines.join("\n")}\n`;
 }
 
-export function renderApplyMarkdown(results: SandboxResults[]): string {
-  const lines = [APPLY_MARKER, "## aep-gitops apply", "", `**${md(applySummaryLine(results))}**`, ""];
+export interface ApplyMarkdownOptions {
+  /** The hidden first line (default: the plain apply marker); false for a render embedded elsewhere. */
+  marker?: string | false;
+  heading?: string;
+  /** Lines of the caller's (already markdown) shown right under the summary line. */
+  preamble?: string[];
+}
+
+export function renderApplyMarkdown(results: SandboxResults[], opts: ApplyMarkdownOptions = {}): string {
+  const marker = opts.marker === undefined ? APPLY_MARKER : opts.marker;
+  const lines = [
+    ...(marker === false ? [] : [marker]),
+    opts.heading ?? "## aep-gitops apply",
+    "",
+    `**${md(applySummaryLine(results))}**`,
+    ...(opts.preamble?.length ? ["", ...opts.preamble] : []),
+    "",
+  ];
   for (const { sandbox, items } of results) {
     lines.push(`### Sandbox ${code(sandbox)}`, "");
     if (items.length === 0) lines.push("_Nothing to apply._");

@@ -6,10 +6,9 @@ import type { Attribution, Change, FieldChange, Plan, ResourceKind } from "../do
 import { atText, writerText } from "./attribution.js";
 import { fieldLine } from "./fields.js";
 import { code, md } from "./markdown-escape.js";
+import { DRIFT_MARKER } from "./markers.js";
 import { ACTION_SYMBOL } from "./summary.js";
 import { formatValue, printable } from "./values.js";
-
-export const DRIFT_MARKER = "<!-- aep-gitops:drift -->";
 
 export type DriftKind = "changed-outside" | "pending" | "missing" | "orphan";
 
@@ -110,9 +109,9 @@ export function renderDriftText(plan: Plan): string {
 
 const MARK: Record<DriftKind, string> = { "changed-outside": "✏️", pending: "⏳", missing: "❓", orphan: "🗑️" };
 
-export function renderDriftMarkdown(plan: Plan): string {
+export function renderDriftMarkdown(plan: Plan, opts: { marker?: string } = {}): string {
   const items = driftItems(plan);
-  const lines = [DRIFT_MARKER, "## aep-gitops drift", "", `**${md(driftSummaryLine(items))}**`, ""];
+  const lines = [opts.marker ?? DRIFT_MARKER, "## aep-gitops drift", "", `**${md(driftSummaryLine(items))}**`, ""];
   for (const sandbox of plan.sandboxes) {
     const mine = items.filter((i) => i.sandbox === sandbox.sandbox);
     if (mine.length === 0) continue;

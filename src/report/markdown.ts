@@ -8,33 +8,41 @@ import { changeDetails, changeHeader } from "./change-lines.js";
 import { checksumLine } from "./checksum-line.js";
 import { egressSection } from "./markdown-egress.js";
 import { code, fence, html, link, md } from "./markdown-escape.js";
+import { PLAN_COMMENT_MARKER } from "./markers.js";
 import { callCount, planSummaryLine, sandboxSummary, summaryLine } from "./summary.js";
-
-export { parseChecksumFromComment } from "./checksum-line.js";
-
-export const PLAN_COMMENT_MARKER = "<!-- aep-gitops:plan -->";
 
 export interface MarkdownOptions {
   title?: string;
   /** The workflow run that made the plan; linked under the summary. */
   runUrl?: string;
+  /** The hidden first line (default: the plain plan marker). */
+  marker?: string;
+  /** Lines of the caller's (already markdown) shown right under the summary line. */
+  preamble?: string[];
 }
 
 export function renderPlanMarkdown(plan: Plan, opts: MarkdownOptions = {}): string {
   const lines = [
-    PLAN_COMMENT_MARKER,
+    opts.marker ?? PLAN_COMMENT_MARKER,
     `## ${md(opts.title ?? "aep-gitops plan")}`,
     "",
     `**${md(planSummaryLine(plan))}**`,
+    ...(opts.preamble?.length ? ["", ...opts.preamble] : []),
     "",
   ];
   if (opts.runUrl) lines.push(link("Workflow run", opts.runUrl), "");
+  lines.push(...planMarkdownBody(plan));
+  return `${lines.join("\n")}\n`;
+}
+
+/** Everything under the summary line, for embedding the plan in another comment. */
+export function planMarkdownBody(plan: Plan): string[] {
   // Refusals and notes are short and decide whether the plan can run at all: they come before the
   // egress delta, which in a large plan can fill the comment and is what overflow cuts first.
-  lines.push(...summaryTable(plan), ...refusalBlock(plan), ...noteBlock(plan), ...egressSection(plan));
+  const lines = [...summaryTable(plan), ...refusalBlock(plan), ...noteBlock(plan), ...egressSection(plan)];
   for (const sandbox of plan.sandboxes) lines.push(...sandboxDetails(sandbox));
   lines.push(...callDetails(plan), checksumLine(plan.checksum));
-  return `${lines.join("\n")}\n`;
+  return lines;
 }
 
 function summaryTable(plan: Plan): string[] {

@@ -1,6 +1,6 @@
 // `command: apply` beyond the golden sequence: what it refuses, and how a failure is tracked.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { INCIDENT_LABEL } from "../../src/action/markers.js";
+import { INCIDENT_LABEL } from "../../src/action/labels.js";
 import { kinesisAccount, kinesisDestination } from "../support/lab.js";
 import { pullRequestEvent, pushEvent, sha } from "./events.js";
 import { startActionLab, type ActionLab } from "./harness.js";

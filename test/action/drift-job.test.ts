@@ -1,7 +1,7 @@
 // `command: drift` on a schedule: one issue per scope, kept current, never duplicated; the job's exit
 // follows fail-on-drift, the outputs feed alerting.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DRIFT_LABEL } from "../../src/action/markers.js";
+import { DRIFT_LABEL } from "../../src/action/labels.js";
 import { kinesisAccount, kinesisDestination } from "../support/lab.js";
 import { scheduleEvent, sha } from "./events.js";
 import { startActionLab, type ActionLab } from "./harness.js";

@@ -5,7 +5,7 @@
 //   incident; forced apply → incident closed; next drift check → drift issue closed.
 // The steps run in order and build on each other, like the repository they describe.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DRIFT_LABEL, INCIDENT_LABEL } from "../../src/action/markers.js";
+import { DRIFT_LABEL, INCIDENT_LABEL } from "../../src/action/labels.js";
 import { kinesisAccount, kinesisDestination, PROD_AUDIENCES, SECRETS } from "../support/lab.js";
 import { pullRequestEvent, pushEvent, scheduleEvent, sha, workflowDispatchEvent } from "./events.js";
 import { expectGolden, issueText } from "./golden.js";

@@ -1,7 +1,9 @@
 // Inputs arrive as the runner passes them: INPUT_<NAME>, upper-cased, hyphens kept.
 import { describe, expect, it } from "vitest";
 import { readInputs } from "../../src/action/inputs.js";
-import { markersFor, withMarker } from "../../src/action/markers.js";
+import { renderPlanMarkdown } from "../../src/report/markdown.js";
+import { markersFor } from "../../src/report/markers.js";
+import { noChangePlan } from "../report/scenarios.js";
 
 describe("inputs", () => {
   it("are read from INPUT_* with action.yml's names, hyphens included", () => {
@@ -45,9 +47,9 @@ describe("markers", () => {
     expect(markersFor("a-->b").incident).toBe("<!-- aep-gitops:incident sandbox=a--%3Eb -->");
   });
 
-  it("replace a render's plain marker line", () => {
-    expect(withMarker("<!-- aep-gitops:plan -->\n## plan\n", "<!-- aep-gitops:plan sandbox=dev -->")).toBe(
-      "<!-- aep-gitops:plan sandbox=dev -->\n## plan\n",
-    );
+  it("are written by the renderer on the first line, instead of the plain one", () => {
+    const out = renderPlanMarkdown(noChangePlan(), { marker: markersFor("dev").plan });
+    expect(out.split("\n").slice(0, 2)).toEqual(["<!-- aep-gitops:plan sandbox=dev -->", "## aep-gitops plan"]);
+    expect(out).not.toContain("<!-- aep-gitops:plan -->");
   });
 });

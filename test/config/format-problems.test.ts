@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
-import { formatProblemsJson, formatProblemsText } from "../../src/config/format-problems.js";
+import { formatProblemsJson, formatProblemsText } from "../../src/report/problems.js";
 import type { Problem } from "../../src/domain/problem.js";
 
 const CWD = "/repo";

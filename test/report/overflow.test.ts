@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseChecksumFromComment, PLAN_COMMENT_MARKER, renderPlanMarkdown } from "../../src/report/markdown.js";
+import { parseChecksumFromComment } from "../../src/report/checksum-line.js";
+import { renderPlanMarkdown } from "../../src/report/markdown.js";
+import { PLAN_COMMENT_MARKER } from "../../src/report/markers.js";
 import { fitComment, GITHUB_COMMENT_LIMIT } from "../../src/report/overflow.js";
 import { structure } from "./markdown-structure.js";
 import { largePlan, mixedUpdatePlan } from "./scenarios.js";

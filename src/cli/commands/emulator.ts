@@ -2,7 +2,7 @@
 // The first stdout line is exactly `aep-gitops emulator listening on <url>` (other tools wait for it).
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { Command } from "../context.js";
+import type { Command } from "../command.js";
 import { loadConfigFile, startEmulator, type EmulatorConfig } from "../../emulator/index.js";
 
 const HELP = `usage: aep-gitops emulator [--port N] [--host 127.0.0.1] [--state FILE] [--config FILE]
@@ -19,7 +19,7 @@ Default clients: demo-client / demo-secret, ui-editor / ui-secret (edits stamped
 Stop with Ctrl-C (SIGINT) or SIGTERM. See docs/emulator.md.
 `;
 
-export const emulatorCommand: Command = async (argv, ctx) => {
+export const emulatorCommand: Command = async (argv, io) => {
   let values: { port?: string; host?: string; state?: string; config?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
@@ -35,30 +35,30 @@ export const emulatorCommand: Command = async (argv, ctx) => {
       allowPositionals: false,
     }));
   } catch (error) {
-    ctx.stderr.write(`aep-gitops emulator: ${(error as Error).message}\n\n${HELP}`);
+    io.stderr.write(`aep-gitops emulator: ${(error as Error).message}\n\n${HELP}`);
     return 1;
   }
   if (values.help) {
-    ctx.stdout.write(HELP);
+    io.stdout.write(HELP);
     return 0;
   }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    ctx.stderr.write(`aep-gitops emulator: --port must be an integer 0..65535, got '${values.port}'\n`);
+    io.stderr.write(`aep-gitops emulator: --port must be an integer 0..65535, got '${values.port}'\n`);
     return 1;
   }
   let config: Partial<EmulatorConfig> = {};
   let running: Awaited<ReturnType<typeof startEmulator>>;
   try {
-    if (values.config) config = await loadConfigFile(path.resolve(ctx.cwd, values.config));
+    if (values.config) config = await loadConfigFile(path.resolve(io.cwd, values.config));
     running = await startEmulator({
       port,
       host: values.host ?? "127.0.0.1",
-      statePath: values.state ? path.resolve(ctx.cwd, values.state) : undefined,
+      statePath: values.state ? path.resolve(io.cwd, values.state) : undefined,
       config,
     });
   } catch (error) {
-    ctx.stderr.write(`aep-gitops emulator: ${(error as Error).message}\n`);
+    io.stderr.write(`aep-gitops emulator: ${(error as Error).message}\n`);
     return 1;
   }
   // Signals are the one thing CliContext does not carry; a long-running server has to listen for them.
@@ -72,9 +72,9 @@ export const emulatorCommand: Command = async (argv, ctx) => {
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   });
-  ctx.stdout.write(`aep-gitops emulator listening on ${running.url}\n`);
+  io.stdout.write(`aep-gitops emulator listening on ${running.url}\n`);
   await stopped;
   await running.close();
-  ctx.stderr.write("aep-gitops emulator stopped\n");
+  io.stderr.write("aep-gitops emulator stopped\n");
   return 0;
 };

@@ -7,10 +7,10 @@ import { emitYaml } from "../../config/emit.js";
 import { importFromLive } from "../../domain/import.js";
 import { AppError, ExitCode } from "../../errors.js";
 import { readLive } from "../../reconcile/read-live.js";
-import type { Command } from "../context.js";
+import type { Command } from "../command.js";
 import { COMMON_FLAGS, parseFlags } from "../options.js";
-import { createOutput } from "../output.js";
-import { openAdobe } from "../workspace.js";
+import { createOutput } from "../../app/output.js";
+import { openAdobe } from "../../app/adobe.js";
 
 const USAGE = `usage: aep-gitops import --sandbox NAME --out DIR [--match GLOB] [--force] [--emulator]
 
@@ -27,23 +27,23 @@ const FLAGS = {
   force: { type: "boolean" },
 } as const;
 
-export const importCommand: Command = async (argv, ctx) => {
+export const importCommand: Command = async (argv, io) => {
   const { values, positionals } = parseFlags(argv, FLAGS, USAGE);
   if (values.help) {
-    ctx.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${USAGE}\n`);
     return ExitCode.ok;
   }
   if (!values.out || positionals.length > 0)
     throw new AppError("usage", "import needs --out DIR (and takes no positional arguments).", {
       hint: USAGE.split("\n")[0],
     });
-  const sandbox = values.sandbox ?? ctx.env.AEP_SANDBOX ?? "prod";
-  const output = createOutput(ctx);
-  const adobe = await openAdobe(values, ctx, output);
+  const sandbox = values.sandbox ?? io.env.AEP_SANDBOX ?? "prod";
+  const output = createOutput(io);
+  const adobe = await openAdobe(values, io, output);
   try {
     const live = await readLive(adobe.port(sandbox), { needProfileSource: false });
     const result = importFromLive(live, values.match ? globMatcher(values.match) : undefined);
-    const out = path.resolve(ctx.cwd, values.out);
+    const out = path.resolve(io.cwd, values.out);
     const files = [
       ...result.accounts.map((doc) => ({ file: path.join(out, "accounts", `${doc.name}.yaml`), doc })),
       ...result.destinations.map((doc) => ({ file: path.join(out, `${doc.name}.yaml`), doc })),
@@ -52,7 +52,7 @@ export const importCommand: Command = async (argv, ctx) => {
     if (clashes.length > 0 && !values.force) {
       throw new AppError(
         "usage",
-        `${clashes.length} file(s) already exist, e.g. ${path.relative(ctx.cwd, clashes[0]!.file)}; nothing was written.`,
+        `${clashes.length} file(s) already exist, e.g. ${path.relative(io.cwd, clashes[0]!.file)}; nothing was written.`,
         { hint: "Choose another --out, or pass --force to overwrite." },
       );
     }
@@ -62,7 +62,7 @@ export const importCommand: Command = async (argv, ctx) => {
         `Imported by aep-gitops from sandbox '${sandbox}'. adoptId marks the existing object the next apply adopts.`,
       ];
       writeFileSync(file, emitYaml(doc, { schemaPath: path.relative(path.dirname(file), schemaFile()), header }));
-      output.out(`wrote ${path.relative(ctx.cwd, file)}`);
+      output.out(`wrote ${path.relative(io.cwd, file)}`);
     }
     for (const skipped of result.skipped) output.err(`skipped '${skipped.name}': ${skipped.reason}`);
     output.out(
@@ -74,7 +74,7 @@ export const importCommand: Command = async (argv, ctx) => {
       );
     }
     output.out(
-      `Next: aep-gitops plan ${path.relative(ctx.cwd, out) || "."} --sandbox ${sandbox}   (expect only 'adopt' changes)`,
+      `Next: aep-gitops plan ${path.relative(io.cwd, out) || "."} --sandbox ${sandbox}   (expect only 'adopt' changes)`,
     );
     return ExitCode.ok;
   } finally {

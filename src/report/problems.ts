@@ -2,7 +2,7 @@
 // jump to file:line:col) and JSON for machines (a documented, versioned shape; see docs/design.md).
 import path from "node:path";
 import type { Problem } from "../domain/problem.js";
-import { sortProblems } from "./problems.js";
+import { sortProblems } from "../config/problems.js";
 
 export interface FormatOptions {
   /** Every file that was checked; the summary counts them (default: the files that have problems). */
@@ -73,6 +73,11 @@ export function formatProblemsJson(problems: Problem[], cwd: string, options: Fo
     files,
   };
   return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+/** `destinations/a.yaml:3:5 error duplicate-name: …`: one line per problem, for comments and summaries. */
+export function problemLines(problems: Problem[], cwd: string): string[] {
+  return problems.map((p) => `${display(p.file, cwd)}:${p.line}:${p.column} ${p.severity} ${p.rule}: ${p.message}`);
 }
 
 export function summaryLine(problems: Problem[], options: FormatOptions = {}): string {

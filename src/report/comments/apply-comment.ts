@@ -1,15 +1,14 @@
 // The bodies the apply job writes on the merged pull request (one sticky comment, apart from the plan
 // comment): the result object by object, a refusal that explains what changed since the review, or a
 // failure. The plan comment is left as reviewers saw it.
-import type { Attribution, Plan } from "../domain/plan.js";
-import { AppError } from "../errors.js";
-import { renderApplyMarkdown, type SandboxResults } from "../report/apply-result.js";
-import { atText, writerText } from "../report/attribution.js";
-import { driftItems } from "../report/drift.js";
-import { code, fence, link, md } from "../report/markdown-escape.js";
-import { renderPlanMarkdown } from "../report/markdown.js";
-import { planSummaryLine } from "../report/summary.js";
-import { insertAfterSummary, withMarker, withoutMarker } from "./markers.js";
+import type { Attribution, Plan } from "../../domain/plan.js";
+import { AppError } from "../../errors.js";
+import { renderApplyMarkdown, type SandboxResults } from "../apply-result.js";
+import { atText, writerText } from "../attribution.js";
+import { driftItems } from "../drift.js";
+import { planMarkdownBody } from "../markdown.js";
+import { code, fence, link, md } from "../markdown-escape.js";
+import { planSummaryLine } from "../summary.js";
 import { fitToComment } from "./plan-comment.js";
 
 const TITLE = "## aep-gitops apply";
@@ -43,7 +42,6 @@ export function parseContinuation(body: string, sha: string): string | undefined
 }
 
 export function applyResultBody(results: SandboxResults[], ctx: ApplyCommentContext, notes: ApplyNotes = {}): string {
-  const rendered = withMarker(renderApplyMarkdown(results), ctx.marker);
   const extra = [`Applied merge commit ${code(ctx.sha.slice(0, 7))}${runLink(ctx)}.`];
   const forced = notes.forced;
   if (forced) {
@@ -52,7 +50,7 @@ export function applyResultBody(results: SandboxResults[], ctx: ApplyCommentCont
       : `no plan was reviewed (${md(forced.missing ?? "unknown")})`;
     extra.push("", "> [!WARNING]", `> Applied with \`force\`: ${why}.`);
   }
-  const body = insertAfterSummary(rendered, extra);
+  const body = renderApplyMarkdown(results, { marker: ctx.marker, preamble: extra });
   if (notes.continuation) {
     const line = continuationLine(ctx.sha, notes.continuation);
     return `${fitToComment(body, ctx.runUrl).trimEnd()}\n\nRe-running the apply job continues with what is left.\n${line}\n`;
@@ -132,12 +130,7 @@ const when = (a: Attribution) => {
 
 /** The fresh plan's render without its marker, heading and summary line, which the refusal already shows. */
 function planDetails(plan: Plan): string {
-  const lines = withoutMarker(renderPlanMarkdown(plan)).split("\n");
-  const summary = lines.findIndex((l) => /^\*\*.+\*\*$/.test(l));
-  return lines
-    .slice(summary + 1)
-    .join("\n")
-    .trim();
+  return planMarkdownBody(plan).join("\n").trim();
 }
 
 export function applyFailedBody(error: Error, ctx: ApplyCommentContext): string {

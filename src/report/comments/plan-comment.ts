@@ -2,15 +2,15 @@
 // marker, with the commit it is for), and the statuses that replace it when there is no plan to show:
 // invalid YAML, a fork's PR (validated only), a failed run. Every one of them ends without a checksum
 // line except the real plan, so an apply can never run on a plan that was not shown.
-import type { Problem } from "../domain/problem.js";
-import type { Plan } from "../domain/plan.js";
-import { hasChanges } from "../domain/planner.js";
-import { AppError } from "../errors.js";
-import { parseChecksumFromComment, renderPlanMarkdown } from "../report/markdown.js";
-import { code, fence, link, md } from "../report/markdown-escape.js";
-import { fitComment, GITHUB_COMMENT_LIMIT } from "../report/overflow.js";
-import { problemLines } from "./config-check.js";
-import { insertAfterSummary, withMarker } from "./markers.js";
+import type { Plan } from "../../domain/plan.js";
+import { isNoop } from "../../domain/planner.js";
+import type { Problem } from "../../domain/problem.js";
+import { AppError } from "../../errors.js";
+import { parseChecksumFromComment } from "../checksum-line.js";
+import { renderPlanMarkdown } from "../markdown.js";
+import { code, fence, link, md } from "../markdown-escape.js";
+import { fitComment, GITHUB_COMMENT_LIMIT } from "../overflow.js";
+import { problemLines } from "../problems.js";
 
 const TITLE = "## aep-gitops plan";
 
@@ -23,14 +23,17 @@ export interface PlanCommentContext {
 }
 
 export function planCommentBody(plan: Plan, ctx: PlanCommentContext): string {
-  const rendered = withMarker(renderPlanMarkdown(plan, ctx.runUrl ? { runUrl: ctx.runUrl } : {}), ctx.marker);
-  const extra = [`Planned for commit ${code(ctx.sha.slice(0, 7))}; updated on every push.`];
+  const preamble = [`Planned for commit ${code(ctx.sha.slice(0, 7))}; updated on every push.`];
   const previous = ctx.previousBody ? parseChecksumFromComment(ctx.previousBody) : undefined;
-  const empty = !hasChanges(plan) && plan.sandboxes.every((s) => s.refusals.length === 0);
-  if (empty && previous && previous !== plan.checksum) {
-    extra.push("", "> [!NOTE]", "> The latest push removed all changes: merging this pull request applies nothing.");
+  if (isNoop(plan) && previous && previous !== plan.checksum) {
+    preamble.push("", "> [!NOTE]", "> The latest push removed all changes: merging this pull request applies nothing.");
   }
-  return fitToComment(insertAfterSummary(rendered, extra), ctx.runUrl);
+  const rendered = renderPlanMarkdown(plan, {
+    marker: ctx.marker,
+    preamble,
+    ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}),
+  });
+  return fitToComment(rendered, ctx.runUrl);
 }
 
 /** Truncated explicitly (never silently by GitHub), pointing at the job summary that has it all. */

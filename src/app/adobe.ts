@@ -1,0 +1,63 @@
+// The connection to Adobe a run talks through: the real one (settings from the environment), or the
+// embedded emulator with --emulator, which then signs in as the emulator's demo client. Built once per
+// run; every sandbox's Flow Service port and audience port share one HTTP client (one token, one
+// rate-limit budget).
+import path from "node:path";
+import { HttpFlowService } from "../aep/flow-service.js";
+import { AepHttp } from "../aep/http.js";
+import { ImsTokenSource } from "../aep/ims.js";
+import { HttpAudiences } from "../aep/segments.js";
+import { settingsFromEnv, type AepSettings } from "../aep/settings.js";
+import type { Io } from "./io.js";
+import type { Output } from "./output.js";
+
+export interface Adobe {
+  settings: AepSettings;
+  http: AepHttp;
+  /** The environment the run resolves credentials from (with --emulator, the emulator's identity). */
+  env: Record<string, string | undefined>;
+  port(sandbox: string): HttpFlowService;
+  audiences(sandbox: string): HttpAudiences;
+  close(): Promise<void>;
+}
+
+/** The emulator's demo identity (see docs/emulator.md): what --emulator signs in as. */
+export const EMULATOR_IDENTITY = {
+  clientId: "demo-client",
+  clientSecret: "demo-secret",
+  orgId: "DEMOORG0000000000000000@AdobeOrg",
+};
+
+export async function openAdobe(options: { emulator?: boolean | undefined }, io: Io, output: Output): Promise<Adobe> {
+  let env = io.env;
+  let close = async () => {};
+  if (options.emulator) {
+    // Loaded only when asked for: a run against Adobe never pays for the emulator's code.
+    const { startEmulator } = await import("../emulator/index.js");
+    const statePath = path.resolve(io.cwd, ".aep-gitops/emulator-state.json");
+    const emulator = await startEmulator({ port: 0, statePath });
+    output.err(
+      `Using the embedded Flow Service emulator at ${emulator.url} (state in ${path.relative(io.cwd, statePath)}); nothing is sent to Adobe.`,
+    );
+    env = {
+      ...io.env,
+      AEP_CLIENT_ID: EMULATOR_IDENTITY.clientId,
+      AEP_CLIENT_SECRET: EMULATOR_IDENTITY.clientSecret,
+      AEP_ORG_ID: EMULATOR_IDENTITY.orgId,
+      AEP_PLATFORM_URL: emulator.url,
+      AEP_IMS_URL: emulator.url,
+    };
+    close = () => emulator.close();
+  }
+  const settings = settingsFromEnv(env);
+  output.addSecrets([settings.clientSecret]);
+  const http = new AepHttp(settings, new ImsTokenSource(settings));
+  return {
+    settings,
+    http,
+    env,
+    port: (sandbox) => new HttpFlowService(http, sandbox),
+    audiences: (sandbox) => new HttpAudiences(http, sandbox),
+    close,
+  };
+}

@@ -1,0 +1,87 @@
+// The configuration of a run, loaded once: the tool config, then every chosen sandbox's YAML, validated
+// (every problem at file:line:col, sorted, each once). The CLI prints the problems, the Action annotates
+// them; both then plan from the same desired state without reading a file again.
+import path from "node:path";
+import { hasErrors, loadDesired, type LoadResult } from "../config/load.js";
+import { sortProblems } from "../config/problems.js";
+import { loadToolConfig, type SandboxConfig, type ToolConfig } from "../config/tool-config.js";
+import type { DesiredSandbox } from "../domain/desired.js";
+import type { Problem } from "../domain/problem.js";
+import { AppError } from "../errors.js";
+import type { Io } from "./io.js";
+
+export interface ConfigurationRequest {
+  /** Folders or files given on the command line: together they are one sandbox. */
+  paths: string[];
+  /** The tool config file; without it, it is searched from the working directory up. */
+  config?: string | undefined;
+  sandbox?: string | undefined;
+  /** Adobe's soft guardrails become errors. */
+  strict?: boolean | undefined;
+  /**
+   * `validate` with paths reads no tool config unless one is named: it checks files, wherever they are.
+   * Commands that talk to Adobe always read it, for the safety settings.
+   */
+  toolConfigOnlyIfNamed?: boolean;
+}
+
+export interface Configuration {
+  tool: ToolConfig;
+  sandboxes: LoadResult[];
+  desired: DesiredSandbox[];
+  /** Every problem of every sandbox, sorted, each once (a file shared by two sandboxes is read twice). */
+  problems: Problem[];
+  valid: boolean;
+  /** Every YAML file read, once. */
+  files: string[];
+}
+
+export async function loadConfiguration(request: ConfigurationRequest, io: Io): Promise<Configuration> {
+  const tool = await loadToolConfig({
+    cwd: io.cwd,
+    env: io.env,
+    ...(request.config ? { configFile: request.config } : {}),
+    ...(request.toolConfigOnlyIfNamed && request.paths.length > 0 && !request.config ? { skipSearch: true } : {}),
+  });
+  const chosen = chooseSandboxes(tool, request, io);
+  const sandboxes = await Promise.all(chosen.map((s) => loadDesired(s.name, s.paths)));
+  const problems = sortProblems(
+    sandboxes
+      .flatMap((l) => l.problems)
+      .map((p) => (request.strict && p.rule.startsWith("guardrail-") ? { ...p, severity: "error" as const } : p)),
+  );
+  return {
+    tool,
+    sandboxes,
+    desired: sandboxes.map((l) => l.desired),
+    problems,
+    valid: !hasErrors(problems),
+    files: [...new Set(sandboxes.flatMap((l) => l.files))].sort(),
+  };
+}
+
+/** Stops the run when the YAML is invalid: nothing may be read from or sent to Adobe then. */
+export function assertValid(configuration: Configuration): void {
+  if (configuration.valid) return;
+  throw new AppError("config", "The configuration is invalid; nothing was read from or sent to Adobe.", {
+    hint: "Fix the problems above (aep-gitops validate lists them).",
+  });
+}
+
+function chooseSandboxes(tool: ToolConfig, request: ConfigurationRequest, io: Io): SandboxConfig[] {
+  if (request.paths.length > 0) {
+    // --sandbox, else $AEP_SANDBOX (never silently the first configured sandbox when the environment
+    // names another one), else the first configured sandbox.
+    const name = request.sandbox ?? (io.env.AEP_SANDBOX || tool.sandboxes[0]?.name || "prod");
+    return [{ name, paths: request.paths.map((p) => path.resolve(io.cwd, p)) }];
+  }
+  if (!request.sandbox) return tool.sandboxes;
+  const chosen = tool.sandboxes.filter((s) => s.name === request.sandbox);
+  if (chosen.length > 0) return chosen;
+  const known = tool.sandboxes.map((s) => s.name).join(", ");
+  throw new AppError("usage", `sandbox '${request.sandbox}' is not configured (configured: ${known})`, {
+    hint: tool.configFile
+      ? `sandboxes are listed in ${path.relative(io.cwd, tool.configFile) || tool.configFile}`
+      : "without a config file the only sandbox is $AEP_SANDBOX or prod",
+  });
+}

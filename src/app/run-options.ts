@@ -1,0 +1,43 @@
+// Safety settings of a run: the tool config gives the defaults, the command line (or the Action's
+// inputs) can only make a run bolder when asked explicitly (--prune, --force, --allow-empty). The lock's
+// timings come from the environment, the same for the CLI and the Action.
+import { DEFAULT_LOCK, type LockOptions } from "../reconcile/lock.js";
+import type { RunOptions } from "../reconcile/reconcile.js";
+import type { Workspace } from "./workspace.js";
+
+export interface SafetyFlags {
+  prune?: boolean | undefined;
+  force?: boolean | undefined;
+  allowEmpty?: boolean | undefined;
+  strict?: boolean | undefined;
+}
+
+export function runOptions(ws: Workspace, flags: SafetyFlags): RunOptions {
+  const { tool } = ws.configuration;
+  return {
+    prune: Boolean(flags.prune) || tool.prune,
+    force: Boolean(flags.force),
+    allowEmpty: Boolean(flags.allowEmpty) || tool.allowEmpty,
+    maxChangePercent: tool.maxChangePercent,
+    minResourcesForThreshold: tool.minResourcesForThreshold,
+    strict: Boolean(flags.strict),
+    clientId: ws.adobe.settings.clientId,
+    env: ws.adobe.env,
+  };
+}
+
+/** Lease and wait times of the sandbox lock; tests shorten the lease so a crashed run blocks briefly. */
+export function lockOptions(
+  env: Record<string, string | undefined>,
+  onWait?: (holder: string, until: number) => void,
+): LockOptions {
+  const seconds = (name: string, fallback: number) => {
+    const value = Number(env[name]);
+    return Number.isFinite(value) && value > 0 ? value * 1000 : fallback;
+  };
+  return {
+    ttlMs: seconds("AEP_GITOPS_LOCK_TTL_SECONDS", DEFAULT_LOCK.ttlMs),
+    waitMs: seconds("AEP_GITOPS_LOCK_WAIT_SECONDS", DEFAULT_LOCK.waitMs),
+    ...(onWait ? { onWait } : {}),
+  };
+}

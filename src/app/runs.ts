@@ -1,0 +1,43 @@
+// The use cases the CLI and the Action share: plan, apply a plan, read drift. Each reads live state
+// through the workspace's ports and plans with the same options, so a command and a job given the same
+// YAML and flags plan the same thing; the adapters only parse their inputs and render.
+import { applyRun, planAll, type ApplyOptions, type ApplyRun, type PlanRun } from "../reconcile/reconcile.js";
+import { driftItems, type DriftItem } from "../report/drift.js";
+import { AppError } from "../errors.js";
+import { lockOptions, runOptions, type SafetyFlags } from "./run-options.js";
+import type { Workspace } from "./workspace.js";
+
+export function plan(ws: Workspace, flags: SafetyFlags): Promise<PlanRun> {
+  return planAll(ws.targets, runOptions(ws, flags));
+}
+
+/** The plan read as drift. Thresholds do not apply to a report: forced, so a large drift is shown, not refused. */
+export async function drift(ws: Workspace, flags: SafetyFlags): Promise<PlanRun & { items: DriftItem[] }> {
+  const run = await planAll(ws.targets, { ...runOptions(ws, flags), force: true, allowEmpty: true });
+  return { ...run, items: driftItems(run.plan) };
+}
+
+export interface ApplyRequest extends Pick<ApplyOptions, "expectChecksum" | "onItem" | "onReplanned"> {
+  flags: SafetyFlags;
+  onLockWait?: (holder: string, until: number) => void;
+}
+
+export function apply(ws: Workspace, run: PlanRun, request: ApplyRequest): Promise<ApplyRun> {
+  return applyRun(ws.targets, run, {
+    ...runOptions(ws, request.flags),
+    ...(request.expectChecksum ? { expectChecksum: request.expectChecksum } : {}),
+    ...(request.onItem ? { onItem: request.onItem } : {}),
+    ...(request.onReplanned ? { onReplanned: request.onReplanned } : {}),
+    lock: lockOptions(ws.adobe.env, request.onLockWait),
+  });
+}
+
+export function failedCount(applied: Pick<ApplyRun, "results">): number {
+  return applied.results.flatMap((r) => r.items).filter((i) => i.status !== "done").length;
+}
+
+/** A partial apply is a failure of its own kind: the rest was applied, and a re-run continues. */
+export function assertComplete(applied: Pick<ApplyRun, "results">, hint: string): void {
+  const failed = failedCount(applied);
+  if (failed > 0) throw new AppError("partial", `${failed} item(s) did not complete; the others were applied.`, { hint });
+}

@@ -1,0 +1,37 @@
+// A run's workspace: the configuration (loaded once), the connection to Adobe, and one target per
+// sandbox for the orchestrator. Every secret the YAML refers to is handed to the output port before
+// anything can be printed.
+import type { SandboxTarget } from "../reconcile/reconcile.js";
+import { openAdobe, type Adobe } from "./adobe.js";
+import type { Configuration } from "./configuration.js";
+import type { Io } from "./io.js";
+import type { Output } from "./output.js";
+import { secretValues } from "./secrets.js";
+
+export interface Workspace {
+  configuration: Configuration;
+  adobe: Adobe;
+  targets: SandboxTarget[];
+  close(): Promise<void>;
+}
+
+export async function openWorkspace(
+  configuration: Configuration,
+  options: { emulator?: boolean | undefined },
+  io: Io,
+  output: Output,
+): Promise<Workspace> {
+  const adobe = await openAdobe(options, io, output);
+  output.addSecrets(
+    secretValues(
+      configuration.desired.flatMap((d) => d.accounts),
+      adobe.env,
+    ),
+  );
+  const targets = configuration.desired.map((desired) => ({
+    desired,
+    port: adobe.port(desired.sandbox),
+    audiences: adobe.audiences(desired.sandbox),
+  }));
+  return { configuration, adobe, targets, close: () => adobe.close() };
+}

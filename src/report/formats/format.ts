@@ -1,0 +1,40 @@
+// An output format: one renderer per report it can show. A format leaves out the reports it has no
+// form for (no markdown for validate's problems), and commands offer only the formats of their report.
+import type { Plan } from "../../domain/plan.js";
+import type { Problem } from "../../domain/problem.js";
+import type { SandboxResults } from "../apply-result.js";
+
+export type FormatName = "text" | "json" | "markdown";
+
+/** What every renderer may be told; each reads only what applies to it. */
+export interface RenderOptions {
+  /** Text: every API call with its body. */
+  verbose?: boolean;
+  /** Text: ANSI colours (the caller decides: a pure renderer cannot ask the terminal). */
+  color?: boolean;
+  /** Problems: paths are shown relative to this folder. */
+  cwd?: string;
+  /** Problems: every file that was checked, for the summary's count. */
+  files?: string[];
+  /** Markdown: the hidden first line, and the workflow run linked under the summary. */
+  marker?: string;
+  runUrl?: string;
+}
+
+export interface ApplyReport {
+  checksum: string;
+  results: SandboxResults[];
+}
+
+export interface Reports {
+  plan: Plan;
+  apply: ApplyReport;
+  drift: Plan;
+  problems: Problem[];
+}
+
+export type ReportName = keyof Reports;
+
+export type OutputFormat = {
+  [R in ReportName]?: (value: Reports[R], options: RenderOptions) => string;
+};

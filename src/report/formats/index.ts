@@ -1,0 +1,36 @@
+// The registry of output formats. A new format is one file beside these and one line here; every
+// command that offers --format lists what the registry holds for its report.
+import { AppError } from "../../errors.js";
+import type { FormatName, OutputFormat, RenderOptions, ReportName, Reports } from "./format.js";
+import { jsonFormat } from "./json.js";
+import { markdownFormat } from "./markdown.js";
+import { textFormat } from "./text.js";
+
+export type { ApplyReport, FormatName, RenderOptions, ReportName } from "./format.js";
+
+const FORMATS: Record<FormatName, OutputFormat> = { text: textFormat, json: jsonFormat, markdown: markdownFormat };
+
+/** The formats that can show a report, in the order help texts list them. */
+export function formatsFor(report: ReportName): FormatName[] {
+  return (Object.keys(FORMATS) as FormatName[]).filter((name) => FORMATS[name][report] !== undefined);
+}
+
+/** The --format value checked against what the report can be shown as (default text). */
+export function chooseFormat(report: ReportName, value: string | undefined): FormatName {
+  const allowed = formatsFor(report);
+  const format = (value ?? "text") as FormatName;
+  if (allowed.includes(format)) return format;
+  const words = allowed.length === 2 ? allowed.join(" or ") : `one of ${allowed.join(", ")}`;
+  throw new AppError("usage", `--format must be ${words}, not '${value}'.`);
+}
+
+export function render<R extends ReportName>(
+  report: R,
+  format: FormatName,
+  value: Reports[R],
+  options: RenderOptions = {},
+): string {
+  const renderer = FORMATS[format][report] as ((v: Reports[R], o: RenderOptions) => string) | undefined;
+  if (!renderer) throw new AppError("usage", `The ${report} report has no ${format} format.`);
+  return renderer(value, options);
+}

@@ -1,0 +1,12 @@
+// Markdown: GitHub comments, issues and job summaries.
+import { renderApplyMarkdown } from "../apply-result.js";
+import { renderDriftMarkdown } from "../drift.js";
+import { renderPlanMarkdown } from "../markdown.js";
+import type { OutputFormat } from "./format.js";
+
+export const markdownFormat: OutputFormat = {
+  plan: (plan, o) =>
+    renderPlanMarkdown(plan, { ...(o.marker ? { marker: o.marker } : {}), ...(o.runUrl ? { runUrl: o.runUrl } : {}) }),
+  apply: (report, o) => renderApplyMarkdown(report.results, o.marker ? { marker: o.marker } : {}),
+  drift: (plan, o) => renderDriftMarkdown(plan, o.marker ? { marker: o.marker } : {}),
+};

@@ -1,0 +1,13 @@
+// Text: for terminals and logs, Terraform's grammar.
+import { renderApplyText } from "../apply-result.js";
+import { renderDriftText } from "../drift.js";
+import { formatProblemsText } from "../problems.js";
+import { renderPlanText } from "../text.js";
+import type { OutputFormat } from "./format.js";
+
+export const textFormat: OutputFormat = {
+  plan: (plan, o) => renderPlanText(plan, { verbose: Boolean(o.verbose), color: Boolean(o.color) }),
+  apply: (report) => renderApplyText(report.results),
+  drift: (plan) => renderDriftText(plan),
+  problems: (problems, o) => formatProblemsText(problems, o.cwd ?? ".", o.files ? { files: o.files } : {}),
+};
