@@ -237,7 +237,7 @@ export async function runScenario(
         processCpuMs: NaN,
         phaseCpuMs: NaN,
         maxRssMb: NaN,
-        client: { calls: 0, byKind: {}, retries: 0, throttled: 0, tokensFetched: 0 },
+        client: { calls: 0, retries: 0, throttled: 0, tokensFetched: 0 },
       }));
       const entries = await requestsSince(emulator, before);
       const phaseResult = toPhaseResult(

@@ -1,5 +1,5 @@
 // One measured phase, in a process of its own (as one CLI run would be): load the YAML with loadDesired,
-// build the clients exactly as src/cli/workspace.ts does, then plan (planAll) and, for an apply, execute
+// build the clients exactly as src/app/workspace.ts does, then plan (planAll) and, for an apply, execute
 // (applyRun); or, for the refresh baseline, list and GET every object one by one. Writes a JSON result
 // to argv[3]: the client's call counts, wall time, CPU (loading, read + plan, the pure planner) and the
 // process's peak RSS.
@@ -45,7 +45,6 @@ export interface PhaseOutput {
   maxRssMb: number;
   client: {
     calls: number;
-    byKind: Record<string, number>;
     retries: number;
     throttled: number;
     tokensFetched: number;
@@ -91,7 +90,7 @@ async function main(): Promise<void> {
         .join("; ")}`,
     );
 
-  // As src/cli/workspace.ts builds them.
+  // As src/app/workspace.ts builds them.
   const env = { ...input.env };
   const settings = settingsFromEnv(env);
   const tokens = new ImsTokenSource(settings);
@@ -126,7 +125,7 @@ async function main(): Promise<void> {
     processCpuMs: 0,
     phaseCpuMs: 0,
     maxRssMb: 0,
-    client: { calls: 0, byKind: {}, retries: 0, throttled: 0, tokensFetched: 0 },
+    client: { calls: 0, retries: 0, throttled: 0, tokensFetched: 0 },
   };
   const wallStart = performance.now();
   const phaseCpu = process.cpuUsage();
@@ -180,7 +179,6 @@ async function main(): Promise<void> {
   }
   output.client = {
     ...http.stats,
-    byKind: { ...http.stats.byKind },
     tokensFetched: tokens.fetched,
     ...(http.pacer.rate !== undefined ? { pacedRate: http.pacer.rate } : {}),
     pacerCuts: http.pacer.cuts,

@@ -9,23 +9,33 @@ import { ToolConfigError } from "../config/tool-config.js";
 import type { Problem } from "../domain/problem.js";
 import type { JobContext } from "./job-context.js";
 
-export type ConfigCheck = { configuration: Configuration; problems: Problem[]; valid: boolean; fileCount: number } | {
-  configuration?: undefined;
-  problems: Problem[];
-  valid: false;
-  fileCount: 0;
-};
+export type ConfigCheck =
+  | { configuration: Configuration; problems: Problem[]; valid: boolean; fileCount: number }
+  | {
+      configuration?: undefined;
+      problems: Problem[];
+      valid: false;
+      fileCount: 0;
+    };
 
 export async function checkConfig(ctx: JobContext): Promise<ConfigCheck> {
   let configuration: Configuration;
   try {
-    configuration = await loadConfiguration({ paths: [], config: ctx.inputs.config, sandbox: ctx.inputs.sandbox }, ctx.io);
+    configuration = await loadConfiguration(
+      { paths: [], config: ctx.inputs.config, sandbox: ctx.inputs.sandbox },
+      ctx.io,
+    );
   } catch (error) {
     if (!(error instanceof ToolConfigError)) throw error;
     annotate(ctx, error.problems);
     return { problems: error.problems, valid: false, fileCount: 0 };
   }
-  ctx.log.mask(secretValues(configuration.desired.flatMap((d) => d.accounts), ctx.env));
+  ctx.log.mask(
+    secretValues(
+      configuration.desired.flatMap((d) => d.accounts),
+      ctx.env,
+    ),
+  );
   annotate(ctx, configuration.problems);
   return {
     configuration,

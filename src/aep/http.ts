@@ -4,6 +4,7 @@
 import pRetry, { AbortError } from "p-retry";
 import { AmbiguousWriteError, AepApiError, NetworkError, describeErrorBody } from "./errors.js";
 import type { TokenSource } from "./ims.js";
+import { retryAfterMs } from "./retry-after.js";
 import { AdaptiveLimiter } from "./limiter.js";
 import { RequestPacer } from "./pacer.js";
 import type { AepSettings } from "./settings.js";
@@ -20,7 +21,6 @@ export interface RequestOptions {
 
 export interface HttpStats {
   calls: number;
-  byKind: Record<string, number>;
   retries: number;
   throttled: number;
 }
@@ -41,7 +41,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
 };
 
 export class AepHttp {
-  readonly stats: HttpStats = { calls: 0, byKind: {}, retries: 0, throttled: 0 };
+  readonly stats: HttpStats = { calls: 0, retries: 0, throttled: 0 };
   private readonly limiter: AdaptiveLimiter;
   /** After a 429 with Retry-After, no request at all goes out before this time (RFC 6585 §4). */
   private pausedUntil = 0;
@@ -63,7 +63,9 @@ export class AepHttp {
     return pRetry(
       async () => {
         // An urgent request (the lock's lease renewal) must not queue behind the very work it protects.
-        const response = await (options.urgent ? this.send(sandbox, method, path, options) : this.limiter.run(() => this.send(sandbox, method, path, options)));
+        const response = await (options.urgent
+          ? this.send(sandbox, method, path, options)
+          : this.limiter.run(() => this.send(sandbox, method, path, options)));
         if (response.status === 401 && !authRetried) {
           // The token expired or was revoked mid-run: get a fresh one and try once more.
           authRetried = true;
@@ -132,8 +134,6 @@ export class AepHttp {
     if (options.body !== undefined) headers["content-type"] = "application/json";
     if (options.ifMatch !== undefined) headers["if-match"] = options.ifMatch;
     this.stats.calls++;
-    const kind = `${method} ${routeOf(path)}`;
-    this.stats.byKind[kind] = (this.stats.byKind[kind] ?? 0) + 1;
     let response: Response;
     try {
       response = await fetch(url, {
@@ -179,20 +179,4 @@ function toApiError(
   const requestId = response.headers.get("x-request-id") ?? undefined;
   const text = `${method} ${path} → ${response.status}${code ? ` ${code}` : ""}${message ? `: ${message}` : ""}${requestId ? ` (request id ${requestId})` : ""}`;
   return new AepApiError(text, response.status, code, requestId, method, path);
-}
-
-/** Retry-After is either delta-seconds or an HTTP-date (RFC 9110 §10.2.3). */
-export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/** `/data/foundation/flowservice/flows/<id>` → `/flows/{id}`, for call counts by kind. */
-export function routeOf(path: string): string {
-  return path
-    .replace(/^\/data\/foundation\/flowservice/, "")
-    .replace(/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, "/{id}");
 }

@@ -4,7 +4,7 @@
 import pRetry, { AbortError } from "p-retry";
 import { AppError } from "../errors.js";
 import { describeErrorBody } from "./errors.js";
-import { retryAfterMs } from "./http.js";
+import { retryAfterMs } from "./retry-after.js";
 import type { AepSettings } from "./settings.js";
 
 export interface TokenSource {

@@ -39,5 +39,6 @@ export function failedCount(applied: Pick<ApplyRun, "results">): number {
 /** A partial apply is a failure of its own kind: the rest was applied, and a re-run continues. */
 export function assertComplete(applied: Pick<ApplyRun, "results">, hint: string): void {
   const failed = failedCount(applied);
-  if (failed > 0) throw new AppError("partial", `${failed} item(s) did not complete; the others were applied.`, { hint });
+  if (failed > 0)
+    throw new AppError("partial", `${failed} item(s) did not complete; the others were applied.`, { hint });
 }

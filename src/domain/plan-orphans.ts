@@ -20,7 +20,10 @@ export function planOrphans(ctx: PlanContext): void {
   const desiredDestinations = new Set(ctx.desired.destinations.map((d) => d.name));
   const desiredAccounts = new Set(ctx.desired.accounts.map((a) => a.name));
   const prune = ctx.options.prune;
-  const candidates = <T extends Deletable>(owned: { primary: Map<string, T>; duplicates: T[] }, wanted: Set<string>) => [
+  const candidates = <T extends Deletable>(
+    owned: { primary: Map<string, T>; duplicates: T[] },
+    wanted: Set<string>,
+  ) => [
     ...[...owned.primary]
       .filter(([name]) => !wanted.has(name))
       .map(([, live]): Candidate<T> => ({ live, doDelete: prune })),

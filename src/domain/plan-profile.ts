@@ -31,10 +31,13 @@ export function planProfileSource(ctx: PlanContext): string {
             path: "/connections",
             body: {
               name: PROFILE_CONNECTION_NAME,
-              description: markedDescription("Profile store connection shared by the destinations aep-gitops manages.", {
-                kind: "profile",
-                name: "connection",
-              }),
+              description: markedDescription(
+                "Profile store connection shared by the destinations aep-gitops manages.",
+                {
+                  kind: "profile",
+                  name: "connection",
+                },
+              ),
               connectionSpec: { id: PROFILE_CONNECTION_SPEC_ID, version: SPEC_VERSION },
             },
           },

@@ -129,7 +129,12 @@ async function runChange(
 }
 
 /** A call with the ids created so far and the credentials filled in, as the port sends it. */
-function prepare(call: ApiCall, ids: Map<string, string>, options: ExecuteOptions, object: { etag: string | undefined }) {
+function prepare(
+  call: ApiCall,
+  ids: Map<string, string>,
+  options: ExecuteOptions,
+  object: { etag: string | undefined },
+) {
   const path = fillRefs(call.path, ids);
   const body = call.body === undefined ? undefined : fillEnv(fillRefs(call.body, ids), options.env);
   const ifMatch = call.ifMatch ?? (call.method === "PATCH" ? object.etag : undefined);

@@ -63,10 +63,7 @@ export const applyCommand: Command = workspaceCommand(USAGE, FLAGS, async (ws, v
     const calls = ws.adobe.http.stats;
     output.err(`Flow Service calls: ${calls.calls} (${calls.retries} retried, ${calls.throttled} throttled).`);
   }
-  assertComplete(
-    applied,
-    "Fix the cause shown above and run apply again: it continues from where this run stopped.",
-  );
+  assertComplete(applied, "Fix the cause shown above and run apply again: it continues from where this run stopped.");
   return ExitCode.ok;
 });
 

@@ -3,14 +3,14 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { openAdobe } from "../../app/adobe.js";
+import { createOutput } from "../../app/output.js";
 import { emitYaml } from "../../config/emit.js";
 import { importFromLive } from "../../domain/import.js";
 import { AppError, ExitCode } from "../../errors.js";
 import { readLive } from "../../reconcile/read-live.js";
 import type { Command } from "../command.js";
 import { COMMON_FLAGS, parseFlags } from "../options.js";
-import { createOutput } from "../../app/output.js";
-import { openAdobe } from "../../app/adobe.js";
 
 const USAGE = `usage: aep-gitops import --sandbox NAME --out DIR [--match GLOB] [--force] [--emulator]
 

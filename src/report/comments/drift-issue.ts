@@ -4,7 +4,10 @@ import type { Plan } from "../../domain/plan.js";
 import { renderDriftMarkdown } from "../drift.js";
 import { code, link } from "../markdown-escape.js";
 
-export function driftIssueBody(plan: Plan, ctx: { marker: string; runUrl: string | undefined; sha: string | undefined }): string {
+export function driftIssueBody(
+  plan: Plan,
+  ctx: { marker: string; runUrl: string | undefined; sha: string | undefined },
+): string {
   const footer = [
     `Checked against commit ${code((ctx.sha ?? "unknown").slice(0, 7))} of the default branch${checkedIn(ctx.runUrl)}.`,
     "aep-gitops reports drift and never fixes it on a schedule: re-run the apply workflow to restore the configuration, or change the YAML to keep what was changed.",

@@ -1,5 +1,5 @@
 // Running the tool: the real CLI bundle (outputs recorded and scanned for secrets), or in-process
-// through the same orchestrator and HTTP client the CLI builds (src/cli/workspace.ts), for fast setup.
+// through the same orchestrator and HTTP client the CLI builds (src/app/workspace.ts), for fast setup.
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { AepHttp } from "../../../src/aep/http.js";
