@@ -2,6 +2,7 @@
 // embedded emulator with --emulator, which then signs in as the emulator's demo client. Built once per
 // run; every sandbox's Flow Service port and audience port share one HTTP client (one token, one
 // rate-limit budget).
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { HttpFlowService } from "../aep/flow-service.js";
 import { AepHttp } from "../aep/http.js";
@@ -34,7 +35,7 @@ export async function openAdobe(options: { emulator?: boolean | undefined }, io:
   if (options.emulator) {
     // Loaded only when asked for: a run against Adobe never pays for the emulator's code.
     const { startEmulator } = await import("../emulator/index.js");
-    const statePath = path.resolve(io.cwd, ".aep-gitops/emulator-state.json");
+    const statePath = path.join(stateFolder(io.cwd), "emulator-state.json");
     const emulator = await startEmulator({ port: 0, statePath });
     output.err(
       `Using the embedded Flow Service emulator at ${emulator.url} (state in ${path.relative(io.cwd, statePath)}); nothing is sent to Adobe.`,
@@ -60,4 +61,17 @@ export async function openAdobe(options: { emulator?: boolean | undefined }, io:
     audiences: (sandbox) => new HttpAudiences(http, sandbox),
     close,
   };
+}
+
+/**
+ * `.aep-gitops/` in the working directory, made to ignore itself (a `.gitignore` of `*`), so the
+ * emulator's state can never be committed with `git add -A`, whatever the repository's own ignores say.
+ */
+function stateFolder(cwd: string): string {
+  const folder = path.resolve(cwd, ".aep-gitops");
+  mkdirSync(folder, { recursive: true });
+  const ignore = path.join(folder, ".gitignore");
+  if (!existsSync(ignore))
+    writeFileSync(ignore, "# Local state of aep-gitops (the --emulator sandbox): never commit it.\n*\n");
+  return folder;
 }

@@ -28,6 +28,8 @@ export function workspaceCommand<F extends Flags>(
   usage: string,
   flags: F,
   run: (ws: Workspace, values: Values<F>, output: Output, io: Io) => Promise<number>,
+  /** Checks that need no file and no Adobe (consent), made before anything is read. */
+  preflight?: (values: Values<F>, io: Io) => void,
 ): Command {
   return async (argv, io) => {
     const { values, positionals } = parseFlags(argv, flags, usage);
@@ -35,6 +37,7 @@ export function workspaceCommand<F extends Flags>(
       io.stdout.write(`${usage}\n`);
       return ExitCode.ok;
     }
+    preflight?.(values, io);
     const output = createOutput(io);
     const options = values as WorkspaceFlags;
     const configuration = await loadConfiguration({ paths: positionals, ...options }, io);
