@@ -49,6 +49,7 @@ export function planAccounts(ctx: PlanContext): void {
           ...(account.description ? [{ field: "description", after: account.description }] : []),
         ],
         credentials: "set",
+        credentialRefs: credentialParams(account),
         dependsOn: [],
         calls: [
           {

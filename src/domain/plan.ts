@@ -58,6 +58,8 @@ interface ChangeBase {
   credentials?: "set" | "rotate";
   /** Who last changed the live object; present for updates, deletes and orphans. */
   attribution?: Attribution;
+  /** The credentials a create sends, as written in YAML (`${env:NAME}` or a literal setting): part of the checksum. */
+  credentialRefs?: Record<string, string>;
 }
 
 /** A new object: the first call is its POST to COLLECTION[resource]; later calls act on what it created. */
@@ -151,6 +153,6 @@ export interface Plan {
   version: 1;
   sandboxes: SandboxPlan[];
   summary: PlanSummary;
-  /** sha256 of the canonical call list (etags excluded): binds an apply to the reviewed plan. */
+  /** sha256 of the plan's meaning (domain/checksum.ts): binds an apply to the reviewed plan. */
   checksum: string;
 }

@@ -1,7 +1,7 @@
 // The pure planner: desired × live → Plan. No I/O, no clock, no environment, no randomness: the same
 // inputs give the same plan and the same checksum, which is what lets an apply prove it runs the
 // plan a reviewer saw.
-import { canonicalJson, sha256 } from "./canonical.js";
+import { planChecksum } from "./checksum.js";
 import type { DesiredSandbox } from "./desired.js";
 import type { LiveSandbox } from "./live.js";
 import type { Change, Plan, PlanSummary, SandboxPlan } from "./plan.js";
@@ -54,15 +54,6 @@ export function assemblePlan(sandboxes: SandboxPlan[]): Plan {
     else summary.adopt++;
   }
   return { version: 1, sandboxes, summary, checksum: planChecksum(sandboxes) };
-}
-
-/** Over what the calls do, not the etags they are guarded by (those change with every read). */
-export function planChecksum(sandboxes: SandboxPlan[]): string {
-  const calls = sandboxes.map((s) => ({
-    sandbox: s.sandbox,
-    calls: s.changes.flatMap((c) => c.calls.map(({ ifMatch: _etag, ...call }) => call)),
-  }));
-  return sha256(canonicalJson(calls));
 }
 
 export function hasChanges(plan: Plan): boolean {

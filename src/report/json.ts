@@ -3,7 +3,7 @@
 //
 // {
 //   "format": "aep-gitops.plan/v1",
-//   "checksum": "<sha256 of the canonical call list, etags excluded>",
+//   "checksum": "<sha256 of the plan's meaning: src/domain/checksum.ts>",
 //   "summary": { "add": 0, "change": 0, "destroy": 0, "orphaned": 0, "adopt": 0 },
 //   "sandboxes": [{
 //     "sandbox": "prod",
@@ -15,6 +15,7 @@
 //       "liveId": "…",                             // absent for creates
 //       "fields": [{ "field": "description", "before": "…", "after": "…" }],  // before/after absent when none
 //       "credentials": "set|rotate",               // write-only: never the values
+//       "credentialRefs": { "secretKey": "${env:NAME}" },  // creates: what the YAML names, never a value
 //       "attribution": { "createdAt": 0, "updatedAt": 0, "createdBy": "…", "updatedBy": "…",
 //                        "createdClient": "…", "updatedClient": "…", "byThisTool": false },  // epoch ms
 //       "reason": "…",
@@ -69,6 +70,7 @@ function changeJson(c: Change) {
       ...optional("after", sorted(f.after)),
     })),
     ...optional("credentials", c.credentials),
+    ...optional("credentialRefs", sorted(c.credentialRefs)),
     ...optional("attribution", c.attribution && attributionJson(c.attribution)),
     ...optional("reason", c.reason),
     calls: c.calls.map(callJson),

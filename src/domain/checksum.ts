@@ -1,0 +1,81 @@
+// The reviewed-plan checksum: a sha256 over what a plan *means*, so that an apply can prove it does what
+// a reviewer saw. Per change: the object's identity, the action, and each field change with the
+// identities involved (audience ids, attribute paths, param values, state, names, descriptions,
+// credential references); per destination, what starts or stops leaving the company. Never an array
+// index, an etag or a credential value: a reorder in Adobe's UI leaves it as it is, a swapped audience
+// changes it, and a plan made without the destination secrets has the same checksum as one with them.
+// docs/design.md ("The checksum's canonical form") writes the form down.
+import { canonicalJson, sha256 } from "./canonical.js";
+import type { Change, EgressDelta, FieldChange, SandboxPlan } from "./plan.js";
+
+/** Bumped whenever the canonical form changes: an old checksum can then never match a new one. */
+export const CHECKSUM_FORM = "aep-gitops.checksum/v2";
+
+export function planChecksum(sandboxes: SandboxPlan[]): string {
+  return sha256(canonicalJson(canonicalPlan(sandboxes)));
+}
+
+export function canonicalPlan(sandboxes: SandboxPlan[]) {
+  return {
+    form: CHECKSUM_FORM,
+    sandboxes: sandboxes.map((s) => ({
+      sandbox: s.sandbox,
+      changes: s.changes.filter(hashed).map(canonicalChange),
+      egress: s.egress.map(canonicalEgress),
+    })),
+  };
+}
+
+/**
+ * Orphans make no call, and a write that only rotates credentials carries nothing a reviewer can see
+ * (the values are write-only; a pull request's plan may not even have them): neither is part of the
+ * meaning bound by review. A rotation is reported by the apply that makes it.
+ */
+function hashed(change: Change): boolean {
+  if (change.action === "orphan") return false;
+  return !(change.action === "update" && change.fields.length === 0 && change.credentials !== undefined);
+}
+
+function canonicalChange(change: Change) {
+  return {
+    action: change.action,
+    resource: change.resource,
+    name: change.name,
+    ...(change.liveId === undefined ? {} : { liveId: change.liveId }),
+    ...(change.action === "delete" && change.duplicate !== undefined ? { duplicate: change.duplicate } : {}),
+    dependsOn: [...change.dependsOn].sort(),
+    fields: sortedByJson(change.fields.map(canonicalField)),
+    ...(change.credentialRefs ? { credentialRefs: change.credentialRefs } : {}),
+  };
+}
+
+/** Selector items are known by their identity: an audience by its id (its name is a label), an attribute by its path. */
+function canonicalField(field: FieldChange): FieldChange {
+  const identity = (value: unknown) =>
+    field.field === "audiences" && value && typeof value === "object" ? { id: (value as { id: string }).id } : value;
+  return {
+    field: field.field,
+    ...(field.before === undefined ? {} : { before: identity(field.before) }),
+    ...(field.after === undefined ? {} : { after: identity(field.after) }),
+  };
+}
+
+function canonicalEgress(delta: EgressDelta) {
+  const ids = (audiences: { id: string }[]) => audiences.map((a) => a.id).sort();
+  return {
+    destination: delta.destination,
+    status: delta.status,
+    ...(delta.state ? { state: delta.state } : {}),
+    audiencesAdded: ids(delta.audiencesAdded),
+    audiencesRemoved: ids(delta.audiencesRemoved),
+    attributesAdded: [...delta.attributesAdded].sort(),
+    attributesRemoved: [...delta.attributesRemoved].sort(),
+  };
+}
+
+function sortedByJson<T>(items: T[]): T[] {
+  return items
+    .map((item) => [canonicalJson(item), item] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, item]) => item);
+}
