@@ -3,6 +3,7 @@
 // timings come from the environment, the same for the CLI and the Action.
 import { DEFAULT_LOCK, type LockOptions } from "../reconcile/lock.js";
 import type { RunOptions } from "../reconcile/reconcile.js";
+import type { SecretsMode } from "../reconcile/secrets-needed.js";
 import type { Workspace } from "./workspace.js";
 
 export interface SafetyFlags {
@@ -10,6 +11,8 @@ export interface SafetyFlags {
   force?: boolean | undefined;
   allowEmpty?: boolean | undefined;
   strict?: boolean | undefined;
+  /** A plan for review without the destination secrets (a pull request's): missing ones are warnings. */
+  secrets?: SecretsMode | undefined;
 }
 
 export function runOptions(ws: Workspace, flags: SafetyFlags): RunOptions {
@@ -21,6 +24,7 @@ export function runOptions(ws: Workspace, flags: SafetyFlags): RunOptions {
     maxChangePercent: tool.maxChangePercent,
     minResourcesForThreshold: tool.minResourcesForThreshold,
     strict: Boolean(flags.strict),
+    secrets: flags.secrets ?? "required",
     clientId: ws.adobe.settings.clientId,
     env: ws.adobe.env,
   };

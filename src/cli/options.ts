@@ -1,6 +1,7 @@
 // The flags plan, apply and drift share (validate and import take a subset), parsed once.
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { AppError } from "../errors.js";
+import type { SecretsMode } from "../reconcile/secrets-needed.js";
 
 export const COMMON_FLAGS = {
   config: { type: "string", short: "c" },
@@ -29,4 +30,12 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(
   } catch (error) {
     throw new AppError("usage", (error as Error).message, { hint: usage.split("\n")[0] });
   }
+}
+
+/** `--secrets required|optional`: whether a plan may be made without the destination secrets. */
+export const SECRETS_FLAG = { secrets: { type: "string" } } as const satisfies ParseArgsConfig["options"];
+
+export function secretsMode(value: string | undefined): SecretsMode {
+  if (value === undefined || value === "required" || value === "optional") return value ?? "required";
+  throw new AppError("usage", `--secrets must be required or optional, not '${value}'.`);
 }

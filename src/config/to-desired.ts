@@ -6,6 +6,7 @@ import type {
   DesiredAudience,
   DesiredDestination,
   FlowState,
+  SourceLocation,
 } from "../domain/desired.js";
 import type { CheckedDocument } from "./check-document.js";
 import { envReferenceName } from "./secrets.js";
@@ -16,11 +17,19 @@ const DEFAULT_STATE: FlowState = "enabled";
 export function toDesiredAccount(doc: CheckedDocument): DesiredAccount {
   const account = doc.value as unknown as Account;
   const credentials: Record<string, CredentialValue> = {};
+  const credentialSources: Record<string, SourceLocation> = {};
   for (const [field, value] of Object.entries(account.credentials)) {
     const env = envReferenceName(value);
     credentials[field] = env === undefined ? { literal: value } : { env };
+    credentialSources[field] = doc.locator.at(["credentials", field]);
   }
-  const result: DesiredAccount = { name: account.name, type: account.type, credentials, source: doc.locator.at([]) };
+  const result: DesiredAccount = {
+    name: account.name,
+    type: account.type,
+    credentials,
+    credentialSources,
+    source: doc.locator.at([]),
+  };
   if (account.description !== undefined) result.description = account.description;
   if (account.displayName !== undefined) result.displayName = account.displayName;
   if (account.adoptId !== undefined) result.adoptId = account.adoptId;

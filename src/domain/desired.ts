@@ -22,6 +22,8 @@ export interface DesiredAccount {
   description?: string;
   /** Field name (as Adobe's authSpec names it, e.g. accessKeyId, secretKey, region) → value. */
   credentials: Record<string, CredentialValue>;
+  /** Where each credential is written, so a variable that is not set is reported at its reference. */
+  credentialSources?: Record<string, SourceLocation>;
   /** Take over this existing, unmanaged base connection (written by `aep-gitops import`). */
   adoptId?: string;
   source: SourceLocation;

@@ -48,7 +48,7 @@ export function planAccounts(ctx: PlanContext): void {
           { field: "type", after: account.type },
           ...(account.description ? [{ field: "description", after: account.description }] : []),
         ],
-        credentials: "set",
+        credentials: fingerprint === undefined ? "not-compared" : "set",
         credentialRefs: credentialParams(account),
         dependsOn: [],
         calls: [

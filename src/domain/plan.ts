@@ -54,8 +54,11 @@ interface ChangeBase {
   dependsOn: string[];
   /** Why the change exists when the fields alone do not say (orphans, duplicates, replacements). */
   reason?: string;
-  /** Credential writes are a section of their own: write-only values, never shown as drift. */
-  credentials?: "set" | "rotate";
+  /**
+   * Credential writes are a section of their own: write-only values, never shown as drift. `not-compared`:
+   * this plan ran without them (--secrets optional); apply sets them.
+   */
+  credentials?: "set" | "rotate" | "not-compared";
   /** Who last changed the live object; present for updates, deletes and orphans. */
   attribution?: Attribution;
   /** The credentials a create sends, as written in YAML (`${env:NAME}` or a literal setting): part of the checksum. */

@@ -18,6 +18,7 @@ import { executePlan, type ItemResult } from "./executor.js";
 import { fingerprints } from "./fingerprint.js";
 import { acquireLock, DEFAULT_LOCK, type LockOptions } from "./lock.js";
 import { readLive } from "./read-live.js";
+import { secretProblems, type SecretsMode } from "./secrets-needed.js";
 
 export interface SandboxTarget {
   desired: DesiredSandbox;
@@ -26,7 +27,11 @@ export interface SandboxTarget {
   audiences?: AudiencePort;
 }
 
-export type RunOptions = Omit<PlanOptions, "fingerprints"> & { env: Record<string, string | undefined> };
+export type RunOptions = Omit<PlanOptions, "fingerprints"> & {
+  env: Record<string, string | undefined>;
+  /** `optional`: a plan made without the destination secrets warns about them instead of failing. */
+  secrets?: SecretsMode;
+};
 
 export interface PlanRun {
   plan: Plan;
@@ -54,11 +59,15 @@ export async function planAll(targets: SandboxTarget[], options: RunOptions): Pr
     return { plan: assemblePlan([]), lives, resolved, problems };
   }
   const sandboxPlans = resolved.map((desired, i) => planSandbox(desired, lives[i]!, planOptions(desired, options)));
-  return { plan: assemblePlan(sandboxPlans), lives, resolved, problems };
+  const secrets = sandboxPlans.flatMap((plan, i) =>
+    secretProblems(plan, resolved[i]!, options.env, options.secrets ?? "required"),
+  );
+  if (hasErrors(secrets)) return { plan: assemblePlan([]), lives, resolved, problems: [...problems, ...secrets] };
+  return { plan: assemblePlan(sandboxPlans), lives, resolved, problems: [...problems, ...secrets] };
 }
 
 function planOptions(desired: DesiredSandbox, options: RunOptions): PlanOptions {
-  const { env: _env, ...rest } = options;
+  const { env: _env, secrets: _secrets, ...rest } = options;
   return { ...rest, fingerprints: fingerprints(desired.accounts, options.env) };
 }
 
@@ -80,7 +89,7 @@ export type ApplyOptions = RunOptions & {
  */
 export async function applyRun(targets: SandboxTarget[], run: PlanRun, options: ApplyOptions): Promise<ApplyRun> {
   if (hasErrors(run.problems)) {
-    throw new AppError("config", "Audience references do not match the sandbox; nothing was changed.", {
+    throw new AppError("config", "The plan found problems in the YAML (listed above); nothing was changed.", {
       hint: "Fix the problems listed above.",
     });
   }

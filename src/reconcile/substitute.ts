@@ -31,6 +31,17 @@ export function fillEnv<T>(value: T, env: Record<string, string | undefined>): T
   }) as T;
 }
 
+/** The variable names of every `${env:NAME}` value in a call body. */
+export function envReferences(value: unknown): string[] {
+  const names: string[] = [];
+  map(value, (text) => {
+    const match = ENV.exec(text);
+    if (match) names.push(match[1]!);
+    return text;
+  });
+  return names;
+}
+
 function map(value: unknown, fn: (text: string) => string): unknown {
   if (typeof value === "string") return fn(value);
   if (Array.isArray(value)) return value.map((item) => map(item, fn));

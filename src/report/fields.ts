@@ -10,7 +10,8 @@ export function fieldLines(change: Change): string[] {
 }
 
 /** Write-only values: Adobe never returns them, so a plan can say that they are written, never what. */
-export function credentialsLine(kind: "set" | "rotate"): string {
+export function credentialsLine(kind: "set" | "rotate" | "not-compared"): string {
+  if (kind === "not-compared") return "credentials: not compared (this plan ran without them; apply sets them)";
   return `credentials: ${kind} (write-only, values not shown)`;
 }
 

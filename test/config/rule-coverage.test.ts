@@ -19,6 +19,7 @@ const GENERATED: Record<string, string> = {
   "unknown-audience": "../cli/audience-references.test.ts",
   "audience-name": "../cli/audience-references.test.ts",
   "ambiguous-audience": "../cli/audience-references.test.ts",
+  "env-not-set": "../cli/secrets-before-writes.test.ts",
 };
 
 describe("the rule ids", () => {

@@ -4,17 +4,22 @@ import { hasChanges } from "../../domain/planner.js";
 import { ExitCode } from "../../errors.js";
 import { chooseFormat, render } from "../../report/formats/index.js";
 import type { Command } from "../command.js";
-import { PLAN_FLAGS } from "../options.js";
+import { PLAN_FLAGS, SECRETS_FLAG, secretsMode } from "../options.js";
 import { printProblems, workspaceCommand } from "../workspace-command.js";
 
-const USAGE = `usage: aep-gitops plan [dir...] [--sandbox NAME] [--config FILE] [--format text|json|markdown] [-v] [--prune] [--force] [--allow-empty] [--strict] [--emulator]
+const USAGE = `usage: aep-gitops plan [dir...] [--sandbox NAME] [--config FILE] [--format text|json|markdown] [-v] [--prune] [--force] [--allow-empty] [--strict] [--secrets required|optional] [--emulator]
 
 Reads the live destinations (list calls only, nothing is changed) and shows the exact calls apply would make.
+--secrets optional plans without the destination secrets (a pull request's plan): a credential whose
+variable is not set is a warning saying what apply will need, not an error; the checksum is the same.
 Exit codes: 0 no changes, 2 changes, 1 error or a safety rail that apply would stop at.`;
 
-export const planCommand: Command = workspaceCommand(USAGE, PLAN_FLAGS, async (ws, values, output, io) => {
+const FLAGS = { ...PLAN_FLAGS, ...SECRETS_FLAG } as const;
+
+export const planCommand: Command = workspaceCommand(USAGE, FLAGS, async (ws, values, output, io) => {
   const format = chooseFormat("plan", values.format);
-  const run = await plan(ws, { ...values, allowEmpty: values["allow-empty"] });
+  const secrets = secretsMode(values.secrets);
+  const run = await plan(ws, { ...values, allowEmpty: values["allow-empty"], secrets });
   if (printProblems(run.problems, io, output)) return ExitCode.error;
   output.out(render("plan", format, run.plan, { verbose: Boolean(values.verbose), color: output.tty }));
   if (run.plan.sandboxes.some((s) => s.refusals.length > 0)) return ExitCode.error;

@@ -1,0 +1,41 @@
+// Every `${env:NAME}` a plan will send, resolved before anything is written. A variable that is not set
+// is a problem at each YAML line that refers to it, all of them in one run: an error, so apply stops
+// before its first write; or, for a plan that is secretless by design (a pull request's plan,
+// --secrets optional), a warning saying what apply will need and where to set it.
+import type { DesiredSandbox } from "../domain/desired.js";
+import type { SandboxPlan } from "../domain/plan.js";
+import type { Problem } from "../domain/problem.js";
+import { envReferences } from "./substitute.js";
+
+export type SecretsMode = "required" | "optional";
+
+export function secretProblems(
+  plan: SandboxPlan,
+  desired: DesiredSandbox,
+  env: Record<string, string | undefined>,
+  mode: SecretsMode,
+): Problem[] {
+  const needed = new Set<string>();
+  for (const change of plan.changes)
+    for (const call of change.calls) for (const name of envReferences(call.body)) needed.add(name);
+  const problems: Problem[] = [];
+  for (const account of desired.accounts) {
+    for (const [field, value] of Object.entries(account.credentials)) {
+      if (!("env" in value) || !needed.has(value.env) || env[value.env]) continue;
+      const at = account.credentialSources?.[field] ?? account.source;
+      problems.push({
+        file: at.file,
+        line: at.line,
+        column: at.column,
+        rule: "env-not-set",
+        severity: mode === "optional" ? "warning" : "error",
+        message: `${value.env} is not set: apply needs it to write the ${field} of account '${account.name}'`,
+        hint:
+          mode === "optional"
+            ? `Set ${value.env} where apply runs (in GitHub: a secret of the apply job's environment); this plan does not need it.`
+            : `Set ${value.env} in this run's environment (in GitHub: a secret passed to the step), or plan with --secrets optional to review without the destination secrets.`,
+      });
+    }
+  }
+  return problems;
+}
