@@ -21,7 +21,8 @@ export function canonicalPlan(sandboxes: SandboxPlan[]) {
     sandboxes: sandboxes.map((s) => ({
       sandbox: s.sandbox,
       changes: s.changes.filter(hashed).map(canonicalChange),
-      egress: s.egress.map(canonicalEgress),
+      // An orphan that still exports is reported, not changed: live state apply does not touch.
+      egress: s.egress.filter((e) => e.status !== "still-exporting").map(canonicalEgress),
     })),
   };
 }
@@ -66,6 +67,7 @@ function canonicalEgress(delta: EgressDelta) {
     destination: delta.destination,
     status: delta.status,
     ...(delta.state ? { state: delta.state } : {}),
+    ...(delta.target ? { target: delta.target } : {}),
     audiencesAdded: ids(delta.audiencesAdded),
     audiencesRemoved: ids(delta.audiencesRemoved),
     attributesAdded: [...delta.attributesAdded].sort(),

@@ -21,7 +21,7 @@ export function planDestinations(ctx: PlanContext): void {
     }
     const target = planTarget(ctx, destination);
     if (target === undefined) continue;
-    if (flow) planFlowUpdate(ctx, destination, flow);
+    if (flow) planFlowUpdate(ctx, destination, flow, target.where);
     else planFlowCreate(ctx, destination, target);
   }
 }

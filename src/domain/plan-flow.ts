@@ -10,7 +10,9 @@ import type { ApiCall, AudienceRef, FieldChange } from "./plan.js";
 import type { PlanContext } from "./plan-context.js";
 import { planProfileSource, PROFILE_SOURCE_REF } from "./plan-profile.js";
 import { changeRef, idOrPlaceholder } from "./refs.js";
-import { diffSelectors, transformations, type PatchOp } from "./selectors.js";
+import type { PlannedTarget } from "./plan-target.js";
+import { diffSelectors, transformations, type PatchOp, type SelectorDiff } from "./selectors.js";
+import { sameWhere } from "./where.js";
 
 export function audiencesOf(destination: DesiredDestination): AudienceRef[] {
   return destination.audiences.map((a) => {
@@ -20,7 +22,8 @@ export function audiencesOf(destination: DesiredDestination): AudienceRef[] {
   });
 }
 
-export function planFlowCreate(ctx: PlanContext, destination: DesiredDestination, targetId: string): void {
+export function planFlowCreate(ctx: PlanContext, destination: DesiredDestination, target: PlannedTarget): void {
+  const targetId = target.id;
   const ref = changeRef("flow", destination.name);
   const sourceId = planProfileSource(ctx);
   const audiences = audiencesOf(destination);
@@ -64,6 +67,7 @@ export function planFlowCreate(ctx: PlanContext, destination: DesiredDestination
       type: destination.type,
       status: disabled ? "changed" : "started",
       state: { after: destination.state },
+      target: { after: target.where.after },
       audiencesAdded: audiences,
       audiencesRemoved: [],
       attributesAdded: attributes,
@@ -72,7 +76,12 @@ export function planFlowCreate(ctx: PlanContext, destination: DesiredDestination
   }
 }
 
-export function planFlowUpdate(ctx: PlanContext, destination: DesiredDestination, flow: LiveFlow): void {
+export function planFlowUpdate(
+  ctx: PlanContext,
+  destination: DesiredDestination,
+  flow: LiveFlow,
+  where: PlannedTarget["where"],
+): void {
   const ref = changeRef("flow", destination.name);
   const targetRef = changeRef("target-connection", destination.name);
   const owner = { kind: "destination" as const, name: destination.name };
@@ -113,6 +122,16 @@ export function planFlowUpdate(ctx: PlanContext, destination: DesiredDestination
       query: { op: destination.state === "enabled" ? "enable" : "disable" },
     });
   }
+  // A target that moved sends the same data somewhere else, even when the flow itself is unchanged.
+  const moved = where.before !== undefined && !sameWhere(where.before, where.after);
+  const selectorsMoved =
+    diff.audiencesAdded.length +
+      diff.audiencesRemoved.length +
+      diff.attributesAdded.length +
+      diff.attributesRemoved.length >
+    0;
+  if (selectorsMoved || stateChanges || moved)
+    pushEgress(ctx, destination, diff, flow.state, stateChanges, moved ? where : undefined);
   if (calls.length === 0) return;
   ctx.add({
     ref,
@@ -125,22 +144,25 @@ export function planFlowUpdate(ctx: PlanContext, destination: DesiredDestination
     calls,
     attribution: ctx.attribution(flow.meta),
   });
-  const selectorsMoved =
-    diff.audiencesAdded.length +
-      diff.audiencesRemoved.length +
-      diff.attributesAdded.length +
-      diff.attributesRemoved.length >
-    0;
-  if (selectorsMoved || stateChanges) {
-    ctx.egress.push({
-      destination: destination.name,
-      type: destination.type,
-      status: stateChanges ? (destination.state === "enabled" ? "started" : "stopped") : "changed",
-      ...(stateChanges ? { state: { before: flow.state, after: destination.state } } : {}),
-      audiencesAdded: diff.audiencesAdded,
-      audiencesRemoved: diff.audiencesRemoved,
-      attributesAdded: diff.attributesAdded,
-      attributesRemoved: diff.attributesRemoved,
-    });
-  }
+}
+
+function pushEgress(
+  ctx: PlanContext,
+  destination: DesiredDestination,
+  diff: SelectorDiff,
+  liveState: string,
+  stateChanges: boolean,
+  where?: PlannedTarget["where"],
+): void {
+  ctx.egress.push({
+    destination: destination.name,
+    type: destination.type,
+    status: stateChanges ? (destination.state === "enabled" ? "started" : "stopped") : "changed",
+    ...(stateChanges ? { state: { before: liveState, after: destination.state } } : {}),
+    ...(where ? { target: where } : {}),
+    audiencesAdded: diff.audiencesAdded,
+    audiencesRemoved: diff.audiencesRemoved,
+    attributesAdded: diff.attributesAdded,
+    attributesRemoved: diff.attributesRemoved,
+  });
 }

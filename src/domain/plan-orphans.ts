@@ -5,6 +5,7 @@
 import type { LiveConnection, LiveFlow, LiveTargetConnection } from "./live.js";
 import { COLLECTION, type ResourceKind } from "./plan.js";
 import type { PlanContext } from "./plan-context.js";
+import { whereParams, whereSettings } from "./destination-types/index.js";
 import { changeRef } from "./refs.js";
 
 type Deletable = LiveFlow | LiveTargetConnection | LiveConnection;
@@ -88,6 +89,7 @@ function remove(ctx: PlanContext, resource: ResourceKind, candidate: Candidate<D
   const why = duplicate === undefined ? "not in YAML" : DUPLICATE_OF[resource];
   if (!candidate.doDelete) {
     orphan(ctx, resource, candidate, `${why}; prune is off, so it is left in place`);
+    if (resource === "flow" && duplicate === undefined) stillExporting(ctx, live as LiveFlow, `${why}, prune is off`);
     return;
   }
   ctx.add({
@@ -133,5 +135,31 @@ function orphan(ctx: PlanContext, resource: ResourceKind, candidate: Candidate<D
     reason,
     attribution: ctx.attribution(live.meta),
     ...(duplicate === undefined ? {} : { duplicate }),
+  });
+}
+
+/** An orphan left in place that is still enabled keeps sending data: data leaving the company says so. */
+function stillExporting(ctx: PlanContext, flow: LiveFlow, why: string): void {
+  if (flow.state !== "enabled") return;
+  const target = ctx.live.targetConnections.find((t) => t.id === flow.targetConnectionIds[0]);
+  const account = ctx.live.connections.find((c) => c.id === target?.baseConnectionId);
+  const where: Record<string, unknown> = { account: account?.owner?.name ?? account?.name ?? "(unknown)" };
+  if (flow.type) {
+    for (const field of whereSettings(flow.type))
+      if (account?.authParams?.[field] !== undefined) where[field] = account.authParams[field];
+    for (const param of whereParams(flow.type))
+      if (target?.params[param] !== undefined) where[param] = target.params[param];
+  }
+  ctx.egress.push({
+    destination: flow.owner!.name,
+    ...(flow.type ? { type: flow.type } : {}),
+    status: "still-exporting",
+    target: { before: where },
+    counts: { audiences: flow.audiences.length, attributes: flow.attributes.length },
+    reason: `left in place: ${why}`,
+    audiencesAdded: [],
+    audiencesRemoved: [],
+    attributesAdded: [],
+    attributesRemoved: [],
   });
 }

@@ -10,9 +10,21 @@ import type { FieldChange } from "./plan.js";
 import type { PlanContext } from "./plan-context.js";
 import { changeRef, idOrPlaceholder } from "./refs.js";
 import type { PatchOp } from "./selectors.js";
+import { desiredWhere, liveWhere, type Where } from "./where.js";
 
-/** Returns the id (or placeholder) of the destination's target connection; undefined when refused. */
-export function planTarget(ctx: PlanContext, destination: DesiredDestination): string | undefined {
+export interface PlannedTarget {
+  /** The target connection's id, or the placeholder of its create. */
+  id: string;
+  /** Where the data goes now (absent for a new target) and after this plan. */
+  where: { before?: Where; after: Where };
+}
+
+/** Plans the destination's target connection; undefined when refused. */
+export function planTarget(ctx: PlanContext, destination: DesiredDestination): PlannedTarget | undefined {
+  const after = desiredWhere(
+    destination,
+    ctx.desired.accounts.find((a) => a.name === destination.account),
+  );
   const ref = changeRef("target-connection", destination.name);
   const live = ctx.targets.primary.get(destination.name);
   const owner = { kind: "destination" as const, name: destination.name };
@@ -43,7 +55,7 @@ export function planTarget(ctx: PlanContext, destination: DesiredDestination): s
         },
       ],
     });
-    return idOrPlaceholder(ref, undefined);
+    return { id: idOrPlaceholder(ref, undefined), where: { after } };
   }
 
   const account = ctx.accounts.primary.get(destination.account);
@@ -83,7 +95,7 @@ export function planTarget(ctx: PlanContext, destination: DesiredDestination): s
       attribution: ctx.attribution(live.meta),
     });
   }
-  return live.id;
+  return { id: live.id, where: { before: liveWhere(after, destination.account, live.params, account), after } };
 }
 
 /** Booleans Adobe may omit mean false; sorted keys so equal params compare equal. */

@@ -109,13 +109,21 @@ export interface AudienceRef {
   name?: string;
 }
 
-/** What starts or stops leaving the company for one destination. */
+/** What starts or stops leaving the company for one destination, and where it goes. */
 export interface EgressDelta {
   destination: string;
   type?: DestinationType;
-  /** started: a new or re-enabled flow; stopped: deleted or disabled; changed: selectors moved. */
-  status: "started" | "stopped" | "changed";
+  /**
+   * started: a new or re-enabled flow; stopped: deleted or disabled; changed: what or where it exports
+   * moved; still-exporting: an orphan left in place (prune off) that still sends data.
+   */
+  status: "started" | "stopped" | "changed" | "still-exporting";
   state?: { before?: FlowState | string; after?: FlowState | string };
+  /** Where the data goes (see where.ts): before and after a change, after alone for a new destination. */
+  target?: { before?: Record<string, unknown>; after?: Record<string, unknown> };
+  /** still-exporting: how much it still sends, and why it is left in place. */
+  counts?: { audiences: number; attributes: number };
+  reason?: string;
   audiencesAdded: AudienceRef[];
   audiencesRemoved: AudienceRef[];
   attributesAdded: string[];

@@ -33,6 +33,7 @@ export const CONFIG_RULES = {
   "guardrail-audiences": "more than 250 audiences in a destination (warning)",
   "guardrail-attributes": "more than 50 profile attributes in a destination (warning)",
   "guardrail-destinations": "more than 100 destinations in a sandbox (warning)",
+  "shared-target": "two destinations write to the same stream or event hub (warning)",
   // The tool config
   "tool-config": "the tool config does not match its schema, or names a folder that does not exist",
 } as const;

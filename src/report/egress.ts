@@ -1,25 +1,46 @@
-// The egress delta in words: per destination, what starts or stops leaving the company. It is the
-// part of a plan no other reconciler shows, so every renderer builds it from these same lines.
+// The egress delta in words: per destination, what starts or stops leaving the company and where it
+// goes. It is the part of a plan no other reconciler shows, so every renderer builds it from these lines.
 import { destinationType } from "../domain/destination-types/index.js";
 import type { EgressDelta } from "../domain/plan.js";
-import { audienceText } from "./values.js";
+import { audienceText, formatValue } from "./values.js";
 
 export const EGRESS_TITLE = "Data leaving the company";
 
 export interface EgressItem {
-  sign: "+" | "-";
-  kind: "audience" | "attribute";
-  /** Plain text: the audience id and name, or the XDM path. */
+  /** + starts leaving, - stops, ~ goes somewhere else, → goes to (a new destination), ← went to (a deleted one). */
+  sign: "+" | "-" | "~" | "→" | "←";
+  kind: "audience" | "attribute" | "target";
+  /** Plain text: the audience id and name, the XDM path, or a place (`stream "x" → "y"`). */
   text: string;
 }
 
-/** `starts exporting`, `stops exporting (dataflow deleted)`, `changes what it exports (…)`. */
+/** `starts exporting`, `stops exporting (dataflow deleted)`, `changes where it exports`, `still exporting (…)`. */
 export function egressStatus(delta: EgressDelta): string {
-  const verb = { started: "starts exporting", stopped: "stops exporting", changed: "changes what it exports" }[
-    delta.status
-  ];
+  if (delta.status === "still-exporting") {
+    const counts = delta.counts
+      ? `: ${plural(delta.counts.audiences, "audience")}, ${plural(delta.counts.attributes, "attribute")}`
+      : "";
+    return `still exporting${delta.reason ? ` (${delta.reason})` : ""}${counts}`;
+  }
+  const verb = {
+    started: "starts exporting",
+    stopped: "stops exporting",
+    changed: changedVerb(delta),
+  }[delta.status];
   const detail = stateDetail(delta);
   return detail ? `${verb} (${detail})` : verb;
+}
+
+function changedVerb(delta: EgressDelta): string {
+  const what =
+    delta.audiencesAdded.length +
+      delta.audiencesRemoved.length +
+      delta.attributesAdded.length +
+      delta.attributesRemoved.length >
+    0;
+  const where = movedKeys(delta).length > 0;
+  if (what && where) return "changes what and where it exports";
+  return where ? "changes where it exports" : "changes what it exports";
 }
 
 function stateDetail(delta: EgressDelta): string | undefined {
@@ -36,12 +57,46 @@ export function typeLabel(delta: EgressDelta): string | undefined {
   return delta.type === undefined ? undefined : destinationType(delta.type).label;
 }
 
-/** Additions first, then removals; audiences before attributes, in the plan's order. */
+/** Where it goes first (a new place, a move), then additions, then removals; audiences before attributes. */
 export function egressItems(delta: EgressDelta): EgressItem[] {
   return [
+    ...targetItems(delta),
     ...delta.audiencesAdded.map((a) => ({ sign: "+" as const, kind: "audience" as const, text: audienceText(a) })),
     ...delta.attributesAdded.map((p) => ({ sign: "+" as const, kind: "attribute" as const, text: p })),
     ...delta.audiencesRemoved.map((a) => ({ sign: "-" as const, kind: "audience" as const, text: audienceText(a) })),
     ...delta.attributesRemoved.map((p) => ({ sign: "-" as const, kind: "attribute" as const, text: p })),
   ];
+}
+
+function targetItems(delta: EgressDelta): EgressItem[] {
+  const { before, after } = delta.target ?? {};
+  if (before && after)
+    return movedKeys(delta).map((key) => ({
+      sign: "~",
+      kind: "target",
+      text: `${key} ${formatValue(before[key])} → ${formatValue(after[key])}`,
+    }));
+  const place = after ?? before;
+  if (!place) return [];
+  const sign = after ? "→" : "←";
+  return [{ sign, kind: "target", text: placeText(place) }];
+}
+
+/** The keys of where it goes that differ before and after (the account, a stream, a namespace). */
+function movedKeys(delta: EgressDelta): string[] {
+  const { before, after } = delta.target ?? {};
+  if (!before || !after) return [];
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return keys.filter((key) => formatValue(before[key]) !== formatValue(after[key]));
+}
+
+/** `account "kinesis-marketing", stream "crm-churn", region "us-east-1"`. */
+export function placeText(place: Record<string, unknown>): string {
+  return Object.entries(place)
+    .map(([key, value]) => `${key} ${formatValue(value)}`)
+    .join(", ");
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

@@ -5,7 +5,12 @@ import type { EgressDelta, Plan } from "../domain/plan.js";
 import { EGRESS_TITLE, egressStatus, typeLabel } from "./egress.js";
 import { code, md } from "./markdown-escape.js";
 
-const STATUS_MARK: Record<EgressDelta["status"], string> = { started: "🟢", stopped: "🔴", changed: "🟡" };
+const STATUS_MARK: Record<EgressDelta["status"], string> = {
+  started: "🟢",
+  stopped: "🔴",
+  changed: "🟡",
+  "still-exporting": "🟠",
+};
 
 export function egressSection(plan: Plan): string[] {
   const deltas = plan.sandboxes.flatMap((s) => s.egress.map((delta) => ({ sandbox: s.sandbox, delta })));
@@ -27,12 +32,29 @@ function destinationBlock(sandbox: string, delta: EgressDelta): string[] {
     `${STATUS_MARK[delta.status]} **${md(delta.destination)}** (${where}): **${md(egressStatus(delta))}**`,
   ];
   const items = [
+    ...targetLines(delta),
     ...delta.audiencesAdded.map((a) => `- ➕ audience ${audience(a)}`),
     ...delta.attributesAdded.map((p) => `- ➕ attribute ${code(p)}`),
     ...delta.audiencesRemoved.map((a) => `- ➖ audience ${audience(a)}`),
     ...delta.attributesRemoved.map((p) => `- ➖ attribute ${code(p)}`),
   ];
   return [...lines, ...items, ""];
+}
+
+/** Where it goes: each moved key with its old and new value, or the place of a new (or deleted) destination. */
+function targetLines(delta: EgressDelta): string[] {
+  const { before, after } = delta.target ?? {};
+  const value = (v: unknown) => code(typeof v === "string" ? v : (JSON.stringify(v) ?? "(none)"));
+  if (before && after) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    return keys
+      .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+      .map((key) => `- 🔀 ${md(key)} ${value(before[key])} → ${value(after[key])}`);
+  }
+  const place = after ?? before;
+  if (!place) return [];
+  const words = Object.entries(place).map(([key, v]) => `${md(key)} ${value(v)}`);
+  return [`- 📍 ${after ? "to" : "from"} ${words.join(", ")}`];
 }
 
 function audience(a: { id: string; name?: string }): string {

@@ -63,8 +63,11 @@ function egressBlock(plan: Plan, p: Paint): string[] {
     lines.push(
       HEADER + printable(`[${sandbox}] ${delta.destination}${type ? ` (${type})` : ""}: ${egressStatus(delta)}`),
     );
-    for (const item of egressItems(delta))
-      lines.push(bySign(p, `${HEADER}  ${item.sign} ${item.kind} ${printable(item.text)}`));
+    for (const item of egressItems(delta)) {
+      // A place is its own sentence ("stream x → y"); audiences and attributes say what they are.
+      const kind = item.kind === "target" ? "" : `${item.kind} `;
+      lines.push(bySign(p, `${HEADER}  ${item.sign} ${kind}${printable(item.text)}`));
+    }
   }
   return [...lines, ""];
 }

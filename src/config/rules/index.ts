@@ -5,6 +5,7 @@ import { duplicateAudiences } from "./duplicate-audience.js";
 import { duplicateNames } from "./duplicate-name.js";
 import { guardrailAttributes, guardrailAudiences, guardrailDestinations } from "./guardrails.js";
 import type { Rule } from "./rule.js";
+import { sharedTargets } from "./shared-target.js";
 import { typeMismatches } from "./type-mismatch.js";
 import { unknownAccounts } from "./unknown-account.js";
 
@@ -17,4 +18,5 @@ export const SEMANTIC_RULES: Rule[] = [
   guardrailAudiences,
   guardrailAttributes,
   guardrailDestinations,
+  sharedTargets,
 ];

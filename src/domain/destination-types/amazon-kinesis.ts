@@ -5,6 +5,7 @@ import type { DestinationTypeSpec } from "./destination-type.js";
 export const amazonKinesis = {
   type: "amazon-kinesis",
   label: "Amazon Kinesis",
+  targetNoun: "stream",
   connectionSpecId: "86043421-563b-46ec-8e6c-e23184711bf6",
   authSpecName: "Aws Kinesis authentication credentials",
   credentials: [
@@ -13,8 +14,8 @@ export const amazonKinesis = {
     { name: "region", role: "setting" },
   ],
   targetParams: [
-    { name: "stream", kind: "string" },
-    { name: "region", kind: "string" },
+    { name: "stream", kind: "string", where: true },
+    { name: "region", kind: "string", where: true },
     { name: "includeSegmentNames", kind: "boolean" },
     { name: "includeSegmentTimestamps", kind: "boolean" },
   ],

@@ -5,6 +5,7 @@ import type { DestinationTypeSpec } from "./destination-type.js";
 export const azureEventHubs = {
   type: "azure-event-hubs",
   label: "Azure Event Hubs",
+  targetNoun: "event hub",
   connectionSpecId: "bf9f5905-92b7-48bf-bf20-455bc6b60a4e",
   authSpecName: "Azure EventHub authentication credentials",
   credentials: [
@@ -13,7 +14,7 @@ export const azureEventHubs = {
     { name: "namespace", role: "setting" },
   ],
   targetParams: [
-    { name: "eventHubName", kind: "string" },
+    { name: "eventHubName", kind: "string", where: true },
     { name: "includeSegmentNames", kind: "boolean" },
     { name: "includeSegmentTimestamps", kind: "boolean" },
   ],

@@ -21,6 +21,8 @@ export interface TargetParam {
   name: string;
   /** Booleans Adobe may leave out mean false: both sides are normalised before they are compared. */
   kind: "string" | "boolean";
+  /** Part of where the data goes (a stream and its region, an event hub), not how it is formatted. */
+  where?: boolean;
 }
 
 export interface DestinationTypeSpec {
@@ -28,6 +30,8 @@ export interface DestinationTypeSpec {
   readonly type: string;
   /** How people name the platform ("Amazon Kinesis"). */
   readonly label: string;
+  /** What one target is called ("stream", "event hub"): two destinations on one are worth a warning. */
+  readonly targetNoun: string;
   /** Adobe's connection spec of the type's base and target connections (shared with its source). */
   readonly connectionSpecId: string;
   /** The `auth.specName` of the base connection, as Adobe's tutorial names it. */

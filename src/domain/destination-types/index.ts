@@ -47,6 +47,21 @@ export function sensitiveFields(type: DestinationType): string[] {
     .map((field) => field.name);
 }
 
+/** The target params that say where data goes (stream and region, event hub), in the registry's order. */
+export function whereParams(type: DestinationType): string[] {
+  return destinationType(type)
+    .targetParams.filter((param) => param.where === true)
+    .map((param) => param.name);
+}
+
+/** The account settings that say where data goes (a namespace), which target params do not already name. */
+export function whereSettings(type: DestinationType): string[] {
+  const params = new Set(destinationType(type).targetParams.map((p) => p.name));
+  return destinationType(type)
+    .credentials.filter((field) => field.role === "setting" && !params.has(field.name))
+    .map((field) => field.name);
+}
+
 export function booleanTargetParams(type: DestinationType): string[] {
   return destinationType(type)
     .targetParams.filter((param) => param.kind === "boolean")
