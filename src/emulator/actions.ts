@@ -25,7 +25,7 @@ export function handleAction(ctx: HandlerContext): EmuResponse {
       `Unsupported operation '${op}' received; supported operations are enable and disable.`,
     );
   if (ctx.req.headers["if-match"] !== undefined) checkIfMatch(ctx.req.headers["if-match"], flow);
-  const updated = touched({ ...flow, state }, ctx.caller);
+  const updated = touched({ ...flow, state }, ctx.caller, ctx.clock.now());
   flows.put(updated);
   ctx.changed();
   return jsonResponse(200, { id: updated.id, etag: updated.etag });

@@ -1,9 +1,26 @@
 // The emulator's configuration: defaults, merging of a partial config, and loading a JSON/YAML file.
 import { readFile } from "node:fs/promises";
 import YAML from "yaml";
-import { defaultAudiences, type AudienceSeed } from "./segments-seed.js";
+import {
+  apiSwitch,
+  audiencePageSize,
+  audienceStart,
+  booleanKey,
+  clockSkewSeconds,
+  patchConnectionsMode,
+  specOverrides,
+  tenantNamespace,
+  unionSchemas,
+  type ApiSwitch,
+  type AudienceStart,
+  type PatchConnectionsMode,
+  type SpecOverride,
+} from "./config-checks.js";
+import { AUDIENCE_TYPES, LIFECYCLE_STATES, seededAudiences, type AudienceSeed } from "./segments-seed.js";
 import { parseFaultConfig, type FaultConfig } from "./faults.js";
 import { isPlainObject } from "./types.js";
+
+export type { ApiSwitch, AudienceStart, PatchConnectionsMode, SpecOverride } from "./config-checks.js";
 
 export interface ClientConfig {
   clientId: string;
@@ -27,6 +44,26 @@ export interface EmulatorConfig {
   deleteStatus: 202 | 204;
   /** Seeded audiences per sandbox; a sandbox listed here replaces the default seed. */
   audiences: Record<string, AudienceSeed[]>;
+  /** Server-side cap on audiences and segment definitions per page, whatever `limit` asks; null: no cap. */
+  audiencePageSize: number | null;
+  /** What `start` counts in the Audiences API: pages (Adobe's example link) or items. */
+  audienceStart: AudienceStart;
+  /** The Audiences API: served, or refused with 403 (gateway style) or 404 (as if absent). */
+  audiencesApi: ApiSwitch;
+  /** Per connection spec id: params removed from its served (and enforced) JSON Schemas. */
+  connectionSpecOverrides: Record<string, SpecOverride>;
+  /** true: refuse what Adobe's specs say a client must not send (selectors on create, remove without value). */
+  strictRequests: boolean;
+  /** PATCH /connections/{id}: served, FLOW-1445-400 ("feature-disabled"), 405 or 403. */
+  patchConnections: PatchConnectionsMode;
+  /** Shifts the emulator's clock (Date header and every stamp) relative to the machine's, in seconds. */
+  clockSkewSeconds: number;
+  /** The tenant namespace of custom XDM fields (`meta:tenantNamespace`), underscore included. */
+  tenantNamespace: string;
+  /** Per sandbox: a full Profile union schema served instead of the built-in one. */
+  unionSchema: Record<string, Record<string, unknown>>;
+  /** The Schema Registry: served, or refused with 403 (gateway style) or 404 (as if absent). */
+  schemaRegistry: ApiSwitch;
   faults: FaultConfig;
 }
 
@@ -43,7 +80,17 @@ export function defaultConfig(): EmulatorConfig {
     tokenTtlSeconds: 86399,
     strictSandboxHeader: false,
     deleteStatus: 202,
-    audiences: defaultAudiences(),
+    audiences: seededAudiences(),
+    audiencePageSize: null,
+    audienceStart: "page",
+    audiencesApi: "enabled",
+    connectionSpecOverrides: {},
+    strictRequests: false,
+    patchConnections: "enabled",
+    clockSkewSeconds: 0,
+    tenantNamespace: "_demoorg",
+    unionSchema: {},
+    schemaRegistry: "enabled",
     faults: {},
   };
 }
@@ -85,8 +132,31 @@ export function resolveConfig(partial: Partial<EmulatorConfig> = {}): EmulatorCo
     ) {
       throw new Error(`config.audiences.${sandbox} must be a list of {id, name, description?}`);
     }
+    list.forEach((seed, i) => checkAudienceSeed(seed, `config.audiences.${sandbox}[${i}]`));
   }
+  config.audiencePageSize = audiencePageSize(config.audiencePageSize);
+  config.audienceStart = audienceStart(config.audienceStart);
+  config.audiencesApi = apiSwitch("audiencesApi", config.audiencesApi);
+  config.connectionSpecOverrides = specOverrides(config.connectionSpecOverrides);
+  config.strictRequests = booleanKey("strictRequests", config.strictRequests);
+  config.patchConnections = patchConnectionsMode(config.patchConnections);
+  config.clockSkewSeconds = clockSkewSeconds(config.clockSkewSeconds);
+  config.tenantNamespace = tenantNamespace(config.tenantNamespace);
+  config.unionSchema = unionSchemas(config.unionSchema, config.sandboxes);
+  config.schemaRegistry = apiSwitch("schemaRegistry", config.schemaRegistry);
   return config;
+}
+
+function checkAudienceSeed(seed: AudienceSeed, at: string): void {
+  if (seed.type !== undefined && !AUDIENCE_TYPES.includes(seed.type))
+    throw new Error(`${at}.type must be one of ${AUDIENCE_TYPES.join(", ")}`);
+  if (seed.lifecycleState !== undefined && !LIFECYCLE_STATES.includes(seed.lifecycleState))
+    throw new Error(`${at}.lifecycleState must be one of ${LIFECYCLE_STATES.join(", ")}`);
+  if (seed.labels !== undefined && !(Array.isArray(seed.labels) && seed.labels.every((l) => typeof l === "string")))
+    throw new Error(`${at}.labels must be a list of strings such as "core/C1"`);
+  for (const key of ["description", "expression", "audienceId", "originName", "namespace"] as const) {
+    if (seed[key] !== undefined && typeof seed[key] !== "string") throw new Error(`${at}.${key} must be a string`);
+  }
 }
 
 export function isUiClient(client: ClientConfig): boolean {

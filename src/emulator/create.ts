@@ -8,7 +8,9 @@ import { jsonResponse, parseJsonBody, type EmuRequest, type EmuResponse } from "
 import { newId } from "./ids.js";
 import { connectionInherited, flowInherited } from "./inherited.js";
 import { checkBaseConnection, checkFlowConnections } from "./integrity.js";
+import { sealSecrets } from "./secrets.js";
 import { creationFields, versionFields } from "./stamps.js";
+import { checkEmptySelectorsOnCreate } from "./strict.js";
 import { validateAgainstSpec, validateBody } from "./validation.js";
 import { isPlainObject, type Entity, type ResourceName } from "./types.js";
 import { UPS_SPEC_ID } from "./specs.js";
@@ -46,25 +48,27 @@ export function handleCreate(ctx: HandlerContext): EmuResponse {
 
 type Builder = (ctx: HandlerContext, body: Record<string, unknown>, id: string) => Entity;
 
+/** The leading fields; `description` is always present ("" when not sent), as on every Adobe example. */
 function header(ctx: HandlerContext, id: string, body: Record<string, unknown>): Record<string, unknown> {
-  const fields: Record<string, unknown> = {
-    ...creationFields(id, ctx.caller, ctx.sandbox, ctx.config.orgId),
+  return {
+    ...creationFields(id, ctx.caller, ctx.sandbox, ctx.config.orgId, ctx.clock.now()),
     name: body.name,
+    description: body.description ?? "",
   };
-  if (body.description !== undefined) fields.description = body.description;
-  return fields;
 }
 
+const versioned = (ctx: HandlerContext): Record<string, unknown> => versionFields("enabled", ctx.clock.now());
+
 const buildConnection: Builder = (ctx, body, id) => {
-  const spec = connectionSpecOrThrow(body.connectionSpec);
+  const spec = connectionSpecOrThrow(body.connectionSpec, ctx.specs);
   credentialsOrThrow(spec, body.auth);
   const entity: Record<string, unknown> = { ...header(ctx, id, body), connectionSpec: body.connectionSpec };
   if (body.auth !== undefined) entity.auth = body.auth;
-  return { ...entity, ...versionFields() } as Entity;
+  return sealSecrets({ ...entity, ...versioned(ctx) } as Entity, spec, undefined, ctx.vault);
 };
 
 const buildSourceConnection: Builder = (ctx, body, id) => {
-  const spec = connectionSpecOrThrow(body.connectionSpec);
+  const spec = connectionSpecOrThrow(body.connectionSpec, ctx.specs);
   if (!spec.sourceSpec)
     throw invalidParams(`Connection spec ${spec.id} (${spec.name}) cannot be used for source connections.`, {
       field: "connectionSpec.id",
@@ -82,12 +86,12 @@ const buildSourceConnection: Builder = (ctx, body, id) => {
     connectionSpec: body.connectionSpec,
   });
   if (spec.id === UPS_SPEC_ID) entity.typeInfo = { type: "ProfileFragments", id: "ups" };
-  const built = { ...entity, ...versionFields() } as Entity;
+  const built = { ...entity, ...versioned(ctx) } as Entity;
   return { ...built, inheritedAttributes: connectionInherited(ctx.collections, built) };
 };
 
 const buildTargetConnection: Builder = (ctx, body, id) => {
-  const spec = connectionSpecOrThrow(body.connectionSpec);
+  const spec = connectionSpecOrThrow(body.connectionSpec, ctx.specs);
   if (!spec.targetSpec)
     throw invalidParams(`Connection spec ${spec.id} (${spec.name}) cannot be used for target connections.`, {
       field: "connectionSpec.id",
@@ -109,18 +113,18 @@ const buildTargetConnection: Builder = (ctx, body, id) => {
     data: body.data ?? { format: "json" },
     params: body.params ?? {},
   });
-  const built = { ...entity, ...versionFields() } as Entity;
+  const built = { ...entity, ...versioned(ctx) } as Entity;
   return { ...built, inheritedAttributes: connectionInherited(ctx.collections, built) };
 };
 
 const buildFlow: Builder = (ctx, body, id) => {
-  const spec = flowSpecOrThrow(body.flowSpec);
+  const spec = flowSpecOrThrow(body.flowSpec, ctx.specs);
+  if (ctx.config.strictRequests) checkEmptySelectorsOnCreate(body.transformations);
   checkFlowConnections(ctx.collections, ctx.sandbox.name, spec, body);
   const entity: Record<string, unknown> = {
     ...header(ctx, id, body),
-    description: body.description ?? "",
     flowSpec: body.flowSpec,
-    ...versionFields(),
+    ...versioned(ctx),
     sourceConnectionIds: body.sourceConnectionIds,
     targetConnectionIds: body.targetConnectionIds,
   };

@@ -1,6 +1,8 @@
 // Credentials are write-only: `format: password` fields of the connection's auth spec are masked on every
-// read ("***"), and the mask is refused as a value so a client cannot store it back by accident.
-import { connectionSpec, secretFields, type ConnectionSpec } from "./specs.js";
+// read ("***"), and the mask is refused as a value so a client cannot store it back by accident. (At rest
+// they are digests: see secrets.ts.)
+import type { SpecCatalog } from "./spec-catalog.js";
+import { secretFields, type ConnectionSpec } from "./specs.js";
 import { validateAgainstSpec } from "./validation.js";
 import type { Entity } from "./types.js";
 import { isPlainObject } from "./types.js";
@@ -8,11 +10,11 @@ import { isPlainObject } from "./types.js";
 export const SECRET_MASK = "***";
 
 /** The object as served to API clients: secrets replaced by the mask. */
-export function maskSecrets(entity: Entity): Entity {
+export function maskSecrets(entity: Entity, catalog: SpecCatalog): Entity {
   const auth = entity.auth;
   if (!isPlainObject(auth) || !isPlainObject(auth.params)) return entity;
   const secrets = secretFields(
-    connectionSpec((entity.connectionSpec as { id?: unknown } | undefined)?.id),
+    catalog.connection((entity.connectionSpec as { id?: unknown } | undefined)?.id),
     auth.specName,
   );
   if (secrets.length === 0) return entity;

@@ -1,6 +1,9 @@
 // The emulator's state and its request pipeline: route → log → latency → faults → gateway → rate limit →
 // content type → handler → post-processing faults. Handlers return values, so a fault can process a
 // request and then hang, reset or run another request before the answer goes out.
+import { adminState, sealRestoredStore } from "./admin-state.js";
+import { AudienceStore } from "./audience-store.js";
+import { Clock } from "./clock.js";
 import { resolveConfig, isUiClient, type EmulatorConfig } from "./config.js";
 import type { HandlerContext } from "./context.js";
 import { ApiError, flowError } from "./errors.js";
@@ -14,7 +17,9 @@ import { RateLimiter } from "./rate-limit.js";
 import { isWrite, matchRoute, type RouteMatch } from "./router.js";
 import { routeHandler } from "./handlers.js";
 import { stableUuid } from "./ids.js";
-import { SegmentStore } from "./segments.js";
+import { handleGetSandbox, handleListSandboxes } from "./sandboxes.js";
+import { SecretVault } from "./secrets.js";
+import { SpecCatalog } from "./spec-catalog.js";
 import { Store } from "./store.js";
 import { isResourceName, type Caller, type SandboxInfo } from "./types.js";
 
@@ -26,8 +31,11 @@ export class Emulator implements AdminTarget {
   readonly config: EmulatorConfig;
   store: Store;
   readonly tokens = new TokenStore();
-  readonly segments: SegmentStore;
+  readonly segments: AudienceStore;
   readonly log = new RequestLog();
+  readonly clock: Clock;
+  readonly specs: SpecCatalog;
+  private readonly vault = new SecretVault();
   private readonly faultEngine: FaultEngine;
   private readonly limiter = new RateLimiter();
   private readonly persistence: Persistence | undefined;
@@ -35,14 +43,18 @@ export class Emulator implements AdminTarget {
 
   constructor(config: Partial<EmulatorConfig> = {}, statePath?: string) {
     this.config = resolveConfig(config);
-    this.faultEngine = new FaultEngine(this.config.faults);
+    this.clock = new Clock(this.config.clockSkewSeconds);
+    this.specs = new SpecCatalog(this.config.connectionSpecOverrides);
+    this.faultEngine = new FaultEngine(this.config.faults, () => this.clock.now());
     this.store = new Store(this.config.sandboxes);
-    this.segments = new SegmentStore(this.config.orgId);
+    this.segments = new AudienceStore(this.config.orgId);
     this.segments.seed(this.sandboxes(), this.config.audiences);
     if (statePath) {
       const saved = readState(statePath);
-      if (saved) this.restore(saved);
+      const resealed = saved ? this.restore(saved) : false;
       this.persistence = new Persistence(statePath, () => this.snapshot());
+      // A file written before secrets were sealed is rewritten at once, without them.
+      if (resealed) this.persistence.schedule();
     }
   }
 
@@ -110,23 +122,32 @@ export class Emulator implements AdminTarget {
       throw new ApiError(404, { error_code: "404000", message: `No route ${req.pathname}` });
     }
     if (match.handler === "token")
-      return handleToken(req, this.config.clients, this.tokens, this.config.tokenTtlSeconds);
+      return handleToken(req, this.config.clients, this.tokens, this.config.tokenTtlSeconds, this.clock.now());
     const caller = req.internal
       ? this.internalCaller(req.internal.clientId)
-      : authenticate(req, this.config, this.tokens);
-    const sandbox = resolveSandbox(req, this.config, (name) => this.sandboxId(name));
+      : authenticate(req, this.config, this.tokens, this.clock.now());
+    // Sandbox Management names the sandbox in its path: no x-sandbox-name to resolve.
+    const sandbox =
+      match.family === "sandboxes" ? undefined : resolveSandbox(req, this.config, (name) => this.sandboxId(name));
     const rateLimit = this.faultEngine.current.rateLimit;
     if (rateLimit && !req.internal) {
       const wait = this.limiter.take(this.config.orgId, rateLimit.perSecond, rateLimit.burst);
       if (wait > 0) return this.faultEngine.throttled(wait, "seconds");
     }
     if (match.handler !== "action") checkContentType(req);
+    if (!sandbox)
+      return match.handler === "getSandbox"
+        ? handleGetSandbox(match.id ?? "", this.sandboxes())
+        : handleListSandboxes(req, this.sandboxes());
     const ctx: HandlerContext = {
       config: this.config,
       req,
       caller,
       sandbox,
       collections: this.store.sandbox(sandbox.name)!,
+      specs: this.specs,
+      clock: this.clock,
+      vault: this.vault,
       resource: match.resource ?? "",
       id: match.id,
       changed: () => this.persistence?.schedule(),
@@ -175,7 +196,7 @@ export class Emulator implements AdminTarget {
     if (req.internal) return req.internal.clientId;
     if (match.family === "ims") return grantParams(req).get("client_id") ?? undefined;
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization?.trim() ?? "")?.[1];
-    return (token && this.tokens.verify(token)?.clientId) || req.headers["x-api-key"] || undefined;
+    return (token && this.tokens.verify(token, this.clock.now())?.clientId) || req.headers["x-api-key"] || undefined;
   }
 
   private safely(run: () => EmuResponse): EmuResponse {
@@ -208,6 +229,7 @@ export class Emulator implements AdminTarget {
   /** Back to the seed: empty store, seeded audiences, no faults, empty log. Issued tokens stay valid. */
   reset(): void {
     this.store = new Store(this.config.sandboxes);
+    this.vault.clearAll();
     this.segments.seed(this.sandboxes(), this.config.audiences);
     this.log.clear();
     this.setFaults({});
@@ -215,17 +237,14 @@ export class Emulator implements AdminTarget {
   }
 
   stateView(): unknown {
-    const dump = this.store.dump();
-    const sandboxes = Object.fromEntries(
-      this.sandboxes().map((s) => {
-        const resources = dump.sandboxes[s.name] ?? {};
-        const entities = Object.fromEntries(
-          Object.entries(resources).map(([r, rows]) => [r, (rows ?? []).map((row) => row.entity).reverse()]),
-        );
-        return [s.name, { sandboxId: s.id, ...entities, audiences: this.segments.list(s.name) }];
-      }),
-    );
-    return { orgId: this.config.orgId, sandboxes };
+    return adminState({
+      orgId: this.config.orgId,
+      sandboxes: this.sandboxes(),
+      store: this.store,
+      audiences: this.segments,
+      specs: this.specs,
+      vault: this.vault,
+    });
   }
 
   async flush(): Promise<void> {
@@ -243,9 +262,11 @@ export class Emulator implements AdminTarget {
     };
   }
 
-  private restore(saved: PersistedState): void {
+  /** Loads a state file; says whether clear secrets had to be sealed. */
+  private restore(saved: PersistedState): boolean {
     this.store.load(saved.store);
     this.segments.load(saved.segments ?? {});
     this.tokens.load(saved.tokens ?? []);
+    return sealRestoredStore(this.store, this.specs, this.vault);
   }
 }

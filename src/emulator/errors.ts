@@ -66,10 +66,17 @@ export function invalidParams(message: string, report: Record<string, unknown> =
   return flowError(1451, 400, "Invalid params", message, report);
 }
 
-/** Stamps the request id into `report` of a Flow Service error body (other bodies pass through). */
+/**
+ * Stamps the request id where each service's error body carries it: `report["request-id"]` (Flow Service),
+ * `report.registryRequestId` (Schema Registry) or a top-level `requestId` (Segmentation's Audiences API).
+ * Other bodies pass through.
+ */
 export function withRequestId(body: unknown, requestId: string): unknown {
-  if (typeof body !== "object" || body === null || !("report" in body)) return body;
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return body;
+  if ("requestId" in body) return { ...body, requestId };
+  if (!("report" in body)) return body;
   const report = (body as { report: unknown }).report;
   if (typeof report !== "object" || report === null) return body;
+  if ("registryRequestId" in report) return { ...body, report: { ...report, registryRequestId: requestId } };
   return { ...body, report: { ...report, "request-id": requestId } };
 }

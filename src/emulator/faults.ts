@@ -95,7 +95,11 @@ export class FaultEngine {
   private faultRandom = mulberry32(1);
   private jitterRandom = mulberry32(1);
 
-  constructor(config: FaultConfig = {}) {
+  /** `now` is the emulator's clock, so an http-date Retry-After agrees with its Date header. */
+  constructor(
+    config: FaultConfig = {},
+    private readonly now: () => number = Date.now,
+  ) {
     this.set(config);
   }
 
@@ -140,7 +144,7 @@ export class FaultEngine {
     const body = { error_code: "429050", message: "Too many requests" };
     if (style === "none") return { status: 429, body };
     if (style === "http-date")
-      return { status: 429, body, headers: { "retry-after": new Date(Date.now() + seconds * 1000).toUTCString() } };
+      return { status: 429, body, headers: { "retry-after": new Date(this.now() + seconds * 1000).toUTCString() } };
     return {
       status: 429,
       body: style === "empty-body" ? undefined : body,

@@ -7,11 +7,11 @@ import type { TokenStore } from "./ims.js";
 import type { Caller, SandboxInfo } from "./types.js";
 
 /** Resolves the caller from the bearer token and checks api key and org. */
-export function authenticate(req: EmuRequest, config: EmulatorConfig, tokens: TokenStore): Caller {
+export function authenticate(req: EmuRequest, config: EmulatorConfig, tokens: TokenStore, now = Date.now()): Caller {
   const authorization = req.headers.authorization?.trim();
   if (!authorization) throw gatewayError(403, "403010", "Oauth token is missing.");
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-  const issued = match ? tokens.verify(match[1]!) : undefined;
+  const issued = match ? tokens.verify(match[1]!, now) : undefined;
   if (!issued) throw gatewayError(401, "401013", "Oauth token is not valid");
   const apiKey = req.headers["x-api-key"];
   if (!apiKey) throw gatewayError(403, "403000", "Api Key is required");

@@ -1,14 +1,18 @@
-// The handler table: one function per route handler name.
+// The handler table: one function per route handler name (Sandbox Management, which needs no sandbox, is
+// dispatched by the emulator itself).
 import { handleAction } from "./actions.js";
+import type { AudienceStore } from "./audience-store.js";
+import { handleGetAudience, handleListAudiences } from "./audiences.js";
 import type { HandlerContext } from "./context.js";
 import { handleCreate } from "./create.js";
 import type { EmuResponse } from "./http.js";
 import { handlePatch } from "./patch.js";
-import { handleDelete, handleGet, handleGetSpec, handleList, handleListSpecs } from "./resources.js";
+import { handleDelete, handleGet, handleGetSpec, handleList, handleListRuns, handleListSpecs } from "./resources.js";
 import type { HandlerName } from "./router.js";
-import { handleCreateSegment, handleGetSegment, handleListSegments, type SegmentStore } from "./segments.js";
+import { handleGetSchema } from "./schema-registry.js";
+import { handleCreateSegment, handleGetSegment, handleListSegments } from "./segments.js";
 
-export type Handler = (ctx: HandlerContext, segments: SegmentStore) => EmuResponse;
+export type Handler = (ctx: HandlerContext, audiences: AudienceStore) => EmuResponse;
 
 const HANDLERS: Partial<Record<HandlerName, Handler>> = {
   listSpecs: handleListSpecs,
@@ -19,9 +23,13 @@ const HANDLERS: Partial<Record<HandlerName, Handler>> = {
   patch: handlePatch,
   delete: handleDelete,
   action: handleAction,
+  listRuns: handleListRuns,
   listSegments: handleListSegments,
   getSegment: handleGetSegment,
   createSegment: handleCreateSegment,
+  listAudiences: handleListAudiences,
+  getAudience: handleGetAudience,
+  getSchema: handleGetSchema,
 };
 
 export function routeHandler(name: HandlerName): Handler {

@@ -16,9 +16,9 @@ export function stableUuid(...parts: string[]): string {
  * A new etag. The JSON value contains literal double quotes, as Adobe's does; the first group is random,
  * the last one encodes the current epoch seconds like Cosmos DB etags that Adobe exposes.
  */
-export function newEtag(previous?: string): string {
+export function newEtag(previous?: string, now = Date.now()): string {
   for (;;) {
-    const seconds = Math.floor(Date.now() / 1000)
+    const seconds = Math.floor(now / 1000)
       .toString(16)
       .padStart(8, "0")
       .slice(-8);

@@ -74,6 +74,7 @@ export function handleToken(
   clients: readonly ClientConfig[],
   tokens: TokenStore,
   ttlSeconds: number,
+  now = Date.now(),
 ): EmuResponse {
   const params = grantParams(req);
   const grantType = params.get("grant_type");
@@ -88,6 +89,6 @@ export function handleToken(
     throw imsError(401, "invalid_client", "invalid client_id parameter or client_secret");
   const scope =
     params.get("scope") ?? "openid,AdobeID,read_organizations,additional_info.projectedProductContext,session";
-  const token = tokens.issue(client.clientId, ttlSeconds, scope);
+  const token = tokens.issue(client.clientId, ttlSeconds, scope, now);
   return { status: 200, body: { access_token: token, token_type: "bearer", expires_in: ttlSeconds } };
 }

@@ -3,11 +3,26 @@ import { Emulator } from "./emulator.js";
 import { serve } from "./server.js";
 import type { EmulatorConfig } from "./config.js";
 
-export type { EmulatorConfig, ClientConfig } from "./config.js";
+export type {
+  EmulatorConfig,
+  ClientConfig,
+  ApiSwitch,
+  AudienceStart,
+  PatchConnectionsMode,
+  SpecOverride,
+} from "./config.js";
 export type { FaultConfig, ScriptedFault, FaultAction, RetryAfterStyle } from "./faults.js";
-export type { AudienceSeed } from "./segments-seed.js";
+export type { AudienceSeed, AudienceType, LifecycleState } from "./segments-seed.js";
 export { DEFAULT_ORG, loadConfigFile } from "./config.js";
-export { MEN_OVER_50_PROD, MEN_OVER_50_DEV } from "./segments-seed.js";
+export {
+  MEN_OVER_50_PROD,
+  MEN_OVER_50_DEV,
+  UPLOADED_PROD,
+  UPLOADED_DEV,
+  INACTIVE_PROD,
+  INACTIVE_DEV,
+} from "./segments-seed.js";
+export { UNION_ID, UNION_ALT_ID } from "./union-schema.js";
 export { UPS_SPEC_ID, KINESIS_SPEC_ID, EVENT_HUBS_SPEC_ID, DESTINATION_FLOW_SPEC_ID } from "./specs.js";
 
 export interface StartEmulatorOptions {

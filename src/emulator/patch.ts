@@ -9,7 +9,10 @@ import { flowError, invalidParams, notFound } from "./errors.js";
 import { jsonResponse, parseJsonBody, type EmuResponse } from "./http.js";
 import { connectionInherited, flowInherited, refreshDependents } from "./inherited.js";
 import { checkBaseConnection, checkFlowConnections } from "./integrity.js";
+import { checkPatchConnections } from "./refusals.js";
+import { sealSecrets } from "./secrets.js";
 import { touched } from "./stamps.js";
+import { checkRemoveHasValue } from "./strict.js";
 import { validateAgainstSpec, validateBody, writableFields } from "./validation.js";
 import { isPlainObject, type Entity, type ResourceName } from "./types.js";
 
@@ -33,12 +36,13 @@ const SERVER_FIELDS = new Set([
 
 export function handlePatch(ctx: HandlerContext): EmuResponse {
   const resource = ctx.resource as ResourceName;
+  if (resource === "connections") checkPatchConnections(ctx.config.patchConnections);
   const id = ctx.id!;
   const collection = ctx.collections[resource];
   const current = collection.get(id);
   if (!current) throw notFound(resource, id);
   checkIfMatch(ctx.req.headers["if-match"], current);
-  const ops = readOperations(parseJsonBody(ctx.req), resource);
+  const ops = readOperations(parseJsonBody(ctx.req), resource, ctx.config.strictRequests);
   const document = structuredClone(current);
   try {
     jsonPatch.applyPatch(document, ops, true, true);
@@ -53,8 +57,9 @@ export function handlePatch(ctx: HandlerContext): EmuResponse {
       { operation: error.index },
     );
   }
-  const updated = revalidate(ctx, resource, document);
-  collection.put(touched(updated, ctx.caller));
+  // `description` stays present, "" once removed, as on create.
+  const updated = revalidate(ctx, resource, { ...document, description: document.description ?? "" }, current);
+  collection.put(touched(updated, ctx.caller, ctx.clock.now()));
   if (resource !== "flows") refreshDependents(ctx.collections, updated, resource);
   ctx.changed();
   const stored = collection.get(id)!;
@@ -71,7 +76,7 @@ export function checkIfMatch(header: string | undefined, current: Entity): void 
   throw flowError(1404, 412, "Version not matching", message, { id: current.id });
 }
 
-function readOperations(body: unknown, resource: ResourceName): Operation[] {
+function readOperations(body: unknown, resource: ResourceName, strict: boolean): Operation[] {
   if (body === undefined || (Array.isArray(body) && body.length === 0))
     throw flowError(1405, 400, "Bad request", "Request body cannot be null or empty.");
   if (!Array.isArray(body))
@@ -117,7 +122,10 @@ function readOperations(body: unknown, resource: ResourceName): Operation[] {
         "Bad request",
         `Error validating patch instructions: Missing field "${raw.path}": '${field}' is not a field of ${resource}.`,
       );
-    if (op === "remove") return { op, path: raw.path };
+    if (op === "remove") {
+      if (strict) checkRemoveHasValue(raw, index);
+      return { op, path: raw.path };
+    }
     if (!("value" in raw))
       throw flowError(
         1455,
@@ -143,7 +151,7 @@ function topField(path: string, index: number): string {
 }
 
 /** Validates the patched object like a create body and recomputes its derived fields. */
-function revalidate(ctx: HandlerContext, resource: ResourceName, document: Entity): Entity {
+function revalidate(ctx: HandlerContext, resource: ResourceName, document: Entity, current: Entity): Entity {
   const projection = Object.fromEntries(
     writableFields(resource)
       .filter((f) => document[f] !== undefined)
@@ -155,13 +163,13 @@ function revalidate(ctx: HandlerContext, resource: ResourceName, document: Entit
       errors: problems,
     });
   if (resource === "flows") {
-    checkFlowConnections(ctx.collections, ctx.sandbox.name, flowSpecOrThrow(document.flowSpec), document);
+    checkFlowConnections(ctx.collections, ctx.sandbox.name, flowSpecOrThrow(document.flowSpec, ctx.specs), document);
     return { ...document, inheritedAttributes: flowInherited(ctx.collections, document) };
   }
-  const spec = connectionSpecOrThrow(document.connectionSpec);
+  const spec = connectionSpecOrThrow(document.connectionSpec, ctx.specs);
   if (resource === "connections") {
     credentialsOrThrow(spec, document.auth);
-    return document;
+    return sealSecrets(document, spec, current, ctx.vault);
   }
   const schema =
     resource === "targetConnections"

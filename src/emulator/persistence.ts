@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { IssuedToken } from "./ims.js";
-import type { Segment } from "./segments.js";
+import type { AudienceRecord } from "./audience-store.js";
 import type { StoreDump } from "./store.js";
 
 export interface PersistedState {
@@ -12,7 +12,8 @@ export interface PersistedState {
   version: 1;
   orgId: string;
   store: StoreDump;
-  segments: Record<string, Segment[]>;
+  /** The audiences of each sandbox (the key predates the Audiences API; older files hold segment definitions). */
+  segments: Record<string, AudienceRecord[]>;
   tokens: [string, IssuedToken][];
 }
 

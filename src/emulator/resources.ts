@@ -1,17 +1,18 @@
 // Reads and deletes: GET lists (filters, order, pages), GET by id (also `{items:[obj]}`), DELETE (202 by
-// default, 204 configurable; refused while a flow uses the object), and the read-only spec catalogs.
+// default, 204 configurable; refused while a flow uses the object), the read-only spec catalogs, and the
+// (always empty) list of runs: the emulator never runs a flow.
 import type { HandlerContext } from "./context.js";
 import { maskSecrets } from "./credentials.js";
 import { notFound } from "./errors.js";
 import { jsonOf, jsonResponse, RawJson, type EmuResponse } from "./http.js";
 import { checkDeletable } from "./integrity.js";
 import { listPage, parseListQuery, type Row } from "./pagination.js";
-import { CONNECTION_SPECS, FLOW_SPECS } from "./specs.js";
+import type { SpecCatalog } from "./spec-catalog.js";
 import type { Entity, ResourceName } from "./types.js";
 
 /** The object as API clients see it (credentials masked). */
-export function publicView(resource: ResourceName, entity: Entity): Entity {
-  return resource === "connections" ? maskSecrets(entity) : entity;
+export function publicView(resource: ResourceName, entity: Entity, catalog: SpecCatalog): Entity {
+  return resource === "connections" ? maskSecrets(entity, catalog) : entity;
 }
 
 export function handleList(ctx: HandlerContext): EmuResponse {
@@ -19,7 +20,8 @@ export function handleList(ctx: HandlerContext): EmuResponse {
   const query = parseListQuery(resource, ctx.req.query);
   const collection = ctx.collections[resource];
   const rows = function* (beforeRev?: number): Generator<Row> {
-    for (const { entity, rev } of collection.newestFirst(beforeRev)) yield { value: publicView(resource, entity), rev };
+    for (const { entity, rev } of collection.newestFirst(beforeRev))
+      yield { value: publicView(resource, entity, ctx.specs), rev };
   };
   return jsonResponse(200, listPage(resource, query, rows).body);
 }
@@ -28,7 +30,7 @@ export function handleGet(ctx: HandlerContext): EmuResponse {
   const resource = ctx.resource as ResourceName;
   const entity = ctx.collections[resource].get(ctx.id!);
   if (!entity) throw notFound(resource, ctx.id!);
-  return jsonResponse(200, new RawJson(`{"items":[${jsonOf(publicView(resource, entity))}]}`));
+  return jsonResponse(200, new RawJson(`{"items":[${jsonOf(publicView(resource, entity, ctx.specs))}]}`));
 }
 
 export function handleDelete(ctx: HandlerContext): EmuResponse {
@@ -37,16 +39,17 @@ export function handleDelete(ctx: HandlerContext): EmuResponse {
   if (!collection.get(ctx.id!)) throw notFound(resource, ctx.id!);
   checkDeletable(ctx.collections, resource, ctx.id!);
   collection.delete(ctx.id!);
+  if (resource === "connections") ctx.vault.forget(ctx.id!);
   ctx.changed();
   return { status: ctx.config.deleteStatus };
 }
 
-function specCatalog(resource: string): readonly { id: string }[] {
-  return resource === "flowSpecs" ? FLOW_SPECS : CONNECTION_SPECS;
+function specCatalog(ctx: HandlerContext): readonly { id: string }[] {
+  return ctx.resource === "flowSpecs" ? ctx.specs.flowSpecs : ctx.specs.connectionSpecs;
 }
 
 export function handleListSpecs(ctx: HandlerContext): EmuResponse {
-  const catalog = specCatalog(ctx.resource);
+  const catalog = specCatalog(ctx);
   const query = parseListQuery(ctx.resource, ctx.req.query);
   // Specs never change: their position in the catalog stands in for the revision.
   const rows = function* (beforeRev?: number): Generator<Row> {
@@ -59,7 +62,17 @@ export function handleListSpecs(ctx: HandlerContext): EmuResponse {
 }
 
 export function handleGetSpec(ctx: HandlerContext): EmuResponse {
-  const spec = specCatalog(ctx.resource).find((s) => s.id === ctx.id);
+  const spec = specCatalog(ctx).find((s) => s.id === ctx.id);
   if (!spec) throw notFound(ctx.resource, ctx.id!);
   return jsonResponse(200, { items: [spec] });
+}
+
+/**
+ * GET /runs: the emulator never runs a flow, so there are none. The query is still parsed like any Flow
+ * Service list (a bad `property` filter or `limit` is refused the same way), and `count=true` answers 0.
+ */
+export function handleListRuns(ctx: HandlerContext): EmuResponse {
+  const query = parseListQuery("runs", ctx.req.query);
+  listPage("runs", query, () => []);
+  return jsonResponse(200, query.count ? { count: 0 } : { items: [] });
 }

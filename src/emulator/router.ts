@@ -1,12 +1,16 @@
 // Route matching. Every request maps to a family, a route template (used by faults and metrics: the Flow
-// Service prefix removed and ids replaced by {id}; other families keep their full path) and a handler name.
+// Service prefix removed and ids replaced by {id}, sandbox names by {name}; other families keep their full
+// path) and a handler name.
 
 export const FLOW_PREFIX = "/data/foundation/flowservice";
 export const SEGMENTS_PATH = "/data/core/ups/segment/definitions";
+export const AUDIENCES_PATH = "/data/core/ups/audiences";
+export const SANDBOXES_PATH = "/data/foundation/sandbox-management/sandboxes";
+export const SCHEMAS_PREFIX = "/data/foundation/schemaregistry/tenant";
 export const IMS_PATH = "/ims/token/v3";
 export const ADMIN_PREFIX = "/__emulator";
 
-export type Family = "flow" | "segments" | "ims" | "admin" | "unknown";
+export type Family = "flow" | "segments" | "sandboxes" | "schemas" | "ims" | "admin" | "unknown";
 
 export type HandlerName =
   | "listSpecs"
@@ -20,6 +24,12 @@ export type HandlerName =
   | "listSegments"
   | "getSegment"
   | "createSegment"
+  | "listAudiences"
+  | "getAudience"
+  | "listSandboxes"
+  | "getSandbox"
+  | "getSchema"
+  | "listRuns"
   | "token"
   | "admin";
 
@@ -54,11 +64,41 @@ export function matchRoute(method: string, pathname: string): RouteMatch {
     const id = decodeURIComponent(pathname.slice(SEGMENTS_PATH.length + 1));
     if (!id.includes("/")) return { ...route("segments", `${SEGMENTS_PATH}/{id}`, method, { GET: "getSegment" }), id };
   }
+  if (pathname === AUDIENCES_PATH) return route("segments", AUDIENCES_PATH, method, { GET: "listAudiences" });
+  const audience = childOf(pathname, AUDIENCES_PATH);
+  if (audience !== undefined)
+    return { ...route("segments", `${AUDIENCES_PATH}/{id}`, method, { GET: "getAudience" }), id: audience };
+  if (pathname === SANDBOXES_PATH) return route("sandboxes", SANDBOXES_PATH, method, { GET: "listSandboxes" });
+  const sandbox = childOf(pathname, SANDBOXES_PATH);
+  if (sandbox !== undefined)
+    return { ...route("sandboxes", `${SANDBOXES_PATH}/{name}`, method, { GET: "getSandbox" }), id: sandbox };
+  for (const resource of ["schemas", "unions"]) {
+    const schema = childOf(pathname, `${SCHEMAS_PREFIX}/${resource}`);
+    if (schema !== undefined)
+      return {
+        ...route("schemas", `${SCHEMAS_PREFIX}/${resource}/{id}`, method, { GET: "getSchema" }),
+        resource,
+        id: schema,
+      };
+  }
   if (pathname.startsWith(`${FLOW_PREFIX}/`)) return matchFlowRoute(method, pathname.slice(FLOW_PREFIX.length));
   return { family: "unknown", template: pathname, handler: undefined, allowed: [] };
 }
 
+/** The decoded last segment of `parent/<segment>` (a URL-encoded `$id` arrives with %2F intact), or undefined. */
+function childOf(pathname: string, parent: string): string | undefined {
+  if (!pathname.startsWith(`${parent}/`)) return undefined;
+  const raw = pathname.slice(parent.length + 1);
+  if (raw === "" || raw.includes("/")) return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 function matchFlowRoute(method: string, rest: string): RouteMatch {
+  if (rest === "/runs") return { ...route("flow", "/runs", method, { GET: "listRuns" }), resource: "runs" };
   let m = SPEC_LIST.exec(rest);
   if (m) return { ...route("flow", `/${m[1]}`, method, { GET: "listSpecs" }), resource: m[1]! };
   m = SPEC_ITEM.exec(rest);

@@ -1,18 +1,62 @@
-// The audiences (segment definitions) each sandbox starts with. Fixed ids so tests and demos can name them.
-// prod holds Adobe's documented "Men over 50" id and two distinct audiences both named "Loyal customers"
-// (for ambiguity tests); dev holds a "Men over 50" with a different id.
+// The audiences each sandbox starts with. Fixed ids so tests and demos can name them. prod holds Adobe's
+// documented "Men over 50" id and two distinct audiences both named "Loyal customers" (for ambiguity tests);
+// dev holds a "Men over 50" with a different id. Both also hold an uploaded (CUSTOM_UPLOAD) audience, which
+// only the Audiences API lists, and a retired (inactive) one, which lists hide unless filtered for.
+
+export type AudienceType = "SegmentDefinition" | "ExternalSegment";
+export type LifecycleState = "draft" | "published" | "active" | "inactive" | "deleted";
+export const AUDIENCE_TYPES: readonly AudienceType[] = ["SegmentDefinition", "ExternalSegment"];
+export const LIFECYCLE_STATES: readonly LifecycleState[] = ["draft", "published", "active", "inactive", "deleted"];
 
 export interface AudienceSeed {
   id: string;
   name: string;
   description?: string;
-  /** PQL text; defaults to a plausible expression. */
+  /** PQL text; defaults to a plausible expression (platform audiences only). */
   expression?: string;
+  /** Defaults to `id` (Adobe: the same for Platform audiences, client-provided for external ones). */
+  audienceId?: string;
+  /** Default SegmentDefinition. ExternalSegment audiences are not segment definitions: only /audiences lists them. */
+  type?: AudienceType;
+  /** Default REAL_TIME_CUSTOMER_PROFILE, or CUSTOM_UPLOAD for an ExternalSegment. */
+  originName?: string;
+  /** Default active. `deleted` audiences answer 404 everywhere. */
+  lifecycleState?: LifecycleState;
+  /** Data usage labels, e.g. ["core/C1"]; default []. */
+  labels?: string[];
+  /** Default AEPSegments, or CustomerAudienceUpload for an ExternalSegment. */
+  namespace?: string;
 }
 
 export const MEN_OVER_50_PROD = "72ddd79b-6b0a-4e97-a8d2-112ccd81bd02";
 export const MEN_OVER_50_DEV = "b05260be-08ce-47e5-89ae-c7d6ec80326b";
+export const UPLOADED_PROD = "5b4f3c2e-8d1a-4e6b-9f70-2a1c3d4e5f60";
+export const UPLOADED_DEV = "7e2d9a14-3b6c-4f85-a0d7-c1b2e3f4a5b6";
+export const INACTIVE_PROD = "9c8b7a65-4d3e-4f21-8a0b-1c2d3e4f5a6b";
+export const INACTIVE_DEV = "3a2b1c0d-9e8f-4a7b-b6c5-d4e3f2a1b0c9";
 
+const uploaded = (id: string, audienceId: string): AudienceSeed => ({
+  id,
+  audienceId,
+  name: "CRM upload: VIP customers",
+  description: "Uploaded from the CRM as a CSV file",
+  type: "ExternalSegment",
+  originName: "CUSTOM_UPLOAD",
+  namespace: "CustomerAudienceUpload",
+  labels: ["core/C1"],
+});
+
+const retired = (id: string): AudienceSeed => ({
+  id,
+  name: "Summer sale 2023 (retired)",
+  description: "Bought during the 2023 summer sale",
+  lifecycleState: "inactive",
+});
+
+/**
+ * The active Platform audiences each sandbox starts with: the ones a destination can reference through
+ * segment definitions (test models pick from these). The full seed adds the uploaded and retired ones.
+ */
 export function defaultAudiences(): Record<string, AudienceSeed[]> {
   return {
     prod: [
@@ -43,11 +87,13 @@ export function defaultAudiences(): Record<string, AudienceSeed[]> {
         id: "22a6a416-9144-4566-a44a-41301747d69e",
         name: "High-value purchasers",
         description: "Lifetime value above 1,000 EUR",
+        labels: ["core/C5"],
       },
       {
         id: "199897ff-0c92-41d0-87dc-c6d494cdad48",
         name: "Newsletter subscribers",
         description: "Opted in to the weekly newsletter",
+        labels: ["core/C1", "core/C5"],
       },
       {
         id: "d591f606-e773-4a32-b6ae-4d47bb987fab",
@@ -82,6 +128,7 @@ export function defaultAudiences(): Record<string, AudienceSeed[]> {
         id: "0e4c7c50-8767-4d4d-a883-d72e28b14be9",
         name: "Loyal customers",
         description: "Five or more orders in the last year",
+        labels: ["core/C5"],
       },
       { id: "4fc19452-7d21-4fa3-a43b-f0af2ade2525", name: "QA test audience", description: "Internal testers" },
       {
@@ -91,4 +138,12 @@ export function defaultAudiences(): Record<string, AudienceSeed[]> {
       },
     ],
   };
+}
+
+/** The whole seed: the active Platform audiences, then an uploaded and a retired one per sandbox. */
+export function seededAudiences(): Record<string, AudienceSeed[]> {
+  const seed = defaultAudiences();
+  seed.prod!.push(uploaded(UPLOADED_PROD, "crm-vip-customers"), retired(INACTIVE_PROD));
+  seed.dev!.push(uploaded(UPLOADED_DEV, "crm-vip-customers-dev"), retired(INACTIVE_DEV));
+  return seed;
 }

@@ -1,5 +1,6 @@
-// The node:http server around the Emulator: reads requests, writes answers with an x-request-id on every
-// response, and on close destroys open sockets (hung requests included) and flushes the state file.
+// The node:http server around the Emulator: reads requests, writes answers with an x-request-id and a Date
+// (from the emulator's clock, skew included) on every response, and on close destroys open sockets (hung
+// requests included) and flushes the state file.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
@@ -51,18 +52,19 @@ async function answer(emulator: Emulator, message: IncomingMessage, res: ServerR
     const req = await readRequest(message);
     const outcome = await emulator.handle(req);
     if (outcome.kind === "reset") message.socket.destroy();
-    else if (outcome.kind === "respond") write(res, outcome.response, requestId);
+    else if (outcome.kind === "respond") write(res, outcome.response, requestId, emulator.clock.httpDate());
     // "hang": never answer; close() destroys the socket.
   } catch (error) {
     const status = error instanceof ApiError ? error.status : 500;
     const body = error instanceof ApiError ? error.body : { error_code: "500000", message: String(error) };
-    if (!res.headersSent && !res.destroyed) write(res, { status, body }, requestId);
+    if (!res.headersSent && !res.destroyed) write(res, { status, body }, requestId, emulator.clock.httpDate());
   }
 }
 
-function write(res: ServerResponse, response: EmuResponse, requestId: string): void {
+function write(res: ServerResponse, response: EmuResponse, requestId: string, date: string): void {
   if (res.destroyed) return;
-  const headers: Record<string, string> = { "x-request-id": requestId, ...(response.headers ?? {}) };
+  // Node would add its own Date from the machine's clock; one set here replaces it.
+  const headers: Record<string, string> = { date, "x-request-id": requestId, ...(response.headers ?? {}) };
   let payload = "";
   if (response.body !== undefined) {
     if (response.body instanceof RawJson) {

@@ -2,16 +2,17 @@
 // "Please provide a valid spec id" message; missing version → 422), and credentials against the authSpec.
 import { authProblems } from "./credentials.js";
 import { ApiError, flowError } from "./errors.js";
-import { connectionSpec, flowSpec, type ConnectionSpec, type FlowSpec } from "./specs.js";
+import type { SpecCatalog } from "./spec-catalog.js";
+import type { ConnectionSpec, FlowSpec } from "./specs.js";
 
-/** Resolves a `connectionSpec: {id, version}` reference or throws Adobe's errors. */
-export function connectionSpecOrThrow(ref: unknown): ConnectionSpec {
-  return resolve(ref, "connectionSpec", connectionSpec);
+/** Resolves a `connectionSpec: {id, version}` reference in the emulator's catalog or throws Adobe's errors. */
+export function connectionSpecOrThrow(ref: unknown, catalog: SpecCatalog): ConnectionSpec {
+  return resolve(ref, "connectionSpec", (id) => catalog.connection(id));
 }
 
-/** Resolves a `flowSpec: {id, version}` reference or throws Adobe's errors. */
-export function flowSpecOrThrow(ref: unknown): FlowSpec {
-  return resolve(ref, "flowSpec", flowSpec);
+/** Resolves a `flowSpec: {id, version}` reference in the emulator's catalog or throws Adobe's errors. */
+export function flowSpecOrThrow(ref: unknown, catalog: SpecCatalog): FlowSpec {
+  return resolve(ref, "flowSpec", (id) => catalog.flow(id));
 }
 
 function resolve<T extends { id: string; version: string }>(

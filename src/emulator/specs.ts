@@ -45,8 +45,18 @@ const permissions = (name: string): Record<string, unknown> => ({
 });
 
 const segmentToggles = {
-  includeSegmentNames: { type: "boolean", title: "Include Segment Names", default: false },
-  includeSegmentTimestamps: { type: "boolean", title: "Include Segment Timestamps", default: false },
+  includeSegmentNames: {
+    type: "boolean",
+    title: "Include Segment Names",
+    description: "Adds each audience's name under segmentMembership.ups.<id> in the exported profiles.",
+    default: false,
+  },
+  includeSegmentTimestamps: {
+    type: "boolean",
+    title: "Include Segment Timestamps",
+    description: "Adds the audience and mapping creation and update timestamps to the exported profiles.",
+    default: false,
+  },
 };
 
 const streamingSource = (label: string): Record<string, unknown> => ({
@@ -109,8 +119,8 @@ export const CONNECTION_SPECS: readonly ConnectionSpec[] = [
     targetSpec: destinationTarget(
       "Amazon Kinesis",
       {
-        stream: { type: "string", minLength: 1, description: "Name of the Kinesis data stream." },
-        region: { type: "string", minLength: 1 },
+        stream: { type: "string", minLength: 1, description: "Name of an existing Kinesis data stream." },
+        region: { type: "string", minLength: 1, description: "AWS region of the stream, e.g. eu-central-1." },
         ...segmentToggles,
       },
       ["stream", "region"],

@@ -38,15 +38,15 @@ export function creationFields(
 }
 
 /** The trailing state/version/etag fields of a new object. */
-export function versionFields(state = "enabled"): Record<string, unknown> {
-  const etag = newEtag();
+export function versionFields(state = "enabled", now = Date.now()): Record<string, unknown> {
+  const etag = newEtag(undefined, now);
   return { state, version: etag, etag };
 }
 
 /** A copy of the object as updated now by the caller: new updatedAt/By/Client and a new etag. */
 export function touched(entity: Entity, caller: Caller, now = Date.now()): Entity {
   const actor = actorOf(caller);
-  const etag = newEtag(entity.etag as string | undefined);
+  const etag = newEtag(entity.etag as string | undefined, now);
   return {
     ...entity,
     updatedAt: Math.max(now, Number(entity.updatedAt) || 0),

@@ -151,7 +151,8 @@ describe("every response", () => {
   });
 
   it("answers an unknown path with 404 and a wrong method with 405", async () => {
-    expect((await env.api.flow("GET", "/runs")).status).toBe(404);
+    // GET /runs is emulated now; /connectionSpecs/{id}/configs still is not.
+    expect((await env.api.flow("GET", "/connectionSpecs/x/configs")).status).toBe(404);
     const wrong = await env.api.flow("PUT", "/flows", { body: {} });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get("allow")).toBe("GET, POST");
