@@ -33,6 +33,7 @@ export function toDesiredAccount(doc: CheckedDocument): DesiredAccount {
   if (account.description !== undefined) result.description = account.description;
   if (account.displayName !== undefined) result.displayName = account.displayName;
   if (account.adoptId !== undefined) result.adoptId = account.adoptId;
+  if (account.renamedFrom !== undefined) result.renamedFrom = account.renamedFrom;
   return result;
 }
 
@@ -61,5 +62,6 @@ export function toDesiredDestination(doc: CheckedDocument): DesiredDestination {
   if (destination.description !== undefined) result.description = destination.description;
   if (destination.displayName !== undefined) result.displayName = destination.displayName;
   if (destination.adoptId !== undefined) result.adoptId = destination.adoptId;
+  if (destination.renamedFrom !== undefined) result.renamedFrom = destination.renamedFrom;
   return result;
 }

@@ -22,6 +22,10 @@ export type AccountKind = "Account";
  */
 export type AccountName = string;
 /**
+ * The account's previous name, when this document renames it: the live base connection is renamed in place and keeps its destinations (same id, credentials unchanged). Harmless once the rename is applied.
+ */
+export type AccountRenamedFrom = string;
+/**
  * The object's name as Adobe shows it (free text), when it should differ from `name`, the YAML identity. Defaults to `name`. `aep-gitops import` writes it for objects made in Adobe's UI.
  */
 export type DisplayName = string;
@@ -53,6 +57,10 @@ export type DestinationKind = "Destination";
  * The destination's identity: unique among the destinations of a sandbox. Renaming it replaces the destination.
  */
 export type DestinationName = string;
+/**
+ * The destination's previous name, when this document renames it: the live flow and target connection are renamed in place (same ids, nothing is re-created or re-exported) instead of creating a new destination and orphaning the old one. Harmless once the rename is applied; remove it whenever you like.
+ */
+export type DestinationRenamedFrom = string;
 /**
  * The name of the Account (of the same type, in the same sandbox) whose credentials this destination uses.
  */
@@ -93,6 +101,7 @@ export interface KinesisAccount {
   apiVersion: ApiVersion;
   kind: AccountKind;
   name: AccountName;
+  renamedFrom?: AccountRenamedFrom;
   displayName?: DisplayName;
   type: KinesisType;
   description?: AccountDescription;
@@ -123,6 +132,7 @@ export interface EventHubsAccount {
   apiVersion: ApiVersion;
   kind: AccountKind;
   name: AccountName;
+  renamedFrom?: AccountRenamedFrom;
   displayName?: DisplayName;
   type: EventHubsType;
   description?: AccountDescription;
@@ -153,6 +163,7 @@ export interface KinesisDestination {
   apiVersion: ApiVersion;
   kind: DestinationKind;
   name: DestinationName;
+  renamedFrom?: DestinationRenamedFrom;
   displayName?: DisplayName;
   type: KinesisType;
   account: AccountReference;
@@ -198,6 +209,7 @@ export interface EventHubsDestination {
   apiVersion: ApiVersion;
   kind: DestinationKind;
   name: DestinationName;
+  renamedFrom?: DestinationRenamedFrom;
   displayName?: DisplayName;
   type: EventHubsType;
   account: AccountReference;

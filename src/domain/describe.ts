@@ -18,17 +18,22 @@ export function describe(
   owner: Owner,
   fields: FieldChange[],
   ops: PatchOp[],
-  adopting = false,
+  /** adopt: set the marker (an object from the UI may have no description); rename: rewrite it. */
+  marker: "adopt" | "rename" | undefined = undefined,
 ): void {
   if (name !== undefined && live.name !== name) {
     fields.push({ field: "name", before: live.name, after: name });
     ops.push({ op: "replace", path: "/name", value: name });
   }
   const text = (description ?? "").trim();
-  if (live.description !== text || adopting) {
+  if (live.description !== text || marker !== undefined) {
     if (live.description !== text) fields.push({ field: "description", before: live.description, after: text });
     // An object made in the UI may have no description at all, and RFC 6902 cannot replace what is
     // not there; "add" sets a member whether or not it exists.
-    ops.push({ op: adopting ? "add" : "replace", path: "/description", value: markedDescription(description, owner) });
+    ops.push({
+      op: marker === "adopt" ? "add" : "replace",
+      path: "/description",
+      value: markedDescription(description, owner),
+    });
   }
 }

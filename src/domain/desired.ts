@@ -26,6 +26,8 @@ export interface DesiredAccount {
   credentialSources?: Record<string, SourceLocation>;
   /** Take over this existing, unmanaged base connection (written by `aep-gitops import`). */
   adoptId?: string;
+  /** The account's previous name: its live base connection is renamed in place. */
+  renamedFrom?: string;
   source: SourceLocation;
 }
 
@@ -56,6 +58,8 @@ export interface DesiredDestination {
   profileAttributes: DesiredAttribute[];
   /** Take over this existing, unmanaged dataflow and its target connection (written by `aep-gitops import`). */
   adoptId?: string;
+  /** The destination's previous name: its live flow and target connection are renamed in place. */
+  renamedFrom?: string;
   source: SourceLocation;
 }
 

@@ -98,7 +98,8 @@ export function planAccounts(ctx: PlanContext): void {
       rotate || adopting
         ? owner
         : { ...owner, ...(live.owner?.fingerprint ? { fingerprint: live.owner.fingerprint } : {}) };
-    if (live.description !== (account.description ?? "").trim() || rotate || adopting) {
+    const marker = ctx.markerMode(live.id);
+    if (live.description !== (account.description ?? "").trim() || rotate || marker !== undefined) {
       if (live.description !== (account.description ?? "").trim()) {
         fields.push({ field: "description", before: live.description, after: account.description ?? "" });
       }
@@ -115,7 +116,7 @@ export function planAccounts(ctx: PlanContext): void {
     const call: ApiCall = { method: "PATCH", path: `/connections/${live.id}`, body: ops, ifMatch: live.etag };
     ctx.add({
       ref,
-      action: adopting ? "adopt" : "update",
+      ...ctx.liveAction(live.id),
       resource: "account",
       name: account.name,
       liveId: live.id,

@@ -40,6 +40,8 @@ export class PlanContext {
   readonly egress: EgressDelta[] = [];
   /** Live ids of unmanaged objects the YAML adopts in this plan (their first write sets the marker). */
   readonly adopting = new Set<string>();
+  /** Live ids of managed objects renamed in place (renamedFrom), with the name they had. */
+  readonly renaming = new Map<string, string>();
   readonly accounts: Owned<LiveConnection>;
   readonly targets: Owned<LiveTargetConnection>;
   readonly flows: Owned<LiveFlow>;
@@ -68,6 +70,21 @@ export class PlanContext {
 
   attribution(meta: LiveMeta): Attribution {
     return { ...meta, byThisTool: this.options.clientId !== undefined && meta.updatedClient === this.options.clientId };
+  }
+
+  /** How a write to a live managed object is filed: adopting it, renaming it, or a plain update. */
+  liveAction(
+    id: string,
+  ): { action: "adopt" } | { action: "rename"; renamedFrom: string; reason: string } | { action: "update" } {
+    if (this.adopting.has(id)) return { action: "adopt" };
+    const previous = this.renaming.get(id);
+    if (previous !== undefined) return { action: "rename", renamedFrom: previous, reason: `renamed from ${previous}` };
+    return { action: "update" };
+  }
+
+  /** Whether a write must (re)set the ownership marker: adopted objects get one, renamed ones a new one. */
+  markerMode(id: string): "adopt" | "rename" | undefined {
+    return this.adopting.has(id) ? "adopt" : this.renaming.has(id) ? "rename" : undefined;
   }
 
   /** True when this plan already holds a change with this ref. */

@@ -89,8 +89,7 @@ export function planFlowUpdate(
   const attributes = destination.profileAttributes.map((a) => a.path);
   const fields: FieldChange[] = [];
   const ops: PatchOp[] = [];
-  const adopting = ctx.adopting.has(flow.id);
-  describe(flow, adobeName(destination), destination.description, owner, fields, ops, adopting);
+  describe(flow, adobeName(destination), destination.description, owner, fields, ops, ctx.markerMode(flow.id));
 
   const diff = diffSelectors(flow, { audiences, attributes });
   if (!flow.standardTransformations) {
@@ -135,7 +134,7 @@ export function planFlowUpdate(
   if (calls.length === 0) return;
   ctx.add({
     ref,
-    action: adopting ? "adopt" : "update",
+    ...ctx.liveAction(flow.id),
     resource: "flow",
     name: destination.name,
     liveId: flow.id,

@@ -78,14 +78,14 @@ export function planTarget(ctx: PlanContext, destination: DesiredDestination): P
     }
     ops.push({ op: "replace", path: "/params", value: params });
   }
-  const adopting = ctx.adopting.has(live.id);
+
   // A target connection's own name is plumbing nobody reads (an imported one keeps whatever the UI
   // called it): only the flow's name is kept in sync.
-  describe(live, undefined, undefined, owner, fields, ops, adopting);
+  describe(live, undefined, undefined, owner, fields, ops, ctx.markerMode(live.id));
   if (ops.length > 0) {
     ctx.add({
       ref,
-      action: adopting ? "adopt" : "update",
+      ...ctx.liveAction(live.id),
       resource: "target-connection",
       name: destination.name,
       liveId: live.id,

@@ -4,7 +4,7 @@ import type { FlowState } from "./desired.js";
 import type { DestinationType } from "./destination-types/index.js";
 import type { LiveMeta } from "./live.js";
 
-export type ChangeAction = "create" | "update" | "delete" | "orphan" | "adopt";
+export type ChangeAction = "create" | "update" | "rename" | "delete" | "orphan" | "adopt";
 export type ResourceKind = "profile-connection" | "profile-source" | "account" | "target-connection" | "flow";
 
 /** The Flow Service collections aep-gitops reads and writes. */
@@ -79,6 +79,14 @@ export interface UpdateChange extends ChangeBase {
   calls: ApiCall[];
 }
 
+/** A managed object renamed in place (`renamedFrom`): same id, a new name and marker, and any update. */
+export interface RenameChange extends ChangeBase {
+  action: "rename";
+  liveId: string;
+  calls: ApiCall[];
+  renamedFrom: string;
+}
+
 /** An unmanaged object the YAML names by id (adoptId): its first write sets the ownership marker. */
 export interface AdoptChange extends ChangeBase {
   action: "adopt";
@@ -102,7 +110,7 @@ export interface OrphanChange extends ChangeBase {
   duplicate?: number;
 }
 
-export type Change = CreateChange | UpdateChange | AdoptChange | DeleteChange | OrphanChange;
+export type Change = CreateChange | UpdateChange | RenameChange | AdoptChange | DeleteChange | OrphanChange;
 
 export interface AudienceRef {
   id: string;

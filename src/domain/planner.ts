@@ -10,14 +10,17 @@ import { planAdoptions } from "./plan-adoption.js";
 import { PlanContext, type PlanOptions } from "./plan-context.js";
 import { planDestinations } from "./plan-destinations.js";
 import { planOrphans } from "./plan-orphans.js";
+import { hintRenames, planRenames } from "./plan-renames.js";
 import { checkGuardrails, checkSafety } from "./safety.js";
 
 export function planSandbox(desired: DesiredSandbox, live: LiveSandbox, options: PlanOptions): SandboxPlan {
   const ctx = new PlanContext(desired, live, options);
+  planRenames(ctx);
   planAdoptions(ctx);
   planAccounts(ctx);
   planDestinations(ctx);
   planOrphans(ctx);
+  hintRenames(ctx);
   checkSafety(ctx);
   checkGuardrails(ctx);
   return {
@@ -48,7 +51,7 @@ export function assemblePlan(sandboxes: SandboxPlan[]): Plan {
   const summary: PlanSummary = { add: 0, change: 0, destroy: 0, orphaned: 0, adopt: 0 };
   for (const change of sandboxes.flatMap((s) => s.changes)) {
     if (change.action === "create") summary.add++;
-    else if (change.action === "update") summary.change++;
+    else if (change.action === "update" || change.action === "rename") summary.change++;
     else if (change.action === "delete") summary.destroy++;
     else if (change.action === "orphan") summary.orphaned++;
     else summary.adopt++;

@@ -26,6 +26,7 @@ export const CONFIG_RULES = {
   "env-ref": "an environment reference is malformed",
   // Layer 2: meaning
   "duplicate-name": "two accounts or two destinations share a name in a sandbox",
+  "renamed-from": "renamedFrom names an account or destination that is still declared (or is claimed twice)",
   "unknown-account": "a destination references an account the sandbox does not declare",
   "type-mismatch": "a destination's type differs from its account's",
   "duplicate-audience": "an audience is listed twice in a destination",

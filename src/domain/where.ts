@@ -4,7 +4,7 @@
 import { canonicalJson } from "./canonical.js";
 import { whereParams, whereSettings } from "./destination-types/index.js";
 import type { DesiredAccount, DesiredDestination } from "./desired.js";
-import type { LiveConnection } from "./live.js";
+import type { LiveConnection, LiveFlow, LiveSandbox } from "./live.js";
 
 export type Where = Record<string, unknown>;
 
@@ -39,4 +39,11 @@ export function liveWhere(
 
 export function sameWhere(a: Where, b: Where): boolean {
   return canonicalJson(a) === canonicalJson(b);
+}
+
+/** Where a live flow sends its data now, over the keys of `wanted` (its account by owner, else by name). */
+export function liveWhereOfFlow(live: LiveSandbox, flow: LiveFlow, wanted: Where): Where {
+  const target = live.targetConnections.find((t) => t.id === flow.targetConnectionIds[0]);
+  const account = live.connections.find((c) => c.id === target?.baseConnectionId);
+  return liveWhere(wanted, account?.owner?.name ?? account?.name ?? "", target?.params ?? {}, account);
 }

@@ -106,6 +106,7 @@ async function runChange(
           return;
         }
         case "update":
+        case "rename":
         case "adopt":
         case "delete":
         case "orphan":

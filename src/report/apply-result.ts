@@ -13,6 +13,7 @@ export interface SandboxResults {
 const PAST: Record<ItemResult["action"], string> = {
   create: "created",
   update: "updated",
+  rename: "renamed",
   delete: "deleted",
   adopt: "adopted",
   orphan: "left",

@@ -12,6 +12,7 @@ export function changeHeader(change: Change): string {
   // What is deleted, left behind or adopted is known by its live id: no YAML of ours points at it yet.
   const id = change.liveId === undefined ? "" : ` [${change.liveId}]`;
   if (change.action === "adopt") return `${head}${id} — ${change.reason ?? ADOPTED}`;
+  if (change.action === "rename") return `${head}${id} — renamed from ${change.renamedFrom}`;
   if (change.action !== "delete" && change.action !== "orphan") return head;
   const reason = change.reason ?? (change.action === "delete" ? "deleted" : "not in YAML");
   const left = change.action === "orphan" && !reason.includes("left in place") ? "; left in place" : "";

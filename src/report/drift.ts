@@ -56,6 +56,9 @@ function item(sandbox: string, c: Change): DriftItem | undefined {
         ...(c.reason ? { reason: c.reason } : {}),
         ...(c.duplicate === undefined ? {} : { duplicate: c.duplicate }),
       };
+    case "rename":
+      // The YAML renamed it; Adobe has the old name until the rename is applied.
+      return { ...base, ...attribution, kind: "pending" };
     case "adopt":
       return undefined;
   }

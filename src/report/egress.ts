@@ -78,7 +78,8 @@ function targetItems(delta: EgressDelta): EgressItem[] {
     }));
   const place = after ?? before;
   if (!place) return [];
-  const sign = after ? "→" : "←";
+  // → where a new destination (or a still-exporting orphan) sends; ← where a deleted one sent.
+  const sign = after || delta.status === "still-exporting" ? "→" : "←";
   return [{ sign, kind: "target", text: placeText(place) }];
 }
 

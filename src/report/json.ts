@@ -9,7 +9,7 @@
 //     "sandbox": "prod",
 //     "changes": [{
 //       "ref": "flow/summer-sale",                 // stable reference; `{{<ref>.id}}` in calls means its new id
-//       "action": "create|update|delete|orphan|adopt",
+//       "action": "create|update|rename|delete|orphan|adopt",
 //       "resource": "profile-connection|profile-source|account|target-connection|flow",
 //       "name": "summer-sale",                     // the YAML identity
 //       "liveId": "…",                             // absent for creates
@@ -19,6 +19,8 @@
 //       "attribution": { "createdAt": 0, "updatedAt": 0, "createdBy": "…", "updatedBy": "…",
 //                        "createdClient": "…", "updatedClient": "…", "byThisTool": false },  // epoch ms
 //       "reason": "…",
+//       "renamedFrom": "old-name",                 // renames only
+//       "duplicate": 1,                            // the nth extra copy of one managed object
 //       "calls": [{ "method": "POST|PATCH|DELETE", "path": "/flows", "query": {}, "body": {}, "ifMatch": "\"…\"" }]
 //     }],
 //     "egress": [{ "destination": "…", "type": "amazon-kinesis", "status": "started|stopped|changed",
@@ -73,6 +75,8 @@ function changeJson(c: Change) {
     ...optional("credentialRefs", sorted(c.credentialRefs)),
     ...optional("attribution", c.attribution && attributionJson(c.attribution)),
     ...optional("reason", c.reason),
+    ...optional("renamedFrom", c.action === "rename" ? c.renamedFrom : undefined),
+    ...optional("duplicate", c.action === "delete" || c.action === "orphan" ? c.duplicate : undefined),
     calls: c.calls.map(callJson),
   };
 }

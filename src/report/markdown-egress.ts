@@ -54,7 +54,7 @@ function targetLines(delta: EgressDelta): string[] {
   const place = after ?? before;
   if (!place) return [];
   const words = Object.entries(place).map(([key, v]) => `${md(key)} ${value(v)}`);
-  return [`- 📍 ${after ? "to" : "from"} ${words.join(", ")}`];
+  return [`- 📍 ${after || delta.status === "still-exporting" ? "to" : "from"} ${words.join(", ")}`];
 }
 
 function audience(a: { id: string; name?: string }): string {

@@ -4,6 +4,7 @@ import type { Change, ChangeAction, Plan, PlanSummary, SandboxPlan } from "../do
 export const ACTION_SYMBOL: Record<ChangeAction, string> = {
   create: "+",
   update: "~",
+  rename: "~",
   delete: "-",
   orphan: "?",
   adopt: "*",
@@ -43,6 +44,7 @@ export function sandboxSummary(sandbox: SandboxPlan): PlanSummary {
 const SUMMARY_KEY: Record<ChangeAction, keyof PlanSummary> = {
   create: "add",
   update: "change",
+  rename: "change",
   delete: "destroy",
   orphan: "orphaned",
   adopt: "adopt",

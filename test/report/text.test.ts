@@ -81,7 +81,10 @@ describe("the text plan", () => {
       "  ? flow spring-sale [flow-spring-sale] — not in YAML; prune is off, so it is left in place\n",
     );
     expect(out).toContain("Plan: 0 to add, 0 to change, 0 to destroy, 3 orphaned.\n");
-    expect(out).not.toContain("Data leaving the company");
+    // An enabled orphan still sends data: what leaves the company says so, though nothing changes.
+    expect(out).toContain(
+      "  [prod] spring-sale (Amazon Kinesis): still exporting (left in place: not in YAML, prune is off): 1 audience, 1 attribute\n",
+    );
   });
 
   it("shows refusals with their hints, and never claims a refused plan matches the configuration", () => {

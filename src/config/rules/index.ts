@@ -5,12 +5,14 @@ import { duplicateAudiences } from "./duplicate-audience.js";
 import { duplicateNames } from "./duplicate-name.js";
 import { guardrailAttributes, guardrailAudiences, guardrailDestinations } from "./guardrails.js";
 import type { Rule } from "./rule.js";
+import { renamedFrom } from "./renamed-from.js";
 import { sharedTargets } from "./shared-target.js";
 import { typeMismatches } from "./type-mismatch.js";
 import { unknownAccounts } from "./unknown-account.js";
 
 export const SEMANTIC_RULES: Rule[] = [
   duplicateNames,
+  renamedFrom,
   unknownAccounts,
   typeMismatches,
   duplicateAudiences,
