@@ -17,6 +17,8 @@ export interface Adobe {
   http: AepHttp;
   /** The environment the run resolves credentials from (with --emulator, the emulator's identity). */
   env: Record<string, string | undefined>;
+  /** Which Adobe this is, stable across runs: the platform URL, or the embedded emulator. */
+  target: string;
   port(sandbox: string): HttpFlowService;
   audiences(sandbox: string): HttpAudiences;
   close(): Promise<void>;
@@ -32,6 +34,7 @@ export const EMULATOR_IDENTITY = {
 export async function openAdobe(options: { emulator?: boolean | undefined }, io: Io, output: Output): Promise<Adobe> {
   let env = io.env;
   let close = async () => {};
+  let target: string | undefined;
   if (options.emulator) {
     // Loaded only when asked for: a run against Adobe never pays for the emulator's code.
     const { startEmulator } = await import("../emulator/index.js");
@@ -49,6 +52,7 @@ export async function openAdobe(options: { emulator?: boolean | undefined }, io:
       AEP_IMS_URL: emulator.url,
     };
     close = () => emulator.close();
+    target = `the embedded emulator (${path.relative(io.cwd, statePath)})`;
   }
   const settings = settingsFromEnv(env);
   output.addSecrets([settings.clientSecret]);
@@ -57,6 +61,7 @@ export async function openAdobe(options: { emulator?: boolean | undefined }, io:
     settings,
     http,
     env,
+    target: target ?? settings.platformUrl,
     port: (sandbox) => new HttpFlowService(http, sandbox),
     audiences: (sandbox) => new HttpAudiences(http, sandbox),
     close,

@@ -1,6 +1,7 @@
 // The CLI's dispatcher: help, version, then the named command through the error boundary.
 import type { Io } from "../app/io.js";
 import { ExitCode } from "../errors.js";
+import { VERSION } from "../version.js";
 import { runCommand } from "./boundary.js";
 import { commands, usage } from "./commands.js";
 
@@ -21,6 +22,3 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
   return runCommand(command, rest, io);
 }
-
-declare const __VERSION__: string | undefined;
-const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "0.1.0";

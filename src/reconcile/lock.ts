@@ -158,6 +158,20 @@ function held(
   };
 }
 
+/** Runs `work` while holding the sandbox's lock, and always releases it. */
+export async function withSandboxLock<T>(
+  port: FlowServicePort,
+  options: LockOptions,
+  work: (lock: HeldLock) => Promise<T>,
+): Promise<T> {
+  const lock = await acquireLock(port, options);
+  try {
+    return await work(lock);
+  } finally {
+    await lock.release();
+  }
+}
+
 async function listLockObjects(port: FlowServicePort): Promise<LockObject[]> {
   const items = await port.list("connections", [
     `connectionSpec.id==${PROFILE_CONNECTION_SPEC_ID}`,

@@ -16,7 +16,7 @@ import { PROFILE_CONNECTION_REF } from "../domain/plan-profile.js";
 import { AppError } from "../errors.js";
 import { executePlan, type ItemResult } from "./executor.js";
 import { fingerprints } from "./fingerprint.js";
-import { acquireLock, DEFAULT_LOCK, type LockOptions } from "./lock.js";
+import { DEFAULT_LOCK, withSandboxLock, type LockOptions } from "./lock.js";
 import { readLive } from "./read-live.js";
 import { secretProblems, type SecretsMode } from "./secrets-needed.js";
 
@@ -113,8 +113,7 @@ export async function applyRun(targets: SandboxTarget[], run: PlanRun, options: 
       if (!shown.changes.some((c) => c.calls.length > 0)) return { sandbox: shown.sandbox, items: [] };
       const { port } = targets[i]!;
       const desired = run.resolved[i]!;
-      const lock = await acquireLock(port, options.lock ?? DEFAULT_LOCK);
-      try {
+      return withSandboxLock(port, options.lock ?? DEFAULT_LOCK, async (lock) => {
         // Read again under the lock: no other apply can write now, so what runs is what is true.
         const live = await readLive(port, { needProfileSource: desired.destinations.length > 0 });
         if (lock.created) {
@@ -147,9 +146,7 @@ export async function applyRun(targets: SandboxTarget[], run: PlanRun, options: 
           preCreated: new Map(lock.created ? [[PROFILE_CONNECTION_REF, lock.id]] : []),
         });
         return { sandbox: sandboxPlan.sandbox, items };
-      } finally {
-        await lock.release();
-      }
+      });
     }),
   );
   return { ...run, results };

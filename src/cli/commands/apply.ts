@@ -1,41 +1,28 @@
 // aep-gitops apply: re-read live, re-plan, (confirm on a TTY), execute. Exit 0 when every item
 // succeeded, 1 when anything failed or a safety rail refused; a re-run converges either way.
-import { createInterface } from "node:readline/promises";
-import type { Io } from "../../app/io.js";
+import path from "node:path";
+import { readSavedPlan } from "../../app/saved-plans.js";
 import { apply, assertComplete, plan } from "../../app/runs.js";
 import { assemblePlan, isNoop } from "../../domain/planner.js";
-import { AppError, ExitCode } from "../../errors.js";
+import { ExitCode } from "../../errors.js";
 import { applySummaryLine, renderItemLine } from "../../report/apply-result.js";
 import { chooseFormat, render } from "../../report/formats/index.js";
 import type { Command } from "../command.js";
-import { PLAN_FLAGS } from "../options.js";
+import { confirm, interactive, requireConsent } from "../consent.js";
+import { parseFlags, PLAN_FLAGS } from "../options.js";
+import { applySavedFile } from "./apply-saved.js";
 import { printProblems, workspaceCommand } from "../workspace-command.js";
 
-const USAGE = `usage: aep-gitops apply [dir...] [--sandbox NAME] [--config FILE] [--yes] [--expect-checksum SHA] [--format text|json|markdown] [-v] [--prune] [--force] [--allow-empty] [--strict] [--emulator]
+const USAGE = `usage: aep-gitops apply [dir...|FILE] [--sandbox NAME] [--config FILE] [--yes] [--expect-checksum SHA] [--format text|json|markdown] [-v] [--prune] [--force] [--allow-empty] [--strict] [--emulator]
 
 Reads the live destinations, plans, and makes them match the YAML. On a terminal it shows the plan and
 asks first (--yes skips that); elsewhere it refuses unless --yes is given. --expect-checksum refuses to act when
-the fresh plan is not the one reviewed.`;
+the fresh plan is not the one reviewed. Given a FILE saved by 'plan --out FILE', it applies exactly that plan,
+and refuses with no write at all when an object the plan touches changed since it was saved.`;
 
 const FLAGS = { ...PLAN_FLAGS, yes: { type: "boolean", short: "y" }, "expect-checksum": { type: "string" } } as const;
 
-/** On a terminal a person is asked; anywhere else only --yes says that someone meant it. */
-function interactive(io: Io): boolean {
-  return Boolean(io.stdin.isTTY && io.stdout.isTTY);
-}
-
-function requireConsent(values: { yes?: boolean | undefined }, io: Io): void {
-  if (values.yes || interactive(io)) return;
-  throw new AppError(
-    "usage",
-    "apply is not running on a terminal, so it cannot ask before it changes Adobe; nothing was read or changed.",
-    {
-      hint: "Pass --yes to apply without asking (as CI does), or run it on a terminal to review the plan and confirm.",
-    },
-  );
-}
-
-export const applyCommand: Command = workspaceCommand(
+const applyFromYaml: Command = workspaceCommand(
   USAGE,
   FLAGS,
   async (ws, values, output, io) => {
@@ -88,12 +75,12 @@ export const applyCommand: Command = workspaceCommand(
   requireConsent,
 );
 
-async function confirm(io: Io): Promise<boolean> {
-  const rl = createInterface({ input: io.stdin, output: io.stdout });
-  try {
-    const answer = await rl.question("\nApply these changes? Only 'yes' is accepted: ");
-    return answer.trim() === "yes";
-  } finally {
-    rl.close();
+export const applyCommand: Command = async (argv, io) => {
+  const { values, positionals } = parseFlags(argv, FLAGS, USAGE);
+  if (!values.help && positionals.length === 1) {
+    const file = path.resolve(io.cwd, positionals[0]!);
+    const saved = readSavedPlan(file);
+    if (saved) return applySavedFile(file, saved, values, io);
   }
-}
+  return applyFromYaml(argv, io);
+};
