@@ -15,6 +15,8 @@ export interface FlowServicePort {
   get(collection: Collection, id: string): Promise<Record<string, unknown> | undefined>;
   /** A call from a plan: path relative to the Flow Service root. */
   call(method: string, path: string, options?: RequestOptions): Promise<unknown>;
+  /** Adobe's time now (epoch ms), from the Date header of its latest answer: the clock of the lock. */
+  serverNow(): number;
 }
 
 interface ListPage {
@@ -66,6 +68,10 @@ export class HttpFlowService implements FlowServicePort {
       if (error instanceof AepApiError && error.status === 404) return undefined;
       throw error;
     }
+  }
+
+  serverNow(): number {
+    return this.http.serverNow();
   }
 
   call(method: string, path: string, options: RequestOptions = {}): Promise<unknown> {

@@ -45,6 +45,8 @@ export class AepHttp {
   private readonly limiter: AdaptiveLimiter;
   /** After a 429 with Retry-After, no request at all goes out before this time (RFC 6585 §4). */
   private pausedUntil = 0;
+  /** Adobe's clock minus ours, from the Date header of the latest answer (0 until one arrives). */
+  private clockOffsetMs = 0;
 
   constructor(
     private readonly settings: AepSettings,
@@ -112,6 +114,17 @@ export class AepHttp {
     });
   }
 
+  /** Adobe's time now: our clock corrected by the offset its last Date header showed. */
+  serverNow(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  private readClock(date: string | null): void {
+    const at = date ? Date.parse(date) : NaN;
+    // A Date header has whole seconds: its true time lies anywhere in the second, half a second on average.
+    if (Number.isFinite(at)) this.clockOffsetMs = at + 500 - Date.now();
+  }
+
   private async send(sandbox: string, method: string, path: string, options: RequestOptions) {
     const sentAt = options.urgent ? Date.now() : await this.pacer.acquire();
     // Adobe's Retry-After speaks for the whole client, not just the call that was throttled:
@@ -155,6 +168,7 @@ export class AepHttp {
       body = undefined; // gateways answer 429/5xx with empty or HTML bodies
     }
     this.pacer.answered(response.status, sentAt);
+    this.readClock(response.headers.get("date"));
     return { status: response.status, headers: response.headers, body, token };
   }
 }

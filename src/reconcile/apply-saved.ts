@@ -10,7 +10,7 @@ import { PROFILE_CONNECTION_REF } from "../domain/plan-profile.js";
 import type { SavedObject, SavedPlan } from "../domain/saved-plan.js";
 import { AppError } from "../errors.js";
 import { executePlan, type ItemResult } from "./executor.js";
-import { withSandboxLock, type LockOptions } from "./lock.js";
+import { leaseGuard, withSandboxLock, type LockOptions } from "./lock.js";
 import { readLive } from "./read-live.js";
 
 /** An object that is not as the saved plan found it. */
@@ -66,6 +66,7 @@ export async function applySavedPlan(
           },
           onItem: (item) => options.onItem?.(sandbox.sandbox, item),
           preCreated: new Map(lock.created ? [[PROFILE_CONNECTION_REF, lock.id]] : []),
+          guard: leaseGuard(lock),
         });
         return { sandbox: sandbox.sandbox, items };
       });

@@ -30,6 +30,8 @@ export interface ExecuteOptions {
   maxReplans?: number;
   /** Objects an earlier step of this run already created (the lock object is the Profile connection). */
   preCreated?: ReadonlyMap<string, string>;
+  /** Asked before every write; throws when writing must stop (the sandbox lock's lease was lost). */
+  guard?: () => void;
 }
 
 export async function executePlan(
@@ -136,6 +138,7 @@ function prepare(
   options: ExecuteOptions,
   object: { etag: string | undefined },
 ) {
+  options.guard?.();
   const path = fillRefs(call.path, ids);
   const body = call.body === undefined ? undefined : fillEnv(fillRefs(call.body, ids), options.env);
   const ifMatch = call.ifMatch ?? (call.method === "PATCH" ? object.etag : undefined);

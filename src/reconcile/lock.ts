@@ -16,6 +16,10 @@ export interface LockOptions {
   ttlMs: number;
   /** How long to wait for another run's lease before giving up. */
   waitMs: number;
+  /**
+   * The clock leases are written and judged by. Default: Adobe's (the port's `serverNow`, from the Date
+   * header of its answers), so two runners whose own clocks disagree still agree on who holds the lease.
+   */
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   onWait?: (holder: string, until: number) => void;
@@ -32,6 +36,9 @@ export interface HeldLock {
   id: string;
   /** True when this run created it (so the plan's own "create Profile connection" is already done). */
   created: boolean;
+  /** True once the lease ran out without a renewal landing: another apply may hold the lock now. */
+  lost(): boolean;
+  /** Ends the lease; never throws (a lease that cannot be ended runs out after its TTL). */
   release(): Promise<void>;
 }
 
@@ -43,7 +50,7 @@ interface LockObject {
 }
 
 export async function acquireLock(port: FlowServicePort, options: LockOptions = DEFAULT_LOCK): Promise<HeldLock> {
-  const now = options.now ?? Date.now;
+  const now = options.now ?? (() => port.serverNow());
   const sleep = options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)));
   const run = randomUUID();
   const deadline = now() + options.waitMs;
@@ -66,7 +73,7 @@ export async function acquireLock(port: FlowServicePort, options: LockOptions = 
       mine = undefined;
     }
     const lease = canonical!.lease;
-    if (lease?.run === run) return held(port, canonical!, run, mine === canonical!.id, options);
+    if (lease?.run === run) return held(port, canonical!, run, mine === canonical!.id, lease.until, options);
     if (lease && lease.until > now()) {
       if (now() + Math.min(1_000, options.ttlMs / 4) > deadline) {
         throw new AppError(
@@ -82,11 +89,12 @@ export async function acquireLock(port: FlowServicePort, options: LockOptions = 
       continue;
     }
     try {
+      const until = now() + options.ttlMs;
       const answer = (await port.call("PATCH", `/connections/${canonical!.id}`, {
-        body: [{ op: "replace", path: "/description", value: description(run, now() + options.ttlMs) }],
+        body: [{ op: "replace", path: "/description", value: description(run, until) }],
         ifMatch: canonical!.etag,
       })) as { etag: string };
-      return held(port, { ...canonical!, etag: answer.etag }, run, mine === canonical!.id, options);
+      return held(port, { ...canonical!, etag: answer.etag }, run, mine === canonical!.id, until, options);
     } catch (error) {
       if (error instanceof AepApiError && error.status === 412) continue; // someone else moved first
       throw error;
@@ -99,19 +107,24 @@ function held(
   object: LockObject,
   run: string,
   created: boolean,
+  until: number,
   options: LockOptions,
 ): HeldLock {
   let etag = object.etag;
   let stopped = false;
-  const now = options.now ?? Date.now;
+  /** The end of the lease as last written (by the take or a renewal that landed), in the lock's clock. */
+  let leaseUntil = until;
+  const now = options.now ?? (() => port.serverNow());
   const renewOnce = async () => {
+    const next = now() + options.ttlMs;
     const answer = await port.call("PATCH", `/connections/${object.id}`, {
-      body: [{ op: "replace", path: "/description", value: description(run, now() + options.ttlMs) }],
+      body: [{ op: "replace", path: "/description", value: description(run, next) }],
       ifMatch: etag,
       // Never queued behind the apply's own writes: a late renewal would let the lease lapse.
       urgent: true,
     });
     etag = (answer as { etag: string }).etag;
+    leaseUntil = next;
   };
   // Renew at a third of the TTL, so a slow apply never loses its lease to a waiting one.
   const renew = setInterval(
@@ -136,25 +149,44 @@ function held(
   return {
     id: object.id,
     created,
+    lost: () => now() >= leaseUntil,
     async release() {
       stopped = true;
       clearInterval(renew);
-      for (let attempt = 0; attempt < 3; attempt++) {
-        try {
-          await port.call("PATCH", `/connections/${object.id}`, {
-            body: [{ op: "replace", path: "/description", value: markedDescription(PROFILE_TEXT, OWNER) }],
-            ifMatch: etag,
-          });
-          return;
-        } catch (error) {
-          if (!(error instanceof AepApiError && error.status === 412)) throw error;
-          // A renewal answered late: read the current etag, and release only if the lease is still ours.
-          const current = (await listLockObjects(port)).find((o) => o.id === object.id);
-          if (!current || current.lease?.run !== run) return;
-          etag = current.etag;
-        }
-      }
+      // A lease that ran out is no longer ours to end: another apply may hold the lock by now.
+      if (now() >= leaseUntil) return;
+      await releaseOnce().catch(() => undefined);
     },
+  };
+
+  async function releaseOnce(): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await port.call("PATCH", `/connections/${object.id}`, {
+          body: [{ op: "replace", path: "/description", value: markedDescription(PROFILE_TEXT, OWNER) }],
+          ifMatch: etag,
+        });
+        return;
+      } catch (error) {
+        if (!(error instanceof AepApiError && error.status === 412)) throw error;
+        // A renewal answered late: read the current etag, and release only if the lease is still ours.
+        const current = (await listLockObjects(port)).find((o) => o.id === object.id);
+        if (!current || current.lease?.run !== run) return;
+        etag = current.etag;
+      }
+    }
+  }
+}
+
+/** What the executor is told before each write once the lease ran out: stop, and say what was not done. */
+export function leaseGuard(lock: HeldLock): () => void {
+  return () => {
+    if (!lock.lost()) return;
+    throw new AppError(
+      "refused",
+      "not done: the sandbox lock's lease ran out (its renewals failed), so another apply may be writing now",
+      { hint: "Run apply again once Adobe answers the lock's renewals: it continues from what is done." },
+    );
   };
 }
 

@@ -16,7 +16,7 @@ import { PROFILE_CONNECTION_REF } from "../domain/plan-profile.js";
 import { AppError } from "../errors.js";
 import { executePlan, type ItemResult } from "./executor.js";
 import { fingerprints } from "./fingerprint.js";
-import { DEFAULT_LOCK, withSandboxLock, type LockOptions } from "./lock.js";
+import { DEFAULT_LOCK, leaseGuard, withSandboxLock, type LockOptions } from "./lock.js";
 import { readLive } from "./read-live.js";
 import { secretProblems, type SecretsMode } from "./secrets-needed.js";
 
@@ -144,6 +144,7 @@ export async function applyRun(targets: SandboxTarget[], run: PlanRun, options: 
           replan: (change) => replanChange(change, desired, live, port, planOptions(desired, options)),
           onItem: (item) => options.onItem?.(sandboxPlan.sandbox, item),
           preCreated: new Map(lock.created ? [[PROFILE_CONNECTION_REF, lock.id]] : []),
+          guard: leaseGuard(lock),
         });
         return { sandbox: sandboxPlan.sandbox, items };
       });
