@@ -28,7 +28,7 @@ export function driftJob(ctx: JobContext): Job {
         );
       const ws = await openWorkspace(check.configuration, {}, ctx.io, ctx.log.output);
       try {
-        const { plan, items } = await drift(ws, { prune: ctx.inputs.prune });
+        const { plan, items } = await drift(ws, { prune: ctx.inputs.prune, secrets: ctx.inputs.secrets });
         ctx.log.group("Drift", render("drift", "text", plan));
         const report = driftIssueBody(plan, { marker, runUrl: ctx.runner.runUrl, sha: ctx.runner.sha });
         appendSummary(ctx.runner.summaryFile, report);

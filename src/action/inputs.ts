@@ -15,6 +15,11 @@ export interface ActionInputs {
   force: boolean;
   prune: boolean;
   failOnDrift: boolean;
+  /**
+   * Whether the destination secrets must be set. A plan or drift job can do without (a pull request's
+   * plan reviews meaning, not credentials); apply cannot, since it is the job that sends them.
+   */
+  secrets: "required" | "optional";
 }
 
 const COMMANDS: ActionCommand[] = ["plan", "apply", "drift"];
@@ -39,7 +44,17 @@ export function readInputs(env: Record<string, string | undefined>): ActionInput
     force: bool(input("force"), "force", false),
     prune: bool(input("prune"), "prune", false),
     failOnDrift: bool(input("fail-on-drift"), "fail-on-drift", false),
+    secrets: secretsInput(input("secrets"), command as ActionCommand),
   };
+}
+
+function secretsInput(value: string | undefined, command: ActionCommand): "required" | "optional" {
+  if (value === undefined) return command === "apply" ? "required" : "optional";
+  if (value !== "required" && value !== "optional")
+    throw new AppError("usage", `Input 'secrets' must be required or optional, not '${value}'.`);
+  if (command === "apply" && value === "optional")
+    throw new AppError("usage", "Input 'secrets' cannot be optional for apply: apply is the job that sends them.");
+  return value;
 }
 
 function bool(value: string | undefined, name: string, fallback: boolean): boolean {

@@ -16,6 +16,8 @@ export interface ItemResult {
   action: Change["action"];
   resource: Change["resource"];
   name: string;
+  /** Credentials written by this item (never their values): a create sets them, an update may rotate them. */
+  credentials?: "set" | "rotate";
   status: ItemStatus;
   message?: string;
   /** Concurrent edits met on the way (a 412), and how they were resolved. */
@@ -61,6 +63,7 @@ export async function executePlan(
         action: change.action,
         resource: change.resource,
         name: change.name,
+        ...(change.credentials === "set" || change.credentials === "rotate" ? { credentials: change.credentials } : {}),
         status: "done",
         concurrent: [],
       };

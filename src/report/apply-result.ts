@@ -30,7 +30,9 @@ export function applySummaryLine(results: SandboxResults[]): string {
 /** `created flow x`, `failed to update flow x: …`, `skipped create flow x (…)`. */
 export function itemText(item: ItemResult): string {
   const object = `${item.resource} ${item.name}`;
-  if (item.status === "done") return `${PAST[item.action]} ${object}`;
+  // A rotation is said by the apply that makes it: the plan a reviewer saw could not know of it.
+  if (item.status === "done")
+    return `${PAST[item.action]} ${object}${item.action === "update" && item.credentials === "rotate" ? " (credentials rotated)" : ""}`;
   if (item.status === "failed") return `failed to ${item.action} ${object}: ${item.message ?? "unknown error"}`;
   // The executor's message already starts with "skipped: "; the reason is what is worth repeating.
   const why = item.message?.replace(/^skipped:\s*/, "");

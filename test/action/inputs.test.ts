@@ -23,6 +23,7 @@ describe("inputs", () => {
       force: true,
       prune: false,
       failOnDrift: false,
+      secrets: "required",
     });
   });
 
@@ -32,6 +33,7 @@ describe("inputs", () => {
       force: false,
       prune: false,
       failOnDrift: false,
+      secrets: "optional",
     });
   });
 

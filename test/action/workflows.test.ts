@@ -24,6 +24,8 @@ interface Step {
 }
 interface Job {
   permissions?: unknown;
+  needs?: string | string[];
+  if?: string;
   env?: unknown;
   environment?: string;
   concurrency?: { group: string; "cancel-in-progress": boolean };
@@ -45,6 +47,7 @@ describe("action.yml", () => {
       "force",
       "prune",
       "fail-on-drift",
+      "secrets",
     ]);
     expect(template?.outputs?.map((o) => o.id)).toEqual(["has-changes", "plan-checksum", "drift-count"]);
   });
@@ -134,5 +137,81 @@ describe("this repository's CI", () => {
     for (const command of ["npm ci", "npm run lint", "npm run typecheck", "npm test", "npm run build:action"])
       expect(runs.join("\n")).toContain(command);
     expect(runs.join("\n")).toContain("git diff --exit-code");
+  });
+});
+
+describe(".github/workflows/release.yml", () => {
+  const file = ".github/workflows/release.yml";
+  const workflow = () =>
+    parse(read(file)) as {
+      permissions?: Record<string, string>;
+      concurrency?: { group: string; "cancel-in-progress": boolean };
+      jobs: Record<string, Job & { permissions?: Record<string, string> }>;
+    };
+  const runs = (job: string) => workflow().jobs[job]!.steps.flatMap((s) => (s.run ? [s.run] : []));
+
+  it("is valid for GitHub's workflow parser and actionlint", async () => {
+    const { errors } = await validateWorkflow(path.basename(file), read(file));
+    expect(errors).toEqual([]);
+  });
+
+  it("pins every action to a full commit SHA, with the release it is in a comment", () => {
+    const lines = read(file)
+      .split("\n")
+      .filter((l) => /^\s*-?\s*uses:/.test(l));
+    expect(lines.length).toBeGreaterThanOrEqual(7);
+    for (const line of lines) expect(line).toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$/);
+    expect(lines.join("\n")).toMatch(/changesets\/action@[0-9a-f]{40} # v1\./);
+  });
+
+  it("reads only at the top; each job asks for its own, and only the publish job gets an OIDC token", () => {
+    const { permissions, jobs } = workflow();
+    expect(permissions).toEqual({ contents: "read" });
+    expect(jobs.test!.permissions).toEqual({ contents: "read" });
+    expect(jobs.version!.permissions).toEqual({ contents: "write", "pull-requests": "write" });
+    expect(jobs.publish!.permissions).toEqual({ contents: "write", "id-token": "write" });
+    const withIdToken = Object.entries(jobs).filter(([, job]) => job.permissions?.["id-token"] !== undefined);
+    expect(withIdToken.map(([name]) => name)).toEqual(["publish"]);
+  });
+
+  it("runs one release at a time and never cancels one half-way", () => {
+    expect(workflow().concurrency).toEqual({ group: "release", "cancel-in-progress": false });
+  });
+
+  it("tests on Node 20 and 24 first; versions from main, and publishes only when nothing is left to version", () => {
+    const { jobs } = workflow();
+    expect((jobs.test as { strategy?: { matrix: { node: number[] } } }).strategy?.matrix.node).toEqual([20, 24]);
+    expect(runs("test")).toEqual(["npm ci", "npm test"]);
+    expect(jobs.version!.needs).toBe("test");
+    expect(jobs.version!.if).toContain("refs/heads/main");
+    const changesets = jobs.version!.steps.find((s) => s.uses?.startsWith("changesets/action@"));
+    expect(changesets?.with).toMatchObject({ version: "npm run version-packages" });
+    expect(changesets?.with).not.toHaveProperty("publish");
+    expect(jobs.publish!.needs).toEqual(["test", "version"]);
+    expect(jobs.publish!.if).toContain("needs.version.outputs.has-changesets == 'false'");
+  });
+
+  it("builds, publishes with provenance, and gives the npm token to the publish step only", () => {
+    const { jobs } = workflow();
+    const steps = jobs.publish!.steps;
+    const publish = steps.findIndex((s) => s.run?.includes("npm publish"));
+    expect(steps.filter((s) => s.run?.includes("npm publish"))).toHaveLength(1);
+    expect(steps[publish]!.run).toBe("npm publish --provenance --access public");
+    expect(steps[publish]!.env).toEqual({ NODE_AUTH_TOKEN: "${{ secrets.NPM_TOKEN }}" });
+    expect(steps.findIndex((s) => s.run === "npm run build")).toBeGreaterThan(-1);
+    expect(steps.findIndex((s) => s.run === "npm run build")).toBeLessThan(publish);
+    for (const [name, job] of Object.entries(jobs)) {
+      expect(JSON.stringify(job.env ?? {})).not.toContain("secrets.");
+      for (const step of job.steps.filter((s) => s !== steps[publish]))
+        expect(JSON.stringify(step), name).not.toContain("secrets.");
+    }
+  });
+
+  it("tags vX.Y.Z on a commit with the built dist/ and force-moves the major tag vX to it", () => {
+    const tagging = runs("publish").find((r) => r.includes("git tag"));
+    expect(tagging).toBeDefined();
+    for (const command of ["git add -f dist/", 'git tag -a "$VERSION"', 'git tag -f "$MAJOR"', "push -f origin"])
+      expect(tagging).toContain(command);
+    expect(tagging).not.toMatch(/push[^\n]*(main|HEAD)/);
   });
 });
