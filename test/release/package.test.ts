@@ -1,0 +1,140 @@
+// What a config repository gets from `npm i -D aep-gitops`: a fresh clone packs itself (the prepare
+// script builds the CLI bundle), and the tarball, installed into an empty folder outside this clone with
+// its dependencies only, gives a working `npx aep-gitops`. And on this Node (20 is the promised minimum)
+// neither the project's install nor a user's prints EBADENGINE.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyClone, npmProblem, run, type Run } from "./npm.js";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+  version: string;
+  devDependencies: Record<string, string>;
+};
+const TIMEOUT = 120_000;
+const problem = npmProblem();
+if (problem) console.warn(`test/release/package.test.ts skipped: npm cannot be run here (${problem})`);
+const output = (r: Run) => r.stdout + r.stderr;
+
+describe.skipIf(problem !== undefined)(`the npm package, on Node ${process.version}`, { timeout: TIMEOUT }, () => {
+  let temp = "";
+  let user = "";
+  let packed: { filename: string; files: { path: string }[] };
+  let install: Run;
+  const npx = (...args: string[]) => run("npx", ["--no", "--", "aep-gitops", ...args], user);
+
+  beforeAll(async () => {
+    temp = realpathSync(mkdtempSync(path.join(tmpdir(), "aep-gitops-release-")));
+    const clone = path.join(temp, "clone");
+    user = path.join(temp, "user");
+    copyClone(ROOT, clone);
+    const pack = await run("npm", ["pack", "--json", "--pack-destination", temp], clone);
+    expect(pack.status, output(pack)).toBe(0);
+    packed = (JSON.parse(pack.stdout.slice(pack.stdout.indexOf("["))) as (typeof packed)[])[0]!;
+
+    // An empty config repository. Offline from npm's cache when it holds everything, else the registry.
+    mkdirSync(user);
+    writeFileSync(path.join(user, "package.json"), JSON.stringify({ name: "config-repo", private: true }));
+    const tarball = path.join(temp, packed.filename);
+    const args = ["install", "--no-audit", "--no-fund", "--save-dev", tarball];
+    install = await run("npm", [...args, "--offline"], user);
+    if (install.status !== 0 && /ENOTCACHED/.test(output(install)))
+      install = await run("npm", [...args, "--prefer-offline"], user);
+    expect(install.status, output(install)).toBe(0);
+  }, TIMEOUT);
+
+  afterAll(() => temp && rmSync(temp, { recursive: true, force: true }));
+
+  it("is installed outside this clone", () => {
+    expect(path.relative(ROOT, user).startsWith("..")).toBe(true);
+    expect(existsSync(path.join(user, "node_modules/aep-gitops/package.json"))).toBe(true);
+  });
+
+  it("a fresh clone packs the built CLI, the Action, the schemas, the examples, the license and the changelog", () => {
+    const files = packed.files.map((f) => f.path);
+    for (const file of [
+      "bin/aep-gitops.js",
+      "dist/cli.js",
+      "dist/action/index.js",
+      "action.yml",
+      "schemas/aep-gitops.schema.json",
+      "schemas/tool-config.schema.json",
+      "examples/destinations/summer-advertising-campaign.yaml",
+      "examples/workflows/plan.yml",
+      "LICENSE",
+      "CHANGELOG.md",
+      "README.md",
+      "package.json",
+    ])
+      expect(files).toContain(file);
+    expect(files.filter((f) => /^(src|test|scripts|bench|node_modules|\.aep-gitops)\//.test(f))).toEqual([]);
+  });
+
+  it("installs with its dependencies only: no build or test tool is needed to run it", () => {
+    const present = Object.keys(pkg.devDependencies).filter((name) =>
+      existsSync(path.join(user, "node_modules", name)),
+    );
+    expect(present).toEqual([]);
+  });
+
+  it("prints no EBADENGINE when a user installs it", () => {
+    expect(output(install)).not.toMatch(/EBADENGINE/);
+  });
+
+  it("npx aep-gitops --version prints the package's version", async () => {
+    const r = await npx("--version");
+    expect(r.status, output(r)).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it("validates the examples it ships", async () => {
+    const r = await npx("validate", "node_modules/aep-gitops/examples/destinations");
+    expect(r.status, output(r)).toBe(0);
+  });
+
+  it("plans the examples it ships on the embedded emulator, without any secret", async () => {
+    const r = await npx("plan", "node_modules/aep-gitops/examples/destinations", "--emulator", "--secrets", "optional");
+    expect([0, 2], output(r)).toContain(r.status);
+    expect(r.stdout).toContain("Plan:");
+  });
+
+  it("ships the JSON Schema where the README points editors (yaml.schemas, $schema)", () => {
+    const schema = path.join(user, "node_modules/aep-gitops/schemas/aep-gitops.schema.json");
+    expect((JSON.parse(readFileSync(schema, "utf8")) as { title: string }).title).toBe("AepGitopsResource");
+  });
+});
+
+describe.skipIf(problem !== undefined)(
+  `the project's own install, on Node ${process.version}`,
+  { timeout: TIMEOUT },
+  () => {
+    let dir = "";
+    beforeAll(() => void (dir = realpathSync(mkdtempSync(path.join(tmpdir(), "aep-gitops-ci-")))));
+    afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+    // `npm ci --dry-run` checks every package of the lockfile against this Node, as `npm ci` does,
+    // without downloading or running anything.
+    const dryRun = async (lock: string) => {
+      writeFileSync(path.join(dir, "package.json"), readFileSync(path.join(ROOT, "package.json")));
+      writeFileSync(path.join(dir, "package-lock.json"), lock);
+      return run("npm", ["ci", "--dry-run", "--ignore-scripts", "--offline", "--no-audit", "--no-fund"], dir);
+    };
+
+    it("npm ci prints no EBADENGINE: every locked package supports this Node", async () => {
+      const r = await dryRun(readFileSync(path.join(ROOT, "package-lock.json"), "utf8"));
+      expect(r.status, output(r)).toBe(0);
+      expect(output(r)).not.toMatch(/EBADENGINE/);
+    });
+
+    it("and the check sees a locked package that does not", async () => {
+      const lock = JSON.parse(readFileSync(path.join(ROOT, "package-lock.json"), "utf8")) as {
+        packages: Record<string, { engines?: Record<string, string> }>;
+      };
+      lock.packages["node_modules/yaml"]!.engines = { node: ">=99" };
+      const r = await dryRun(JSON.stringify(lock));
+      expect(output(r)).toMatch(/EBADENGINE[\s\S]*yaml@/);
+    });
+  },
+);
