@@ -17,6 +17,8 @@ export interface RequestOptions {
   create?: boolean;
   /** Skips the concurrency queue and the pacing (still waits out a Retry-After): the lease renewal. */
   urgent?: boolean;
+  /** Ends the request and its retries (the lock aborts its renewals when it is released). */
+  signal?: AbortSignal;
 }
 
 export interface HttpStats {
@@ -90,6 +92,7 @@ export class AepHttp {
         throw new Retryable(error, retryAfterMs(response.headers.get("retry-after")));
       },
       {
+        ...(options.signal ? { signal: options.signal } : {}),
         retries: this.retry.retries,
         minTimeout: this.retry.minTimeoutMs,
         maxTimeout: this.retry.maxTimeoutMs,
@@ -153,7 +156,9 @@ export class AepHttp {
         method,
         headers,
         ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-        signal: AbortSignal.timeout(60_000),
+        signal: options.signal
+          ? AbortSignal.any([options.signal, AbortSignal.timeout(60_000)])
+          : AbortSignal.timeout(60_000),
       });
     } catch (error) {
       throw new NetworkError(`${method} ${path}: ${(error as Error).message}`, error);

@@ -73,7 +73,7 @@ export async function acquireLock(port: FlowServicePort, options: LockOptions = 
       mine = undefined;
     }
     const lease = canonical!.lease;
-    if (lease?.run === run) return held(port, canonical!, run, mine === canonical!.id, lease.until, options);
+    if (lease?.run === run) return fresh(held(port, canonical!, run, mine === canonical!.id, lease.until, options));
     if (lease && lease.until > now()) {
       if (now() + Math.min(1_000, options.ttlMs / 4) > deadline) {
         throw new AppError(
@@ -94,12 +94,21 @@ export async function acquireLock(port: FlowServicePort, options: LockOptions = 
         body: [{ op: "replace", path: "/description", value: description(run, until) }],
         ifMatch: canonical!.etag,
       })) as { etag: string };
-      return held(port, { ...canonical!, etag: answer.etag }, run, mine === canonical!.id, until, options);
+      return fresh(held(port, { ...canonical!, etag: answer.etag }, run, mine === canonical!.id, until, options));
     } catch (error) {
       if (error instanceof AepApiError && error.status === 412) continue; // someone else moved first
       throw error;
     }
   }
+}
+
+/**
+ * The lease time in a take is computed before the take is sent; a take that waited out a Retry-After
+ * (or a slow Adobe) can land with most of its lease gone. Renew at once then, before any work starts.
+ */
+async function fresh(lock: HeldLock & { renewIfShort(): Promise<void> }): Promise<HeldLock> {
+  await lock.renewIfShort();
+  return lock;
 }
 
 function held(
@@ -109,9 +118,11 @@ function held(
   created: boolean,
   until: number,
   options: LockOptions,
-): HeldLock {
+): HeldLock & { renewIfShort(): Promise<void> } {
   let etag = object.etag;
   let stopped = false;
+  // Aborted on release: a renewal still retrying must not outlive the apply (or keep its process alive).
+  const renewals = new AbortController();
   /** The end of the lease as last written (by the take or a renewal that landed), in the lock's clock. */
   let leaseUntil = until;
   const now = options.now ?? (() => port.serverNow());
@@ -122,14 +133,19 @@ function held(
       ifMatch: etag,
       // Never queued behind the apply's own writes: a late renewal would let the lease lapse.
       urgent: true,
+      signal: renewals.signal,
     });
     etag = (answer as { etag: string }).etag;
     leaseUntil = next;
   };
   // Renew at a third of the TTL, so a slow apply never loses its lease to a waiting one.
+  let inFlight = 0;
   const renew = setInterval(
     () => {
-      if (stopped) return;
+      // At most two renewals at once: one may hang on a lost connection while the next lands, but a
+      // failing Adobe must not get a new retry loop every tick.
+      if (stopped || inFlight >= 2) return;
+      inFlight++;
       void renewOnce()
         .catch(async (error: unknown) => {
           // A 412: an earlier renewal landed but its answer (the new etag) was lost, or answered after
@@ -141,18 +157,24 @@ function held(
           etag = current.etag;
           await renewOnce();
         })
-        .catch(() => undefined);
+        .catch(() => undefined)
+        .finally(() => inFlight--);
     },
-    Math.max(1_000, options.ttlMs / 3),
+    // A third of the lease: two renewals may fail (or wait out a Retry-After) before it runs out.
+    Math.max(200, options.ttlMs / 3),
   );
   renew.unref();
   return {
     id: object.id,
     created,
     lost: () => now() >= leaseUntil,
+    async renewIfShort() {
+      if (leaseUntil - now() < options.ttlMs / 2) await renewOnce().catch(() => undefined);
+    },
     async release() {
       stopped = true;
       clearInterval(renew);
+      renewals.abort();
       // A lease that ran out is no longer ours to end: another apply may hold the lock by now.
       if (now() >= leaseUntil) return;
       await releaseOnce().catch(() => undefined);

@@ -18,12 +18,22 @@ beforeEach(async () => {
 });
 afterEach(() => lab.close());
 
+/** Resolves once some apply holds the lock: its lease line is in the Profile connection's description. */
+async function leaseTaken(): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const connections = sandboxOf(await lab.state(), "prod").connections;
+    if (connections.some((c) => /\[aep-gitops lease: run=/.test(c.description ?? ""))) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error("no apply took the lock within 5 s");
+}
+
 describe("the lease", () => {
   it("is judged by Adobe's clock: a runner an hour behind still holds it against a correct one", async () => {
     // Slow answers, so the first apply is still writing when the second one starts.
     await lab.faults({ latencyMs: 120 });
     const behind = lab.cli(["apply", "--yes"], { env: HOUR_BEHIND });
-    await new Promise((r) => setTimeout(r, 700));
+    await leaseTaken();
     const correct = await lab.cli(["apply", "--yes"]);
     const first = await behind;
     expect(first.code, first.stderr).toBe(0);
