@@ -1,3 +1,4 @@
+/* global process */
 // A CI runner whose clock is wrong: loaded with `node --import` (through NODE_OPTIONS) into a child
 // process of the real CLI, it shifts Date by AEP_TEST_CLOCK_OFFSET_MS. Nothing of aep-gitops is replaced:
 // the process simply lives at another time, as a runner with a drifting clock does.
