@@ -96,7 +96,9 @@ describe("throttling", () => {
 
   it("converges through a 429 storm, retrying each throttled call only after Retry-After", async () => {
     await lab.faults({ seed: 7, rates: { "429": 0.3 }, retryAfter: "seconds", retryAfterSeconds: 1 });
-    const apply = await lab.cli(["apply", "--yes"]);
+    // A lease of a realistic length: under a storm of 1 s Retry-Afters, a 2 s lease may run out, and an
+    // apply whose lease ran out stops writing (by design).
+    const apply = await lab.cli(["apply", "--yes"], { env: { AEP_GITOPS_LOCK_TTL_SECONDS: "30" } });
     expect(apply.code).toBe(0);
     const log = await lab.requests();
     const throttled = log.filter((r) => r.status === 429);

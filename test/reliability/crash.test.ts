@@ -77,7 +77,9 @@ const SCENARIOS = {
   },
 } satisfies Record<string, { pre: Model; desired: Model }>;
 const { pre: PRE, desired: DESIRED } = SCENARIOS[FULL ? "full" : "reduced"];
-const LOCK_TTL = { AEP_GITOPS_LOCK_TTL_SECONDS: "1" };
+// Short, so a killed run's lease runs out quickly; long enough that a loaded machine still renews it in time
+// (an apply whose lease ran out stops writing, by design).
+const LOCK_TTL = { AEP_GITOPS_LOCK_TTL_SECONDS: "3" };
 
 async function prepare(lab: Lab) {
   await lab.reset();
