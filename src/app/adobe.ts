@@ -7,7 +7,7 @@ import path from "node:path";
 import { HttpFlowService } from "../aep/flow-service.js";
 import { AepHttp } from "../aep/http.js";
 import { ImsTokenSource } from "../aep/ims.js";
-import { HttpAudiences } from "../aep/segments.js";
+import { HttpAudiences } from "../aep/audiences.js";
 import { settingsFromEnv, type AepSettings } from "../aep/settings.js";
 import type { Io } from "./io.js";
 import type { Output } from "./output.js";

@@ -35,6 +35,8 @@ export interface DesiredAudience {
   /** The audience (segment definition) id; absent when given by name only, resolved per sandbox. */
   id?: string;
   name?: string;
+  /** Data-usage labels, from the sandbox when the reference is resolved (the YAML does not set them). */
+  labels?: string[];
   source: SourceLocation;
 }
 

@@ -18,7 +18,7 @@ export function audiencesOf(destination: DesiredDestination): AudienceRef[] {
   return destination.audiences.map((a) => {
     if (a.id === undefined)
       throw new Error(`audience '${a.name}' of ${destination.name} reached the planner unresolved`);
-    return a.name === undefined ? { id: a.id } : { id: a.id, name: a.name };
+    return { id: a.id, ...(a.name === undefined ? {} : { name: a.name }), ...(a.labels ? { labels: a.labels } : {}) };
   });
 }
 

@@ -115,6 +115,8 @@ export type Change = CreateChange | UpdateChange | RenameChange | AdoptChange | 
 export interface AudienceRef {
   id: string;
   name?: string;
+  /** Data-usage labels (core/C5, …) as the sandbox has them: what starts leaving carries them. */
+  labels?: string[];
 }
 
 /** What starts or stops leaving the company for one destination, and where it goes. */

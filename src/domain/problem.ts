@@ -44,6 +44,8 @@ export const LIVE_RULES = {
   "unknown-audience": "an audience id or name does not exist in the sandbox",
   "audience-name": "an audience's name in YAML differs from its name in the sandbox (warning)",
   "ambiguous-audience": "an audience given by name matches several audiences in the sandbox",
+  "inactive-audience": "an audience exists but is inactive, deleted or a draft: Adobe exports only active audiences",
+  "audience-origin": "an audience comes from an origin the destination type cannot export",
   "env-not-set":
     "a credential's environment variable that apply will send is not set (a warning with --secrets optional)",
 } as const;

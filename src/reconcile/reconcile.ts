@@ -2,10 +2,10 @@
 // read live (list calls only) → plan (pure) → check the reviewed checksum → execute → report results.
 import type { FlowServicePort } from "../aep/flow-service.js";
 import { toConnection, toFlow, toTargetConnection } from "../aep/mapping.js";
-import { needsAudienceCheck, resolveAudiences } from "../domain/audiences.js";
+import { resolveAudiences } from "../domain/audiences.js";
 import type { DesiredSandbox } from "../domain/desired.js";
 import type { Problem } from "../domain/problem.js";
-import type { AudiencePort } from "../aep/segments.js";
+import type { AudiencePort } from "../aep/audiences.js";
 import { hasErrors } from "../config/problems.js";
 import type { LiveSandbox } from "../domain/live.js";
 import { COLLECTION, type Change, type Plan, type SandboxPlan } from "../domain/plan.js";
@@ -17,6 +17,7 @@ import { AppError } from "../errors.js";
 import { executePlan, type ItemResult } from "./executor.js";
 import { fingerprints } from "./fingerprint.js";
 import { DEFAULT_LOCK, leaseGuard, withSandboxLock, type LockOptions } from "./lock.js";
+import { readAudiences } from "./read-audiences.js";
 import { readLive } from "./read-live.js";
 import { secretProblems, type SecretsMode } from "./secrets-needed.js";
 
@@ -47,9 +48,13 @@ export async function planAll(targets: SandboxTarget[], options: RunOptions): Pr
     targets.map(async ({ desired, port, audiences }) => {
       const [live, known] = await Promise.all([
         readLive(port, { needProfileSource: desired.destinations.length > 0 }),
-        audiences && needsAudienceCheck(desired) ? audiences.listAudiences() : undefined,
+        audiences ? readAudiences(audiences, desired) : undefined,
       ]);
-      return { live, ...(known ? resolveAudiences(desired, known) : { desired, problems: [] }) };
+      return {
+        live,
+        note: known?.note,
+        ...(known ? resolveAudiences(desired, known.known) : { desired, problems: [] }),
+      };
     }),
   );
   const problems = read.flatMap((r) => r.problems);
@@ -58,7 +63,11 @@ export async function planAll(targets: SandboxTarget[], options: RunOptions): Pr
   if (hasErrors(problems)) {
     return { plan: assemblePlan([]), lives, resolved, problems };
   }
-  const sandboxPlans = resolved.map((desired, i) => planSandbox(desired, lives[i]!, planOptions(desired, options)));
+  const sandboxPlans = resolved.map((desired, i) => {
+    const plan = planSandbox(desired, lives[i]!, planOptions(desired, options));
+    const note = read[i]!.note;
+    return note ? { ...plan, notes: [...plan.notes, { level: "warning" as const, message: note }] } : plan;
+  });
   const secrets = sandboxPlans.flatMap((plan, i) =>
     secretProblems(plan, resolved[i]!, options.env, options.secrets ?? "required"),
   );

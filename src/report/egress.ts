@@ -61,7 +61,12 @@ export function typeLabel(delta: EgressDelta): string | undefined {
 export function egressItems(delta: EgressDelta): EgressItem[] {
   return [
     ...targetItems(delta),
-    ...delta.audiencesAdded.map((a) => ({ sign: "+" as const, kind: "audience" as const, text: audienceText(a) })),
+    // What starts leaving carries its data-usage labels: what a governance reviewer looks for first.
+    ...delta.audiencesAdded.map((a) => ({
+      sign: "+" as const,
+      kind: "audience" as const,
+      text: `${audienceText(a)}${a.labels?.length ? ` [labels: ${a.labels.join(", ")}]` : ""}`,
+    })),
     ...delta.attributesAdded.map((p) => ({ sign: "+" as const, kind: "attribute" as const, text: p })),
     ...delta.audiencesRemoved.map((a) => ({ sign: "-" as const, kind: "audience" as const, text: audienceText(a) })),
     ...delta.attributesRemoved.map((p) => ({ sign: "-" as const, kind: "attribute" as const, text: p })),

@@ -104,7 +104,11 @@ function callJson(call: ApiCall) {
 }
 
 function egressJson(e: EgressDelta) {
-  const audience = (a: { id: string; name?: string }) => ({ id: a.id, ...optional("name", a.name) });
+  const audience = (a: { id: string; name?: string; labels?: string[] }) => ({
+    id: a.id,
+    ...optional("name", a.name),
+    ...optional("labels", a.labels && [...a.labels]),
+  });
   return {
     destination: e.destination,
     ...optional("type", e.type),

@@ -57,6 +57,7 @@ function targetLines(delta: EgressDelta): string[] {
   return [`- 📍 ${after || delta.status === "still-exporting" ? "to" : "from"} ${words.join(", ")}`];
 }
 
-function audience(a: { id: string; name?: string }): string {
-  return a.name === undefined ? code(a.id) : `**${md(a.name)}** ${code(a.id)}`;
+function audience(a: { id: string; name?: string; labels?: string[] }): string {
+  const labels = a.labels?.length ? ` (labels ${a.labels.map((l) => code(l)).join(", ")})` : "";
+  return `${a.name === undefined ? code(a.id) : `**${md(a.name)}** ${code(a.id)}`}${labels}`;
 }

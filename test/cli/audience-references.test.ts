@@ -102,9 +102,8 @@ describe("audience references", () => {
     expect(plan.code, plan.stderr).toBe(2);
     const flow = JSON.parse(plan.stdout).sandboxes[0].changes.find((c: { ref: string }) => c.ref === "flow/promo");
     expect(flow.calls[0].body.transformations[0].params.segmentSelectors.selectors[0].value.id).toBe(last);
-    const pages = (await lab.requests()).filter(
-      (r) => r.route === "/data/core/ups/segment/definitions" && r.method === "GET",
-    );
+    // References are read from the Audiences API (every origin), in pages of 100 by its next links.
+    const pages = (await lab.requests()).filter((r) => r.route === "/data/core/ups/audiences" && r.method === "GET");
     expect(pages).toHaveLength(3);
   });
 

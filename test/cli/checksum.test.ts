@@ -36,7 +36,8 @@ describe("apply --expect-checksum", () => {
     expect(apply.code).toBe(1);
     expect(apply.stderr).toContain("The plan changed since it was reviewed");
     expect((await lab.writes()).length).toBe(before);
-    const audiences = (await lab.ui("GET", `/flows/${flowId}`)).body.items[0].transformations[0].params.segmentSelectors;
+    const audiences = (await lab.ui("GET", `/flows/${flowId}`)).body.items[0].transformations[0].params
+      .segmentSelectors;
     expect(audiences.selectors.map((s: { value: { id: string } }) => s.value.id)).toEqual([A, D]);
   });
 
@@ -51,7 +52,8 @@ describe("apply --expect-checksum", () => {
     ).toBe(200);
     const apply = await lab.cli(["apply", "--yes", "--expect-checksum", reviewed]);
     expect(apply.code, apply.stderr).toBe(0);
-    const audiences = (await lab.ui("GET", `/flows/${flowId}`)).body.items[0].transformations[0].params.segmentSelectors;
+    const audiences = (await lab.ui("GET", `/flows/${flowId}`)).body.items[0].transformations[0].params
+      .segmentSelectors;
     expect(audiences.selectors.map((s: { value: { id: string } }) => s.value.id)).toEqual([A]);
   });
 });

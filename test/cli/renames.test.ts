@@ -19,7 +19,10 @@ beforeEach(async () => {
 afterEach(() => lab.close());
 
 const renamed = (extra: string) =>
-  kinesisDestination("churn-model", { stream: "crm-churn" }).replace("name: churn-model\n", `name: churn-model\n${extra}`);
+  kinesisDestination("churn-model", { stream: "crm-churn" }).replace(
+    "name: churn-model\n",
+    `name: churn-model\n${extra}`,
+  );
 
 describe("renamedFrom on a destination", () => {
   it("renames the live flow and target connection in place: same ids, nothing created or re-exported", async () => {
@@ -49,7 +52,9 @@ describe("renamedFrom on a destination", () => {
     lab.write("destinations/new.yaml", renamed("renamedFrom: crm-churn\n"));
     const validate = await lab.cli(["validate"]);
     expect(validate.code).toBe(1);
-    expect(validate.stdout).toMatch(/destinations\/new\.yaml:4:14 +error +renamed-from +destination 'churn-model' is renamed from 'crm-churn', which is still declared/);
+    expect(validate.stdout).toMatch(
+      /destinations\/new\.yaml:4:14 +error +renamed-from +destination 'churn-model' is renamed from 'crm-churn', which is still declared/,
+    );
   });
 });
 
@@ -58,9 +63,15 @@ describe("renamedFrom on an account", () => {
     const accountId = (await lab.ui("GET", "/connections?property=name==kinesis-marketing")).body.items[0].id;
     lab.write(
       "destinations/account.yaml",
-      kinesisAccount("kinesis-growth").replace("name: kinesis-growth\n", "name: kinesis-growth\nrenamedFrom: kinesis-marketing\n"),
+      kinesisAccount("kinesis-growth").replace(
+        "name: kinesis-growth\n",
+        "name: kinesis-growth\nrenamedFrom: kinesis-marketing\n",
+      ),
     );
-    lab.write("destinations/churn.yaml", kinesisDestination("crm-churn", { stream: "crm-churn", account: "kinesis-growth" }));
+    lab.write(
+      "destinations/churn.yaml",
+      kinesisDestination("crm-churn", { stream: "crm-churn", account: "kinesis-growth" }),
+    );
     const apply = await lab.cli(["apply", "--yes"]);
     expect(apply.code, apply.stderr).toBe(0);
     const account = (await lab.ui("GET", `/connections/${accountId}`)).body.items[0];

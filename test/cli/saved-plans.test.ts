@@ -57,7 +57,10 @@ describe("apply FILE", () => {
 
   it("refuses a file that was edited after it was saved", async () => {
     const file = path.join(lab.dir, "promo.plan.json");
-    writeFileSync(file, readFileSync(file, "utf8").replace(`/segmentSelectors/selectors/1`, `/segmentSelectors/selectors/0`));
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace(`/segmentSelectors/selectors/1`, `/segmentSelectors/selectors/0`),
+    );
     const before = (await lab.writes()).length;
     const apply = await lab.cli(["apply", "promo.plan.json", "--yes"]);
     expect(apply.code).toBe(1);

@@ -20,6 +20,8 @@ const GENERATED: Record<string, string> = {
   "audience-name": "../cli/audience-references.test.ts",
   "ambiguous-audience": "../cli/audience-references.test.ts",
   "env-not-set": "../cli/secrets-before-writes.test.ts",
+  "inactive-audience": "../cli/audiences-of-every-origin.test.ts",
+  "audience-origin": "../cli/audiences-of-every-origin.test.ts",
 };
 
 describe("the rule ids", () => {

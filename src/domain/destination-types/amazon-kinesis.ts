@@ -8,6 +8,9 @@ export const amazonKinesis = {
   targetNoun: "stream",
   connectionSpecId: "86043421-563b-46ec-8e6c-e23184711bf6",
   authSpecName: "Aws Kinesis authentication credentials",
+  // "Supported audiences" on help/destinations/catalog/cloud-storage/amazon-kinesis.md: audiences of the
+  // Segmentation Service and custom (CSV) uploads.
+  audienceOrigins: ["REAL_TIME_CUSTOMER_PROFILE", "CUSTOM_UPLOAD"],
   credentials: [
     { name: "accessKeyId", role: "key" },
     { name: "secretKey", role: "secret" },

@@ -8,6 +8,9 @@ export const azureEventHubs = {
   targetNoun: "event hub",
   connectionSpecId: "bf9f5905-92b7-48bf-bf20-455bc6b60a4e",
   authSpecName: "Azure EventHub authentication credentials",
+  // "Supported audiences" on help/destinations/catalog/cloud-storage/azure-event-hubs.md: audiences of the
+  // Segmentation Service and custom (CSV) uploads.
+  audienceOrigins: ["REAL_TIME_CUSTOMER_PROFILE", "CUSTOM_UPLOAD"],
   credentials: [
     { name: "sasKeyName", role: "key" },
     { name: "sasKey", role: "secret" },

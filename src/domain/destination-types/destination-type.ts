@@ -36,6 +36,8 @@ export interface DestinationTypeSpec {
   readonly connectionSpecId: string;
   /** The `auth.specName` of the base connection, as Adobe's tutorial names it. */
   readonly authSpecName: string;
+  /** The audience origins (the Audiences API's `originName`) the destination can export, from its catalogue page. */
+  readonly audienceOrigins: readonly string[];
   readonly credentials: readonly CredentialField[];
   readonly targetParams: readonly TargetParam[];
   /** The definitions of the type's branch in schemas/aep-gitops.schema.json. */
