@@ -87,8 +87,8 @@ export function toFlow(item: Json): LiveFlow {
       .filter((s) => str(obj(s.value).id))
       .map((s) => {
         const value = obj(s.value);
-        return typeof value.name === "string" ? { id: str(value.id), name: value.name } : { id: str(value.id) };
+        return { id: str(value.id), ...(typeof value.name === "string" ? { name: value.name } : {}), item: s };
       }),
-    attributes: profiles.filter((s) => str(obj(s.value).path)).map((s) => ({ path: str(obj(s.value).path) })),
+    attributes: profiles.filter((s) => str(obj(s.value).path)).map((s) => ({ path: str(obj(s.value).path), item: s })),
   };
 }

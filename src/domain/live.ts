@@ -46,6 +46,13 @@ export interface LiveSourceConnection extends LiveObject {
 export interface LiveAudienceSelector {
   id: string;
   name?: string;
+  /** The selector exactly as Adobe holds it: what a JSON Patch `remove` carries as its value. */
+  item?: unknown;
+}
+
+export interface LiveAttributeSelector {
+  path: string;
+  item?: unknown;
 }
 
 export interface LiveFlow extends LiveObject {
@@ -59,7 +66,7 @@ export interface LiveFlow extends LiveObject {
   standardTransformations: boolean;
   /** In server order: indices matter for JSON Patch removes. */
   audiences: LiveAudienceSelector[];
-  attributes: { path: string }[];
+  attributes: LiveAttributeSelector[];
 }
 
 export interface LiveSandbox {

@@ -35,21 +35,21 @@ export function planFlowCreate(ctx: PlanContext, destination: DesiredDestination
     flowSpec: { id: DESTINATION_FLOW_SPEC_ID, version: SPEC_VERSION },
     sourceConnectionIds: [sourceId],
     targetConnectionIds: [targetId],
-    // Adobe enables a flow on create. A flow meant to be disabled is created empty, disabled, and only
-    // then given its selectors, so not one profile leaves before the YAML says so.
-    transformations: disabled ? transformations([], []) : transformations(audiences, attributes),
+    // Created with empty selectors, as destinations.yaml asks ("an empty array needs to be passed while
+    // creating the destination dataflow") and Adobe's tutorial does; they are added by one PATCH.
+    transformations: transformations([], []),
   };
+  const id = idOrPlaceholder(ref, undefined);
   const calls: [ApiCall, ...ApiCall[]] = [{ method: "POST", path: "/flows", body }];
-  if (disabled) {
-    const id = idOrPlaceholder(ref, undefined);
-    calls.push({ method: "POST", path: `/flows/${id}/action`, query: { op: "disable" } });
-    if (audiences.length + attributes.length > 0) {
-      calls.push({
-        method: "PATCH",
-        path: `/flows/${id}`,
-        body: diffSelectors({ audiences: [], attributes: [] }, { audiences, attributes }).ops,
-      });
-    }
+  // Adobe enables a flow on create. A flow meant to be disabled is disabled before it gets its
+  // selectors, so not one profile leaves before the YAML says so.
+  if (disabled) calls.push({ method: "POST", path: `/flows/${id}/action`, query: { op: "disable" } });
+  if (audiences.length + attributes.length > 0) {
+    calls.push({
+      method: "PATCH",
+      path: `/flows/${id}`,
+      body: diffSelectors({ audiences: [], attributes: [] }, { audiences, attributes }).ops,
+    });
   }
   const dependsOn = [PROFILE_SOURCE_REF, changeRef("target-connection", destination.name)].filter((r) => ctx.has(r));
   ctx.add({

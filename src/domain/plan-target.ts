@@ -28,7 +28,10 @@ export function planTarget(ctx: PlanContext, destination: DesiredDestination): P
   const ref = changeRef("target-connection", destination.name);
   const live = ctx.targets.primary.get(destination.name);
   const owner = { kind: "destination" as const, name: destination.name };
-  const params = normalizeParams(destination.target, destination.type);
+  // Sent as the YAML sets them: a param the YAML leaves out is not sent (Adobe never published the
+  // include flags' defaults); compared with absent booleans read as false on both sides.
+  const params = sortedParams(destination.target);
+  const wanted = normalizeParams(destination.target, destination.type);
   if (!live) {
     const accountRef = changeRef("account", destination.account);
     const account = ctx.accounts.primary.get(destination.account);
@@ -70,10 +73,10 @@ export function planTarget(ctx: PlanContext, destination: DesiredDestination): P
   const fields: FieldChange[] = [];
   const ops: PatchOp[] = [];
   const liveParams = normalizeParams(live.params, destination.type);
-  if (canonicalJson(liveParams) !== canonicalJson(params)) {
-    for (const key of new Set([...Object.keys(liveParams), ...Object.keys(params)])) {
-      if (canonicalJson(liveParams[key]) !== canonicalJson(params[key])) {
-        fields.push({ field: `params.${key}`, before: liveParams[key], after: params[key] });
+  if (canonicalJson(liveParams) !== canonicalJson(wanted)) {
+    for (const key of new Set([...Object.keys(liveParams), ...Object.keys(wanted)])) {
+      if (canonicalJson(liveParams[key]) !== canonicalJson(wanted[key])) {
+        fields.push({ field: `params.${key}`, before: liveParams[key], after: wanted[key] });
       }
     }
     ops.push({ op: "replace", path: "/params", value: params });
@@ -98,10 +101,15 @@ export function planTarget(ctx: PlanContext, destination: DesiredDestination): P
   return { id: live.id, where: { before: liveWhere(after, destination.account, live.params, account), after } };
 }
 
-/** Booleans Adobe may omit mean false; sorted keys so equal params compare equal. */
-function normalizeParams(params: Record<string, unknown>, type: DestinationType): Record<string, unknown> {
+function sortedParams(params: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(params).sort()) out[key] = params[key];
+  return out;
+}
+
+/** Booleans Adobe may omit mean false; sorted keys so equal params compare equal. */
+function normalizeParams(params: Record<string, unknown>, type: DestinationType): Record<string, unknown> {
+  const out = sortedParams(params);
   for (const key of booleanTargetParams(type)) out[key] = out[key] === true;
   return out;
 }

@@ -2,7 +2,7 @@
 // the live selectors into the desired ones. Items are matched by identity (audience id, attribute
 // path), never by position, so reordering in YAML or in Adobe's UI is not a change.
 import type { AudienceRef } from "./plan.js";
-import type { LiveAudienceSelector } from "./live.js";
+import type { LiveAttributeSelector, LiveAudienceSelector } from "./live.js";
 
 const SEGMENTS = "/transformations/0/params/segmentSelectors/selectors";
 const PROFILE = "/transformations/0/params/profileSelectors/selectors";
@@ -50,7 +50,7 @@ export interface SelectorDiff {
  * shifts what comes after it), then adds appended with `/-`.
  */
 export function diffSelectors(
-  live: { audiences: LiveAudienceSelector[]; attributes: { path: string }[] },
+  live: { audiences: LiveAudienceSelector[]; attributes: LiveAttributeSelector[] },
   desired: { audiences: AudienceRef[]; attributes: string[] },
 ): SelectorDiff {
   const replaces: PatchOp[] = [];
@@ -71,8 +71,11 @@ export function diffSelectors(
     const wanted = wantedAudiences.get(selector.id);
     if (!wanted || seenAudiences.has(selector.id)) {
       // Not desired, or a duplicate of one already kept: both go.
-      removes.push({ index, op: { op: "remove", path: `${SEGMENTS}/${index}` } });
-      if (!wanted) diff.audiencesRemoved.push(selector.name === undefined ? { id: selector.id } : { ...selector });
+      removes.push({ index, op: removeOp(`${SEGMENTS}/${index}`, selector.item ?? audienceSelector(selector)) });
+      if (!wanted)
+        diff.audiencesRemoved.push(
+          selector.name === undefined ? { id: selector.id } : { id: selector.id, name: selector.name },
+        );
       return;
     }
     seenAudiences.add(selector.id);
@@ -93,7 +96,10 @@ export function diffSelectors(
   const seenPaths = new Set<string>();
   live.attributes.forEach((selector, index) => {
     if (!wantedPaths.has(selector.path) || seenPaths.has(selector.path)) {
-      removes.push({ index: index + OFFSET, op: { op: "remove", path: `${PROFILE}/${index}` } });
+      removes.push({
+        index: index + OFFSET,
+        op: removeOp(`${PROFILE}/${index}`, selector.item ?? attributeSelector(selector.path)),
+      });
       if (!wantedPaths.has(selector.path)) diff.attributesRemoved.push(selector.path);
       return;
     }
@@ -111,6 +117,14 @@ export function diffSelectors(
   removes.sort((a, b) => b.index - a.index);
   diff.ops = [...replaces, ...removes.map((r) => r.op), ...adds];
   return diff;
+}
+
+/**
+ * RFC 6902 needs no value on a remove, but both of Adobe's specs require one on every op and every
+ * Adobe example sends one: the item being removed, as Adobe holds it.
+ */
+function removeOp(path: string, value: unknown): PatchOp {
+  return { op: "remove", path, value };
 }
 
 /** Profile-selector removes sort apart from segment-selector removes (any offset above a guardrail works). */

@@ -107,7 +107,7 @@ async function runChange(
         case "create": {
           const [create, ...after] = current.calls;
           await runCreate(current, create, port, ids, options, object);
-          for (const call of after) await runCall(call, port, ids, options, object);
+          for (const call of after) await runFollowUp(current, call, port, ids, options, object);
           return;
         }
         case "update":
@@ -177,6 +177,46 @@ async function runCreate(
   if (!created?.id) throw new AppError("adobe", `POST ${path} answered without an id`);
   ids.set(change.ref, created.id);
   object.etag = created.etag;
+}
+
+/**
+ * A call on an object this change just created (its selectors' PATCH, a disable). Adobe's create
+ * answer may carry no usable etag (its tutorial shows one equal to the id, unquoted): then, or on a 412,
+ * the object's etag is read and the call sent once more. It is never re-planned: the object is ours and
+ * new, and a failure here fails the item, leaving what the next plan completes.
+ */
+async function runFollowUp(
+  change: Change,
+  call: ApiCall,
+  port: FlowServicePort,
+  ids: Map<string, string>,
+  options: ExecuteOptions,
+  object: { etag: string | undefined },
+): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    if (call.method === "PATCH" && (attempt > 0 || !looksLikeEtag(object.etag))) {
+      const fresh = await port.get(COLLECTION[change.resource], ids.get(change.ref)!);
+      object.etag = typeof fresh?.etag === "string" ? fresh.etag : object.etag;
+    }
+    try {
+      return await runCall(call, port, ids, options, object);
+    } catch (error) {
+      if (!(error instanceof AepApiError && error.status === 412) || attempt >= 1)
+        throw new AppError(
+          "adobe",
+          `${change.ref} was created, but ${call.method} ${call.path} failed: ${(error as Error).message}`,
+          {
+            cause: error,
+            hint: "Run apply again: the next plan completes the object.",
+          },
+        );
+    }
+  }
+}
+
+/** Adobe's etags are quoted ("\"1a00…\""); anything else (none, or the bare id) cannot guard a write. */
+function looksLikeEtag(etag: string | undefined): boolean {
+  return typeof etag === "string" && etag.startsWith('"');
 }
 
 async function runCall(

@@ -38,8 +38,11 @@ describe("apply from an empty sandbox", () => {
     expect(apply.code).toBe(0);
     const writes = await lab.dataWrites();
     // 2 for the shared Profile source (its connection is created holding the sandbox lock), 1 per
-    // account, 2 per destination; the lock's lease is released at the end.
+    // account, 3 per destination (target connection; the flow, created empty as Adobe documents, then
+    // given its selectors by one PATCH); the lock's lease is released at the end.
     expect(writes.map((w) => `${w.method} ${w.route}`).sort()).toEqual([
+      "PATCH /flows/{id}",
+      "PATCH /flows/{id}",
       "POST /connections",
       "POST /connections",
       "POST /flows",

@@ -27,6 +27,16 @@ profileAttributes:
 `;
 }
 
+/** The audience ids a plan's flow create adds (in the PATCH that follows the empty create). */
+function addedAudiences(
+  plan: { sandboxes: { sandbox: string; changes: { ref: string; calls: { body: unknown }[] }[] }[] },
+  sandbox: string,
+) {
+  const flow = plan.sandboxes.find((s) => s.sandbox === sandbox)!.changes.find((c) => c.ref === "flow/promo")!;
+  const ops = flow.calls[1]!.body as { path: string; value: { value: { id: string } } }[];
+  return ops.filter((op) => op.path.endsWith("/segmentSelectors/selectors/-")).map((op) => op.value.value.id);
+}
+
 describe("audience references", () => {
   it("fails the plan at the line of an audience id the sandbox does not have, and writes nothing", async () => {
     lab.write(
@@ -56,14 +66,8 @@ describe("audience references", () => {
     const plan = await lab.cli(["plan", "--format", "json"]);
     expect(plan.code, plan.stderr).toBe(2);
     const json = JSON.parse(plan.stdout);
-    const flowBody = (sandbox: string) =>
-      json.sandboxes
-        .find((s: { sandbox: string }) => s.sandbox === sandbox)
-        .changes.find((c: { ref: string }) => c.ref === "flow/promo").calls[0].body;
-    const ids = (sandbox: string) =>
-      flowBody(sandbox).transformations[0].params.segmentSelectors.selectors.map(
-        (s: { value: { id: string } }) => s.value.id,
-      );
+    // The flow is created empty; its audiences are added by the PATCH that follows (calls[1]).
+    const ids = (sandbox: string) => addedAudiences(json, sandbox);
     expect(ids("prod")).toEqual([MEN_OVER_50]);
     expect(ids("dev")).toEqual([MEN_OVER_50_DEV]);
     expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
@@ -100,8 +104,7 @@ describe("audience references", () => {
     lab.write("destinations/promo.yaml", destination("  - name: Generated audience 249"));
     const plan = await lab.cli(["plan", "--format", "json"]);
     expect(plan.code, plan.stderr).toBe(2);
-    const flow = JSON.parse(plan.stdout).sandboxes[0].changes.find((c: { ref: string }) => c.ref === "flow/promo");
-    expect(flow.calls[0].body.transformations[0].params.segmentSelectors.selectors[0].value.id).toBe(last);
+    expect(addedAudiences(JSON.parse(plan.stdout), "prod")).toEqual([last]);
     // References are read from the Audiences API (every origin), in pages of 100 by its next links.
     const pages = (await lab.requests()).filter((r) => r.route === "/data/core/ups/audiences" && r.method === "GET");
     expect(pages).toHaveLength(3);

@@ -57,7 +57,7 @@ describe("reading live state at scale", () => {
       "GET /flows": 3, // 300 flows
       "GET /targetConnections": 3, // 300 target connections
       "GET /connections": 1, // 1 account
-      "GET /data/core/ups/segment/definitions": 1, // audience references checked: 11 audiences in the sandbox
+      "GET /data/core/ups/audiences": 1, // audience references checked: 12 active audiences in the sandbox
     });
   }, 60_000);
 });

@@ -46,13 +46,18 @@ describe("prune", () => {
     const before = (await lab.dataWrites()).length;
     expect((await lab.cli(["apply", "--yes", "--prune", "--force"])).code).toBe(0);
     const routes = (await lab.dataWrites()).slice(before).map((w) => `${w.method} ${w.route}`);
-    expect(routes.filter((r) => r.startsWith("DELETE"))).toEqual([
-      "DELETE /flows/{id}",
-      "DELETE /flows/{id}",
-      "DELETE /targetConnections/{id}",
-      "DELETE /targetConnections/{id}",
+    const deletes = routes.filter((r) => r.startsWith("DELETE"));
+    expect([...deletes].sort()).toEqual([
       "DELETE /connections/{id}",
+      "DELETE /flows/{id}",
+      "DELETE /flows/{id}",
+      "DELETE /targetConnections/{id}",
+      "DELETE /targetConnections/{id}",
     ]);
+    // Each target connection goes after the flow that used it (they run concurrently, so the two
+    // destinations may interleave), and the account after both target connections.
+    expect(deletes[0]).toBe("DELETE /flows/{id}");
+    expect(deletes.at(-1)).toBe("DELETE /connections/{id}");
     expect((await lab.cli(["plan", "--prune"])).code).toBe(0);
   });
 });

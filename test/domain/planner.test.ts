@@ -94,7 +94,8 @@ describe("the planner", () => {
         {
           op: "replace",
           path: "/params",
-          value: { stream: "new", region: "us-east-1", includeSegmentNames: true, includeSegmentTimestamps: false },
+          // Only the params the YAML sets: an include flag it leaves out is not sent.
+          value: { stream: "new", region: "us-east-1", includeSegmentNames: true },
         },
       ],
     });

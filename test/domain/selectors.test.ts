@@ -85,7 +85,12 @@ describe("selector patches", () => {
         path: "/transformations/0/params/segmentSelectors/selectors/1",
         value: { type: "PLATFORM_SEGMENT", value: { id: "b", name: "New" } },
       },
-      { op: "remove", path: "/transformations/0/params/segmentSelectors/selectors/0" },
+      // The removed item as its value: both of Adobe's specs require one.
+      {
+        op: "remove",
+        path: "/transformations/0/params/segmentSelectors/selectors/0",
+        value: { type: "PLATFORM_SEGMENT", value: { id: "a" } },
+      },
     ]);
   });
 });

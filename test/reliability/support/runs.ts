@@ -5,7 +5,7 @@ import path from "node:path";
 import { AepHttp } from "../../../src/aep/http.js";
 import { HttpFlowService } from "../../../src/aep/flow-service.js";
 import { ImsTokenSource } from "../../../src/aep/ims.js";
-import { HttpAudiences } from "../../../src/aep/segments.js";
+import { HttpAudiences } from "../../../src/aep/audiences.js";
 import { settingsFromEnv } from "../../../src/aep/settings.js";
 import { hasErrors, loadDesired } from "../../../src/config/load.js";
 import { applyRun, planAll, type RunOptions } from "../../../src/reconcile/reconcile.js";
