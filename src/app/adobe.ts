@@ -8,6 +8,7 @@ import { HttpFlowService } from "../aep/flow-service.js";
 import { AepHttp } from "../aep/http.js";
 import { ImsTokenSource } from "../aep/ims.js";
 import { HttpAudiences } from "../aep/audiences.js";
+import { HttpConnectionSpecs } from "../aep/connection-specs.js";
 import { settingsFromEnv, type AepSettings } from "../aep/settings.js";
 import type { Io } from "./io.js";
 import type { Output } from "./output.js";
@@ -21,6 +22,8 @@ export interface Adobe {
   target: string;
   port(sandbox: string): HttpFlowService;
   audiences(sandbox: string): HttpAudiences;
+  /** Connection specs are global: one cache for the run, whichever sandbox asks first. */
+  specs(sandbox: string): HttpConnectionSpecs;
   close(): Promise<void>;
 }
 
@@ -57,6 +60,7 @@ export async function openAdobe(options: { emulator?: boolean | undefined }, io:
   const settings = settingsFromEnv(env);
   output.addSecrets([settings.clientSecret]);
   const http = new AepHttp(settings, new ImsTokenSource(settings));
+  let specs: HttpConnectionSpecs | undefined;
   return {
     settings,
     http,
@@ -64,6 +68,7 @@ export async function openAdobe(options: { emulator?: boolean | undefined }, io:
     target: target ?? settings.platformUrl,
     port: (sandbox) => new HttpFlowService(http, sandbox),
     audiences: (sandbox) => new HttpAudiences(http, sandbox),
+    specs: (sandbox) => (specs ??= new HttpConnectionSpecs(http, sandbox)),
     close,
   };
 }

@@ -32,6 +32,7 @@ export async function openWorkspace(
     desired,
     port: adobe.port(desired.sandbox),
     audiences: adobe.audiences(desired.sandbox),
+    specs: adobe.specs(desired.sandbox),
   }));
   return { configuration, adobe, targets, close: () => adobe.close() };
 }

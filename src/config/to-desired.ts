@@ -47,6 +47,10 @@ export function toDesiredDestination(doc: CheckedDocument): DesiredDestination {
     account: destination.account,
     state: destination.state ?? DEFAULT_STATE,
     target: { ...destination.target },
+    targetSource: doc.locator.at(["target"], "key"),
+    targetSources: Object.fromEntries(
+      Object.keys(destination.target).map((k) => [k, doc.locator.at(["target", k], "key")]),
+    ),
     audiences: (destination.audiences ?? []).map((audience, index) => {
       const item: DesiredAudience = { source: audienceSources[index]! };
       if (audience.id !== undefined) item.id = audience.id;

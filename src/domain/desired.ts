@@ -56,6 +56,9 @@ export interface DesiredDestination {
   state: FlowState;
   /** Target-connection params as Adobe names them (stream, region / eventHubName, include…). */
   target: Record<string, string | boolean>;
+  /** Where the `target` mapping and each of its params are written, for problems about them. */
+  targetSource?: SourceLocation;
+  targetSources?: Record<string, SourceLocation>;
   audiences: DesiredAudience[];
   profileAttributes: DesiredAttribute[];
   /** Take over this existing, unmanaged dataflow and its target connection (written by `aep-gitops import`). */

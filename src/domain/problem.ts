@@ -46,6 +46,7 @@ export const LIVE_RULES = {
   "ambiguous-audience": "an audience given by name matches several audiences in the sandbox",
   "inactive-audience": "an audience exists but is inactive, deleted or a draft: Adobe exports only active audiences",
   "audience-origin": "an audience comes from an origin the destination type cannot export",
+  "connection-spec": "a credential or target param is not what the sandbox's connection spec accepts",
   "env-not-set":
     "a credential's environment variable that apply will send is not set (a warning with --secrets optional)",
 } as const;

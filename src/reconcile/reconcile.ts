@@ -3,9 +3,11 @@
 import type { FlowServicePort } from "../aep/flow-service.js";
 import { toConnection, toFlow, toTargetConnection } from "../aep/mapping.js";
 import { resolveAudiences } from "../domain/audiences.js";
+import { specProblems } from "../domain/connection-spec.js";
 import type { DesiredSandbox } from "../domain/desired.js";
 import type { Problem } from "../domain/problem.js";
 import type { AudiencePort } from "../aep/audiences.js";
+import type { ConnectionSpecPort } from "../aep/connection-specs.js";
 import { hasErrors } from "../config/problems.js";
 import type { LiveSandbox } from "../domain/live.js";
 import { COLLECTION, type Change, type Plan, type SandboxPlan } from "../domain/plan.js";
@@ -18,6 +20,7 @@ import { executePlan, type ItemResult } from "./executor.js";
 import { fingerprints } from "./fingerprint.js";
 import { DEFAULT_LOCK, leaseGuard, withSandboxLock, type LockOptions } from "./lock.js";
 import { readAudiences } from "./read-audiences.js";
+import { readSpecs } from "./read-specs.js";
 import { readLive } from "./read-live.js";
 import { secretProblems, type SecretsMode } from "./secrets-needed.js";
 
@@ -26,6 +29,8 @@ export interface SandboxTarget {
   port: FlowServicePort;
   /** Where audience references are checked; without it, references are taken as written. */
   audiences?: AudiencePort;
+  /** Where credentials and target params are checked against the sandbox's connection specs. */
+  specs?: ConnectionSpecPort;
 }
 
 export type RunOptions = Omit<PlanOptions, "fingerprints"> & {
@@ -45,15 +50,18 @@ export interface PlanRun {
 
 export async function planAll(targets: SandboxTarget[], options: RunOptions): Promise<PlanRun> {
   const read = await Promise.all(
-    targets.map(async ({ desired, port, audiences }) => {
-      const [live, known] = await Promise.all([
+    targets.map(async ({ desired, port, audiences, specs }) => {
+      const [live, known, checked] = await Promise.all([
         readLive(port, { needProfileSource: desired.destinations.length > 0 }),
         audiences ? readAudiences(audiences, desired) : undefined,
+        specs ? readSpecs(specs, desired) : undefined,
       ]);
+      const resolved = known ? resolveAudiences(desired, known.known) : { desired, problems: [] };
       return {
         live,
-        note: known?.note,
-        ...(known ? resolveAudiences(desired, known.known) : { desired, problems: [] }),
+        notes: [...(known?.note ? [known.note] : []), ...(checked?.notes ?? [])],
+        desired: resolved.desired,
+        problems: [...(checked ? specProblems(desired, checked.specs) : []), ...resolved.problems],
       };
     }),
   );
@@ -65,8 +73,8 @@ export async function planAll(targets: SandboxTarget[], options: RunOptions): Pr
   }
   const sandboxPlans = resolved.map((desired, i) => {
     const plan = planSandbox(desired, lives[i]!, planOptions(desired, options));
-    const note = read[i]!.note;
-    return note ? { ...plan, notes: [...plan.notes, { level: "warning" as const, message: note }] } : plan;
+    const notes = read[i]!.notes.map((message) => ({ level: "warning" as const, message }));
+    return notes.length > 0 ? { ...plan, notes: [...plan.notes, ...notes] } : plan;
   });
   const secrets = sandboxPlans.flatMap((plan, i) =>
     secretProblems(plan, resolved[i]!, options.env, options.secrets ?? "required"),

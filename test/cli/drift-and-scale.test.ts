@@ -58,6 +58,7 @@ describe("reading live state at scale", () => {
       "GET /targetConnections": 3, // 300 target connections
       "GET /connections": 1, // 1 account
       "GET /data/core/ups/audiences": 1, // audience references checked: 12 active audiences in the sandbox
+      "GET /connectionSpecs/{id}": 1, // what the sandbox accepts for Kinesis, once per run
     });
   }, 60_000);
 });

@@ -20,6 +20,7 @@ const GENERATED: Record<string, string> = {
   "audience-name": "../cli/audience-references.test.ts",
   "ambiguous-audience": "../cli/audience-references.test.ts",
   "env-not-set": "../cli/secrets-before-writes.test.ts",
+  "connection-spec": "../cli/connection-specs.test.ts",
   "inactive-audience": "../cli/audiences-of-every-origin.test.ts",
   "audience-origin": "../cli/audiences-of-every-origin.test.ts",
 };

@@ -61,7 +61,7 @@ describe("the markdown plan comment", () => {
     expect(out).toContain("**Plan: 5 to add, 0 to change, 0 to destroy.**");
     expect(out).toContain("| `prod` | 5 | 0 | 0 | 0 |");
     expect(out).toContain(`[Workflow run](${RUN})`);
-    expect(out).toContain("<summary>API calls (5): exactly what apply sends, in dependency order</summary>");
+    expect(out).toContain("<summary>API calls (6): exactly what apply sends, in dependency order</summary>");
   });
 
   it("renders a mixed update with the egress delta before the collapsed details", () => {
