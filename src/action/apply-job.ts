@@ -116,6 +116,8 @@ export function applyJob(ctx: JobContext): Job {
           flags,
           ...(accepted ? { expectChecksum: accepted } : {}),
           onItem: (sandbox, item) => ctx.log.info(renderItemLine(sandbox, item)),
+          onLockDegraded: (warning) =>
+            ctx.log.annotate({ level: "warning", title: "aep-gitops: no sandbox lock", message: warning }),
         });
         state.results = applied.results;
         // After a partial failure, what is left (read fresh) becomes what a re-run may apply.

@@ -33,7 +33,11 @@ export function runOptions(ws: Workspace, flags: SafetyFlags): RunOptions {
 /** Lease and wait times of the sandbox lock; tests shorten the lease so a crashed run blocks briefly. */
 export function lockOptions(
   env: Record<string, string | undefined>,
-  onWait?: (holder: string, until: number) => void,
+  hooks: {
+    onWait?: ((holder: string, until: number) => void) | undefined;
+    onDegraded?: ((reason: string) => void) | undefined;
+    required?: boolean;
+  } = {},
 ): LockOptions {
   const seconds = (name: string, fallback: number) => {
     const value = Number(env[name]);
@@ -42,6 +46,8 @@ export function lockOptions(
   return {
     ttlMs: seconds("AEP_GITOPS_LOCK_TTL_SECONDS", DEFAULT_LOCK.ttlMs),
     waitMs: seconds("AEP_GITOPS_LOCK_WAIT_SECONDS", DEFAULT_LOCK.waitMs),
-    ...(onWait ? { onWait } : {}),
+    ...(hooks.onWait ? { onWait: hooks.onWait } : {}),
+    ...(hooks.onDegraded ? { onDegraded: hooks.onDegraded } : {}),
+    ...(hooks.required ? { required: true } : {}),
   };
 }

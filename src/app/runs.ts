@@ -20,6 +20,8 @@ export async function drift(ws: Workspace, flags: SafetyFlags): Promise<PlanRun 
 export interface ApplyRequest extends Pick<ApplyOptions, "expectChecksum" | "onItem" | "onReplanned"> {
   flags: SafetyFlags;
   onLockWait?: (holder: string, until: number) => void;
+  /** Adobe refused the lock's write (and the tool config allows going on without it): said once per sandbox. */
+  onLockDegraded?: (warning: string) => void;
 }
 
 export function apply(ws: Workspace, run: PlanRun, request: ApplyRequest): Promise<ApplyRun> {
@@ -28,8 +30,17 @@ export function apply(ws: Workspace, run: PlanRun, request: ApplyRequest): Promi
     ...(request.expectChecksum ? { expectChecksum: request.expectChecksum } : {}),
     ...(request.onItem ? { onItem: request.onItem } : {}),
     ...(request.onReplanned ? { onReplanned: request.onReplanned } : {}),
-    lock: lockOptions(ws.adobe.env, request.onLockWait),
+    lock: lockOptions(ws.adobe.env, {
+      onWait: request.onLockWait,
+      onDegraded: (reason) => request.onLockDegraded?.(lockDegradedWarning(reason)),
+      required: ws.configuration.tool.lock === "required",
+    }),
   });
+}
+
+/** One warning, with what it means and how to refuse instead. */
+export function lockDegradedWarning(reason: string): string {
+  return `Adobe refused the sandbox lock's write (${reason}): applying without the lock. Applies are then serialised only by the workflow's concurrency group; a duplicate from a race is found and removed by the next run. To refuse instead, set lock: required in the tool config.`;
 }
 
 export function failedCount(applied: Pick<ApplyRun, "results">): number {

@@ -12,6 +12,7 @@ import { movedText } from "../report/moved.js";
 import { VERSION } from "../version.js";
 import type { Adobe } from "./adobe.js";
 import { lockOptions } from "./run-options.js";
+import { lockDegradedWarning } from "./runs.js";
 
 export function writeSavedPlan(file: string, run: PlanRun, adobe: Adobe): SavedPlan {
   if (run.plan.sandboxes.some((s) => s.refusals.length > 0))
@@ -55,6 +56,7 @@ export async function applySaved(
   file: string,
   adobe: Adobe,
   onItem: (sandbox: string, item: ItemResult) => void,
+  onLockDegraded?: (warning: string) => void,
 ): Promise<{ sandbox: string; items: ItemResult[] }[]> {
   const problem = savedPlanProblem(saved, where(adobe));
   if (problem)
@@ -77,7 +79,7 @@ export async function applySaved(
   const ports = new Map(saved.sandboxes.map((s) => [s.sandbox, adobe.port(s.sandbox)]));
   return applySavedPlan(saved, ports, {
     env: adobe.env,
-    lock: lockOptions(adobe.env),
+    lock: lockOptions(adobe.env, { onDegraded: (reason) => onLockDegraded?.(lockDegradedWarning(reason)) }),
     onItem,
     refuse: (moved) =>
       new AppError(

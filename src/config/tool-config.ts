@@ -26,6 +26,8 @@ export interface ToolConfig {
   maxChangePercent: number;
   minResourcesForThreshold: number;
   allowEmpty: boolean;
+  /** optional: apply goes on without the sandbox lock when Adobe refuses its write; required: it refuses. */
+  lock: "optional" | "required";
 }
 
 export class ToolConfigError extends AppError {
@@ -46,6 +48,7 @@ const DEFAULTS = {
   maxChangePercent: toolConfigSchema.properties.maxChangePercent.default,
   minResourcesForThreshold: toolConfigSchema.properties.minResourcesForThreshold.default,
   allowEmpty: toolConfigSchema.properties.allowEmpty.default,
+  lock: toolConfigSchema.properties.lock.default as "optional" | "required",
 };
 const DEFAULT_FOLDER = "destinations";
 const DEFAULT_SANDBOX = "prod";
@@ -79,6 +82,7 @@ export async function loadToolConfig(opts: {
     maxChangePercent: raw.maxChangePercent ?? DEFAULTS.maxChangePercent,
     minResourcesForThreshold: raw.minResourcesForThreshold ?? DEFAULTS.minResourcesForThreshold,
     allowEmpty: raw.allowEmpty ?? DEFAULTS.allowEmpty,
+    lock: raw.lock ?? DEFAULTS.lock,
   };
   if (found) config.configFile = found.file;
   return config;

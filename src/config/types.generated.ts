@@ -272,4 +272,8 @@ export interface AepGitopsToolConfig {
    * Allow a sandbox whose YAML declares nothing. Off by default, so a folder that failed to load can never mean 'delete everything'.
    */
   allowEmpty?: boolean;
+  /**
+   * Whether apply may run without the sandbox lock when Adobe refuses the lock's write (PATCH of a connection; FLOW-1445-400 'PATCH Connection Feature not enabled', 405 or 403). optional (the default): apply warns and goes on, serialised then only by the workflow's concurrency group (a duplicate from a race is found and removed by the next run). required: apply refuses.
+   */
+  lock?: "optional" | "required";
 }

@@ -6,10 +6,11 @@
 import { randomUUID } from "node:crypto";
 import { AepApiError } from "../aep/errors.js";
 import type { FlowServicePort } from "../aep/flow-service.js";
-import { PROFILE_CONNECTION_SPEC_ID, SPEC_VERSION } from "../domain/adobe.js";
-import { parseDescription, markedDescription } from "../domain/ownership.js";
-import { PROFILE_CONNECTION_NAME } from "../domain/plan-profile.js";
 import { AppError } from "../errors.js";
+import { held, refusalReason, unlocked, type HeldLock } from "./lease.js";
+import { leaseDescription, listLockObjects, lockBody, refusedLockWrite } from "./lock-object.js";
+
+export type { HeldLock } from "./lease.js";
 
 export interface LockOptions {
   /** How long a lease lasts without renewal; a crashed run blocks others at most this long. */
@@ -23,31 +24,13 @@ export interface LockOptions {
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   onWait?: (holder: string, until: number) => void;
+  /** `lock: required` in the tool config: a lock Adobe refuses to write stops the apply. */
+  required?: boolean;
+  /** Said once when Adobe refuses the lock's write and the apply goes on without the lock. */
+  onDegraded?: (reason: string) => void;
 }
 
 export const DEFAULT_LOCK: LockOptions = { ttlMs: 120_000, waitMs: 600_000 };
-
-const PROFILE_TEXT = "Profile store connection shared by the destinations aep-gitops manages.";
-const OWNER = { kind: "profile" as const, name: "connection" };
-const LEASE = /\[aep-gitops lease: run=([A-Za-z0-9-]+) until=(\d+)\]/;
-
-export interface HeldLock {
-  /** The lock object, which is also the sandbox's Profile connection. */
-  id: string;
-  /** True when this run created it (so the plan's own "create Profile connection" is already done). */
-  created: boolean;
-  /** True once the lease ran out without a renewal landing: another apply may hold the lock now. */
-  lost(): boolean;
-  /** Ends the lease; never throws (a lease that cannot be ended runs out after its TTL). */
-  release(): Promise<void>;
-}
-
-interface LockObject {
-  id: string;
-  etag: string;
-  createdAt: number;
-  lease?: { run: string; until: number };
-}
 
 export async function acquireLock(port: FlowServicePort, options: LockOptions = DEFAULT_LOCK): Promise<HeldLock> {
   const now = options.now ?? (() => port.serverNow());
@@ -91,13 +74,25 @@ export async function acquireLock(port: FlowServicePort, options: LockOptions = 
     try {
       const until = now() + options.ttlMs;
       const answer = (await port.call("PATCH", `/connections/${canonical!.id}`, {
-        body: [{ op: "replace", path: "/description", value: description(run, until) }],
+        body: [{ op: "replace", path: "/description", value: leaseDescription({ run, until }) }],
         ifMatch: canonical!.etag,
       })) as { etag: string };
       return fresh(held(port, { ...canonical!, etag: answer.etag }, run, mine === canonical!.id, until, options));
     } catch (error) {
       if (error instanceof AepApiError && error.status === 412) continue; // someone else moved first
-      throw error;
+      const refusal = refusedLockWrite(error);
+      if (!refusal) throw error;
+      if (options.required)
+        throw new AppError(
+          "refused",
+          `Adobe refused the sandbox lock's write in sandbox '${port.sandbox}' (${refusalReason(refusal)}), and the tool config says lock: required; nothing was applied.`,
+          {
+            hint: "Set lock: optional to apply without the lock (applies are then serialised by the workflow's concurrency group), or ask Adobe to enable PATCH of connections for this organization.",
+            requestId: refusal.requestId,
+          },
+        );
+      options.onDegraded?.(`${refusalReason(refusal)} in sandbox '${port.sandbox}'`);
+      return unlocked(canonical!.id);
     }
   }
 }
@@ -107,97 +102,9 @@ export async function acquireLock(port: FlowServicePort, options: LockOptions = 
  * (or a slow Adobe) can land with most of its lease gone. Renew at once then, before any work starts.
  */
 async function fresh(lock: HeldLock & { renewIfShort(): Promise<void> }): Promise<HeldLock> {
+  // (A renewal Adobe refuses makes the lock degraded, or lost under lock: required.)
   await lock.renewIfShort();
   return lock;
-}
-
-function held(
-  port: FlowServicePort,
-  object: LockObject,
-  run: string,
-  created: boolean,
-  until: number,
-  options: LockOptions,
-): HeldLock & { renewIfShort(): Promise<void> } {
-  let etag = object.etag;
-  let stopped = false;
-  // Aborted on release: a renewal still retrying must not outlive the apply (or keep its process alive).
-  const renewals = new AbortController();
-  /** The end of the lease as last written (by the take or a renewal that landed), in the lock's clock. */
-  let leaseUntil = until;
-  const now = options.now ?? (() => port.serverNow());
-  const renewOnce = async () => {
-    const next = now() + options.ttlMs;
-    const answer = await port.call("PATCH", `/connections/${object.id}`, {
-      body: [{ op: "replace", path: "/description", value: description(run, next) }],
-      ifMatch: etag,
-      // Never queued behind the apply's own writes: a late renewal would let the lease lapse.
-      urgent: true,
-      signal: renewals.signal,
-    });
-    etag = (answer as { etag: string }).etag;
-    leaseUntil = next;
-  };
-  // Renew at a third of the TTL, so a slow apply never loses its lease to a waiting one.
-  let inFlight = 0;
-  const renew = setInterval(
-    () => {
-      // At most two renewals at once: one may hang on a lost connection while the next lands, but a
-      // failing Adobe must not get a new retry loop every tick.
-      if (stopped || inFlight >= 2) return;
-      inFlight++;
-      void renewOnce()
-        .catch(async (error: unknown) => {
-          // A 412: an earlier renewal landed but its answer (the new etag) was lost, or answered after
-          // this one was sent. Without the current etag every later renewal would fail too and the lease
-          // would run out mid-apply: pick it up while the lease is still ours, and renew at once.
-          if (!(error instanceof AepApiError && error.status === 412) || stopped) return;
-          const current = (await listLockObjects(port)).find((o) => o.id === object.id);
-          if (current?.lease?.run !== run || stopped) return;
-          etag = current.etag;
-          await renewOnce();
-        })
-        .catch(() => undefined)
-        .finally(() => inFlight--);
-    },
-    // A third of the lease: two renewals may fail (or wait out a Retry-After) before it runs out.
-    Math.max(200, options.ttlMs / 3),
-  );
-  renew.unref();
-  return {
-    id: object.id,
-    created,
-    lost: () => now() >= leaseUntil,
-    async renewIfShort() {
-      if (leaseUntil - now() < options.ttlMs / 2) await renewOnce().catch(() => undefined);
-    },
-    async release() {
-      stopped = true;
-      clearInterval(renew);
-      renewals.abort();
-      // A lease that ran out is no longer ours to end: another apply may hold the lock by now.
-      if (now() >= leaseUntil) return;
-      await releaseOnce().catch(() => undefined);
-    },
-  };
-
-  async function releaseOnce(): Promise<void> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        await port.call("PATCH", `/connections/${object.id}`, {
-          body: [{ op: "replace", path: "/description", value: markedDescription(PROFILE_TEXT, OWNER) }],
-          ifMatch: etag,
-        });
-        return;
-      } catch (error) {
-        if (!(error instanceof AepApiError && error.status === 412)) throw error;
-        // A renewal answered late: read the current etag, and release only if the lease is still ours.
-        const current = (await listLockObjects(port)).find((o) => o.id === object.id);
-        if (!current || current.lease?.run !== run) return;
-        etag = current.etag;
-      }
-    }
-  }
 }
 
 /** What the executor is told before each write once the lease ran out: stop, and say what was not done. */
@@ -224,38 +131,4 @@ export async function withSandboxLock<T>(
   } finally {
     await lock.release();
   }
-}
-
-async function listLockObjects(port: FlowServicePort): Promise<LockObject[]> {
-  const items = await port.list("connections", [
-    `connectionSpec.id==${PROFILE_CONNECTION_SPEC_ID}`,
-    `name==${PROFILE_CONNECTION_NAME}`,
-  ]);
-  return items
-    .map((item) => {
-      const { text, owner } = parseDescription(typeof item.description === "string" ? item.description : "");
-      if (owner?.kind !== "profile") return undefined;
-      const match = LEASE.exec(text);
-      const object: LockObject = {
-        id: String(item.id),
-        etag: String(item.etag),
-        createdAt: Number(item.createdAt ?? 0),
-      };
-      if (match) object.lease = { run: match[1]!, until: Number(match[2]) };
-      return object;
-    })
-    .filter((o): o is LockObject => o !== undefined)
-    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-}
-
-function description(run: string, until: number): string {
-  return markedDescription(`${PROFILE_TEXT}\n\n[aep-gitops lease: run=${run} until=${until}]`, OWNER);
-}
-
-function lockBody(run: string, until: number) {
-  return {
-    name: PROFILE_CONNECTION_NAME,
-    description: description(run, until),
-    connectionSpec: { id: PROFILE_CONNECTION_SPEC_ID, version: SPEC_VERSION },
-  };
 }

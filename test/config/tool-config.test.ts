@@ -99,6 +99,7 @@ describe("defaults", () => {
       maxChangePercent: 30,
       minResourcesForThreshold: 10,
       allowEmpty: false,
+      lock: "optional",
     });
   });
 

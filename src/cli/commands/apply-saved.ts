@@ -48,9 +48,15 @@ export async function applySavedFile(
       output.err("Apply cancelled; nothing was changed.");
       return ExitCode.error;
     }
-    const results = await applySaved(saved, file, adobe, (sandbox, item) => {
-      if (format === "text") output.out(renderItemLine(sandbox, item));
-    });
+    const results = await applySaved(
+      saved,
+      file,
+      adobe,
+      (sandbox, item) => {
+        if (format === "text") output.out(renderItemLine(sandbox, item));
+      },
+      (warning) => output.err(`warning: ${warning}`),
+    );
     const report = { checksum: saved.checksum, results };
     output.out(
       format === "text"

@@ -50,6 +50,7 @@ const applyFromYaml: Command = workspaceCommand(
         output.err(
           `Waiting for another apply (run ${holder}) to release sandbox lock, at the latest ${new Date(until).toISOString()}…`,
         ),
+      onLockDegraded: (warning) => output.err(`warning: ${warning}`),
       onReplanned: (fresh) => {
         output.err(
           `Live state of sandbox '${fresh.sandbox}' changed before this apply took its lock; applying the fresh plan:`,
