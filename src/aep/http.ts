@@ -3,6 +3,7 @@
 // its outcome is unknown the caller gets an AmbiguousWriteError and looks the object up first.
 import pRetry, { AbortError } from "p-retry";
 import { AmbiguousWriteError, AepApiError, NetworkError, describeErrorBody } from "./errors.js";
+import { exchange, type ExchangeObserver } from "./exchange.js";
 import type { TokenSource } from "./ims.js";
 import { retryAfterMs } from "./retry-after.js";
 import { AdaptiveLimiter } from "./limiter.js";
@@ -57,6 +58,8 @@ export class AepHttp {
     concurrency = 4,
     /** Paces requests under the rate limit once a 429 has shown where it is (src/aep/pacer.ts). */
     readonly pacer = new RequestPacer(),
+    /** Sees every exchange (--trace). */
+    private readonly observer?: ExchangeObserver,
   ) {
     this.limiter = new AdaptiveLimiter(concurrency);
   }
@@ -150,9 +153,9 @@ export class AepHttp {
     if (options.body !== undefined) headers["content-type"] = "application/json";
     if (options.ifMatch !== undefined) headers["if-match"] = options.ifMatch;
     this.stats.calls++;
-    let response: Response;
+    let response: Awaited<ReturnType<typeof exchange>>;
     try {
-      response = await fetch(url, {
+      response = await exchange(this.observer, url.toString(), {
         method,
         headers,
         ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
@@ -163,9 +166,7 @@ export class AepHttp {
     } catch (error) {
       throw new NetworkError(`${method} ${path}: ${(error as Error).message}`, error);
     }
-    const text = await response.text().catch((error: unknown) => {
-      throw new NetworkError(`${method} ${path}: connection lost while reading the answer`, error);
-    });
+    const text = response.text;
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : undefined;

@@ -4,6 +4,7 @@
 import pRetry, { AbortError } from "p-retry";
 import { AppError } from "../errors.js";
 import { describeErrorBody } from "./errors.js";
+import { exchange, type ExchangeObserver } from "./exchange.js";
 import { retryAfterMs } from "./retry-after.js";
 import type { AepSettings } from "./settings.js";
 
@@ -21,6 +22,8 @@ export class ImsTokenSource implements TokenSource {
   constructor(
     private readonly settings: AepSettings,
     private readonly now: () => number = Date.now,
+    /** Sees every exchange with IMS (--trace). */
+    private readonly observer?: ExchangeObserver,
   ) {}
 
   async token(): Promise<string> {
@@ -59,25 +62,25 @@ export class ImsTokenSource implements TokenSource {
       client_secret: this.settings.clientSecret,
       scope: this.settings.scopes,
     });
-    let response: Response;
+    let response: Awaited<ReturnType<typeof exchange>>;
     try {
-      response = await fetch(`${this.settings.imsUrl}/ims/token/v3`, {
+      response = await exchange(this.observer, `${this.settings.imsUrl}/ims/token/v3`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-        body: form,
+        body: form.toString(),
         signal: AbortSignal.timeout(30_000),
       });
     } catch (error) {
       throw new TransientImsError(`could not reach ${this.settings.imsUrl}: ${(error as Error).message}`, undefined);
     }
-    const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+    const body = parseJson(response.text);
     if (response.status === 429 || response.status >= 500) {
       throw new TransientImsError(
         `${response.status} from ${this.settings.imsUrl}`,
         retryAfterMs(response.headers.get("retry-after")),
       );
     }
-    if (!response.ok || typeof body?.access_token !== "string") {
+    if (response.status < 200 || response.status >= 300 || typeof body?.access_token !== "string") {
       const { code, message } = describeErrorBody(body);
       // Bad credentials are final: failing fast here avoids a storm of retries against IMS.
       throw new AbortError(
@@ -106,5 +109,14 @@ class TransientImsError extends Error {
     readonly retryAfterMs: number | undefined,
   ) {
     super(message);
+  }
+}
+
+function parseJson(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
   }
 }

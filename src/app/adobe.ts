@@ -5,12 +5,13 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { HttpFlowService } from "../aep/flow-service.js";
-import { AepHttp } from "../aep/http.js";
+import { AepHttp, DEFAULT_RETRY } from "../aep/http.js";
 import { ImsTokenSource } from "../aep/ims.js";
 import { HttpAudiences } from "../aep/audiences.js";
 import { HttpConnectionSpecs } from "../aep/connection-specs.js";
 import { settingsFromEnv, type AepSettings } from "../aep/settings.js";
 import type { Io } from "./io.js";
+import { createTrace } from "./trace.js";
 import type { Output } from "./output.js";
 
 export interface Adobe {
@@ -34,7 +35,11 @@ export const EMULATOR_IDENTITY = {
   orgId: "DEMOORG0000000000000000@AdobeOrg",
 };
 
-export async function openAdobe(options: { emulator?: boolean | undefined }, io: Io, output: Output): Promise<Adobe> {
+export async function openAdobe(
+  options: { emulator?: boolean | undefined; trace?: string | undefined },
+  io: Io,
+  output: Output,
+): Promise<Adobe> {
   let env = io.env;
   let close = async () => {};
   let target: string | undefined;
@@ -59,7 +64,18 @@ export async function openAdobe(options: { emulator?: boolean | undefined }, io:
   }
   const settings = settingsFromEnv(env);
   output.addSecrets([settings.clientSecret]);
-  const http = new AepHttp(settings, new ImsTokenSource(settings));
+  // --trace: every exchange, written (redacted) when the run closes, however it ends.
+  const trace = options.trace
+    ? createTrace(path.resolve(io.cwd, options.trace), (text) => output.mask(text))
+    : undefined;
+  const http = new AepHttp(
+    settings,
+    new ImsTokenSource(settings, Date.now, trace?.observer),
+    DEFAULT_RETRY,
+    4,
+    undefined,
+    trace?.observer,
+  );
   let specs: HttpConnectionSpecs | undefined;
   return {
     settings,
@@ -69,7 +85,15 @@ export async function openAdobe(options: { emulator?: boolean | undefined }, io:
     port: (sandbox) => new HttpFlowService(http, sandbox),
     audiences: (sandbox) => new HttpAudiences(http, sandbox),
     specs: (sandbox) => (specs ??= new HttpConnectionSpecs(http, sandbox)),
-    close,
+    close: async () => {
+      await close();
+      if (trace) {
+        trace.write();
+        output.err(
+          `Wrote the trace to ${path.relative(io.cwd, trace.file) || trace.file} (HAR 1.2, secrets REDACTED).`,
+        );
+      }
+    },
   };
 }
 

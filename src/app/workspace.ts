@@ -17,7 +17,7 @@ export interface Workspace {
 
 export async function openWorkspace(
   configuration: Configuration,
-  options: { emulator?: boolean | undefined },
+  options: { emulator?: boolean | undefined; trace?: string | undefined },
   io: Io,
   output: Output,
 ): Promise<Workspace> {

@@ -8,6 +8,7 @@ export const COMMON_FLAGS = {
   sandbox: { type: "string", short: "s" },
   format: { type: "string", short: "f" },
   emulator: { type: "boolean" },
+  trace: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
 

@@ -21,6 +21,7 @@ interface WorkspaceFlags {
   config?: string | undefined;
   sandbox?: string | undefined;
   emulator?: boolean | undefined;
+  trace?: string | undefined;
   strict?: boolean | undefined;
 }
 

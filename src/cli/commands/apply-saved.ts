@@ -39,7 +39,11 @@ export async function applySavedFile(
   requireConsent({ yes: values.yes === true }, io);
   const format = chooseFormat("apply", typeof values.format === "string" ? values.format : undefined);
   const output = createOutput(io);
-  const adobe = await openAdobe({ emulator: values.emulator === true }, io, output);
+  const adobe = await openAdobe(
+    { emulator: values.emulator === true, ...(typeof values.trace === "string" ? { trace: values.trace } : {}) },
+    io,
+    output,
+  );
   try {
     const plan = assemblePlan(saved.sandboxes);
     if (format === "text")
