@@ -10,7 +10,7 @@ import { HttpFlowService } from "../../src/aep/flow-service.js";
 import type { Collection } from "../../src/domain/plan.js";
 import { ImsTokenSource } from "../../src/aep/ims.js";
 import { RequestPacer } from "../../src/aep/pacer.js";
-import { HttpAudiences } from "../../src/aep/segments.js";
+import { HttpAudiences } from "../../src/aep/audiences.js";
 import { settingsFromEnv } from "../../src/aep/settings.js";
 import { hasErrors, loadDesired } from "../../src/config/load.js";
 import { DESTINATION_CONNECTION_SPEC_IDS } from "../../src/domain/destination-types/index.js";

@@ -2,6 +2,7 @@
 import type { Command } from "./command.js";
 import { applyCommand } from "./commands/apply.js";
 import { demoCommand } from "./commands/demo.js";
+import { doctorCommand } from "./commands/doctor.js";
 import { driftCommand } from "./commands/drift.js";
 import { importCommand } from "./commands/import.js";
 import { emulatorCommand } from "./commands/emulator.js";
@@ -16,6 +17,7 @@ export const commands: Record<string, Command> = {
   emulator: emulatorCommand,
   demo: demoCommand,
   import: importCommand,
+  doctor: doctorCommand,
 };
 
 export function usage(): string {
@@ -27,6 +29,7 @@ commands:
   apply [dir...]        make the live destinations match the YAML
   drift [dir...]        report changes made outside Git, with who made them (exit 2 on drift)
   import                write YAML for destinations that already exist in a sandbox
+  doctor                check the credentials, sandbox and permissions a run against Adobe needs
   emulator              run the local Flow Service emulator
   demo                  a guided tour on the embedded emulator
 

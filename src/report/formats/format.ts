@@ -2,6 +2,7 @@
 // form for (no markdown for validate's problems), and commands offer only the formats of their report.
 import type { Plan } from "../../domain/plan.js";
 import type { Problem } from "../../domain/problem.js";
+import type { DoctorReport } from "../doctor.js";
 import type { SandboxResults } from "../apply-result.js";
 
 export type FormatName = "text" | "json" | "markdown";
@@ -31,6 +32,7 @@ export interface Reports {
   apply: ApplyReport;
   drift: Plan;
   problems: Problem[];
+  doctor: DoctorReport[];
 }
 
 export type ReportName = keyof Reports;

@@ -1,4 +1,5 @@
 // JSON: for machines, each report a versioned document (docs/plan-json.md, docs/design.md).
+import { renderDoctorJson } from "../doctor.js";
 import { renderPlanJson } from "../json.js";
 import { formatProblemsJson } from "../problems.js";
 import { renderApplyJson, renderDriftJson } from "../results-json.js";
@@ -9,4 +10,5 @@ export const jsonFormat: OutputFormat = {
   apply: (report) => renderApplyJson(report.checksum, report.results),
   drift: (plan) => renderDriftJson(plan),
   problems: (problems, o) => formatProblemsJson(problems, o.cwd ?? ".", o.files ? { files: o.files } : {}),
+  doctor: (reports) => renderDoctorJson(reports),
 };

@@ -1,5 +1,6 @@
 // Text: for terminals and logs, Terraform's grammar.
 import { renderApplyText } from "../apply-result.js";
+import { renderDoctorText } from "../doctor.js";
 import { renderDriftText } from "../drift.js";
 import { formatProblemsText } from "../problems.js";
 import { renderPlanText } from "../text.js";
@@ -10,4 +11,5 @@ export const textFormat: OutputFormat = {
   apply: (report) => renderApplyText(report.results),
   drift: (plan) => renderDriftText(plan),
   problems: (problems, o) => formatProblemsText(problems, o.cwd ?? ".", o.files ? { files: o.files } : {}),
+  doctor: (reports) => renderDoctorText(reports),
 };

@@ -1,0 +1,37 @@
+// What doctor found, for people (✓ / ✗ and a hint under each failure) and for machines (JSON).
+import { printable } from "./values.js";
+
+export interface DoctorCheck {
+  id: string;
+  ok: boolean;
+  message: string;
+  hint?: string;
+}
+
+export interface DoctorReport {
+  sandbox: string;
+  ok: boolean;
+  checks: DoctorCheck[];
+}
+
+export const DOCTOR_JSON_FORMAT = "aep-gitops.doctor/v1";
+
+export function renderDoctorText(reports: DoctorReport[]): string {
+  const lines: string[] = [];
+  for (const report of reports) {
+    lines.push(printable(`Sandbox ${report.sandbox}:`));
+    for (const check of report.checks) {
+      lines.push(`  ${check.ok ? "✓" : "✗"} ${printable(check.message)}`);
+      if (!check.ok && check.hint) lines.push(`      hint: ${printable(check.hint)}`);
+    }
+    lines.push("");
+  }
+  const failed = reports.flatMap((r) => r.checks).filter((c) => !c.ok).length;
+  lines.push(failed === 0 ? "All checks passed." : `${failed} check${failed === 1 ? "" : "s"} failed.`);
+  return `${lines.join("\n")}\n`;
+}
+
+export function renderDoctorJson(reports: DoctorReport[]): string {
+  const doc = { format: DOCTOR_JSON_FORMAT, ok: reports.every((r) => r.ok), sandboxes: reports };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
