@@ -21,6 +21,7 @@ import { render } from "../report/formats/index.js";
 import { markersFor } from "../report/markers.js";
 import { checkConfig } from "./config-check.js";
 import { openIncident, resolveIncident } from "./incident.js";
+import { diagnosingPlanning } from "./diagnose.js";
 import type { Job, JobContext, JobResult } from "./job-context.js";
 import { findReviewedPlan, type ReviewedPlan } from "./reviewed-plan.js";
 
@@ -55,7 +56,7 @@ export function applyJob(ctx: JobContext): Job {
       const ws = await openWorkspace(check.configuration, {}, ctx.io, ctx.log.output);
       try {
         const flags = { prune: ctx.inputs.prune, force: ctx.inputs.force };
-        const run = await planRun(ws, flags);
+        const run = await diagnosingPlanning(ctx, ws, () => planRun(ws, flags));
         const { plan } = run;
         ctx.log.group("Fresh plan", render("plan", "text", plan, { verbose: true }));
         appendSummary(

@@ -12,6 +12,7 @@ import { fitToComment } from "../report/comments/plan-comment.js";
 import { render } from "../report/formats/index.js";
 import { markersFor } from "../report/markers.js";
 import { checkConfig } from "./config-check.js";
+import { diagnosingPlanning } from "./diagnose.js";
 import type { Job, JobContext, JobResult } from "./job-context.js";
 import { DRIFT_LABEL } from "./labels.js";
 
@@ -28,7 +29,9 @@ export function driftJob(ctx: JobContext): Job {
         );
       const ws = await openWorkspace(check.configuration, {}, ctx.io, ctx.log.output);
       try {
-        const { plan, items } = await drift(ws, { prune: ctx.inputs.prune, secrets: ctx.inputs.secrets });
+        const { plan, items } = await diagnosingPlanning(ctx, ws, () =>
+          drift(ws, { prune: ctx.inputs.prune, secrets: ctx.inputs.secrets }),
+        );
         ctx.log.group("Drift", render("drift", "text", plan));
         const report = driftIssueBody(plan, { marker, runUrl: ctx.runner.runUrl, sha: ctx.runner.sha });
         appendSummary(ctx.runner.summaryFile, report);

@@ -22,6 +22,7 @@ import {
 import { render } from "../report/formats/index.js";
 import { markersFor } from "../report/markers.js";
 import { annotate, checkConfig } from "./config-check.js";
+import { diagnosingPlanning } from "./diagnose.js";
 import type { Job, JobContext, JobResult } from "./job-context.js";
 
 export function planJob(ctx: JobContext): Job {
@@ -77,11 +78,9 @@ export function planJob(ctx: JobContext): Job {
 
       const ws = await openWorkspace(check.configuration, {}, ctx.io, ctx.log.output);
       try {
-        const { plan, problems } = await planRun(ws, {
-          prune: ctx.inputs.prune,
-          force: ctx.inputs.force,
-          secrets: ctx.inputs.secrets,
-        });
+        const { plan, problems } = await diagnosingPlanning(ctx, ws, () =>
+          planRun(ws, { prune: ctx.inputs.prune, force: ctx.inputs.force, secrets: ctx.inputs.secrets }),
+        );
         if (problems.length > 0) annotate(ctx, problems);
         // Audience references that do not match the sandbox: the YAML is wrong, and there is no plan.
         if (hasErrors(problems))

@@ -1,4 +1,5 @@
 // What doctor found, for people (✓ / ✗ and a hint under each failure) and for machines (JSON).
+import { md } from "./markdown-escape.js";
 import { printable } from "./values.js";
 
 export interface DoctorCheck {
@@ -34,4 +35,18 @@ export function renderDoctorText(reports: DoctorReport[]): string {
 export function renderDoctorJson(reports: DoctorReport[]): string {
   const doc = { format: DOCTOR_JSON_FORMAT, ok: reports.every((r) => r.ok), sandboxes: reports };
   return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** For the Action's job summary, beside the error that made the job run doctor. */
+export function renderDoctorMarkdown(reports: DoctorReport[]): string {
+  const lines = ["### aep-gitops doctor", ""];
+  for (const report of reports) {
+    lines.push(`**Sandbox ${md(report.sandbox)}**`, "");
+    for (const check of report.checks) {
+      lines.push(`- ${check.ok ? "✅" : "❌"} ${md(check.message)}`);
+      if (!check.ok && check.hint) lines.push(`  - hint: ${md(check.hint)}`);
+    }
+    lines.push("");
+  }
+  return `${lines.join("\n")}\n`;
 }

@@ -95,3 +95,29 @@ describe("secrets", () => {
       expect(rest).not.toContain(secret);
   });
 });
+
+describe("Adobe refusing the job before there is a plan", () => {
+  it("runs doctor and puts its verdicts, with what to fix, in the job summary beside the error", async () => {
+    const pr = t.github.openPullRequest("wrong Adobe secret", sha("a"));
+    const run = await plan(pr, { AEP_CLIENT_SECRET: "not-the-secret" });
+    expect(run.code).toBe(1);
+    expect(run.summary).toContain("### ❌ aep-gitops plan failed");
+    expect(run.summary).toContain("### aep-gitops doctor");
+    expect(run.summary).toMatch(/❌ .*IMS/);
+    expect(run.summary).toContain("hint: Check AEP\\_CLIENT\\_ID, AEP\\_CLIENT\\_SECRET");
+    const shown = run.stdout.replace(/^::add-mask::.*$/gm, "") + run.stderr + run.summary;
+    expect(shown).not.toContain("not-the-secret");
+  });
+
+  it("does not run doctor when the job fails for a reason of its own", async () => {
+    const run = await t.run({
+      command: "drift",
+      eventName: "schedule",
+      payload: scheduleEvent(),
+      sha: sha("b"),
+      inputs: { "fail-on-drift": "yes" },
+    });
+    expect(run.code).toBe(1);
+    expect(run.summary).not.toContain("doctor");
+  });
+});

@@ -1,5 +1,6 @@
 // Markdown: GitHub comments, issues and job summaries.
 import { renderApplyMarkdown } from "../apply-result.js";
+import { renderDoctorMarkdown } from "../doctor.js";
 import { renderDriftMarkdown } from "../drift.js";
 import { renderPlanMarkdown } from "../markdown.js";
 import type { OutputFormat } from "./format.js";
@@ -9,4 +10,5 @@ export const markdownFormat: OutputFormat = {
     renderPlanMarkdown(plan, { ...(o.marker ? { marker: o.marker } : {}), ...(o.runUrl ? { runUrl: o.runUrl } : {}) }),
   apply: (report, o) => renderApplyMarkdown(report.results, o.marker ? { marker: o.marker } : {}),
   drift: (plan, o) => renderDriftMarkdown(plan, o.marker ? { marker: o.marker } : {}),
+  doctor: (reports) => renderDoctorMarkdown(reports),
 };
