@@ -1,6 +1,6 @@
 // Layer 1 for one YAML document: apiVersion, kind and type first (each with its own clear message),
-// then the single schema branch they select. Checking the discriminators first is what keeps users
-// from seeing "must match exactly one schema in oneOf" and the errors of every branch they did not mean.
+// then the single schema branch they select. Checking the discriminators first gives each its own message
+// and keeps the schema's dispatch (its if/then on kind and type, 'must match "then" schema') out of sight.
 import { DESTINATION_TYPES, isDestinationType, type DestinationType } from "../domain/destination-types/index.js";
 import type { Problem } from "../domain/problem.js";
 import { didYouMean } from "./did-you-mean.js";

@@ -9,7 +9,7 @@ import { destinationType, type DestinationType } from "../domain/destination-typ
 export type Kind = "Account" | "Destination";
 
 export const API_VERSION: string = resourceSchema.definitions.apiVersion.const;
-export const KINDS: Kind[] = ["Account", "Destination"];
+export const KINDS = resourceSchema.definitions.resourceKind.enum as Kind[];
 
 /** The schema definition that validates a (kind, type) pair: one branch, so errors never mention the others. */
 function branch(kind: Kind, type: DestinationType): string {
@@ -31,6 +31,7 @@ function instance(): Ajv {
     });
     // An editor annotation (the YAML language server shows it); ajv only has to accept it.
     ajv.addKeyword({ keyword: "patternErrorMessage", schemaType: "string" });
+    // Each schema is also known by its $id (one instance, added once: ajv refuses a second schema with the same id).
     ajv.addSchema(resourceSchema, "aep-gitops");
     ajv.addSchema(toolConfigSchema, "tool-config");
   }
@@ -52,7 +53,7 @@ export function branchValidator(kind: Kind, type: DestinationType): ValidateFunc
   return get(`aep-gitops#/definitions/${branch(kind, type)}`);
 }
 
-/** The whole resource schema, oneOf and all, as editors see it (used by the tests of the examples). */
+/** The whole resource schema, its if/then dispatch on kind and type included, as editors see it (used by tests). */
 export function resourceValidator(): ValidateFunction {
   return get("aep-gitops");
 }

@@ -57,8 +57,24 @@ describe.each(SCHEMAS)("schemas/%s", (name) => {
 
   it("rejects unknown fields in every object", () => {
     const objects = [schema, ...Object.values(schema.definitions ?? {})].filter((s) => s.type === "object");
-    for (const object of objects)
+    // A dispatch (if/then on kind or type) leaves unknown fields to the branch it selects, which rejects them.
+    const isDispatch = (s: Schema) => Array.isArray(s.allOf) && (s.allOf as Schema[]).every((b) => b.if && b.then);
+    for (const object of objects.filter((s) => !isDispatch(s)))
       expect(object.additionalProperties === false || typeof object.additionalProperties === "object").toBe(true);
+  });
+});
+
+describe("every file in schemas/", () => {
+  const files = (readdirSync(path.join(ROOT, "schemas"), { recursive: true }) as string[])
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.split(path.sep).join("/"));
+  const { repository } = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+    repository: { url: string };
+  };
+  const slug = /github\.com\/(.+?)(?:\.git)?$/.exec(repository.url)?.[1];
+
+  it.each(files)("%s has an $id: the file on the main branch of package.json's repository", (file) => {
+    expect(readSchema(file).$id).toBe(`https://raw.githubusercontent.com/${slug}/main/schemas/${file}`);
   });
 });
 
