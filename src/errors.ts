@@ -3,6 +3,8 @@
 // boundary that turns it into an exit code and a message with exitCodeFor and describeError. Anything
 // else that escapes is a bug, and is reported as one.
 
+import type { Problem } from "./domain/problem.js";
+
 export const ExitCode = {
   ok: 0,
   /** An error of any kind: see EXIT_CODES. */
@@ -51,16 +53,24 @@ export class AppError extends Error {
   readonly hint: string | undefined;
   /** Adobe's request id, when Adobe answered: it identifies the request for Adobe support. */
   readonly requestId: string | undefined;
+  /** The problems in the YAML that stopped the run (config errors): a JSON error carries them. */
+  readonly problems: readonly Problem[];
   constructor(
     kind: ErrorKind,
     message: string,
-    options: { hint?: string | undefined; cause?: unknown; requestId?: string | undefined } = {},
+    options: {
+      hint?: string | undefined;
+      cause?: unknown;
+      requestId?: string | undefined;
+      problems?: readonly Problem[];
+    } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "AppError";
     this.kind = kind;
     this.hint = options.hint;
     this.requestId = options.requestId;
+    this.problems = options.problems ?? [];
   }
 }
 
@@ -79,6 +89,7 @@ export interface ErrorDescription {
   message: string;
   hint?: string;
   requestId?: string;
+  problems?: readonly Problem[];
   /** Bugs only: where it happened, for the report a user files. */
   stack?: string;
 }
@@ -91,6 +102,7 @@ export function describeError(error: unknown): ErrorDescription {
   if (error instanceof AppError) {
     if (error.hint) description.hint = error.hint;
     if (error.requestId) description.requestId = error.requestId;
+    if (error.problems.length > 0) description.problems = error.problems;
   } else {
     description.stack = error instanceof Error && error.stack ? error.stack : message;
   }

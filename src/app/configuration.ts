@@ -65,6 +65,7 @@ export function assertValid(configuration: Configuration): void {
   if (configuration.valid) return;
   throw new AppError("config", "The configuration is invalid; nothing was read from or sent to Adobe.", {
     hint: "Fix the problems above (aep-gitops validate lists them).",
+    problems: configuration.problems,
   });
 }
 

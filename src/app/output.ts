@@ -5,11 +5,27 @@ import type { Io } from "./io.js";
 
 export interface Output {
   out(text: string): void;
+  /** Raw text to stdout, no newline added (a terminal's status line). */
+  write(text: string): void;
   err(text: string): void;
   addSecrets(values: string[]): void;
   /** The text with every known secret starred out: for what is sent elsewhere (GitHub, a trace file). */
   mask(text: string): string;
   readonly tty: boolean;
+  /** Whether to paint text: see colorEnabled. */
+  readonly color: boolean;
+}
+
+/**
+ * Colour, decided once for a run the way most tools do (https://no-color.org, https://force-color.org):
+ * FORCE_COLOR (anything but 0/false) turns it on, a non-empty NO_COLOR turns it off, else a terminal
+ * gets colour and a pipe or a file does not. The CLI's --no-color sets NO_COLOR and clears FORCE_COLOR.
+ */
+export function colorEnabled(ctx: Pick<Io, "stdout"> & { env?: Io["env"] | undefined }): boolean {
+  const force = ctx.env?.FORCE_COLOR;
+  if (force !== undefined && force !== "0" && force !== "false") return true;
+  if (ctx.env?.NO_COLOR) return false;
+  return Boolean(ctx.stdout.isTTY);
 }
 
 /** The text with every one of `secrets` starred out; longest first, so a secret containing another goes whole. */
@@ -19,15 +35,17 @@ export function maskText(text: string, secrets: Iterable<string>): string {
   return masked;
 }
 
-export function createOutput(ctx: Pick<Io, "stdout" | "stderr">): Output {
+export function createOutput(ctx: Pick<Io, "stdout" | "stderr"> & { env?: Io["env"] | undefined }): Output {
   const secrets = new Set<string>();
   const mask = (text: string) => maskText(text, secrets);
   return {
     out: (text) => void ctx.stdout.write(mask(text.endsWith("\n") ? text : `${text}\n`)),
+    write: (text) => void ctx.stdout.write(mask(text)),
     err: (text) => void ctx.stderr.write(mask(text.endsWith("\n") ? text : `${text}\n`)),
     // Very short values would mask ordinary words; real credentials are never that short.
     addSecrets: (values) => values.filter((v) => v.length >= 6).forEach((v) => secrets.add(v)),
     mask,
     tty: Boolean(ctx.stdout.isTTY),
+    color: colorEnabled(ctx),
   };
 }

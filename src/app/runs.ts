@@ -17,7 +17,7 @@ export async function drift(ws: Workspace, flags: SafetyFlags): Promise<PlanRun 
   return { ...run, items: driftItems(run.plan) };
 }
 
-export interface ApplyRequest extends Pick<ApplyOptions, "expectChecksum" | "onItem" | "onReplanned"> {
+export interface ApplyRequest extends Pick<ApplyOptions, "expectChecksum" | "onItem" | "onItemStart" | "onReplanned"> {
   flags: SafetyFlags;
   onLockWait?: (holder: string, until: number) => void;
   /** Adobe refused the lock's write (and the tool config allows going on without it): said once per sandbox. */
@@ -29,6 +29,7 @@ export function apply(ws: Workspace, run: PlanRun, request: ApplyRequest): Promi
     ...runOptions(ws, request.flags),
     ...(request.expectChecksum ? { expectChecksum: request.expectChecksum } : {}),
     ...(request.onItem ? { onItem: request.onItem } : {}),
+    ...(request.onItemStart ? { onItemStart: request.onItemStart } : {}),
     ...(request.onReplanned ? { onReplanned: request.onReplanned } : {}),
     lock: lockOptions(ws.adobe.env, {
       onWait: request.onLockWait,

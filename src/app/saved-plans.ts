@@ -4,7 +4,7 @@ import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { savePlan, savedPlanProblem, SAVED_PLAN_FORMAT, type SavedPlan } from "../domain/saved-plan.js";
 import { AppError } from "../errors.js";
-import { applySavedPlan } from "../reconcile/apply-saved.js";
+import { applySavedPlan, type SavedApplyOptions } from "../reconcile/apply-saved.js";
 import type { ItemResult } from "../reconcile/executor.js";
 import type { PlanRun } from "../reconcile/reconcile.js";
 import { envReferences } from "../reconcile/substitute.js";
@@ -55,8 +55,7 @@ export async function applySaved(
   saved: SavedPlan,
   file: string,
   adobe: Adobe,
-  onItem: (sandbox: string, item: ItemResult) => void,
-  onLockDegraded?: (warning: string) => void,
+  hooks: Pick<SavedApplyOptions, "onItem" | "onItemStart"> & { onLockDegraded?: (warning: string) => void },
 ): Promise<{ sandbox: string; items: ItemResult[] }[]> {
   const problem = savedPlanProblem(saved, where(adobe));
   if (problem)
@@ -79,8 +78,9 @@ export async function applySaved(
   const ports = new Map(saved.sandboxes.map((s) => [s.sandbox, adobe.port(s.sandbox)]));
   return applySavedPlan(saved, ports, {
     env: adobe.env,
-    lock: lockOptions(adobe.env, { onDegraded: (reason) => onLockDegraded?.(lockDegradedWarning(reason)) }),
-    onItem,
+    lock: lockOptions(adobe.env, { onDegraded: (reason) => hooks.onLockDegraded?.(lockDegradedWarning(reason)) }),
+    ...(hooks.onItem ? { onItem: hooks.onItem } : {}),
+    ...(hooks.onItemStart ? { onItemStart: hooks.onItemStart } : {}),
     refuse: (moved) =>
       new AppError(
         "refused",

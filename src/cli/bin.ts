@@ -7,6 +7,13 @@ import { runCli } from "./main.js";
 // aep-gitops sets environment variables for itself.
 process.env = { ...process.env };
 
+// `aep-gitops plan | head`: a reader that stops reading is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+
 process.exitCode = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,

@@ -1,16 +1,27 @@
-// The CLI's one error boundary: every command returns an exit code; every known failure is an AppError,
-// printed as one clear line (plus a hint), and only bugs print a stack trace. The exit code comes from
-// the error's kind (src/errors.ts).
+// The CLI's one error boundary: the command line is parsed (src/cli/program.ts), the command runs and
+// returns its exit code, and every failure on the way is shown once: an AppError as one clear line
+// plus a hint, a bug with its stack, and with --format json as one JSON document on stdout instead, so
+// a script reads a document whatever happened. The exit code comes from the error's kind (src/errors.ts).
 import type { Io } from "../app/io.js";
 import { describeError, exitCodeFor } from "../errors.js";
-import type { Command } from "./command.js";
+import { renderErrorJson } from "../report/error-json.js";
+import type { CommandSpec } from "./command.js";
+import { parseCommandLine } from "./program.js";
 
-export async function runCommand(command: Command, argv: string[], io: Io): Promise<number> {
+export async function runCommandLine(argv: string[], io: Io, specs: readonly CommandSpec[]): Promise<number> {
+  let json = asksForJson(argv);
   try {
-    return await command(argv, io);
+    const parsed = await parseCommandLine(argv, specs, io);
+    if ("done" in parsed) return parsed.done;
+    json = parsed.options.format === "json";
+    // --no-color is NO_COLOR for everything the command runs (src/app/output.ts decides colour).
+    const env = parsed.options.color === false ? { ...io.env, NO_COLOR: "1", FORCE_COLOR: undefined } : io.env;
+    return await parsed.spec.run(parsed.args, parsed.options, { ...io, env });
   } catch (error) {
     const description = describeError(error);
-    if (description.kind === "bug") {
+    if (json) {
+      io.stdout.write(renderErrorJson(argv[0] ?? "", description, io.cwd));
+    } else if (description.kind === "bug") {
       io.stderr.write(`aep-gitops: ${description.title}:\n${description.stack}\n`);
     } else {
       io.stderr.write(`error: ${description.message}\n`);
@@ -18,4 +29,12 @@ export async function runCommand(command: Command, argv: string[], io: Io): Prom
     }
     return exitCodeFor(error);
   }
+}
+
+/** --format json, as any of its spellings, for errors met before the command line is parsed. */
+function asksForJson(argv: string[]): boolean {
+  return argv.some(
+    (arg, i) =>
+      arg === "--format=json" || arg === "-fjson" || ((arg === "--format" || arg === "-f") && argv[i + 1] === "json"),
+  );
 }

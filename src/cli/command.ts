@@ -1,5 +1,26 @@
-// What a command is: it parses its own argv (after the command name) and returns the exit code. It
-// never reads process.* itself, so tests and the demo run it with their own environment and streams.
+// What a command is: a declaration (its arguments, the options it takes, its exit codes and the
+// environment it reads, all shown by --help) and a run function that gets the parsed values and returns
+// the exit code. It never reads process.* itself, so tests and the demo run it with their own
+// environment and streams.
 import type { Io } from "../app/io.js";
+import type { CliOptions, OptionName } from "./options.js";
 
-export type Command = (argv: string[], io: Io) => Promise<number>;
+/** An option a command takes: by name, or by name with what it means for this command. */
+export type OptionUse = OptionName | { name: OptionName; description: string; choices?: readonly string[] };
+
+export interface CommandSpec {
+  name: string;
+  /** commander's argument syntax, e.g. `[dir...]`. */
+  args?: string;
+  /** One line for the list of commands. */
+  summary: string;
+  /** What the command does, for its --help. */
+  description: string;
+  options: readonly OptionUse[];
+  exitCodes: readonly (readonly [code: number, meaning: string])[];
+  /** Environment variables it reads (see ENVIRONMENT in src/cli/help.ts). */
+  env: readonly string[];
+  /** What it is not for, to say why an option it lacks makes no sense here ("reads only the YAML"). */
+  nature: string;
+  run(args: string[], options: CliOptions, io: Io): Promise<number>;
+}

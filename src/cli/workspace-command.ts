@@ -1,60 +1,58 @@
-// The shape every command that talks to Adobe shares: parse flags (or print help), load the
-// configuration once (printing every problem; nothing is read from Adobe while an error stands), open
-// the workspace (Adobe's client, or the embedded emulator with --emulator), run, and always close it
-// however the run ends.
-import type { ParseArgsConfig } from "node:util";
+// The shape every command that talks to Adobe shares: load the configuration once (its problems shown;
+// nothing is read from Adobe while an error stands), open the workspace (Adobe's client, or the
+// embedded emulator with --emulator), run, and always close it however the run ends.
 import { assertValid, loadConfiguration } from "../app/configuration.js";
 import type { Io } from "../app/io.js";
 import { createOutput, type Output } from "../app/output.js";
 import { openWorkspace, type Workspace } from "../app/workspace.js";
 import { hasErrors } from "../config/problems.js";
 import type { Problem } from "../domain/problem.js";
-import { ExitCode } from "../errors.js";
+import { AppError } from "../errors.js";
 import { formatProblemsText } from "../report/problems.js";
-import type { Command } from "./command.js";
-import { parseFlags } from "./options.js";
+import type { CommandSpec } from "./command.js";
+import type { CliOptions } from "./options.js";
 
-type Flags = NonNullable<ParseArgsConfig["options"]>;
-type Values<F extends Flags> = ReturnType<typeof parseFlags<F>>["values"];
-
-interface WorkspaceFlags {
-  config?: string | undefined;
-  sandbox?: string | undefined;
-  emulator?: boolean | undefined;
-  trace?: string | undefined;
-  strict?: boolean | undefined;
-}
-
-export function workspaceCommand<F extends Flags>(
-  usage: string,
-  flags: F,
-  run: (ws: Workspace, values: Values<F>, output: Output, io: Io) => Promise<number>,
+export function workspaceCommand(
+  run: (ws: Workspace, options: CliOptions, output: Output, io: Io) => Promise<number>,
   /** Checks that need no file and no Adobe (consent), made before anything is read. */
-  preflight?: (values: Values<F>, io: Io) => void,
-): Command {
-  return async (argv, io) => {
-    const { values, positionals } = parseFlags(argv, flags, usage);
-    if ((values as { help?: boolean }).help) {
-      io.stdout.write(`${usage}\n`);
-      return ExitCode.ok;
-    }
-    preflight?.(values, io);
+  preflight?: (options: CliOptions, io: Io) => void,
+): CommandSpec["run"] {
+  return async (args, options, io) => {
+    preflight?.(options, io);
     const output = createOutput(io);
-    const options = values as WorkspaceFlags;
-    const configuration = await loadConfiguration({ paths: positionals, ...options }, io);
-    printProblems(configuration.problems, io, output);
+    const configuration = await loadConfiguration(
+      { paths: args, config: options.config, sandbox: options.sandbox, strict: options.strict },
+      io,
+    );
+    if (options.format !== "json") showProblems(configuration.problems, io, output);
     assertValid(configuration);
     const ws = await openWorkspace(configuration, options, io, output);
     try {
-      return await run(ws, values, output, io);
+      return await run(ws, options, output, io);
     } finally {
       await ws.close();
     }
   };
 }
 
-/** Problems go to stderr, so stdout stays the report alone; true when any is an error (the run stops). */
-export function printProblems(problems: Problem[], io: Io, output: Output): boolean {
+/**
+ * The problems a plan found against the sandbox (unknown audiences, specs, secrets): on stderr as text,
+ * so stdout stays the report alone, or left to the JSON document; an error among them stops the run.
+ */
+export function stopOnProblems(problems: Problem[], options: CliOptions, io: Io, output: Output): void {
+  if (options.format !== "json") showProblems(problems, io, output);
+  if (hasErrors(problems))
+    throw new AppError("config", "The YAML does not match the sandbox (see the problems); nothing was changed.", {
+      hint: "Fix the problems at the lines shown and run again.",
+      problems,
+    });
+}
+
+/** The run's warnings, for a JSON report: the configuration's and the plan's. */
+export function warningsOf(ws: Workspace, problems: Problem[]): Problem[] {
+  return [...ws.configuration.problems, ...problems];
+}
+
+function showProblems(problems: Problem[], io: Io, output: Output): void {
   if (problems.length > 0) output.err(formatProblemsText(problems, io.cwd));
-  return hasErrors(problems);
 }

@@ -31,13 +31,12 @@ export interface ToolConfig {
 }
 
 export class ToolConfigError extends AppError {
-  constructor(
-    readonly problems: Problem[],
-    cwd: string,
-  ) {
+  declare readonly problems: Problem[];
+  constructor(problems: Problem[], cwd: string) {
     const lines = problems.map((p) => `  ${path.relative(cwd, p.file) || p.file}:${p.line}:${p.column}  ${p.message}`);
     super("config", `invalid aep-gitops config:\n${lines.join("\n")}`, {
       hint: "the config's fields are described in schemas/tool-config.schema.json",
+      problems,
     });
   }
 }

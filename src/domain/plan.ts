@@ -1,6 +1,6 @@
 // A Plan is the reviewed artefact: the exact API calls, grouped into changes, in execution order.
 // Renderers (src/report) turn it into text, markdown and JSON; the executor (src/reconcile) replays it.
-import type { FlowState } from "./desired.js";
+import type { FlowState, SourceLocation } from "./desired.js";
 import type { DestinationType } from "./destination-types/index.js";
 import type { LiveMeta } from "./live.js";
 
@@ -63,6 +63,8 @@ interface ChangeBase {
   attribution?: Attribution;
   /** The credentials a create sends, as written in YAML (`${env:NAME}` or a literal setting): part of the checksum. */
   credentialRefs?: Record<string, string>;
+  /** The YAML document that asks for the change (none for deletes, orphans and the Profile objects). */
+  source?: SourceLocation;
 }
 
 /** A new object: the first call is its POST to COLLECTION[resource]; later calls act on what it created. */

@@ -25,7 +25,7 @@ export function planSandbox(desired: DesiredSandbox, live: LiveSandbox, options:
   checkGuardrails(ctx);
   return {
     sandbox: desired.sandbox,
-    changes: order(ctx.changes),
+    changes: order(ctx.changes).map((change) => located(change, desired)),
     egress: [...ctx.egress].sort((a, b) => a.destination.localeCompare(b.destination)),
     refusals: ctx.refusals,
     notes: ctx.notes,
@@ -45,6 +45,18 @@ const CREATE_ORDER: Record<Change["resource"], number> = {
 function order(changes: Change[]): Change[] {
   const rank = (c: Change) => (c.action === "delete" ? 10 + (4 - CREATE_ORDER[c.resource]) : CREATE_ORDER[c.resource]);
   return [...changes].sort((a, b) => rank(a) - rank(b) || a.ref.localeCompare(b.ref));
+}
+
+/** A change with the place in the YAML that asks for it, so a report can point at the line. */
+function located(change: Change, desired: DesiredSandbox): Change {
+  if (change.action === "delete" || change.action === "orphan") return change;
+  const source =
+    change.resource === "account"
+      ? desired.accounts.find((a) => a.name === change.name)?.source
+      : change.resource === "flow" || change.resource === "target-connection"
+        ? desired.destinations.find((d) => d.name === change.name)?.source
+        : undefined;
+  return source ? { ...change, source } : change;
 }
 
 export function assemblePlan(sandboxes: SandboxPlan[]): Plan {

@@ -5,7 +5,7 @@
 // the same thing and fails that item instead of re-planning it.
 import type { FlowServicePort } from "../aep/flow-service.js";
 import type { LiveMeta } from "../domain/live.js";
-import type { ResourceKind, SandboxPlan } from "../domain/plan.js";
+import type { Change, ResourceKind, SandboxPlan } from "../domain/plan.js";
 import { PROFILE_CONNECTION_REF } from "../domain/plan-profile.js";
 import type { SavedObject, SavedPlan } from "../domain/saved-plan.js";
 import { AppError } from "../errors.js";
@@ -27,6 +27,7 @@ export interface SavedApplyOptions {
   env: Record<string, string | undefined>;
   lock: LockOptions;
   onItem?: (sandbox: string, item: ItemResult) => void;
+  onItemStart?: (sandbox: string, change: Change) => void;
   /** Turns moved objects into the refusal a person reads (the report layer words it). */
   refuse: (moved: MovedObject[]) => AppError;
 }
@@ -65,6 +66,7 @@ export async function applySavedPlan(
             ]);
           },
           onItem: (item) => options.onItem?.(sandbox.sandbox, item),
+          onItemStart: (change) => options.onItemStart?.(sandbox.sandbox, change),
           preCreated: new Map(lock.created ? [[PROFILE_CONNECTION_REF, lock.id]] : []),
           guard: leaseGuard(lock),
         });

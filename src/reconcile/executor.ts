@@ -19,6 +19,8 @@ export interface ItemResult {
   /** Credentials written by this item (never their values): a create sets them, an update may rotate them. */
   credentials?: "set" | "rotate";
   status: ItemStatus;
+  /** A create that succeeded: the id Adobe gave the new object. */
+  id?: string;
   message?: string;
   /** Concurrent edits met on the way (a 412), and how they were resolved. */
   concurrent: string[];
@@ -29,6 +31,8 @@ export interface ExecuteOptions {
   /** Re-reads a change's object after a 412 and plans it again; undefined = nothing left to do. */
   replan(change: Change): Promise<{ change?: Change; note: string }>;
   onItem?(result: ItemResult): void;
+  /** A change's first call is about to go out (for progress: "still creating …"). */
+  onItemStart?(change: Change): void;
   maxReplans?: number;
   /** Objects an earlier step of this run already created (the lock object is the Profile connection). */
   preCreated?: ReadonlyMap<string, string>;
@@ -74,7 +78,9 @@ export async function executePlan(
         result.message = `skipped: ${blocked.ref} did not succeed`;
       } else {
         try {
+          options.onItemStart?.(change);
           await runChange(change, port, ids, options, result);
+          if (change.action === "create" && ids.has(change.ref)) result.id = ids.get(change.ref)!;
         } catch (error) {
           result.status = "failed";
           result.message = (error as Error).message;

@@ -95,6 +95,7 @@ export interface ApplyRun extends PlanRun {
 export type ApplyOptions = RunOptions & {
   expectChecksum?: string;
   onItem?: (sandbox: string, item: ItemResult) => void;
+  onItemStart?: (sandbox: string, change: Change) => void;
   /** Live state changed between the shown plan and the read under the lock: this is what runs. */
   onReplanned?: (plan: SandboxPlan) => void;
   lock?: LockOptions;
@@ -160,6 +161,7 @@ export async function applyRun(targets: SandboxTarget[], run: PlanRun, options: 
           env: options.env,
           replan: (change) => replanChange(change, desired, live, port, planOptions(desired, options)),
           onItem: (item) => options.onItem?.(sandboxPlan.sandbox, item),
+          onItemStart: (change) => options.onItemStart?.(sandboxPlan.sandbox, change),
           preCreated: new Map(lock.created ? [[PROFILE_CONNECTION_REF, lock.id]] : []),
           guard: leaseGuard(lock),
         });

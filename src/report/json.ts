@@ -1,5 +1,5 @@
 // The plan as JSON for machines (policy checks, dashboards, other pipelines). The shape is versioned
-// by `format`; a breaking change gets a new version, additions do not. Documented in docs/plan-json.md.
+// by `format`; a breaking change gets a new version, additions do not. Documented in docs/json-output.md.
 //
 // {
 //   "format": "aep-gitops.plan/v1",
@@ -12,6 +12,7 @@
 //       "action": "create|update|rename|delete|orphan|adopt",
 //       "resource": "profile-connection|profile-source|account|target-connection|flow",
 //       "name": "summer-sale",                     // the YAML identity
+//       "source": { "file": "destinations/summer-sale.yaml", "line": 1, "column": 1 },  // the YAML asking for it
 //       "liveId": "…",                             // absent for creates
 //       "fields": [{ "field": "description", "before": "…", "after": "…" }],  // before/after absent when none
 //       "credentials": "set|rotate",               // write-only: never the values
@@ -28,43 +29,56 @@
 //                  "audiencesRemoved": [], "attributesAdded": ["person.name.lastName"], "attributesRemoved": [] }],
 //     "refusals": [{ "rule": "…", "message": "…", "hint": "…" }],
 //     "notes": [{ "level": "info|warning", "message": "…" }]
-//   }]
+//   }],
+//   "problems": [{ "file": "…", "line": 1, "column": 1, "rule": "…", "severity": "warning", "message": "…" }]
 // }
 //
 // Key order is the order above; inside free-form values (bodies, field values, query) keys are sorted,
 // so the same plan always serialises to the same bytes. Optional keys are omitted, never null.
 import type { ApiCall, Attribution, Change, EgressDelta, Plan, SandboxPlan } from "../domain/plan.js";
+import type { Problem } from "../domain/problem.js";
 import { safeBody } from "./calls.js";
+import { locationJson, problemsJson } from "./problems.js";
 
 export const PLAN_JSON_FORMAT = "aep-gitops.plan/v1";
 
-export function renderPlanJson(plan: Plan): string {
+export interface PlanJsonOptions {
+  /** Files are shown relative to this folder (default: the process's). */
+  cwd?: string;
+  /** The run's warnings (a plan with errors is not shown: the error envelope carries them). */
+  problems?: Problem[];
+}
+
+export function renderPlanJson(plan: Plan, options: PlanJsonOptions = {}): string {
   const { add, change, destroy, orphaned, adopt } = plan.summary;
+  const cwd = options.cwd ?? process.cwd();
   const doc = {
     format: PLAN_JSON_FORMAT,
     checksum: plan.checksum,
     summary: { add, change, destroy, orphaned, adopt },
-    sandboxes: plan.sandboxes.map(sandboxJson),
+    sandboxes: plan.sandboxes.map((s) => sandboxJson(s, cwd)),
+    problems: problemsJson(options.problems ?? [], cwd),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-function sandboxJson(s: SandboxPlan) {
+function sandboxJson(s: SandboxPlan, cwd: string) {
   return {
     sandbox: s.sandbox,
-    changes: s.changes.map(changeJson),
+    changes: s.changes.map((c) => changeJson(c, cwd)),
     egress: s.egress.map(egressJson),
     refusals: s.refusals.map((r) => ({ rule: r.rule, message: r.message, hint: r.hint })),
     notes: s.notes.map((n) => ({ level: n.level, message: n.message })),
   };
 }
 
-function changeJson(c: Change) {
+function changeJson(c: Change, cwd: string) {
   return {
     ref: c.ref,
     action: c.action,
     resource: c.resource,
     name: c.name,
+    ...optional("source", c.source && locationJson(c.source, cwd)),
     ...optional("liveId", c.liveId),
     fields: c.fields.map((f) => ({
       field: f.field,

@@ -43,13 +43,43 @@ function oneLine(text: string): string {
   );
 }
 
-/** The JSON shape of `validate --format json`, version 1 (schemas/validate-output.schema.json). */
+export const VALIDATE_JSON_FORMAT = "aep-gitops.validate/v1";
+
+/** One problem as JSON, in a fixed key order (the output diffs cleanly between runs). */
+export interface ProblemJson {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  severity: Problem["severity"];
+  message: string;
+  hint?: string;
+}
+
+/** The JSON shape of `validate --format json` (schemas/output/validate.schema.json, docs/json-output.md). */
 export interface ProblemsJson {
-  version: 1;
+  format: typeof VALIDATE_JSON_FORMAT;
   valid: boolean;
   summary: { errors: number; warnings: number; files: number };
-  problems: Array<Omit<Problem, "hint"> & { hint?: string }>;
+  problems: ProblemJson[];
   files: string[];
+}
+
+export function problemsJson(problems: Problem[], cwd: string): ProblemJson[] {
+  return sortProblems(problems).map((p) => ({
+    file: display(p.file, cwd),
+    line: p.line,
+    column: p.column,
+    rule: p.rule,
+    severity: p.severity,
+    message: p.message,
+    ...(p.hint === undefined ? {} : { hint: p.hint }),
+  }));
+}
+
+/** Where a YAML document is, as JSON: its file relative to cwd. */
+export function locationJson(source: { file: string; line: number; column: number }, cwd: string) {
+  return { file: display(source.file, cwd), line: source.line, column: source.column };
 }
 
 export function formatProblemsJson(problems: Problem[], cwd: string, options: FormatOptions = {}): string {
@@ -57,19 +87,10 @@ export function formatProblemsJson(problems: Problem[], cwd: string, options: Fo
   const counts = count(sorted);
   const files = (options.files ?? filesOf(sorted)).map((file) => display(file, cwd)).sort();
   const json: ProblemsJson = {
-    version: 1,
+    format: VALIDATE_JSON_FORMAT,
     valid: counts.errors === 0,
     summary: { ...counts, files: files.length },
-    // Fixed key order, so the output diffs cleanly between runs.
-    problems: sorted.map((p) => ({
-      file: display(p.file, cwd),
-      line: p.line,
-      column: p.column,
-      rule: p.rule,
-      severity: p.severity,
-      message: p.message,
-      ...(p.hint === undefined ? {} : { hint: p.hint }),
-    })),
+    problems: problemsJson(sorted, cwd),
     files,
   };
   return `${JSON.stringify(json, null, 2)}\n`;

@@ -1,5 +1,5 @@
 // What apply and drift did, as JSON for machines. Versioned by `format` like the plan's JSON: fields may
-// be added within a version, anything else bumps it. Documented in docs/plan-json.md.
+// be added within a version, anything else bumps it. Documented in docs/json-output.md.
 import type { Plan } from "../domain/plan.js";
 import type { SandboxResults } from "./apply-result.js";
 import { driftItems } from "./drift.js";
@@ -7,9 +7,23 @@ import { driftItems } from "./drift.js";
 export const APPLY_JSON_FORMAT = "aep-gitops.apply/v1";
 export const DRIFT_JSON_FORMAT = "aep-gitops.drift/v1";
 
-/** `{ format, checksum, results: [{ sandbox, items: [{ ref, action, resource, name, status, … }] }] }`. */
+/**
+ * `{ format, checksum, summary: { done, failed, skipped }, created: [{ sandbox, ref, id }], results: [{
+ * sandbox, items: [{ ref, action, resource, name, status, id?, … }] }] }`.
+ */
 export function renderApplyJson(checksum: string, results: SandboxResults[]): string {
-  return `${JSON.stringify({ format: APPLY_JSON_FORMAT, checksum, results }, null, 2)}\n`;
+  const items = results.flatMap((r) => r.items);
+  const count = (status: string) => items.filter((i) => i.status === status).length;
+  const doc = {
+    format: APPLY_JSON_FORMAT,
+    checksum,
+    summary: { done: count("done"), failed: count("failed"), skipped: count("skipped") },
+    created: results.flatMap((r) =>
+      r.items.filter((i) => i.id !== undefined).map((i) => ({ sandbox: r.sandbox, ref: i.ref, id: i.id! })),
+    ),
+    results,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 /** `{ format, count, items: [{ sandbox, ref, resource, name, kind, attribution?, fields, reason? }] }`. */

@@ -48,6 +48,6 @@ describe.skipIf(!existsSync(SCRIPT))("apply on a terminal", () => {
     const accepted = await applyOnTerminal("yes");
     expect(accepted.screen).toContain("Apply complete: 5 succeeded, 0 failed, 0 skipped.");
     expect(accepted.code).toBe(0);
-    expect((await lab.cli(["plan"])).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
   });
 });

@@ -29,7 +29,7 @@ const flowsIn = async (l: Lab) => {
 
 describe("apply from an empty sandbox", () => {
   it("creates everything, then a second plan exits 0 and a second apply writes nothing", async () => {
-    const plan = await lab.cli(["plan"]);
+    const plan = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(plan.stdout).toContain("Plan: 7 to add, 0 to change, 0 to destroy.");
     expect(plan.code).toBe(2);
 
@@ -52,7 +52,7 @@ describe("apply from an empty sandbox", () => {
       "POST /targetConnections",
     ]);
 
-    const again = await lab.cli(["plan"]);
+    const again = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(again.stdout).toContain("No changes.");
     expect(again.code).toBe(0);
     const lock = (await lab.ui("GET", "/connections?property=name==aep-gitops%20Profile%20connection")).body.items[0];
@@ -65,9 +65,9 @@ describe("apply from an empty sandbox", () => {
 
   it("never prints, logs or sends a secret anywhere but the credential body", async () => {
     const outputs = [
-      await lab.cli(["plan", "-v"]),
+      await lab.cli(["plan", "--detailed-exitcode", "-v"]),
       await lab.cli(["apply", "--yes", "-v"]),
-      await lab.cli(["plan", "--format", "json"]),
+      await lab.cli(["plan", "--detailed-exitcode", "--format", "json"]),
     ];
     for (const run of outputs) {
       for (const secret of [...Object.values(SECRETS), "demo-secret"]) {
@@ -95,7 +95,7 @@ describe("updates", () => {
       }),
     );
     const before = (await lab.dataWrites()).length;
-    const plan = await lab.cli(["plan"]);
+    const plan = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(plan.stdout).toContain("Plan: 0 to add, 1 to change, 0 to destroy.");
     const apply = await lab.cli(["apply", "--yes"]);
     expect(apply.code).toBe(0);
@@ -111,7 +111,7 @@ describe("updates", () => {
       "personalEmail.address",
     ]);
     expect(flow.description).toContain("New text");
-    expect((await lab.cli(["plan"])).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
   });
 
   it("changes target params with one PATCH of the target connection", async () => {
@@ -121,12 +121,12 @@ describe("updates", () => {
     expect((await lab.dataWrites()).slice(before).map((w) => `${w.method} ${w.route}`)).toEqual([
       "PATCH /targetConnections/{id}",
     ]);
-    expect((await lab.cli(["plan"])).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
   });
 
   it("disables and re-enables a flow with the action endpoint", async () => {
     lab.write("destinations/summer.yaml", kinesisDestination("summer-campaign", { state: "disabled" }));
-    const plan = await lab.cli(["plan"]);
+    const plan = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(plan.stdout).toMatch(/stop/i);
     expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
     expect((await liveFlow(lab, "summer-campaign")).state).toBe("disabled");
@@ -141,7 +141,7 @@ describe("updates", () => {
 
   it("rotates credentials when the secret in the environment changes, and only then", async () => {
     const rotated = { KINESIS_SECRET_KEY: "kinesis-secret-rotated-77" };
-    const plan = await lab.cli(["plan"], { env: rotated });
+    const plan = await lab.cli(["plan", "--detailed-exitcode"], { env: rotated });
     expect(plan.code).toBe(2);
     expect(plan.stdout).toMatch(/credentials/i);
     expect(plan.stdout).not.toContain(rotated.KINESIS_SECRET_KEY);
@@ -151,7 +151,7 @@ describe("updates", () => {
       "PATCH /connections/{id}",
     ]);
     expect(JSON.stringify(await lab.state())).toContain(rotated.KINESIS_SECRET_KEY);
-    expect((await lab.cli(["plan"], { env: rotated })).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode"], { env: rotated })).code).toBe(0);
   });
 });
 

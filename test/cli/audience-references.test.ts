@@ -43,7 +43,7 @@ describe("audience references", () => {
       "destinations/promo.yaml",
       destination(`  - id: ${MEN_OVER_50}\n  - id: 00000000-1111-4222-8333-444444444444\n    name: Ghosts`),
     );
-    const plan = await lab.cli(["plan"]);
+    const plan = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(plan.code).toBe(1);
     expect(plan.stderr).toMatch(
       /destinations\/promo\.yaml:11:5 +error +unknown-audience +Audience 00000000-1111-4222-8333-444444444444 \(Ghosts\) does not exist in sandbox 'prod'\./,
@@ -53,7 +53,7 @@ describe("audience references", () => {
 
   it("warns when the name next to an id is not Adobe's name for it", async () => {
     lab.write("destinations/promo.yaml", destination(`  - id: ${MEN_OVER_50}\n    name: Men over 60`));
-    const plan = await lab.cli(["plan"]);
+    const plan = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(plan.code).toBe(2);
     expect(plan.stderr).toMatch(
       /promo\.yaml:10:5 +warning +audience-name +Audience 72ddd79b-6b0a-4e97-a8d2-112ccd81bd02 is named 'Men over 50'/,
@@ -63,7 +63,7 @@ describe("audience references", () => {
   it("resolves an audience given by name to each sandbox's own id", async () => {
     lab.write("aep-gitops.config.yaml", "sandboxes:\n  prod: destinations\n  dev: destinations\n");
     lab.write("destinations/promo.yaml", destination("  - name: Men over 50"));
-    const plan = await lab.cli(["plan", "--format", "json"]);
+    const plan = await lab.cli(["plan", "--detailed-exitcode", "--format", "json"]);
     expect(plan.code, plan.stderr).toBe(2);
     const json = JSON.parse(plan.stdout);
     // The flow is created empty; its audiences are added by the PATCH that follows (calls[1]).
@@ -71,7 +71,7 @@ describe("audience references", () => {
     expect(ids("prod")).toEqual([MEN_OVER_50]);
     expect(ids("dev")).toEqual([MEN_OVER_50_DEV]);
     expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
-    expect((await lab.cli(["plan"])).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
   });
 
   it("reads every page of a sandbox's audiences (here 261) to resolve a name on the last one", async () => {
@@ -102,7 +102,7 @@ describe("audience references", () => {
       last = ((await response.json()) as { id: string }).id;
     }
     lab.write("destinations/promo.yaml", destination("  - name: Generated audience 249"));
-    const plan = await lab.cli(["plan", "--format", "json"]);
+    const plan = await lab.cli(["plan", "--detailed-exitcode", "--format", "json"]);
     expect(plan.code, plan.stderr).toBe(2);
     expect(addedAudiences(JSON.parse(plan.stdout), "prod")).toEqual([last]);
     // References are read from the Audiences API (every origin), in pages of 100 by its next links.
@@ -112,7 +112,7 @@ describe("audience references", () => {
 
   it("refuses a name two audiences share, and lists both ids", async () => {
     lab.write("destinations/promo.yaml", destination("  - name: Loyal customers"));
-    const plan = await lab.cli(["plan"]);
+    const plan = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(plan.code).toBe(1);
     expect(plan.stderr).toMatch(
       /promo\.yaml:10:5 +error +ambiguous-audience +2 audiences are named 'Loyal customers' in sandbox 'prod' \(12a04c10-9a9f-4ba7-8bc6-8ef47f766db3, 74d32c44-49af-42b8-a5f9-02daf2f3ab92\)\./,

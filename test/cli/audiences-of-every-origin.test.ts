@@ -66,19 +66,21 @@ describe("audience references", () => {
     expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
     expect(await exported()).toEqual([UPLOADED.id]);
     lab.write("destinations/promo.yaml", destination(`  - name: "${UPLOADED.name}"`));
-    expect((await lab.cli(["plan"])).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
   });
 
   it("fail at the line of an inactive audience, saying it is inactive, and nothing is written", async () => {
     await start();
     lab.write("destinations/promo.yaml", destination(`  - id: ${ACTIVE[0]}\n  - id: ${INACTIVE.id}`));
-    const plan = await lab.cli(["plan"]);
+    const plan = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(plan.code).toBe(1);
     expect(plan.stderr).toMatch(
       /promo\.yaml:11:5 +error +inactive-audience +Audience 9c8b7a65-.* is inactive in sandbox 'prod'/,
     );
     lab.write("destinations/promo.yaml", destination(`  - name: ${INACTIVE.name}`));
-    expect((await lab.cli(["plan"])).stderr).toMatch(/promo\.yaml:10:5 +error +inactive-audience .*inactive/);
+    expect((await lab.cli(["plan", "--detailed-exitcode"])).stderr).toMatch(
+      /promo\.yaml:10:5 +error +inactive-audience .*inactive/,
+    );
     expect((await lab.cli(["apply", "--yes"])).code).toBe(1);
     expect(await lab.writes()).toEqual([]);
   });
@@ -90,7 +92,7 @@ describe("audience references", () => {
       },
     });
     lab.write("destinations/promo.yaml", destination(`  - id: ${ORCHESTRATED.id}`));
-    const plan = await lab.cli(["plan"]);
+    const plan = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(plan.code).toBe(1);
     expect(plan.stderr).toMatch(
       /promo\.yaml:10:5 +error +audience-origin +Audience 0d1e2f30-.* comes from AUDIENCE_ORCHESTRATION/,
@@ -100,7 +102,7 @@ describe("audience references", () => {
   it("fall back to segment definitions when the Audiences API is refused, and say so once", async () => {
     await start({ audiencesApi: 403 });
     lab.write("destinations/promo.yaml", destination(`  - id: ${ACTIVE[0]}`));
-    const plan = await lab.cli(["plan"]);
+    const plan = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(plan.code).toBe(2);
     expect(plan.stdout.match(/The Audiences API answered 403/g)).toHaveLength(1);
   });

@@ -18,7 +18,7 @@ beforeEach(async () => {
   flowId = (await lab.ui("GET", "/flows?property=name==promo")).body.items[0].id;
   // The pull request removes B; its plan is what reviewers approve.
   lab.write("destinations/promo.yaml", kinesisDestination("promo", { audiences: [A] }));
-  const plan = await lab.cli(["plan", "--format", "json"]);
+  const plan = await lab.cli(["plan", "--detailed-exitcode", "--format", "json"]);
   reviewed = JSON.parse(plan.stdout).checksum;
 });
 afterEach(() => lab.close());

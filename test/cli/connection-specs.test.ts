@@ -21,7 +21,7 @@ describe("a Kinesis spec without includeSegmentTimestamps", () => {
     });
     lab.write("destinations/account.yaml", kinesisAccount());
     lab.write("destinations/promo.yaml", withTimestamps);
-    const plan = await lab.cli(["plan"]);
+    const plan = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(plan.code).toBe(1);
     expect(plan.stderr).toMatch(
       /destinations\/promo\.yaml:11:3 +error +connection-spec +'includeSegmentTimestamps' is not a target param of Amazon Kinesis in this sandbox/,
@@ -38,7 +38,7 @@ describe("a Kinesis spec without includeSegmentTimestamps", () => {
     lab.write("destinations/account.yaml", kinesisAccount());
     lab.write("destinations/promo.yaml", kinesisDestination("promo"));
     lab.write("destinations/other.yaml", kinesisDestination("other"));
-    expect((await lab.cli(["plan"])).code).toBe(2);
+    expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(2);
     const reads = (await lab.requests()).filter((r) => r.route === "/connectionSpecs/{id}");
     expect(reads).toHaveLength(1);
   });
@@ -49,7 +49,7 @@ describe("the account's credentials", () => {
     lab = await startLab({ config: { connectionSpecOverrides: { [KINESIS]: { removeAuthParams: ["region"] } } } });
     lab.write("destinations/account.yaml", kinesisAccount());
     lab.write("destinations/promo.yaml", kinesisDestination("promo"));
-    const plan = await lab.cli(["plan"]);
+    const plan = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(plan.code).toBe(1);
     expect(plan.stderr).toMatch(
       /account\.yaml:\d+:\d+ +error +connection-spec +'region' is not a credential of Amazon Kinesis/,

@@ -22,7 +22,7 @@ describe("against an Adobe that refuses undocumented request shapes", () => {
   it("applies the examples, and the next plan is clean", async () => {
     const apply = await lab.cli(["apply", EXAMPLES, "--yes"], { env: EXAMPLE_ENV });
     expect(apply.code, apply.stderr + apply.stdout).toBe(0);
-    expect((await lab.cli(["plan", EXAMPLES], { env: EXAMPLE_ENV })).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode", EXAMPLES], { env: EXAMPLE_ENV })).code).toBe(0);
   });
 
   it("creates a flow empty, then adds its selectors in one PATCH", async () => {
@@ -43,13 +43,13 @@ describe("against an Adobe that refuses undocumented request shapes", () => {
     );
     const apply = await lab.cli(["apply", "--yes"]);
     expect(apply.code, apply.stderr).toBe(0);
-    expect((await lab.cli(["plan"])).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
   });
 
   it("sends only the target params the YAML sets", async () => {
     lab.write("destinations/account.yaml", kinesisAccount());
     lab.write("destinations/promo.yaml", kinesisDestination("promo"));
-    const plan = JSON.parse((await lab.cli(["plan", "--format", "json"])).stdout);
+    const plan = JSON.parse((await lab.cli(["plan", "--detailed-exitcode", "--format", "json"])).stdout);
     const create = plan.sandboxes[0].changes.find((c: { ref: string }) => c.ref === "target/promo");
     expect(create.calls[0].body.params).toEqual({ region: "us-east-1", stream: "promo-stream" });
   });

@@ -44,7 +44,7 @@ describe("reading live state at scale", () => {
     const apply = await lab.cli(["apply", "--yes"]);
     expect(apply.code).toBe(0);
     const before = (await lab.metrics()).byRoute as Record<string, number>;
-    const plan = await lab.cli(["plan"]);
+    const plan = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(plan.code).toBe(0);
     const after = (await lab.metrics()).byRoute as Record<string, number>;
     const delta = Object.fromEntries(

@@ -28,7 +28,7 @@ describe("an audience listed twice once resolved", () => {
   it("by name and by id is an error at the second entry's line, and nothing is written", async () => {
     lab.write("destinations/promo.yaml", destination(`  - name: Men over 50\n  - id: ${MEN_OVER_50}`));
     expect((await lab.cli(["validate"])).code).toBe(0); // offline, the two entries look different
-    const plan = await lab.cli(["plan"]);
+    const plan = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(plan.code).toBe(1);
     expect(plan.stderr).toMatch(
       /destinations\/promo\.yaml:11:5 +error +duplicate-audience +audience 72ddd79b-6b0a-4e97-a8d2-112ccd81bd02 \(Men over 50\) is listed twice \(first at line 10\)/,
@@ -40,7 +40,7 @@ describe("an audience listed twice once resolved", () => {
 
   it("by id first and then by name is reported at the name", async () => {
     lab.write("destinations/promo.yaml", destination(`  - id: ${MEN_OVER_50}\n  - name: Men over 50`));
-    const plan = await lab.cli(["plan"]);
+    const plan = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(plan.code).toBe(1);
     expect(plan.stderr).toMatch(/promo\.yaml:11:5 +error +duplicate-audience .*first at line 10/);
   });
@@ -48,6 +48,6 @@ describe("an audience listed twice once resolved", () => {
   it("converges once the duplicate is removed", async () => {
     lab.write("destinations/promo.yaml", destination(`  - name: Men over 50`));
     expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
-    expect((await lab.cli(["plan"])).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
   });
 });

@@ -15,16 +15,16 @@ afterEach(() => lab.close());
 describe("the egress delta", () => {
   it("shows a stream change in text, markdown and JSON", async () => {
     lab.write("destinations/churn.yaml", kinesisDestination("churn", { stream: "crm-churn-v2" }));
-    const text = await lab.cli(["plan"]);
+    const text = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(text.stdout).not.toContain("Data leaving the company: no change");
     expect(text.stdout).toMatch(
       /\[prod\] churn \(Amazon Kinesis\): changes where it exports\n +~ stream "crm-churn" → "crm-churn-v2"/,
     );
-    const markdown = await lab.cli(["plan", "--format", "markdown"]);
+    const markdown = await lab.cli(["plan", "--detailed-exitcode", "--format", "markdown"]);
     expect(markdown.stdout).toMatch(
       /🟡 \*\*churn\*\*.*changes where it exports[\s\S]*stream `crm-churn` → `crm-churn-v2`/,
     );
-    const json = JSON.parse((await lab.cli(["plan", "--format", "json"])).stdout);
+    const json = JSON.parse((await lab.cli(["plan", "--detailed-exitcode", "--format", "json"])).stdout);
     expect(json.sandboxes[0].egress).toEqual([
       expect.objectContaining({
         destination: "churn",
@@ -39,7 +39,7 @@ describe("the egress delta", () => {
 
   it("says where a new destination sends its data", async () => {
     lab.write("destinations/fresh.yaml", kinesisDestination("fresh", { stream: "fresh-stream" }));
-    const json = JSON.parse((await lab.cli(["plan", "--format", "json"])).stdout);
+    const json = JSON.parse((await lab.cli(["plan", "--detailed-exitcode", "--format", "json"])).stdout);
     const fresh = json.sandboxes[0].egress.find((e: { destination: string }) => e.destination === "fresh");
     expect(fresh.target).toEqual({
       after: { account: "kinesis-marketing", stream: "fresh-stream", region: "us-east-1" },
@@ -49,13 +49,13 @@ describe("the egress delta", () => {
   it("flags an orphan that is still enabled as still exporting, with its counts, in every format", async () => {
     lab.remove("destinations/churn.yaml");
     lab.write("destinations/other.yaml", kinesisDestination("other", { stream: "other-stream" }));
-    const text = await lab.cli(["plan"]);
+    const text = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(text.stdout).toMatch(
       /\[prod\] churn \(Amazon Kinesis\): still exporting \(left in place: not in YAML, prune is off\): 1 audience, 2 attributes/,
     );
-    const markdown = await lab.cli(["plan", "--format", "markdown"]);
+    const markdown = await lab.cli(["plan", "--detailed-exitcode", "--format", "markdown"]);
     expect(markdown.stdout).toMatch(/\*\*churn\*\*.*\*\*still exporting/);
-    const json = JSON.parse((await lab.cli(["plan", "--format", "json"])).stdout);
+    const json = JSON.parse((await lab.cli(["plan", "--detailed-exitcode", "--format", "json"])).stdout);
     expect(json.sandboxes[0].egress).toContainEqual(
       expect.objectContaining({
         destination: "churn",

@@ -40,7 +40,7 @@ afterAll(() => lab.close());
 
 describe("guardrails with live counts", () => {
   it("warns when managed and unmanaged destinations together pass 100 per sandbox", async () => {
-    const plan = await lab.cli(["plan"]);
+    const plan = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(plan.code).toBe(2);
     expect(plan.stdout).toContain(
       "Sandbox 'prod' would hold 101 destinations (98 not managed by aep-gitops), over Adobe's guardrail of 100 per sandbox.",
@@ -58,9 +58,9 @@ describe("guardrails with live counts", () => {
   it("makes the per-destination guardrails (51 attributes) errors with --strict", async () => {
     const attributes = Array.from({ length: 51 }, (_, i) => `person.field${i}`);
     lab.write("destinations/wide.yaml", kinesisDestination("wide", { attributes }));
-    const relaxed = await lab.cli(["plan"]);
+    const relaxed = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(relaxed.stderr).toMatch(/wide\.yaml:\d+:\d+ +warning +guardrail-attributes/);
-    const strict = await lab.cli(["plan", "--strict"]);
+    const strict = await lab.cli(["plan", "--detailed-exitcode", "--strict"]);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/wide\.yaml:\d+:\d+ +error +guardrail-attributes/);
     lab.remove("destinations/wide.yaml");

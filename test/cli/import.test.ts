@@ -61,7 +61,7 @@ describe("import", () => {
     expect(accountYaml).not.toContain("ui-typed-secret-123");
     expect((await lab.cli(["validate", "destinations"])).code).toBe(0);
 
-    const plan = await lab.cli(["plan", "--format", "json"], { env: CREDS });
+    const plan = await lab.cli(["plan", "--detailed-exitcode", "--format", "json"], { env: CREDS });
     expect(plan.code, plan.stderr).toBe(2);
     const changes = JSON.parse(plan.stdout).sandboxes[0].changes;
     expect(changes.map((c: { action: string; resource: string }) => `${c.action} ${c.resource}`)).toEqual([
@@ -81,7 +81,7 @@ describe("import", () => {
     // destination reads from its own Profile source, which aep-gitops leaves alone).
     expect((await lab.dataWrites()).length - before).toBe(4);
     const after = (await lab.writes()).length;
-    expect((await lab.cli(["plan"], { env: CREDS })).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode"], { env: CREDS })).code).toBe(0);
     expect((await lab.cli(["apply", "--yes"], { env: CREDS })).code).toBe(0);
     expect((await lab.writes()).length).toBe(after);
   });
@@ -95,5 +95,25 @@ describe("import", () => {
     const again = await lab.cli(["import", "--out", "destinations", "--match", "winter*"]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("--force");
+  });
+});
+
+describe("import's $schema line, for editors", () => {
+  it("points into the config repository's node_modules when aep-gitops is installed there, else at the schema's $id", async () => {
+    await clickTogether(lab, "Winter", "Marketing AWS");
+    expect((await lab.cli(["import", "--sandbox", "prod", "--out", "elsewhere"])).code).toBe(0);
+    expect(readFileSync(path.join(lab.dir, "elsewhere/winter.yaml"), "utf8")).toContain(
+      "# yaml-language-server: $schema=https://raw.githubusercontent.com/aep-gitops/aep-gitops/main/schemas/aep-gitops.schema.json",
+    );
+
+    lab.write(".git/HEAD", "ref: refs/heads/main\n");
+    lab.write("node_modules/aep-gitops/schemas/aep-gitops.schema.json", "{}");
+    expect((await lab.cli(["import", "--sandbox", "prod", "--out", "destinations/prod"])).code).toBe(0);
+    expect(readFileSync(path.join(lab.dir, "destinations/prod/winter.yaml"), "utf8")).toContain(
+      "# yaml-language-server: $schema=../../node_modules/aep-gitops/schemas/aep-gitops.schema.json",
+    );
+    expect(readFileSync(path.join(lab.dir, "destinations/prod/accounts/marketing-aws.yaml"), "utf8")).toContain(
+      "# yaml-language-server: $schema=../../../node_modules/aep-gitops/schemas/aep-gitops.schema.json",
+    );
   });
 });

@@ -40,7 +40,7 @@ describe("a sandbox where Adobe refuses PATCH of connections", () => {
     expect(second.code, second.stderr).toBe(0);
     expect(second.stderr.match(/applying without the lock/g)).toHaveLength(1);
     expect(second.stderr).toContain("set lock: required in the tool config");
-    expect((await lab.cli(["plan"])).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
     expect((await lab.ui("GET", "/flows")).body.items).toHaveLength(2);
   });
 

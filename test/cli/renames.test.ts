@@ -27,7 +27,7 @@ const renamed = (extra: string) =>
 describe("renamedFrom on a destination", () => {
   it("renames the live flow and target connection in place: same ids, nothing created or re-exported", async () => {
     lab.write("destinations/churn.yaml", renamed("renamedFrom: crm-churn\n"));
-    const plan = await lab.cli(["plan"]);
+    const plan = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(plan.stdout).toMatch(/~ flow churn-model \[[0-9a-f-]+\] — renamed from crm-churn/);
     expect(plan.stdout).toContain("Data leaving the company: no change.");
     const before = (await lab.dataWrites()).length;
@@ -38,12 +38,12 @@ describe("renamedFrom on a destination", () => {
     expect(flows.map((f: { id: string; name: string }) => [f.id, f.name])).toEqual([[flowId, "churn-model"]]);
     expect(flows[0].targetConnectionIds).toEqual([targetId]);
     expect(flows[0].description).toContain("[managed by aep-gitops: destination/churn-model]");
-    expect((await lab.cli(["plan"])).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
   });
 
   it("without renamedFrom, creates the new one, orphans the old and says how to rename instead", async () => {
     lab.write("destinations/churn.yaml", renamed(""));
-    const plan = await lab.cli(["plan"]);
+    const plan = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(plan.stdout).toContain("+ flow churn-model");
     expect(plan.stdout).toMatch(/renamedFrom: crm-churn/);
   });
@@ -77,6 +77,6 @@ describe("renamedFrom on an account", () => {
     const account = (await lab.ui("GET", `/connections/${accountId}`)).body.items[0];
     expect(account.name).toBe("kinesis-growth");
     expect(account.description).toContain("[managed by aep-gitops: account/kinesis-growth");
-    expect((await lab.cli(["plan"])).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
   });
 });

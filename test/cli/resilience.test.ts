@@ -61,7 +61,7 @@ describe("a concurrent edit in Adobe's UI between read and write (412)", () => {
       .sort();
     expect(ids).toEqual([PROD_AUDIENCES[0], PROD_AUDIENCES[2]].sort());
     await lab.faults({});
-    expect((await lab.cli(["plan"])).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
   });
 });
 
@@ -93,7 +93,7 @@ describe("throttling", () => {
     await lab.faults({ seed: 3, rates: { "429": 0.15 }, retryAfter: "http-date", retryAfterSeconds: 1 });
     expect((await lab.cli(["apply", "--yes"], { env: { AEP_GITOPS_LOCK_TTL_SECONDS: "30" } })).code).toBe(0);
     await lab.faults({});
-    expect((await lab.cli(["plan"])).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
   }, 60_000);
 
   it("converges through a 429 storm, retrying each throttled call only after Retry-After", async () => {
@@ -114,7 +114,7 @@ describe("throttling", () => {
       expect(retried, `retry of ${hit.method} ${hit.path} (seq ${hit.seq})`).toBeDefined();
     }
     await lab.faults({});
-    expect((await lab.cli(["plan"])).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
   }, 60_000);
 });
 
@@ -152,7 +152,7 @@ describe("a partial failure", () => {
     const second = await lab.cli(["apply", "--yes"]);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain("Apply complete: 1 succeeded, 0 failed, 0 skipped.");
-    expect((await lab.cli(["plan"])).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
   });
 });
 
@@ -164,7 +164,7 @@ describe("two applies at once", () => {
     expect((await lab.ui("GET", "/targetConnections?limit=100")).body.items).toHaveLength(3);
     expect((await lab.ui("GET", "/sourceConnections?limit=100")).body.items).toHaveLength(1);
     expect((await lab.ui("GET", "/connections?limit=100")).body.items).toHaveLength(2);
-    expect((await lab.cli(["plan"])).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
   });
 });
 
@@ -189,7 +189,7 @@ describe("a crash after any write", () => {
       const accounts = (await lab.ui("GET", "/connections?limit=100")).body.items;
       expect(accounts, `k=${k}`).toHaveLength(2); // the Kinesis account and the Profile connection
       expect((await lab.ui("GET", "/sourceConnections?limit=100")).body.items, `k=${k}`).toHaveLength(1);
-      expect((await lab.cli(["plan"])).code, `k=${k}`).toBe(0);
+      expect((await lab.cli(["plan", "--detailed-exitcode"])).code, `k=${k}`).toBe(0);
     }
   }, 120_000);
 });

@@ -36,7 +36,7 @@ describe("prune", () => {
       "DELETE /targetConnections/{id}",
     ]);
     expect(await flowNames(lab)).toEqual(["dest-a"]);
-    expect((await lab.cli(["plan", "--prune"])).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode", "--prune"])).code).toBe(0);
   });
 
   it("deletes an account that left the YAML only after the destinations that used it", async () => {
@@ -58,7 +58,7 @@ describe("prune", () => {
     // destinations may interleave), and the account after both target connections.
     expect(deletes[0]).toBe("DELETE /flows/{id}");
     expect(deletes.at(-1)).toBe("DELETE /connections/{id}");
-    expect((await lab.cli(["plan", "--prune"])).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode", "--prune"])).code).toBe(0);
   });
 });
 
@@ -105,7 +105,7 @@ describe("guards", () => {
     });
     expect(created.status).toBe(201);
     lab.write("destinations/c.yaml", kinesisDestination("dest-c"));
-    const plan = await lab.cli(["plan"]);
+    const plan = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(plan.code).toBe(1);
     expect(plan.stdout + plan.stderr).toContain("aep-gitops import");
     const apply = await lab.cli(["apply", "--yes"]);

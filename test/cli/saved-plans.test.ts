@@ -17,7 +17,7 @@ beforeEach(async () => {
   expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
   flowId = (await lab.ui("GET", "/flows?property=name==promo")).body.items[0].id;
   lab.write("destinations/promo.yaml", kinesisDestination("promo", { audiences: [A] }));
-  const plan = await lab.cli(["plan", "--out", "promo.plan.json"]);
+  const plan = await lab.cli(["plan", "--detailed-exitcode", "--out", "promo.plan.json"]);
   expect(plan.code, plan.stderr).toBe(2);
   expect(plan.stderr).toContain("promo.plan.json");
 });
@@ -33,14 +33,14 @@ describe("apply FILE", () => {
     const apply = await lab.cli(["apply", "promo.plan.json", "--yes"]);
     expect(apply.code, apply.stderr).toBe(0);
     expect(await audiencesOfPromo()).toEqual([A]);
-    expect((await lab.cli(["plan"])).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
   });
 
   it("never re-plans: a YAML edit after the plan was saved is not applied", async () => {
     lab.write("destinations/promo.yaml", kinesisDestination("promo", { audiences: [A, C] }));
     expect((await lab.cli(["apply", "promo.plan.json", "--yes"])).code).toBe(0);
     expect(await audiencesOfPromo()).toEqual([A]);
-    expect((await lab.cli(["plan"])).code).toBe(2);
+    expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(2);
   });
 
   it("refuses with zero writes when an object it touches changed in Adobe's UI, naming who and when", async () => {

@@ -38,7 +38,7 @@ afterEach(() => lab.close());
 
 describe("a credential whose environment variable is not set", () => {
   it("fails the plan with every missing variable at the line of its reference", async () => {
-    const plan = await lab.cli(["plan"], { env: UNSET });
+    const plan = await lab.cli(["plan", "--detailed-exitcode"], { env: UNSET });
     expect(plan.code).toBe(1);
     expect(plan.stderr).toMatch(/destinations\/hubs\.yaml:6:15 +error +env-not-set +EH_SAS_KEY_NAME is not set/);
     expect(plan.stderr).toMatch(/destinations\/hubs\.yaml:7:11 +error +env-not-set +EH_SAS_KEY is not set/);
@@ -54,22 +54,34 @@ describe("a credential whose environment variable is not set", () => {
   });
 
   it("is a warning with --secrets optional that says what apply will need, and the checksum is the same", async () => {
-    const secretless = await lab.cli(["plan", "--secrets", "optional", "--format", "json"], { env: UNSET });
+    const secretless = await lab.cli(["plan", "--detailed-exitcode", "--secrets", "optional", "--format", "json"], {
+      env: UNSET,
+    });
     expect(secretless.code).toBe(2);
-    expect(secretless.stderr).toMatch(/hubs\.yaml:7:11 +warning +env-not-set +EH_SAS_KEY is not set: apply needs it/);
+    // With --format json the warnings are in the one JSON document, at their file:line:col.
     const json = JSON.parse(secretless.stdout);
+    expect(json.problems).toContainEqual(
+      expect.objectContaining({
+        file: "destinations/hubs.yaml",
+        line: 7,
+        column: 11,
+        severity: "warning",
+        rule: "env-not-set",
+      }),
+    );
+    expect(secretless.stderr).not.toContain("env-not-set");
     const account = json.sandboxes[0].changes.find((c: { ref: string }) => c.ref === "account/eventhubs-crm");
     expect(account.credentials).toBe("not-compared");
-    const withSecrets = await lab.cli(["plan", "--format", "json"], { env: SET });
+    const withSecrets = await lab.cli(["plan", "--detailed-exitcode", "--format", "json"], { env: SET });
     expect(withSecrets.code).toBe(2);
     expect(JSON.parse(withSecrets.stdout).checksum).toBe(json.checksum);
-    expect((await lab.cli(["plan", "--secrets", "optional"], { env: UNSET })).stdout).toContain(
-      "credentials: not compared",
-    );
+    const text = await lab.cli(["plan", "--detailed-exitcode", "--secrets", "optional"], { env: UNSET });
+    expect(text.stdout).toContain("credentials: not compared");
+    expect(text.stderr).toMatch(/hubs\.yaml:7:11 +warning +env-not-set +EH_SAS_KEY is not set: apply needs it/);
   });
 
   it("applies once the variables are set, and the plan converges", async () => {
     expect((await lab.cli(["apply", "--yes"], { env: SET })).code).toBe(0);
-    expect((await lab.cli(["plan"], { env: SET })).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode"], { env: SET })).code).toBe(0);
   });
 });

@@ -66,7 +66,7 @@ describe("--trace", () => {
     await lab.faults({
       scripted: [{ method: "GET", route: "/flows", from: true, action: { type: "status", status: 403 } }],
     });
-    const plan = await lab.cli(["plan", "--trace", "plan.har"]);
+    const plan = await lab.cli(["plan", "--detailed-exitcode", "--trace", "plan.har"]);
     expect(plan.code).toBe(1);
     const statuses = read("plan.har").log.entries.map((e) => e.response.status);
     expect(statuses).toContain(403);

@@ -11,7 +11,7 @@ import { resourceValidator, toolConfigValidator } from "../../src/config/schema.
 import { secretFields } from "../../src/domain/destination-types/index.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const SCHEMAS = ["aep-gitops.schema.json", "tool-config.schema.json", "validate-output.schema.json"];
+const SCHEMAS = ["aep-gitops.schema.json", "tool-config.schema.json", "output/validate.schema.json"];
 const EXAMPLES = path.join(ROOT, "examples/destinations");
 
 type Schema = Record<string, unknown> & {

@@ -51,7 +51,7 @@ describe("aep-gitops validate with paths", () => {
     const run = validate(["test/fixtures/config/invalid/schema--state-typo.yaml", "--format", "json"]);
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout)).toEqual({
-      version: 1,
+      format: "aep-gitops.validate/v1",
       valid: false,
       summary: { errors: 1, warnings: 0, files: 1 },
       problems: [
@@ -148,19 +148,27 @@ describe("aep-gitops validate's command line", () => {
   it("prints its usage for --help", () => {
     const run = validate(["--help"]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^usage: aep-gitops validate \[dir\|file\.\.\.\] \[--format text\|json\]/);
+    expect(run.stdout).toMatch(/^Usage: aep-gitops validate \[options\] \[path\.\.\.\]/);
   });
 
-  it("rejects an unknown flag as a usage error", () => {
+  it("rejects an option it has no use for, saying why and which commands take it", () => {
     const run = validate(["--strict"]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain("error: Unknown option '--strict'");
+    expect(run.stderr).toContain(
+      "error: --strict makes no sense for validate, which reads only the YAML and never talks to Adobe.\nhint: plan and apply take --strict",
+    );
     expect(run.stdout).toBe("");
+  });
+
+  it("rejects an unknown option with a suggestion", () => {
+    const run = validate(["--formt", "json"]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("error: Unknown option '--formt'\nhint: Did you mean --format?");
   });
 
   it("rejects an unknown format", () => {
     expect(validate(["--format", "xml", "examples/destinations"]).stderr).toContain(
-      "error: --format must be text or json, not 'xml'",
+      "argument 'xml' is invalid. Allowed choices are text, json.",
     );
   });
 });

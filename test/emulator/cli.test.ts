@@ -95,9 +95,8 @@ describe("aep-gitops emulator", () => {
   it("prints its usage for --help", () => {
     const help = spawnSync(process.execPath, ["bin/aep-gitops.js", "emulator", "--help"], { encoding: "utf8" });
     expect(help.status).toBe(0);
-    expect(help.stdout).toContain(
-      "usage: aep-gitops emulator [--port N] [--host 127.0.0.1] [--state FILE] [--config FILE]",
-    );
+    expect(help.stdout).toContain("Usage: aep-gitops emulator [options]");
+    expect(help.stdout).toMatch(/--port <n> +port to listen on/);
   });
 });
 

@@ -96,7 +96,7 @@ describe.skipIf(problem !== undefined)(`the npm package, on Node ${process.versi
 
   it("plans the examples it ships on the embedded emulator, without any secret", async () => {
     const r = await npx("plan", "node_modules/aep-gitops/examples/destinations", "--emulator", "--secrets", "optional");
-    expect([0, 2], output(r)).toContain(r.status);
+    expect(r.status, output(r)).toBe(0);
     expect(r.stdout).toContain("Plan:");
   });
 

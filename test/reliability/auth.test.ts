@@ -67,6 +67,7 @@ async function failsFast(env: Record<string, string>, args = ["apply", "--yes"])
     run,
     ims: log.filter((e) => e.path.startsWith("/ims/")).length,
     adobe: log.filter((e) => !e.path.startsWith("/ims/")).length,
+    adobePaths: log.filter((e) => !e.path.startsWith("/ims/")).map((e) => e.path),
   };
 }
 
@@ -86,7 +87,7 @@ describe("bad credentials", () => {
 
   it("a wrong client secret fails in under 5 s, says IMS refused it, asks IMS at most twice and Adobe never", async () => {
     const results = [];
-    for (const args of [["plan"], ["apply", "--yes"], ["drift"]]) {
+    for (const args of [["plan", "--detailed-exitcode"], ["apply", "--yes"], ["drift"]]) {
       const { run, ims, adobe } = await failsFast({ AEP_CLIENT_SECRET: WRONG.secret }, args);
       expectClear(run, /Adobe IMS refused the client credentials \(401 invalid_client/);
       expect(run.stderr).toMatch(/AEP_CLIENT_SECRET/);
@@ -110,11 +111,13 @@ describe("bad credentials", () => {
   // were not AppErrors, so a read refused by the gateway (or failing after every retry) reached the
   // CLI's and the Action's boundary as "internal error (a bug, please report it)" with a stack trace.
   it("a wrong organization is refused by the gateway: no retries, a clear message", async () => {
-    const { run, ims, adobe } = await failsFast({ AEP_ORG_ID: "0000000000000000000000AA@AdobeOrg" });
+    const { run, ims, adobe, adobePaths } = await failsFast({ AEP_ORG_ID: "0000000000000000000000AA@AdobeOrg" });
     expectClear(run, /403/);
     expect(ims).toBeLessThanOrEqual(1);
-    // One pass of the live read (flows, accounts, targets, audiences), never retried.
-    expect(adobe).toBeLessThanOrEqual(4);
+    // One pass of the live read, sent together (flows, accounts, targets, audiences, and the connection
+    // spec of each destination type in use), each refused once and never retried.
+    expect(adobe).toBeLessThanOrEqual(7);
+    expect(new Set(adobePaths).size).toBe(adobePaths.length);
     rec.set("wrongOrg", { ms: run.ms, ims, adobe });
   });
 
@@ -131,7 +134,7 @@ describe("bad credentials", () => {
         { route: "/ims/token/v3", nth: 2, action: { type: "status", status: 429, headers: { "retry-after": "1" } } },
       ],
     });
-    const { run, ims } = await failsFast({}, ["plan"]);
+    const { run, ims } = await failsFast({}, ["plan", "--detailed-exitcode"]);
     expect(run.code, run.stderr).toBe(2);
     expect(ims).toBe(3);
     rec.set("imsTransientFailures", { ms: run.ms, ims });
@@ -140,8 +143,8 @@ describe("bad credentials", () => {
   it("an unreachable Flow Service or IMS fails with a clear message after bounded retries, never a stack trace", async () => {
     // The Flow Service's retries take 12–25 s (6 attempts, backoff up to 8 s): CI checks IMS only.
     const [platform, ims] = await Promise.all([
-      FULL ? failsFast({ AEP_PLATFORM_URL: "http://127.0.0.1:9" }, ["plan"]) : undefined,
-      failsFast({ AEP_IMS_URL: "http://127.0.0.1:9" }, ["plan"]),
+      FULL ? failsFast({ AEP_PLATFORM_URL: "http://127.0.0.1:9" }, ["plan", "--detailed-exitcode"]) : undefined,
+      failsFast({ AEP_IMS_URL: "http://127.0.0.1:9" }, ["plan", "--detailed-exitcode"]),
     ]);
     expect(ims.run.stderr).toMatch(/IMS did not issue a token: could not reach/);
     rec.set("imsUnreachableMs", ims.run.ms);

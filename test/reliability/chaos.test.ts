@@ -46,8 +46,8 @@ function reportProblems(run: TimedRun): { problems: string[]; kind?: "partial" |
   const problems: string[] = [];
   const bug = unhandled(run);
   if (bug) problems.push(`apply: ${bug}`);
-  const failedLines = run.stdout.split("\n").filter((l) => /^\[prod\] ✗ failed to /.test(l)).length;
-  const skippedLines = run.stdout.split("\n").filter((l) => /^\[prod\] - skipped /.test(l)).length;
+  const failedLines = run.stdout.split("\n").filter((l) => /^\[\d+\/\d+\] \[prod\] ✗ failed to /.test(l)).length;
+  const skippedLines = run.stdout.split("\n").filter((l) => /^\[\d+\/\d+\] \[prod\] - skipped /.test(l)).length;
   const summary = /Apply complete: (\d+) succeeded, (\d+) failed, (\d+) skipped\./.exec(run.stdout);
   if (run.code === 0) {
     if (failedLines + skippedLines > 0 || /^error:/m.test(run.stderr))
@@ -146,7 +146,7 @@ async function chaosCase(lab: Lab, index: number): Promise<CaseResult> {
   await lab.faults({});
   const after = sandboxOf(await lab.state(), "prod");
   problems.push(...converged(after, desired, { prune, before: owners }), ...foreignChanged(foreignBefore, after));
-  const plan = await cli(lab, rec, ["plan", ...(prune ? ["--prune"] : [])]);
+  const plan = await cli(lab, rec, ["plan", "--detailed-exitcode", ...(prune ? ["--prune"] : [])]);
   timing.plan = Date.now() - t0 - timing.setup - timing.applies;
   if (process.env.RELIABILITY_DEBUG)
     console.log(

@@ -149,7 +149,7 @@ describe(`${SIZES.fuzzFiles} fuzzed YAML files (${KINDS.length} kinds of damage,
         const [json, text, plan, apply] = await Promise.all([
           cli(lab, rec, ["validate", batch, "--format", "json"]),
           cli(lab, rec, ["validate", batch]),
-          cli(lab, rec, ["plan", batch]),
+          cli(lab, rec, ["plan", "--detailed-exitcode", batch]),
           cli(lab, rec, ["apply", batch, "--yes"]),
         ]);
         runs += 4;
@@ -182,7 +182,7 @@ describe(`${SIZES.fuzzFiles} fuzzed YAML files (${KINDS.length} kinds of damage,
       let refusedAtPlan = 0;
       for (let attempt = 0; accepted.length > 0 && attempt < 2; attempt++) {
         const since = await lastSeq();
-        const plan = await cli(lab, rec, ["plan", "fuzz-accepted", "-v"]);
+        const plan = await cli(lab, rec, ["plan", "--detailed-exitcode", "fuzz-accepted", "-v"]);
         runs++;
         problems.push(...cleanRun(plan));
         const sent = await sentToAdobe(since);
@@ -223,7 +223,7 @@ describe(`${SIZES.fuzzFiles} fuzzed YAML files (${KINDS.length} kinds of damage,
         const rel = path.relative(lab.dir, c.file);
         const problems: string[] = [];
         const validate = await cli(lab, rec, ["validate", rel]);
-        const plan = await cli(lab, rec, ["plan", rel]);
+        const plan = await cli(lab, rec, ["plan", "--detailed-exitcode", rel]);
         const runs = [validate, plan];
         if (c.rejected) runs.push(await cli(lab, rec, ["apply", rel, "--yes"]));
         for (const run of runs) problems.push(...cleanRun(run));
@@ -279,7 +279,7 @@ describe("values from YAML in the output", () => {
     );
     for (const args of [
       ["validate", "injection"],
-      ["plan", "injection"],
+      ["plan", "--detailed-exitcode", "injection"],
     ]) {
       const run = await cli(lab, rec, args);
       expect(run.code).toBe(1);
@@ -297,7 +297,7 @@ describe("values from YAML in the output", () => {
   it("reach the markdown plan (the PR comment) with bidi controls escaped", async () => {
     lab.write("bidi/account.yaml", kinesisAccount());
     lab.write("bidi/a.yaml", kinesisDestination("bidi-demo", { description: '"Pay \u202eevil\u2066 out"' }));
-    const plan = await cli(lab, rec, ["plan", "bidi", "--format", "markdown"]);
+    const plan = await cli(lab, rec, ["plan", "--detailed-exitcode", "bidi", "--format", "markdown"]);
     expect(plan.code).toBe(2);
     expect(plan.stdout).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
   });
@@ -311,8 +311,8 @@ describe("values from YAML in the output", () => {
     const description = '"Pay \u202eevil\u2066 out \x7f \x9b31m \u2028 end"';
     lab.write("text/a.yaml", kinesisDestination("text-demo", { description, audiences: [] }));
     for (const args of [
-      ["plan", "text"],
-      ["plan", "text", "-v"],
+      ["plan", "--detailed-exitcode", "text"],
+      ["plan", "--detailed-exitcode", "text", "-v"],
     ]) {
       const plan = await cli(lab, rec, args);
       expect(plan.code).toBe(2);

@@ -58,11 +58,11 @@ describe("a run for sandbox dev, with prod and dev in the tool config", () => {
   it("validates, plans, applies with prune, reports drift and imports dev only", async () => {
     for (const args of [
       ["validate", "--sandbox", "dev"],
-      ["plan", "--sandbox", "dev"],
-      ["plan", "--sandbox", "dev", "--format", "json"],
+      ["plan", "--detailed-exitcode", "--sandbox", "dev"],
+      ["plan", "--detailed-exitcode", "--sandbox", "dev", "--format", "json"],
       ["apply", "--sandbox", "dev", "--yes", "--prune"],
       ["drift", "--sandbox", "dev"],
-      ["plan", "destinations/dev", "--sandbox", "dev", "--format", "markdown"],
+      ["plan", "--detailed-exitcode", "destinations/dev", "--sandbox", "dev", "--format", "markdown"],
       ["import", "--sandbox", "dev", "--out", "imported-dev"],
     ]) {
       const run = await cli(lab, rec, args);
@@ -125,7 +125,7 @@ describe("a run for sandbox dev, with prod and dev in the tool config", () => {
     const env = { env: { AEP_SANDBOX: "dev" } };
     const runs = [
       await cli(lab, rec, ["validate", "destinations/dev"], env),
-      await cli(lab, rec, ["plan", "destinations/dev"], env),
+      await cli(lab, rec, ["plan", "--detailed-exitcode", "destinations/dev"], env),
       await cli(lab, rec, ["apply", "destinations/dev", "--yes"], env),
     ];
     devRuns.push(...runs.map((r) => ({ ...r, args: ["AEP_SANDBOX=dev", ...r.args] })));

@@ -49,11 +49,11 @@ describe("the CLI", () => {
       const runs = [
         await cli(lab, rec, ["validate"]),
         await cli(lab, rec, ["validate", "--format", "json"]),
-        await cli(lab, rec, ["plan", "-v"]),
-        await cli(lab, rec, ["plan", "--format", "json", "-v"]),
-        await cli(lab, rec, ["plan", "--format", "markdown", "-v"]),
+        await cli(lab, rec, ["plan", "--detailed-exitcode", "-v"]),
+        await cli(lab, rec, ["plan", "--detailed-exitcode", "--format", "json", "-v"]),
+        await cli(lab, rec, ["plan", "--detailed-exitcode", "--format", "markdown", "-v"]),
         await cli(lab, rec, ["apply", "--yes", "-v"]),
-        await cli(lab, rec, ["plan", "-v"], { env: { KINESIS_SECRET_KEY: ROTATED } }),
+        await cli(lab, rec, ["plan", "--detailed-exitcode", "-v"], { env: { KINESIS_SECRET_KEY: ROTATED } }),
         await cli(lab, rec, ["apply", "--yes", "--format", "json", "-v"], { env: { KINESIS_SECRET_KEY: ROTATED } }),
       ];
       await lab.uiPatchFlow((await lab.ui("GET", "/flows?property=name==summer")).body.items[0].id, [
@@ -118,7 +118,7 @@ describe("the CLI", () => {
       runs.push(
         await cli(lab, rec, ["validate", "literal"]),
         await cli(lab, rec, ["validate", "literal", "--format", "json"]),
-        await cli(lab, rec, ["plan", "literal"]),
+        await cli(lab, rec, ["plan", "--detailed-exitcode", "literal"]),
       );
       // (cli() has scanned each run's stdout and stderr already.)
       for (const run of runs) sources[`CLI ${run.args[0]}`] = (sources[`CLI ${run.args[0]}`] ?? 0) + 1;

@@ -9,61 +9,48 @@ import { applySaved } from "../../app/saved-plans.js";
 import { assemblePlan } from "../../domain/planner.js";
 import type { SavedPlan } from "../../domain/saved-plan.js";
 import { AppError, ExitCode } from "../../errors.js";
-import { applySummaryLine, renderItemLine } from "../../report/apply-result.js";
+import { applySummaryLine } from "../../report/apply-result.js";
 import { chooseFormat, render } from "../../report/formats/index.js";
 import { confirm, interactive, requireConsent } from "../consent.js";
+import { longFlag, type CliOptions, type OptionName } from "../options.js";
+import { createProgress } from "../progress.js";
 
-const DECIDED = ["prune", "force", "allow-empty", "strict", "sandbox", "config"] as const;
+const DECIDED: OptionName[] = ["prune", "force", "allowEmpty", "strict", "sandbox", "config"];
 
-export async function applySavedFile(
-  file: string,
-  saved: SavedPlan,
-  values: Record<string, string | boolean | undefined>,
-  io: Io,
-): Promise<number> {
-  const given = DECIDED.filter((flag) => values[flag] !== undefined);
+export async function applySavedFile(file: string, saved: SavedPlan, options: CliOptions, io: Io): Promise<number> {
+  const given = DECIDED.filter((name) => options[name as keyof CliOptions] !== undefined);
   if (given.length > 0)
     throw new AppError(
       "usage",
-      `A saved plan is applied as it was made: ${given.map((f) => `--${f}`).join(", ")} cannot change it.`,
-      {
-        hint: "Make a new plan with those options (aep-gitops plan --out FILE …) and apply that file.",
-      },
+      `A saved plan is applied as it was made: ${given.map(longFlag).join(", ")} cannot change it.`,
+      { hint: "Make a new plan with those options (aep-gitops plan --out FILE …) and apply that file." },
     );
-  const expected = values["expect-checksum"];
-  if (typeof expected === "string" && expected !== saved.checksum)
+  if (options.expectChecksum !== undefined && options.expectChecksum !== saved.checksum)
     throw new AppError(
       "refused",
-      `${path.basename(file)} has checksum ${saved.checksum}, not the reviewed ${expected}; nothing was changed.`,
+      `${path.basename(file)} has checksum ${saved.checksum}, not the reviewed ${options.expectChecksum}; nothing was changed.`,
     );
-  requireConsent({ yes: values.yes === true }, io);
-  const format = chooseFormat("apply", typeof values.format === "string" ? values.format : undefined);
+  requireConsent(options, io);
+  const format = chooseFormat("apply", options.format);
   const output = createOutput(io);
-  const adobe = await openAdobe(
-    { emulator: values.emulator === true, ...(typeof values.trace === "string" ? { trace: values.trace } : {}) },
-    io,
-    output,
-  );
+  const adobe = await openAdobe(options, io, output);
   try {
     const plan = assemblePlan(saved.sandboxes);
-    if (format === "text")
-      output.out(render("plan", "text", plan, { verbose: values.verbose === true, color: output.tty }));
-    if (interactive(io) && values.yes !== true && !(await confirm(io))) {
+    const text = format === "text";
+    if (text) output.out(render("plan", "text", plan, { verbose: options.verbose === true, color: output.color }));
+    if (interactive(io) && options.yes !== true && !(await confirm(io))) {
       output.err("Apply cancelled; nothing was changed.");
       return ExitCode.error;
     }
-    const results = await applySaved(
-      saved,
-      file,
-      adobe,
-      (sandbox, item) => {
-        if (format === "text") output.out(renderItemLine(sandbox, item));
-      },
-      (warning) => output.err(`warning: ${warning}`),
-    );
+    const progress = text ? createProgress(saved.sandboxes, output, io) : undefined;
+    const results = await applySaved(saved, file, adobe, {
+      onItemStart: (sandbox, change) => progress?.start(sandbox, change),
+      onItem: (sandbox, item) => progress?.done(sandbox, item),
+      onLockDegraded: (warning) => output.err(`warning: ${warning}`),
+    }).finally(() => progress?.stop());
     const report = { checksum: saved.checksum, results };
     output.out(
-      format === "text"
+      text
         ? output.tty
           ? render("apply", "text", report)
           : applySummaryLine(results)

@@ -5,83 +5,102 @@ import { readSavedPlan } from "../../app/saved-plans.js";
 import { apply, assertComplete, plan } from "../../app/runs.js";
 import { assemblePlan, isNoop } from "../../domain/planner.js";
 import { ExitCode } from "../../errors.js";
-import { applySummaryLine, renderItemLine } from "../../report/apply-result.js";
-import { chooseFormat, render } from "../../report/formats/index.js";
-import type { Command } from "../command.js";
+import { applySummaryLine } from "../../report/apply-result.js";
+import { chooseFormat, formatsFor, render } from "../../report/formats/index.js";
+import type { CommandSpec } from "../command.js";
 import { confirm, interactive, requireConsent } from "../consent.js";
-import { parseFlags, PLAN_FLAGS } from "../options.js";
+import { ADOBE_ENV, COLOR_ENV } from "../help.js";
+import { ADOBE_OPTIONS, SAFETY_OPTIONS } from "../options.js";
+import { createProgress } from "../progress.js";
+import { stopOnProblems, workspaceCommand } from "../workspace-command.js";
 import { applySavedFile } from "./apply-saved.js";
-import { printProblems, workspaceCommand } from "../workspace-command.js";
 
-const USAGE = `usage: aep-gitops apply [dir...|FILE] [--sandbox NAME] [--config FILE] [--yes] [--expect-checksum SHA] [--format text|json|markdown] [-v] [--prune] [--force] [--allow-empty] [--strict] [--emulator]
-
-Reads the live destinations, plans, and makes them match the YAML. On a terminal it shows the plan and
-asks first (--yes skips that); elsewhere it refuses unless --yes is given. --expect-checksum refuses to act when
-the fresh plan is not the one reviewed. Given a FILE saved by 'plan --out FILE', it applies exactly that plan,
-and refuses with no write at all when an object the plan touches changed since it was saved.`;
-
-const FLAGS = { ...PLAN_FLAGS, yes: { type: "boolean", short: "y" }, "expect-checksum": { type: "string" } } as const;
-
-const applyFromYaml: Command = workspaceCommand(
-  USAGE,
-  FLAGS,
-  async (ws, values, output, io) => {
-    const format = chooseFormat("apply", values.format);
-    const flags = { ...values, allowEmpty: values["allow-empty"] };
-    const run = await plan(ws, flags);
-    if (printProblems(run.problems, io, output)) return ExitCode.error;
-    const verbose = Boolean(values.verbose);
-    if (format === "text") output.out(render("plan", "text", run.plan, { verbose, color: output.tty }));
-    if (isNoop(run.plan)) {
-      if (format !== "text") output.out(render("apply", format, { checksum: run.plan.checksum, results: [] }));
-      return ExitCode.ok;
-    }
-    const asking = interactive(io) && !values.yes;
-    if (asking && run.plan.sandboxes.every((s) => s.refusals.length === 0) && !(await confirm(io))) {
-      output.err("Apply cancelled; nothing was changed.");
-      return ExitCode.error;
-    }
-    // What a person confirmed is bound like a reviewed checksum: it runs as shown, or not at all.
-    const expectChecksum = values["expect-checksum"] ?? (asking ? run.plan.checksum : undefined);
-    const applied = await apply(ws, run, {
-      flags,
-      ...(expectChecksum ? { expectChecksum } : {}),
-      onLockWait: (holder, until) =>
-        output.err(
-          `Waiting for another apply (run ${holder}) to release sandbox lock, at the latest ${new Date(until).toISOString()}…`,
-        ),
-      onLockDegraded: (warning) => output.err(`warning: ${warning}`),
-      onReplanned: (fresh) => {
-        output.err(
-          `Live state of sandbox '${fresh.sandbox}' changed before this apply took its lock; applying the fresh plan:`,
-        );
-        output.err(render("plan", "text", assemblePlan([fresh])));
-      },
-      onItem: (sandbox, item) => {
-        if (format === "text") output.out(renderItemLine(sandbox, item));
-      },
-    });
-    const report = { checksum: run.plan.checksum, results: applied.results };
-    if (format !== "text") {
-      output.out(render("apply", format, report));
-    } else {
-      // Items were printed as they finished; a terminal gets the grouped summary as well.
-      output.out(output.tty ? render("apply", "text", report) : applySummaryLine(applied.results));
-      const calls = ws.adobe.http.stats;
-      output.err(`Flow Service calls: ${calls.calls} (${calls.retries} retried, ${calls.throttled} throttled).`);
-    }
-    assertComplete(applied, "Fix the cause shown above and run apply again: it continues from where this run stopped.");
+const applyFromYaml = workspaceCommand(async (ws, options, output, io) => {
+  const format = chooseFormat("apply", options.format);
+  const flags = { ...options, secrets: undefined };
+  const run = await plan(ws, flags);
+  stopOnProblems(run.problems, options, io, output);
+  const text = format === "text";
+  if (text) output.out(render("plan", "text", run.plan, { verbose: Boolean(options.verbose), color: output.color }));
+  if (isNoop(run.plan)) {
+    if (!text) output.out(render("apply", format, { checksum: run.plan.checksum, results: [] }));
     return ExitCode.ok;
-  },
-  requireConsent,
-);
-
-export const applyCommand: Command = async (argv, io) => {
-  const { values, positionals } = parseFlags(argv, FLAGS, USAGE);
-  if (!values.help && positionals.length === 1) {
-    const file = path.resolve(io.cwd, positionals[0]!);
-    const saved = readSavedPlan(file);
-    if (saved) return applySavedFile(file, saved, values, io);
   }
-  return applyFromYaml(argv, io);
+  const asking = interactive(io) && !options.yes;
+  if (asking && run.plan.sandboxes.every((s) => s.refusals.length === 0) && !(await confirm(io))) {
+    output.err("Apply cancelled; nothing was changed.");
+    return ExitCode.error;
+  }
+  // What a person confirmed is bound like a reviewed checksum: it runs as shown, or not at all.
+  const expectChecksum = options.expectChecksum ?? (asking ? run.plan.checksum : undefined);
+  const progress = text ? createProgress(run.plan.sandboxes, output, io) : undefined;
+  const applied = await apply(ws, run, {
+    flags,
+    ...(expectChecksum ? { expectChecksum } : {}),
+    onLockWait: (holder, until) =>
+      output.err(
+        `Waiting for another apply (run ${holder}) to release sandbox lock, at the latest ${new Date(until).toISOString()}…`,
+      ),
+    onLockDegraded: (warning) => output.err(`warning: ${warning}`),
+    onReplanned: (fresh) => {
+      progress?.replanned(fresh);
+      output.err(
+        `Live state of sandbox '${fresh.sandbox}' changed before this apply took its lock; applying the fresh plan:`,
+      );
+      output.err(render("plan", "text", assemblePlan([fresh])));
+    },
+    onItemStart: (sandbox, change) => progress?.start(sandbox, change),
+    onItem: (sandbox, item) => progress?.done(sandbox, item),
+  }).finally(() => progress?.stop());
+  const report = { checksum: run.plan.checksum, results: applied.results };
+  if (!text) {
+    output.out(render("apply", format, report));
+  } else {
+    // Items were printed as they finished; a terminal gets the grouped summary as well.
+    output.out(output.tty ? render("apply", "text", report) : applySummaryLine(applied.results));
+    const calls = ws.adobe.http.stats;
+    output.err(`Flow Service calls: ${calls.calls} (${calls.retries} retried, ${calls.throttled} throttled).`);
+  }
+  assertComplete(applied, "Fix the cause shown above and run apply again: it continues from where this run stopped.");
+  return ExitCode.ok;
+}, requireConsent);
+
+export const applyCommand: CommandSpec = {
+  name: "apply",
+  args: "[path...]",
+  summary: "make the live destinations match the YAML (or apply a saved plan FILE)",
+  description: `Reads the live destinations, plans, and makes them match the YAML (paths: folders of one sandbox's YAML, or one plan FILE). On a terminal it shows the plan and
+asks first (--yes skips that); elsewhere it refuses unless --yes is given. Given a FILE saved by
+'plan --out FILE', it applies exactly that plan, and refuses with no write at all when an object the plan
+touches changed since it was saved (safety options were decided by that plan and are refused here).`,
+  options: [
+    ...ADOBE_OPTIONS,
+    "yes",
+    "expectChecksum",
+    { name: "format", description: "output format (default text)", choices: formatsFor("apply") },
+    "verbose",
+    ...SAFETY_OPTIONS,
+  ],
+  exitCodes: [
+    [0, "applied (or nothing to do)"],
+    [1, "an error, a refusal, or a partial failure (run apply again: it converges)"],
+  ],
+  env: [
+    ...ADOBE_ENV,
+    "AEP_GITOPS_FINGERPRINT_KEY",
+    "AEP_GITOPS_LOCK_TTL_SECONDS",
+    "AEP_GITOPS_LOCK_WAIT_SECONDS",
+    "AEP_GITOPS_PROGRESS_SECONDS",
+    "${env:NAME}",
+    ...COLOR_ENV,
+  ],
+  nature: "makes the live destinations match the YAML",
+  async run(args, options, io) {
+    if (args.length === 1) {
+      const file = path.resolve(io.cwd, args[0]!);
+      const saved = readSavedPlan(file);
+      if (saved) return applySavedFile(file, saved, options, io);
+    }
+    return applyFromYaml(args, options, io);
+  },
 };

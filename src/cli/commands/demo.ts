@@ -11,35 +11,42 @@ import { AepHttp } from "../../aep/http.js";
 import { ImsTokenSource } from "../../aep/ims.js";
 import { settingsFromEnv } from "../../aep/settings.js";
 import { loadDesired } from "../../config/load.js";
+import { colorEnabled } from "../../app/output.js";
 import { ExitCode } from "../../errors.js";
-import { runCommand } from "../boundary.js";
-import type { Command } from "../command.js";
+import { paint } from "../../report/ansi.js";
+import { runCommandLine } from "../boundary.js";
+import type { CommandSpec } from "../command.js";
+import { COLOR_ENV } from "../help.js";
 import { applyCommand } from "./apply.js";
 import { driftCommand } from "./drift.js";
 import { planCommand } from "./plan.js";
 import { validateCommand } from "./validate.js";
 
-const USAGE = `usage: aep-gitops demo [dir]
-
-Starts the embedded Flow Service emulator and walks through validate → plan → apply → plan (no changes)
-→ an edit in "Adobe's UI" → drift with attribution → apply to restore. Uses examples/destinations by default.`;
-
-const STEPS: Record<string, Command> = {
-  validate: validateCommand,
-  plan: planCommand,
-  apply: applyCommand,
-  drift: driftCommand,
-};
+/** The commands the tour runs, each through the CLI's own parser and boundary. */
+const STEPS = [validateCommand, planCommand, applyCommand, driftCommand];
 
 /** The emulator's client that stands for a person in Adobe's UI (docs/emulator.md). */
 const UI_CLIENT = { AEP_CLIENT_ID: "ui-editor", AEP_CLIENT_SECRET: "ui-secret" };
 
-export const demoCommand: Command = async (argv, io) => {
-  if (argv.includes("--help") || argv.includes("-h")) {
-    io.stdout.write(`${USAGE}\n`);
-    return ExitCode.ok;
-  }
-  const folder = path.resolve(io.cwd, argv[0] ?? defaultExamples(io.cwd));
+export const demoCommand: CommandSpec = {
+  name: "demo",
+  args: "[dir]",
+  summary: "a guided tour on the embedded emulator",
+  description: `Starts the embedded Flow Service emulator and walks through validate → plan → apply → plan (no changes)
+→ an edit in "Adobe's UI" → drift with attribution → apply to restore. Uses examples/destinations by default.
+Nothing is sent to Adobe.`,
+  options: [],
+  exitCodes: [
+    [0, "the tour ran to its end"],
+    [1, "a step did not do what the tour expects"],
+  ],
+  env: [...COLOR_ENV],
+  nature: "runs a guided tour on its own emulator",
+  run: (args, _options, io) => tour(args[0], io),
+};
+
+async function tour(dir: string | undefined, io: Io): Promise<number> {
+  const folder = path.resolve(io.cwd, dir ?? defaultExamples(io.cwd));
   const { startEmulator } = await import("../../emulator/index.js");
   const emulator = await startEmulator({ port: 0 });
   const say = (text: string) => io.stdout.write(`${text}\n`);
@@ -59,10 +66,10 @@ export const demoCommand: Command = async (argv, io) => {
       for (const value of Object.values(account.credentials))
         if ("env" in value) env[value.env] ??= `demo-${value.env.toLowerCase()}`;
     }
-    const run = async (title: string, args: [string, ...string[]], expected: number[]) => {
-      say(`\n\x1b[1m━━ ${title}\x1b[0m\n$ aep-gitops ${args.join(" ")}\n`);
-      const [name, ...rest] = args;
-      const code = await runCommand(STEPS[name]!, rest, { ...io, env });
+    const bold = paint(colorEnabled(io)).bold;
+    const run = async (title: string, args: string[], expected: number[]) => {
+      say(`\n${bold(`━━ ${title}`)}\n$ aep-gitops ${args.join(" ")}\n`);
+      const code = await runCommandLine(args, { ...io, env }, STEPS);
       if (!expected.includes(code))
         throw new Error(`step '${title}' exited ${code}, expected ${expected.join(" or ")}`);
       return code;
@@ -70,12 +77,12 @@ export const demoCommand: Command = async (argv, io) => {
     const rel = path.relative(io.cwd, folder) || ".";
     say(`aep-gitops demo — a local Flow Service emulator is running at ${emulator.url} (nothing is sent to Adobe).`);
     await run("1. Validate the YAML", ["validate", rel], [0]);
-    await run("2. Plan: everything is new", ["plan", rel], [2]);
+    await run("2. Plan: everything is new", ["plan", rel, "--detailed-exitcode"], [2]);
     await run("3. Apply", ["apply", rel, "--yes"], [0]);
-    await run("4. Plan again: nothing to do", ["plan", rel], [0]);
+    await run("4. Plan again: nothing to do", ["plan", rel, "--detailed-exitcode"], [0]);
 
     const flowName = (desired.destinations.find((d) => d.state === "enabled") ?? desired.destinations[0])?.name;
-    say(`\n\x1b[1m━━ 5. Someone edits '${flowName}' in Adobe's UI\x1b[0m\n`);
+    say(`\n${bold(`━━ 5. Someone edits '${flowName}' in Adobe's UI`)}\n`);
     say(await editAsUi({ ...env, ...UI_CLIENT }, flowName ?? ""));
     await run("6. Drift: what changed outside Git, and who did it", ["drift", rel], [2]);
     await run("7. Apply restores the YAML's state", ["apply", rel, "--yes"], [0]);
@@ -85,7 +92,7 @@ export const demoCommand: Command = async (argv, io) => {
   } finally {
     await emulator.close();
   }
-};
+}
 
 function defaultExamples(cwd: string): string {
   const here = path.dirname(fileURLToPath(import.meta.url));

@@ -2,24 +2,35 @@
 // Exit 0 no drift, 2 drift, 1 error.
 import { drift } from "../../app/runs.js";
 import { ExitCode } from "../../errors.js";
-import { chooseFormat, render } from "../../report/formats/index.js";
-import type { Command } from "../command.js";
-import { COMMON_FLAGS, SECRETS_FLAG, secretsMode } from "../options.js";
-import { printProblems, workspaceCommand } from "../workspace-command.js";
+import { chooseFormat, formatsFor, render } from "../../report/formats/index.js";
+import type { CommandSpec } from "../command.js";
+import { ADOBE_ENV, COLOR_ENV } from "../help.js";
+import { ADOBE_OPTIONS, secretsMode } from "../options.js";
+import { stopOnProblems, workspaceCommand } from "../workspace-command.js";
 
-const USAGE = `usage: aep-gitops drift [dir...] [--sandbox NAME] [--config FILE] [--format text|json|markdown] [--secrets required|optional] [--emulator]
-
-Compares the live destinations with the YAML and reports every difference, attributed to whoever made it
-(Adobe's updatedBy / updatedClient / updatedAt). Changes nothing. Exit codes: 0 no drift, 2 drift, 1 error.`;
-
-export const driftCommand: Command = workspaceCommand(
-  USAGE,
-  { ...COMMON_FLAGS, ...SECRETS_FLAG },
-  async (ws, values, output, io) => {
-    const format = chooseFormat("drift", values.format);
-    const run = await drift(ws, { secrets: secretsMode(values.secrets) });
-    if (printProblems(run.problems, io, output)) return ExitCode.error;
+export const driftCommand: CommandSpec = {
+  name: "drift",
+  args: "[dir...]",
+  summary: "report changes made outside Git, with who made them (reads only)",
+  description: `Compares the live destinations with the YAML and reports every difference, attributed to whoever made it
+(Adobe's updatedBy / updatedClient / updatedAt). Changes nothing.`,
+  options: [
+    ...ADOBE_OPTIONS,
+    { name: "format", description: "output format (default text)", choices: formatsFor("drift") },
+    "secrets",
+  ],
+  exitCodes: [
+    [0, "no drift"],
+    [1, "an error"],
+    [2, "drift: the live destinations differ from the YAML"],
+  ],
+  env: [...ADOBE_ENV, "AEP_GITOPS_FINGERPRINT_KEY", "${env:NAME}", ...COLOR_ENV],
+  nature: "only reports what differs and changes nothing",
+  run: workspaceCommand(async (ws, options, output, io) => {
+    const format = chooseFormat("drift", options.format);
+    const run = await drift(ws, { secrets: secretsMode(options.secrets) });
+    stopOnProblems(run.problems, options, io, output);
     output.out(render("drift", format, run.plan));
     return run.items.length > 0 ? ExitCode.changes : ExitCode.ok;
-  },
-);
+  }),
+};

@@ -1,38 +1,64 @@
-// aep-gitops plan: what apply would do. Exit 0 no changes, 2 changes, 1 error or refusal.
+// aep-gitops plan: what apply would do. Exit 0 when it planned (changes or not), as Terraform does;
+// --detailed-exitcode: 2 when there are changes. 1 on an error or a refusal.
 import path from "node:path";
 import { plan } from "../../app/runs.js";
 import { writeSavedPlan } from "../../app/saved-plans.js";
 import { hasChanges } from "../../domain/planner.js";
 import { ExitCode } from "../../errors.js";
-import { chooseFormat, render } from "../../report/formats/index.js";
-import type { Command } from "../command.js";
-import { PLAN_FLAGS, SECRETS_FLAG, secretsMode } from "../options.js";
-import { printProblems, workspaceCommand } from "../workspace-command.js";
+import { chooseFormat, formatsFor, render } from "../../report/formats/index.js";
+import type { CommandSpec } from "../command.js";
+import { ADOBE_ENV, COLOR_ENV } from "../help.js";
+import { ADOBE_OPTIONS, SAFETY_OPTIONS, secretsMode } from "../options.js";
+import { stopOnProblems, warningsOf, workspaceCommand } from "../workspace-command.js";
 
-const USAGE = `usage: aep-gitops plan [dir...] [--sandbox NAME] [--config FILE] [--format text|json|markdown] [-v] [--prune] [--force] [--allow-empty] [--strict] [--secrets required|optional] [--out FILE] [--emulator]
-
-Reads the live destinations (list calls only, nothing is changed) and shows the exact calls apply would make.
---out FILE saves the plan (its calls, and the etag of every object it writes) for 'aep-gitops apply FILE',
-which applies exactly it, or refuses when anything it touches changed since.
---secrets optional plans without the destination secrets (a pull request's plan): a credential whose
-variable is not set is a warning saying what apply will need, not an error; the checksum is the same.
-Exit codes: 0 no changes, 2 changes, 1 error or a safety rail that apply would stop at.`;
-
-const FLAGS = { ...PLAN_FLAGS, ...SECRETS_FLAG, out: { type: "string", short: "o" } } as const;
-
-export const planCommand: Command = workspaceCommand(USAGE, FLAGS, async (ws, values, output, io) => {
-  const format = chooseFormat("plan", values.format);
-  const secrets = secretsMode(values.secrets);
-  const run = await plan(ws, { ...values, allowEmpty: values["allow-empty"], secrets });
-  if (printProblems(run.problems, io, output)) return ExitCode.error;
-  output.out(render("plan", format, run.plan, { verbose: Boolean(values.verbose), color: output.tty }));
-  if (run.plan.sandboxes.some((s) => s.refusals.length > 0)) return ExitCode.error;
-  if (values.out) {
-    const file = path.resolve(io.cwd, values.out);
-    const saved = writeSavedPlan(file, run, ws.adobe);
-    output.err(
-      `Saved the plan (checksum ${saved.checksum}) to ${values.out}; apply exactly it with: aep-gitops apply ${values.out}`,
+export const planCommand: CommandSpec = {
+  name: "plan",
+  args: "[dir...]",
+  summary: "show what apply would change (reads only)",
+  description: `Reads the live destinations (list calls only, nothing is changed) and shows what apply would do:
+the Terraform-style summary, what data starts or stops leaving the company, and the exact calls (-v).
+With dirs, they are one sandbox's YAML; without, every sandbox of the tool config.`,
+  options: [
+    ...ADOBE_OPTIONS,
+    { name: "format", description: "output format (default text)", choices: formatsFor("plan") },
+    "verbose",
+    ...SAFETY_OPTIONS,
+    "secrets",
+    "detailedExitcode",
+    {
+      name: "out",
+      description:
+        "save the plan (its calls, and the etag of every object it writes) for 'aep-gitops apply FILE', which applies exactly it or refuses when anything it touches changed since",
+    },
+  ],
+  exitCodes: [
+    [0, "planned (with or without changes; with --detailed-exitcode: no changes)"],
+    [1, "an error, invalid YAML, or a safety rail that apply would stop at"],
+    [2, "with --detailed-exitcode only: the plan has changes"],
+  ],
+  env: [...ADOBE_ENV, "AEP_GITOPS_FINGERPRINT_KEY", "${env:NAME}", ...COLOR_ENV],
+  nature: "only reads",
+  run: workspaceCommand(async (ws, options, output, io) => {
+    const format = chooseFormat("plan", options.format);
+    const secrets = secretsMode(options.secrets);
+    const run = await plan(ws, { ...options, secrets });
+    stopOnProblems(run.problems, options, io, output);
+    output.out(
+      render("plan", format, run.plan, {
+        verbose: Boolean(options.verbose),
+        color: output.color,
+        cwd: io.cwd,
+        problems: warningsOf(ws, run.problems),
+      }),
     );
-  }
-  return hasChanges(run.plan) ? ExitCode.changes : ExitCode.ok;
-});
+    // The refusals are in the report itself (each with its hint), so the exit code says the rest.
+    if (run.plan.sandboxes.some((s) => s.refusals.length > 0)) return ExitCode.error;
+    if (options.out) {
+      const saved = writeSavedPlan(path.resolve(io.cwd, options.out), run, ws.adobe);
+      output.err(
+        `Saved the plan (checksum ${saved.checksum}) to ${options.out}; apply exactly it with: aep-gitops apply ${options.out}`,
+      );
+    }
+    return options.detailedExitcode && hasChanges(run.plan) ? ExitCode.changes : ExitCode.ok;
+  }),
+};

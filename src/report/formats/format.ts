@@ -15,6 +15,8 @@ export interface RenderOptions {
   color?: boolean;
   /** Problems: paths are shown relative to this folder. */
   cwd?: string;
+  /** JSON plans: the run's warnings, shown with the plan. */
+  problems?: Problem[];
   /** Problems: every file that was checked, for the summary's count. */
   files?: string[];
   /** Markdown: the hidden first line, and the workflow run linked under the summary. */

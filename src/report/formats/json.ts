@@ -1,4 +1,5 @@
-// JSON: for machines, each report a versioned document (docs/plan-json.md, docs/design.md).
+// JSON: for machines, each report a versioned document `{ format: "aep-gitops.<kind>/v1", … }`
+// (docs/json-output.md; a JSON Schema for each in schemas/output/).
 import { renderDoctorJson } from "../doctor.js";
 import { renderPlanJson } from "../json.js";
 import { formatProblemsJson } from "../problems.js";
@@ -6,7 +7,8 @@ import { renderApplyJson, renderDriftJson } from "../results-json.js";
 import type { OutputFormat } from "./format.js";
 
 export const jsonFormat: OutputFormat = {
-  plan: (plan) => renderPlanJson(plan),
+  plan: (plan, o) =>
+    renderPlanJson(plan, { ...(o.cwd ? { cwd: o.cwd } : {}), ...(o.problems ? { problems: o.problems } : {}) }),
   apply: (report) => renderApplyJson(report.checksum, report.results),
   drift: (plan) => renderDriftJson(plan),
   problems: (problems, o) => formatProblemsJson(problems, o.cwd ?? ".", o.files ? { files: o.files } : {}),
