@@ -18,9 +18,20 @@ export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 /** Runs a command to its end (killed after `timeoutMs`), resolving with its exit status and output. */
-export function run(command: string, args: string[], cwd: string, timeoutMs = 90_000): Promise<Run> {
+export function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  timeoutMs = 90_000,
+  env: Record<string, string> = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: userEnv(), timeout: timeoutMs, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, {
+      cwd,
+      env: userEnv(env),
+      timeout: timeoutMs,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

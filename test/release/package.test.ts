@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyClone, npmProblem, run, type Run } from "./npm.js";
+import { exported, tourLines } from "./readme-tour.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
@@ -98,6 +99,35 @@ describe.skipIf(problem !== undefined)(`the npm package, on Node ${process.versi
     const r = await npx("plan", "node_modules/aep-gitops/examples/destinations", "--emulator", "--secrets", "optional");
     expect(r.status, output(r)).toBe(0);
     expect(r.stdout).toContain("Plan:");
+  });
+
+  it("runs every line of the README's tour, as written, in the config repository", async () => {
+    const lines = tourLines();
+    expect(lines.length).toBeGreaterThanOrEqual(8);
+    let env: Record<string, string> = {};
+    for (const line of lines) {
+      const variables = exported(line);
+      if (variables) {
+        env = { ...env, ...variables };
+        continue;
+      }
+      if (/ emulator --port /.test(line)) {
+        // Runs until stopped: started with a timeout, it must say where it listens before that.
+        const r = await run(
+          "bash",
+          ["-c", `timeout -s INT 8 ${line.replace(/--port \d+/, "--port 0")}`],
+          user,
+          20_000,
+          env,
+        );
+        expect(r.stdout, `${line}\n${output(r)}`).toMatch(
+          /^aep-gitops emulator listening on http:\/\/127\.0\.0\.1:\d+$/m,
+        );
+        continue;
+      }
+      const r = await run("bash", ["-c", line], user, 60_000, env);
+      expect(r.status, `${line}\n${output(r)}`).toBe(0);
+    }
   });
 
   it("ships the JSON Schema where the README points editors (yaml.schemas, $schema)", () => {
