@@ -70,16 +70,20 @@ describe("the JSON format", () => {
     formatProblemsJson(PROBLEMS, CWD, { files: ["/repo/destinations/b.yaml", "/repo/destinations/a.yaml"] }),
   );
 
-  it("matches the documented schema (schemas/validate-output.schema.json)", () => {
+  it("matches the documented schema (schemas/output/validate.schema.json)", () => {
     const schema = JSON.parse(
-      readFileSync(new URL("../../schemas/validate-output.schema.json", import.meta.url), "utf8"),
+      readFileSync(new URL("../../schemas/output/validate.schema.json", import.meta.url), "utf8"),
     );
     const validate = new Ajv({ strict: false }).compile(schema);
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it("says whether the files are valid, with counts, sorted problems and relative paths", () => {
-    expect(json).toMatchObject({ version: 1, valid: false, summary: { errors: 2, warnings: 1, files: 2 } });
+    expect(json).toMatchObject({
+      format: "aep-gitops.validate/v1",
+      valid: false,
+      summary: { errors: 2, warnings: 1, files: 2 },
+    });
     expect(json.files).toEqual(["destinations/a.yaml", "destinations/b.yaml"]);
     expect(json.problems[0]).toEqual({
       file: "destinations/a.yaml",

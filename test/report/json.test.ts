@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Plan } from "../../src/domain/plan.js";
 import { PLAN_JSON_FORMAT, renderPlanJson } from "../../src/report/json.js";
@@ -16,16 +17,19 @@ type Doc = {
     refusals: unknown[];
     notes: unknown[];
   }[];
+  problems: unknown[];
 };
 
-const parse = (plan: Plan) => JSON.parse(renderPlanJson(plan)) as Doc;
+// The scenarios' YAML is under /repo: sources are shown relative to the folder the command ran in.
+const CWD = "/repo";
+const parse = (plan: Plan) => JSON.parse(renderPlanJson(plan, { cwd: CWD })) as Doc;
 
 describe("the JSON plan", () => {
   afterEach(() => vi.unstubAllEnvs());
 
   it("is the documented v1 shape, with keys in the documented order", () => {
     const doc = parse(mixedUpdatePlan());
-    expect(Object.keys(doc)).toEqual(["format", "checksum", "summary", "sandboxes"]);
+    expect(Object.keys(doc)).toEqual(["format", "checksum", "summary", "sandboxes", "problems"]);
     expect(doc.format).toBe(PLAN_JSON_FORMAT);
     expect(Object.keys(doc.sandboxes[0]!)).toEqual(["sandbox", "changes", "egress", "refusals", "notes"]);
     const flow = doc.sandboxes[0]!.changes.find((c) => c.ref === "flow/summer-advertising-campaign")!;
@@ -34,6 +38,7 @@ describe("the JSON plan", () => {
       "action",
       "resource",
       "name",
+      "source",
       "liveId",
       "fields",
       "attribution",
@@ -51,7 +56,11 @@ describe("the JSON plan", () => {
         const source = plan.sandboxes[i]!;
         expect(s.sandbox).toBe(source.sandbox);
         // toEqual ignores key order; dependsOn is the executor's business and not part of v1.
-        expect(s.changes).toEqual(source.changes.map(({ dependsOn: _d, ...c }) => c));
+        expect(s.changes).toEqual(
+          source.changes.map(({ dependsOn: _d, ...c }) =>
+            c.source ? { ...c, source: { ...c.source, file: path.relative(CWD, c.source.file) } } : c,
+          ),
+        );
         expect(s.egress).toEqual(source.egress);
         expect(s.refusals).toEqual(source.refusals);
         expect(s.notes).toEqual(source.notes);
@@ -60,21 +69,37 @@ describe("the JSON plan", () => {
   });
 
   it("serialises the same plan to the same bytes, 2-space indented", () => {
-    const out = renderPlanJson(mixedUpdatePlan());
-    expect(out).toBe(renderPlanJson(mixedUpdatePlan()));
+    const out = renderPlanJson(mixedUpdatePlan(), { cwd: CWD });
+    expect(out).toBe(renderPlanJson(mixedUpdatePlan(), { cwd: CWD }));
     expect(out.split("\n")[1]).toBe(`  "format": "${PLAN_JSON_FORMAT}",`);
     expectGolden("json-mixed-update.json", out);
   });
 
-  it("matches the example in docs/plan-json.md, key for key", () => {
-    const doc = readFileSync(new URL("../../docs/plan-json.md", import.meta.url), "utf8");
-    const example = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(doc)![1]!) as Doc;
+  it("matches the example in docs/json-output.md, key for key", () => {
+    const doc = readFileSync(new URL("../../docs/json-output.md", import.meta.url), "utf8");
+    const example = [...doc.matchAll(/```json\n([\s\S]*?)\n```/g)]
+      .map((m) => JSON.parse(m[1]!) as Doc)
+      .find((d) => d.format === PLAN_JSON_FORMAT)!;
     const actual = parse(mixedUpdatePlan());
     expect(example.format).toBe(PLAN_JSON_FORMAT);
     expect(Object.keys(example)).toEqual(Object.keys(actual));
     expect(Object.keys(example.sandboxes[0]!)).toEqual(Object.keys(actual.sandboxes[0]!));
     const flow = actual.sandboxes[0]!.changes.find((c) => c.ref === "flow/summer-advertising-campaign")!;
     expect(Object.keys(example.sandboxes[0]!.changes[0]!)).toEqual(Object.keys(flow));
+  });
+
+  it("carries the run's warnings in the validate shape, at their place relative to cwd", () => {
+    const warning = {
+      file: "/repo/destinations/winter.yaml",
+      line: 8,
+      column: 1,
+      rule: "shared-target" as const,
+      severity: "warning" as const,
+      message: "destination 'winter' writes to the same stream as 'summer'",
+    };
+    const doc = JSON.parse(renderPlanJson(firstApplyPlan(), { cwd: CWD, problems: [warning] })) as Doc;
+    expect(doc.problems).toEqual([{ ...warning, file: "destinations/winter.yaml" }]);
+    expect(parse(firstApplyPlan()).problems).toEqual([]);
   });
 
   it("omits absent optional keys rather than writing null", () => {

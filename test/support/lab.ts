@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmulator } from "../../src/emulator/index.js";
+import { jsonOutputError } from "./json-output.js";
 
 export const ORG = "DEMOORG0000000000000000@AdobeOrg";
 export const MEN_OVER_50 = "72ddd79b-6b0a-4e97-a8d2-112ccd81bd02";
@@ -105,7 +106,12 @@ export async function startLab(options: { config?: Record<string, unknown>; stat
         child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
         child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
         child.on("error", reject);
-        child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+        // Every aep-gitops JSON document the suite sees is checked against its schema (json-output.ts).
+        child.on("close", (code, signal) => {
+          const invalid = jsonOutputError(args, stdout);
+          if (invalid) reject(invalid);
+          else resolve({ code, signal, stdout, stderr });
+        });
       });
       return Object.assign(promise, { kill: () => void child?.kill("SIGKILL") });
     },
