@@ -1,11 +1,22 @@
 // Bundles the CLI (dependencies stay in node_modules) and the GitHub Action (one self-contained file,
 // as `runs.using: node24` requires). esbuild is fast enough to run before every test run.
 import { build as esbuild } from "esbuild";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+/**
+ * `yaml` as its ECMAScript-module build (the one its package serves to browsers, free of Node APIs):
+ * the bundler can then drop what aep-gitops never calls, and no CommonJS wrapper runs at start-up.
+ */
+const yamlAsEsm = {
+  name: "yaml-as-esm",
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: path.join(root, "node_modules/yaml/browser/index.js") }));
+  },
+};
 
 export async function build() {
   const common = {
@@ -19,7 +30,18 @@ export async function build() {
     // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   };
-  await esbuild({ ...common, entryPoints: ["src/cli/bin.ts"], outfile: "dist/cli.js", packages: "external" });
+  // Split at every dynamic import (each command's behaviour, the emulator, cosmiconfig…), so a process
+  // loads the code of the command it runs and nothing else.
+  rmSync(path.join(root, "dist/cli"), { recursive: true, force: true });
+  await esbuild({
+    ...common,
+    entryPoints: { index: "src/cli/bin.ts" },
+    outdir: "dist/cli",
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
+    external: ["typescript"],
+    plugins: [yamlAsEsm],
+  });
   if (existsSync(path.join(root, "src/action/main.ts"))) {
     // cosmiconfig can load TypeScript configs, which drags all of `typescript` (10 MB) into the bundle;
     // aep-gitops never searches for a .ts config, so that require() is never reached.

@@ -1,4 +1,4 @@
-// The bundle's entry point (bin/aep-gitops.js imports dist/cli.js): the only place that reads process.*.
+// The bundle's entry point (bin/aep-gitops.js imports dist/cli/index.js): the only place that reads process.*.
 import { runCli } from "./main.js";
 
 // Node's process.env is a live view of the C++ environment: every read crosses into C++. The yaml

@@ -24,3 +24,11 @@ export interface CommandSpec {
   nature: string;
   run(args: string[], options: CliOptions, io: Io): Promise<number>;
 }
+
+/**
+ * A command's behaviour, loaded when it runs: the command line (help, parsing, every declaration) never
+ * pays for the modules of commands that do not run (the bundle splits at this import).
+ */
+export function lazyRun(load: () => Promise<{ run: CommandSpec["run"] }>): CommandSpec["run"] {
+  return async (args, options, io) => (await load()).run(args, options, io);
+}

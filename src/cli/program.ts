@@ -47,33 +47,13 @@ export async function parseCommandLine(argv: string[], specs: readonly CommandSp
       chosen = { done: 0 };
     });
 
+  // Only the command this run names (or asks help for) gets its options: the others are listed in the
+  // help by name and summary, and a start-up does not build some 150 options it will not read.
+  const named = argv[0] === "help" ? argv[1] : argv[0];
   for (const spec of specs) {
-    const command = program
-      .command(spec.name)
-      .summary(spec.summary)
-      .description(reflow(spec.description))
-      .helpOption("-h, --help", "show this help")
-      .showSuggestionAfterError(true)
-      .addHelpText("after", helpFooter(spec));
+    const command = program.command(spec.name).summary(spec.summary);
     if (spec.args) command.argument(spec.args);
-    const taken = new Set<OptionName>();
-    for (const use of spec.options) {
-      const name = typeof use === "string" ? use : use.name;
-      taken.add(name);
-      command.addOption(option(use));
-    }
-    command.addOption(new Option(OPTIONS.color.flags, OPTIONS.color.description));
-    taken.add("color");
-    // Every other option is recognised, so that it can be refused with a reason instead of a guess.
-    const foreign = (Object.keys(OPTIONS) as OptionName[]).filter((name) => !taken.has(name));
-    for (const name of foreign) command.addOption(new Option(OPTIONS[name].flags).hideHelp());
-    command.action((...params: unknown[]) => {
-      const self = params[params.length - 1] as Command;
-      const given = foreign.filter((name) => self.getOptionValueSource(name) === "cli");
-      if (given.length > 0) throw misplaced(spec, given[0]!, specs);
-      const args = (self.processedArgs.flat() as (string | undefined)[]).filter((a) => a !== undefined);
-      chosen = { spec, args, options: self.opts<CliOptions>() };
-    });
+    if (spec.name === named) declare(command, spec, specs, (parsed) => (chosen = parsed));
   }
 
   try {
@@ -106,6 +86,33 @@ function reflow(text: string): string {
     .split("\n\n")
     .map((paragraph) => (/\n\s/.test(paragraph) ? paragraph : paragraph.replace(/\n/g, " ")))
     .join("\n\n");
+}
+
+/** A command's whole declaration: description, options (its own, and others' to refuse), help, action. */
+function declare(command: Command, spec: CommandSpec, specs: readonly CommandSpec[], choose: (p: Parsed) => void) {
+  command
+    .description(reflow(spec.description))
+    .helpOption("-h, --help", "show this help")
+    .showSuggestionAfterError(true)
+    .addHelpText("after", helpFooter(spec));
+  const taken = new Set<OptionName>();
+  for (const use of spec.options) {
+    const name = typeof use === "string" ? use : use.name;
+    taken.add(name);
+    command.addOption(option(use));
+  }
+  command.addOption(new Option(OPTIONS.color.flags, OPTIONS.color.description));
+  taken.add("color");
+  // Every other option is recognised, so that it can be refused with a reason instead of a guess.
+  const foreign = (Object.keys(OPTIONS) as OptionName[]).filter((name) => !taken.has(name));
+  for (const name of foreign) command.addOption(new Option(OPTIONS[name].flags).hideHelp());
+  command.action((...params: unknown[]) => {
+    const self = params[params.length - 1] as Command;
+    const given = foreign.filter((name) => self.getOptionValueSource(name) === "cli");
+    if (given.length > 0) throw misplaced(spec, given[0]!, specs);
+    const args = (self.processedArgs.flat() as (string | undefined)[]).filter((a) => a !== undefined);
+    choose({ spec, args, options: self.opts<CliOptions>() });
+  });
 }
 
 function option(use: OptionUse): Option {

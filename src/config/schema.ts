@@ -1,10 +1,12 @@
-// The JSON Schemas, compiled once per process. They are the single source of truth for the format: the
+// The JSON Schemas and their validators, generated from them ahead of time (validators.generated.js,
+// by `npm run gen:validators`). The schemas are the single source of truth for the format: the
 // constants the loader needs (apiVersion, kinds) are read from them rather than repeated here. Which
 // branch validates which destination type is the type's own fact (src/domain/destination-types/).
-import { Ajv, type ValidateFunction } from "ajv";
+import type { ValidateFunction } from "ajv";
 import resourceSchema from "../../schemas/aep-gitops.schema.json" with { type: "json" };
 import toolConfigSchema from "../../schemas/tool-config.schema.json" with { type: "json" };
 import { destinationType, type DestinationType } from "../domain/destination-types/index.js";
+import * as validators from "./validators.generated.js";
 
 export type Kind = "Account" | "Destination";
 
@@ -17,49 +19,22 @@ function branch(kind: Kind, type: DestinationType): string {
   return kind === "Account" ? schema.account : schema.destination;
 }
 
-let ajv: Ajv | undefined;
-const compiled = new Map<string, ValidateFunction>();
+// Compiled at build time (scripts/gen-validators.mjs): no schema is compiled when a process starts.
+const VALIDATORS = validators as unknown as Record<string, ValidateFunction>;
 
-function instance(): Ajv {
-  if (!ajv) {
-    ajv = new Ajv({
-      allErrors: true,
-      // verbose adds parentSchema to each error: the humanizer reads patternErrorMessage and property lists from it.
-      verbose: true,
-      strict: true,
-      allowUnionTypes: true,
-    });
-    // An editor annotation (the YAML language server shows it); ajv only has to accept it.
-    ajv.addKeyword({ keyword: "patternErrorMessage", schemaType: "string" });
-    // Each schema is also known by its $id (one instance, added once: ajv refuses a second schema with the same id).
-    ajv.addSchema(resourceSchema, "aep-gitops");
-    ajv.addSchema(toolConfigSchema, "tool-config");
-  }
-  return ajv;
-}
-
-function get(ref: string): ValidateFunction {
-  let validate = compiled.get(ref);
-  if (!validate) {
-    validate = instance().getSchema(ref);
-    if (!validate) throw new Error(`schema ${ref} not found`);
-    compiled.set(ref, validate);
-  }
+function get(name: string): ValidateFunction {
+  const validate = VALIDATORS[name];
+  if (!validate) throw new Error(`no generated validator ${name}: run npm run gen:validators`);
   return validate;
 }
 
 /** The validator of one (kind, type) branch of aep-gitops.schema.json. */
 export function branchValidator(kind: Kind, type: DestinationType): ValidateFunction {
-  return get(`aep-gitops#/definitions/${branch(kind, type)}`);
-}
-
-/** The whole resource schema, its if/then dispatch on kind and type included, as editors see it (used by tests). */
-export function resourceValidator(): ValidateFunction {
-  return get("aep-gitops");
+  return get(`definition_${branch(kind, type)}`);
 }
 
 export function toolConfigValidator(): ValidateFunction {
-  return get("tool-config");
+  return get("toolConfig");
 }
 
 export { resourceSchema, toolConfigSchema };

@@ -1,7 +1,7 @@
 // Finding and reading the tool config file. cosmiconfig does the finding (and loads JavaScript configs);
 // YAML and JSON are parsed here with the yaml package, which keeps node positions, so a problem in the
 // config points at file:line:col like a problem in the destination YAML does.
-import { cosmiconfig, type CosmiconfigResult, type Loader } from "cosmiconfig";
+import type { CosmiconfigResult, Loader } from "cosmiconfig";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Document, LineCounter, parseDocument } from "yaml";
@@ -34,8 +34,11 @@ export interface ConfigFile {
 /** Finds the config from `cwd` up to the repository root (the nearest folder with .git), never above it. */
 export async function findConfigFile(cwd: string): Promise<ConfigFile | undefined> {
   const positions = new Map<string, { doc: Document; lineCounter: LineCounter }>();
-  const explorer = explorerFor(positions);
-  for (const dir of searchFolders(cwd)) {
+  const folders = searchFolders(cwd);
+  // Most runs have no config in any of these places: then cosmiconfig is not even loaded.
+  if (!folders.some((dir) => SEARCH_PLACES.some((place) => existsSync(path.join(dir, place))))) return undefined;
+  const explorer = await explorerFor(positions);
+  for (const dir of folders) {
     const result = await explorer.search(dir).catch((error: unknown) => rethrow(error, dir));
     if (!result) continue;
     assertSingleConfig(dir, result.filepath);
@@ -47,14 +50,18 @@ export async function findConfigFile(cwd: string): Promise<ConfigFile | undefine
 export async function readConfigFile(file: string): Promise<ConfigFile> {
   if (!existsSync(file)) throw new AppError("config", `config file not found: ${file}`);
   const positions = new Map<string, { doc: Document; lineCounter: LineCounter }>();
-  const result = await explorerFor(positions)
-    .load(file)
-    .catch((error: unknown) => rethrow(error, file));
+  const result = await (await explorerFor(positions)).load(file).catch((error: unknown) => rethrow(error, file));
   if (!result) throw new AppError("config", `${file} has no '${MODULE_NAME}' key`);
   return toConfigFile(result, positions);
 }
 
-function explorerFor(positions: Map<string, { doc: Document; lineCounter: LineCounter }>) {
+async function explorerFor(positions: Map<string, { doc: Document; lineCounter: LineCounter }>) {
+  // Loaded when a config is read: a few dozen modules no other run needs. A CommonJS module imported
+  // dynamically: its exports are the namespace's own (Node) or its `default` (bundled).
+  const loaded = (await import("cosmiconfig")) as typeof import("cosmiconfig") & {
+    default?: typeof import("cosmiconfig");
+  };
+  const cosmiconfig = loaded.cosmiconfig ?? loaded.default!.cosmiconfig;
   // JSON is YAML 1.2, so one position-keeping loader serves both.
   const loader: Loader = (filepath, content) => {
     const lineCounter = new LineCounter();

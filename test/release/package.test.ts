@@ -57,7 +57,7 @@ describe.skipIf(problem !== undefined)(`the npm package, on Node ${process.versi
     const files = packed.files.map((f) => f.path);
     for (const file of [
       "bin/aep-gitops.js",
-      "dist/cli.js",
+      "dist/cli/index.js",
       "dist/action/index.js",
       "action.yml",
       "schemas/aep-gitops.schema.json",

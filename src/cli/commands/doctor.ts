@@ -1,12 +1,7 @@
 // aep-gitops doctor: checks what a run against a real sandbox needs, one by one, each with ✓/✗ and a
 // hint. Reads only. Exit 0 when every check passes, 1 otherwise.
-import { openAdobe } from "../../app/adobe.js";
-import { runDoctor } from "../../app/doctor.js";
-import { createOutput } from "../../app/output.js";
-import { loadToolConfig } from "../../config/tool-config.js";
-import { ExitCode } from "../../errors.js";
-import { chooseFormat, formatsFor, render } from "../../report/formats/index.js";
-import type { CommandSpec } from "../command.js";
+import { formatsFor } from "../../report/formats/names.js";
+import { lazyRun, type CommandSpec } from "../command.js";
 import { ADOBE_ENV, COLOR_ENV } from "../help.js";
 
 export const doctorCommand: CommandSpec = {
@@ -32,22 +27,5 @@ many destinations are managed. Writes nothing.`,
   ],
   env: [...ADOBE_ENV, ...COLOR_ENV],
   nature: "only checks access to Adobe",
-  async run(_args, options, io) {
-    const format = chooseFormat("doctor", options.format);
-    const sandboxes = options.sandbox
-      ? [options.sandbox]
-      : (
-          await loadToolConfig({ cwd: io.cwd, env: io.env, ...(options.config ? { configFile: options.config } : {}) })
-        ).sandboxes.map((s) => s.name);
-    const output = createOutput(io);
-    const adobe = await openAdobe(options, io, output);
-    try {
-      const reports = [];
-      for (const sandbox of sandboxes) reports.push(await runDoctor(adobe, sandbox));
-      output.out(render("doctor", format, reports));
-      return reports.every((r) => r.ok) ? ExitCode.ok : ExitCode.error;
-    } finally {
-      await adobe.close();
-    }
-  },
+  run: lazyRun(() => import("../run/doctor.js")),
 };

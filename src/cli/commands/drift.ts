@@ -1,12 +1,9 @@
 // aep-gitops drift: the plan read as drift, with who changed what outside Git. Reports, never fixes.
 // Exit 0 no drift, 2 drift, 1 error.
-import { drift } from "../../app/runs.js";
-import { ExitCode } from "../../errors.js";
-import { chooseFormat, formatsFor, render } from "../../report/formats/index.js";
-import type { CommandSpec } from "../command.js";
+import { formatsFor } from "../../report/formats/names.js";
+import { lazyRun, type CommandSpec } from "../command.js";
 import { ADOBE_ENV, COLOR_ENV } from "../help.js";
-import { ADOBE_OPTIONS, secretsMode } from "../options.js";
-import { stopOnProblems, workspaceCommand } from "../workspace-command.js";
+import { ADOBE_OPTIONS } from "../options.js";
 
 export const driftCommand: CommandSpec = {
   name: "drift",
@@ -26,11 +23,5 @@ export const driftCommand: CommandSpec = {
   ],
   env: [...ADOBE_ENV, "AEP_GITOPS_FINGERPRINT_KEY", "${env:NAME}", ...COLOR_ENV],
   nature: "only reports what differs and changes nothing",
-  run: workspaceCommand(async (ws, options, output, io) => {
-    const format = chooseFormat("drift", options.format);
-    const run = await drift(ws, { secrets: secretsMode(options.secrets) });
-    stopOnProblems(run.problems, options, io, output);
-    output.out(render("drift", format, run.plan));
-    return run.items.length > 0 ? ExitCode.changes : ExitCode.ok;
-  }),
+  run: lazyRun(() => import("../run/drift.js")),
 };

@@ -1,8 +1,6 @@
 // `aep-gitops emulator`: runs the local Flow Service + IMS emulator until SIGINT/SIGTERM.
 // The first stdout line is exactly `aep-gitops emulator listening on <url>` (other tools wait for it).
-import path from "node:path";
-import type { CommandSpec } from "../command.js";
-import type { EmulatorConfig } from "../../emulator/index.js";
+import { lazyRun, type CommandSpec } from "../command.js";
 
 export const emulatorCommand: CommandSpec = {
   name: "emulator",
@@ -26,43 +24,5 @@ See docs/emulator.md.`,
   ],
   env: [],
   nature: "is a local stand-in for Adobe, not a client of it",
-  run: async (_args, values, io) => {
-    const port = values.port === undefined ? 0 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      io.stderr.write(`aep-gitops emulator: --port must be an integer 0..65535, got '${values.port}'\n`);
-      return 1;
-    }
-    // Loaded only here: no other command pays for the emulator's code at start-up.
-    const { loadConfigFile, startEmulator } = await import("../../emulator/index.js");
-    let config: Partial<EmulatorConfig> = {};
-    let running: Awaited<ReturnType<typeof startEmulator>>;
-    try {
-      if (values.config) config = await loadConfigFile(path.resolve(io.cwd, values.config));
-      running = await startEmulator({
-        port,
-        host: values.host ?? "127.0.0.1",
-        statePath: values.state ? path.resolve(io.cwd, values.state) : undefined,
-        config,
-      });
-    } catch (error) {
-      io.stderr.write(`aep-gitops emulator: ${(error as Error).message}\n`);
-      return 1;
-    }
-    // Signals are the one thing CliContext does not carry; a long-running server has to listen for them.
-    // The handlers go in before the first line is printed: a caller may signal as soon as it reads it.
-    const stopped = new Promise<void>((resolve) => {
-      const stop = (): void => {
-        process.off("SIGINT", stop);
-        process.off("SIGTERM", stop);
-        resolve();
-      };
-      process.on("SIGINT", stop);
-      process.on("SIGTERM", stop);
-    });
-    io.stdout.write(`aep-gitops emulator listening on ${running.url}\n`);
-    await stopped;
-    await running.close();
-    io.stderr.write("aep-gitops emulator stopped\n");
-    return 0;
-  },
+  run: lazyRun(() => import("../run/emulator.js")),
 };

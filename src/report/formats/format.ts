@@ -5,7 +5,9 @@ import type { Problem } from "../../domain/problem.js";
 import type { DoctorReport } from "../doctor.js";
 import type { SandboxResults } from "../apply-result.js";
 
-export type FormatName = "text" | "json" | "markdown";
+import type { FormatName } from "./names.js";
+
+export type { FormatName };
 
 /** What every renderer may be told; each reads only what applies to it. */
 export interface RenderOptions {

@@ -10,19 +10,12 @@ export type { ApplyReport, FormatName, RenderOptions, ReportName } from "./forma
 
 const FORMATS: Record<FormatName, OutputFormat> = { text: textFormat, json: jsonFormat, markdown: markdownFormat };
 
-/** The formats that can show a report, in the order help texts list them. */
-export function formatsFor(report: ReportName): FormatName[] {
+/** The formats whose renderers can show a report (the command line reads names.ts, which must agree). */
+export function renderersFor(report: ReportName): FormatName[] {
   return (Object.keys(FORMATS) as FormatName[]).filter((name) => FORMATS[name][report] !== undefined);
 }
 
-/** The --format value checked against what the report can be shown as (default text). */
-export function chooseFormat(report: ReportName, value: string | undefined): FormatName {
-  const allowed = formatsFor(report);
-  const format = (value ?? "text") as FormatName;
-  if (allowed.includes(format)) return format;
-  const words = allowed.length === 2 ? allowed.join(" or ") : `one of ${allowed.join(", ")}`;
-  throw new AppError("usage", `--format must be ${words}, not '${value}'.`);
-}
+export { chooseFormat, formatsFor } from "./names.js";
 
 export function render<R extends ReportName>(
   report: R,

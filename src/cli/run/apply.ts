@@ -1,0 +1,72 @@
+// What `aep-gitops apply` does (its declaration: commands/apply.ts).
+import path from "node:path";
+import { readSavedPlan } from "../../app/saved-plans.js";
+import { apply, assertComplete, plan } from "../../app/runs.js";
+import { assemblePlan, isNoop } from "../../domain/planner.js";
+import { ExitCode } from "../../errors.js";
+import { applySummaryLine } from "../../report/apply-result.js";
+import { chooseFormat, render } from "../../report/formats/index.js";
+import type { CommandSpec } from "../command.js";
+import { confirm, interactive, requireConsent } from "../consent.js";
+import { createProgress } from "../progress.js";
+import { stopOnProblems, workspaceCommand } from "../workspace-command.js";
+import { applySavedFile } from "./apply-saved.js";
+
+const applyFromYaml = workspaceCommand(async (ws, options, output, io) => {
+  const format = chooseFormat("apply", options.format);
+  const flags = { ...options, secrets: undefined };
+  const run = await plan(ws, flags);
+  stopOnProblems(run.problems, options, io, output);
+  const text = format === "text";
+  if (text) output.out(render("plan", "text", run.plan, { verbose: Boolean(options.verbose), color: output.color }));
+  if (isNoop(run.plan)) {
+    if (!text) output.out(render("apply", format, { checksum: run.plan.checksum, results: [] }));
+    return ExitCode.ok;
+  }
+  const asking = interactive(io) && !options.yes;
+  if (asking && run.plan.sandboxes.every((s) => s.refusals.length === 0) && !(await confirm(io))) {
+    output.err("Apply cancelled; nothing was changed.");
+    return ExitCode.error;
+  }
+  // What a person confirmed is bound like a reviewed checksum: it runs as shown, or not at all.
+  const expectChecksum = options.expectChecksum ?? (asking ? run.plan.checksum : undefined);
+  const progress = text ? createProgress(run.plan.sandboxes, output, io) : undefined;
+  const applied = await apply(ws, run, {
+    flags,
+    ...(expectChecksum ? { expectChecksum } : {}),
+    onLockWait: (holder, until) =>
+      output.err(
+        `Waiting for another apply (run ${holder}) to release sandbox lock, at the latest ${new Date(until).toISOString()}…`,
+      ),
+    onLockDegraded: (warning) => output.err(`warning: ${warning}`),
+    onReplanned: (fresh) => {
+      progress?.replanned(fresh);
+      output.err(
+        `Live state of sandbox '${fresh.sandbox}' changed before this apply took its lock; applying the fresh plan:`,
+      );
+      output.err(render("plan", "text", assemblePlan([fresh])));
+    },
+    onItemStart: (sandbox, change) => progress?.start(sandbox, change),
+    onItem: (sandbox, item) => progress?.done(sandbox, item),
+  }).finally(() => progress?.stop());
+  const report = { checksum: run.plan.checksum, results: applied.results };
+  if (!text) {
+    output.out(render("apply", format, report));
+  } else {
+    // Items were printed as they finished; a terminal gets the grouped summary as well.
+    output.out(output.tty ? render("apply", "text", report) : applySummaryLine(applied.results));
+    const calls = ws.adobe.http.stats;
+    output.err(`Flow Service calls: ${calls.calls} (${calls.retries} retried, ${calls.throttled} throttled).`);
+  }
+  assertComplete(applied, "Fix the cause shown above and run apply again: it continues from where this run stopped.");
+  return ExitCode.ok;
+}, requireConsent);
+
+export const run: CommandSpec["run"] = async (args, options, io) => {
+  if (args.length === 1) {
+    const file = path.resolve(io.cwd, args[0]!);
+    const saved = readSavedPlan(file);
+    if (saved) return applySavedFile(file, saved, options, io);
+  }
+  return applyFromYaml(args, options, io);
+};

@@ -1,0 +1,33 @@
+// What `aep-gitops plan` does (its declaration: commands/plan.ts).
+import path from "node:path";
+import { plan } from "../../app/runs.js";
+import { writeSavedPlan } from "../../app/saved-plans.js";
+import { hasChanges } from "../../domain/planner.js";
+import { ExitCode } from "../../errors.js";
+import { chooseFormat, render } from "../../report/formats/index.js";
+import { secretsMode } from "../options.js";
+import { stopOnProblems, warningsOf, workspaceCommand } from "../workspace-command.js";
+
+export const run = workspaceCommand(async (ws, options, output, io) => {
+  const format = chooseFormat("plan", options.format);
+  const secrets = secretsMode(options.secrets);
+  const run = await plan(ws, { ...options, secrets });
+  stopOnProblems(run.problems, options, io, output);
+  output.out(
+    render("plan", format, run.plan, {
+      verbose: Boolean(options.verbose),
+      color: output.color,
+      cwd: io.cwd,
+      problems: warningsOf(ws, run.problems),
+    }),
+  );
+  // The refusals are in the report itself (each with its hint), so the exit code says the rest.
+  if (run.plan.sandboxes.some((s) => s.refusals.length > 0)) return ExitCode.error;
+  if (options.out) {
+    const saved = writeSavedPlan(path.resolve(io.cwd, options.out), run, ws.adobe);
+    output.err(
+      `Saved the plan (checksum ${saved.checksum}) to ${options.out}; apply exactly it with: aep-gitops apply ${options.out}`,
+    );
+  }
+  return options.detailedExitcode && hasChanges(run.plan) ? ExitCode.changes : ExitCode.ok;
+});

@@ -1,0 +1,32 @@
+// What `aep-gitops validate` does (its declaration: commands/validate.ts).
+import { loadConfiguration } from "../../app/configuration.js";
+import { hasErrors } from "../../config/problems.js";
+import { ToolConfigError } from "../../config/tool-config.js";
+import type { Problem } from "../../domain/problem.js";
+import { ExitCode } from "../../errors.js";
+import { chooseFormat } from "../../report/formats/names.js";
+import { formatProblemsJson, formatProblemsText } from "../../report/problems.js";
+import type { CommandSpec } from "../command.js";
+
+export const run: CommandSpec["run"] = async (args, options, io) => {
+  const format = chooseFormat("problems", options.format);
+  let problems: Problem[];
+  let files: string[];
+  try {
+    const configuration = await loadConfiguration(
+      { paths: args, config: options.config, sandbox: options.sandbox, toolConfigOnlyIfNamed: true },
+      io,
+    );
+    ({ problems, files } = configuration);
+  } catch (error) {
+    // An invalid tool config is a validation result too: shown in the requested format, exit 1.
+    if (!(error instanceof ToolConfigError)) throw error;
+    problems = error.problems;
+    files = [...new Set(error.problems.map((p) => p.file))];
+  }
+  // The problems' renderers directly, not the format registry: validate runs in editors and pre-commit
+  // hooks, where loading every other report's renderers would be most of its start-up.
+  const render = format === "json" ? formatProblemsJson : formatProblemsText;
+  io.stdout.write(render(problems, io.cwd, { files }));
+  return hasErrors(problems) ? ExitCode.error : ExitCode.ok;
+};
