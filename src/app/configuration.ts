@@ -64,7 +64,7 @@ export async function loadConfiguration(request: ConfigurationRequest, io: Io): 
 export function assertValid(configuration: Configuration): void {
   if (configuration.valid) return;
   throw new AppError("config", "The configuration is invalid; nothing was read from or sent to Adobe.", {
-    hint: "Fix the problems above (aep-gitops validate lists them).",
+    hint: "Fix the problems at the lines shown (aep-gitops validate lists them).",
     problems: configuration.problems,
   });
 }

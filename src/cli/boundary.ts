@@ -10,17 +10,20 @@ import { parseCommandLine } from "./program.js";
 
 export async function runCommandLine(argv: string[], io: Io, specs: readonly CommandSpec[]): Promise<number> {
   let json = asksForJson(argv);
+  // The command an error document names: the one parsed, else the one typed, else the program.
+  let command = specs.find((s) => argv.includes(s.name))?.name ?? "aep-gitops";
   try {
     const parsed = await parseCommandLine(argv, specs, io);
     if ("done" in parsed) return parsed.done;
     json = parsed.options.format === "json";
+    command = parsed.spec.name;
     // --no-color is NO_COLOR for everything the command runs (src/app/output.ts decides colour).
     const env = parsed.options.color === false ? { ...io.env, NO_COLOR: "1", FORCE_COLOR: undefined } : io.env;
     return await parsed.spec.run(parsed.args, parsed.options, { ...io, env });
   } catch (error) {
     const description = describeError(error);
     if (json) {
-      io.stdout.write(renderErrorJson(argv[0] ?? "", description, io.cwd));
+      io.stdout.write(renderErrorJson(command, description, io.cwd));
     } else if (description.kind === "bug") {
       io.stderr.write(`aep-gitops: ${description.title}:\n${description.stack}\n`);
     } else {

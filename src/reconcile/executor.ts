@@ -72,7 +72,8 @@ export async function executePlan(
         concurrent: [],
       };
       if (ids.has(change.ref) && change.action === "create") {
-        // Created earlier in this run (see preCreated): nothing left to send.
+        // Created earlier in this run (see preCreated): nothing left to send, but it was created.
+        result.id = ids.get(change.ref)!;
       } else if (blocked) {
         result.status = "skipped";
         result.message = `skipped: ${blocked.ref} did not succeed`;

@@ -43,7 +43,7 @@ import { locationJson, problemsJson } from "./problems.js";
 export const PLAN_JSON_FORMAT = "aep-gitops.plan/v1";
 
 export interface PlanJsonOptions {
-  /** Files are shown relative to this folder (default: the process's). */
+  /** Files are shown relative to this folder (without one, as they were found). */
   cwd?: string;
   /** The run's warnings (a plan with errors is not shown: the error envelope carries them). */
   problems?: Problem[];
@@ -51,7 +51,7 @@ export interface PlanJsonOptions {
 
 export function renderPlanJson(plan: Plan, options: PlanJsonOptions = {}): string {
   const { add, change, destroy, orphaned, adopt } = plan.summary;
-  const cwd = options.cwd ?? process.cwd();
+  const cwd = options.cwd;
   const doc = {
     format: PLAN_JSON_FORMAT,
     checksum: plan.checksum,
@@ -62,7 +62,7 @@ export function renderPlanJson(plan: Plan, options: PlanJsonOptions = {}): strin
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-function sandboxJson(s: SandboxPlan, cwd: string) {
+function sandboxJson(s: SandboxPlan, cwd: string | undefined) {
   return {
     sandbox: s.sandbox,
     changes: s.changes.map((c) => changeJson(c, cwd)),
@@ -72,7 +72,7 @@ function sandboxJson(s: SandboxPlan, cwd: string) {
   };
 }
 
-function changeJson(c: Change, cwd: string) {
+function changeJson(c: Change, cwd: string | undefined) {
   return {
     ref: c.ref,
     action: c.action,

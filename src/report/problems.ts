@@ -65,7 +65,7 @@ export interface ProblemsJson {
   files: string[];
 }
 
-export function problemsJson(problems: Problem[], cwd: string): ProblemJson[] {
+export function problemsJson(problems: Problem[], cwd: string | undefined): ProblemJson[] {
   return sortProblems(problems).map((p) => ({
     file: display(p.file, cwd),
     line: p.line,
@@ -78,7 +78,7 @@ export function problemsJson(problems: Problem[], cwd: string): ProblemJson[] {
 }
 
 /** Where a YAML document is, as JSON: its file relative to cwd. */
-export function locationJson(source: { file: string; line: number; column: number }, cwd: string) {
+export function locationJson(source: { file: string; line: number; column: number }, cwd: string | undefined) {
   return { file: display(source.file, cwd), line: source.line, column: source.column };
 }
 
@@ -117,8 +117,9 @@ function filesOf(problems: Problem[]): string[] {
 }
 
 /** Relative to cwd with forward slashes: stable across machines and operating systems. */
-function display(file: string, cwd: string): string {
-  return (path.relative(cwd, file) || ".").split(path.sep).join("/");
+function display(file: string, cwd: string | undefined): string {
+  // Without a folder to be relative to, the path as it was found (a pure renderer knows no cwd).
+  return (cwd === undefined ? file : path.relative(cwd, file) || ".").split(path.sep).join("/");
 }
 
 function plural(n: number, word: string): string {

@@ -2,7 +2,9 @@
 // be added within a version, anything else bumps it. Documented in docs/json-output.md.
 import type { Plan } from "../domain/plan.js";
 import type { SandboxResults } from "./apply-result.js";
+import type { Problem } from "../domain/problem.js";
 import { driftItems } from "./drift.js";
+import { problemsJson } from "./problems.js";
 
 export const APPLY_JSON_FORMAT = "aep-gitops.apply/v1";
 export const DRIFT_JSON_FORMAT = "aep-gitops.drift/v1";
@@ -11,7 +13,11 @@ export const DRIFT_JSON_FORMAT = "aep-gitops.drift/v1";
  * `{ format, checksum, summary: { done, failed, skipped }, created: [{ sandbox, ref, id }], results: [{
  * sandbox, items: [{ ref, action, resource, name, status, id?, … }] }] }`.
  */
-export function renderApplyJson(checksum: string, results: SandboxResults[]): string {
+export function renderApplyJson(
+  checksum: string,
+  results: SandboxResults[],
+  warnings: { problems?: Problem[] | undefined; cwd?: string | undefined } = {},
+): string {
   const items = results.flatMap((r) => r.items);
   const count = (status: string) => items.filter((i) => i.status === status).length;
   const doc = {
@@ -22,12 +28,17 @@ export function renderApplyJson(checksum: string, results: SandboxResults[]): st
       r.items.filter((i) => i.id !== undefined).map((i) => ({ sandbox: r.sandbox, ref: i.ref, id: i.id! })),
     ),
     results,
+    problems: problemsJson(warnings.problems ?? [], warnings.cwd),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 /** `{ format, count, items: [{ sandbox, ref, resource, name, kind, attribution?, fields, reason? }] }`. */
-export function renderDriftJson(plan: Plan): string {
+export function renderDriftJson(
+  plan: Plan,
+  warnings: { problems?: Problem[] | undefined; cwd?: string | undefined } = {},
+): string {
   const items = driftItems(plan);
-  return `${JSON.stringify({ format: DRIFT_JSON_FORMAT, count: items.length, items }, null, 2)}\n`;
+  const problems = problemsJson(warnings.problems ?? [], warnings.cwd);
+  return `${JSON.stringify({ format: DRIFT_JSON_FORMAT, count: items.length, items, problems }, null, 2)}\n`;
 }

@@ -118,6 +118,23 @@ describe("--format json", () => {
     expect(run.stdout).not.toContain("wrong-secret-123");
   });
 
+  it("keeps a partial apply one document: the items say what failed, the exit code that something did", async () => {
+    await lab.faults({
+      scripted: [{ method: "POST", route: "/flows", action: { type: "status", status: 400, body: { title: "no" } } }],
+    });
+    try {
+      const run = await lab.cli(["apply", "--yes", "--format", "json"]);
+      expect(run.code).toBe(1);
+      const doc = JSON.parse(run.stdout);
+      expect(doc.format).toBe("aep-gitops.apply/v1");
+      expect(doc.summary).toMatchObject({ failed: 1 });
+      expect(doc.created.map((c: { ref: string }) => c.ref)).toContain("profile-connection");
+    } finally {
+      await lab.faults({});
+      await lab.reset();
+    }
+  });
+
   it("gives each change the file:line:col of the YAML that asks for it", async () => {
     const run = await lab.cli(["plan", "--format", "json"]);
     const changes = JSON.parse(run.stdout).sandboxes[0].changes as { ref: string; source?: object }[];

@@ -4,7 +4,7 @@ import path from "node:path";
 import { openAdobe } from "../../app/adobe.js";
 import type { Io } from "../../app/io.js";
 import { createOutput } from "../../app/output.js";
-import { assertComplete } from "../../app/runs.js";
+import { assertComplete, failedCount } from "../../app/runs.js";
 import { applySaved } from "../../app/saved-plans.js";
 import { assemblePlan } from "../../domain/planner.js";
 import type { SavedPlan } from "../../domain/saved-plan.js";
@@ -49,13 +49,12 @@ export async function applySavedFile(file: string, saved: SavedPlan, options: Cl
       onLockDegraded: (warning) => output.err(`warning: ${warning}`),
     }).finally(() => progress?.stop());
     const report = { checksum: saved.checksum, results };
-    output.out(
-      text
-        ? output.tty
-          ? render("apply", "text", report)
-          : applySummaryLine(results)
-        : render("apply", format, report),
-    );
+    if (!text) {
+      // One document whatever happened: the items say what failed, the exit code that something did.
+      output.out(render("apply", format, report));
+      return failedCount({ results }) > 0 ? ExitCode.error : ExitCode.ok;
+    }
+    output.out(output.tty ? render("apply", "text", report) : applySummaryLine(results));
     assertComplete(
       { results },
       "Fix the cause shown above and plan again: the saved plan is partly applied, so a new plan finishes it.",

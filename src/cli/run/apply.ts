@@ -1,7 +1,7 @@
 // What `aep-gitops apply` does (its declaration: commands/apply.ts).
 import path from "node:path";
 import { readSavedPlan } from "../../app/saved-plans.js";
-import { apply, assertComplete, plan } from "../../app/runs.js";
+import { apply, assertComplete, failedCount, plan } from "../../app/runs.js";
 import { assemblePlan, isNoop } from "../../domain/planner.js";
 import { ExitCode } from "../../errors.js";
 import { applySummaryLine } from "../../report/apply-result.js";
@@ -9,7 +9,7 @@ import { chooseFormat, render } from "../../report/formats/index.js";
 import type { CommandSpec } from "../command.js";
 import { confirm, interactive, requireConsent } from "../consent.js";
 import { createProgress } from "../progress.js";
-import { stopOnProblems, workspaceCommand } from "../workspace-command.js";
+import { stopOnProblems, warningsOf, workspaceCommand } from "../workspace-command.js";
 import { applySavedFile } from "./apply-saved.js";
 
 const applyFromYaml = workspaceCommand(async (ws, options, output, io) => {
@@ -20,7 +20,15 @@ const applyFromYaml = workspaceCommand(async (ws, options, output, io) => {
   const text = format === "text";
   if (text) output.out(render("plan", "text", run.plan, { verbose: Boolean(options.verbose), color: output.color }));
   if (isNoop(run.plan)) {
-    if (!text) output.out(render("apply", format, { checksum: run.plan.checksum, results: [] }));
+    if (!text)
+      output.out(
+        render(
+          "apply",
+          format,
+          { checksum: run.plan.checksum, results: [], problems: warningsOf(ws, run.problems) },
+          { cwd: io.cwd },
+        ),
+      );
     return ExitCode.ok;
   }
   const asking = interactive(io) && !options.yes;
@@ -51,7 +59,9 @@ const applyFromYaml = workspaceCommand(async (ws, options, output, io) => {
   }).finally(() => progress?.stop());
   const report = { checksum: run.plan.checksum, results: applied.results };
   if (!text) {
-    output.out(render("apply", format, report));
+    // One document whatever happened: the items say what failed, the exit code that something did.
+    output.out(render("apply", format, { ...report, problems: warningsOf(ws, run.problems) }, { cwd: io.cwd }));
+    return failedCount(applied) > 0 ? ExitCode.error : ExitCode.ok;
   } else {
     // Items were printed as they finished; a terminal gets the grouped summary as well.
     output.out(output.tty ? render("apply", "text", report) : applySummaryLine(applied.results));

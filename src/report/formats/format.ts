@@ -29,6 +29,8 @@ export interface RenderOptions {
 export interface ApplyReport {
   checksum: string;
   results: SandboxResults[];
+  /** The run's warnings (JSON only: text shows them on stderr as they are found). */
+  problems?: Problem[];
 }
 
 export interface Reports {

@@ -9,8 +9,8 @@ import type { OutputFormat } from "./format.js";
 export const jsonFormat: OutputFormat = {
   plan: (plan, o) =>
     renderPlanJson(plan, { ...(o.cwd ? { cwd: o.cwd } : {}), ...(o.problems ? { problems: o.problems } : {}) }),
-  apply: (report) => renderApplyJson(report.checksum, report.results),
-  drift: (plan) => renderDriftJson(plan),
+  apply: (report, o) => renderApplyJson(report.checksum, report.results, { problems: report.problems, cwd: o.cwd }),
+  drift: (plan, o) => renderDriftJson(plan, { problems: o.problems, cwd: o.cwd }),
   problems: (problems, o) => formatProblemsJson(problems, o.cwd ?? ".", o.files ? { files: o.files } : {}),
   doctor: (reports) => renderDoctorJson(reports),
 };
