@@ -20,6 +20,8 @@ export interface RequestOptions {
   urgent?: boolean;
   /** Ends the request and its retries (the lock aborts its renewals when it is released). */
   signal?: AbortSignal;
+  /** The media type to ask for (default application/json): the Schema Registry's formats are media types. */
+  accept?: string;
 }
 
 export interface HttpStats {
@@ -148,7 +150,7 @@ export class AepHttp {
       "x-api-key": this.settings.clientId,
       "x-gw-ims-org-id": this.settings.orgId,
       "x-sandbox-name": sandbox,
-      accept: "application/json",
+      accept: options.accept ?? "application/json",
     };
     if (options.body !== undefined) headers["content-type"] = "application/json";
     if (options.ifMatch !== undefined) headers["if-match"] = options.ifMatch;

@@ -9,6 +9,7 @@ import { AepHttp, DEFAULT_RETRY } from "../aep/http.js";
 import { ImsTokenSource } from "../aep/ims.js";
 import { HttpAudiences } from "../aep/audiences.js";
 import { HttpConnectionSpecs } from "../aep/connection-specs.js";
+import { HttpSchemaRegistry } from "../aep/schema-registry.js";
 import { settingsFromEnv, type AepSettings } from "../aep/settings.js";
 import type { Io } from "./io.js";
 import { createTrace } from "./trace.js";
@@ -25,6 +26,8 @@ export interface Adobe {
   audiences(sandbox: string): HttpAudiences;
   /** Connection specs are global: one cache for the run, whichever sandbox asks first. */
   specs(sandbox: string): HttpConnectionSpecs;
+  /** The sandbox's Schema Registry (its Profile union schema, read at most once per run). */
+  schemas(sandbox: string): HttpSchemaRegistry;
   close(): Promise<void>;
 }
 
@@ -77,6 +80,7 @@ export async function openAdobe(
     trace?.observer,
   );
   let specs: HttpConnectionSpecs | undefined;
+  const registries = new Map<string, HttpSchemaRegistry>();
   return {
     settings,
     http,
@@ -85,6 +89,11 @@ export async function openAdobe(
     port: (sandbox) => new HttpFlowService(http, sandbox),
     audiences: (sandbox) => new HttpAudiences(http, sandbox),
     specs: (sandbox) => (specs ??= new HttpConnectionSpecs(http, sandbox)),
+    schemas: (sandbox) => {
+      let registry = registries.get(sandbox);
+      if (!registry) registries.set(sandbox, (registry = new HttpSchemaRegistry(http, sandbox)));
+      return registry;
+    },
     close: async () => {
       await close();
       if (trace) {

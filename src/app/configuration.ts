@@ -6,7 +6,9 @@ import { hasErrors, loadDesired, type LoadResult } from "../config/load.js";
 import { sortProblems } from "../config/problems.js";
 import { loadToolConfig, type SandboxConfig, type ToolConfig } from "../config/tool-config.js";
 import type { DesiredSandbox } from "../domain/desired.js";
+import { policyProblems } from "../domain/policies.js";
 import type { Problem } from "../domain/problem.js";
+import { applyGuardrailSeverity } from "../config/policies.js";
 import { AppError } from "../errors.js";
 import type { Io } from "./io.js";
 
@@ -45,11 +47,15 @@ export async function loadConfiguration(request: ConfigurationRequest, io: Io): 
   });
   const chosen = chooseSandboxes(tool, request, io);
   const sandboxes = await Promise.all(chosen.map((s) => loadDesired(s.name, s.paths)));
-  const problems = sortProblems(
-    sandboxes
-      .flatMap((l) => l.problems)
-      .map((p) => (request.strict && p.rule.startsWith("guardrail-") ? { ...p, severity: "error" as const } : p)),
-  );
+  // Adobe's guardrails at the severity the tool config gives them (--strict: errors), then the data
+  // policies that need nothing but the YAML (the rest is checked by plan, against the sandbox).
+  const problems = sortProblems([
+    ...applyGuardrailSeverity(
+      sandboxes.flatMap((l) => l.problems),
+      tool.guardrails,
+    ).map((p) => (request.strict && p.rule.startsWith("guardrail-") ? { ...p, severity: "error" as const } : p)),
+    ...sandboxes.flatMap((l) => policyProblems(l.desired, tool.policies, "offline")),
+  ]);
   return {
     tool,
     sandboxes,

@@ -27,6 +27,7 @@ export function runOptions(ws: Workspace, flags: SafetyFlags): RunOptions {
     secrets: flags.secrets ?? "required",
     clientId: ws.adobe.settings.clientId,
     env: ws.adobe.env,
+    policies: tool.policies,
   };
 }
 

@@ -33,6 +33,7 @@ export async function openWorkspace(
     port: adobe.port(desired.sandbox),
     audiences: adobe.audiences(desired.sandbox),
     specs: adobe.specs(desired.sandbox),
+    schemas: adobe.schemas(desired.sandbox),
   }));
   return { configuration, adobe, targets, close: () => adobe.close() };
 }

@@ -41,11 +41,22 @@ export function workspaceCommand(
  */
 export function stopOnProblems(problems: Problem[], options: CliOptions, io: Io, output: Output): void {
   if (options.format !== "json") showProblems(problems, io, output);
-  if (hasErrors(problems))
-    throw new AppError("config", "The YAML does not match the sandbox (see the problems); nothing was changed.", {
-      hint: "Fix the problems at the lines shown and run again.",
-      problems,
-    });
+  if (!hasErrors(problems)) return;
+  const errors = problems.filter((p) => p.severity === "error");
+  // Every error a data policy: the YAML is well-formed, the company's rules refuse what it exports.
+  if (errors.every((p) => p.rule === "policy"))
+    throw new AppError(
+      "refused",
+      `A data policy refuses what this YAML exports (${[...new Set(errors.map((p) => p.policy))].join(", ")}); nothing was changed.`,
+      {
+        hint: "Change the YAML at the lines shown, or the policy in the tool config if it is the policy that is wrong.",
+        problems,
+      },
+    );
+  throw new AppError("config", "The YAML does not match the sandbox (see the problems); nothing was changed.", {
+    hint: "Fix the problems at the lines shown and run again.",
+    problems,
+  });
 }
 
 /** The run's warnings, for a JSON report: the configuration's and the plan's. */

@@ -3,7 +3,7 @@
 // and keeps the schema's dispatch (its if/then on kind and type, 'must match "then" schema') out of sight.
 import { DESTINATION_TYPES, isDestinationType, type DestinationType } from "../domain/destination-types/index.js";
 import type { Problem } from "../domain/problem.js";
-import { didYouMean } from "./did-you-mean.js";
+import { didYouMean } from "../domain/did-you-mean.js";
 import type { Locator } from "./locator.js";
 import { problem } from "./problems.js";
 import { API_VERSION, KINDS, branchValidator, resourceSchema, type Kind } from "./schema.js";

@@ -4,7 +4,7 @@
 // literal-secret, env-ref). Credential values are never echoed: they may be secrets.
 import type { ErrorObject } from "ajv";
 import type { Problem } from "../domain/problem.js";
-import { didYouMean } from "./did-you-mean.js";
+import { didYouMean } from "../domain/did-you-mean.js";
 import type { Locator, Path } from "./locator.js";
 import { problem } from "./problems.js";
 import { audienceIdProblem } from "./rules/audience-id.js";

@@ -3,7 +3,9 @@
 // problem listed at file:line:col (a ToolConfigError, which `validate` can also print as JSON).
 import { existsSync } from "node:fs";
 import path from "node:path";
+import type { Policy } from "../domain/policies.js";
 import type { Problem } from "../domain/problem.js";
+import { readPolicies, type GuardrailSeverity } from "./policies.js";
 import { AppError } from "../errors.js";
 import { problem, sortProblems } from "./problems.js";
 import { toolConfigSchema, toolConfigValidator } from "./schema.js";
@@ -28,6 +30,9 @@ export interface ToolConfig {
   allowEmpty: boolean;
   /** optional: apply goes on without the sandbox lock when Adobe refuses its write; required: it refuses. */
   lock: "optional" | "required";
+  /** Data policies (src/domain/policies.ts), and the severities the config gives Adobe's guardrails. */
+  policies: Policy[];
+  guardrails: GuardrailSeverity;
 }
 
 export class ToolConfigError extends AppError {
@@ -82,6 +87,7 @@ export async function loadToolConfig(opts: {
     minResourcesForThreshold: raw.minResourcesForThreshold ?? DEFAULTS.minResourcesForThreshold,
     allowEmpty: raw.allowEmpty ?? DEFAULTS.allowEmpty,
     lock: raw.lock ?? DEFAULTS.lock,
+    ...readPolicies(raw.policies, found?.locator),
   };
   if (found) config.configFile = found.file;
   return config;

@@ -241,6 +241,13 @@ export interface EventHubsTarget {
  * via the `definition` "sandboxPaths".
  */
 export type SandboxPaths = string | string[];
+/**
+ * One glob or a list of them (`*` any run of characters but `/`, `?` one character, `{a,b}` either).
+ *
+ * This interface was referenced by `AepGitopsToolConfig`'s JSON-Schema
+ * via the `definition` "globs".
+ */
+export type Globs = string | string[];
 
 /**
  * The aep-gitops tool configuration (aep-gitops.config.yaml, .aep-gitopsrc, or the aep-gitops key of package.json): which folders hold each sandbox's destinations, and the safety settings of plan and apply.
@@ -276,4 +283,122 @@ export interface AepGitopsToolConfig {
    * Whether apply may run without the sandbox lock when Adobe refuses the lock's write (PATCH of a connection; FLOW-1445-400 'PATCH Connection Feature not enabled', 405 or 403). optional (the default): apply warns and goes on, serialised then only by the workflow's concurrency group (a duplicate from a race is found and removed by the next run). required: apply refuses.
    */
   lock?: "optional" | "required";
+  /**
+   * Data policies: rules on which attributes and audiences may leave, to which destinations. validate checks what the YAML alone shows, plan the rest (audience labels and origins). Adobe's guardrails are built-in policies (warnings) whose severity an entry with their id overrides.
+   */
+  policies?: Policy[];
+}
+/**
+ * One rule on what may leave where. A violation is reported at the YAML line that causes it, with the policy's id; an error stops plan and apply.
+ *
+ * This interface was referenced by `AepGitopsToolConfig`'s JSON-Schema
+ * via the `definition` "policy".
+ */
+export interface Policy {
+  /**
+   * Shown with every violation. The id of a built-in guardrail (guardrail-audiences, guardrail-attributes, guardrail-destinations) overrides its severity.
+   */
+  id: string;
+  /**
+   * Why the rule exists, in words a reviewer reads.
+   */
+  message?: string;
+  /**
+   * error (the default) stops the plan; warning only reports; off disables (a built-in guardrail too).
+   */
+  severity?: "error" | "warning" | "off";
+  /**
+   * What matching destinations must not export. Each key is checked on its own: any attribute or audience it matches is a violation.
+   */
+  deny?: {
+    /**
+     * XDM paths of profileAttributes, e.g. personalEmail.*.
+     */
+    attributes?: string | string[];
+    /**
+     * Audience ids or names as the YAML writes them (case-insensitive).
+     */
+    audiences?: string | string[];
+    /**
+     * Data-usage labels of the audiences, from the sandbox's Audiences API, e.g. core/C5 (checked by plan).
+     */
+    audienceLabels?: string | string[];
+    /**
+     * Origins of the audiences (CLOUD, CUSTOM_UPLOAD, …), from the sandbox (checked by plan; case-insensitive).
+     */
+    audienceOrigins?: string | string[];
+    destinations?: DestinationMatch;
+  };
+  /**
+   * What matching destinations must declare.
+   */
+  require?: {
+    /**
+     * A description saying what the export is for.
+     */
+    description?: true;
+    /**
+     * At most this many profile attributes.
+     */
+    maxAttributes?: number;
+    /**
+     * At most this many audiences.
+     */
+    maxAudiences?: number;
+    destinations?: DestinationMatch1;
+  };
+}
+/**
+ * Which destinations a policy applies to; every key given must match (default: all destinations).
+ */
+export interface DestinationMatch {
+  /**
+   * Destination types, e.g. amazon-kinesis, azure-event-hubs.
+   */
+  type?: string | string[];
+  /**
+   * Destination names (the YAML name), case-insensitive, e.g. partner-*.
+   */
+  name?: string | string[];
+  /**
+   * Sandbox names, e.g. prod.
+   */
+  sandbox?: string | string[];
+}
+/**
+ * Which destinations a policy applies to; every key given must match (default: all destinations).
+ */
+export interface DestinationMatch1 {
+  /**
+   * Destination types, e.g. amazon-kinesis, azure-event-hubs.
+   */
+  type?: string | string[];
+  /**
+   * Destination names (the YAML name), case-insensitive, e.g. partner-*.
+   */
+  name?: string | string[];
+  /**
+   * Sandbox names, e.g. prod.
+   */
+  sandbox?: string | string[];
+}
+/**
+ * Which destinations a policy applies to; every key given must match (default: all destinations).
+ *
+ * This interface was referenced by `AepGitopsToolConfig`'s JSON-Schema
+ * via the `definition` "destinationMatch".
+ */
+export interface DestinationMatch2 {
+  /**
+   * Destination types, e.g. amazon-kinesis, azure-event-hubs.
+   */
+  type?: string | string[];
+  /**
+   * Destination names (the YAML name), case-insensitive, e.g. partner-*.
+   */
+  name?: string | string[];
+  /**
+   * Sandbox names, e.g. prod.
+   */
+  sandbox?: string | string[];
 }

@@ -77,7 +77,14 @@ export function resolveAudiences(
         hint: `Write name: ${live.name}, or drop the name and keep the id.`,
       });
     }
-    return [{ ...audience, id: live.id, ...(live.labels?.length ? { labels: live.labels } : {}) }];
+    return [
+      {
+        ...audience,
+        id: live.id,
+        ...(live.labels?.length ? { labels: live.labels } : {}),
+        ...(live.originName ? { origin: live.originName } : {}),
+      },
+    ];
   };
 
   const destinations = desired.destinations.map((destination) => ({

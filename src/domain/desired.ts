@@ -37,6 +37,8 @@ export interface DesiredAudience {
   name?: string;
   /** Data-usage labels, from the sandbox when the reference is resolved (the YAML does not set them). */
   labels?: string[];
+  /** Where the audience comes from (CLOUD, CUSTOM_UPLOAD, …), from the sandbox likewise. */
+  origin?: string;
   source: SourceLocation;
 }
 

@@ -49,6 +49,9 @@ export const LIVE_RULES = {
   "connection-spec": "a credential or target param is not what the sandbox's connection spec accepts",
   "env-not-set":
     "a credential's environment variable that apply will send is not set (a warning with --secrets optional)",
+  "xdm-union":
+    "a profile attribute is not a leaf field of the sandbox's Profile union schema (unknown, an array, a map or an object)",
+  policy: "a data policy of the tool config (or a built-in one) forbids what the YAML exports, or requires what it lacks",
 } as const;
 
 export const RULES = { ...CONFIG_RULES, ...LIVE_RULES } as const;
@@ -60,4 +63,6 @@ export interface Problem extends SourceLocation {
   severity: "error" | "warning";
   message: string;
   hint?: string;
+  /** For rule `policy`: the id of the policy that was violated. */
+  policy?: string;
 }

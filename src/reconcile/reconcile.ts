@@ -8,6 +8,9 @@ import type { DesiredSandbox } from "../domain/desired.js";
 import type { Problem } from "../domain/problem.js";
 import type { AudiencePort } from "../aep/audiences.js";
 import type { ConnectionSpecPort } from "../aep/connection-specs.js";
+import type { SchemaRegistryPort } from "../aep/schema-registry.js";
+import { policyProblems, type Policy } from "../domain/policies.js";
+import { checkAttributePaths, type UnionIndex } from "../domain/union-schema.js";
 import { hasErrors } from "../config/problems.js";
 import type { LiveSandbox } from "../domain/live.js";
 import { COLLECTION, type Change, type Plan, type SandboxPlan } from "../domain/plan.js";
@@ -21,6 +24,7 @@ import { fingerprints } from "./fingerprint.js";
 import { DEFAULT_LOCK, leaseGuard, withSandboxLock, type LockOptions } from "./lock.js";
 import { readAudiences } from "./read-audiences.js";
 import { readSpecs } from "./read-specs.js";
+import { readUnion } from "./read-union.js";
 import { readLive } from "./read-live.js";
 import { secretProblems, type SecretsMode } from "./secrets-needed.js";
 
@@ -31,12 +35,16 @@ export interface SandboxTarget {
   audiences?: AudiencePort;
   /** Where credentials and target params are checked against the sandbox's connection specs. */
   specs?: ConnectionSpecPort;
+  /** Where profile attribute paths are checked against the sandbox's Profile union schema. */
+  schemas?: SchemaRegistryPort;
 }
 
 export type RunOptions = Omit<PlanOptions, "fingerprints"> & {
   env: Record<string, string | undefined>;
   /** `optional`: a plan made without the destination secrets warns about them instead of failing. */
   secrets?: SecretsMode;
+  /** The data policies; those that need the sandbox (audience labels, origins) are checked here. */
+  policies?: readonly Policy[];
 };
 
 export interface PlanRun {
@@ -46,30 +54,40 @@ export interface PlanRun {
   resolved: DesiredSandbox[];
   /** Problems found against the live sandbox (unknown or ambiguous audiences), at file:line:col. */
   problems: Problem[];
+  /** Each sandbox's Profile union, when a destination exports attributes and Adobe showed it. */
+  unions: (UnionIndex | undefined)[];
 }
 
 export async function planAll(targets: SandboxTarget[], options: RunOptions): Promise<PlanRun> {
   const read = await Promise.all(
-    targets.map(async ({ desired, port, audiences, specs }) => {
-      const [live, known, checked] = await Promise.all([
+    targets.map(async ({ desired, port, audiences, specs, schemas }) => {
+      const [live, known, checked, union] = await Promise.all([
         readLive(port, { needProfileSource: desired.destinations.length > 0 }),
         audiences ? readAudiences(audiences, desired) : undefined,
         specs ? readSpecs(specs, desired) : undefined,
+        schemas ? readUnion(schemas, desired) : undefined,
       ]);
       const resolved = known ? resolveAudiences(desired, known.known) : { desired, problems: [] };
       return {
         live,
-        notes: [...(known?.note ? [known.note] : []), ...(checked?.notes ?? [])],
+        union: union?.index,
+        notes: [...(known?.note ? [known.note] : []), ...(checked?.notes ?? []), ...(union?.note ? [union.note] : [])],
         desired: resolved.desired,
-        problems: [...(checked ? specProblems(desired, checked.specs) : []), ...resolved.problems],
+        problems: [
+          ...(checked ? specProblems(desired, checked.specs) : []),
+          ...resolved.problems,
+          ...(union?.index ? checkAttributePaths(desired, union.index) : []),
+          ...policyProblems(resolved.desired, options.policies ?? [], "live"),
+        ],
       };
     }),
   );
   const problems = read.flatMap((r) => r.problems);
   const resolved = read.map((r) => r.desired);
   const lives = read.map((r) => r.live);
+  const unions = read.map((r) => r.union);
   if (hasErrors(problems)) {
-    return { plan: assemblePlan([]), lives, resolved, problems };
+    return { plan: assemblePlan([]), lives, resolved, problems, unions };
   }
   const sandboxPlans = resolved.map((desired, i) => {
     const plan = planSandbox(desired, lives[i]!, planOptions(desired, options));
@@ -79,12 +97,13 @@ export async function planAll(targets: SandboxTarget[], options: RunOptions): Pr
   const secrets = sandboxPlans.flatMap((plan, i) =>
     secretProblems(plan, resolved[i]!, options.env, options.secrets ?? "required"),
   );
-  if (hasErrors(secrets)) return { plan: assemblePlan([]), lives, resolved, problems: [...problems, ...secrets] };
-  return { plan: assemblePlan(sandboxPlans), lives, resolved, problems: [...problems, ...secrets] };
+  if (hasErrors(secrets))
+    return { plan: assemblePlan([]), lives, resolved, problems: [...problems, ...secrets], unions };
+  return { plan: assemblePlan(sandboxPlans), lives, resolved, problems: [...problems, ...secrets], unions };
 }
 
 function planOptions(desired: DesiredSandbox, options: RunOptions): PlanOptions {
-  const { env: _env, secrets: _secrets, ...rest } = options;
+  const { env: _env, secrets: _secrets, policies: _policies, ...rest } = options;
   return { ...rest, fingerprints: fingerprints(desired.accounts, options.env) };
 }
 

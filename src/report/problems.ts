@@ -54,6 +54,8 @@ export interface ProblemJson {
   severity: Problem["severity"];
   message: string;
   hint?: string;
+  /** For rule `policy`: which policy. */
+  policy?: string;
 }
 
 /** The JSON shape of `validate --format json` (schemas/output/validate.schema.json, docs/json-output.md). */
@@ -74,6 +76,7 @@ export function problemsJson(problems: Problem[], cwd: string | undefined): Prob
     severity: p.severity,
     message: p.message,
     ...(p.hint === undefined ? {} : { hint: p.hint }),
+    ...(p.policy === undefined ? {} : { policy: p.policy }),
   }));
 }
 

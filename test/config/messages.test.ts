@@ -1,6 +1,6 @@
 // The small helpers behind the messages: typo suggestions and environment-reference advice.
 import { describe, expect, it } from "vitest";
-import { didYouMean, editDistance } from "../../src/config/did-you-mean.js";
+import { didYouMean, editDistance } from "../../src/domain/did-you-mean.js";
 import {
   envReferenceName,
   looksLikeEnvReference,

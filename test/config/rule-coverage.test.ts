@@ -23,6 +23,8 @@ const GENERATED: Record<string, string> = {
   "connection-spec": "../cli/connection-specs.test.ts",
   "inactive-audience": "../cli/audiences-of-every-origin.test.ts",
   "audience-origin": "../cli/audiences-of-every-origin.test.ts",
+  "xdm-union": "../cli/governance.test.ts",
+  policy: "../cli/governance.test.ts",
 };
 
 describe("the rule ids", () => {

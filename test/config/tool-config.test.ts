@@ -100,6 +100,8 @@ describe("defaults", () => {
       minResourcesForThreshold: 10,
       allowEmpty: false,
       lock: "optional",
+      policies: [],
+      guardrails: {},
     });
   });
 

@@ -61,9 +61,9 @@ describe.skipIf(!specsAvailable)("the requests the CLI sends to Flow Service", (
     lab.write("destinations/summer.yaml", kinesisDestination("summer-campaign"));
     lab.write("destinations/winter.yaml", kinesisDestination("winter", { audiences: PROD_AUDIENCES.slice(1, 4) }));
     await run(["validate"], 0);
-    await run(["plan"], 2);
+    await run(["plan", "--detailed-exitcode"], 2);
     await run(["apply", "--yes"], 0); // Profile connection (with the lock) and source, account, targets, flows
-    await run(["plan"], 0);
+    await run(["plan", "--detailed-exitcode"], 0);
 
     // Audiences and attributes both added and removed, and a new description: one PATCH of the flow.
     const winter = { audiences: [PROD_AUDIENCES[3]!, PROD_AUDIENCES[5]!], description: "New text" };

@@ -6,6 +6,7 @@ import { packageRoot } from "../../app/package-root.js";
 import { createOutput } from "../../app/output.js";
 import { emitYaml } from "../../config/emit.js";
 import { schemaReference } from "../../config/schema-location.js";
+import { globMatcher } from "../../domain/glob.js";
 import { importFromLive } from "../../domain/import.js";
 import { AppError, ExitCode } from "../../errors.js";
 import { readLive } from "../../reconcile/read-live.js";
@@ -21,7 +22,7 @@ export const run: CommandSpec["run"] = async (_args, values, io) => {
   const adobe = await openAdobe(values, io, output);
   try {
     const live = await readLive(adobe.port(sandbox), { needProfileSource: false });
-    const result = importFromLive(live, values.match ? globMatcher(values.match) : undefined);
+    const result = importFromLive(live, values.match ? globMatcher(values.match, { ignoreCase: true }) : undefined);
     const out = path.resolve(io.cwd, values.out);
     const files = [
       ...result.accounts.map((doc) => ({ file: path.join(out, "accounts", `${doc.name}.yaml`), doc })),
@@ -64,12 +65,3 @@ function schemaFile(): string {
   return path.join(packageRoot(import.meta.url), "schemas/aep-gitops.schema.json");
 }
 
-/** `*` any run of characters, `?` one character; matched against the whole name, case-insensitively. */
-function globMatcher(glob: string): (name: string) => boolean {
-  const pattern = glob
-    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-    .replace(/\*/g, ".*")
-    .replace(/\?/g, ".");
-  const regex = new RegExp(`^${pattern}$`, "i");
-  return (name) => regex.test(name);
-}

@@ -1,7 +1,7 @@
 // unknown-account: a destination must name an Account declared in the same sandbox. Accounts that failed
 // the schema still count as declared, so one typo is not reported twice.
 import type { Problem } from "../../domain/problem.js";
-import { didYouMean } from "../did-you-mean.js";
+import { didYouMean } from "../../domain/did-you-mean.js";
 import { problem } from "../problems.js";
 import { accounts, destinations, text, type RuleContext } from "./rule.js";
 

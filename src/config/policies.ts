@@ -1,0 +1,78 @@
+// The tool config's `policies` as the planner's Policy values: globs as lists, each with the place it is
+// written, `severity: off` dropped. An entry whose id is a built-in guardrail's (guardrail-audiences,
+// guardrail-attributes, guardrail-destinations) is no policy of its own: it sets that guardrail's
+// severity (Adobe's soft limits are warnings by default; `error` makes them stop the plan, `off` quiet).
+import type { Policy } from "../domain/policies.js";
+import type { Problem } from "../domain/problem.js";
+import type { Locator } from "./locator.js";
+import type { AepGitopsToolConfig } from "./types.generated.js";
+
+export const GUARDRAIL_IDS = ["guardrail-audiences", "guardrail-attributes", "guardrail-destinations"] as const;
+
+export type GuardrailSeverity = Partial<Record<(typeof GUARDRAIL_IDS)[number], "error" | "warning" | "off">>;
+
+type RawPolicy = NonNullable<AepGitopsToolConfig["policies"]>[number];
+
+export function readPolicies(
+  raw: RawPolicy[] | undefined,
+  locator: Locator | undefined,
+): { policies: Policy[]; guardrails: GuardrailSeverity } {
+  const policies: Policy[] = [];
+  const guardrails: GuardrailSeverity = {};
+  (raw ?? []).forEach((entry, index) => {
+    const severity = entry.severity ?? "error";
+    if ((GUARDRAIL_IDS as readonly string[]).includes(entry.id)) {
+      guardrails[entry.id as (typeof GUARDRAIL_IDS)[number]] = severity;
+      return;
+    }
+    if (severity === "off") return;
+    const list = (value: string | string[] | undefined) =>
+      value === undefined ? undefined : Array.isArray(value) ? value : [value];
+    const scope = (
+      match: { type?: string | string[]; name?: string | string[]; sandbox?: string | string[] } | undefined,
+    ) =>
+      match && {
+        ...(match.type ? { type: list(match.type)! } : {}),
+        ...(match.name ? { name: list(match.name)! } : {}),
+        ...(match.sandbox ? { sandbox: list(match.sandbox)! } : {}),
+      };
+    const { deny, require } = entry;
+    policies.push({
+      id: entry.id,
+      ...(entry.message ? { message: entry.message } : {}),
+      severity,
+      ...(deny
+        ? {
+            deny: {
+              ...(deny.attributes ? { attributes: list(deny.attributes)! } : {}),
+              ...(deny.audiences ? { audiences: list(deny.audiences)! } : {}),
+              ...(deny.audienceLabels ? { audienceLabels: list(deny.audienceLabels)! } : {}),
+              ...(deny.audienceOrigins ? { audienceOrigins: list(deny.audienceOrigins)! } : {}),
+              ...(deny.destinations ? { destinations: scope(deny.destinations)! } : {}),
+            },
+          }
+        : {}),
+      ...(require
+        ? {
+            require: {
+              ...(require.description ? { description: true } : {}),
+              ...(require.maxAttributes !== undefined ? { maxAttributes: require.maxAttributes } : {}),
+              ...(require.maxAudiences !== undefined ? { maxAudiences: require.maxAudiences } : {}),
+              ...(require.destinations ? { destinations: scope(require.destinations)! } : {}),
+            },
+          }
+        : {}),
+      ...(locator ? { source: locator.at(["policies", index]) } : {}),
+    });
+  });
+  return { policies, guardrails };
+}
+
+/** Adobe's guardrails as the tool config sets them: a severity of their own, or left out. */
+export function applyGuardrailSeverity(problems: Problem[], guardrails: GuardrailSeverity): Problem[] {
+  return problems.flatMap((p) => {
+    const severity = guardrails[p.rule as (typeof GUARDRAIL_IDS)[number]];
+    if (severity === undefined) return [p];
+    return severity === "off" ? [] : [{ ...p, severity }];
+  });
+}

@@ -1,0 +1,163 @@
+// What leaves, governed before it leaves: profile attributes checked against the sandbox's Profile union
+// schema (one read per sandbox), and the company's data policies in the tool config, each violation at
+// the YAML line that causes it, with the policy's id; plan stops, apply refuses with zero writes.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { kinesisAccount, kinesisDestination, MEN_OVER_50, startLab, type Lab } from "../support/lab.js";
+
+const HIGH_VALUE_C5 = "22a6a416-9144-4566-a44a-41301747d69e";
+
+let lab: Lab;
+beforeEach(async () => {
+  lab = await startLab();
+  lab.write("destinations/account.yaml", kinesisAccount());
+});
+afterEach(() => lab.close());
+
+/** `destinations/<file>:<line>:<col>` of the first line of the file holding `text`. */
+function at(file: string, yaml: string, text: string): string {
+  const lines = yaml.split("\n");
+  const line = lines.findIndex((l) => l.includes(text));
+  return `destinations/${file}:${line + 1}:${lines[line]!.indexOf(text) + 1}`;
+}
+
+const schemaReads = async () => (await lab.requests()).filter((r) => r.path.includes("/schemaregistry/")).length;
+
+describe("profile attributes against the Profile union schema", () => {
+  it("a path the union lacks is an error at its line, with the field it probably meant", async () => {
+    const yaml = kinesisDestination("promo", { attributes: ["person.lastname", "personalEmail.address"] });
+    lab.write("destinations/promo.yaml", yaml);
+    const plan = await lab.cli(["plan"]);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain(
+      `${at("promo.yaml", yaml, "person.lastname")}  error  xdm-union  'person.lastname' is not a field of sandbox 'prod''s Profile union schema (did you mean 'person.lastName'?)`,
+    );
+    expect(await lab.writes()).toEqual([]);
+  });
+
+  it("an array, a map or an object is an error: Adobe exports leaves only; an object's leaves are listed", async () => {
+    const yaml = kinesisDestination("promo", { attributes: ["_demoorg.purchases.sku", "identityMap", "person.name"] });
+    lab.write("destinations/promo.yaml", yaml);
+    const plan = await lab.cli(["plan"]);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain(
+      `${at("promo.yaml", yaml, "_demoorg.purchases.sku")}  error  xdm-union  '_demoorg.purchases.sku' is an array`,
+    );
+    expect(plan.stderr).toContain(`${at("promo.yaml", yaml, "identityMap")}  error  xdm-union  'identityMap' is a map`);
+    expect(plan.stderr).toMatch(
+      /'person\.name' is an object, not a field: list the fields to export \(person\.name\.firstName, person\.name\.lastName/,
+    );
+  });
+
+  it("is read once per sandbox per run, and not at all when no destination exports an attribute", async () => {
+    lab.write("destinations/promo.yaml", kinesisDestination("promo"));
+    lab.write("destinations/other.yaml", kinesisDestination("other"));
+    expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
+    expect(await schemaReads()).toBe(1);
+    lab.write("destinations/promo.yaml", kinesisDestination("promo", { attributes: [] }));
+    lab.write("destinations/other.yaml", kinesisDestination("other", { attributes: [] }));
+    await lab.reset();
+    expect((await lab.cli(["plan"])).code).toBe(0);
+    expect(await schemaReads()).toBe(0);
+  });
+
+  it("where the Schema Registry is refused, the plan goes on and says once that attributes were not checked", async () => {
+    await lab.close();
+    lab = await startLab({ config: { schemaRegistry: 403 } });
+    lab.write("destinations/account.yaml", kinesisAccount());
+    lab.write("destinations/promo.yaml", kinesisDestination("promo", { attributes: ["person.lastname"] }));
+    lab.write("destinations/other.yaml", kinesisDestination("other"));
+    const plan = await lab.cli(["plan"]);
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stdout.match(/Schema Registry refused/g)).toHaveLength(1);
+  });
+});
+
+const POLICIES = `sandboxes:
+  prod: [destinations]
+policies:
+  - id: no-email-to-kinesis
+    message: Email addresses never go to Kinesis streams
+    deny:
+      attributes: ["personalEmail.*"]
+      destinations: { type: amazon-kinesis }
+  - id: no-c5-to-partners
+    message: Audiences labelled C5 stay in-house
+    deny:
+      audienceLabels: ["core/C5"]
+      destinations: { name: "partner-*" }
+`;
+
+describe("data policies in the tool config", () => {
+  beforeEach(() => lab.write("aep-gitops.config.yaml", POLICIES));
+
+  it("a denied attribute fails validate and plan at its line with the policy's id, and apply writes nothing", async () => {
+    const yaml = kinesisDestination("promo");
+    lab.write("destinations/promo.yaml", yaml);
+    const line = `${at("promo.yaml", yaml, "personalEmail.address")}  error  policy  policy 'no-email-to-kinesis': Email addresses never go to Kinesis streams: the attribute 'personalEmail.address' in destination 'promo' violates it`;
+    const validate = await lab.cli(["validate"]);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toContain(line);
+    const plan = await lab.cli(["plan"]);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain(line);
+    expect(plan.stderr).toContain(
+      "hint: Remove it from profileAttributes, or change the policy (aep-gitops.config.yaml:4)",
+    );
+    const apply = await lab.cli(["apply", "--yes"]);
+    expect(apply.code).toBe(1);
+    expect(await lab.writes()).toEqual([]);
+  });
+
+  it("an audience with a denied label fails plan at its line (labels come from the sandbox), and apply writes nothing", async () => {
+    const yaml = kinesisDestination("partner-acme", {
+      audiences: [MEN_OVER_50, HIGH_VALUE_C5],
+      attributes: ["person.lastName"],
+    });
+    lab.write("destinations/partner.yaml", yaml);
+    expect((await lab.cli(["validate"])).code).toBe(0);
+    const plan = await lab.cli(["plan", "--format", "json"]);
+    expect(plan.code).toBe(1);
+    const doc = JSON.parse(plan.stdout);
+    expect(doc.error.kind).toBe("refused");
+    expect(doc.problems).toEqual([
+      expect.objectContaining({
+        file: "destinations/partner.yaml",
+        line: Number(at("partner.yaml", yaml, HIGH_VALUE_C5).split(":")[1]),
+        rule: "policy",
+        policy: "no-c5-to-partners",
+        message: expect.stringContaining("labelled core/C5"),
+      }),
+    ]);
+    expect((await lab.cli(["apply", "--yes"])).code).toBe(1);
+    expect(await lab.writes()).toEqual([]);
+  });
+
+  it("a compliant configuration plans and applies clean, and the policies cost no call", async () => {
+    lab.write("destinations/promo.yaml", kinesisDestination("promo", { attributes: ["person.lastName"] }));
+    lab.write(
+      "destinations/partner.yaml",
+      kinesisDestination("partner-acme", { audiences: [MEN_OVER_50], attributes: ["person.lastName"] }),
+    );
+    const withPolicies = await lab.cli(["plan", "--detailed-exitcode"]);
+    expect(withPolicies.code, withPolicies.stderr).toBe(2);
+    const calls = (await lab.metrics()).total;
+    lab.write("aep-gitops.config.yaml", "sandboxes:\n  prod: [destinations]\n");
+    await lab.cli(["plan"]);
+    expect((await lab.metrics()).total - calls).toBe(calls);
+    lab.write("aep-gitops.config.yaml", POLICIES);
+    expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
+  });
+
+  it("a built-in guardrail's severity is the tool config's to set", async () => {
+    const attributes = Array.from({ length: 51 }, (_, i) => `person.field${i}`);
+    lab.write("destinations/promo.yaml", kinesisDestination("promo", { attributes }));
+    expect((await lab.cli(["validate"])).stdout).toContain("warning  guardrail-attributes");
+    lab.write("aep-gitops.config.yaml", `${POLICIES}  - id: guardrail-attributes\n    severity: error\n`);
+    const strict = await lab.cli(["validate"]);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain("error  guardrail-attributes");
+    lab.write("aep-gitops.config.yaml", `${POLICIES}  - id: guardrail-attributes\n    severity: off\n`);
+    expect((await lab.cli(["validate"])).stdout).not.toContain("guardrail-attributes");
+  });
+});
