@@ -94,6 +94,18 @@ export async function runDoctor(adobe: Adobe, sandbox: string): Promise<DoctorRe
       });
     }
   }
+  // The Profile union schema: what profile attribute paths are checked against (and previews typed by).
+  const union = await adobe.schemas(sandbox).profileUnion().catch((error: Error) => error);
+  check(
+    union instanceof Error || union === undefined
+      ? {
+          id: "read-schemas",
+          ok: false,
+          message: `The Schema Registry refused to show the Profile union schema${union instanceof Error ? `: ${union.message}` : ""}; profile attribute paths cannot be checked.`,
+          hint: `Add View Schemas to the product profile of the Developer Console project, for sandbox '${sandbox}'.`,
+        }
+      : { id: "read-schemas", ok: true, message: "This client can read the Profile union schema." },
+  );
   for (const type of DESTINATION_TYPES) {
     const spec = destinationType(type);
     try {
