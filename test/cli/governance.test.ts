@@ -1,6 +1,8 @@
 // What leaves, governed before it leaves: profile attributes checked against the sandbox's Profile union
 // schema (one read per sandbox), and the company's data policies in the tool config, each violation at
 // the YAML line that causes it, with the policy's id; plan stops, apply refuses with zero writes.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { kinesisAccount, kinesisDestination, MEN_OVER_50, startLab, type Lab } from "../support/lab.js";
 
@@ -159,5 +161,28 @@ describe("data policies in the tool config", () => {
     expect(strict.stdout).toContain("error  guardrail-attributes");
     lab.write("aep-gitops.config.yaml", `${POLICIES}  - id: guardrail-attributes\n    severity: off\n`);
     expect((await lab.cli(["validate"])).stdout).not.toContain("guardrail-attributes");
+  });
+});
+
+describe("the README's data governance example", () => {
+  it("is a valid tool config whose policies behave as the README shows", async () => {
+    const readme = readFileSync(path.resolve(import.meta.dirname, "../../README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Data governance"));
+    const config = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    const [shown, hint] = /```text\n([\s\S]*?)```/.exec(section)![1]!.split("\n");
+    lab.write("aep-gitops.config.yaml", config);
+    lab.remove("destinations/account.yaml");
+    lab.write("destinations/prod/account.yaml", kinesisAccount());
+    const yaml = kinesisDestination("partner-acme", {
+      audiences: [MEN_OVER_50, HIGH_VALUE_C5],
+      attributes: ["person.lastName"],
+    });
+    lab.write("destinations/prod/partner-acme.yaml", yaml);
+    expect((await lab.cli(["validate"])).code).toBe(0);
+    const plan = await lab.cli(["plan"]);
+    expect(plan.code).toBe(1);
+    // The same lines as the README's, but for where this file puts the audience.
+    const line = at("prod/partner-acme.yaml", yaml, HIGH_VALUE_C5).split(":")[1];
+    expect(plan.stderr).toContain(`${shown!.replace(/:\d+:\d+ /, `:${line}:5 `)}\n${hint}`);
   });
 });
