@@ -35,7 +35,9 @@ export async function build() {
   rmSync(path.join(root, "dist/cli"), { recursive: true, force: true });
   await esbuild({
     ...common,
-    entryPoints: { index: "src/cli/bin.ts" },
+    // The reading worker is an entry of its own (dist/cli/read-worker.js): src/config/read-worker-start.ts
+    // looks for it there, and it shares yaml and the checks' chunks with the commands.
+    entryPoints: { index: "src/cli/bin.ts", "read-worker": "src/config/read-worker.ts" },
     outdir: "dist/cli",
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",

@@ -1,15 +1,17 @@
 // Files → desired state for one sandbox: list the YAML files, read and parse them, check each document
 // against the schema (layer 1), run the semantic rules over all of them (layer 2), and keep what is
-// valid. Every problem is collected and returned at once; bad input never throws.
+// valid. Every problem is collected and returned at once; bad input never throws. Reading and layer 1
+// are per file, so a large tree shares them out to worker threads (read-pool.ts).
 import path from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { DesiredSandbox } from "../domain/desired.js";
 import type { Problem } from "../domain/problem.js";
-import { checkDocument, type CheckedDocument } from "./check-document.js";
+import type { CheckedDocument } from "./check-document.js";
 import { listYamlFiles } from "./files.js";
 import { sortProblems } from "./problems.js";
 import { SEMANTIC_RULES } from "./rules/index.js";
+import { checkFiles, workersFor, type ReadOptions } from "./read-pool.js";
 import { toDesiredAccount, toDesiredDestination } from "./to-desired.js";
-import { readYamlFile } from "./yaml-file.js";
 
 export { hasErrors } from "./problems.js";
 
@@ -20,21 +22,27 @@ export interface LoadResult {
   files: string[];
 }
 
-export async function loadDesired(sandbox: string, paths: string[]): Promise<LoadResult> {
+/** Files listed by loads running at the same time (sandboxes load concurrently) and not yet read. */
+let listedElsewhere = 0;
+
+export async function loadDesired(sandbox: string, paths: string[], options: ReadOptions = {}): Promise<LoadResult> {
   const absolute = paths.map((p) => path.resolve(p));
   const listed = await listYamlFiles(absolute);
   const problems: Problem[] = [...listed.problems];
 
-  // Read and layer 1, file by file, in file order.
-  const yamlFiles = listed.files.map(readYamlFile);
+  // One turn of the event loop lets the other sandboxes' listings finish, so that ten sandboxes of a
+  // hundred files start workers as one tree of a thousand would.
+  listedElsewhere += listed.files.length;
+  await nextTurn();
+  const workers = options.workers ?? workersFor(listed.files.length, listedElsewhere);
+  listedElsewhere -= listed.files.length;
+
+  // Read and layer 1, file by file; the results come back in file order whichever thread read them.
+  const checks = await checkFiles(listed.files, { ...options, workers });
   const documents: CheckedDocument[] = [];
-  for (const yamlFile of yamlFiles) {
-    problems.push(...yamlFile.problems);
-    for (const doc of yamlFile.documents) {
-      const checked = checkDocument(doc);
-      problems.push(...checked.problems);
-      if (checked.checked) documents.push(checked.checked);
-    }
+  for (const check of checks) {
+    for (const p of check.problems) problems.push(p);
+    for (const doc of check.documents) documents.push(doc);
   }
 
   // Layer 2, across every document of the sandbox.

@@ -1,10 +1,11 @@
 // Reads one destination file into YAML documents with positions, turning everything that can go wrong
 // before validation (size, encoding, syntax, duplicate keys, alias bombs) into problems, never throws.
-import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from "yaml";
 import type { Problem, RuleId } from "../domain/problem.js";
 import { bytePosition, decodeUtf8 } from "./encoding.js";
 import { Locator } from "./locator.js";
+import { plainDocument } from "./plain-data.js";
 import { problem } from "./problems.js";
 import { duplicateKeyProblem } from "./rules/duplicate-key.js";
 
@@ -27,20 +28,29 @@ export interface YamlFile {
 }
 
 /**
- * Synchronous on purpose: for a thousand small files, one open/fstat/read/close each without promise and
- * thread-pool hops is several times faster than fs/promises, and validation is CPU-bound anyway.
+ * Synchronous on purpose: for a thousand small files, one open/read/close each without promise and
+ * thread-pool hops is several times faster than fs/promises, and validation is CPU-bound anyway. The
+ * bytes go into one buffer per thread, reused for every file (parsing keeps no reference to them), and
+ * reading stops one byte past the limit, so no stat is needed to enforce it.
  */
 export function readYamlFile(file: string): YamlFile {
   let fd: number | undefined;
   try {
     fd = openSync(file, "r");
-    const { size } = fstatSync(fd);
-    if (size > MAX_FILE_BYTES) {
+    const buffer = (readBuffer ??= Buffer.allocUnsafe(MAX_FILE_BYTES + 1));
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > MAX_FILE_BYTES) {
+      const size = Math.max(fstatSync(fd).size, length);
       return failed(file, "file-too-large", `file is ${formatBytes(size)}; destination files may be at most 1 MiB`, {
         hint: "split it into several files: a folder may hold any number of them",
       });
     }
-    return parseYamlFile(file, readFileSync(fd));
+    return parseYamlFile(file, buffer.subarray(0, length));
   } catch (error) {
     // Unreadable (permissions, vanished since listing): still a problem at the file, not a crash.
     return failed(file, "read-error", `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
@@ -48,6 +58,8 @@ export function readYamlFile(file: string): YamlFile {
     if (fd !== undefined) closeSync(fd);
   }
 }
+
+let readBuffer: Buffer | undefined;
 
 /** Pure part of readYamlFile, for tests and the benchmark. */
 export function parseYamlFile(file: string, bytes: Uint8Array): YamlFile {
@@ -64,12 +76,16 @@ export function parseYamlFile(file: string, bytes: Uint8Array): YamlFile {
   const docs: Document[] = Array.isArray(parsed) ? parsed : [];
   const result: YamlFile = { file, documents: [], problems: [] };
   for (const doc of docs) {
-    const locator = new Locator(file, doc, lineCounter);
-    result.problems.push(...parseProblems(doc, locator));
     // Syntax errors make the rest of the document unreliable; duplicate keys do not.
     const blocked = doc.errors.some((e) => e.code !== "DUPLICATE_KEY");
+    // Data and positions in one walk where the document allows it (plain-data.ts), else yaml's toJS.
+    const plain = blocked ? undefined : plainDocument(doc);
+    const locator = plain
+      ? Locator.of(file, plain.positions, lineCounter.lineStarts)
+      : new Locator(file, doc, lineCounter);
+    for (const p of parseProblems(doc, locator)) result.problems.push(p);
     if (blocked) continue;
-    const value = toData(doc, locator, result.problems);
+    const value = plain ? plain.value : toData(doc, locator, result.problems);
     // A document with nothing in it (a lone '---', or only '~') declares nothing; it is not an error.
     if (value !== undefined && value !== null) result.documents.push({ value, locator });
   }

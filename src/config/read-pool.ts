@@ -1,0 +1,201 @@
+// Reads and checks many files (file-check.ts) on this thread and on worker threads at once. Every thread
+// claims the next batch from one shared counter, so a worker that starts late or runs slowly simply
+// takes fewer files, and this thread never waits for a worker to start before working. Results are kept
+// by file index, so the order never depends on which thread finished first. A worker that throws,
+// exits, or goes silent while holding files is given up on, and this thread reads whatever it held:
+// no problem is lost and nothing hangs on it.
+import { availableParallelism } from "node:os";
+import type { Worker } from "node:worker_threads";
+import { checkFile, fromData, type FileCheck } from "./file-check.js";
+import type { JobMessage, WorkerFault, WorkerMessage } from "./read-protocol.js";
+import { startWorker } from "./read-worker-start.js";
+
+export interface ReadOptions {
+  /** Worker threads to share the reading with; 0 reads on this thread only. Default: by files and cores. */
+  workers?: number;
+  /** For tests: false leaves every file to the workers, so that they demonstrably read some. */
+  inThread?: boolean;
+  /** For tests: files per claim (1 spreads even a small tree over every thread). */
+  batch?: number;
+  /** For tests: what the workers do wrong, while holding files ("start": they fail before any job). */
+  fault?: WorkerFault | "start";
+  /** For tests: another worker script (one that cannot start, say). */
+  script?: URL;
+  /** A worker holding files that sends nothing for this long is stopped and its files read here. */
+  stallMs?: number;
+}
+
+/** Below this many files per worker, starting one (~50–100 ms of its own) costs more than it saves. */
+const FILES_PER_WORKER = 150;
+const MAX_WORKERS = 3;
+/** Small enough that the last batch to finish holds everything up only briefly. */
+const BATCH = 8;
+const STALL_MS = 10_000;
+
+/** The workers of this process, started by the first job worth them and kept (idle, unref'd) for later jobs. */
+let shared: Pool | undefined;
+
+/**
+ * How many workers a job of `files` files is worth on this machine, when `together` files (this job's
+ * and those of loads running alongside it) are about to be read.
+ */
+export function workersFor(files: number, together = files): number {
+  const worth = Math.min(availableParallelism() - 1, MAX_WORKERS, Math.floor(together / FILES_PER_WORKER));
+  // Workers already started cost nothing more: a job of a few batches is worth sharing with them.
+  const started = files >= 2 * BATCH ? (shared?.helpers.length ?? 0) : 0;
+  return Math.max(0, worth, started);
+}
+
+interface Helper {
+  worker: Worker;
+  jobs: Set<Job>;
+}
+
+interface Job {
+  id: number;
+  files: string[];
+  results: Array<FileCheck | undefined>;
+  missing: number;
+  /** Helpers that may still send results for this job. */
+  pending: Set<Helper>;
+  finish(): void;
+  stallMs: number;
+  stall?: NodeJS.Timeout;
+}
+
+class Pool {
+  readonly helpers: Helper[] = [];
+  private nextId = 0;
+
+  constructor(
+    /** A one-off pool (test faults, another script) stops its workers when its job ends. */
+    private readonly oneOff: boolean,
+    private readonly startup: Pick<ReadOptions, "fault" | "script">,
+  ) {}
+
+  grow(count: number): void {
+    while (this.helpers.length < count) {
+      const worker = startWorker({ failAtStart: this.startup.fault === "start" }, this.startup.script);
+      if (!worker) return;
+      const helper: Helper = { worker, jobs: new Set() };
+      worker.unref(); // an idle helper never keeps the process alive; a job refs it while it runs
+      worker.on("message", (message: WorkerMessage) => this.receive(helper, message));
+      worker.on("error", () => undefined); // 'exit' follows: that is where its files are taken back
+      worker.on("messageerror", () => void worker.terminate());
+      worker.on("exit", () => this.lose(helper));
+      this.helpers.push(helper);
+    }
+  }
+
+  async run(files: string[], helpers: Helper[], options: ReadOptions): Promise<FileCheck[]> {
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const batch = options.batch ?? BATCH;
+    let finish!: () => void;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    const job: Job = {
+      id: this.nextId++,
+      files,
+      results: [],
+      missing: files.length,
+      pending: new Set(),
+      finish,
+      stallMs: options.stallMs ?? STALL_MS,
+    };
+    const message: JobMessage = { id: job.id, files, next, batch };
+    if (options.fault && options.fault !== "start") message.fault = options.fault;
+    for (const helper of helpers) {
+      helper.worker.postMessage(message);
+      helper.jobs.add(job);
+      job.pending.add(helper);
+      helper.worker.ref();
+    }
+    // This thread works too, from the same counter, while the helpers start up.
+    while (options.inThread !== false) {
+      const start = Atomics.add(next, 0, batch);
+      if (start >= files.length) break;
+      for (let i = start; i < Math.min(start + batch, files.length); i++) this.fill(job, i, checkFile(files[i]!));
+    }
+    if (job.missing > 0) {
+      this.watch(job);
+      this.settle(job);
+      await done;
+    }
+    this.close(job);
+    return job.results as FileCheck[];
+  }
+
+  private fill(job: Job, index: number, result: FileCheck): void {
+    if (job.results[index] !== undefined) return;
+    job.results[index] = result;
+    job.missing--;
+  }
+
+  private receive(helper: Helper, message: WorkerMessage): void {
+    const job = [...helper.jobs].find((j) => j.id === message.job);
+    if (!job) return; // a job already complete: a late helper had nothing left to claim
+    if ("done" in message) {
+      job.pending.delete(helper);
+      helper.jobs.delete(job);
+    } else {
+      message.results.forEach((data, offset) => this.fill(job, message.start + offset, fromData(data)));
+      this.watch(job);
+    }
+    this.settle(job);
+  }
+
+  /** A helper is gone (it threw, exited or was stopped): whatever it held is read here. */
+  private lose(helper: Helper): void {
+    const index = this.helpers.indexOf(helper);
+    if (index >= 0) this.helpers.splice(index, 1);
+    for (const job of helper.jobs) {
+      job.pending.delete(helper);
+      this.settle(job);
+    }
+    helper.jobs.clear();
+  }
+
+  /** Complete when every file has its result; when no helper can still send one, read the rest here. */
+  private settle(job: Job): void {
+    if (job.missing > 0 && job.pending.size === 0) {
+      job.files.forEach((file, i) => {
+        if (job.results[i] === undefined) this.fill(job, i, checkFile(file));
+      });
+    }
+    if (job.missing === 0) job.finish();
+  }
+
+  /** (Re)arms the watchdog: a helper silent for too long while files are missing is stopped. */
+  private watch(job: Job): void {
+    if (job.stall) clearTimeout(job.stall);
+    if (job.missing === 0) return;
+    job.stall = setTimeout(() => {
+      for (const helper of job.pending) void helper.worker.terminate();
+    }, job.stallMs);
+    job.stall.unref();
+  }
+
+  private close(job: Job): void {
+    if (job.stall) clearTimeout(job.stall);
+    for (const helper of job.pending) helper.jobs.delete(job);
+    for (const helper of this.helpers) if (helper.jobs.size === 0) helper.worker.unref();
+    if (this.oneOff) for (const helper of [...this.helpers]) void helper.worker.terminate();
+  }
+}
+
+/** Checks every file, in the order given, on this thread and as many workers as `options` allow. */
+export async function checkFiles(files: string[], options: ReadOptions = {}): Promise<FileCheck[]> {
+  const count = options.workers ?? workersFor(files.length);
+  if (count <= 0 || files.length === 0) return files.map(checkFile);
+  const oneOff = options.fault !== undefined || options.script !== undefined;
+  const pool = oneOff ? new Pool(true, options) : (shared ??= new Pool(false, {}));
+  pool.grow(count);
+  if (pool.helpers.length === 0) return files.map(checkFile);
+  return pool.run(files, pool.helpers.slice(0, count), options);
+}
+
+/** Stops the shared workers (they never keep a process alive, but a test may want them gone). */
+export async function closeReadPool(): Promise<void> {
+  const pool = shared;
+  shared = undefined;
+  await Promise.all(pool?.helpers.map((h) => h.worker.terminate()) ?? []);
+}
