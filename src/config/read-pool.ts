@@ -4,7 +4,7 @@
 // by file index, so the order never depends on which thread finished first. A worker that throws,
 // exits, or goes silent while holding files is given up on, and this thread reads whatever it held:
 // no problem is lost and nothing hangs on it.
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { checkFile, fromData, type FileCheck } from "./file-check.js";
 import type { JobMessage, WorkerFault, WorkerMessage } from "./read-protocol.js";
@@ -37,10 +37,15 @@ let shared: Pool | undefined;
 
 /**
  * How many workers a job of `files` files is worth on this machine, when `together` files (this job's
- * and those of loads running alongside it) are about to be read.
+ * and those of loads running alongside it) are about to be read. A worker pays only on a core that is
+ * otherwise idle: each thread warms up its own JIT and starts its own copy of the code, which costs
+ * about half a second of CPU for the benchmark's thousand files (bench/validate-results.md). Where the
+ * cores are already busy (the load average says so), that CPU comes out of this thread's share.
  */
 export function workersFor(files: number, together = files): number {
-  const worth = Math.min(availableParallelism() - 1, MAX_WORKERS, Math.floor(together / FILES_PER_WORKER));
+  const cores = availableParallelism();
+  const idle = Math.ceil(cores - 0.5 - loadavg()[0]!);
+  const worth = Math.min(cores - 1, idle, MAX_WORKERS, Math.floor(together / FILES_PER_WORKER));
   // Workers already started cost nothing more: a job of a few batches is worth sharing with them.
   const started = files >= 2 * BATCH ? (shared?.helpers.length ?? 0) : 0;
   return Math.max(0, worth, started);
@@ -109,19 +114,23 @@ class Pool {
       job.pending.add(helper);
       helper.worker.ref();
     }
-    // This thread works too, from the same counter, while the helpers start up.
-    while (options.inThread !== false) {
-      const start = Atomics.add(next, 0, batch);
-      if (start >= files.length) break;
-      for (let i = start; i < Math.min(start + batch, files.length); i++) this.fill(job, i, checkFile(files[i]!));
+    try {
+      // This thread works too, from the same counter, while the helpers start up.
+      while (options.inThread !== false) {
+        const start = Atomics.add(next, 0, batch);
+        if (start >= files.length) break;
+        for (let i = start; i < Math.min(start + batch, files.length); i++) this.fill(job, i, checkFile(files[i]!));
+      }
+      if (job.missing > 0) {
+        this.watch(job);
+        this.settle(job);
+        await done;
+      }
+      return job.results as FileCheck[];
+    } finally {
+      // Even when reading throws (a bug): a helper left ref'd with an open job would keep the process alive.
+      this.close(job);
     }
-    if (job.missing > 0) {
-      this.watch(job);
-      this.settle(job);
-      await done;
-    }
-    this.close(job);
-    return job.results as FileCheck[];
   }
 
   private fill(job: Job, index: number, result: FileCheck): void {

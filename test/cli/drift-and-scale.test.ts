@@ -59,6 +59,7 @@ describe("reading live state at scale", () => {
       "GET /connections": 1, // 1 account
       "GET /data/core/ups/audiences": 1, // audience references checked: 12 active audiences in the sandbox
       "GET /connectionSpecs/{id}": 1, // what the sandbox accepts for Kinesis, once per run
+      "GET /data/foundation/schemaregistry/tenant/schemas/{id}": 1, // the Profile union, once per sandbox
     });
   }, 60_000);
 });
