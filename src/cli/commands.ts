@@ -8,11 +8,13 @@ import { driftCommand } from "./commands/drift.js";
 import { emulatorCommand } from "./commands/emulator.js";
 import { importCommand } from "./commands/import.js";
 import { planCommand } from "./commands/plan.js";
+import { previewCommand } from "./commands/preview.js";
 import { validateCommand } from "./commands/validate.js";
 
 export const COMMANDS: readonly CommandSpec[] = [
   validateCommand,
   planCommand,
+  previewCommand,
   applyCommand,
   driftCommand,
   importCommand,

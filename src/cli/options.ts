@@ -63,6 +63,7 @@ export const OPTIONS = {
     flags: "--expect-checksum <sha>",
     description: "refuse, with no write, unless the fresh plan has this checksum (the one reviewed)",
   },
+  destination: { flags: "-d, --destination <name>", description: "only this destination (its YAML name)" },
   match: { flags: "--match <glob>", description: "only names matching GLOB (* any run of characters, ? one)" },
   port: { flags: "--port <n>", description: "port to listen on; 0 picks a free one" },
   host: { flags: "--host <host>", description: "interface to bind" },
@@ -89,6 +90,7 @@ export interface CliOptions {
   out?: string;
   yes?: boolean;
   expectChecksum?: string;
+  destination?: string;
   match?: string;
   port?: string;
   host?: string;

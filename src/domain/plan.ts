@@ -3,6 +3,8 @@
 import type { FlowState, SourceLocation } from "./desired.js";
 import type { DestinationType } from "./destination-types/index.js";
 import type { LiveMeta } from "./live.js";
+import type { Sample } from "./preview.js";
+import type { Where } from "./where.js";
 
 export type ChangeAction = "create" | "update" | "rename" | "delete" | "orphan" | "adopt";
 export type ResourceKind = "profile-connection" | "profile-source" | "account" | "target-connection" | "flow";
@@ -154,6 +156,43 @@ export interface Note {
   message: string;
 }
 
+/** One changed destination's sample record before and after the plan (domain/preview-changes.ts). */
+export interface SamplePair {
+  destination: string;
+  type?: DestinationType;
+  /** The record it sent before this plan; absent when it sent none (new, or disabled until now). */
+  before?: Sample;
+  /** The record it sends after; absent when it stops (disabled, removed). */
+  after?: Sample;
+}
+
+/** added: created by this plan; removed: deleted; stopped: disabled; changed: what or where it sends moved. */
+export type MapDelta = "added" | "removed" | "stopped" | "changed" | "orphan";
+
+/** One destination of the sandbox as the picture of what leaves where draws it (domain/egress-map.ts). */
+export interface MapDestination {
+  name: string;
+  type?: DestinationType;
+  account: string;
+  /** Where the data lands, without the account: the target params and account settings that place it. */
+  place: Where;
+  audiences: number;
+  attributes: number;
+  /** Whether data flows after this plan (for a removed destination: before it). */
+  state: string;
+  delta?: MapDelta;
+  /** A changed destination: how much of what it sends moved. */
+  moved?: { audiencesAdded: number; audiencesRemoved: number; attributesAdded: number; attributesRemoved: number };
+  /** A changed destination whose data now lands somewhere else. */
+  relocated?: boolean;
+  /** A changed destination that was disabled and exports again. */
+  restarted?: boolean;
+}
+
+export interface EgressMap {
+  destinations: MapDestination[];
+}
+
 export interface SandboxPlan {
   sandbox: string;
   changes: Change[];
@@ -162,6 +201,12 @@ export interface SandboxPlan {
   notes: Note[];
   /** How many managed objects are live (the base of the change threshold). */
   managedCount: number;
+  /**
+   * For the PR comment only, added after planning (reconcile's planAll): derived from what the checksum
+   * binds, so never part of it (checksum.ts picks its fields by name).
+   */
+  samples?: SamplePair[];
+  egressMap?: EgressMap;
 }
 
 export interface PlanSummary {

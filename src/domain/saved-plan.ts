@@ -63,7 +63,8 @@ export function savePlan(
     orgId: meta.orgId,
     platformUrl: meta.platformUrl,
     checksum: plan.checksum,
-    sandboxes: plan.sandboxes,
+    // The sample records and the picture are for reviewers of a comment; apply needs neither.
+    sandboxes: plan.sandboxes.map(({ samples: _samples, egressMap: _map, ...sandbox }) => sandbox),
     objects,
   } as const;
   return { ...body, digest: digest(body) };

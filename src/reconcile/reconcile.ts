@@ -11,6 +11,8 @@ import type { ConnectionSpecPort } from "../aep/connection-specs.js";
 import type { SchemaRegistryPort } from "../aep/schema-registry.js";
 import { policyProblems, type Policy } from "../domain/policies.js";
 import { checkAttributePaths, type UnionIndex } from "../domain/union-schema.js";
+import { egressMap } from "../domain/egress-map.js";
+import { samplePairs } from "../domain/preview-changes.js";
 import { hasErrors } from "../config/problems.js";
 import type { LiveSandbox } from "../domain/live.js";
 import { COLLECTION, type Change, type Plan, type SandboxPlan } from "../domain/plan.js";
@@ -71,6 +73,7 @@ export async function planAll(targets: SandboxTarget[], options: RunOptions): Pr
       return {
         live,
         union: union?.index,
+        audienceNames: new Map((known?.known ?? []).map((a) => [a.id, a.name])),
         notes: [...(known?.note ? [known.note] : []), ...(checked?.notes ?? []), ...(union?.note ? [union.note] : [])],
         desired: resolved.desired,
         problems: [
@@ -92,7 +95,14 @@ export async function planAll(targets: SandboxTarget[], options: RunOptions): Pr
   const sandboxPlans = resolved.map((desired, i) => {
     const plan = planSandbox(desired, lives[i]!, planOptions(desired, options));
     const notes = read[i]!.notes.map((message) => ({ level: "warning" as const, message }));
-    return notes.length > 0 ? { ...plan, notes: [...plan.notes, ...notes] } : plan;
+    // The PR comment's sample records and picture: derived from the plan, outside its checksum.
+    const { union, audienceNames } = read[i]!;
+    return {
+      ...plan,
+      ...(notes.length > 0 ? { notes: [...plan.notes, ...notes] } : {}),
+      samples: samplePairs(plan, desired, lives[i], { union, audienceNames }),
+      egressMap: egressMap(plan, desired, lives[i]),
+    };
   });
   const secrets = sandboxPlans.flatMap((plan, i) =>
     secretProblems(plan, resolved[i]!, options.env, options.secrets ?? "required"),

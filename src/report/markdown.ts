@@ -7,6 +7,8 @@ import { callBody, callLine } from "./calls.js";
 import { changeDetails, changeHeader } from "./change-lines.js";
 import { checksumLine } from "./checksum-line.js";
 import { egressSection } from "./markdown-egress.js";
+import { pictureSection } from "./markdown-picture.js";
+import { samplesSection } from "./markdown-samples.js";
 import { code, fence, html, link, md } from "./markdown-escape.js";
 import { PLAN_COMMENT_MARKER } from "./markers.js";
 import { callCount, planSummaryLine, sandboxSummary, summaryLine } from "./summary.js";
@@ -39,9 +41,18 @@ export function renderPlanMarkdown(plan: Plan, opts: MarkdownOptions = {}): stri
 export function planMarkdownBody(plan: Plan): string[] {
   // Refusals and notes are short and decide whether the plan can run at all: they come before the
   // egress delta, which in a large plan can fill the comment and is what overflow cuts first.
-  const lines = [...summaryTable(plan), ...refusalBlock(plan), ...noteBlock(plan), ...egressSection(plan)];
+  // The picture goes before it: bounded in size (collapsed per account in a large sandbox), it survives
+  // a cut that the list of a few hundred destinations would otherwise push it out of. The sample
+  // records come after the per-object changes: they are bulkier, and truncation cuts from the end.
+  const lines = [
+    ...summaryTable(plan),
+    ...refusalBlock(plan),
+    ...noteBlock(plan),
+    ...pictureSection(plan),
+    ...egressSection(plan),
+  ];
   for (const sandbox of plan.sandboxes) lines.push(...sandboxDetails(sandbox));
-  lines.push(...callDetails(plan), checksumLine(plan.checksum));
+  lines.push(...samplesSection(plan), ...callDetails(plan), checksumLine(plan.checksum));
   return lines;
 }
 

@@ -69,6 +69,9 @@ function egressBlock(plan: Plan, p: Paint): string[] {
       lines.push(bySign(p, `${HEADER}  ${item.sign} ${kind}${printable(item.text)}`));
     }
   }
+  // The record itself is one command away (src/cli/commands/preview.ts); an orphan has no YAML to preview.
+  if (deltas.some(({ delta }) => delta.status !== "still-exporting"))
+    lines.push("The record each destination sends, as a sample: aep-gitops preview [--destination NAME]");
   return [...lines, ""];
 }
 

@@ -44,6 +44,11 @@ describe("a config repository's life with the aep-gitops Action", () => {
     expect(run.outputs["plan-checksum"]).toMatch(/^[0-9a-f]{64}$/);
     expect(t.github.comments(firstPr)).toHaveLength(1);
     expectGolden("01-pr-opened.plan-comment.md", t.github.comments(firstPr)[0]!.body);
+    // The picture of what leaves where, and the destination's sample record, collapsed.
+    expect(t.github.comments(firstPr)[0]!.body).toContain("```mermaid\nflowchart LR\n");
+    expect(t.github.comments(firstPr)[0]!.body).toMatch(
+      /<details>\n<summary>Sample record of summer-campaign \(Amazon Kinesis, sandbox prod\): the record it starts sending<\/summary>/,
+    );
     expectGolden("01-pr-opened.job-summary.md", run.summary);
     expect(await t.lab.writes()).toEqual([]);
   });

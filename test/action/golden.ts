@@ -6,6 +6,7 @@
 //   - 64-hex plan checksums (they cover live ids)              → <checksum-1>, … by first appearance, so
 //     "the same checksum" and "a different checksum" survive normalization
 //   - ISO 8601 timestamps (Adobe's updatedAt, GitHub times)     → <timestamp>
+//   (the sample records' fixed hash and qualification time are kept: every run writes the same ones)
 //   - loopback URLs with their random port                      → http://127.0.0.1:<port>
 // Everything else (commit shas, run ids, PR numbers, fingerprints) is fixed by the test itself.
 // UPDATE_GOLDEN=1 rewrites the files; otherwise a missing golden file fails the test.
@@ -18,6 +19,7 @@ import {
   KINESIS_SPEC_ID,
   UPS_SPEC_ID,
 } from "../../src/emulator/index.js";
+import { SAMPLE_EMAIL_SHA256, SAMPLE_QUALIFICATION } from "../../src/domain/preview.js";
 import { PROD_AUDIENCES } from "../support/lab.js";
 
 const DIR = path.resolve(import.meta.dirname, "golden");
@@ -37,13 +39,16 @@ export function normalize(text: string): string {
     };
   };
   const id_ = numbered("id");
+  const checksum = numbered("checksum");
   return text
-    .replace(/\b[0-9a-f]{64}\b/g, numbered("checksum"))
+    .replace(/\b[0-9a-f]{64}\b/g, (hex) => (hex === SAMPLE_EMAIL_SHA256 ? hex : checksum(hex)))
     .replace(/\b[0-9a-f]{8}-0000-0200-0000-[0-9a-f]{12}\b/g, "<etag>")
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, (id) =>
       FIXED_IDS.has(id.toLowerCase()) ? id : id_(id),
     )
-    .replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)\b/g, "<timestamp>")
+    .replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)\b/g, (time) =>
+      time === SAMPLE_QUALIFICATION.lastQualificationTime ? time : "<timestamp>",
+    )
     .replace(/http:\/\/127\.0\.0\.1:\d+/g, "http://127.0.0.1:<port>");
 }
 

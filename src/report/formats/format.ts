@@ -3,6 +3,7 @@
 import type { Plan } from "../../domain/plan.js";
 import type { Problem } from "../../domain/problem.js";
 import type { DoctorReport } from "../doctor.js";
+import type { PreviewReport } from "../preview.js";
 import type { SandboxResults } from "../apply-result.js";
 
 import type { FormatName } from "./names.js";
@@ -39,6 +40,7 @@ export interface Reports {
   drift: Plan;
   problems: Problem[];
   doctor: DoctorReport[];
+  preview: PreviewReport;
 }
 
 export type ReportName = keyof Reports;

@@ -2,6 +2,7 @@
 // (docs/json-output.md; a JSON Schema for each in schemas/output/).
 import { renderDoctorJson } from "../doctor.js";
 import { renderPlanJson } from "../json.js";
+import { renderPreviewJson } from "../preview.js";
 import { formatProblemsJson } from "../problems.js";
 import { renderApplyJson, renderDriftJson } from "../results-json.js";
 import type { OutputFormat } from "./format.js";
@@ -13,4 +14,5 @@ export const jsonFormat: OutputFormat = {
   drift: (plan, o) => renderDriftJson(plan, { problems: o.problems, cwd: o.cwd }),
   problems: (problems, o) => formatProblemsJson(problems, o.cwd ?? ".", o.files ? { files: o.files } : {}),
   doctor: (reports) => renderDoctorJson(reports),
+  preview: (report, o) => renderPreviewJson(report, o.cwd ? { cwd: o.cwd } : {}),
 };

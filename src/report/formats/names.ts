@@ -11,6 +11,7 @@ export const FORMATS_OF = {
   drift: ["text", "json", "markdown"],
   problems: ["text", "json"],
   doctor: ["text", "json", "markdown"],
+  preview: ["text", "json"],
 } as const satisfies Record<string, readonly FormatName[]>;
 
 export type ReportName = keyof typeof FORMATS_OF;

@@ -2,6 +2,7 @@
 import { renderApplyText } from "../apply-result.js";
 import { renderDoctorText } from "../doctor.js";
 import { renderDriftText } from "../drift.js";
+import { renderPreviewText } from "../preview.js";
 import { formatProblemsText } from "../problems.js";
 import { renderPlanText } from "../text.js";
 import type { OutputFormat } from "./format.js";
@@ -12,4 +13,5 @@ export const textFormat: OutputFormat = {
   drift: (plan) => renderDriftText(plan),
   problems: (problems, o) => formatProblemsText(problems, o.cwd ?? ".", o.files ? { files: o.files } : {}),
   doctor: (reports) => renderDoctorText(reports),
+  preview: (report) => renderPreviewText(report),
 };

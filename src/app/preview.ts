@@ -1,0 +1,86 @@
+// The preview use case: one sample record per destination, as its stream or event hub receives it. It
+// reads only what a record depends on, per sandbox: the audiences (names resolved to ids, the names
+// includeSegmentNames exports) and the Profile union schema (the attributes' types). No Flow Service
+// list: a preview shows what the YAML would send, whatever Adobe holds now.
+import { resolveAudiences } from "../domain/audiences.js";
+import type { DesiredSandbox } from "../domain/desired.js";
+import { didYouMean } from "../domain/did-you-mean.js";
+import { PREVIEW_NOTES, sampleInput, sampleRecord } from "../domain/preview.js";
+import type { Problem } from "../domain/problem.js";
+import { checkAttributePaths } from "../domain/union-schema.js";
+import { desiredWhere } from "../domain/where.js";
+import { AppError } from "../errors.js";
+import { readAudiences } from "../reconcile/read-audiences.js";
+import { readUnion } from "../reconcile/read-union.js";
+import type { DestinationPreview, PreviewReport } from "../report/preview.js";
+import type { Workspace } from "./workspace.js";
+
+export interface PreviewRun {
+  report: PreviewReport;
+  /** Found against the sandbox (unknown audiences, paths the union lacks), at file:line:col. */
+  problems: Problem[];
+}
+
+export async function preview(ws: Workspace, options: { destination?: string | undefined }): Promise<PreviewRun> {
+  const targets = ws.targets
+    .map((target) => ({ ...target, desired: only(target.desired, options.destination) }))
+    .filter((target) => target.desired.destinations.length > 0);
+  if (options.destination !== undefined && targets.length === 0) throw unknownDestination(ws, options.destination);
+  const read = await Promise.all(
+    targets.map(async ({ desired, audiences, schemas }) => {
+      const [known, union] = await Promise.all([
+        audiences ? readAudiences(audiences, desired) : undefined,
+        schemas ? readUnion(schemas, desired) : undefined,
+      ]);
+      const resolved = known ? resolveAudiences(desired, known.known) : { desired, problems: [] };
+      const ctx = { union: union?.index, audienceNames: new Map((known?.known ?? []).map((a) => [a.id, a.name])) };
+      const destinations = resolved.desired.destinations.map((d): DestinationPreview => ({
+        name: d.name,
+        sandbox: desired.sandbox,
+        type: d.type,
+        target: desiredWhere(
+          d,
+          desired.accounts.find((a) => a.name === d.account),
+        ),
+        state: d.state,
+        sample: sampleRecord(sampleInput(d), ctx),
+      }));
+      return {
+        destinations,
+        notes: [
+          ...(known?.note ? [known.note] : []),
+          ...(union?.note ? [`${union.note} Attribute values are shown as strings.`] : []),
+        ],
+        problems: [...resolved.problems, ...(union?.index ? checkAttributePaths(desired, union.index) : [])],
+      };
+    }),
+  );
+  return {
+    report: {
+      destinations: read.flatMap((r) => r.destinations),
+      notes: [...PREVIEW_NOTES, ...read.flatMap((r) => r.notes)],
+    },
+    problems: read.flatMap((r) => r.problems),
+  };
+}
+
+function only(desired: DesiredSandbox, name: string | undefined): DesiredSandbox {
+  return name === undefined
+    ? desired
+    : { ...desired, destinations: desired.destinations.filter((d) => d.name === name) };
+}
+
+function unknownDestination(ws: Workspace, name: string): AppError {
+  const names = ws.configuration.desired.flatMap((d) => d.destinations.map((x) => x.name));
+  const guess = didYouMean(name, names);
+  const sandboxes = ws.configuration.desired.map((d) => `'${d.sandbox}'`).join(", ");
+  return new AppError(
+    "usage",
+    `No destination named '${name}' in sandbox${ws.configuration.desired.length === 1 ? "" : "s"} ${sandboxes}.`,
+    {
+      hint: guess
+        ? `Did you mean '${guess}'?`
+        : `Give a destination's YAML name${names.length ? `, such as ${names.slice(0, 5).join(", ")}` : ""}.`,
+    },
+  );
+}
