@@ -6,7 +6,6 @@ import { hasErrors, loadDesired, type LoadResult } from "../config/load.js";
 import { sortProblems } from "../config/problems.js";
 import { loadToolConfig, type SandboxConfig, type ToolConfig } from "../config/tool-config.js";
 import type { DesiredSandbox } from "../domain/desired.js";
-import { policyProblems } from "../domain/policies.js";
 import type { Problem } from "../domain/problem.js";
 import { applyGuardrailSeverity } from "../config/policies.js";
 import { AppError } from "../errors.js";
@@ -47,6 +46,8 @@ export async function loadConfiguration(request: ConfigurationRequest, io: Io): 
   });
   const chosen = chooseSandboxes(tool, request, io);
   const sandboxes = await Promise.all(chosen.map((s) => loadDesired(s.name, s.paths)));
+  // Loaded only when there are policies: their glob matcher is a start-up cost validate need not pay.
+  const policies = tool.policies.length > 0 ? await import("../domain/policies.js") : undefined;
   // Adobe's guardrails at the severity the tool config gives them (--strict: errors), then the data
   // policies that need nothing but the YAML (the rest is checked by plan, against the sandbox).
   const problems = sortProblems([
@@ -54,7 +55,7 @@ export async function loadConfiguration(request: ConfigurationRequest, io: Io): 
       sandboxes.flatMap((l) => l.problems),
       tool.guardrails,
     ).map((p) => (request.strict && p.rule.startsWith("guardrail-") ? { ...p, severity: "error" as const } : p)),
-    ...sandboxes.flatMap((l) => policyProblems(l.desired, tool.policies, "offline")),
+    ...(policies ? sandboxes.flatMap((l) => policies.policyProblems(l.desired, tool.policies, "offline")) : []),
   ]);
   return {
     tool,

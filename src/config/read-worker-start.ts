@@ -6,8 +6,9 @@
 // - anywhere else (the GitHub Action's single-file bundle has no worker file): no worker, and the
 //   caller reads on its own thread.
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { WorkerSettings } from "./read-protocol.js";
 
 type Script = { kind: "bundled"; url: URL } | { kind: "source"; url: URL; tsx: string };
@@ -36,6 +37,9 @@ export function startWorker(settings: WorkerSettings, script?: URL): Worker | un
   const found: Script | null = script ? { kind: "bundled", url: script } : located;
   if (!found) return undefined;
   try {
+    // Required here, not imported: a small tree (most runs) never starts a worker and need not load
+    // Node's worker machinery at start-up.
+    const { Worker } = createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
     if (found.kind === "bundled") return new Worker(found.url, { workerData: settings });
     const bootstrap =
       `import(${JSON.stringify(found.tsx)})` +
