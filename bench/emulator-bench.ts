@@ -15,6 +15,7 @@ import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { startEmulator } from "../src/emulator/index.js";
+import { markdown, pool, random, round, stats } from "./lib/emulator-report.js";
 
 const FLOWS = 10_000;
 const REQUESTS = 20_000;
@@ -26,15 +27,6 @@ const ORG = "DEMOORG0000000000000000@AdobeOrg";
 const FLOW = "/data/foundation/flowservice";
 const FILTER = "property=inheritedAttributes.properties.isDestinationFlow==true&property=state==enabled&limit=20";
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-
-/** Deterministic pseudo-random numbers, so every run sends the same mix. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
 
 interface Reply {
   status: number;
@@ -73,20 +65,6 @@ async function created(path: string, body: unknown): Promise<{ id: string; etag:
   return JSON.parse(reply.body) as { id: string; etag: string };
 }
 
-/** Runs `count` tasks with at most `concurrency` in flight. */
-async function pool(
-  count: number,
-  task: (i: number) => Promise<void>,
-  concurrency = SATURATION_CONCURRENCY,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) await task(next++);
-    }),
-  );
-}
-
 async function seed(): Promise<Map<string, string>> {
   const ups = { id: "8a9c3494-9708-43d7-ae3f-cda01e5030e1", version: "1.0" };
   const kinesis = { id: "86043421-563b-46ec-8e6c-e23184711bf6", version: "1.0" };
@@ -118,7 +96,7 @@ async function seed(): Promise<Map<string, string>> {
   }
   const etags = new Map<string, string>();
   const next = random(7);
-  await pool(FLOWS, async (i) => {
+  await pool(SATURATION_CONCURRENCY, FLOWS, async (i) => {
     const audiences = Array.from({ length: 3 + Math.floor(next() * 8) }, (_, k) => ({
       type: "PLATFORM_SEGMENT",
       value: { id: `aud-${(i + k) % 500}`, name: `Audience ${k}` },
@@ -163,64 +141,41 @@ async function run(
   let errors = 0;
   let nextHref: string | undefined;
   const started = performance.now();
-  await pool(
-    count,
-    async () => {
-      const draw = next();
-      const id = ids[Math.floor(next() * ids.length)]!;
-      let kind: Kind;
-      let call: () => Promise<Reply>;
-      if (draw < 0.35) {
-        kind = "list";
-        call = () => send("GET", `${FLOW}/flows?${FILTER}`);
-      } else if (draw < 0.6) {
-        kind = "next page";
-        const href = nextHref;
-        call = () => send("GET", href ? `${FLOW}${href}` : `${FLOW}/flows?${FILTER}`);
-      } else if (draw < 0.9) {
-        kind = "get";
-        call = () => send("GET", `${FLOW}/flows/${id}`);
-      } else {
-        kind = "patch";
-        const ops = [
-          {
-            op: "add",
-            path: "/transformations/0/params/segmentSelectors/selectors/-",
-            value: { type: "PLATFORM_SEGMENT", value: { id: `aud-${Math.floor(next() * 500)}` } },
-          },
-        ];
-        call = () => send("PATCH", `${FLOW}/flows/${id}`, ops, { "if-match": etags.get(id)! });
-      }
-      const t0 = performance.now();
-      const reply = await call();
-      samples[kind].push(performance.now() - t0);
-      if (reply.status !== 200) errors += 1;
-      else if (kind === "patch") etags.set(id, (JSON.parse(reply.body) as { etag: string }).etag);
-      else if (kind !== "get")
-        nextHref = (JSON.parse(reply.body) as { _links: { next?: { href: string } } })._links.next?.href;
-    },
-    concurrency,
-  );
+  await pool(concurrency, count, async () => {
+    const draw = next();
+    const id = ids[Math.floor(next() * ids.length)]!;
+    let kind: Kind;
+    let call: () => Promise<Reply>;
+    if (draw < 0.35) {
+      kind = "list";
+      call = () => send("GET", `${FLOW}/flows?${FILTER}`);
+    } else if (draw < 0.6) {
+      kind = "next page";
+      const href = nextHref;
+      call = () => send("GET", href ? `${FLOW}${href}` : `${FLOW}/flows?${FILTER}`);
+    } else if (draw < 0.9) {
+      kind = "get";
+      call = () => send("GET", `${FLOW}/flows/${id}`);
+    } else {
+      kind = "patch";
+      const ops = [
+        {
+          op: "add",
+          path: "/transformations/0/params/segmentSelectors/selectors/-",
+          value: { type: "PLATFORM_SEGMENT", value: { id: `aud-${Math.floor(next() * 500)}` } },
+        },
+      ];
+      call = () => send("PATCH", `${FLOW}/flows/${id}`, ops, { "if-match": etags.get(id)! });
+    }
+    const t0 = performance.now();
+    const reply = await call();
+    samples[kind].push(performance.now() - t0);
+    if (reply.status !== 200) errors += 1;
+    else if (kind === "patch") etags.set(id, (JSON.parse(reply.body) as { etag: string }).etag);
+    else if (kind !== "get")
+      nextHref = (JSON.parse(reply.body) as { _links: { next?: { href: string } } })._links.next?.href;
+  });
   return { samples, wallMs: performance.now() - started, errors };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
-const round = (n: number) => Math.round(n * 100) / 100;
-
-function stats(values: number[]): { count: number; p50: number; p90: number; p99: number; max: number; mean: number } {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mean = sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length);
-  return {
-    count: sorted.length,
-    p50: round(percentile(sorted, 50)),
-    p90: round(percentile(sorted, 90)),
-    p99: round(percentile(sorted, 99)),
-    max: round(sorted.at(-1) ?? 0),
-    mean: round(mean),
-  };
 }
 
 async function main(): Promise<void> {
@@ -312,60 +267,6 @@ async function main(): Promise<void> {
   console.log(pass ? "PASS" : "FAIL");
   agent.destroy();
   process.exitCode = pass ? 0 : 1;
-}
-
-type Phase = {
-  name: string;
-  concurrency: number;
-  throughputRps: number;
-  wallSeconds: number;
-  errors: number;
-  latencyMs: Record<string, ReturnType<typeof stats>>;
-};
-
-function markdown(r: {
-  date: string;
-  node: string;
-  machine: Record<string, unknown>;
-  setup: Record<string, unknown>;
-  phases: Phase[];
-  pass: boolean;
-}): string {
-  const [paced, saturated] = r.phases as [Phase, Phase];
-  const table = (phase: Phase) =>
-    Object.entries(phase.latencyMs)
-      .map(([kind, s]) => `| ${kind} | ${s.count} | ${s.p50} | ${s.p90} | ${s.p99} | ${s.max} |`)
-      .join("\n");
-  return `# Flow Service emulator benchmark
-
-Generated by \`npm run bench:emulator\` (bench/emulator-bench.ts): ${String(r.setup.flowsStored)} flows stored (seeded through the API in
-${String(r.setup.seedSeconds)} s), then ${String(r.setup.requestsPerPhase)} requests per phase after ${String(r.setup.warmupRequests)} warm-up requests, over keep-alive
-connections on loopback; the emulator runs in a child process. Mix: ${String(r.setup.mix)}.
-
-| | |
-|---|---|
-| One client (closed loop) | **${paced.throughputRps} req/s, p99 ${paced.latencyMs.overall!.p99} ms** (targets ≥ 500 req/s, p99 < 5 ms) |
-| ${saturated.name} | ${saturated.throughputRps} req/s, p50 ${saturated.latencyMs.overall!.p50} ms, p99 ${saturated.latencyMs.overall!.p99} ms (saturation: latency is queueing) |
-| Errors | ${r.phases.map((p) => p.errors).join(" / ")} |
-| Verdict | ${r.pass ? "PASS" : "FAIL"} |
-| Node | ${r.node} |
-| Machine | ${String(r.machine.cpu)}, ${String(r.machine.cores)} cores, ${String(r.machine.memoryGiB)} GiB, ${String(r.machine.os)} (1-min load average ${String(r.machine.loadAverage1m)} when the run started: the machine was shared) |
-| Date | ${r.date} |
-
-Latency in ms, measured by the client (request sent → last byte received).
-
-One client:
-
-| Request | Count | p50 | p90 | p99 | max |
-|---|---|---|---|---|---|
-${table(paced)}
-
-${saturated.name}:
-
-| Request | Count | p50 | p90 | p99 | max |
-|---|---|---|---|---|---|
-${table(saturated)}
-`;
 }
 
 // Entry point, last so every module-level binding above is initialized.

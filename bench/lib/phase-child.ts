@@ -11,6 +11,8 @@ import type { Collection } from "../../src/domain/plan.js";
 import { ImsTokenSource } from "../../src/aep/ims.js";
 import { RequestPacer } from "../../src/aep/pacer.js";
 import { HttpAudiences } from "../../src/aep/audiences.js";
+import { HttpConnectionSpecs } from "../../src/aep/connection-specs.js";
+import { HttpSchemaRegistry } from "../../src/aep/schema-registry.js";
 import { settingsFromEnv } from "../../src/aep/settings.js";
 import { hasErrors, loadDesired } from "../../src/config/load.js";
 import { DESTINATION_CONNECTION_SPEC_IDS } from "../../src/domain/destination-types/index.js";
@@ -34,7 +36,7 @@ export interface PhaseOutput {
   wallMs: number;
   loadMs: number;
   loadCpuMs: number;
-  /** Process CPU while planAll ran: list pages parsed and mapped, audiences resolved, the planner's first run. */
+  /** Process CPU while planAll ran: list pages parsed and mapped, audiences, specs and the union schema read, the planner's first run. */
   readPlanCpuMs: number;
   /** The pure planner (planSandbox for every sandbox + assemblePlan), run again on the same inputs. */
   plannerCpuMs: number;
@@ -98,10 +100,14 @@ async function main(): Promise<void> {
     input.pacing === false
       ? new AepHttp(settings, tokens, undefined, undefined, new RequestPacer({ enabled: false }))
       : new AepHttp(settings, tokens);
+  // One connection-spec cache for the run, shared by every sandbox (src/app/adobe.ts).
+  const specs = new HttpConnectionSpecs(http, loaded[0]?.desired.sandbox ?? "prod");
   const targets: SandboxTarget[] = loaded.map((l) => ({
     desired: l.desired,
     port: new HttpFlowService(http, l.desired.sandbox),
     audiences: new HttpAudiences(http, l.desired.sandbox),
+    specs,
+    schemas: new HttpSchemaRegistry(http, l.desired.sandbox),
   }));
   // As src/cli/run-options.ts makes them, with the tool config's defaults.
   const options: RunOptions = {

@@ -1,6 +1,6 @@
 // The benchmark's scenarios: what each one declares (sandboxes × destinations × audiences × attributes),
-// the YAML a user would write for it, its 10 % churn, and what the minimum client and the critical path
-// look like for each phase. Everything is deterministic: the same scenario always writes the same files.
+// the YAML and tool config a user would write for it, and its 10 % churn (what the minimum client and the
+// critical path look like is in accounting.ts). Deterministic: the same scenario always writes the same files.
 import { createHash } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -181,150 +181,39 @@ export function writeChurn(spec: ScenarioSpec, root: string): void {
   }
 }
 
-// ---- what the minimum client does, and the critical path --------------------------------------------
-
-const PAGE = 100;
-/** A list call answers at least one page, even when empty. */
-export const pages = (n: number): number => Math.max(1, Math.ceil(n / PAGE));
-
-/** Segment-definition pages take two round trips at most: the first gives the total, the rest go at once. */
-export const segmentRounds = (spec: ScenarioSpec): number => Math.min(2, pages(spec.audiencePool));
-
-export interface Minimum {
-  /** List pages of the three filtered lists (flows, destination accounts, target connections). */
-  listPages: number;
-  writes: number;
-  total: number;
-  /** Segment-definition pages of the audience check (not in `total`: the minimum need not check). */
-  segmentPages: number;
-  /** Per-resource-GET refresh baseline (Terraform-style): lists + one GET per flow, target, account. */
-  refresh: number;
-  /** Adobe's tutorial path: 8 calls per destination. */
-  tutorial: number;
-  formula: string;
-}
-
-export function minimum(spec: ScenarioSpec, phase: PhaseName): Minimum {
-  const s = spec.sandboxes.length;
-  const n = spec.destinationsPerSandbox;
-  const a = spec.accountsPerSandbox;
-  const churn = churnOf(spec);
-  const segmentPages = s * pages(spec.audiencePool);
-  const listedBefore = phase === "first-apply" ? 0 : n; // destinations live when the phase starts
-  const listPages = s * (pages(listedBefore) + pages(listedBefore === 0 ? 0 : a) + pages(listedBefore)); // flows, accounts, targets
-  let writes = 0;
-  let formula: string;
-  if (phase === "first-apply") {
-    writes = s * (2 + a + 2 * n);
-    formula = `${s}×3 empty lists + ${s}×(2 Profile + ${a} account + 2×${n} destinations)`;
-  } else if (phase === "no-op-plan") {
-    formula = `${s}×(${pages(n)} flow + ${pages(a)} account + ${pages(n)} target pages)`;
-  } else {
-    writes = s * (churn.changed.length + 2 * churn.added.length + 2 * churn.removed.length);
-    formula = `list pages + ${s}×(${churn.changed.length} PATCH + 2×${churn.added.length} added + 2×${churn.removed.length} removed)`;
-  }
-  const refresh = s * (pages(n) + pages(a) + pages(n) + n + n + a);
-  return { listPages, writes, total: listPages + writes, segmentPages, refresh, tutorial: s * n * 8, formula };
-}
-
-export interface Depth {
-  /** The product's longest chain of dependent calls (each costs one latency). */
-  product: number;
-  /** The same for the minimum client (no Profile lookup list, no audience check). */
-  minimal: number;
-  explain: string;
-}
-
-export function depth(spec: ScenarioSpec, phase: PhaseName): Depth {
-  const n = phase === "first-apply" ? 0 : spec.destinationsPerSandbox;
-  const listChain = pages(n); // pages of one list are sequential (each carries the next's token)
-  const segmentChain = segmentRounds(spec); // in parallel with the lists
-  const churn = churnOf(spec);
-  if (phase === "first-apply") {
-    // token → 3 lists (one page each) → Profile-base lookup list → POST base → POST source → POST flow
-    const reads = Math.max(listChain + 1, segmentChain);
-    return {
-      product: 1 + reads + 3,
-      minimal: 1 + listChain + 3,
-      explain: "token → lists → Profile lookup → POST Profile base → POST Profile source → POST flow",
-    };
-  }
-  if (phase === "no-op-plan") {
-    const reads = Math.max(listChain, segmentChain);
-    return {
-      product: 1 + reads,
-      minimal: 1 + listChain,
-      explain: `token → ${reads} page${reads > 1 ? "s" : ""} in sequence${segmentChain > listChain ? " (segment definitions: the first, then the rest at once)" : ""}`,
-    };
-  }
-  const writes = churn.added.length + churn.removed.length > 0 ? 2 : churn.changed.length > 0 ? 1 : 0;
-  const reads = Math.max(listChain, segmentChain);
-  return {
-    product: 1 + reads + writes,
-    minimal: 1 + listChain + writes,
-    explain: `token → ${reads} page${reads > 1 ? "s" : ""} → POST target → POST flow (∥ DELETE flow → DELETE target, PATCH)`,
-  };
-}
-
-/** The calls the minimum client makes, by kind (`METHOD /route`, as the emulator's log names them). */
-export function expectedKinds(spec: ScenarioSpec, phase: PhaseName): Record<string, number> {
-  const s = spec.sandboxes.length;
-  const n = spec.destinationsPerSandbox;
-  const a = spec.accountsPerSandbox;
-  const churn = churnOf(spec);
-  if (phase === "first-apply") {
-    return {
-      "GET /flows": s,
-      "GET /connections": s,
-      "GET /targetConnections": s,
-      "POST /connections": s * (1 + a),
-      "POST /sourceConnections": s,
-      "POST /targetConnections": s * n,
-      "POST /flows": s * n,
-    };
-  }
-  const lists = {
-    "GET /flows": s * pages(n),
-    "GET /connections": s * pages(a),
-    "GET /targetConnections": s * pages(n),
-  };
-  if (phase === "no-op-plan") return lists;
-  return {
-    ...lists,
-    "PATCH /flows/{id}": s * churn.changed.length,
-    "POST /targetConnections": s * churn.added.length,
-    "POST /flows": s * churn.added.length,
-    "DELETE /flows/{id}": s * churn.removed.length,
-    "DELETE /targetConnections/{id}": s * churn.removed.length,
-  };
+/** The tool config a user would write for the tree: every sandbox and its folder (docs/design.md "Tool config"). */
+export function writeToolConfig(root: string, folders: { sandbox: string; dir: string }[]): string {
+  const file = path.join(root, "aep-gitops.config.yaml");
+  const lines = folders.map((f) => `  ${f.sandbox}: ${JSON.stringify(path.relative(root, f.dir))}`);
+  writeFileSync(file, `# Written by bench/lib/scenario.ts\nsandboxes:\n${lines.join("\n")}\n`);
+  return file;
 }
 
 /**
- * The product's own chain of dependent round trips, step by step (src/reconcile/reconcile.ts, read-live.ts,
- * lock.ts as of this bench): planAll reads, then per sandbox the apply takes the sandbox lock, reads live
- * again under it, writes in dependency order and releases the lock.
+ * The Profile union schema the emulator serves in every sandbox of a scenario (its `unionSchema` config),
+ * fully resolved as the Schema Registry answers `xed-full`: the tenant's `_acme.bench.attributeNN` leaves
+ * every destination exports, so the plan's attribute check finds them all.
  */
-export function productChain(spec: ScenarioSpec, phase: PhaseName): { depth: number; steps: string } {
-  const n = phase === "first-apply" ? 0 : spec.destinationsPerSandbox;
-  const segments = segmentRounds(spec);
-  const lists = pages(n);
-  if (phase === "no-op-plan") {
-    const reads = Math.max(lists, segments);
-    return { depth: 1 + reads, steps: `token → ${reads} page${reads > 1 ? "s" : ""} in sequence` };
-  }
-  if (phase === "first-apply") {
-    const reads = Math.max(lists + 1, segments);
-    // lock: list lock objects → POST (the Profile connection) → list again; re-read: lists → Profile
-    // lookup → source lookup; writes: POST source → POST flow; release: PATCH.
-    return {
-      depth: 1 + reads + 3 + (lists + 2) + 2 + 1,
-      steps:
-        "token → lists → Profile lookup → lock lookup → POST lock (= Profile base) → lock lookup → re-read lists → Profile lookup → source lookup → POST source → POST flow → PATCH release",
-    };
-  }
-  const reads = Math.max(lists, segments);
+export function unionSchemaFor(): Record<string, unknown> {
+  const leaf = (name: string) => ({ type: "string", "meta:xdmType": "string", title: name, description: name });
+  const attributes = Object.fromEntries(ATTRIBUTE_POOL.map((p) => p.split(".").at(-1)!).map((n) => [n, leaf(n)]));
   return {
-    depth: 1 + reads + 2 + lists + 2 + 1,
-    steps: "token → lists → lock lookup → PATCH lease → re-read lists → POST target → POST flow → PATCH release",
+    $id: "https://ns.adobe.com/xdm/context/profile__union",
+    "meta:altId": "_xdm.context.profile__union",
+    title: "Union object for https://ns.adobe.com/xdm/context/profile",
+    type: "object",
+    "meta:xdmType": "object",
+    "meta:resourceType": "unions",
+    "meta:class": "https://ns.adobe.com/xdm/context/profile",
+    "meta:tenantNamespace": "_acme",
+    properties: {
+      _id: leaf("Identifier"),
+      _acme: {
+        type: "object",
+        "meta:xdmType": "object",
+        title: "_acme",
+        properties: { bench: { type: "object", "meta:xdmType": "object", title: "Bench", properties: attributes } },
+      },
+    },
   };
 }
