@@ -1,0 +1,189 @@
+// The fast path (fast-yaml.ts) must give exactly what yaml gives: the same data, problems and the
+// position of every node, or step aside. Each case below is read both ways and compared whole.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { fastFile, resolvePlain } from "../../src/config/fast-yaml.js";
+import { parseYamlFile } from "../../src/config/yaml-file.js";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return yamlFiles(full);
+    return /\.ya?ml$/.test(name) ? [full] : [];
+  });
+}
+
+/** Both readings of one text, as comparable plain data. */
+function bothWays(text: string) {
+  const bytes = Buffer.from(text, "utf8");
+  const plain = (fast: boolean) => {
+    const read = parseYamlFile("f.yaml", bytes, { fast });
+    return {
+      problems: read.problems,
+      documents: read.documents.map((d) => ({ value: d.value, locator: d.locator.toData() })),
+    };
+  };
+  return { fast: plain(true), general: plain(false), tookFastPath: fastFile(text) !== undefined };
+}
+
+const CASES: Record<string, string> = {
+  "scalars of every core type": `a: 1\nb: -2\nc: +3\nd: 0o17\ne: 0x1F\nf: 1.5\ng: .5\nh: 1e3\ni: -1.5E-2\nj: .inf\nk: -.Inf\nl: .nan\nm: true\nn: False\no: NULL\np: ~\nq:\nr: 0b101\ns: 1_000\nt: 2001-12-14\nu: 012\nv: 1.\n`,
+  "quoted and block scalars": `a: 'it''s'\nb: "tab\\tnew\\nline \\u00e9"\nc: |\n  line 1\n  line 2\nd: >-\n  folded\n  text\n\ne: |+\n  kept\n\nf: "1"\ng: 'true'\n`,
+  "multi-line plain and unicode": `description: a long\n  description over\n  three lines\nname: café ☕ 名前\nemoji: "😀"\n`,
+  "empty values and comments": `# head\n\na:\nb: # trailing\n  - x\n  -\n  - # c\n    y\nc:   \nd: 1 # c\n# tail\n`,
+  "flow collections": `a: []\nb: {}\nc: [1, two, "three", {k: v}]\nd: {x: 1, y: [a, b]}\ne: [ ]\n`,
+  "sequences at the key's indentation": `audiences:\n- id: a\n  name: b\n- id: c\nlists:\n  - [1, 2]\n  - []\n`,
+  "compact nested sequences": `lists:\n  - - 1\n    - 2\n  - []\n`,
+  "odd keys": `1: one\n1.5: x\ntrue: t\n"quoted key": q\nnull: n\n~x: y\n`,
+  "keys that are both '' once read": `'': empty\nnull: n\n`,
+  "keys that collide once resolved": `1: a\n01: b\n`,
+  "a duplicate key": `a: 1\nb: 2\na: 3\n`,
+  "a syntax error": `a: [1, 2\nb: 3\n`,
+  "a bad indentation": `a:\n  b: 1\n c: 2\n`,
+  "anchors and aliases": `a: &x [1]\nb: *x\n`,
+  "a tag": `a: !!str 1\n`,
+  "a merge key": `a: {x: 1}\nb:\n  <<: {y: 2}\n`,
+  "two documents": `a: 1\n---\nb: 2\n`,
+  "a document start": `---\na: 1\n`,
+  "documents with comments between": `# c\n---\na: 1\n--- # two\n# x\n\nb: 2\n# t\n`,
+  "a document end": `a: 1\n...\n---\nb: 2\n`,
+  "an empty last document": `a: 1\n---\n`,
+  "a tab": `a:\t1\n`,
+  "CRLF line ends": `a: 1\r\nb: 2\r\n`,
+  "a scalar document": `just text\n`,
+  "a list document": `- a\n- b\n`,
+  "an explicit key": `? a\n: 1\n`,
+  "a __proto__ key": `__proto__: 1\na: 2\n`,
+  "no newline at the end": `a: 1\nb: [x]`,
+  "deep nesting": `${Array.from({ length: 40 }, (_, i) => `${"  ".repeat(i)}k${i}:`).join("\n")} end\n`,
+};
+
+describe("the fast path reads exactly what yaml reads", () => {
+  for (const [name, text] of Object.entries(CASES)) {
+    it(name, () => {
+      const { fast, general } = bothWays(text);
+      expect(fast).toEqual(general);
+    });
+  }
+
+  it("and takes every plain case itself, leaving the unusual ones to yaml", () => {
+    const took = Object.fromEntries(Object.entries(CASES).map(([name, text]) => [name, bothWays(text).tookFastPath]));
+    expect(took).toEqual({
+      "scalars of every core type": true,
+      "quoted and block scalars": true,
+      "multi-line plain and unicode": true,
+      "empty values and comments": false, // an empty node followed by a comment: yaml places it
+      "flow collections": true,
+      "sequences at the key's indentation": true,
+      "compact nested sequences": true,
+      "odd keys": true,
+      "keys that collide once resolved": false,
+      "a duplicate key": false,
+      "a syntax error": false,
+      "a bad indentation": false,
+      "anchors and aliases": false,
+      "a tag": false,
+      "a merge key": false,
+      "two documents": true,
+      "a document start": true,
+      "documents with comments between": true,
+      "a document end": false,
+      "an empty last document": false,
+      "keys that are both '' once read": false,
+      "a tab": false,
+      "CRLF line ends": false,
+      "a scalar document": false,
+      "a list document": false,
+      "an explicit key": false,
+      "a __proto__ key": false,
+      "no newline at the end": true,
+      "deep nesting": true,
+    });
+  });
+
+  it("on every fixture and example in the repository", () => {
+    const files = [...yamlFiles(path.join(ROOT, "test/fixtures")), ...yamlFiles(path.join(ROOT, "examples"))];
+    expect(files.length).toBeGreaterThan(50);
+    let tookFast = 0;
+    for (const file of files) {
+      const { fast, general, tookFastPath } = bothWays(readFileSync(file, "utf8"));
+      expect({ file, ...fast }).toEqual({ file, ...general });
+      if (tookFastPath) tookFast++;
+    }
+    expect(tookFast).toBeGreaterThan(files.length / 2);
+  });
+
+  it("on a thousand random documents written in every style yaml writes", () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const SCALARS = [
+      "x",
+      "a b",
+      "1",
+      "-2.5",
+      "true",
+      "null",
+      "",
+      "~",
+      "0x1f",
+      "0o7",
+      "1e5",
+      "it's",
+      'say "hi"',
+      "a: b",
+      "- x",
+      "#no",
+      "é",
+      "line\nbreak",
+      " lead",
+      "trail ",
+      12,
+      3.25,
+      -7,
+      true,
+      false,
+      null,
+    ];
+    const value = (depth: number): unknown => {
+      const r = random();
+      if (depth > 3 || r < 0.45) return pick(SCALARS);
+      if (r < 0.7) return Array.from({ length: Math.floor(random() * 4) }, () => value(depth + 1));
+      return Object.fromEntries(
+        Array.from({ length: Math.floor(random() * 4) }, (_, i) => [
+          `${pick(["k", "name", "1", "a b"])}${i}`,
+          value(depth + 1),
+        ]),
+      );
+    };
+    let tookFast = 0;
+    for (let i = 0; i < 1000; i++) {
+      const doc = { apiVersion: "aep-gitops/v1", n: i, body: value(0) };
+      const text = stringify(doc, {
+        indentSeq: random() < 0.5,
+        collectionStyle: pick(["any", "block", "flow"] as const),
+        defaultStringType: pick(["PLAIN", "QUOTE_DOUBLE", "QUOTE_SINGLE", "BLOCK_LITERAL", "BLOCK_FOLDED"] as const),
+        defaultKeyType: pick([null, "PLAIN", "QUOTE_DOUBLE"] as const),
+        lineWidth: pick([0, 20, 80]),
+      });
+      const { fast, general, tookFastPath } = bothWays(text);
+      expect({ text, ...fast }).toEqual({ text, ...general });
+      if (tookFastPath) tookFast++;
+    }
+    expect(tookFast).toBeGreaterThan(500);
+  });
+});
+
+describe("plain scalars", () => {
+  it("resolve as yaml's core schema resolves them", () => {
+    expect(
+      ["1", "-0", "0o10", "0x10", "1.50", ".Inf", "-.inf", "1e2", "TRUE", "True", "tRue", "Null", "", "0b1", "1_0"].map(
+        resolvePlain,
+      ),
+    ).toEqual([1, -0, 8, 16, 1.5, Infinity, -Infinity, 100, true, true, "tRue", null, null, "0b1", "1_0"]);
+  });
+});
