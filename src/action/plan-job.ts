@@ -83,10 +83,14 @@ export function planJob(ctx: JobContext): Job {
         );
         if (problems.length > 0) annotate(ctx, problems);
         // Audience references that do not match the sandbox: the YAML is wrong, and there is no plan.
+        // What the sandbox showed is wrong with the YAML (audience references, attribute paths), or data
+        // policies refuse it (audience labels and origins are known only now): there is no plan.
         if (hasErrors(problems))
           return invalid(
             problems,
-            "Audience references do not match the sandbox (see the annotations); there is no plan to review.",
+            problems.some((p) => p.severity === "error" && p.rule !== "policy")
+              ? "The configuration does not match the sandbox (see the annotations); there is no plan to review."
+              : "Data policies refuse this configuration (see the annotations); there is no plan to review.",
           );
         ctx.log.group("Plan", render("plan", "text", plan, { verbose: true }));
         appendSummary(

@@ -1,7 +1,7 @@
 // `command: plan` on pull requests, beyond the golden sequence: invalid YAML, forks, a push that
 // removes every change, a run that fails, and a plan too long for one comment.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { kinesisAccount, kinesisDestination, PROD_AUDIENCES } from "../support/lab.js";
+import { kinesisAccount, kinesisDestination, MEN_OVER_50, PROD_AUDIENCES } from "../support/lab.js";
 import { pullRequestEvent, sha } from "./events.js";
 import { startActionLab, type ActionLab } from "./harness.js";
 
@@ -127,5 +127,58 @@ describe("GitHub's comment limit", () => {
     expect(comment!.body.trimEnd().split("\n").at(-1)).toBe(`Plan checksum: \`${run.outputs["plan-checksum"]}\``);
     expect(run.summary.length).toBeGreaterThan(65_536);
     expect(run.summary).toContain("destination-149");
+  });
+});
+
+describe("data policies", () => {
+  const C5 = "22a6a416-9144-4566-a44a-41301747d69e"; // labelled core/C5 in the emulator's prod sandbox
+  beforeEach(() =>
+    t.lab.write(
+      "aep-gitops.config.yaml",
+      `sandboxes:
+  prod: [destinations]
+policies:
+  - id: no-email-to-kinesis
+    message: Email addresses never go to Kinesis streams
+    deny:
+      attributes: ["personalEmail.*"]
+      destinations: { type: amazon-kinesis }
+  - id: no-c5-to-partners
+    message: Audiences labelled C5 stay in-house
+    deny:
+      audienceLabels: ["core/C5"]
+      destinations: { name: "partner-*" }
+`,
+    ),
+  );
+
+  it("a denied attribute is an annotation at its line with the policy's id, before Adobe is called", async () => {
+    t.lab.write("destinations/summer.yaml", kinesisDestination("summer-campaign", { attributes: ["person.lastName"] }));
+    t.lab.write("destinations/promo.yaml", kinesisDestination("promo"));
+    const pr = t.github.openPullRequest("email to kinesis", sha("2"));
+    const run = await plan(pr, sha("2"));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /^::error file=destinations\/promo\.yaml,line=15,col=5,title=aep-gitops%3A policy::policy 'no-email-to-kinesis': Email addresses never go to Kinesis streams/m,
+    );
+    expect(t.github.comments(pr)[0]!.body).toContain("destinations/promo.yaml:15:5 error policy:");
+    expect(await t.lab.requests()).toEqual([]);
+  });
+
+  it("an audience with a denied label is an annotation at its line, and the job says a policy refused it", async () => {
+    t.lab.write("destinations/summer.yaml", kinesisDestination("summer-campaign", { attributes: ["person.lastName"] }));
+    t.lab.write(
+      "destinations/partner.yaml",
+      kinesisDestination("partner-acme", { audiences: [MEN_OVER_50, C5], attributes: ["person.lastName"] }),
+    );
+    const pr = t.github.openPullRequest("c5 to a partner", sha("3"));
+    const run = await plan(pr, sha("3"));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /^::error file=destinations\/partner\.yaml,line=13,col=5,title=aep-gitops%3A policy::policy 'no-c5-to-partners': Audiences labelled C5 stay in-house/m,
+    );
+    expect(run.stdout).toMatch(/^::error::Data policies refuse this configuration \(see the annotations\)/m);
+    expect(run.outputs["has-changes"]).toBe("false");
+    expect(await t.lab.writes()).toEqual([]);
   });
 });
