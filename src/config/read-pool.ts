@@ -31,6 +31,11 @@ const MAX_WORKERS = 3;
 /** Small enough that the last batch to finish holds everything up only briefly. */
 const BATCH = 8;
 const STALL_MS = 10_000;
+/**
+ * Idle this long, the workers stop: loads run together at the start of a command, and a worker kept
+ * for the rest of it (an apply of many minutes) would hold its own heap, tens of MB, for nothing.
+ */
+const RETIRE_MS = 500;
 
 /** The workers of this process, started by the first job worth them and kept (idle, unref'd) for later jobs. */
 let shared: Pool | undefined;
@@ -71,6 +76,7 @@ interface Job {
 class Pool {
   readonly helpers: Helper[] = [];
   private nextId = 0;
+  private retire?: NodeJS.Timeout;
 
   constructor(
     /** A one-off pool (test faults, another script) stops its workers when its job ends. */
@@ -106,6 +112,7 @@ class Pool {
       finish,
       stallMs: options.stallMs ?? STALL_MS,
     };
+    if (this.retire) clearTimeout(this.retire);
     const message: JobMessage = { id: job.id, files, next, batch };
     if (options.fault && options.fault !== "start") message.fault = options.fault;
     for (const helper of helpers) {
@@ -188,6 +195,14 @@ class Pool {
     for (const helper of job.pending) helper.jobs.delete(job);
     for (const helper of this.helpers) if (helper.jobs.size === 0) helper.worker.unref();
     if (this.oneOff) for (const helper of [...this.helpers]) void helper.worker.terminate();
+    else if (this.helpers.every((helper) => helper.jobs.size === 0)) {
+      // Stopped helpers leave through 'exit' (lose); a later job starts new ones.
+      if (this.retire) clearTimeout(this.retire);
+      this.retire = setTimeout(() => {
+        for (const helper of [...this.helpers]) if (helper.jobs.size === 0) void helper.worker.terminate();
+      }, RETIRE_MS);
+      this.retire.unref();
+    }
   }
 }
 
