@@ -1,8 +1,8 @@
 // The fast way through a plain file: js-yaml (about fifteen times faster than yaml's Document API on
 // destination files) reads it as text only, and its node events give where each node starts. The
 // answers must be yaml's own, so this path takes only what it can prove it reads the same way:
-// - files without anchors, aliases, tags, directives, merge or explicit keys, tabs, CRs, a BOM or a
-//   document end marker (a quick scan of the text; a quoted '&' sends a file the general way, which is
+// - files without anchors, aliases, tags, directives, merge or explicit keys, tabs, CRs, a BOM, a
+//   line over 1024 characters or a document end marker (a quick scan of the text; a quoted '&' sends a file the general way, which is
 //   slower, never wrong), each of whose documents is a mapping;
 // - plain scalars resolved by the YAML 1.2 core schema exactly as yaml resolves them (below), quoted
 //   and block scalars kept as text;
@@ -20,6 +20,8 @@ export interface FastFile {
 
 /** What only the general path reads exactly as yaml does. */
 const UNUSUAL = /[\t\r&*!%\uFEFF]|<<|(?:^|\n)\.\.\.|(?:^|\n)[ -]*\?[ \n]/;
+/** yaml refuses an implicit key of more than 1024 characters, which needs a line that long. */
+const LONG_LINE = /[^\n]{1025}/;
 /** A document start marker, at the start of a line. */
 const MARKER = /(?:^|\n)---(?=[ \n]|$)/g;
 
@@ -36,7 +38,7 @@ const NOT_FAST = Symbol("not fast");
 
 /** The documents of a plain file, or undefined: then yaml reads it. */
 export function fastFile(text: string): FastFile | undefined {
-  if (UNUSUAL.test(text)) return undefined;
+  if (UNUSUAL.test(text) || LONG_LINE.test(text)) return undefined;
   const stack: Frame[] = [];
   const roots: Frame[] = [];
   const listener = (event: "open" | "close", state: State) => {

@@ -3,8 +3,13 @@
 
 export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
   const lower = input.toLowerCase();
+  // An edit distance is at least the difference in length: far longer than every candidate (a fuzzed
+  // key of 200,000 characters), no candidate can be within its third, and no matrix is worth building.
+  if (candidates.every((c) => lower.length - c.length > Math.floor(lower.length / 3))) return undefined;
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
+    // Nor can a candidate whose length alone differs by more than the best distance so far beat it.
+    if (best && Math.abs(lower.length - candidate.length) >= best.distance) continue;
     const distance = editDistance(lower, candidate.toLowerCase());
     if (!best || distance < best.distance) best = { candidate, distance };
   }
