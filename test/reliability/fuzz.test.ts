@@ -5,13 +5,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasErrors, loadDesired } from "../../src/config/load.js";
-import { RULES } from "../../src/domain/problem.js";
-import type { Problem } from "../../src/domain/problem.js";
 import { kinesisAccount, kinesisDestination, startLab, type Lab } from "../support/lab.js";
 import { ALWAYS_INVALID, EXAMPLE_ENV, fuzzCase, KINDS, type FuzzCase } from "./support/fuzz.js";
 import { Recorder } from "./support/recorder.js";
 import { caseSeed, rng } from "./support/rng.js";
-import { cli, pool, unhandled, type TimedRun } from "./support/runs.js";
+import { cleanRun, UNSAFE, unclear } from "./support/clean-output.js";
+import { cli, pool } from "./support/runs.js";
 import { SEED, SIZES, TIMEOUT_MS } from "./support/scale.js";
 
 const rec = new Recorder("fuzz");
@@ -41,42 +40,6 @@ afterAll(async () => {
 });
 
 const LOCATED = /^(?<file>\S.*?):(?<line>\d+):(?<col>\d+) {2}(error|warning) {2}(?<rule>[a-z0-9-]+) {2}\S/;
-/** Raw terminal control (escape sequences, NUL, …) and bidi overrides: output must never carry them. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
-
-/** A clear error: where (a real line and column), which rule, and a short message that echoes no megabytes. */
-function unclear(p: Problem): string | undefined {
-  if (!(p.line >= 1 && p.column >= 1)) return `no position: ${p.line}:${p.column}`;
-  if (!(p.rule in RULES)) return `unknown rule ${p.rule}`;
-  if (!p.message || p.message.length > 600 || /undefined|\[object /.test(p.message))
-    return `unclear message: ${p.message.slice(0, 120)}`;
-  return undefined;
-}
-
-/** What every CLI run on bad input must look like: a handled exit, readable output, no secret. */
-function cleanRun(run: TimedRun): string[] {
-  const problems: string[] = [];
-  const bug = unhandled(run);
-  if (bug) problems.push(`${run.args.join(" ")}: ${bug}`);
-  // JSON output is for machines: JSON escapes control characters itself, and must parse.
-  const json = run.args.includes("json");
-  if (json && run.stdout.trim() && !parses(run.stdout)) problems.push(`${run.args.join(" ")}: output is not JSON`);
-  if (UNSAFE.test(json ? run.stderr : run.stdout + run.stderr))
-    problems.push(`${run.args.join(" ")}: raw control or bidi characters in the output`);
-  if (run.ms > 20_000) problems.push(`${run.args.join(" ")}: took ${run.ms} ms`);
-  return problems;
-}
-
-function parses(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function sentToAdobe(since: number) {
   const log = (await lab.requests()).filter((e) => e.seq > since);
   return { requests: log.length, writes: log.filter((e) => e.method !== "GET" && !e.path.startsWith("/ims/")).length };
