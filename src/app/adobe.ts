@@ -38,6 +38,18 @@ export const EMULATOR_IDENTITY = {
   orgId: "DEMOORG0000000000000000@AdobeOrg",
 };
 
+/** The environment a run against an emulator at `url` signs in with: its demo client, both hosts at `url`. */
+export function emulatorEnv(env: Record<string, string | undefined>, url: string): Record<string, string | undefined> {
+  return {
+    ...env,
+    AEP_CLIENT_ID: EMULATOR_IDENTITY.clientId,
+    AEP_CLIENT_SECRET: EMULATOR_IDENTITY.clientSecret,
+    AEP_ORG_ID: EMULATOR_IDENTITY.orgId,
+    AEP_PLATFORM_URL: url,
+    AEP_IMS_URL: url,
+  };
+}
+
 export async function openAdobe(
   options: { emulator?: boolean | undefined; trace?: string | undefined },
   io: Io,
@@ -54,14 +66,7 @@ export async function openAdobe(
     output.err(
       `Using the embedded Flow Service emulator at ${emulator.url} (state in ${path.relative(io.cwd, statePath)}); nothing is sent to Adobe.`,
     );
-    env = {
-      ...io.env,
-      AEP_CLIENT_ID: EMULATOR_IDENTITY.clientId,
-      AEP_CLIENT_SECRET: EMULATOR_IDENTITY.clientSecret,
-      AEP_ORG_ID: EMULATOR_IDENTITY.orgId,
-      AEP_PLATFORM_URL: emulator.url,
-      AEP_IMS_URL: emulator.url,
-    };
+    env = emulatorEnv(io.env, emulator.url);
     close = () => emulator.close();
     target = `the embedded emulator (${path.relative(io.cwd, statePath)})`;
   }

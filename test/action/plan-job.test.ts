@@ -2,6 +2,7 @@
 // removes every change, a run that fails, and a plan too long for one comment.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { kinesisAccount, kinesisDestination, MEN_OVER_50, PROD_AUDIENCES } from "../support/lab.js";
+import { HIGH_VALUE_C5, POLICIES_CONFIG } from "../support/policies.js";
 import { pullRequestEvent, sha } from "./events.js";
 import { startActionLab, type ActionLab } from "./harness.js";
 
@@ -131,26 +132,7 @@ describe("GitHub's comment limit", () => {
 });
 
 describe("data policies", () => {
-  const C5 = "22a6a416-9144-4566-a44a-41301747d69e"; // labelled core/C5 in the emulator's prod sandbox
-  beforeEach(() =>
-    t.lab.write(
-      "aep-gitops.config.yaml",
-      `sandboxes:
-  prod: [destinations]
-policies:
-  - id: no-email-to-kinesis
-    message: Email addresses never go to Kinesis streams
-    deny:
-      attributes: ["personalEmail.*"]
-      destinations: { type: amazon-kinesis }
-  - id: no-c5-to-partners
-    message: Audiences labelled C5 stay in-house
-    deny:
-      audienceLabels: ["core/C5"]
-      destinations: { name: "partner-*" }
-`,
-    ),
-  );
+  beforeEach(() => t.lab.write("aep-gitops.config.yaml", POLICIES_CONFIG));
 
   it("a denied attribute is an annotation at its line with the policy's id, before Adobe is called", async () => {
     t.lab.write("destinations/summer.yaml", kinesisDestination("summer-campaign", { attributes: ["person.lastName"] }));
@@ -169,7 +151,7 @@ policies:
     t.lab.write("destinations/summer.yaml", kinesisDestination("summer-campaign", { attributes: ["person.lastName"] }));
     t.lab.write(
       "destinations/partner.yaml",
-      kinesisDestination("partner-acme", { audiences: [MEN_OVER_50, C5], attributes: ["person.lastName"] }),
+      kinesisDestination("partner-acme", { audiences: [MEN_OVER_50, HIGH_VALUE_C5], attributes: ["person.lastName"] }),
     );
     const pr = t.github.openPullRequest("c5 to a partner", sha("3"));
     const run = await plan(pr, sha("3"));

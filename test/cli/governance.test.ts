@@ -5,8 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { kinesisAccount, kinesisDestination, MEN_OVER_50, startLab, type Lab } from "../support/lab.js";
-
-const HIGH_VALUE_C5 = "22a6a416-9144-4566-a44a-41301747d69e";
+import { HIGH_VALUE_C5, POLICIES_CONFIG } from "../support/policies.js";
 
 let lab: Lab;
 beforeEach(async () => {
@@ -74,23 +73,8 @@ describe("profile attributes against the Profile union schema", () => {
   });
 });
 
-const POLICIES = `sandboxes:
-  prod: [destinations]
-policies:
-  - id: no-email-to-kinesis
-    message: Email addresses never go to Kinesis streams
-    deny:
-      attributes: ["personalEmail.*"]
-      destinations: { type: amazon-kinesis }
-  - id: no-c5-to-partners
-    message: Audiences labelled C5 stay in-house
-    deny:
-      audienceLabels: ["core/C5"]
-      destinations: { name: "partner-*" }
-`;
-
 describe("data policies in the tool config", () => {
-  beforeEach(() => lab.write("aep-gitops.config.yaml", POLICIES));
+  beforeEach(() => lab.write("aep-gitops.config.yaml", POLICIES_CONFIG));
 
   it("a denied attribute fails validate and plan at its line with the policy's id, and apply writes nothing", async () => {
     const yaml = kinesisDestination("promo");
@@ -146,7 +130,7 @@ describe("data policies in the tool config", () => {
     lab.write("aep-gitops.config.yaml", "sandboxes:\n  prod: [destinations]\n");
     await lab.cli(["plan"]);
     expect((await lab.metrics()).total - calls).toBe(calls);
-    lab.write("aep-gitops.config.yaml", POLICIES);
+    lab.write("aep-gitops.config.yaml", POLICIES_CONFIG);
     expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
     expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
   });
@@ -155,11 +139,11 @@ describe("data policies in the tool config", () => {
     const attributes = Array.from({ length: 51 }, (_, i) => `person.field${i}`);
     lab.write("destinations/promo.yaml", kinesisDestination("promo", { attributes }));
     expect((await lab.cli(["validate"])).stdout).toContain("warning  guardrail-attributes");
-    lab.write("aep-gitops.config.yaml", `${POLICIES}  - id: guardrail-attributes\n    severity: error\n`);
+    lab.write("aep-gitops.config.yaml", `${POLICIES_CONFIG}  - id: guardrail-attributes\n    severity: error\n`);
     const strict = await lab.cli(["validate"]);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain("error  guardrail-attributes");
-    lab.write("aep-gitops.config.yaml", `${POLICIES}  - id: guardrail-attributes\n    severity: off\n`);
+    lab.write("aep-gitops.config.yaml", `${POLICIES_CONFIG}  - id: guardrail-attributes\n    severity: off\n`);
     expect((await lab.cli(["validate"])).stdout).not.toContain("guardrail-attributes");
   });
 });

@@ -1,16 +1,11 @@
 // A trace is good enough to show Adobe (or us) what happened: replayed against a fresh emulator, request
 // by request (ids and etags of the new run mapped onto the recorded ones, REDACTED values filled in),
 // every answer has the status and the JSON shape the recorded one had.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
+import { readHar } from "../support/har.js";
 import { kinesisAccount, kinesisDestination, ORG, SECRETS, startLab, type Lab } from "../support/lab.js";
-
-interface Entry {
-  request: { method: string; url: string; headers: { name: string; value: string }[]; postData?: { text: string } };
-  response: { status: number; content: { text: string } };
-}
 
 let lab: Lab;
 beforeEach(async () => {
@@ -44,8 +39,7 @@ function shape(text: string): unknown {
 describe("a recorded trace", () => {
   it("replays against a fresh emulator with the same statuses and answer shapes", async () => {
     expect((await lab.cli(["apply", "--yes", "--trace", "run.har"])).code).toBe(0);
-    const entries = (JSON.parse(readFileSync(path.join(lab.dir, "run.har"), "utf8")) as { log: { entries: Entry[] } })
-      .log.entries;
+    const entries = readHar(path.join(lab.dir, "run.har")).log.entries;
     const fresh = await startEmulator({ port: 0 });
     try {
       const mapped = new Map<string, string>(); // recorded id or etag → the fresh run's

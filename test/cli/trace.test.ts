@@ -3,18 +3,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { readHar, type Har } from "../support/har.js";
 import { kinesisAccount, kinesisDestination, SECRETS, startLab, type Lab } from "../support/lab.js";
-
-interface Har {
-  log: {
-    version: string;
-    creator: { name: string };
-    entries: {
-      request: { method: string; url: string; headers: { name: string; value: string }[]; postData?: { text: string } };
-      response: { status: number; content: { text: string } };
-    }[];
-  };
-}
 
 let lab: Lab;
 beforeEach(async () => {
@@ -24,7 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => lab.close());
 
-const read = (file: string): Har => JSON.parse(readFileSync(path.join(lab.dir, file), "utf8")) as Har;
+const read = (file: string): Har => readHar(path.join(lab.dir, file));
 
 describe("--trace", () => {
   it("records every call of an apply as a HAR 1.2 entry, with no secret in the file", async () => {

@@ -1,6 +1,6 @@
 // What `aep-gitops demo` does (its declaration: commands/demo.ts).
 import path from "node:path";
-import { EMULATOR_IDENTITY } from "../../app/adobe.js";
+import { emulatorEnv } from "../../app/adobe.js";
 import { packageRoot } from "../../app/package-root.js";
 import type { Io } from "../../app/io.js";
 import { HttpFlowService } from "../../aep/flow-service.js";
@@ -34,14 +34,7 @@ async function tour(dir: string | undefined, io: Io): Promise<number> {
     // The examples refer to credentials as ${env:NAME}; the emulator accepts any value, so the demo
     // fills in obviously fake ones for whatever is not set.
     const { desired } = await loadDesired("prod", [folder]);
-    const env: Record<string, string | undefined> = {
-      ...io.env,
-      AEP_CLIENT_ID: EMULATOR_IDENTITY.clientId,
-      AEP_CLIENT_SECRET: EMULATOR_IDENTITY.clientSecret,
-      AEP_ORG_ID: EMULATOR_IDENTITY.orgId,
-      AEP_PLATFORM_URL: emulator.url,
-      AEP_IMS_URL: emulator.url,
-    };
+    const env = emulatorEnv(io.env, emulator.url);
     for (const account of desired.accounts) {
       for (const value of Object.values(account.credentials))
         if ("env" in value) env[value.env] ??= `demo-${value.env.toLowerCase()}`;
