@@ -1,21 +1,11 @@
 // The fast path (fast-yaml.ts) must give exactly what yaml gives: the same data, problems and the
 // position of every node, or step aside. Each case below is read both ways and compared whole.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { fastFile, resolvePlain } from "../../src/config/fast-yaml.js";
 import { parseYamlFile } from "../../src/config/yaml-file.js";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return yamlFiles(full);
-    return /\.ya?ml$/.test(name) ? [full] : [];
-  });
-}
+import { repositoryYamlFiles } from "../support/repo-yaml.js";
 
 /** Both readings of one text, as comparable plain data. */
 function bothWays(text: string) {
@@ -108,7 +98,7 @@ describe("the fast path reads exactly what yaml reads", () => {
   });
 
   it("on every fixture and example in the repository", () => {
-    const files = [...yamlFiles(path.join(ROOT, "test/fixtures")), ...yamlFiles(path.join(ROOT, "examples"))];
+    const files = repositoryYamlFiles();
     expect(files.length).toBeGreaterThan(50);
     let tookFast = 0;
     for (const file of files) {

@@ -2,9 +2,7 @@
 // yaml Document answered, for every path of every document, with each anchor; and the one-walk
 // conversion gives exactly yaml's toJS. The reference below is the Document-walking Locator as it was.
 import fc from "fast-check";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   isAlias,
@@ -21,6 +19,7 @@ import {
 import { Locator, type Anchor, type Path } from "../../src/config/locator.js";
 import { plainDocument } from "../../src/config/plain-data.js";
 import { documentPositions } from "../../src/config/positions.js";
+import { repositoryYamlFiles } from "../support/repo-yaml.js";
 
 class ReferenceLocator {
   constructor(
@@ -130,16 +129,6 @@ function check(text: string): number {
   return plainCount;
 }
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return yamlFiles(full);
-    return /\.ya?ml$/.test(name) ? [full] : [];
-  });
-}
-
 const ODD_DOCUMENTS: Record<string, string> = {
   "anchors and aliases": "base: &b\n  region: us-east-1\ncopy: *b\nlist: [&x 1, *x, *x]\n",
   "an alias inside its own anchor": "a: &a [1, *a]\n",
@@ -168,7 +157,7 @@ const ODD_DOCUMENTS: Record<string, string> = {
 
 describe("positions from the index are the Document's", () => {
   it("for every YAML file of the fixtures and examples, and the one-walk way takes most of them", () => {
-    const files = [...yamlFiles(path.join(ROOT, "test/fixtures")), ...yamlFiles(path.join(ROOT, "examples"))];
+    const files = repositoryYamlFiles();
     expect(files.length).toBeGreaterThan(40);
     let plain = 0;
     for (const file of files) plain += check(readFileSync(file, "utf8"));

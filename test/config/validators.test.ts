@@ -2,28 +2,18 @@
 // standalone code), so no start-up pays for compiling them. They must never drift from the schemas:
 // the committed file is exactly what the generator makes now, and on every document the suite knows it
 // judges as ajv compiling the schemas at run time does, error for error.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import * as generated from "../../src/config/validators.generated.js";
 // @ts-expect-error -- a plain .mjs script with no declarations
 import { createAjv, declarations, exportedRefs, generate, OUTPUT } from "../../scripts/gen-validators.mjs";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return yamlFiles(full);
-    return /\.ya?ml$/.test(name) ? [full] : [];
-  });
-}
+import { repositoryYamlFiles } from "../support/repo-yaml.js";
 
 /** Every YAML document of the fixtures and the examples, as the loader hands it to a validator. */
 function corpus(): unknown[] {
-  const files = [...yamlFiles(path.join(ROOT, "test/fixtures")), ...yamlFiles(path.join(ROOT, "examples"))];
+  const files = repositoryYamlFiles();
   return files.flatMap((file) =>
     parseAllDocuments(readFileSync(file, "utf8")).flatMap((doc) => {
       if (!("toJS" in doc) || doc.errors.length > 0) return [];
