@@ -87,8 +87,11 @@ describe("the sandbox lock's lease", () => {
   // under a slow or throttled Adobe they waited behind every create the executor had started and the
   // lease ran out mid-apply; a second apply then took the lock and created the same destinations
   // again. Renewals are now "urgent" requests (src/aep/http.ts): no concurrency queue, no pacing.
-  // Scaled down here (TTL 2 s, 300 ms per request, 30 new destinations).
+  // Scaled down here (TTL 3 s, 300 ms per request, 30 new destinations: the apply outlasts the lease
+  // several times). With the lab's 2 s, one renewal late by a second on a busy test machine already
+  // looked like a lapse, and the executor rightly stopped writing.
   it("never runs out while its apply still writes under a slow Adobe, so a second apply cannot create duplicates", async () => {
+    lab.env.AEP_GITOPS_LOCK_TTL_SECONDS = "3";
     const account = build.kinesis("acct-kinesis-a");
     const pre: Model = { sandbox: "prod", accounts: [account], destinations: [build.destination("existing", account)] };
     writeFolder(lab, modelFiles(pre, rng(SEED)));
