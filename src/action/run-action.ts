@@ -2,7 +2,7 @@
 // is read or printed; then inputs, runner facts and the event are parsed, the GitHub port is built,
 // and the chosen job runs. Whatever fails, the check ends with a clear status: an annotation, the job
 // summary, and the job's own report where people look (the PR comment, the incident issue).
-import type { Io } from "../app/io.js";
+import { withIo, type Io } from "../app/io.js";
 import { createOutput } from "../app/output.js";
 import { describeError, exitCodeFor } from "../errors.js";
 import { readEvent } from "../github/event.js";
@@ -52,7 +52,7 @@ export async function runAction(process: ActionIo): Promise<number> {
         level: "warning",
         message: "No github-token input: results go to the job summary only (no PR comment, no issues).",
       });
-    job = JOBS[inputs.command]({ inputs, runner, event, env, io: { ...io, cwd: runner.workspace }, log, github });
+    job = JOBS[inputs.command]({ inputs, runner, event, env, io: withIo(io, { cwd: runner.workspace }), log, github });
     const result = await job.run();
     writeOutputs(runner.outputFile, result.outputs);
     return result.exitCode;

@@ -8,3 +8,14 @@ export interface Io {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
 }
+
+/**
+ * The same io with some fields replaced. Not a spread: that would read every field, and the CLI's stdin
+ * is a getter because Node builds the stream on first access (~3 ms of a start that seldom needs it).
+ */
+export function withIo(io: Io, changes: Partial<Io>): Io {
+  return Object.defineProperties(
+    {},
+    { ...Object.getOwnPropertyDescriptors(io), ...Object.getOwnPropertyDescriptors(changes) },
+  ) as Io;
+}

@@ -1,5 +1,5 @@
 // Where aep-gitops itself is installed (or cloned): the folder holding its package.json, found from the
-// running module upwards, wherever the bundler put that module (dist/cli/chunks/…) or the tests run it
+// running module upwards, wherever the bundler put that module (dist/cli/index.cjs, dist/action/…) or the tests run it
 // from (src/…). The examples and the schemas ship there.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";

@@ -1,4 +1,4 @@
-// The bundle's entry point (bin/aep-gitops.js imports dist/cli/index.js): the only place that reads process.*.
+// The bundle's entry point (bin/aep-gitops.js runs dist/cli/index.cjs): the only place that reads process.*.
 import { runCli } from "./main.js";
 
 // Node's process.env is a live view of the C++ environment: every read crosses into C++. The yaml
@@ -14,10 +14,18 @@ for (const stream of [process.stdout, process.stderr])
     throw error;
   });
 
-process.exitCode = await runCli(process.argv.slice(2), {
+// No top-level await: the bundle is CommonJS (scripts/build.mjs says why). runCli settles every error
+// through the boundary, so the promise only ever resolves, to the exit code.
+void runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,
-  stdin: process.stdin,
+  // Read when a command asks (apply's consent prompt): Node builds the stdin stream on first access,
+  // ~3 ms of every start that most commands never use.
+  get stdin() {
+    return process.stdin;
+  },
+}).then((code) => {
+  process.exitCode = code;
 });

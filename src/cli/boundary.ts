@@ -2,7 +2,7 @@
 // returns its exit code, and every failure on the way is shown once: an AppError as one clear line
 // plus a hint, a bug with its stack, and with --format json as one JSON document on stdout instead, so
 // a script reads a document whatever happened. The exit code comes from the error's kind (src/errors.ts).
-import type { Io } from "../app/io.js";
+import { withIo, type Io } from "../app/io.js";
 import { describeError, exitCodeFor } from "../errors.js";
 import { renderErrorJson } from "../report/error-json.js";
 import type { CommandSpec } from "./command.js";
@@ -19,7 +19,7 @@ export async function runCommandLine(argv: string[], io: Io, specs: readonly Com
     command = parsed.spec.name;
     // --no-color is NO_COLOR for everything the command runs (src/app/output.ts decides colour).
     const env = parsed.options.color === false ? { ...io.env, NO_COLOR: "1", FORCE_COLOR: undefined } : io.env;
-    return await parsed.spec.run(parsed.args, parsed.options, { ...io, env });
+    return await parsed.spec.run(parsed.args, parsed.options, withIo(io, { env }));
   } catch (error) {
     const description = describeError(error);
     if (json) {

@@ -1,20 +1,23 @@
 // Which files make up a sandbox: every *.yaml / *.yml under the given folders (recursively, sorted, so
 // results never depend on the file system's order), plus files named directly. Hidden entries (.git,
 // .github) are skipped, and symlinked folders are not followed, so a link cannot loop.
-import type { Dirent } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+//
+// Synchronous on purpose, as the reading is (yaml-file.ts): listing a tree is many tiny system calls,
+// which fs/promises sends through the thread pool one by one, and loading fs/promises alone costs ~2 ms of
+// every start.
+import { readdirSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
 import type { Problem } from "../domain/problem.js";
 import { problem } from "./problems.js";
 
 const YAML_FILE = /\.ya?ml$/i;
 
-export async function listYamlFiles(paths: string[]): Promise<{ files: string[]; problems: Problem[] }> {
+export function listYamlFiles(paths: string[]): Promise<{ files: string[]; problems: Problem[] }> {
   const files = new Set<string>();
   const problems: Problem[] = [];
   for (const input of paths) {
     const absolute = path.resolve(input);
-    const info = await stat(absolute).catch(() => undefined);
+    const info = statOrUndefined(absolute);
     if (!info) {
       problems.push(
         problem({ file: absolute, line: 1, column: 1 }, "path-not-found", "no such file or folder", {
@@ -22,7 +25,7 @@ export async function listYamlFiles(paths: string[]): Promise<{ files: string[];
         }),
       );
     } else if (info.isDirectory()) {
-      const found = await walk(absolute);
+      const found = walk(absolute);
       if (found.length === 0) {
         problems.push(
           problem({ file: absolute, line: 1, column: 1 }, "no-files", "folder holds no .yaml or .yml files", {
@@ -36,22 +39,34 @@ export async function listYamlFiles(paths: string[]): Promise<{ files: string[];
       files.add(absolute);
     }
   }
-  return { files: [...files].sort(), problems };
+  return Promise.resolve({ files: [...files].sort(), problems });
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries: Dirent[] = await readdir(dir, { withFileTypes: true }).catch(() => []);
+function walk(dir: string): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    entries = [];
+  }
   const files: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".")) continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(full)));
-    else if (YAML_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full)))))
+    if (entry.isDirectory()) files.push(...walk(full));
+    else if (
+      YAML_FILE.test(entry.name) &&
+      (entry.isFile() || (entry.isSymbolicLink() && statOrUndefined(full)?.isFile() === true))
+    )
       files.push(full);
   }
   return files;
 }
 
-async function isFile(file: string): Promise<boolean> {
-  return (await stat(file).catch(() => undefined))?.isFile() ?? false;
+function statOrUndefined(file: string) {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
 }

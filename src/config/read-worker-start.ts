@@ -1,6 +1,6 @@
 // Finds and starts read-worker in whichever shape this code runs in:
-// - bundled (dist/cli): read-worker.js is its own entry beside index.js, and this code sits in index.js
-//   or in a chunk one folder down, so both places are tried;
+// - bundled (dist/cli): read-worker.js is its own bundle beside index.cjs, where this code sits (the
+//   folder above is tried too, for a bundle laid out in chunks);
 // - from source (vitest, tsx): the worker is TypeScript, which a plain worker thread cannot load, so a
 //   two-line bootstrap registers tsx's loader in the new thread first;
 // - anywhere else (the GitHub Action's single-file bundle has no worker file): no worker, and the

@@ -57,7 +57,11 @@ describe.skipIf(problem !== undefined)(`the npm package, on Node ${process.versi
     const files = packed.files.map((f) => f.path);
     for (const file of [
       "bin/aep-gitops.js",
-      "dist/cli/index.js",
+      "bin/code-cache.js",
+      "bin/package.json",
+      "dist/cli/index.cjs",
+      "dist/cli/index.cjs.id",
+      "dist/cli/read-worker.js",
       "dist/action/index.js",
       "action.yml",
       "schemas/aep-gitops.schema.json",

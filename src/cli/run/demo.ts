@@ -2,7 +2,7 @@
 import path from "node:path";
 import { emulatorEnv } from "../../app/adobe.js";
 import { packageRoot } from "../../app/package-root.js";
-import type { Io } from "../../app/io.js";
+import { withIo, type Io } from "../../app/io.js";
 import { HttpFlowService } from "../../aep/flow-service.js";
 import { AepHttp } from "../../aep/http.js";
 import { ImsTokenSource } from "../../aep/ims.js";
@@ -42,7 +42,7 @@ async function tour(dir: string | undefined, io: Io): Promise<number> {
     const bold = paint(colorEnabled(io)).bold;
     const run = async (title: string, args: string[], expected: number[]) => {
       say(`\n${bold(`━━ ${title}`)}\n$ aep-gitops ${args.join(" ")}\n`);
-      const code = await runCommandLine(args, { ...io, env }, STEPS);
+      const code = await runCommandLine(args, withIo(io, { env }), STEPS);
       if (!expected.includes(code))
         throw new Error(`step '${title}' exited ${code}, expected ${expected.join(" or ")}`);
       return code;
