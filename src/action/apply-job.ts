@@ -56,7 +56,8 @@ export function applyJob(ctx: JobContext): Job {
       const ws = await openWorkspace(check.configuration, {}, ctx.io, ctx.log.output);
       try {
         const flags = { prune: ctx.inputs.prune, force: ctx.inputs.force };
-        const run = await diagnosingPlanning(ctx, ws, () => planRun(ws, flags));
+        // The comment shows this plan (review: its samples and picture); the continuation's only gives a checksum.
+        const run = await diagnosingPlanning(ctx, ws, () => planRun(ws, { ...flags, review: true }));
         const { plan } = run;
         ctx.log.group("Fresh plan", render("plan", "text", plan, { verbose: true }));
         appendSummary(

@@ -79,7 +79,7 @@ export function planJob(ctx: JobContext): Job {
       const ws = await openWorkspace(check.configuration, {}, ctx.io, ctx.log.output);
       try {
         const { plan, problems } = await diagnosingPlanning(ctx, ws, () =>
-          planRun(ws, { prune: ctx.inputs.prune, force: ctx.inputs.force, secrets: ctx.inputs.secrets }),
+          planRun(ws, { prune: ctx.inputs.prune, force: ctx.inputs.force, secrets: ctx.inputs.secrets, review: true }),
         );
         if (problems.length > 0) annotate(ctx, problems);
         // Audience references that do not match the sandbox: the YAML is wrong, and there is no plan.

@@ -13,6 +13,8 @@ export interface SafetyFlags {
   strict?: boolean | undefined;
   /** A plan for review without the destination secrets (a pull request's): missing ones are warnings. */
   secrets?: SecretsMode | undefined;
+  /** The plan is rendered for review (markdown): derive the sample records and the egress picture. */
+  review?: boolean | undefined;
 }
 
 export function runOptions(ws: Workspace, flags: SafetyFlags): RunOptions {
@@ -28,6 +30,7 @@ export function runOptions(ws: Workspace, flags: SafetyFlags): RunOptions {
     clientId: ws.adobe.settings.clientId,
     env: ws.adobe.env,
     policies: tool.policies,
+    review: Boolean(flags.review),
   };
 }
 

@@ -47,6 +47,12 @@ export type RunOptions = Omit<PlanOptions, "fingerprints"> & {
   secrets?: SecretsMode;
   /** The data policies; those that need the sandbox (audience labels, origins) are checked here. */
   policies?: readonly Policy[];
+  /**
+   * A plan for review (the markdown of a pull request's comment): each sandbox's plan then carries the
+   * sample records and the egress picture that only that rendering shows. Other runs skip them: in a
+   * large apply they were a tenth of the CPU and held on to memory for nothing.
+   */
+  review?: boolean;
 };
 
 export interface PlanRun {
@@ -100,8 +106,12 @@ export async function planAll(targets: SandboxTarget[], options: RunOptions): Pr
     return {
       ...plan,
       ...(notes.length > 0 ? { notes: [...plan.notes, ...notes] } : {}),
-      samples: samplePairs(plan, desired, lives[i], { union, audienceNames }),
-      egressMap: egressMap(plan, desired, lives[i]),
+      ...(options.review
+        ? {
+            samples: samplePairs(plan, desired, lives[i], { union, audienceNames }),
+            egressMap: egressMap(plan, desired, lives[i]),
+          }
+        : {}),
     };
   });
   const secrets = sandboxPlans.flatMap((plan, i) =>
@@ -113,7 +123,7 @@ export async function planAll(targets: SandboxTarget[], options: RunOptions): Pr
 }
 
 function planOptions(desired: DesiredSandbox, options: RunOptions): PlanOptions {
-  const { env: _env, secrets: _secrets, policies: _policies, ...rest } = options;
+  const { env: _env, secrets: _secrets, policies: _policies, review: _review, ...rest } = options;
   return { ...rest, fingerprints: fingerprints(desired.accounts, options.env) };
 }
 

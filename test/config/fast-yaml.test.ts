@@ -50,6 +50,8 @@ const CASES: Record<string, string> = {
   "a __proto__ key": `__proto__: 1\na: 2\n`,
   "no newline at the end": `a: 1\nb: [x]`,
   "a key over 1024 characters": `${"k".repeat(1100)}: 1\n`,
+  "a line of exactly 1024 characters": `a: 1\n${"k".repeat(1021)}: 1\nb: 2\n`,
+  "a last line over 1024 characters, no newline": `a: 1\n${"k".repeat(1022)}: 1`,
   "deep nesting": `${Array.from({ length: 40 }, (_, i) => `${"  ".repeat(i)}k${i}:`).join("\n")} end\n`,
 };
 
@@ -93,6 +95,8 @@ describe("the fast path reads exactly what yaml reads", () => {
       "a __proto__ key": false,
       "no newline at the end": true,
       "a key over 1024 characters": false, // yaml refuses it: its message, at its place
+      "a line of exactly 1024 characters": true,
+      "a last line over 1024 characters, no newline": false,
       "deep nesting": true,
     });
   });

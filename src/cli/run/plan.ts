@@ -11,7 +11,7 @@ import { stopOnProblems, warningsOf, workspaceCommand } from "../workspace-comma
 export const run = workspaceCommand(async (ws, options, output, io) => {
   const format = chooseFormat("plan", options.format);
   const secrets = secretsMode(options.secrets);
-  const run = await plan(ws, { ...options, secrets });
+  const run = await plan(ws, { ...options, secrets, review: format === "markdown" });
   stopOnProblems(run.problems, options, io, output);
   output.out(
     render("plan", format, run.plan, {
