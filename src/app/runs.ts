@@ -4,6 +4,7 @@
 import { applyRun, planAll, type ApplyOptions, type ApplyRun, type PlanRun } from "../reconcile/reconcile.js";
 import { driftItems, type DriftItem } from "../report/drift.js";
 import { AppError } from "../errors.js";
+import { keepHeapNearLive } from "./heap.js";
 import { lockOptions, runOptions, type SafetyFlags } from "./run-options.js";
 import type { Workspace } from "./workspace.js";
 
@@ -24,7 +25,8 @@ export interface ApplyRequest extends Pick<ApplyOptions, "expectChecksum" | "onI
   onLockDegraded?: (warning: string) => void;
 }
 
-export function apply(ws: Workspace, run: PlanRun, request: ApplyRequest): Promise<ApplyRun> {
+export async function apply(ws: Workspace, run: PlanRun, request: ApplyRequest): Promise<ApplyRun> {
+  await keepHeapNearLive(run.plan);
   return applyRun(ws.targets, run, {
     ...runOptions(ws, request.flags),
     ...(request.expectChecksum ? { expectChecksum: request.expectChecksum } : {}),

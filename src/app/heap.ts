@@ -1,0 +1,20 @@
+// The heap of a long apply. Every request leaves short-lived objects behind (the HTTP client's, the
+// JSON's), enough that many survive a young collection; V8 then lets the heap grow to up to four times
+// what is live before it collects the old generation: ~290 MB of peak memory for the benchmark's
+// 3,000-call apply, whose live data is ~70 MB. Growing by 30 % at a time costs a few more collections
+// (no measurable time against the network's minutes: bench/results.md) and keeps the peak near what is
+// live. Only for a long apply, and put back before the process exits: V8's code cache is keyed by its
+// flags, and a cache written with this one set would be refused at the next start, which runs without
+// it (bin/code-cache.js writes its cache from an exit listener; this one runs before it).
+import type { Plan } from "../domain/plan.js";
+
+/** About a minute of writes at Adobe's documented rate limits: below this, garbage never piles up. */
+export const LONG_APPLY_CALLS = 500;
+
+export async function keepHeapNearLive(plan: Plan): Promise<void> {
+  const calls = plan.sandboxes.reduce((n, s) => n + s.changes.reduce((m, c) => m + c.calls.length, 0), 0);
+  if (calls < LONG_APPLY_CALLS) return;
+  const v8 = await import("node:v8");
+  v8.setFlagsFromString("--heap-growing-percent=30");
+  process.prependListener("exit", () => v8.setFlagsFromString("--heap-growing-percent=0"));
+}
