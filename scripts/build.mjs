@@ -55,9 +55,10 @@ export async function build() {
   // split into chunks can match: 60 ms → 30 ms of CPU for `validate` (bench/results.md, "Start-up").
   // The command's behaviour, the emulator and cosmiconfig are still imported dynamically, so they are
   // only evaluated when a command needs them.
-  await esbuild({
+  const cli = await esbuild({
     ...common,
     format: "cjs",
+    metafile: true,
     entryPoints: ["src/cli/bin.ts"],
     outfile: "dist/cli/index.cjs",
     // What the sources ask of import.meta, in a CommonJS bundle: its own URL (schemas, the examples and
@@ -73,6 +74,17 @@ export async function build() {
     external: ["typescript"],
     plugins: [yamlAsEsm, lazyChildProcess],
   });
+  // No import() may run in the bundle: on Node 20 a function V8 takes from the code cache loses its
+  // import callback, and every import() in it fails. Bundled modules' dynamic imports become plain
+  // calls; one left for Node to resolve (a package outside the bundle, a builtin) would fail at run
+  // time, so it fails the build. typescript: cosmiconfig's loader for .ts configs, never searched for.
+  const leftForNode = Object.values(cli.metafile.outputs)
+    .flatMap((output) => output.imports)
+    .filter((i) => i.kind === "dynamic-import" && i.external && i.path !== "typescript");
+  if (leftForNode.length > 0)
+    throw new Error(
+      `the CLI bundle would import() at run time: ${leftForNode.map((i) => i.path).join(", ")}; require() it instead`,
+    );
   // The code cache's key (bin/code-cache.js): V8 checks a cache against the source's length, not its
   // content, so a rebuilt bundle of the same length must not meet the old cache.
   const bundle = readFileSync(path.join(root, "dist/cli/index.cjs"));

@@ -87,7 +87,7 @@ export function renderMarkdown(report: Report): string {
     lines.push("## Start-up, paired");
     lines.push("");
     lines.push(
-      `\`aep-gitops validate examples/destinations\` (A) and \`node -e 0\` (B) alternately, A B A B, ${st.pairs.length} pairs after ${2} unmeasured warm-up pairs, both with the same few environment variables; \`aep-gitops --version\` (C) after each pair shows what loading the CLI alone costs. CPU read with ${st.meter}; load average ${st.load[0].toFixed(2)} → ${st.load[1].toFixed(2)}.`,
+      `\`aep-gitops validate examples/destinations\` (A) and \`node -e 0\` (B) alternately, A B A B, ${st.pairs.length} pairs after ${2} unmeasured warm-up pairs, both with the same few environment variables; \`aep-gitops --version\` (C) after each pair shows what loading the CLI alone costs. A and C run with V8's code cache, which the first warm-up run writes (bin/code-cache.js on Node 20; Node's own compile cache on 22.1+); D is A without it (\`NODE_DISABLE_COMPILE_CACHE=1\`), as the first start after an install or upgrade runs. CPU read with ${st.meter}; load average ${st.load[0].toFixed(2)} → ${st.load[1].toFixed(2)}.`,
     );
     lines.push("");
     lines.push("| Process | CPU ms (median) | Wall ms (median) | Peak RSS MB (median) |");
@@ -96,6 +96,7 @@ export function renderMarkdown(report: Report): string {
       ["A `aep-gitops validate examples/destinations`", st.a],
       ["B `node -e 0`", st.b],
       ["C `aep-gitops --version`", st.c],
+      ...(st.uncached ? ([["D A without the code cache (first start)", st.uncached]] as const) : []),
     ] as const)
       lines.push(`| ${name} | ${side.cpuMs.toFixed(1)} | ${side.wallMs.toFixed(1)} | ${side.maxRssMb.toFixed(1)} |`);
     lines.push("");

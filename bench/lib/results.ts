@@ -116,6 +116,8 @@ export interface StartupResult {
   /** `aep-gitops --version` after each pair: loading the CLI without a command's work. */
   c: { args: string[]; wallMs: number; cpuMs: number; maxRssMb: number };
   versions: Sample[];
+  /** A with NODE_DISABLE_COMPILE_CACHE=1: a first start, before V8's code cache is written (older reports: absent). */
+  uncached?: { args: string[]; wallMs: number; cpuMs: number; maxRssMb: number };
   /** Medians of the per-pair ratios A ÷ B. */
   cpuRatio: number;
   wallRatio: number;

@@ -6,15 +6,18 @@
 // live. Only for a long apply, and put back before the process exits: V8's code cache is keyed by its
 // flags, and a cache written with this one set would be refused at the next start, which runs without
 // it (bin/code-cache.js writes its cache from an exit listener; this one runs before it).
+import { createRequire } from "node:module";
 import type { Plan } from "../domain/plan.js";
 
 /** About a minute of writes at Adobe's documented rate limits: below this, garbage never piles up. */
 export const LONG_APPLY_CALLS = 500;
 
-export async function keepHeapNearLive(plan: Plan): Promise<void> {
+export function keepHeapNearLive(plan: Plan): void {
   const calls = plan.sandboxes.reduce((n, s) => n + s.changes.reduce((m, c) => m + c.calls.length, 0), 0);
   if (calls < LONG_APPLY_CALLS) return;
-  const v8 = await import("node:v8");
+  // Required, not imported: no import() in the CLI bundle (src/config/tool-config-file.ts says why),
+  // and node:v8 (~4 ms) is loaded only by the runs that use it.
+  const v8 = createRequire(import.meta.url)("node:v8") as typeof import("node:v8");
   v8.setFlagsFromString("--heap-growing-percent=30");
   process.prependListener("exit", () => v8.setFlagsFromString("--heap-growing-percent=0"));
 }

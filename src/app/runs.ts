@@ -25,8 +25,8 @@ export interface ApplyRequest extends Pick<ApplyOptions, "expectChecksum" | "onI
   onLockDegraded?: (warning: string) => void;
 }
 
-export async function apply(ws: Workspace, run: PlanRun, request: ApplyRequest): Promise<ApplyRun> {
-  await keepHeapNearLive(run.plan);
+export function apply(ws: Workspace, run: PlanRun, request: ApplyRequest): Promise<ApplyRun> {
+  keepHeapNearLive(run.plan);
   return applyRun(ws.targets, run, {
     ...runOptions(ws, request.flags),
     ...(request.expectChecksum ? { expectChecksum: request.expectChecksum } : {}),

@@ -3,6 +3,7 @@
 // config points at file:line:col like a problem in the destination YAML does.
 import type { CosmiconfigResult, Loader } from "cosmiconfig";
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { Document, LineCounter, parseDocument } from "yaml";
 import { AppError } from "../errors.js";
@@ -81,9 +82,32 @@ async function explorerFor(positions: Map<string, { doc: Document; lineCounter: 
     // An empty config file is found (and means "all defaults") rather than skipped.
     ignoreEmptySearchPlaces: false,
     cache: false,
-    loaders: { ".yaml": loader, ".yml": loader, ".json": loader, noExt: loader },
+    loaders: { ".yaml": loader, ".yml": loader, ".json": loader, noExt: loader, ".js": loadJs },
   });
 }
+
+/**
+ * A JavaScript config, CommonJS or an ECMAScript module, by require(): cosmiconfig's own loader uses
+ * import(), which the CLI's code cache cannot serve on Node 20 (a cached function loses its import
+ * callback: bin/code-cache.js), so the bundle has no import() of its own to run (scripts/build.mjs
+ * checks). Node ≥ 20.19 requires an ES module as its namespace, whose default export is the config.
+ */
+const loadJs: Loader = (filepath) => {
+  try {
+    const loaded = createRequire(import.meta.url)(filepath) as { default?: unknown; [Symbol.toStringTag]?: string };
+    return (loaded?.[Symbol.toStringTag] === "Module" ? loaded.default : loaded) as object;
+  } catch (error) {
+    if ((error as { code?: string }).code === "ERR_REQUIRE_ESM")
+      throw new AppError(
+        "config",
+        `${filepath}: an ES module config needs Node 20.19 or later (this is ${process.version})`,
+        {
+          hint: "write the config as YAML (aep-gitops.config.yaml), or as CommonJS (module.exports = { … })",
+        },
+      );
+    throw error;
+  }
+};
 
 function toConfigFile(
   result: NonNullable<CosmiconfigResult>,

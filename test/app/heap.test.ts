@@ -27,7 +27,7 @@ const code = new vm.Script("function f() { return 1 + 2; } f();");
 code.runInThisContext();
 process.once("exit", () => writeFileSync(${JSON.stringify(path.join(dir, "cache"))}, code.createCachedData()));
 const change = { calls: Array.from({ length: ${calls} }, () => ({})) };
-await keepHeapNearLive({ sandboxes: [{ changes: [change] }] } as never);
+keepHeapNearLive({ sandboxes: [{ changes: [change] }] } as never);
 writeFileSync(${JSON.stringify(path.join(dir, "during"))}, code.createCachedData());
 `,
   );

@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import {
   chmodSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -33,9 +34,9 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
-function cli(args: string[], env: Record<string, string> = {}) {
+function cli(args: string[], env: Record<string, string> = {}, cwd = ROOT) {
   const run = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
+    cwd,
     env: { PATH: process.env.PATH!, HOME: tmp, NO_COLOR: "1", TMPDIR: tmp, ...env },
     encoding: "utf8",
   });
@@ -107,6 +108,22 @@ describe.skipIf(BUILT_IN)("the code cache (Node 20)", () => {
     symlinkSync(elsewhere, dir);
     expect(cli(validate).code).toBe(0);
     expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
+  it("a JavaScript tool config (an ES module or CommonJS) is read the same from the cache as without it", () => {
+    const policies =
+      '{ policies: [{ id: "no-names", message: "No names", severity: "warning", deny: { attributes: ["person.name.*"] } }] }';
+    for (const config of [`export default ${policies};\n`, `module.exports = ${policies};\n`]) {
+      const project = mkdtempSync(path.join(tmp, "project-"));
+      mkdirSync(path.join(project, ".git"));
+      cpSync(path.join(ROOT, "examples/destinations"), path.join(project, "destinations"), { recursive: true });
+      writeFileSync(path.join(project, "aep-gitops.config.js"), config);
+      const runs = [cli(["validate"], {}, project), cli(["validate"], {}, project)];
+      const uncached = cli(["validate"], { NODE_DISABLE_COMPILE_CACHE: "1" }, project);
+      expect(uncached.code, uncached.out).toBe(0);
+      expect(uncached.out).toContain("policy 'no-names'");
+      expect(runs).toEqual([uncached, uncached]);
+    }
   });
 
   it("NODE_DISABLE_COMPILE_CACHE=1 (Node's own switch) turns it off", () => {

@@ -42,7 +42,7 @@ describe("reading live state at scale", () => {
     for (let i = 0; i < 300; i++)
       lab.write(`destinations/d${i}.yaml`, kinesisDestination(`dest-${String(i).padStart(3, "0")}`));
     const apply = await lab.cli(["apply", "--yes"]);
-    expect(apply.code).toBe(0);
+    expect(apply.code, apply.stdout + apply.stderr).toBe(0);
     const before = (await lab.metrics()).byRoute as Record<string, number>;
     const plan = await lab.cli(["plan", "--detailed-exitcode"]);
     expect(plan.code).toBe(0);
