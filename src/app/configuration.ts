@@ -10,6 +10,7 @@ import type { Problem } from "../domain/problem.js";
 import { applyGuardrailSeverity } from "../config/policies.js";
 import { AppError } from "../errors.js";
 import type { Io } from "./io.js";
+import type { CheckCache } from "../config/check-cache.js";
 
 export interface ConfigurationRequest {
   /** Folders or files given on the command line: together they are one sandbox. */
@@ -24,6 +25,8 @@ export interface ConfigurationRequest {
    * Commands that talk to Adobe always read it, for the safety settings.
    */
   toolConfigOnlyIfNamed?: boolean;
+  /** Checks of unchanged files come from here (`validate --cache`). */
+  cache?: CheckCache | undefined;
 }
 
 export interface Configuration {
@@ -45,7 +48,8 @@ export async function loadConfiguration(request: ConfigurationRequest, io: Io): 
     ...(request.toolConfigOnlyIfNamed && request.paths.length > 0 && !request.config ? { skipSearch: true } : {}),
   });
   const chosen = chooseSandboxes(tool, request, io);
-  const sandboxes = await Promise.all(chosen.map((s) => loadDesired(s.name, s.paths)));
+  const options = request.cache ? { cache: request.cache } : {};
+  const sandboxes = await Promise.all(chosen.map((s) => loadDesired(s.name, s.paths, options)));
   // Loaded only when there are policies: their glob matcher is a start-up cost validate need not pay.
   const policies = tool.policies.length > 0 ? await import("../domain/policies.js") : undefined;
   // Adobe's guardrails at the severity the tool config gives them (--strict: errors), then the data

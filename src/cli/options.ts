@@ -68,6 +68,10 @@ export const OPTIONS = {
   port: { flags: "--port <n>", description: "port to listen on; 0 picks a free one" },
   host: { flags: "--host <host>", description: "interface to bind" },
   state: { flags: "--state <file>", description: "load the store from FILE at start and save it after every change" },
+  cache: {
+    flags: "--cache",
+    description: "take the checks of files unchanged since the last --cache run (kept per user in the OS temp folder)",
+  },
   color: { flags: "--no-color", description: "no ANSI colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)" },
 } as const satisfies Record<string, OptionSpec>;
 
@@ -75,6 +79,7 @@ export type OptionName = keyof typeof OPTIONS;
 
 /** What commander hands a command: every option any command has, each absent unless given. */
 export interface CliOptions {
+  cache?: boolean;
   config?: string;
   sandbox?: string;
   format?: string;

@@ -6,6 +6,7 @@
 // no problem is lost and nothing hangs on it.
 import { availableParallelism, loadavg } from "node:os";
 import type { Worker } from "node:worker_threads";
+import type { CheckCache } from "./check-cache.js";
 import { checkFile, fromData, type FileCheck } from "./file-check.js";
 import type { JobMessage, WorkerFault, WorkerMessage } from "./read-protocol.js";
 import { startWorker } from "./read-worker-start.js";
@@ -23,6 +24,8 @@ export interface ReadOptions {
   script?: URL;
   /** A worker holding files that sends nothing for this long is stopped and its files read here. */
   stallMs?: number;
+  /** Checks of unchanged files are taken from here; the others are checked and stored in it. */
+  cache?: CheckCache;
 }
 
 /** Below this many files per worker, starting one (~50–100 ms of its own) costs more than it saves. */
@@ -208,6 +211,15 @@ class Pool {
 
 /** Checks every file, in the order given, on this thread and as many workers as `options` allow. */
 export async function checkFiles(files: string[], options: ReadOptions = {}): Promise<FileCheck[]> {
+  const { cache } = options;
+  if (cache) {
+    const found = files.map((file) => cache.lookup(file));
+    const missing = files.filter((_, i) => !found[i]);
+    const checked = await checkFiles(missing, { ...options, cache: undefined, workers: undefined });
+    missing.forEach((file, i) => cache.store(file, checked[i]!));
+    let next = 0;
+    return found.map((check) => check ?? checked[next++]!);
+  }
   const count = options.workers ?? workersFor(files.length);
   if (count <= 0 || files.length === 0) return files.map(checkFile);
   const oneOff = options.fault !== undefined || options.script !== undefined;

@@ -38,20 +38,14 @@ export function readYamlFile(file: string): YamlFile {
   let fd: number | undefined;
   try {
     fd = openSync(file, "r");
-    const buffer = (readBuffer ??= Buffer.allocUnsafe(MAX_FILE_BYTES + 1));
-    let length = 0;
-    while (length < buffer.length) {
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) break;
-      length += read;
-    }
-    if (length > MAX_FILE_BYTES) {
-      const size = Math.max(fstatSync(fd).size, length);
+    const bytes = readUpTo(fd);
+    if (bytes.length > MAX_FILE_BYTES) {
+      const size = Math.max(fstatSync(fd).size, bytes.length);
       return failed(file, "file-too-large", `file is ${formatBytes(size)}; destination files may be at most 1 MiB`, {
         hint: "split it into several files: a folder may hold any number of them",
       });
     }
-    return parseYamlFile(file, buffer.subarray(0, length));
+    return parseYamlFile(file, bytes);
   } catch (error) {
     // Unreadable (permissions, vanished since listing): still a problem at the file, not a crash.
     return failed(file, "read-error", `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
@@ -61,6 +55,35 @@ export function readYamlFile(file: string): YamlFile {
 }
 
 let readBuffer: Buffer | undefined;
+
+/** The file's first MAX_FILE_BYTES + 1 bytes, in the shared buffer: valid until the next read. */
+function readUpTo(fd: number): Uint8Array {
+  const buffer = (readBuffer ??= Buffer.allocUnsafe(MAX_FILE_BYTES + 1));
+  let length = 0;
+  while (length < buffer.length) {
+    const read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (read === 0) break;
+    length += read;
+  }
+  return buffer.subarray(0, length);
+}
+
+/**
+ * A file's bytes as readYamlFile would read them, for the check cache to recognise them, or undefined
+ * when reading it would be a problem (readYamlFile then reports it). Valid until the next read.
+ */
+export function readFileBytes(file: string): Uint8Array | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "r");
+    const bytes = readUpTo(fd);
+    return bytes.length > MAX_FILE_BYTES ? undefined : bytes;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
 /** Pure part of readYamlFile, for tests and the benchmark. `fast: false` takes yaml's path for every file. */
 export function parseYamlFile(file: string, bytes: Uint8Array, options: { fast?: boolean } = {}): YamlFile {

@@ -11,7 +11,10 @@ export const validateCommand: CommandSpec = {
 Adobe, and every problem is shown at once, at its file:line:column.
 
 With paths (folders or files), they are validated together as one sandbox (--sandbox, else $AEP_SANDBOX,
-else prod). Without, every sandbox of the tool config is (--sandbox NAME: only that one).`,
+else prod). Without, every sandbox of the tool config is (--sandbox NAME: only that one).
+
+--cache, for a pre-commit hook or an editor: a file whose path and content are those of the last --cache
+run, checked by the same build of aep-gitops, is not checked again; its problems are shown as found then.`,
   options: [
     {
       name: "format",
@@ -20,6 +23,7 @@ else prod). Without, every sandbox of the tool config is (--sandbox NAME: only t
     },
     "config",
     { name: "sandbox", description: "the sandbox to validate (with paths: the sandbox they belong to)" },
+    "cache",
   ],
   exitCodes: [
     [0, "valid (warnings are printed but allowed)"],

@@ -6,18 +6,22 @@ import type { Problem } from "../../domain/problem.js";
 import { ExitCode } from "../../errors.js";
 import { chooseFormat } from "../../report/formats/names.js";
 import { formatProblemsJson, formatProblemsText } from "../../report/problems.js";
+import type { Io } from "../../app/io.js";
+import type { CheckCache } from "../../config/check-cache.js";
 import type { CommandSpec } from "../command.js";
 
 export const run: CommandSpec["run"] = async (args, options, io) => {
   const format = chooseFormat("problems", options.format);
   let problems: Problem[];
   let files: string[];
+  const cache = options.cache ? await openCache(io) : undefined;
   try {
     const configuration = await loadConfiguration(
-      { paths: args, config: options.config, sandbox: options.sandbox, toolConfigOnlyIfNamed: true },
+      { paths: args, config: options.config, sandbox: options.sandbox, toolConfigOnlyIfNamed: true, cache },
       io,
     );
     ({ problems, files } = configuration);
+    cache?.save();
   } catch (error) {
     // An invalid tool config is a validation result too: shown in the requested format, exit 1.
     if (!(error instanceof ToolConfigError)) throw error;
@@ -30,3 +34,12 @@ export const run: CommandSpec["run"] = async (args, options, io) => {
   io.stdout.write(render(problems, io.cwd, { files }));
   return hasErrors(problems) ? ExitCode.error : ExitCode.ok;
 };
+
+/** The cache, or undefined with the reason on stderr: validate then checks every file, as without --cache. */
+async function openCache(io: Io): Promise<CheckCache | undefined> {
+  // Loaded only with --cache: hashing, the serializer and the cache's code are no other run's cost.
+  const opened = (await import("../../app/check-cache-file.js")).openCheckCache(io.cwd);
+  if ("cache" in opened) return opened.cache;
+  io.stderr.write(`--cache: ${opened.unavailable}; checking every file.\n`);
+  return undefined;
+}
