@@ -31,7 +31,15 @@ const notRun = (name: string, what: string): Goal => ({
 
 export function goals(report: Report): Goal[] {
   const L = report.scenarios.find((sc) => sc.id === "L");
-  return [startup(report), validate1000(L), noOpL(L), firstApplyL(L, report.config), rssL(L), callCounts(report)];
+  return [
+    startup(report),
+    validate1000(L, "validate-cached"),
+    validate1000(L, "validate"),
+    noOpL(L),
+    firstApplyL(L, report.config),
+    rssL(L),
+    callCounts(report),
+  ];
 }
 
 function startup(report: Report): Goal {
@@ -54,9 +62,13 @@ function startup(report: Report): Goal {
   return goal;
 }
 
-function validate1000(L: ScenarioResult | undefined): Goal {
-  const name = `validate of 1,000 destination files: whole process ≤ ${VALIDATE_1000_MS / 1000} s wall (L's tree)`;
-  const v = proc(L, "validate");
+function validate1000(L: ScenarioResult | undefined, phase: "validate" | "validate-cached"): Goal {
+  const how =
+    phase === "validate-cached"
+      ? "with `--cache`, the files unchanged since its last run (a pre-commit hook's or an editor's run)"
+      : "without a cache (a first run, CI)";
+  const name = `validate of 1,000 destination files: whole process ≤ ${VALIDATE_1000_MS / 1000} s wall (L's tree), ${how}`;
+  const v = proc(L, phase);
   if (!v) return notRun(name, "L's CLI phases");
   const files = L!.spec.sandboxes.length * (L!.spec.destinationsPerSandbox + 1);
   const goal: Goal = {
@@ -65,7 +77,10 @@ function validate1000(L: ScenarioResult | undefined): Goal {
     pass: v.ok && v.wallMs <= VALIDATE_1000_MS,
     detail: `${sec(v.wallMs)} wall, ${v.cpuMs.toFixed(0)} ms CPU (median of ${v.runs.length}; ${files} files in ${L!.spec.sandboxes.length} sandboxes through the tool config)`,
   };
-  if (!goal.pass) {
+  if (!goal.pass && phase === "validate-cached") {
+    goal.why = `reading and hashing ${files} files, and reading the cache back, cost ${sec(v.wallMs)} in all`;
+    goal.fix = "a smaller cache (positions rebuilt only where a problem needs them)";
+  } else if (!goal.pass) {
     const perFile = v.wallMs / files;
     goal.why = `${perFile.toFixed(2)} ms of wall per file over the whole process, ${(v.cpuMs / v.wallMs).toFixed(2)} CPUs busy on average: the time is the process's own CPU (reading, parsing, checking), not waiting`;
     goal.fix = `${(VALIDATE_1000_MS / files).toFixed(2)} ms per file, start-up included, would meet it: a ${(v.wallMs / VALIDATE_1000_MS).toFixed(1)}× cheaper load. The code is cached (no parsing or compiling), so what is left is running it cold: js-yaml's parse, the positions and the checks run in V8's interpreter for most of the files (the same load is 2–3× faster warm in one process: bench/validate-results.md), a fifth of it young-generation garbage collection, and a worker on the second core pays its own cold start and the copying of its results back. What would close it: build each document's positions only when a problem or a plan needs them (less to allocate and to copy), or a cache of checked files by content hash for pre-commit hooks and editors`;
@@ -134,7 +149,8 @@ function rssL(L: ScenarioResult | undefined): Goal {
     detail: phases.map((p) => `${p.args.join(" ")} ${p.maxRssMb.toFixed(0)} MB`).join(", "),
   };
   if (!goal.pass) {
-    goal.why = `\`${worst.args.join(" ")}\` peaked at ${worst.maxRssMb.toFixed(0)} MB (the in-process phase of the same work: ${inProcess(L, worst.phase === "validate" ? "no-op-plan" : worst.phase)?.maxRssMb.toFixed(0) ?? "–"} MB)`;
+    const same = worst.phase === "first-apply" ? worst.phase : "no-op-plan";
+    goal.why = `\`${worst.args.join(" ")}\` peaked at ${worst.maxRssMb.toFixed(0)} MB (the in-process phase of the same work: ${inProcess(L, same)?.maxRssMb.toFixed(0) ?? "–"} MB)`;
     goal.fix =
       "V8's heap is held near what is live during a long apply (src/app/heap.ts); what is left is live data (the desired state with every node's position, the reviewed plan and the plan made under the lock, ~70 MB at the peak), Node's own ~40 MB and the HTTP client's native buffers: keep less alive at once (positions only where needed; plan and apply one sandbox at a time instead of planning all ten first)";
   }

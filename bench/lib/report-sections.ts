@@ -11,6 +11,7 @@ export const mark = (pass: boolean) => (pass ? "✅" : "❌");
 
 export const PHASE_LABEL: Record<PhaseResult["phase"] | ProcessPhaseResult["phase"], string> = {
   validate: "validate",
+  "validate-cached": "validate --cache (unchanged files)",
   "first-apply": "first apply",
   "no-op-plan": "no-op plan",
   "churn-apply": "10 % churn apply",

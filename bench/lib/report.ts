@@ -63,7 +63,7 @@ export function renderMarkdown(report: Report): string {
   lines.push("## End to end: the CLI as a process, next to the network bound");
   lines.push("");
   lines.push(
-    "Each command as a user runs it, in the scenario's folder (its `aep-gitops.config.yaml` lists every sandbox's folder), against the emulator emptied again after the in-process phases; wall from process start to exit (YAML load and start-up included), CPU = user + sys of the process. Validate and the no-op plan ran " +
+    "Each command as a user runs it, in the scenario's folder (its `aep-gitops.config.yaml` lists every sandbox's folder), against the emulator emptied again after the in-process phases; wall from process start to exit (YAML load and start-up included), CPU = user + sys of the process. Validate (with and without `--cache`) and the no-op plan ran " +
       `${config.processRepeats} times each (medians; RSS the largest), the first apply once. Bound = max(rate-limited calls ÷ rate, needed chain × latency), from the run's own calls (a validate sends none).`,
   );
   lines.push("");
@@ -74,7 +74,7 @@ export function renderMarkdown(report: Report): string {
   for (const sc of report.scenarios) {
     for (const p of sc.process ?? []) {
       const same = sc.phases.find((q) => q.phase === p.phase && !q.unpaced);
-      const api = p.phase !== "validate";
+      const api = p.phase !== "validate" && p.phase !== "validate-cached";
       lines.push(
         `| ${sc.id} | \`aep-gitops ${p.args.join(" ")}\` | **${s(p.wallMs)}** | ${s(p.cpuMs)} | ${int(p.maxRssMb)} | ${api ? callsCell(p.calls) : "0"} | ${api ? perRunCell(p.calls) : "–"} | ${p.calls.throttled} | ${s(p.bound?.ms)} | ${x(p.ratioToBound)} | ${s(same?.wallMs)} | ${p.ok ? p.runs.map((r) => r.exitCode).join(", ") : `❌ ${p.error ?? ""}`} |`,
       );

@@ -61,7 +61,7 @@ export interface ProcessRun {
   load: number;
 }
 
-export type ProcessPhaseName = "validate" | "first-apply" | "no-op-plan";
+export type ProcessPhaseName = "validate" | "validate-cached" | "first-apply" | "no-op-plan";
 
 export interface ProcessPhaseResult {
   phase: ProcessPhaseName;
