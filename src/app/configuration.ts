@@ -2,7 +2,7 @@
 // (every problem at file:line:col, sorted, each once). The CLI prints the problems, the Action annotates
 // them; both then plan from the same desired state without reading a file again.
 import path from "node:path";
-import { hasErrors, loadDesired, type LoadResult } from "../config/load.js";
+import { hasErrors, loadSandboxes, type LoadResult } from "../config/load.js";
 import { sortProblems } from "../config/problems.js";
 import { loadToolConfig, type SandboxConfig, type ToolConfig } from "../config/tool-config.js";
 import type { DesiredSandbox } from "../domain/desired.js";
@@ -33,7 +33,7 @@ export interface Configuration {
   tool: ToolConfig;
   sandboxes: LoadResult[];
   desired: DesiredSandbox[];
-  /** Every problem of every sandbox, sorted, each once (a file shared by two sandboxes is read twice). */
+  /** Every problem of every sandbox, sorted, each once (a file two sandboxes share is read once). */
   problems: Problem[];
   valid: boolean;
   /** Every YAML file read, once. */
@@ -49,7 +49,10 @@ export async function loadConfiguration(request: ConfigurationRequest, io: Io): 
   });
   const chosen = chooseSandboxes(tool, request, io);
   const options = request.cache ? { cache: request.cache } : {};
-  const sandboxes = await Promise.all(chosen.map((s) => loadDesired(s.name, s.paths, options)));
+  const sandboxes = await loadSandboxes(
+    chosen.map((s) => ({ sandbox: s.name, paths: s.paths })),
+    options,
+  );
   // Loaded only when there are policies: their glob matcher is a start-up cost validate need not pay.
   const policies = tool.policies.length > 0 ? await import("../domain/policies.js") : undefined;
   // Adobe's guardrails at the severity the tool config gives them (--strict: errors), then the data

@@ -3,10 +3,10 @@
 // valid. Every problem is collected and returned at once; bad input never throws. Reading and layer 1
 // are per file, so a large tree shares them out to worker threads (read-pool.ts).
 import path from "node:path";
-import { setImmediate as nextTurn } from "node:timers/promises";
 import type { DesiredSandbox } from "../domain/desired.js";
 import type { Problem } from "../domain/problem.js";
 import type { CheckedDocument } from "./check-document.js";
+import type { FileCheck } from "./file-check.js";
 import { listYamlFiles } from "./files.js";
 import { sortProblems } from "./problems.js";
 import { SEMANTIC_RULES } from "./rules/index.js";
@@ -22,23 +22,53 @@ export interface LoadResult {
   files: string[];
 }
 
-/** Files listed by loads running at the same time (sandboxes load concurrently) and not yet read. */
-let listedElsewhere = 0;
+export interface SandboxRequest {
+  sandbox: string;
+  /** Its folders and files. */
+  paths: string[];
+}
 
+/** One sandbox's desired state (a load of its own: see loadSandboxes for several). */
 export async function loadDesired(sandbox: string, paths: string[], options: ReadOptions = {}): Promise<LoadResult> {
-  const absolute = paths.map((p) => path.resolve(p));
-  const listed = await listYamlFiles(absolute);
-  const problems: Problem[] = [...listed.problems];
+  return (await loadSandboxes([{ sandbox, paths }], options))[0]!;
+}
 
-  // One turn of the event loop lets the other sandboxes' listings finish, so that ten sandboxes of a
-  // hundred files start workers as one tree of a thousand would.
-  listedElsewhere += listed.files.length;
-  await nextTurn();
-  const workers = options.workers ?? workersFor(listed.files.length, listedElsewhere);
-  listedElsewhere -= listed.files.length;
-
+/**
+ * Several sandboxes' desired states, their files read as one job: the read pool shares one counter
+ * over every file of every sandbox (ten sandboxes of a hundred files keep both cores as busy as one of
+ * a thousand), and a file two sandboxes share is read once.
+ */
+export async function loadSandboxes(requests: SandboxRequest[], options: ReadOptions = {}): Promise<LoadResult[]> {
+  const listed = await Promise.all(
+    requests.map(async ({ sandbox, paths }) => {
+      const absolute = paths.map((p) => path.resolve(p));
+      return { sandbox, absolute, ...(await listYamlFiles(absolute)) };
+    }),
+  );
+  const files = [...new Set(listed.flatMap((l) => l.files))];
   // Read and layer 1, file by file; the results come back in file order whichever thread read them.
-  const checks = await checkFiles(listed.files, { ...options, workers });
+  const checks = await checkFiles(files, { ...options, workers: options.workers ?? workersFor(files.length) });
+  const checked = new Map(files.map((file, i) => [file, checks[i]!]));
+  return listed.map((l) =>
+    assemble(
+      l.sandbox,
+      l.absolute,
+      l.files,
+      l.files.map((file) => checked.get(file)!),
+      l.problems,
+    ),
+  );
+}
+
+/** Layer 2 over one sandbox's checked files, then the desired state from what is valid. */
+function assemble(
+  sandbox: string,
+  absolute: string[],
+  files: string[],
+  checks: FileCheck[],
+  listing: Problem[],
+): LoadResult {
+  const problems: Problem[] = [...listing];
   const documents: CheckedDocument[] = [];
   for (const check of checks) {
     for (const p of check.problems) problems.push(p);
@@ -58,7 +88,7 @@ export async function loadDesired(sandbox: string, paths: string[], options: Rea
     accounts: usable.filter((d) => d.kind === "Account").map(toDesiredAccount),
     destinations: usable.filter((d) => d.kind === "Destination").map(toDesiredDestination),
   };
-  return { desired, problems: sorted, files: listed.files };
+  return { desired, problems: sorted, files };
 }
 
 /** A document is unusable when any error (from either layer) points inside its lines. */

@@ -44,16 +44,15 @@ const RETIRE_MS = 500;
 let shared: Pool | undefined;
 
 /**
- * How many workers a job of `files` files is worth on this machine, when `together` files (this job's
- * and those of loads running alongside it) are about to be read. A worker pays only on a core that is
- * otherwise idle: each thread warms up its own JIT and starts its own copy of the code, which costs
+ * How many workers a job of `files` files is worth on this machine. A worker pays only on a core that
+ * is otherwise idle: each thread warms up its own JIT and starts its own copy of the code, which costs
  * about half a second of CPU for the benchmark's thousand files (bench/validate-results.md). Where the
  * cores are already busy (the load average says so), that CPU comes out of this thread's share.
  */
-export function workersFor(files: number, together = files): number {
+export function workersFor(files: number): number {
   const cores = availableParallelism();
   const idle = Math.ceil(cores - 0.5 - loadavg()[0]!);
-  const worth = Math.min(cores - 1, idle, MAX_WORKERS, Math.floor(together / FILES_PER_WORKER));
+  const worth = Math.min(cores - 1, idle, MAX_WORKERS, Math.floor(files / FILES_PER_WORKER));
   // Workers already started cost nothing more: a job of a few batches is worth sharing with them.
   const started = files >= 2 * BATCH ? (shared?.helpers.length ?? 0) : 0;
   return Math.max(0, worth, started);
