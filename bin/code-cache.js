@@ -10,8 +10,9 @@
 // - in `<os temp>/aep-gitops-code-cache-<uid>`, a folder of the user's own (mode 0700, checked before
 //   use: bytecode read from a folder someone else can write to would run as their code);
 // - keyed by the bundle's content hash (dist/cli/index.cjs.id, written by the build: V8 itself checks
-//   only the source's length), Node's version and the CPU; caches of other builds are removed when a
-//   new one is written;
+//   only the source's length), Node's version and the CPU; other builds' caches (another install, an
+//   older version) are left alone for a week, so two installs used in turn do not undo each other's,
+//   and removed after that when a new cache is written;
 // - NODE_DISABLE_COMPILE_CACHE=1 (Node's own switch) turns it off.
 // Any failure here only costs the cache: the CLI then runs as a plain require() would run it.
 "use strict";
@@ -36,16 +37,20 @@ function cacheFile(bundle) {
   return path.join(dir, `${id}-${process.version}-${process.arch}-${command}.v8`);
 }
 
-/** Written whole or not at all (parallel runs may race to write the same file), then older builds' go. */
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+/** Written whole or not at all (parallel runs may race to write the same file), then old builds' go. */
 function save(file, script) {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     fs.renameSync(temporary, file);
     const id = path.basename(file).split("-")[0];
-    for (const name of fs.readdirSync(path.dirname(file)))
-      if (name.endsWith(".v8") && !name.startsWith(`${id}-`))
-        fs.rmSync(path.join(path.dirname(file), name), { force: true });
+    for (const name of fs.readdirSync(path.dirname(file))) {
+      const other = path.join(path.dirname(file), name);
+      if (name.endsWith(".v8") && !name.startsWith(`${id}-`) && fs.statSync(other).mtimeMs < Date.now() - WEEK_MS)
+        fs.rmSync(other, { force: true });
+    }
   } catch {
     fs.rmSync(temporary, { force: true });
   }

@@ -14,6 +14,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import nodeModule from "node:module";
@@ -86,12 +87,17 @@ describe.skipIf(BUILT_IN)("the code cache (Node 20)", () => {
     expect(readFileSync(cacheOf("validate")).equals(Buffer.alloc(4096, 0x5a))).toBe(false);
   });
 
-  it("caches of other builds are removed when this build's is written", () => {
+  it("other builds' caches are kept for a week (two installs used in turn), then removed when one is written", () => {
     mkdirSync(dir, { mode: 0o700 });
-    const stale = path.join(dir, `0123456789abcdef-${process.version}-${process.arch}-validate.v8`);
-    writeFileSync(stale, "old", { mode: 0o600 });
+    const other = (id: string) => path.join(dir, `${id}-${process.version}-${process.arch}-validate.v8`);
+    writeFileSync(other("0123456789abcdef"), "another install's", { mode: 0o600 });
+    writeFileSync(other("fedcba9876543210"), "a build unused for 8 days", { mode: 0o600 });
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    utimesSync(other("fedcba9876543210"), eightDaysAgo, eightDaysAgo);
     expect(cli(validate).code).toBe(0);
-    expect(readdirSync(dir)).toEqual([path.basename(cacheOf("validate"))]);
+    expect(readdirSync(dir).sort()).toEqual(
+      [path.basename(other("0123456789abcdef")), path.basename(cacheOf("validate"))].sort(),
+    );
   });
 
   it("is neither read nor written in a folder others can write to, or one that is a link", () => {
