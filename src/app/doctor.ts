@@ -95,7 +95,10 @@ export async function runDoctor(adobe: Adobe, sandbox: string): Promise<DoctorRe
     }
   }
   // The Profile union schema: what profile attribute paths are checked against (and previews typed by).
-  const union = await adobe.schemas(sandbox).profileUnion().catch((error: Error) => error);
+  const union = await adobe
+    .schemas(sandbox)
+    .profileUnion()
+    .catch((error: Error) => error);
   check(
     union instanceof Error || union === undefined
       ? {

@@ -26,7 +26,7 @@ const UNUSUAL = /[\t\r&*!%\uFEFF]|<<|(?:^|\n)\.\.\.|(?:^|\n)[ -]*\?[ \n]/;
  * quadratic in the line's length (a third of a 1,000-file load, before this).
  */
 function hasLongLine(text: string): boolean {
-  for (let start = 0; ; ) {
+  for (let start = 0; ;) {
     const end = text.indexOf("\n", start);
     if ((end === -1 ? text.length : end) - start > 1024) return true;
     if (end === -1) return false;

@@ -51,7 +51,8 @@ export const LIVE_RULES = {
     "a credential's environment variable that apply will send is not set (a warning with --secrets optional)",
   "xdm-union":
     "a profile attribute is not a leaf field of the sandbox's Profile union schema (unknown, an array, a map or an object)",
-  policy: "a data policy of the tool config (or a built-in one) forbids what the YAML exports, or requires what it lacks",
+  policy:
+    "a data policy of the tool config (or a built-in one) forbids what the YAML exports, or requires what it lacks",
 } as const;
 
 export const RULES = { ...CONFIG_RULES, ...LIVE_RULES } as const;

@@ -20,7 +20,13 @@ afterEach(() => t.close());
 
 async function planAndMerge(head: string, merge: string): Promise<{ pr: number; comment: string; stdout: string }> {
   const pr = t.github.openPullRequest("change", head);
-  const run = await t.run({ command: "plan", eventName: "pull_request", payload: pullRequestEvent(pr, head), sha: head, env: PLAN_ENV });
+  const run = await t.run({
+    command: "plan",
+    eventName: "pull_request",
+    payload: pullRequestEvent(pr, head),
+    sha: head,
+    env: PLAN_ENV,
+  });
   expect(run.code, run.stdout).toBe(0);
   t.github.mergePullRequest(pr, merge);
   return { pr, comment: t.github.comments(pr)[0]!.body, stdout: run.stdout };
@@ -33,7 +39,9 @@ describe("a pull request's plan without destination secrets", () => {
   it("plans, says what apply will need, and apply (with the secrets) runs the reviewed plan", async () => {
     const planned = await planAndMerge(sha("1"), sha("2"));
     expect(planned.comment).toContain("credentials: not compared");
-    expect(planned.stdout).toMatch(/::warning file=destinations\/account\.yaml,line=\d+,col=\d+,title=aep-gitops%3A env-not-set::KINESIS_SECRET_KEY is not set: apply needs it/);
+    expect(planned.stdout).toMatch(
+      /::warning file=destinations\/account\.yaml,line=\d+,col=\d+,title=aep-gitops%3A env-not-set::KINESIS_SECRET_KEY is not set: apply needs it/,
+    );
     const applied = await apply(sha("2"));
     expect(applied.code, applied.stdout).toBe(0);
     expect((await t.lab.writes()).length).toBeGreaterThan(0);

@@ -64,4 +64,3 @@ export const run: CommandSpec["run"] = async (_args, values, io) => {
 function schemaFile(): string {
   return path.join(packageRoot(import.meta.url), "schemas/aep-gitops.schema.json");
 }
-
