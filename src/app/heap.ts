@@ -8,13 +8,13 @@
 // it (bin/code-cache.js writes its cache from an exit listener; this one runs before it).
 import { createRequire } from "node:module";
 import type { Plan } from "../domain/plan.js";
+import { callCount } from "../report/summary.js";
 
 /** About a minute of writes at Adobe's documented rate limits: below this, garbage never piles up. */
 export const LONG_APPLY_CALLS = 500;
 
 export function keepHeapNearLive(plan: Plan): void {
-  const calls = plan.sandboxes.reduce((n, s) => n + s.changes.reduce((m, c) => m + c.calls.length, 0), 0);
-  if (calls < LONG_APPLY_CALLS) return;
+  if (callCount(plan) < LONG_APPLY_CALLS) return;
   // Required, not imported: no import() in the CLI bundle (src/config/tool-config-file.ts says why),
   // and node:v8 (~4 ms) is loaded only by the runs that use it.
   const v8 = createRequire(import.meta.url)("node:v8") as typeof import("node:v8");

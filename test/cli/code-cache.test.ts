@@ -2,7 +2,6 @@
 // OS temp folder (here each spec's own TMPDIR), written only by a run that succeeded, never read from a
 // folder someone else can write to, and never able to change what the CLI does. On Node 22.1 and later
 // Node's own compile cache does this instead, and these specs skip.
-import { spawnSync } from "node:child_process";
 import {
   chmodSync,
   cpSync,
@@ -18,30 +17,24 @@ import {
   writeFileSync,
 } from "node:fs";
 import nodeModule from "node:module";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { freshTmp, ROOT, runWithTmp, userFolder } from "../support/tmp-cli.js";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const BIN = path.join(ROOT, "bin/aep-gitops.js");
 const BUILT_IN = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === "function";
 if (BUILT_IN) console.warn(`code-cache specs skipped: Node ${process.version} keeps its own compile cache`);
 
 let tmp: string;
 let dir: string;
 beforeEach(() => {
-  tmp = mkdtempSync(path.join(tmpdir(), "aep-gitops-code-cache-spec-"));
-  dir = path.join(tmp, `aep-gitops-code-cache-${process.getuid?.() ?? "user"}`);
+  tmp = freshTmp("code-cache");
+  dir = userFolder(tmp, "aep-gitops-code-cache");
 });
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
 function cli(args: string[], env: Record<string, string> = {}, cwd = ROOT) {
-  const run = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    env: { PATH: process.env.PATH!, HOME: tmp, NO_COLOR: "1", TMPDIR: tmp, ...env },
-    encoding: "utf8",
-  });
-  return { code: run.status, out: run.stdout + run.stderr };
+  const run = runWithTmp(tmp, args, { cwd, env });
+  return { code: run.code, out: run.stdout + run.stderr };
 }
 
 const id = () => readFileSync(path.join(ROOT, "dist/cli/index.cjs.id"), "utf8").trim();

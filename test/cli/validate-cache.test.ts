@@ -2,33 +2,19 @@
 // run checked, with the same build, is answered from the cache (kept per user in the OS temp folder,
 // here each spec's own TMPDIR); anything changed is checked again, and a missing, foreign or corrupt
 // cache only costs time. Whatever the cache holds, the output is the output of a fresh check.
-import { spawnSync } from "node:child_process";
-import {
-  chmodSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const BIN = path.join(ROOT, "bin/aep-gitops.js");
+import { freshTmp, ROOT, runWithTmp, userFolder } from "../support/tmp-cli.js";
 
 let tmp: string;
 let project: string;
 let folder: string;
 beforeEach(() => {
-  tmp = mkdtempSync(path.join(tmpdir(), "aep-gitops-validate-cache-spec-"));
+  tmp = freshTmp("validate-cache");
   project = path.join(tmp, "project");
-  folder = path.join(tmp, `aep-gitops-check-cache-${process.getuid?.() ?? "user"}`);
+  folder = userFolder(tmp, "aep-gitops-check-cache");
   cpSync(path.join(ROOT, "examples/destinations"), path.join(project, "destinations"), { recursive: true });
   // A file with a problem, so a cached check must give back problems too.
   writeFileSync(
@@ -38,14 +24,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
-function validate(...args: string[]) {
-  const run = spawnSync(process.execPath, [BIN, "validate", "destinations", ...args], {
-    cwd: project,
-    env: { PATH: process.env.PATH!, HOME: tmp, NO_COLOR: "1", TMPDIR: tmp },
-    encoding: "utf8",
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const validate = (...args: string[]) => runWithTmp(tmp, ["validate", "destinations", ...args], { cwd: project });
 
 const cacheFile = () =>
   path.join(
