@@ -22,15 +22,26 @@ const path = require("node:path");
 const vm = require("node:vm");
 const nodeModule = require("node:module");
 
-/** The run's cache file, or undefined when there is no safe place for one. */
-function cacheFile(bundle) {
-  if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+/**
+ * `<os temp>/<name>-<uid>`, made if missing, or an error saying why it may not be used: it must be a
+ * folder (not a link) of this user's own that no one else can write to. Also the folder of
+ * `validate --cache` (src/app/check-cache-file.ts), so both caches are kept by one rule.
+ */
+function privateFolder(name) {
   const uid = typeof process.getuid === "function" ? process.getuid() : undefined;
-  const dir = path.join(os.tmpdir(), `aep-gitops-code-cache-${uid ?? "user"}`);
+  const dir = path.join(os.tmpdir(), `${name}-${uid ?? "user"}`);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const stat = fs.lstatSync(dir);
-  if (!stat.isDirectory()) return undefined;
-  if (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o022) !== 0)) return undefined;
+  if (!stat.isDirectory() || (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o022) !== 0)))
+    throw new Error(`${dir} is not a folder of this user's own`);
+  return dir;
+}
+exports.privateFolder = privateFolder;
+
+/** The run's cache file, or undefined when there is no safe place for one (or an error: the same). */
+function cacheFile(bundle) {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  const dir = privateFolder("aep-gitops-code-cache");
   const id = fs.readFileSync(`${bundle}.id`, "utf8").trim();
   if (!/^[0-9a-f]{16}$/.test(id)) return undefined;
   const command = /^[a-z]{1,20}$/.test(process.argv[2] ?? "") ? process.argv[2] : "other";
