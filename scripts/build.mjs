@@ -64,7 +64,9 @@ export async function build() {
     // What the sources ask of import.meta, in a CommonJS bundle: its own URL (schemas, the examples and
     // the reading worker are found beside it).
     define: { "import.meta.url": "__aepBundleUrl" },
-    banner: { js: "const __aepBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    // "use strict" first, before anything else: the sources are ECMAScript modules, strict by definition,
+    // and a directive anywhere but at the top of the file is no directive at all.
+    banner: { js: "\"use strict\";const __aepBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     // Less source for V8 to compile at every start: whitespace and syntax only, so names (and stack
     // traces through the source map) stay as written.
     minifyWhitespace: true,
