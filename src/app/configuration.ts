@@ -2,7 +2,7 @@
 // (every problem at file:line:col, sorted, each once). The CLI prints the problems, the Action annotates
 // them; both then plan from the same desired state without reading a file again.
 import path from "node:path";
-import { hasErrors, loadSandboxes, type LoadResult } from "../config/load.js";
+import { checkSandboxes, hasErrors, loadSandboxes, type LoadResult, type SandboxCheck } from "../config/load.js";
 import { sortProblems } from "../config/problems.js";
 import { loadToolConfig, type SandboxConfig, type ToolConfig } from "../config/tool-config.js";
 import type { DesiredSandbox } from "../domain/desired.js";
@@ -29,10 +29,8 @@ export interface ConfigurationRequest {
   cache?: CheckCache | undefined;
 }
 
-export interface Configuration {
-  tool: ToolConfig;
-  sandboxes: LoadResult[];
-  desired: DesiredSandbox[];
+/** What a check of the configuration finds. */
+export interface ConfigurationCheck {
   /** Every problem of every sandbox, sorted, each once (a file two sandboxes share is read once). */
   problems: Problem[];
   valid: boolean;
@@ -40,19 +38,55 @@ export interface Configuration {
   files: string[];
 }
 
+export interface Configuration extends ConfigurationCheck {
+  tool: ToolConfig;
+  sandboxes: LoadResult[];
+  desired: DesiredSandbox[];
+}
+
 export async function loadConfiguration(request: ConfigurationRequest, io: Io): Promise<Configuration> {
+  const { tool, requests, options } = await prepare(request, io);
+  const sandboxes = await loadSandboxes(requests, options);
+  const desired = sandboxes.map((l) => l.desired);
+  return { tool, sandboxes, desired, ...(await summarize(tool, request, sandboxes, desired)) };
+}
+
+/**
+ * The problems loadConfiguration finds, for `validate`, which reports nothing else: without a desired
+ * state to build (unless a data policy reads one), no document's positions are read but a problem's.
+ */
+export async function checkConfiguration(request: ConfigurationRequest, io: Io): Promise<ConfigurationCheck> {
+  const { tool, requests, options } = await prepare(request, io);
+  if (tool.policies.length > 0) {
+    const sandboxes = await loadSandboxes(requests, options);
+    return summarize(
+      tool,
+      request,
+      sandboxes,
+      sandboxes.map((l) => l.desired),
+    );
+  }
+  return summarize(tool, request, await checkSandboxes(requests, options), []);
+}
+
+async function prepare(request: ConfigurationRequest, io: Io) {
   const tool = await loadToolConfig({
     cwd: io.cwd,
     env: io.env,
     ...(request.config ? { configFile: request.config } : {}),
     ...(request.toolConfigOnlyIfNamed && request.paths.length > 0 && !request.config ? { skipSearch: true } : {}),
   });
-  const chosen = chooseSandboxes(tool, request, io);
-  const options = request.cache ? { cache: request.cache } : {};
-  const sandboxes = await loadSandboxes(
-    chosen.map((s) => ({ sandbox: s.name, paths: s.paths })),
-    options,
-  );
+  const requests = chooseSandboxes(tool, request, io).map((s) => ({ sandbox: s.name, paths: s.paths }));
+  return { tool, requests, options: request.cache ? { cache: request.cache } : {} };
+}
+
+/** Every sandbox's problems, with Adobe's guardrails at the tool config's severity, and the data policies'. */
+async function summarize(
+  tool: ToolConfig,
+  request: ConfigurationRequest,
+  sandboxes: SandboxCheck[],
+  desired: DesiredSandbox[],
+): Promise<ConfigurationCheck> {
   // Loaded only when there are policies: their glob matcher is a start-up cost validate need not pay.
   const policies = tool.policies.length > 0 ? await import("../domain/policies.js") : undefined;
   // Adobe's guardrails at the severity the tool config gives them (--strict: errors), then the data
@@ -62,12 +96,9 @@ export async function loadConfiguration(request: ConfigurationRequest, io: Io): 
       sandboxes.flatMap((l) => l.problems),
       tool.guardrails,
     ).map((p) => (request.strict && p.rule.startsWith("guardrail-") ? { ...p, severity: "error" as const } : p)),
-    ...(policies ? sandboxes.flatMap((l) => policies.policyProblems(l.desired, tool.policies, "offline")) : []),
+    ...(policies ? desired.flatMap((d) => policies.policyProblems(d, tool.policies, "offline")) : []),
   ]);
   return {
-    tool,
-    sandboxes,
-    desired: sandboxes.map((l) => l.desired),
     problems,
     valid: !hasErrors(problems),
     files: [...new Set(sandboxes.flatMap((l) => l.files))].sort(),

@@ -26,18 +26,19 @@ export interface CheckedDocument {
 
 export function checkDocument(doc: YamlDocument): { checked?: CheckedDocument; problems: Problem[] } {
   const { locator } = doc;
-  const top = locator.at([]);
+  // Where the document starts, asked for only when reported: a clean document need not read positions.
+  const top = () => locator.at([]);
   if (!isRecord(doc.value)) {
     const hint = Array.isArray(doc.value) ? "write one resource per document, separated by lines of ---" : undefined;
     return {
-      problems: [problem(top, "schema", "a document must be a mapping with apiVersion, kind and name", { hint })],
+      problems: [problem(top(), "schema", "a document must be a mapping with apiVersion, kind and name", { hint })],
     };
   }
   const value = doc.value;
   const problems: Problem[] = [];
 
   if (!("apiVersion" in value)) {
-    problems.push(problem(top, "schema", "missing field 'apiVersion'", { hint: `add apiVersion: ${API_VERSION}` }));
+    problems.push(problem(top(), "schema", "missing field 'apiVersion'", { hint: `add apiVersion: ${API_VERSION}` }));
   } else if (value.apiVersion !== API_VERSION) {
     // Another format version: its fields may mean something else, so nothing further is checked.
     const shown = typeof value.apiVersion === "string" ? ` '${value.apiVersion}'` : "";
@@ -51,7 +52,7 @@ export function checkDocument(doc: YamlDocument): { checked?: CheckedDocument; p
 
   const kind = value.kind;
   if (kind === undefined) {
-    problems.push(problem(top, "schema", "missing field 'kind'", { hint: `kind is one of ${KINDS.join(", ")}` }));
+    problems.push(problem(top(), "schema", "missing field 'kind'", { hint: `kind is one of ${KINDS.join(", ")}` }));
     return { problems };
   }
   if (!KINDS.includes(kind as Kind)) {
@@ -70,7 +71,7 @@ export function checkDocument(doc: YamlDocument): { checked?: CheckedDocument; p
   const type = value.type;
   if (type === undefined) {
     problems.push(
-      problem(top, "schema", "missing field 'type'", { hint: `type is one of ${DESTINATION_TYPES.join(", ")}` }),
+      problem(top(), "schema", "missing field 'type'", { hint: `type is one of ${DESTINATION_TYPES.join(", ")}` }),
     );
     return { checked, problems };
   }

@@ -33,6 +33,11 @@ function hasLongLine(text: string): boolean {
     start = end + 1;
   }
 }
+/** The quick scan both fast paths start with (this one and fast-values.ts): false sends a file to yaml. */
+export function plainText(text: string): boolean {
+  return !UNUSUAL.test(text) && !hasLongLine(text);
+}
+
 /** A document start marker, at the start of a line. */
 const MARKER = /(?:^|\n)---(?=[ \n]|$)/g;
 
@@ -49,7 +54,7 @@ const NOT_FAST = Symbol("not fast");
 
 /** The documents of a plain file, or undefined: then yaml reads it. */
 export function fastFile(text: string): FastFile | undefined {
-  if (UNUSUAL.test(text) || hasLongLine(text)) return undefined;
+  if (!plainText(text)) return undefined;
   const stack: Frame[] = [];
   const roots: Frame[] = [];
   const listener = (event: "open" | "close", state: State) => {
@@ -157,24 +162,33 @@ function convert(text: string, frame: Frame, out: { value: unknown; tree: Positi
 
 /**
  * A plain scalar as yaml's core schema resolves it: its tags in yaml's order (null, bool, octal, int,
- * hex, NaN/infinity, exponent, float), each with yaml's test and yaml's conversion.
+ * hex, NaN/infinity, exponent, float), each with yaml's test and yaml's conversion. Every key and
+ * plain value of every file comes through here, so the common case (a name, an id) is answered first:
+ * not one of the words, and not a number of any form (one test of their union).
  */
 export function resolvePlain(text: string): string | number | boolean | null {
-  // Most scalars are names and ids: only a first character some tag can start with needs the tests.
-  if (text.length > 0 && !FIRST.test(text[0]!)) return text;
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
-  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text)) return text[0] === "t" || text[0] === "T";
+  const word = WORDS.get(text);
+  if (word !== undefined) return word;
+  if (!NUMBER.test(text)) return text;
   if (/^0o[0-7]+$/.test(text)) return parseInt(text.substring(2), 8);
   if (/^[-+]?[0-9]+$/.test(text)) return parseInt(text, 10);
   if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.substring(2), 16);
   if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text))
     return text.slice(-3).toLowerCase() === "nan" ? NaN : text[0] === "-" ? -Infinity : Infinity;
   if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text)) return parseFloat(text);
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)) return parseFloat(text);
-  return text;
+  return parseFloat(text); // the union leaves only yaml's float: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/
 }
 
-const FIRST = /[~nNtTfF0-9+\-.]/;
+/** yaml's null (/^(?:~|[Nn]ull|NULL)?$/) and bool (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/), word by word. */
+const WORDS = new Map<string, null | boolean>([
+  ...["", "~", "null", "Null", "NULL"].map((w) => [w, null] as const),
+  ...["true", "True", "TRUE"].map((w) => [w, true] as const),
+  ...["false", "False", "FALSE"].map((w) => [w, false] as const),
+]);
+
+/** The union of yaml's number tests below, in one. */
+const NUMBER =
+  /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
 
 /** Where a node's content starts: past spaces, line breaks and comments from where its event opened. */
 function contentStart(text: string, from: number): number {

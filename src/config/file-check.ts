@@ -1,10 +1,10 @@
 // Everything that can be known about one file on its own: read, parse, and layer 1 for each of its
 // documents. This is the unit of work a worker thread takes (read-pool.ts), so it comes with a plain-data
-// form: Locators become their position index, everything else is already plain data.
+// form: Locators become their position index (or, not read yet, their text), the rest is plain data.
 import type { Problem } from "../domain/problem.js";
 import { checkDocument, type CheckedDocument } from "./check-document.js";
 import { Locator, type LocatorData } from "./locator.js";
-import { readYamlFile } from "./yaml-file.js";
+import { readPositions, readYamlFile, type Positions } from "./yaml-file.js";
 
 export interface FileCheck {
   /** The file's own problems, then each document's layer-1 problems: the order loading always had. */
@@ -20,8 +20,8 @@ export interface FileCheckData {
   documents: CheckedDocumentData[];
 }
 
-export function checkFile(file: string): FileCheck {
-  const yamlFile = readYamlFile(file);
+export function checkFile(file: string, positions: Positions = "eager"): FileCheck {
+  const yamlFile = readYamlFile(file, positions);
   const problems = yamlFile.problems;
   const documents: CheckedDocument[] = [];
   for (const doc of yamlFile.documents) {
@@ -42,6 +42,6 @@ export function toData(check: FileCheck): FileCheckData {
 export function fromData(data: FileCheckData): FileCheck {
   return {
     problems: data.problems,
-    documents: data.documents.map((doc) => ({ ...doc, locator: Locator.fromData(doc.locator) })),
+    documents: data.documents.map((doc) => ({ ...doc, locator: Locator.fromData(doc.locator, readPositions) })),
   };
 }

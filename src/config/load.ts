@@ -1,7 +1,8 @@
 // Files → desired state for one sandbox: list the YAML files, read and parse them, check each document
 // against the schema (layer 1), run the semantic rules over all of them (layer 2), and keep what is
 // valid. Every problem is collected and returned at once; bad input never throws. Reading and layer 1
-// are per file, so a large tree shares them out to worker threads (read-pool.ts).
+// are per file, so a large tree shares them out to worker threads (read-pool.ts). checkSandboxes stops
+// before the desired state, for a run that only reports problems.
 import path from "node:path";
 import type { DesiredSandbox } from "../domain/desired.js";
 import type { Problem } from "../domain/problem.js";
@@ -15,11 +16,15 @@ import { toDesiredAccount, toDesiredDestination } from "./to-desired.js";
 
 export { hasErrors } from "./problems.js";
 
-export interface LoadResult {
-  desired: DesiredSandbox;
+/** What one sandbox's files hold that is wrong: every problem of both layers, sorted. */
+export interface SandboxCheck {
   problems: Problem[];
   /** Every file read (absolute, sorted). */
   files: string[];
+}
+
+export interface LoadResult extends SandboxCheck {
+  desired: DesiredSandbox;
 }
 
 export interface SandboxRequest {
@@ -39,6 +44,34 @@ export async function loadDesired(sandbox: string, paths: string[], options: Rea
  * a thousand), and a file two sandboxes share is read once.
  */
 export async function loadSandboxes(requests: SandboxRequest[], options: ReadOptions = {}): Promise<LoadResult[]> {
+  return (await checkAll(requests, options)).map(({ sandbox, paths, check, documents }) => {
+    const usable = documents.filter((doc) => doc.valid && !hasErrorWithin(doc, check.problems));
+    const desired: DesiredSandbox = {
+      sandbox,
+      paths,
+      accounts: usable.filter((d) => d.kind === "Account").map(toDesiredAccount),
+      destinations: usable.filter((d) => d.kind === "Destination").map(toDesiredDestination),
+    };
+    return { ...check, desired };
+  });
+}
+
+/**
+ * The problems loadSandboxes finds, without the desired state: what validate reports. No desired state
+ * asks where its items came from, so each document's positions are read only if a problem needs them.
+ */
+export async function checkSandboxes(requests: SandboxRequest[], options: ReadOptions = {}): Promise<SandboxCheck[]> {
+  return (await checkAll(requests, { positions: "on-demand", ...options })).map((c) => c.check);
+}
+
+interface Checked {
+  sandbox: string;
+  paths: string[];
+  check: SandboxCheck;
+  documents: CheckedDocument[];
+}
+
+async function checkAll(requests: SandboxRequest[], options: ReadOptions): Promise<Checked[]> {
   const listed = await Promise.all(
     requests.map(async ({ sandbox, paths }) => {
       const absolute = paths.map((p) => path.resolve(p));
@@ -49,54 +82,45 @@ export async function loadSandboxes(requests: SandboxRequest[], options: ReadOpt
   // Read and layer 1, file by file; the results come back in file order whichever thread read them.
   const checks = await checkFiles(files, { ...options, workers: options.workers ?? workersFor(files.length) });
   const checked = new Map(files.map((file, i) => [file, checks[i]!]));
-  return listed.map((l) =>
-    assemble(
+  return listed.map((l) => ({
+    sandbox: l.sandbox,
+    paths: l.absolute,
+    ...layer2(
       l.sandbox,
       l.absolute,
       l.files,
       l.files.map((file) => checked.get(file)!),
       l.problems,
     ),
-  );
+  }));
 }
 
-/** Layer 2 over one sandbox's checked files, then the desired state from what is valid. */
-function assemble(
+/** Layer 2 over one sandbox's checked files. */
+function layer2(
   sandbox: string,
   absolute: string[],
   files: string[],
   checks: FileCheck[],
   listing: Problem[],
-): LoadResult {
+): Pick<Checked, "check" | "documents"> {
   const problems: Problem[] = [...listing];
   const documents: CheckedDocument[] = [];
   for (const check of checks) {
     for (const p of check.problems) problems.push(p);
     for (const doc of check.documents) documents.push(doc);
   }
-
-  // Layer 2, across every document of the sandbox.
   const base = commonFolder(absolute);
   const context = { sandbox, documents, display: (file: string) => path.relative(base, file) || path.basename(file) };
   for (const rule of SEMANTIC_RULES) problems.push(...rule(context));
-
-  const sorted = sortProblems(problems);
-  const usable = documents.filter((doc) => doc.valid && !hasErrorWithin(doc, sorted));
-  const desired: DesiredSandbox = {
-    sandbox,
-    paths: absolute,
-    accounts: usable.filter((d) => d.kind === "Account").map(toDesiredAccount),
-    destinations: usable.filter((d) => d.kind === "Destination").map(toDesiredDestination),
-  };
-  return { desired, problems: sorted, files };
+  return { check: { problems: sortProblems(problems), files }, documents };
 }
 
 /** A document is unusable when any error (from either layer) points inside its lines. */
 function hasErrorWithin(doc: CheckedDocument, problems: Problem[]): boolean {
+  const errors = problems.filter((p) => p.severity === "error" && p.file === doc.file);
+  if (errors.length === 0) return false; // the document's range is not even needed
   const { start, end } = doc.locator.range;
-  return problems.some(
-    (p) => p.severity === "error" && p.file === doc.file && p.line >= start.line && p.line <= end.line,
-  );
+  return errors.some((p) => p.line >= start.line && p.line <= end.line);
 }
 
 /** The deepest folder holding every input, to name other files briefly in messages. */

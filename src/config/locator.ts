@@ -11,19 +11,28 @@ export type Path = ReadonlyArray<string | number>;
 /** Where to point for a path: at its value, at its key (unknown fields), or at what holds it (missing fields). */
 export type Anchor = "value" | "key" | "holder";
 
-/** Everything a Locator knows, as structured-clonable data. */
-export interface LocatorData {
-  file: string;
+/** A document's index of positions (positions.ts) and where its file's lines start. */
+export interface DocumentIndex {
   positions: DocumentPositions;
   /** Offsets where each line starts (the LineCounter's); shared by the documents of one file. */
   lineStarts: number[];
-  prefix: Path;
 }
+
+/**
+ * Reads the index of every document of a file's text, in the order the file's documents were read
+ * (yaml-file.ts's readPositions). Given to a Locator rather than imported, so that this file depends on
+ * no parser.
+ */
+export type PositionReader = (text: string) => DocumentIndex[];
+
+/** Everything a Locator knows, as structured-clonable data: its index, or the text to read it from. */
+export type LocatorData = { file: string; prefix: Path } & (DocumentIndex | { text: string; index: number });
 
 export class Locator {
   readonly file: string;
-  private readonly positions: DocumentPositions;
-  private readonly lineStarts: number[];
+  private indexed?: DocumentIndex;
+  /** Until the index is first needed: the text to read it from, and which document this is. */
+  private pending?: { text: string; index: number; read: PositionReader };
   private readonly prefix: Path;
 
   constructor(
@@ -34,35 +43,67 @@ export class Locator {
     prefix: Path = [],
   ) {
     this.file = file;
-    this.positions = documentPositions(doc);
-    this.lineStarts = lineCounter.lineStarts;
+    this.indexed = { positions: documentPositions(doc), lineStarts: lineCounter.lineStarts };
     this.prefix = prefix;
   }
 
   /** A Locator from positions already indexed (in this thread or another). */
   static of(file: string, positions: DocumentPositions, lineStarts: number[], prefix: Path = []): Locator {
-    const locator = Object.create(Locator.prototype) as { -readonly [K in keyof LocatorData]: LocatorData[K] };
-    locator.file = file;
-    locator.positions = positions;
-    locator.lineStarts = lineStarts;
-    locator.prefix = prefix;
-    return locator as unknown as Locator;
+    return Locator.make(file, prefix, { positions, lineStarts }, undefined);
   }
 
-  static fromData(data: LocatorData): Locator {
-    return Locator.of(data.file, data.positions, data.lineStarts, data.prefix);
+  /**
+   * A Locator of document `index` of `text` that reads its positions only when first asked where
+   * something is: most documents of a clean run are never asked (validate reports only problems).
+   */
+  static onDemand(file: string, text: string, index: number, read: PositionReader, prefix: Path = []): Locator {
+    return Locator.make(file, prefix, undefined, { text, index, read });
   }
 
+  /** Without the constructor, which indexes a yaml Document: these have their index, or its text. */
+  private static make(file: string, prefix: Path, indexed?: Locator["indexed"], pending?: Locator["pending"]) {
+    const locator = Object.create(Locator.prototype) as { -readonly [K in keyof Locator]: Locator[K] };
+    Object.assign(locator, { file, prefix, indexed, pending });
+    return locator as Locator;
+  }
+
+  /** `read` reads the positions of a Locator sent as its text (see onDemand). */
+  static fromData(data: LocatorData, read: PositionReader): Locator {
+    return "text" in data
+      ? Locator.onDemand(data.file, data.text, data.index, read, data.prefix)
+      : Locator.of(data.file, data.positions, data.lineStarts, data.prefix);
+  }
+
+  /** As it stands: a Locator not asked yet travels as its text, which is smaller than its index. */
   toData(): LocatorData {
-    return { file: this.file, positions: this.positions, lineStarts: this.lineStarts, prefix: this.prefix };
+    const { file, prefix } = this;
+    if (this.pending) return { file, prefix, text: this.pending.text, index: this.pending.index };
+    return { file, prefix, ...this.index() };
+  }
+
+  /** With its positions read (for tests comparing one way of reading with another). */
+  resolved(): LocatorData {
+    return { file: this.file, prefix: this.prefix, ...this.index() };
+  }
+
+  private index(): DocumentIndex {
+    if (this.indexed) return this.indexed;
+    const { text, index, read } = this.pending!;
+    const indexed = read(text)[index];
+    // Both ways of reading a text find the same documents (fast-yaml.test.ts): anything else is a bug.
+    if (!indexed) throw new Error(`${this.file}: document ${index + 1} has no positions`);
+    this.indexed = indexed;
+    this.pending = undefined;
+    return indexed;
   }
 
   at(relative: Path, anchor: Anchor = "value"): SourceLocation {
+    const { positions } = this.index();
     const path = [...this.prefix, ...relative];
-    const steps = walk(this.positions.root, path);
+    const steps = walk(positions.root, path);
     const last = steps[steps.length - 1];
     const node = last?.node == null ? undefined : startOf(last.node);
-    const fallback = this.positions.rootAt;
+    const fallback = positions.rootAt;
     if (anchor === "holder") {
       // A missing field is reported at the key that introduces its map ("target:"), or the map itself.
       return this.position(last?.keyAt ?? node ?? fallback);
@@ -78,7 +119,7 @@ export class Locator {
   /** The place of each item of the list at `path`, in one walk (the desired state records every item's place). */
   items(path: Path): SourceLocation[] {
     const full = [...this.prefix, ...path];
-    const steps = walk(this.positions.root, full);
+    const steps = walk(this.index().positions.root, full);
     const list = steps.length === full.length ? steps[steps.length - 1]?.node : null;
     if (list == null || typeof list === "number" || !("items" in list)) return [];
     return list.items.map((item) => this.position(item === null ? list.at : startOf(item)));
@@ -86,12 +127,12 @@ export class Locator {
 
   /** Where the whole document starts and ends, to tell which document a problem belongs to. */
   get range(): { start: SourceLocation; end: SourceLocation } {
-    const { start, end } = this.positions;
+    const { start, end } = this.index().positions;
     return { start: this.position(start), end: this.position(Math.max(start, end - 1)) };
   }
 
   position(offset: number): SourceLocation {
-    const { line, col } = linePos(this.lineStarts, offset);
+    const { line, col } = linePos(this.index().lineStarts, offset);
     // A document without lines (a JavaScript config has no YAML positions) is reported at 1:1.
     return { file: this.file, line: Math.max(line, 1), column: Math.max(col, 1) };
   }

@@ -10,6 +10,7 @@ import type { CheckCache } from "./check-cache.js";
 import { checkFile, fromData, type FileCheck } from "./file-check.js";
 import type { JobMessage, WorkerFault, WorkerMessage } from "./read-protocol.js";
 import { startWorker } from "./read-worker-start.js";
+import type { Positions } from "./yaml-file.js";
 
 export interface ReadOptions {
   /** Worker threads to share the reading with; 0 reads on this thread only. Default: by files and cores. */
@@ -26,6 +27,8 @@ export interface ReadOptions {
   stallMs?: number;
   /** Checks of unchanged files are taken from here; the others are checked and stored in it. */
   cache?: CheckCache;
+  /** When the documents' positions are read (yaml-file.ts): by default while parsing. */
+  positions?: Positions;
 }
 
 /** Below this many files per worker, starting one (~50–100 ms of its own) costs more than it saves. */
@@ -66,6 +69,7 @@ interface Helper {
 interface Job {
   id: number;
   files: string[];
+  positions: Positions;
   results: Array<FileCheck | undefined>;
   missing: number;
   /** Helpers that may still send results for this job. */
@@ -105,9 +109,11 @@ class Pool {
     const batch = options.batch ?? BATCH;
     let finish!: () => void;
     const done = new Promise<void>((resolve) => (finish = resolve));
+    const positions = options.positions ?? "eager";
     const job: Job = {
       id: this.nextId++,
       files,
+      positions,
       results: [],
       missing: files.length,
       pending: new Set(),
@@ -115,7 +121,7 @@ class Pool {
       stallMs: options.stallMs ?? STALL_MS,
     };
     if (this.retire) clearTimeout(this.retire);
-    const message: JobMessage = { id: job.id, files, next, batch };
+    const message: JobMessage = { id: job.id, files, next, batch, positions };
     if (options.fault && options.fault !== "start") message.fault = options.fault;
     for (const helper of helpers) {
       helper.worker.postMessage(message);
@@ -128,7 +134,8 @@ class Pool {
       while (options.inThread !== false) {
         const start = Atomics.add(next, 0, batch);
         if (start >= files.length) break;
-        for (let i = start; i < Math.min(start + batch, files.length); i++) this.fill(job, i, checkFile(files[i]!));
+        for (let i = start; i < Math.min(start + batch, files.length); i++)
+          this.fill(job, i, checkFile(files[i]!, positions));
       }
       if (job.missing > 0) {
         this.watch(job);
@@ -176,7 +183,7 @@ class Pool {
   private settle(job: Job): void {
     if (job.missing > 0 && job.pending.size === 0) {
       job.files.forEach((file, i) => {
-        if (job.results[i] === undefined) this.fill(job, i, checkFile(file));
+        if (job.results[i] === undefined) this.fill(job, i, checkFile(file, job.positions));
       });
     }
     if (job.missing === 0) job.finish();
@@ -220,11 +227,12 @@ export async function checkFiles(files: string[], options: ReadOptions = {}): Pr
     return found.map((check) => check ?? checked[next++]!);
   }
   const count = options.workers ?? workersFor(files.length);
-  if (count <= 0 || files.length === 0) return files.map(checkFile);
+  const here = () => files.map((file) => checkFile(file, options.positions));
+  if (count <= 0 || files.length === 0) return here();
   const oneOff = options.fault !== undefined || options.script !== undefined;
   const pool = oneOff ? new Pool(true, options) : (shared ??= new Pool(false, {}));
   pool.grow(count);
-  if (pool.helpers.length === 0) return files.map(checkFile);
+  if (pool.helpers.length === 0) return here();
   return pool.run(files, pool.helpers.slice(0, count), options);
 }
 

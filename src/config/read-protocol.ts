@@ -1,6 +1,7 @@
 // The messages between read-pool.ts (the thread that loads) and read-worker.ts (its helpers). Plain,
 // structured-clonable data only; the shared counter is how every thread claims the next files.
 import type { FileCheckData } from "./file-check.js";
+import type { Positions } from "./yaml-file.js";
 
 /** Ways a worker can be told to fail, so the tests can show that no problem is lost and nothing hangs. */
 export type WorkerFault = "throw" | "exit" | "hang";
@@ -11,6 +12,7 @@ export interface JobMessage {
   /** Int32Array over a SharedArrayBuffer: [0] is the index of the next unclaimed file. */
   next: Int32Array;
   batch: number;
+  positions: Positions;
   fault?: WorkerFault;
 }
 

@@ -16,7 +16,7 @@ if (settings.failAtStart) throw new Error("read-worker: told to fail at start (t
 
 const port = parentPort!;
 port.on("message", (job: JobMessage) => {
-  const { files, next, batch } = job;
+  const { files, next, batch, positions } = job;
   for (let claims = 1; ; claims++) {
     const start = Atomics.add(next, 0, batch);
     if (start >= files.length) break;
@@ -25,7 +25,7 @@ port.on("message", (job: JobMessage) => {
     // nobody else will read.
     if (claims === 2 && job.fault) fail(job.fault);
     const results = [];
-    for (let i = start; i < end; i++) results.push(toData(checkFile(files[i]!)));
+    for (let i = start; i < end; i++) results.push(toData(checkFile(files[i]!, positions)));
     port.postMessage({ job: job.id, start, results } satisfies WorkerMessage);
   }
   port.postMessage({ job: job.id, done: true } satisfies WorkerMessage);

@@ -5,7 +5,8 @@ import { LineCounter, parseAllDocuments, visit, type Document, type YAMLError } 
 import type { Problem, RuleId } from "../domain/problem.js";
 import { bytePosition, decodeUtf8 } from "./encoding.js";
 import { fastFile } from "./fast-yaml.js";
-import { Locator } from "./locator.js";
+import { fastValues } from "./fast-values.js";
+import { Locator, type DocumentIndex, type PositionReader } from "./locator.js";
 import { plainDocument } from "./plain-data.js";
 import { problem } from "./problems.js";
 import { duplicateKeyProblem } from "./rules/duplicate-key.js";
@@ -34,7 +35,14 @@ export interface YamlFile {
  * bytes go into one buffer per thread, reused for every file (parsing keeps no reference to them), and
  * reading stops one byte past the limit, so no stat is needed to enforce it.
  */
-export function readYamlFile(file: string): YamlFile {
+/**
+ * How a read file's documents learn where their nodes are: "eager" indexes every node while parsing
+ * (what a plan needs: the desired state records where each item came from); "on-demand" reads the data
+ * alone and the positions only if something asks (what validate needs: it reports problems alone).
+ */
+export type Positions = "eager" | "on-demand";
+
+export function readYamlFile(file: string, positions: Positions = "eager"): YamlFile {
   let fd: number | undefined;
   try {
     fd = openSync(file, "r");
@@ -45,7 +53,7 @@ export function readYamlFile(file: string): YamlFile {
         hint: "split it into several files: a folder may hold any number of them",
       });
     }
-    return parseYamlFile(file, bytes);
+    return parseYamlFile(file, bytes, { positions });
   } catch (error) {
     // Unreadable (permissions, vanished since listing): still a problem at the file, not a crash.
     return failed(file, "read-error", `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
@@ -86,7 +94,11 @@ export function readFileBytes(file: string): Uint8Array | undefined {
 }
 
 /** Pure part of readYamlFile, for tests and the benchmark. `fast: false` takes yaml's path for every file. */
-export function parseYamlFile(file: string, bytes: Uint8Array, options: { fast?: boolean } = {}): YamlFile {
+export function parseYamlFile(
+  file: string,
+  bytes: Uint8Array,
+  options: { fast?: boolean; positions?: Positions } = {},
+): YamlFile {
   const decoded = decodeUtf8(bytes);
   if ("error" in decoded) {
     const at = bytePosition(bytes, decoded.offset);
@@ -94,8 +106,29 @@ export function parseYamlFile(file: string, bytes: Uint8Array, options: { fast?:
   }
   const text = decoded.text;
   if (text.replace(/^\uFEFF/, "").trim() === "") return failed(file, "empty-file", "file is empty");
+  if (options.positions === "on-demand" && options.fast !== false) {
+    const values = fastValues(text);
+    if (values) {
+      const documents = values.map((value, i) => ({ value, locator: Locator.onDemand(file, text, i, readPositions) }));
+      return { file, documents, problems: [] };
+    }
+  }
+  return parseText(file, text, options.fast !== false);
+}
+
+/**
+ * The positions of every document of a text that fast-values.ts read, read as an eager run would
+ * have read them (the same documents, in the same order: the text has no empty or failed ones).
+ */
+export const readPositions: PositionReader = (text) =>
+  parseText("", text, true).documents.map((d) => {
+    const { positions, lineStarts } = d.locator.resolved() as DocumentIndex;
+    return { positions, lineStarts };
+  });
+
+function parseText(file: string, text: string, tryFast: boolean): YamlFile {
   // Most files are plain: read them the fast way, with the answers yaml would give (fast-yaml.ts).
-  const fast = options.fast === false ? undefined : fastFile(text);
+  const fast = tryFast ? fastFile(text) : undefined;
   if (fast) {
     const documents = fast.documents.map((d) => ({
       value: d.value,

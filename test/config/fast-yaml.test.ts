@@ -1,23 +1,31 @@
-// The fast path (fast-yaml.ts) must give exactly what yaml gives: the same data, problems and the
-// position of every node, or step aside. Each case below is read both ways and compared whole.
+// The fast paths (fast-yaml.ts, and fast-values.ts with its positions read on demand) must give exactly
+// what yaml gives: the same data, problems and the position of every node, or step aside. Each case
+// below is read every way and compared whole.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { stringify } from "yaml";
+import { parseDocument, stringify, type Scalar } from "yaml";
 import { fastFile, resolvePlain } from "../../src/config/fast-yaml.js";
-import { parseYamlFile } from "../../src/config/yaml-file.js";
+import { fastValues } from "../../src/config/fast-values.js";
+import { parseYamlFile, type Positions } from "../../src/config/yaml-file.js";
 import { repositoryYamlFiles } from "../support/repo-yaml.js";
 
-/** Both readings of one text, as comparable plain data. */
+/** Every reading of one text, as comparable plain data (positions read on demand are read here). */
 function bothWays(text: string) {
   const bytes = Buffer.from(text, "utf8");
-  const plain = (fast: boolean) => {
-    const read = parseYamlFile("f.yaml", bytes, { fast });
+  const plain = (fast: boolean, positions: Positions = "eager") => {
+    const read = parseYamlFile("f.yaml", bytes, { fast, positions });
     return {
       problems: read.problems,
-      documents: read.documents.map((d) => ({ value: d.value, locator: d.locator.toData() })),
+      documents: read.documents.map((d) => ({ value: d.value, locator: d.locator.resolved() })),
     };
   };
-  return { fast: plain(true), general: plain(false), tookFastPath: fastFile(text) !== undefined };
+  return {
+    fast: plain(true),
+    onDemand: plain(true, "on-demand"),
+    general: plain(false),
+    tookFastPath: fastFile(text) !== undefined,
+    tookValuePath: fastValues(text) !== undefined,
+  };
 }
 
 const CASES: Record<string, string> = {
@@ -52,14 +60,19 @@ const CASES: Record<string, string> = {
   "a key over 1024 characters": `${"k".repeat(1100)}: 1\n`,
   "a line of exactly 1024 characters": `a: 1\n${"k".repeat(1021)}: 1\nb: 2\n`,
   "a last line over 1024 characters, no newline": `a: 1\n${"k".repeat(1022)}: 1`,
+  "a key that reads as null": `~: x\na: 1\n`,
+  "a collection as a key": `[a, b]: c\nd: 1\n`,
+  "a flow mapping as a key": `x: {{a: 1}: c}\n`,
+  "keys Object.prototype also has": `constructor: x\ntoString: y\nhasOwnProperty: z\n`,
   "deep nesting": `${Array.from({ length: 40 }, (_, i) => `${"  ".repeat(i)}k${i}:`).join("\n")} end\n`,
 };
 
 describe("the fast path reads exactly what yaml reads", () => {
   for (const [name, text] of Object.entries(CASES)) {
     it(name, () => {
-      const { fast, general } = bothWays(text);
+      const { fast, onDemand, general } = bothWays(text);
       expect(fast).toEqual(general);
+      expect(onDemand).toEqual(general);
     });
   }
 
@@ -97,20 +110,48 @@ describe("the fast path reads exactly what yaml reads", () => {
       "a key over 1024 characters": false, // yaml refuses it: its message, at its place
       "a line of exactly 1024 characters": true,
       "a last line over 1024 characters, no newline": false,
+      "a key that reads as null": true,
+      "a collection as a key": false,
+      "a flow mapping as a key": false,
+      "keys Object.prototype also has": false, // yaml reads them; the walk is cautious
       "deep nesting": true,
     });
+  });
+
+  it("and the data-only path (fast-values.ts) takes what it can prove yaml reads the same", () => {
+    const took = Object.entries(CASES).flatMap(([name, text]) => (bothWays(text).tookValuePath ? [name] : []));
+    expect(took).toEqual([
+      "scalars of every core type",
+      "quoted and block scalars",
+      "multi-line plain and unicode",
+      "empty values and comments", // its positions, when asked for, are yaml's
+      "flow collections",
+      "sequences at the key's indentation",
+      "compact nested sequences",
+      "two documents",
+      "a document start",
+      "documents with comments between",
+      "no newline at the end",
+      "a line of exactly 1024 characters",
+      "keys Object.prototype also has",
+      "deep nesting",
+    ]);
   });
 
   it("on every fixture and example in the repository", () => {
     const files = repositoryYamlFiles();
     expect(files.length).toBeGreaterThan(50);
     let tookFast = 0;
+    let tookValues = 0;
     for (const file of files) {
-      const { fast, general, tookFastPath } = bothWays(readFileSync(file, "utf8"));
+      const { fast, onDemand, general, tookFastPath, tookValuePath } = bothWays(readFileSync(file, "utf8"));
       expect({ file, ...fast }).toEqual({ file, ...general });
+      expect({ file, ...onDemand }).toEqual({ file, ...general });
       if (tookFastPath) tookFast++;
+      if (tookValuePath) tookValues++;
     }
     expect(tookFast).toBeGreaterThan(files.length / 2);
+    expect(tookValues).toBeGreaterThan(files.length / 2);
   });
 
   it("on a thousand random documents written in every style yaml writes", () => {
@@ -157,6 +198,7 @@ describe("the fast path reads exactly what yaml reads", () => {
       );
     };
     let tookFast = 0;
+    let tookValues = 0;
     for (let i = 0; i < 1000; i++) {
       const doc = { apiVersion: "aep-gitops/v1", n: i, body: value(0) };
       const text = stringify(doc, {
@@ -166,15 +208,56 @@ describe("the fast path reads exactly what yaml reads", () => {
         defaultKeyType: pick([null, "PLAIN", "QUOTE_DOUBLE"] as const),
         lineWidth: pick([0, 20, 80]),
       });
-      const { fast, general, tookFastPath } = bothWays(text);
+      const { fast, onDemand, general, tookFastPath, tookValuePath } = bothWays(text);
       expect({ text, ...fast }).toEqual({ text, ...general });
+      expect({ text, ...onDemand }).toEqual({ text, ...general });
       if (tookFastPath) tookFast++;
+      if (tookValuePath) tookValues++;
     }
     expect(tookFast).toBeGreaterThan(500);
+    expect(tookValues).toBeGreaterThan(500);
   });
 });
 
 describe("plain scalars", () => {
+  it("resolve exactly as yaml resolves them, on ten thousand texts made of number and word characters", () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const ALPHABET = "0123456789+-.eExXoOabcdfinINFaAlLsStTrRuU_~";
+    const WORDS = [
+      "null",
+      "Null",
+      "NULL",
+      "true",
+      "True",
+      "TRUE",
+      "false",
+      "False",
+      "FALSE",
+      ".inf",
+      ".NaN",
+      "0x",
+      "0o",
+    ];
+    let compared = 0;
+    for (let i = 0; i < 10_000; i++) {
+      const length = 1 + Math.floor(random() * 6);
+      // A word with its letters' case flipped at random ("nULL", "tRue"), or nothing, then more characters.
+      const word = random() < 0.4 ? WORDS[Math.floor(random() * WORDS.length)]! : "";
+      let text = [...word]
+        .map((c) => (random() < 0.2 ? c.toUpperCase() : random() < 0.2 ? c.toLowerCase() : c))
+        .join("");
+      while (text.length < length) text += ALPHABET[Math.floor(random() * ALPHABET.length)];
+      const doc = parseDocument(`v: ${text}`);
+      const scalar = doc.get("v", true) as Scalar | undefined;
+      // Only what yaml itself reads as this one plain scalar is a fair comparison.
+      if (doc.errors.length > 0 || scalar?.type !== "PLAIN" || scalar.source !== text) continue;
+      expect({ text, value: resolvePlain(text) }).toEqual({ text, value: scalar.value });
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(5000);
+  });
+
   it("resolve as yaml's core schema resolves them", () => {
     expect(
       ["1", "-0", "0o10", "0x10", "1.50", ".Inf", "-.inf", "1e2", "TRUE", "True", "tRue", "Null", "", "0b1", "1_0"].map(

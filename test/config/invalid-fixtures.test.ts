@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadDesired } from "../../src/config/load.js";
+import { checkSandboxes, loadDesired } from "../../src/config/load.js";
 import { readGolden, renderGolden } from "./golden.js";
 
 const DIR = fileURLToPath(new URL("../fixtures/config/invalid/", import.meta.url));
@@ -24,6 +24,12 @@ describe("the corpus of broken destination files", () => {
   it.each(CASES)("%s prints exactly its expected problems", async (name) => {
     const actual = renderGolden(await load(name), DIR);
     expect(actual).toBe(readGolden(path.join(DIR, name.replace(/\.ya?ml$/, ".expected.txt")), actual));
+  });
+
+  it.each(CASES)("%s: validate's check, positions read only for problems, finds exactly the same", async (name) => {
+    const [checked] = await checkSandboxes([{ sandbox: "prod", paths: [path.join(DIR, name)] }]);
+    const { problems, files } = await load(name);
+    expect(checked).toEqual({ problems, files });
   });
 
   it.each(CASES)("%s is caught by the rule its name starts with", async (name) => {

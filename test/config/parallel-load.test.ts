@@ -7,7 +7,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadDesired, type LoadResult } from "../../src/config/load.js";
+import { checkSandboxes, loadDesired, type LoadResult } from "../../src/config/load.js";
 import { closeReadPool, type ReadOptions } from "../../src/config/read-pool.js";
 import { kinesisAccount, kinesisDestination, writeTree } from "./builders.js";
 
@@ -59,6 +59,19 @@ describe("loading with worker threads", () => {
     expectSame(await load(paths, { workers: 2, inThread: false, batch: 1 }), expected);
     expectSame(await load(paths, { workers: 2, batch: 1 }), expected);
   });
+
+  it.each(TREES)(
+    "%s: validate's check (positions on demand) finds the same problems through workers",
+    async (_, paths) => {
+      const expected = await load(paths, ONE_THREAD);
+      const check = (options: ReadOptions) => checkSandboxes([{ sandbox: "prod", paths }], options);
+      // The workers send documents whose positions nobody asked for yet as their text; the problems'
+      // positions are read wherever the problem was found.
+      for (const options of [ONE_THREAD, { workers: 2, inThread: false, batch: 1 }, { workers: 2, batch: 1 }]) {
+        expect(await check(options)).toStrictEqual([{ problems: expected.problems, files: expected.files }]);
+      }
+    },
+  );
 
   it("keeps the order whichever thread finishes first", async () => {
     const [paths] = [TREES[0]![1]];

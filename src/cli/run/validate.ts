@@ -1,5 +1,5 @@
 // What `aep-gitops validate` does (its declaration: commands/validate.ts).
-import { loadConfiguration } from "../../app/configuration.js";
+import { checkConfiguration } from "../../app/configuration.js";
 import { hasErrors } from "../../config/problems.js";
 import { ToolConfigError } from "../../config/tool-config.js";
 import type { Problem } from "../../domain/problem.js";
@@ -16,7 +16,7 @@ export const run: CommandSpec["run"] = async (args, options, io) => {
   let files: string[];
   const cache = options.cache ? await openCache(io) : undefined;
   try {
-    const configuration = await loadConfiguration(
+    const configuration = await checkConfiguration(
       { paths: args, config: options.config, sandbox: options.sandbox, toolConfigOnlyIfNamed: true, cache },
       io,
     );
