@@ -80,7 +80,10 @@ async function checkAll(requests: SandboxRequest[], options: ReadOptions): Promi
   );
   const files = [...new Set(listed.flatMap((l) => l.files))];
   // Read and layer 1, file by file; the results come back in file order whichever thread read them.
-  const checks = await checkFiles(files, { ...options, workers: options.workers ?? workersFor(files.length) });
+  const checks = await checkFiles(files, {
+    ...options,
+    workers: options.workers ?? workersFor(files.length, options.positions),
+  });
   const checked = new Map(files.map((file, i) => [file, checks[i]!]));
   return listed.map((l) => ({
     sandbox: l.sandbox,

@@ -113,7 +113,8 @@ describe("the bundled CLI", () => {
   // A worker is started only where there is a second core.
   it.runIf(availableParallelism() > 1)("has the worker as its own entry, and starts it for a large tree", () => {
     expect(existsSync(path.join(ROOT, "dist/cli/read-worker.js"))).toBe(true);
-    const tree = TREES[TREES.length - 1]![1][0]!;
+    // validate reads files without their positions, cheaply enough that a worker pays from 1,500 files.
+    const tree = largeTree(1600);
     // One CPU profile per thread is the observable sign that a worker ran.
     const profiles = mkdtempSync(path.join(tmpdir(), "aep-gitops-profiles-"));
     const run = (args: string[]) =>
