@@ -8,20 +8,25 @@ import { destinations, list, record, text, type RuleContext } from "./rule.js";
 export function duplicateAudiences(context: RuleContext): Problem[] {
   const problems: Problem[] = [];
   for (const destination of destinations(context)) {
+    const audiences = list(destination.value.audiences);
+    // Plain loops over every audience of every destination (tens of thousands in a large tree).
     const ids = new Map<string, number>();
     const names = new Map<string, number>();
-    list(destination.value.audiences).forEach((item, index) => {
-      const id = text(record(item).id);
-      const name = text(record(item).name);
-      const [field, key, seen] = id !== undefined ? (["id", id, ids] as const) : (["name", name, names] as const);
-      if (key === undefined) return;
+    for (let index = 0; index < audiences.length; index++) {
+      const item = record(audiences[index]);
+      const id = text(item.id);
+      const name = text(item.name);
+      const key = id ?? name;
+      if (key === undefined) continue;
+      const seen = id !== undefined ? ids : names;
       const first = seen.get(key);
       if (name !== undefined && !names.has(name)) names.set(name, index);
       if (first === undefined) {
         seen.set(key, index);
-        return;
+        continue;
       }
-      const shown = field === "id" ? key : `'${key}'`;
+      const field = id !== undefined ? "id" : "name";
+      const shown = id !== undefined ? key : `'${key}'`;
       const firstLine = destination.locator.at(["audiences", first]).line;
       problems.push(
         problem(
@@ -33,7 +38,7 @@ export function duplicateAudiences(context: RuleContext): Problem[] {
           },
         ),
       );
-    });
+    }
   }
   return problems;
 }
