@@ -79,11 +79,12 @@ function validate1000(L: ScenarioResult | undefined, phase: "validate" | "valida
   };
   if (!goal.pass && phase === "validate-cached") {
     goal.why = `reading and hashing ${files} files, and reading the cache back, cost ${sec(v.wallMs)} in all`;
-    goal.fix = "a smaller cache (positions rebuilt only where a problem needs them)";
+    goal.fix =
+      "tell unchanged files by size and modification time (a stat, not a read and a hash), as git's index does";
   } else if (!goal.pass) {
     const perFile = v.wallMs / files;
     goal.why = `${perFile.toFixed(2)} ms of wall per file over the whole process, ${(v.cpuMs / v.wallMs).toFixed(2)} CPUs busy on average: the time is the process's own CPU (reading, parsing, checking), not waiting`;
-    goal.fix = `${(VALIDATE_1000_MS / files).toFixed(2)} ms per file, start-up included, would meet it: a ${(v.wallMs / VALIDATE_1000_MS).toFixed(1)}× cheaper load. The code is cached (no parsing or compiling), so what is left is running it cold: js-yaml's parse, the positions and the checks run in V8's interpreter for most of the files (the same load is 2–3× faster warm in one process: bench/validate-results.md), a fifth of it young-generation garbage collection, and a worker on the second core pays its own cold start and the copying of its results back. What would close it: build each document's positions only when a problem or a plan needs them (less to allocate and to copy), or a cache of checked files by content hash for pre-commit hooks and editors`;
+    goal.fix = `${(VALIDATE_1000_MS / files).toFixed(2)} ms per file, start-up included, would meet it: a ${(v.wallMs / VALIDATE_1000_MS).toFixed(1)}× cheaper load. The code is cached and validate reads a document's positions only for a problem (src/config/fast-values.ts), so what is left is js-yaml's parse of every file, run cold (most of the process), its garbage, and the checks; a worker on the second core does not pay below 1,500 files on this machine (side by side, both threads run about 1.7× slower per file). What would close it: a parse that allocates less per node, or \`--cache\` where the files repeat`;
   }
   return goal;
 }
