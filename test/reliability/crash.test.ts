@@ -127,6 +127,15 @@ async function crashAt(lab: Lab, k: number) {
     ...converged(after, DESIRED, { prune: true, before: owners, leaseGraceMs: graceMs }),
     ...foreignChanged(foreign, after),
   );
+  if (problems.some((p) => p.includes("lock is still held"))) {
+    // What wrote the lock object last, and when: the evidence a held lease needs to be explained.
+    const now = Date.now();
+    const lockWrites = (await lab.requests())
+      .filter((e) => e.seq > mark && e.method !== "GET" && e.path.includes(`/connections/${lease?.id}`))
+      .slice(-6)
+      .map((e) => `#${e.seq} ${e.method} ${e.status}${e.fault ? ` ${e.fault}` : ""} ${e.at - now} ms`);
+    problems.push(`lock writes: ${lockWrites.join(", ")}; re-run: ${rerun.stdout.slice(-300)}`);
+  }
   if (!(await planIsEmpty(lab, "destinations", { prune: true }))) problems.push("a fresh plan still has changes");
   await rec.scanLog(lab, `crash k=${k}`);
   return { k, crashed: true, landed, rerunMs: rerun.ms, problems };

@@ -75,8 +75,10 @@ export function converged(
   // A lease line may stay behind a killed run (a no-op apply takes no lock): it runs out within its
   // TTL (the grace). A run that ended by itself must have released its lease.
   const lease = LEASE.exec(profile?.description ?? "");
-  if (lease && Number(lease[1]) > Date.now() + (opts.leaseGraceMs ?? 0))
-    v.push("the sandbox lock is still held after every run ended");
+  const left = lease ? Number(lease[1]) - Date.now() : 0;
+  // How long it still runs says whose it is: up to a TTL, a write just before the end; less, a clock.
+  if (lease && left > (opts.leaseGraceMs ?? 0))
+    v.push(`the sandbox lock is still held after every run ended (${left} ms left, lock ${profile?.id})`);
   if (model.destinations.length > 0 && (!profile || !source)) v.push("no Profile connection/source");
 
   for (const a of model.accounts) {
