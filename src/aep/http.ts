@@ -7,6 +7,7 @@ import { exchange, type ExchangeObserver } from "./exchange.js";
 import type { TokenSource } from "./ims.js";
 import { retryAfterMs } from "./retry-after.js";
 import { AdaptiveLimiter } from "./limiter.js";
+import { ServerClock } from "./server-clock.js";
 import { RequestPacer } from "./pacer.js";
 import type { AepSettings } from "./settings.js";
 
@@ -50,8 +51,8 @@ export class AepHttp {
   private readonly limiter: AdaptiveLimiter;
   /** After a 429 with Retry-After, no request at all goes out before this time (RFC 6585 §4). */
   private pausedUntil = 0;
-  /** Adobe's clock minus ours, from the Date header of the latest answer (0 until one arrives). */
-  private clockOffsetMs = 0;
+  /** Adobe's clock, from the Date headers of its answers. */
+  private readonly clock = new ServerClock();
 
   constructor(
     private readonly settings: AepSettings,
@@ -122,15 +123,9 @@ export class AepHttp {
     });
   }
 
-  /** Adobe's time now: our clock corrected by the offset its last Date header showed. */
+  /** Adobe's time now: our clock corrected by what its answers' Date headers showed. */
   serverNow(): number {
-    return Date.now() + this.clockOffsetMs;
-  }
-
-  private readClock(date: string | null): void {
-    const at = date ? Date.parse(date) : NaN;
-    // A Date header has whole seconds: its true time lies anywhere in the second, half a second on average.
-    if (Number.isFinite(at)) this.clockOffsetMs = at + 500 - Date.now();
+    return this.clock.now();
   }
 
   private async send(sandbox: string, method: string, path: string, options: RequestOptions) {
@@ -156,6 +151,7 @@ export class AepHttp {
     if (options.ifMatch !== undefined) headers["if-match"] = options.ifMatch;
     this.stats.calls++;
     let response: Awaited<ReturnType<typeof exchange>>;
+    const exchangedAt = Date.now();
     try {
       response = await exchange(this.observer, url.toString(), {
         method,
@@ -176,7 +172,7 @@ export class AepHttp {
       body = undefined; // gateways answer 429/5xx with empty or HTML bodies
     }
     this.pacer.answered(response.status, sentAt);
-    this.readClock(response.headers.get("date"));
+    this.clock.observe(response.headers.get("date"), exchangedAt, Date.now());
     return { status: response.status, headers: response.headers, body, token };
   }
 }

@@ -8,7 +8,8 @@ import { PROFILE_CONNECTION_NAME } from "../domain/plan-profile.js";
 
 const PROFILE_TEXT = "Profile store connection shared by the destinations aep-gitops manages.";
 const OWNER = { kind: "profile" as const, name: "connection" };
-const LEASE = /\[aep-gitops lease: run=([A-Za-z0-9-]+) until=(\d+)\]/;
+// A fraction in `until` is read too: a lease line that failed to parse would look like no lease at all.
+const LEASE = /\[aep-gitops lease: run=([A-Za-z0-9-]+) until=(\d+(?:\.\d+)?)\]/;
 
 export interface LockObject {
   id: string;
@@ -27,23 +28,29 @@ export async function listLockObjects(port: FlowServicePort): Promise<LockObject
     .map((item) => {
       const { text, owner } = parseDescription(typeof item.description === "string" ? item.description : "");
       if (owner?.kind !== "profile") return undefined;
-      const match = LEASE.exec(text);
       const object: LockObject = {
         id: String(item.id),
         etag: String(item.etag),
         createdAt: Number(item.createdAt ?? 0),
       };
-      if (match) object.lease = { run: match[1]!, until: Number(match[2]) };
+      const lease = readLease(text);
+      if (lease) object.lease = lease;
       return object;
     })
     .filter((o): o is LockObject => o !== undefined)
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
+/** The lease a lock object's description carries, if any. */
+export function readLease(text: string): { run: string; until: number } | undefined {
+  const match = LEASE.exec(text);
+  return match ? { run: match[1]!, until: Number(match[2]) } : undefined;
+}
+
 /** The description with a lease line, or without one (released). */
 export function leaseDescription(lease?: { run: string; until: number }): string {
   return markedDescription(
-    lease ? `${PROFILE_TEXT}\n\n[aep-gitops lease: run=${lease.run} until=${lease.until}]` : PROFILE_TEXT,
+    lease ? `${PROFILE_TEXT}\n\n[aep-gitops lease: run=${lease.run} until=${Math.ceil(lease.until)}]` : PROFILE_TEXT,
     OWNER,
   );
 }

@@ -120,9 +120,11 @@ async function crashAt(lab: Lab, k: number) {
   const rerun = await cli(lab, rec, ["apply", "--yes", "--prune"], { env: LOCK_TTL });
   if (rerun.code !== 0 || unhandled(rerun)) problems.push(`re-run exit ${rerun.code}: ${rerun.stderr.slice(-500)}`);
   const after = sandboxOf(await lab.state(), "prod");
-  // The killed run's lease may still be running out (its TTL, 1 s): the re-run had nothing left to lock for.
+  // The killed run's lease may still be running out (its TTL) when the re-run had nothing left to lock
+  // for. It was written in Adobe's clock as the killed run knew it, from whole-second Date headers: up
+  // to half a second ahead of the true time (src/aep/server-clock.ts), a round trip on top.
   const lease = after.connections.find((c) => c.description?.includes("[aep-gitops lease:"));
-  const graceMs = lease && !rerun.stdout.includes("✓") ? Number(LOCK_TTL.AEP_GITOPS_LOCK_TTL_SECONDS) * 1000 : 0;
+  const graceMs = lease && !rerun.stdout.includes("✓") ? Number(LOCK_TTL.AEP_GITOPS_LOCK_TTL_SECONDS) * 1000 + 1000 : 0;
   problems.push(
     ...converged(after, DESIRED, { prune: true, before: owners, leaseGraceMs: graceMs }),
     ...foreignChanged(foreign, after),

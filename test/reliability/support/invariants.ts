@@ -14,7 +14,7 @@ export type SandboxState = Record<"connections" | "sourceConnections" | "targetC
 export const COLLECTIONS = ["connections", "sourceConnections", "targetConnections", "flows"] as const;
 
 const MARKER = /\[managed by aep-gitops: (account|destination|profile)\/([A-Za-z0-9._-]+)/;
-const LEASE = /\[aep-gitops lease: run=[A-Za-z0-9-]+ until=(\d+)\]/;
+const LEASE = /\[aep-gitops lease: run=[A-Za-z0-9-]+ until=(\d+(?:\.\d+)?)\]/;
 
 export function sandboxOf(state: { sandboxes: Record<string, SandboxState> }, sandbox: string): SandboxState {
   return state.sandboxes[sandbox]!;
@@ -73,7 +73,7 @@ export function converged(
   const profile = owned("connections", "profile/connection");
   const source = owned("sourceConnections", "profile/source");
   // A lease line may stay behind a killed run (a no-op apply takes no lock): it runs out within its
-  // TTL (the grace). A run that ended by itself must have released its lease.
+  // TTL and the lock clock's error (the grace). A run that ended by itself must have released its lease.
   const lease = LEASE.exec(profile?.description ?? "");
   const left = lease ? Number(lease[1]) - Date.now() : 0;
   // How long it still runs says whose it is: up to a TTL, a write just before the end; less, a clock.
