@@ -86,7 +86,8 @@ export class Locator {
     return { file: this.file, prefix: this.prefix, ...this.index() };
   }
 
-  private index(): DocumentIndex {
+  /** Its index of positions, read now if it was not yet. */
+  index(): DocumentIndex {
     if (this.indexed) return this.indexed;
     const { text, index, read } = this.pending!;
     const indexed = read(text)[index];

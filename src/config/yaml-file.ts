@@ -6,7 +6,7 @@ import type { Problem, RuleId } from "../domain/problem.js";
 import { bytePosition, decodeUtf8 } from "./encoding.js";
 import { fastFile } from "./fast-yaml.js";
 import { fastValues } from "./fast-values.js";
-import { Locator, type DocumentIndex, type PositionReader } from "./locator.js";
+import { Locator, type PositionReader } from "./locator.js";
 import { plainDocument } from "./plain-data.js";
 import { problem } from "./problems.js";
 import { duplicateKeyProblem } from "./rules/duplicate-key.js";
@@ -30,12 +30,6 @@ export interface YamlFile {
 }
 
 /**
- * Synchronous on purpose: for a thousand small files, one open/read/close each without promise and
- * thread-pool hops is several times faster than fs/promises, and validation is CPU-bound anyway. The
- * bytes go into one buffer per thread, reused for every file (parsing keeps no reference to them), and
- * reading stops one byte past the limit, so no stat is needed to enforce it.
- */
-/**
  * How a read file's documents learn where their nodes are: "eager" indexes every node while parsing
  * (what a plan needs: the desired state records where each item came from); "on-demand" reads the data
  * alone and the positions only if something asks (what validate needs: it reports problems alone).
@@ -43,51 +37,53 @@ export interface YamlFile {
 export type Positions = "eager" | "on-demand";
 
 export function readYamlFile(file: string, positions: Positions = "eager"): YamlFile {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, "r");
-    const bytes = readUpTo(fd);
-    if (bytes.length > MAX_FILE_BYTES) {
-      const size = Math.max(fstatSync(fd).size, bytes.length);
-      return failed(file, "file-too-large", `file is ${formatBytes(size)}; destination files may be at most 1 MiB`, {
+  const read = readBytes(file);
+  // Unreadable (permissions, vanished since listing): still a problem at the file, not a crash.
+  if ("error" in read) return failed(file, "read-error", `cannot read file: ${read.error}`);
+  if ("tooLarge" in read)
+    return failed(
+      file,
+      "file-too-large",
+      `file is ${formatBytes(read.tooLarge)}; destination files may be at most 1 MiB`,
+      {
         hint: "split it into several files: a folder may hold any number of them",
-      });
-    }
-    return parseYamlFile(file, bytes, { positions });
-  } catch (error) {
-    // Unreadable (permissions, vanished since listing): still a problem at the file, not a crash.
-    return failed(file, "read-error", `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+      },
+    );
+  return parseYamlFile(file, read.bytes, { positions });
+}
+
+/**
+ * A file's bytes as readYamlFile reads them, for the check cache to recognise them, or undefined when
+ * reading it is a problem (readYamlFile then reports it). Valid until the next read.
+ */
+export function readFileBytes(file: string): Uint8Array | undefined {
+  const read = readBytes(file);
+  return "bytes" in read ? read.bytes : undefined;
 }
 
 let readBuffer: Buffer | undefined;
 
-/** The file's first MAX_FILE_BYTES + 1 bytes, in the shared buffer: valid until the next read. */
-function readUpTo(fd: number): Uint8Array {
-  const buffer = (readBuffer ??= Buffer.allocUnsafe(MAX_FILE_BYTES + 1));
-  let length = 0;
-  while (length < buffer.length) {
-    const read = readSync(fd, buffer, length, buffer.length - length, null);
-    if (read === 0) break;
-    length += read;
-  }
-  return buffer.subarray(0, length);
-}
-
 /**
- * A file's bytes as readYamlFile would read them, for the check cache to recognise them, or undefined
- * when reading it would be a problem (readYamlFile then reports it). Valid until the next read.
+ * Synchronous on purpose: for a thousand small files, one open/read/close each without promise and
+ * thread-pool hops is several times faster than fs/promises, and validation is CPU-bound anyway. The
+ * bytes go into one buffer per thread, reused for every file (parsing keeps no reference to them), and
+ * reading stops one byte past the limit, so no stat is needed to enforce it (only to report the size).
  */
-export function readFileBytes(file: string): Uint8Array | undefined {
+function readBytes(file: string): { bytes: Uint8Array } | { tooLarge: number } | { error: string } {
   let fd: number | undefined;
   try {
     fd = openSync(file, "r");
-    const bytes = readUpTo(fd);
-    return bytes.length > MAX_FILE_BYTES ? undefined : bytes;
-  } catch {
-    return undefined;
+    const buffer = (readBuffer ??= Buffer.allocUnsafe(MAX_FILE_BYTES + 1));
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length <= MAX_FILE_BYTES) return { bytes: buffer.subarray(0, length) };
+    return { tooLarge: Math.max(fstatSync(fd).size, length) };
+  } catch (error) {
+    return { error: (error as NodeJS.ErrnoException).code ?? String(error) };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -122,10 +118,7 @@ export function parseYamlFile(
  * have read them (the same documents, in the same order: the text has no empty or failed ones).
  */
 export const readPositions: PositionReader = (text) =>
-  parseText("", text, true).documents.map((d) => {
-    const { positions, lineStarts } = d.locator.resolved() as DocumentIndex;
-    return { positions, lineStarts };
-  });
+  parseText("", text, true).documents.map((d) => d.locator.index());
 
 function parseText(file: string, text: string, tryFast: boolean): YamlFile {
   // Most files are plain: read them the fast way, with the answers yaml would give (fast-yaml.ts).
