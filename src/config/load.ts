@@ -11,7 +11,7 @@ import type { FileCheck } from "./file-check.js";
 import { listYamlFiles } from "./files.js";
 import { sortProblems } from "./problems.js";
 import { SEMANTIC_RULES } from "./rules/index.js";
-import { checkFiles, workersFor, type ReadOptions } from "./read-pool.js";
+import { checkFiles, type ReadOptions } from "./read-pool.js";
 import { toDesiredAccount, toDesiredDestination } from "./to-desired.js";
 
 export { hasErrors } from "./problems.js";
@@ -80,10 +80,7 @@ async function checkAll(requests: SandboxRequest[], options: ReadOptions): Promi
   );
   const files = [...new Set(listed.flatMap((l) => l.files))];
   // Read and layer 1, file by file; the results come back in file order whichever thread read them.
-  const checks = await checkFiles(files, {
-    ...options,
-    workers: options.workers ?? workersFor(files.length, options.positions),
-  });
+  const checks = await checkFiles(files, options);
   const checked = new Map(files.map((file, i) => [file, checks[i]!]));
   return listed.map((l) => ({
     sandbox: l.sandbox,

@@ -57,13 +57,15 @@ let shared: Pool | undefined;
  * about half a second of CPU for the benchmark's thousand files (bench/validate-results.md). Where the
  * cores are already busy (the load average says so), that CPU comes out of this thread's share.
  */
-export function workersFor(files: number, positions: Positions = "eager"): number {
-  const cores = availableParallelism();
-  const idle = Math.ceil(cores - 0.5 - loadavg()[0]!);
-  const worth = Math.min(cores - 1, idle, MAX_WORKERS, Math.floor(files / FILES_PER_WORKER[positions]));
+function workersFor(files: number, positions: Positions = "eager"): number {
   // Workers already started cost nothing more: a job of a few batches is worth sharing with them.
   const started = files >= 2 * BATCH ? (shared?.helpers.length ?? 0) : 0;
-  return Math.max(0, worth, started);
+  const byFiles = Math.floor(files / FILES_PER_WORKER[positions]);
+  // Most runs read a few files: no new worker, and no need to read the load average.
+  if (byFiles === 0) return started;
+  const cores = availableParallelism();
+  const idle = Math.ceil(cores - 0.5 - loadavg()[0]!);
+  return Math.max(0, Math.min(cores - 1, idle, MAX_WORKERS, byFiles), started);
 }
 
 interface Helper {
