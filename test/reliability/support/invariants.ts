@@ -1,5 +1,6 @@
 // Invariants checked on the emulator's admin view (/__emulator/state), independently of the tool's own
 // planner: live = desired, no duplicate, no foreign object changed, the sandbox lock released.
+import { readLease } from "../../../src/reconcile/lock-object.js";
 import { SECRETS } from "../../support/lab.js";
 import { audienceIds, type Model } from "./model.js";
 
@@ -14,7 +15,6 @@ export type SandboxState = Record<"connections" | "sourceConnections" | "targetC
 export const COLLECTIONS = ["connections", "sourceConnections", "targetConnections", "flows"] as const;
 
 const MARKER = /\[managed by aep-gitops: (account|destination|profile)\/([A-Za-z0-9._-]+)/;
-const LEASE = /\[aep-gitops lease: run=[A-Za-z0-9-]+ until=(\d+(?:\.\d+)?)\]/;
 
 export function sandboxOf(state: { sandboxes: Record<string, SandboxState> }, sandbox: string): SandboxState {
   return state.sandboxes[sandbox]!;
@@ -74,8 +74,9 @@ export function converged(
   const source = owned("sourceConnections", "profile/source");
   // A lease line may stay behind a killed run (a no-op apply takes no lock): it runs out within its
   // TTL and the lock clock's error (the grace). A run that ended by itself must have released its lease.
-  const lease = LEASE.exec(profile?.description ?? "");
-  const left = lease ? Number(lease[1]) - Date.now() : 0;
+  // Read as every run reads it (a line the tool could not read back would be a lock nobody holds).
+  const lease = readLease(profile?.description ?? "");
+  const left = lease ? lease.until - Date.now() : 0;
   // How long it still runs says whose it is: up to a TTL, a write just before the end; less, a clock.
   if (lease && left > (opts.leaseGraceMs ?? 0))
     v.push(`the sandbox lock is still held after every run ended (${left} ms left, lock ${profile?.id})`);
