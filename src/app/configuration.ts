@@ -77,7 +77,11 @@ async function prepare(request: ConfigurationRequest, io: Io) {
     ...(request.toolConfigOnlyIfNamed && request.paths.length > 0 && !request.config ? { skipSearch: true } : {}),
   });
   const requests = chooseSandboxes(tool, request, io).map((s) => ({ sandbox: s.name, paths: s.paths }));
-  return { tool, requests, options: request.cache ? { cache: request.cache } : {} };
+  const options = {
+    ...(request.cache ? { cache: request.cache } : {}),
+    ...(tool.variablePrefixes ? { variablePrefixes: tool.variablePrefixes } : {}),
+  };
+  return { tool, requests, options };
 }
 
 /** Every sandbox's problems, with Adobe's guardrails at the tool config's severity, and the data policies'. */

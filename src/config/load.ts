@@ -27,6 +27,11 @@ export interface LoadResult extends SandboxCheck {
   desired: DesiredSandbox;
 }
 
+/** How the semantic rules read the tool config: the prefixes credential variables must have. */
+export interface LoadOptions extends ReadOptions {
+  variablePrefixes?: readonly string[] | undefined;
+}
+
 export interface SandboxRequest {
   sandbox: string;
   /** Its folders and files. */
@@ -34,7 +39,7 @@ export interface SandboxRequest {
 }
 
 /** One sandbox's desired state (a load of its own: see loadSandboxes for several). */
-export async function loadDesired(sandbox: string, paths: string[], options: ReadOptions = {}): Promise<LoadResult> {
+export async function loadDesired(sandbox: string, paths: string[], options: LoadOptions = {}): Promise<LoadResult> {
   return (await loadSandboxes([{ sandbox, paths }], options))[0]!;
 }
 
@@ -43,7 +48,7 @@ export async function loadDesired(sandbox: string, paths: string[], options: Rea
  * over every file of every sandbox (ten sandboxes of a hundred files keep both cores as busy as one of
  * a thousand), and a file two sandboxes share is read once.
  */
-export async function loadSandboxes(requests: SandboxRequest[], options: ReadOptions = {}): Promise<LoadResult[]> {
+export async function loadSandboxes(requests: SandboxRequest[], options: LoadOptions = {}): Promise<LoadResult[]> {
   return (await checkAll(requests, options)).map(({ sandbox, paths, check, documents }) => {
     const usable = documents.filter((doc) => doc.valid && !hasErrorWithin(doc, check.problems));
     const desired: DesiredSandbox = {
@@ -60,7 +65,7 @@ export async function loadSandboxes(requests: SandboxRequest[], options: ReadOpt
  * The problems loadSandboxes finds, without the desired state: what validate reports. No desired state
  * asks where its items came from, so each document's positions are read only if a problem needs them.
  */
-export async function checkSandboxes(requests: SandboxRequest[], options: ReadOptions = {}): Promise<SandboxCheck[]> {
+export async function checkSandboxes(requests: SandboxRequest[], options: LoadOptions = {}): Promise<SandboxCheck[]> {
   return (await checkAll(requests, { positions: "on-demand", ...options })).map((c) => c.check);
 }
 
@@ -71,7 +76,7 @@ interface Checked {
   documents: CheckedDocument[];
 }
 
-async function checkAll(requests: SandboxRequest[], options: ReadOptions): Promise<Checked[]> {
+async function checkAll(requests: SandboxRequest[], { variablePrefixes, ...options }: LoadOptions): Promise<Checked[]> {
   const listed = await Promise.all(
     requests.map(async ({ sandbox, paths }) => {
       const absolute = paths.map((p) => path.resolve(p));
@@ -91,6 +96,7 @@ async function checkAll(requests: SandboxRequest[], options: ReadOptions): Promi
       l.files,
       l.files.map((file) => checked.get(file)!),
       l.problems,
+      variablePrefixes,
     ),
   }));
 }
@@ -102,6 +108,7 @@ function layer2(
   files: string[],
   checks: FileCheck[],
   listing: Problem[],
+  variablePrefixes: readonly string[] | undefined,
 ): Pick<Checked, "check" | "documents"> {
   const problems: Problem[] = [...listing];
   const documents: CheckedDocument[] = [];
@@ -110,7 +117,12 @@ function layer2(
     for (const doc of check.documents) documents.push(doc);
   }
   const base = commonFolder(absolute);
-  const context = { sandbox, documents, display: (file: string) => path.relative(base, file) || path.basename(file) };
+  const context = {
+    sandbox,
+    documents,
+    display: (file: string) => path.relative(base, file) || path.basename(file),
+    ...(variablePrefixes ? { variablePrefixes } : {}),
+  };
   for (const rule of SEMANTIC_RULES) problems.push(...rule(context));
   return { check: { problems: sortProblems(problems), files }, documents };
 }

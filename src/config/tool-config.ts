@@ -30,6 +30,8 @@ export interface ToolConfig {
   allowEmpty: boolean;
   /** optional: apply goes on without the sandbox lock when Adobe refuses its write; required: it refuses. */
   lock: "optional" | "required";
+  /** `credentials.variablePrefixes`: a credential's variable must start with one of these. */
+  variablePrefixes?: string[];
   /** Data policies (src/domain/policies.ts), and the severities the config gives Adobe's guardrails. */
   policies: Policy[];
   guardrails: GuardrailSeverity;
@@ -89,6 +91,7 @@ export async function loadToolConfig(opts: {
     lock: raw.lock ?? DEFAULTS.lock,
     ...readPolicies(raw.policies, found?.locator),
   };
+  if (raw.credentials?.variablePrefixes) config.variablePrefixes = raw.credentials.variablePrefixes;
   if (found) config.configFile = found.file;
   return config;
 }

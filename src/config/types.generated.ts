@@ -284,6 +284,18 @@ export interface AepGitopsToolConfig {
    */
   lock?: "optional" | "required";
   /**
+   * Rules for the environment variables credentials refer to (${env:NAME}). The tool's own and the runner's variables (AEP_CLIENT_*, AEP_GITOPS_*, GITHUB_*, ACTIONS_*, RUNNER_*, INPUT_*, …) are always refused.
+   */
+  credentials?: {
+    /**
+     * A credential's variable must start with one of these prefixes, e.g. [AEP_DEST_]: the apply job's environment then holds nothing else a pull request could point a credential at.
+     *
+     * @minItems 1
+     * @maxItems 50
+     */
+    variablePrefixes?: string[];
+  };
+  /**
    * Data policies: rules on which attributes and audiences may leave, to which destinations. validate checks what the YAML alone shows, plan the rest (audience labels and origins). Adobe's guardrails are built-in policies (warnings) whose severity an entry with their id overrides.
    */
   policies?: Policy[];

@@ -46,8 +46,16 @@ function canonicalChange(change: Change) {
     ...(change.action === "delete" && change.duplicate !== undefined ? { duplicate: change.duplicate } : {}),
     dependsOn: [...change.dependsOn].sort(),
     fields: sortedByJson(change.fields.map(canonicalField)),
-    ...(change.credentialRefs ? { credentialRefs: change.credentialRefs } : {}),
+    ...(change.credentialRefs && bindsCredentialRefs(change) ? { credentialRefs: change.credentialRefs } : {}),
   };
+}
+
+/**
+ * A create's credentials and a switch of their variables are known without the secrets, so they are
+ * bound; a rotation found by fingerprint exists only where the secrets are (apply), so it is not.
+ */
+function bindsCredentialRefs(change: Change): boolean {
+  return change.action === "create" || change.fields.some((f) => f.field.startsWith("credentials."));
 }
 
 /** Selector items are known by their identity: an audience by its id (its name is a label), an attribute by its path. */

@@ -19,13 +19,42 @@ function credentialText(value: CredentialValue): string {
   return "env" in value ? `\${env:${value.env}}` : value.literal;
 }
 
+/** Credential field → the variable it comes from, for the fields the YAML gives as `${env:NAME}`. */
+export function credentialVariables(account: DesiredAccount): Record<string, string> {
+  const refs: Record<string, string> = {};
+  for (const [field, value] of Object.entries(account.credentials)) if ("env" in value) refs[field] = value.env;
+  return refs;
+}
+
+/**
+ * One field change per credential whose variable differs from the one the marker says it was last
+ * written from (`credentials.secretKey: ${env:OLD} → ${env:NEW}`). An account whose marker predates the
+ * references (or was adopted from the UI) has none recorded: every reference is then new.
+ */
+function switchedVariables(recorded: Record<string, string> | undefined, now: Record<string, string>): FieldChange[] {
+  const fields = [...new Set([...Object.keys(recorded ?? {}), ...Object.keys(now)])].sort();
+  const text = (name: string | undefined) => (name === undefined ? undefined : `\${env:${name}}`);
+  return fields
+    .filter((field) => recorded?.[field] !== now[field])
+    .map((field) => ({
+      field: `credentials.${field}`,
+      ...(recorded === undefined
+        ? { before: "(not recorded)" }
+        : text(recorded[field])
+          ? { before: text(recorded[field]) }
+          : {}),
+      ...(text(now[field]) ? { after: text(now[field]) } : {}),
+    }));
+}
+
 export function planAccounts(ctx: PlanContext): void {
   for (const account of ctx.desired.accounts) {
     const ref = changeRef("account", account.name);
     const live = ctx.accounts.primary.get(account.name);
     const fingerprint = ctx.options.fingerprints[account.name];
     const info = destinationType(account.type);
-    const owner = { kind: "account" as const, name: account.name, ...(fingerprint ? { fingerprint } : {}) };
+    const refs = credentialVariables(account);
+    const owner = { kind: "account" as const, name: account.name, ...(fingerprint ? { fingerprint } : {}), refs };
 
     if (!live) {
       const foreign = ctx.live.connections.find(
@@ -84,9 +113,17 @@ export function planAccounts(ctx: PlanContext): void {
       ops.push({ op: "replace", path: "/name", value: adobeName });
     }
     const adopting = ctx.adopting.has(live.id);
+    // Which variables feed the credentials is known without their values: a switch is a change of
+    // its own, written (the new variable's values) by every plan, secretless or not.
+    // A marker from before references were recorded gets them, with no credential write of its own.
+    const recorded = live.owner?.refs;
+    const switched = adopting ? [] : switchedVariables(recorded, refs);
+    fields.push(...switched);
     // Adopting takes the credentials in the environment as the ones Adobe holds (it masks them, so
     // they cannot be compared): the marker records their fingerprint, and no credential is written.
-    const rotate = !adopting && fingerprint !== undefined && fingerprint !== live.owner?.fingerprint;
+    const rotate =
+      (recorded !== undefined && switched.length > 0) ||
+      (!adopting && fingerprint !== undefined && fingerprint !== live.owner?.fingerprint);
     if (fingerprint === undefined) {
       ctx.notes.push({
         level: "warning",
@@ -95,11 +132,16 @@ export function planAccounts(ctx: PlanContext): void {
     }
     // Keep the stored fingerprint when we could not compute one, so a secret-less plan changes nothing.
     const markerOwner =
-      rotate || adopting
+      (rotate && fingerprint !== undefined) || adopting
         ? owner
         : { ...owner, ...(live.owner?.fingerprint ? { fingerprint: live.owner.fingerprint } : {}) };
     const marker = ctx.markerMode(live.id);
-    if (live.description !== (account.description ?? "").trim() || rotate || marker !== undefined) {
+    if (
+      live.description !== (account.description ?? "").trim() ||
+      rotate ||
+      switched.length > 0 ||
+      marker !== undefined
+    ) {
       if (live.description !== (account.description ?? "").trim()) {
         fields.push({ field: "description", before: live.description, after: account.description ?? "" });
       }
@@ -125,6 +167,7 @@ export function planAccounts(ctx: PlanContext): void {
       dependsOn: [],
       attribution: ctx.attribution(live.meta),
       ...(rotate ? { credentials: live.owner?.fingerprint ? ("rotate" as const) : ("set" as const) } : {}),
+      ...(rotate ? { credentialRefs: credentialParams(account) } : {}),
     });
   }
 }

@@ -23,7 +23,8 @@ export const CONFIG_RULES = {
   "audience-id": "an audience id is not a lower-case UUID",
   "xdm-path": "a profile attribute is not a dotted XDM path",
   "literal-secret": "a secret credential field holds a value instead of ${env:NAME}",
-  "env-ref": "an environment reference is malformed",
+  "env-ref": "an environment reference is malformed, or stands outside an account's credentials",
+  "env-name": "a credential refers to a variable of the tool or the runner, or one outside the tool config's prefixes",
   // Layer 2: meaning
   "duplicate-name": "two accounts or two destinations share a name in a sandbox",
   "renamed-from": "renamedFrom names an account or destination that is still declared (or is claimed twice)",

@@ -5,6 +5,7 @@
 import type { DesiredSandbox } from "../domain/desired.js";
 import type { SandboxPlan } from "../domain/plan.js";
 import type { Problem } from "../domain/problem.js";
+import { ownSecretVariables } from "../domain/env-names.js";
 import { envReferences } from "./substitute.js";
 
 export type SecretsMode = "required" | "optional";
@@ -19,10 +20,27 @@ export function secretProblems(
   for (const change of plan.changes)
     for (const call of change.calls) for (const name of envReferences(call.body)) needed.add(name);
   const problems: Problem[] = [];
+  // A variable by any name that holds the apply job's own secret (copied into another secret, or set
+  // from the same one) would send it to Adobe: refused, naming both variables and never the value.
+  const own = ownSecretVariables(env);
   for (const account of desired.accounts) {
     for (const [field, value] of Object.entries(account.credentials)) {
-      if (!("env" in value) || !needed.has(value.env) || env[value.env]) continue;
+      if (!("env" in value) || !needed.has(value.env)) continue;
       const at = account.credentialSources?.[field] ?? account.source;
+      const twin = env[value.env] ? own.find((name) => env[name] === env[value.env]) : undefined;
+      if (twin) {
+        problems.push({
+          file: at.file,
+          line: at.line,
+          column: at.column,
+          rule: "env-name",
+          severity: "error",
+          message: `${value.env} holds the same value as ${twin}: the ${field} of account '${account.name}' would send aep-gitops's or the runner's own secret to Adobe`,
+          hint: `Set ${value.env} to the destination's own credential.`,
+        });
+        continue;
+      }
+      if (env[value.env]) continue;
       problems.push({
         file: at.file,
         line: at.line,

@@ -5,14 +5,30 @@ import { audienceText, formatValue } from "./values.js";
 
 export function fieldLines(change: Change): string[] {
   const lines = change.fields.map((field) => fieldLine(field, change.action === "create"));
-  if (change.credentials) lines.push(credentialsLine(change.credentials));
+  if (change.credentials) lines.push(credentialsLine(change.credentials, change.credentialRefs));
   return lines;
 }
 
-/** Write-only values: Adobe never returns them, so a plan can say that they are written, never what. */
-export function credentialsLine(kind: "set" | "rotate" | "not-compared"): string {
-  if (kind === "not-compared") return "credentials: not compared (this plan ran without them; apply sets them)";
-  return `credentials: ${kind} (write-only, values not shown)`;
+/**
+ * Write-only values: Adobe never returns them, so a plan says that they are written and where from
+ * (each field's `${env:NAME}`, or the setting the YAML writes), never what the variables hold.
+ */
+export function credentialsLine(kind: "set" | "rotate" | "not-compared", refs?: Record<string, string>): string {
+  const from = refs ? `, from ${credentialSources(refs)}` : "";
+  if (kind === "not-compared") return `credentials: not compared (this plan ran without them; apply sets them${from})`;
+  return `credentials: ${kind} (write-only, values not shown${from})`;
+}
+
+/** `accessKeyId ← "AKIA…", secretKey ← ${env:KINESIS_SECRET_KEY}`: references bare, settings quoted. */
+export function credentialSources(refs: Record<string, string>): string {
+  return Object.keys(refs)
+    .sort()
+    .map((field) => `${field} ← ${credentialSource(refs[field]!)}`)
+    .join(", ");
+}
+
+function credentialSource(value: string): string {
+  return /^\$\{env:[A-Za-z_][A-Za-z0-9_]*\}$/.test(value) ? value : formatValue(value);
 }
 
 /** One field's line; on a create there is no before, so only the value being set is shown. */
@@ -20,6 +36,9 @@ export function fieldLine(field: FieldChange, creating: boolean): string {
   // Selector lists are keyed by identity: one line per item that joins or leaves.
   if (field.field === "audiences") return signed(field, (a) => `audience ${audienceText(a as AudienceRef)}`);
   if (field.field === "profileAttributes") return signed(field, (p) => `attribute ${String(p)}`);
+  // Which variable feeds a credential: its name, never its value (see plan-accounts.ts).
+  if (field.field.startsWith("credentials."))
+    return `credential ${field.field.slice("credentials.".length)}: ${String(field.before ?? "(none)")} → ${String(field.after ?? "(none)")}`;
   if (creating && field.before === undefined) return `${field.field}: ${formatValue(field.after)}`;
   return `${field.field}: ${formatValue(field.before)} → ${formatValue(field.after)}`;
 }

@@ -55,7 +55,7 @@ export function liveAccount(name: string, over: Partial<LiveConnection> = {}): L
     id: `conn-${name}`,
     name,
     description: "",
-    owner: { kind: "account", name, fingerprint: "fp-current" },
+    owner: { kind: "account", name, fingerprint: "fp-current", refs: { secretKey: "KINESIS_SECRET" } },
     etag: `"etag-conn-${seq}"`,
     meta: meta(),
     specId: "86043421-563b-46ec-8e6c-e23184711bf6",

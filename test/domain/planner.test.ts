@@ -44,7 +44,7 @@ describe("the planner", () => {
       secretKey: "${env:KINESIS_SECRET}",
       region: "us-east-1",
     });
-    expect(body.description).toBe("[managed by aep-gitops: account/acct fp=fp-current]");
+    expect(body.description).toBe("[managed by aep-gitops: account/acct fp=fp-current refs=secretKey:KINESIS_SECRET]");
   });
 
   it("updates one flow with one PATCH guarded by its etag", () => {

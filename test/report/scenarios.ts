@@ -45,7 +45,7 @@ const summer = (over: Parameters<typeof destination>[1] = {}) =>
 const liveMarketing = (fingerprint = "fp-current") =>
   liveAccount("kinesis-marketing", {
     description: "Marketing's Kinesis account",
-    owner: { kind: "account", name: "kinesis-marketing", fingerprint },
+    owner: { kind: "account", name: "kinesis-marketing", fingerprint, refs: { secretKey: "KINESIS_SECRET" } },
     etag: '"etag-conn-marketing"',
     meta: OWN_WRITE,
   });

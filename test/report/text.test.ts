@@ -40,7 +40,9 @@ describe("the text plan", () => {
     expect(out).toContain('      description: "Summer campaign audiences" → "Summer and autumn campaign audiences"\n');
     expect(out).toContain("      + audience c3e5f7a9-1b2d-4f6e-8a0c-9d7b5e3f1a20 (Loyal customers)\n");
     expect(out).toContain("      - attribute personalEmail.address\n");
-    expect(out).toContain("      credentials: rotate (write-only, values not shown)\n");
+    expect(out).toContain(
+      `      credentials: rotate (write-only, values not shown, from accessKeyId ← "AKIA123", region ← "us-east-1", secretKey ← \${env:KINESIS_SECRET})\n`,
+    );
     expect(out).toContain(
       "      last changed outside aep-gitops by ui-editor@AdobeID (exc_app) at 2026-11-28T13:00:00.000Z\n",
     );

@@ -3,6 +3,7 @@
 import { duplicateAttributes } from "./duplicate-attribute.js";
 import { duplicateAudiences } from "./duplicate-audience.js";
 import { duplicateNames } from "./duplicate-name.js";
+import { envNames, envOutsideCredentials } from "./env-ref.js";
 import { guardrailAttributes, guardrailAudiences, guardrailDestinations } from "./guardrails.js";
 import type { Rule } from "./rule.js";
 import { renamedFrom } from "./renamed-from.js";
@@ -21,4 +22,6 @@ export const SEMANTIC_RULES: Rule[] = [
   guardrailAttributes,
   guardrailDestinations,
   sharedTargets,
+  envOutsideCredentials,
+  envNames,
 ];

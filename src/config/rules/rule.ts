@@ -10,6 +10,8 @@ export interface RuleContext {
   documents: CheckedDocument[];
   /** How a file is named in a message about another place: relative to the folder being validated. */
   display(file: string): string;
+  /** The tool config's `credentials.variablePrefixes`: the prefixes a credential's variable must have. */
+  variablePrefixes?: readonly string[];
 }
 
 export type Rule = (context: RuleContext) => Problem[];
