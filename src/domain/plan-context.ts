@@ -96,6 +96,16 @@ export class PlanContext {
     const count = (o: Owned<unknown>) => o.primary.size + o.duplicates.length;
     return count(this.accounts) + count(this.targets) + count(this.flows);
   }
+
+  /** The destinations and accounts that managed objects belong to: what the change guard counts in. */
+  get managedIdentities(): number {
+    const names = (o: Owned<unknown>, kind: string) => [...o.primary.keys()].map((name) => `${kind}/${name}`);
+    return new Set([
+      ...names(this.accounts, "account"),
+      ...names(this.targets, "destination"),
+      ...names(this.flows, "destination"),
+    ]).size;
+  }
 }
 
 function accountOf(ctx: PlanContext, target: LiveTargetConnection): string | undefined {

@@ -132,6 +132,7 @@ export function planFlowUpdate(
   if (selectorsMoved || stateChanges || moved)
     pushEgress(ctx, destination, diff, flow.state, stateChanges, moved ? where : undefined);
   if (calls.length === 0) return;
+  const attribution = ctx.attribution(flow.meta);
   ctx.add({
     ref,
     ...ctx.liveAction(flow.id),
@@ -141,8 +142,22 @@ export function planFlowUpdate(
     fields,
     dependsOn: ctx.has(targetRef) ? [targetRef] : [],
     calls,
-    attribution: ctx.attribution(flow.meta),
+    attribution,
+    ...(completesCreate(flow, fields, attribution.byThisTool) ? { completes: true as const } : {}),
   });
+}
+
+/**
+ * Our create leaves a flow with empty selectors until its PATCH: a managed flow in that state, last
+ * written by this tool, that the plan only gives selectors (and perhaps its state) is an interrupted
+ * or failed create being finished. A flow someone emptied in the UI was last written by them.
+ */
+function completesCreate(flow: LiveFlow, fields: FieldChange[], byThisTool: boolean): boolean {
+  if (!byThisTool || !flow.owner || flow.audiences.length + flow.attributes.length > 0) return false;
+  return fields.every(
+    (f) =>
+      f.field === "state" || ((f.field === "audiences" || f.field === "profileAttributes") && f.before === undefined),
+  );
 }
 
 function pushEgress(

@@ -67,6 +67,11 @@ interface ChangeBase {
   credentialRefs?: Record<string, string>;
   /** The YAML document that asks for the change (none for deletes, orphans and the Profile objects). */
   source?: SourceLocation;
+  /**
+   * Finishing what this tool started, not a change of mind: a flow it created whose selectors were
+   * never set (a run stopped between the create and its PATCH). The change guard does not count it.
+   */
+  completes?: true;
 }
 
 /** A new object: the first call is its POST to COLLECTION[resource]; later calls act on what it created. */

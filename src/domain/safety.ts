@@ -15,20 +15,33 @@ export function checkSafety(ctx: PlanContext): void {
     });
   }
 
-  // Removing a duplicate restores what was meant, so it does not count towards the threshold.
-  const touched = ctx.changes.filter(
-    (c) => c.action === "update" || (c.action === "delete" && c.duplicate === undefined),
-  ).length;
+  // The guard counts what people write, destinations and accounts, not the objects behind them (a
+  // destination is a flow and a target connection). Removing a duplicate restores what was meant, and
+  // finishing an interrupted create is not a change of mind: neither counts.
+  const touched = new Set(
+    ctx.changes
+      .filter((c) => c.action === "update" || (c.action === "delete" && c.duplicate === undefined))
+      .filter((c) => !c.completes)
+      .flatMap((c) => identity(c.resource, c.name)),
+  ).size;
+  const identities = ctx.managedIdentities;
   if (managed >= options.minResourcesForThreshold && !options.force) {
-    const percent = (touched / managed) * 100;
+    const percent = identities === 0 ? 0 : (touched / identities) * 100;
     if (percent > options.maxChangePercent) {
       ctx.refusals.push({
         rule: "max-change",
-        message: `Too many changes: ${percent.toFixed(2)}% of the managed objects in sandbox '${desired.sandbox}' would be updated or deleted (${touched}/${managed}), over maxChangePercent ${options.maxChangePercent.toFixed(2)}%.`,
+        message: `Too many changes: ${percent.toFixed(2)}% of the destinations and accounts aep-gitops manages in sandbox '${desired.sandbox}' would be updated or deleted (${touched}/${identities}), over maxChangePercent ${options.maxChangePercent.toFixed(2)}%.`,
         hint: "Review the plan, then re-run with --force, or raise maxChangePercent in the tool config.",
       });
     }
   }
+}
+
+/** What a change is counted as: the destination or account it belongs to (the Profile objects: none). */
+export function identity(resource: string, name: string): string[] {
+  if (resource === "account") return [`account/${name}`];
+  if (resource === "flow" || resource === "target-connection") return [`destination/${name}`];
+  return [];
 }
 
 /** Adobe's soft limit of destinations per sandbox, counting the ones aep-gitops does not manage. */

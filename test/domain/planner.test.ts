@@ -159,9 +159,26 @@ describe("the planner", () => {
     const want = desired({ destinations: names.map((n) => destination(n, { description: "changed" })) });
     const plan = planSandbox(want, state, options());
     expect(plan.refusals[0]!.message).toBe(
-      "Too many changes: 45.45% of the managed objects in sandbox 'prod' would be updated or deleted (5/11), over maxChangePercent 30.00%.",
+      "Too many changes: 83.33% of the destinations and accounts aep-gitops manages in sandbox 'prod' would be updated or deleted (5/6), over maxChangePercent 30.00%.",
     );
     expect(planSandbox(want, state, options({ force: true })).refusals).toEqual([]);
+  });
+
+  it("does not count finishing its own interrupted creates: flows it made whose selectors were never set", () => {
+    const names = Array.from({ length: 12 }, (_, i) => `d${i}`);
+    const ours = { updatedClient: "demo-client" };
+    const empty = (n: string) => liveFlow(n, { audiences: [], attributes: [], meta: ours });
+    const state = live({ targetConnections: names.map((n) => liveTarget(n)), flows: names.map(empty) });
+    const plan = planSandbox(desired({ destinations: names.map((n) => destination(n)) }), state, options());
+    expect(plan.changes.filter((c) => c.resource === "flow").every((c) => c.completes)).toBe(true);
+    expect(plan.refusals).toEqual([]);
+    // The same empty flows, emptied by a person in Adobe's UI: putting the selectors back is a change.
+    const emptied = live({
+      targetConnections: names.map((n) => liveTarget(n)),
+      flows: names.map((n) => liveFlow(n, { audiences: [], attributes: [], meta: { updatedClient: "ui-editor" } })),
+    });
+    const refused = planSandbox(desired({ destinations: names.map((n) => destination(n)) }), emptied, options());
+    expect(refused.refusals[0]).toMatchObject({ rule: "max-change" });
   });
 
   it("removes duplicate flows of one destination, keeping the oldest", () => {
