@@ -271,7 +271,8 @@ async function main(): Promise<void> {
 
 // Entry point, last so every module-level binding above is initialized.
 if (process.argv.includes("--serve")) {
-  const emulator = await startEmulator({ port: 0 });
+  // The PATCH answer carries the next etag (update tutorial's {id, etag}), as in the recorded runs.
+  const emulator = await startEmulator({ port: 0, config: { flowPatchResponse: "etag" } });
   console.log(emulator.url);
   process.on("SIGTERM", () => void emulator.close().then(() => process.exit(0)));
 } else {

@@ -119,8 +119,9 @@ process.on("exit", () => {
     const start = performance.now();
     const child = spawnSync(
       process.execPath,
-      [`--import=${pathToFileURL(preload).href}`, path.join(ROOT, "bin/aep-gitops.js"), "validate", dir],
-      { encoding: "utf8", env: { ...process.env, BENCH_USAGE_FILE: usageFile } },
+      [`--import=${pathToFileURL(preload).href}`, path.join(ROOT, "bin/aep-gitops.js"), "validate", "."],
+      // In the corpus: the CLI reads nothing outside the folder (the repository) it runs in.
+      { cwd: dir, encoding: "utf8", env: { ...process.env, BENCH_USAGE_FILE: usageFile } },
     );
     wall.push(performance.now() - start);
     if (child.status !== 0) throw new Error(`validate exited ${child.status}: ${child.stderr}`);

@@ -74,6 +74,17 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * Thrown by the executor's guard before a write once an interrupt (Ctrl-C, a cancelled job) was
+ * received: the change was not started. Never reaches a boundary: apply reports it per item.
+ */
+export class InterruptedError extends Error {
+  constructor() {
+    super("not started: the run was interrupted");
+    this.name = "InterruptedError";
+  }
+}
+
 export function exitCodeFor(error: unknown): number {
   return EXIT_CODES[kindOf(error)];
 }

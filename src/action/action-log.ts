@@ -1,7 +1,9 @@
 // The Action's log. Every line goes through the masking output port, so a secret that slipped into a
 // message is still starred out; `mask` also tells the runner (::add-mask::), which then hides the
 // value in every later line of the job, whoever prints it. Only the mask command itself is written
-// unmasked, since the runner has to read the value to hide it.
+// unmasked, since the runner has to read the value to hide it. The port keeps any line of text from
+// being a workflow command; the Action's own commands (annotations, groups) are written with
+// output.command, built by workflow-commands.ts, which escapes what they carry.
 import { maskText, type Output } from "../app/output.js";
 import { annotationCommand, groupEnd, groupStart, maskCommands, type Annotation } from "../github/workflow-commands.js";
 
@@ -20,8 +22,12 @@ export function createActionLog(output: Output, rawWrite: (line: string) => void
   return {
     output,
     info: (text) => output.out(text),
-    annotate: (annotation) => output.out(annotationCommand(annotation)),
-    group: (title, text) => output.out(`${groupStart(title)}\n${text.replace(/\n$/, "")}\n${groupEnd()}`),
+    annotate: (annotation) => output.command(annotationCommand(annotation)),
+    group(title, text) {
+      output.command(groupStart(title));
+      output.out(text);
+      output.command(groupEnd());
+    },
     mask(values) {
       const fresh = values.filter((v): v is string => Boolean(v) && !masked.has(v!));
       for (const value of fresh) {

@@ -3,13 +3,13 @@
 // the same core as the CLI, and report on the PR. A failure or refusal opens or updates the incident
 // issue and fails the job; the next successful apply closes it. The workflow serializes runs per
 // sandbox (`concurrency`), so two merges never apply at once.
+import { EXIT_ON, graceMs, watchInterrupts } from "../app/interrupt.js";
 import { apply, assertComplete, failedCount, plan as planRun } from "../app/runs.js";
 import { openWorkspace } from "../app/workspace.js";
 import { hasChanges, isNoop } from "../domain/planner.js";
 import { AppError, ExitCode } from "../errors.js";
 import type { PullRequestRef } from "../github/port.js";
 import { appendSummary } from "../github/runner-files.js";
-import { upsertStickyComment } from "../github/sticky-comment.js";
 import { renderItemLine, type SandboxResults } from "../report/apply-result.js";
 import {
   applyFailedBody,
@@ -18,7 +18,6 @@ import {
   type ApplyCommentContext,
 } from "../report/comments/apply-comment.js";
 import { render } from "../report/formats/index.js";
-import { markersFor } from "../report/markers.js";
 import { checkConfig } from "./config-check.js";
 import { openIncident, resolveIncident } from "./incident.js";
 import { diagnosingPlanning } from "./diagnose.js";
@@ -26,15 +25,17 @@ import type { Job, JobContext, JobResult } from "./job-context.js";
 import { findReviewedPlan, type ReviewedPlan } from "./reviewed-plan.js";
 
 export function applyJob(ctx: JobContext): Job {
-  const markers = markersFor(ctx.inputs.sandbox);
+  const { conversation } = ctx;
+  const markers = conversation.markers;
   const sha = (ctx.event.kind === "push" ? ctx.event.sha : ctx.runner.sha) ?? "unknown";
   const commentCtx: ApplyCommentContext = { marker: markers.apply, sha, runUrl: ctx.runner.runUrl };
   // What reportFailure needs to know about how far run() got.
   const state: { pr?: PullRequestRef; results?: SandboxResults[]; commented?: boolean } = {};
 
   const commentOnPr = async (body: string) => {
-    if (!state.pr || !ctx.github) return;
-    const result = await upsertStickyComment(ctx.github, state.pr.number, markers.apply, body);
+    if (!state.pr) return;
+    const result = await conversation.postApply(state.pr.number, body);
+    if (!result) return;
     state.commented = true;
     ctx.log.info(`Commented on pull request #${state.pr.number}: ${result.comment.htmlUrl}`);
   };
@@ -49,7 +50,7 @@ export function applyJob(ctx: JobContext): Job {
           "The configuration on the default branch is invalid (see the annotations); nothing was applied.",
         );
       const reviewed: ReviewedPlan = ctx.github
-        ? await findReviewedPlan(ctx.github, sha, markers)
+        ? await findReviewedPlan(ctx.github, conversation, sha)
         : { missing: "the Action has no GitHub token to read the pull request's plan comment" };
       if (reviewed.pr) state.pr = reviewed.pr;
 
@@ -110,31 +111,57 @@ export function applyJob(ctx: JobContext): Job {
 
         if (isNoop(plan)) {
           ctx.log.info("Nothing to apply: the live destinations match the configuration.");
-          await resolve(ctx, markers.incident, sha);
+          await resolve(ctx, sha);
           return { exitCode: ExitCode.ok, outputs };
         }
 
+        // A cancelled job (the runner sends SIGINT, then SIGTERM 7.5 s later): no new write starts, the
+        // calls in flight finish, and what is left is recorded below so that re-running the job continues.
+        const interrupt = watchInterrupts(
+          ctx.io.signals,
+          {
+            first: (signal) =>
+              ctx.log.annotate({
+                level: "warning",
+                title: "aep-gitops: cancelled",
+                message: `Interrupt received (${signal}): finishing the changes in flight, starting no new ones. Re-running this job continues from what is done.`,
+              }),
+            now: (signal, why) => {
+              ctx.log.info(`Stopping now (${why}); re-running this job converges from whatever is there.`);
+              ws.adobe.closeNow();
+              ctx.io.exit?.(EXIT_ON[signal]);
+            },
+          },
+          graceMs(ctx.env),
+        );
         const applied = await apply(ws, run, {
           flags,
+          stop: interrupt.requested,
           ...(accepted ? { expectChecksum: accepted } : {}),
           onItem: (sandbox, item) => ctx.log.info(renderItemLine(sandbox, item)),
           onLockDegraded: (warning) =>
             ctx.log.annotate({ level: "warning", title: "aep-gitops: no sandbox lock", message: warning }),
-        });
+        }).finally(() => interrupt.dispose());
         state.results = applied.results;
-        // After a partial failure, what is left (read fresh) becomes what a re-run may apply.
-        const continuation = failedCount(applied) > 0 ? (await planRun(ws, flags)).plan.checksum : undefined;
+        // After a partial failure or a cancel, what is left (read fresh) becomes what a re-run may apply.
+        const unfinished = failedCount(applied) > 0;
+        const continuation = unfinished ? (await planRun(ws, flags)).plan.checksum : undefined;
         const body = applyResultBody(applied.results, commentCtx, {
           ...(forced ? { forced } : {}),
           ...(continuation ? { continuation } : {}),
+          ...(interrupt.signal() ? { interrupted: interrupt.signal()! } : {}),
         });
         appendSummary(ctx.runner.summaryFile, body);
         await commentOnPr(body);
+        if (interrupt.requested()) {
+          state.commented = true;
+          return { exitCode: interrupt.exitCode(), outputs };
+        }
         assertComplete(
           applied,
           "Fix the cause shown in the results, then re-run the apply job: it continues from where this run stopped.",
         );
-        await resolve(ctx, markers.incident, sha);
+        await resolve(ctx, sha);
         return { exitCode: ExitCode.ok, outputs };
       } finally {
         await ws.close();
@@ -142,21 +169,20 @@ export function applyJob(ctx: JobContext): Job {
     },
 
     async reportFailure(error) {
-      if (!ctx.github) return;
+      if (!conversation.connected) return;
       // A refusal or a partial result already explained itself on the PR; anything else says so now.
       if (!state.commented)
         await commentOnPr(applyFailedBody(error, commentCtx)).catch((e: Error) =>
           ctx.log.info(`Could not comment on the pull request: ${e.message}`),
         );
-      const incident = await openIncident(ctx.github, error, {
-        marker: markers.incident,
+      const incident = await openIncident(conversation, error, {
         sandbox: ctx.inputs.sandbox,
         sha,
         runUrl: ctx.runner.runUrl,
         pr: state.pr,
         results: state.results,
       });
-      ctx.log.info(`Incident issue ${incident.action}: ${incident.issue.htmlUrl}`);
+      if (incident) ctx.log.info(`Incident issue ${incident.action}: ${incident.issue.htmlUrl}`);
     },
   };
 }
@@ -176,8 +202,7 @@ function assertDefaultBranch(ctx: JobContext): void {
   }
 }
 
-async function resolve(ctx: JobContext, marker: string, sha: string): Promise<void> {
-  if (!ctx.github) return;
-  const closed = await resolveIncident(ctx.github, { marker, sha, runUrl: ctx.runner.runUrl });
+async function resolve(ctx: JobContext, sha: string): Promise<void> {
+  const closed = await resolveIncident(ctx.conversation, { sha, runUrl: ctx.runner.runUrl });
   if (closed) ctx.log.info(`Closed incident issue #${closed.number}.`);
 }

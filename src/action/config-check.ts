@@ -1,12 +1,14 @@
 // Validation as data, for every job: the configuration is loaded once (app/configuration.ts), each
 // problem becomes an annotation at its file:line:col (GitHub shows it on the PR's diff), and every value
 // the YAML's credentials refer to is masked before anything else is printed. Nothing talks to Adobe or
-// GitHub here; the job then opens its workspace from this same configuration.
+// GitHub here (but `judgePolicies`, which the plan job passes in to read the base branch's policies);
+// the job then opens its workspace from this same configuration.
 import path from "node:path";
-import { loadConfiguration, type Configuration } from "../app/configuration.js";
+import { loadConfiguration, type Configuration, type ConfigurationRequest } from "../app/configuration.js";
 import { secretValues } from "../app/secrets.js";
 import { ToolConfigError } from "../config/tool-config.js";
 import type { Problem } from "../domain/problem.js";
+import { annotationText } from "../github/workflow-commands.js";
 import type { JobContext } from "./job-context.js";
 
 export type ConfigCheck =
@@ -18,11 +20,14 @@ export type ConfigCheck =
       fileCount: 0;
     };
 
-export async function checkConfig(ctx: JobContext): Promise<ConfigCheck> {
+export async function checkConfig(
+  ctx: JobContext,
+  judgePolicies?: ConfigurationRequest["judgePolicies"],
+): Promise<ConfigCheck> {
   let configuration: Configuration;
   try {
     configuration = await loadConfiguration(
-      { paths: [], config: ctx.inputs.config, sandbox: ctx.inputs.sandbox },
+      { paths: [], config: ctx.inputs.config, sandbox: ctx.inputs.sandbox, judgePolicies },
       ctx.io,
     );
   } catch (error) {
@@ -53,7 +58,7 @@ export function annotate(ctx: JobContext, problems: Problem[]): void {
       line: p.line,
       col: p.column,
       title: `aep-gitops: ${p.rule}`,
-      message: p.hint ? `${p.message}\nhint: ${p.hint}` : p.message,
+      message: annotationText(p.message, p.hint && `hint: ${p.hint}`),
     });
   }
 }

@@ -6,19 +6,16 @@ import { drift } from "../app/runs.js";
 import { openWorkspace } from "../app/workspace.js";
 import { AppError, ExitCode } from "../errors.js";
 import { appendSummary } from "../github/runner-files.js";
-import { closeIssue, openOrUpdateIssue } from "../github/tracking-issue.js";
 import { driftIssueBody, driftIssueTitle, driftResolvedComment } from "../report/comments/drift-issue.js";
 import { fitToComment } from "../report/comments/plan-comment.js";
 import { render } from "../report/formats/index.js";
-import { markersFor } from "../report/markers.js";
 import { checkConfig } from "./config-check.js";
 import { diagnosingPlanning } from "./diagnose.js";
 import type { Job, JobContext, JobResult } from "./job-context.js";
-import { DRIFT_LABEL } from "./labels.js";
 
 export function driftJob(ctx: JobContext): Job {
-  const marker = markersFor(ctx.inputs.sandbox).drift;
-  const key = { label: DRIFT_LABEL, marker };
+  const { conversation } = ctx;
+  const marker = conversation.markers.drift;
   return {
     async run(): Promise<JobResult> {
       const check = await checkConfig(ctx);
@@ -35,17 +32,15 @@ export function driftJob(ctx: JobContext): Job {
         ctx.log.group("Drift", render("drift", "text", plan));
         const report = driftIssueBody(plan, { marker, runUrl: ctx.runner.runUrl, sha: ctx.runner.sha });
         appendSummary(ctx.runner.summaryFile, report);
-        if (ctx.github) {
-          if (items.length > 0) {
-            const result = await openOrUpdateIssue(ctx.github, key, {
-              title: driftIssueTitle(ctx.inputs.sandbox, items.length),
-              body: fitToComment(report, ctx.runner.runUrl),
-            });
-            ctx.log.info(`Drift issue ${result.action}: ${result.issue.htmlUrl}`);
-          } else {
-            const closed = await closeIssue(ctx.github, key, driftResolvedComment(ctx.runner.runUrl));
-            if (closed) ctx.log.info(`Closed drift issue #${closed.number}.`);
-          }
+        if (items.length > 0) {
+          const result = await conversation.openIssue("drift", {
+            title: driftIssueTitle(ctx.inputs.sandbox, items.length),
+            body: fitToComment(report, ctx.runner.runUrl),
+          });
+          if (result) ctx.log.info(`Drift issue ${result.action}: ${result.issue.htmlUrl}`);
+        } else {
+          const closed = await conversation.closeIssue("drift", driftResolvedComment(ctx.runner.runUrl));
+          if (closed) ctx.log.info(`Closed drift issue #${closed.number}.`);
         }
         if (items.length > 0)
           ctx.log.annotate({

@@ -12,6 +12,11 @@ export interface ActionInputs {
   config?: string;
   sandbox?: string;
   githubToken?: string;
+  /**
+   * The login the token writes as (a GitHub App's: `<app-slug>[bot]`); undefined = asked of GitHub
+   * (GET /user), or github-actions[bot] for the workflow's GITHUB_TOKEN (src/github/identity.ts).
+   */
+  commentAuthor?: string;
   force: boolean;
   prune: boolean;
   failOnDrift: boolean;
@@ -36,11 +41,19 @@ export function readInputs(env: Record<string, string | undefined>): ActionInput
   const config = input("config");
   const sandbox = input("sandbox");
   const githubToken = input("github-token");
+  const commentAuthor = input("comment-author");
+  // A login: letters, digits and hyphens, up to 39 characters; an app's bot adds `[bot]`.
+  if (commentAuthor !== undefined && !/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\[bot\])?$/.test(commentAuthor))
+    throw new AppError(
+      "usage",
+      `Input 'comment-author' must be a GitHub login such as my-app[bot], not '${commentAuthor}'.`,
+    );
   return {
     command: command as ActionCommand,
     ...(config ? { config } : {}),
     ...(sandbox ? { sandbox } : {}),
     ...(githubToken ? { githubToken } : {}),
+    ...(commentAuthor ? { commentAuthor } : {}),
     force: bool(input("force"), "force", false),
     prune: bool(input("prune"), "prune", false),
     failOnDrift: bool(input("fail-on-drift"), "fail-on-drift", false),

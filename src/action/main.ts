@@ -10,6 +10,9 @@ const code = await runAction({
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
+  // A cancelled job: the runner sends SIGINT, then SIGTERM (src/app/interrupt.ts).
+  signals: process,
+  exit: (code) => process.exit(code),
 });
 process.exitCode = code;
 // Lingering sockets or timers of an HTTP client must not keep a finished job running; unref'd, this

@@ -9,9 +9,9 @@ import type { Plan } from "../domain/plan.js";
 import type { Problem } from "../domain/problem.js";
 import { hasChanges } from "../domain/planner.js";
 import { ExitCode } from "../errors.js";
-import type { IssueComment } from "../github/port.js";
+import type { OwnPlanComment } from "../github/conversation.js";
 import { appendSummary } from "../github/runner-files.js";
-import { findStickyComment, upsertStickyComment } from "../github/sticky-comment.js";
+import { annotationText } from "../github/workflow-commands.js";
 import {
   invalidConfigBody,
   planCommentBody,
@@ -20,14 +20,14 @@ import {
   type PlanCommentContext,
 } from "../report/comments/plan-comment.js";
 import { render } from "../report/formats/index.js";
-import { markersFor } from "../report/markers.js";
 import { annotate, checkConfig } from "./config-check.js";
 import { diagnosingPlanning } from "./diagnose.js";
+import { policyJudge } from "./policy-judge.js";
 import type { Job, JobContext, JobResult } from "./job-context.js";
 
 export function planJob(ctx: JobContext): Job {
   const pr = ctx.event.kind === "pull_request" ? ctx.event : undefined;
-  const marker = markersFor(ctx.inputs.sandbox).plan;
+  const marker = ctx.conversation.markers.plan;
   const commentCtx: PlanCommentContext = {
     marker,
     sha: pr?.headSha ?? ctx.runner.sha ?? "unknown",
@@ -35,11 +35,11 @@ export function planJob(ctx: JobContext): Job {
   };
 
   /** Posts (or updates) the sticky comment; on a fork's read-only token a refusal is only logged. */
-  const comment = async (body: string, opts: { tolerateRefusal?: boolean; existing?: IssueComment | null } = {}) => {
-    if (!pr || !ctx.github) return;
+  const comment = async (body: string, opts: { tolerateRefusal?: boolean; existing?: OwnPlanComment | null } = {}) => {
+    if (!pr) return;
     try {
-      const result = await upsertStickyComment(ctx.github, pr.number, marker, body, opts.existing);
-      ctx.log.info(`${result.created ? "Posted" : "Updated"} the plan comment: ${result.comment.htmlUrl}`);
+      const result = await ctx.conversation.postPlan(pr.number, body, opts.existing);
+      if (result) ctx.log.info(`${result.created ? "Posted" : "Updated"} the plan comment: ${result.comment.htmlUrl}`);
     } catch (error) {
       if (!opts.tolerateRefusal) throw error;
       ctx.log.annotate({
@@ -59,7 +59,17 @@ export function planJob(ctx: JobContext): Job {
         ctx.log.annotate({ level: "error", message });
         return { exitCode: ExitCode.error, outputs: noPlan };
       };
-      const check = await checkConfig(ctx);
+      // Judged by the base branch's data policies; a change to them is shown in every body below.
+      const policies = policyJudge(ctx);
+      const check = await checkConfig(ctx, policies.judge);
+      commentCtx.policyChange = check.configuration && policies.change(check.configuration);
+      if (commentCtx.policyChange)
+        ctx.log.annotate({
+          level: "warning",
+          title: "aep-gitops: data policies changed",
+          message:
+            "This pull request changes data policies: its plan is judged by the base branch's, and the comment shows the change.",
+        });
       if (!check.configuration || !check.valid)
         return invalid(
           check.problems,
@@ -97,9 +107,10 @@ export function planJob(ctx: JobContext): Job {
           ctx.runner.summaryFile,
           render("plan", "markdown", plan, { marker, ...(ctx.runner.runUrl ? { runUrl: ctx.runner.runUrl } : {}) }),
         );
-        if (pr && ctx.github) {
-          const existing = await findStickyComment(ctx.github, pr.number, marker);
-          await comment(planCommentBody(plan, { ...commentCtx, previousBody: existing?.body }), {
+        if (pr && ctx.conversation.connected) {
+          const existing = await ctx.conversation.planComment(pr.number);
+          const previousChecksum = existing?.record?.checksum;
+          await comment(planCommentBody(plan, { ...commentCtx, ...(previousChecksum ? { previousChecksum } : {}) }), {
             existing: existing ?? null,
           });
         }
@@ -136,7 +147,7 @@ function reportRefusals(ctx: JobContext, plan: Plan): number {
     ctx.log.annotate({
       level: "error",
       title: `aep-gitops: ${r.rule}`,
-      message: `[${r.sandbox}] ${r.message}\nhint: ${r.hint}`,
+      message: annotationText(`[${r.sandbox}] ${r.message}`, `hint: ${r.hint}`),
     });
   return refusals.length > 0 ? ExitCode.error : ExitCode.ok;
 }

@@ -1,11 +1,9 @@
 // Which plan did reviewers see for this commit? The pull request that the pushed commit merged, and
-// the checksum on the last line of that PR's sticky plan comment. The apply job compares it with a
-// fresh plan: what runs must be what was reviewed (octoDNS's --checksum, Terraform's saved plan).
+// the checksum of the Action's own plan comment on it, for the head that was merged. The apply job
+// compares it with a fresh plan: what runs must be what was reviewed (octoDNS's --checksum,
+// Terraform's saved plan). A fork's pull request has no reviewed plan: its plan job had no secrets.
+import type { Conversation } from "../github/conversation.js";
 import type { GitHubPort, PullRequestRef } from "../github/port.js";
-import { findStickyComment } from "../github/sticky-comment.js";
-import { parseChecksumFromComment } from "../report/checksum-line.js";
-import { parseContinuation } from "../report/comments/apply-comment.js";
-import type { Markers } from "../report/markers.js";
 
 export interface ReviewedPlan {
   pr?: PullRequestRef;
@@ -20,29 +18,43 @@ export interface ReviewedPlan {
 
 export async function findReviewedPlan(
   github: GitHubPort,
+  conversation: Conversation,
   sha: string,
-  markers: Pick<Markers, "plan" | "apply">,
 ): Promise<ReviewedPlan> {
-  const prs = await github.pullRequestsOfCommit(sha);
+  // The API may also list pull requests of other repositories of the network that hold the commit.
+  const repo = `${github.repo.owner}/${github.repo.repo}`.toLowerCase();
+  const prs = (await github.pullRequestsOfCommit(sha)).filter((p) => p.baseRepo.toLowerCase() === repo);
   // A merge or squash commit is the PR's merge_commit_sha; a rebase merge pushes several commits of
   // one merged PR, which the API lists for each of them.
   const pr = prs.find((p) => p.mergeCommitSha === sha) ?? prs.find((p) => p.mergedAt !== null);
   if (!pr)
     return { missing: `commit ${sha.slice(0, 7)} is not the merge of a pull request, so no plan was reviewed for it` };
-  const comment = await findStickyComment(github, pr.number, markers.plan);
-  if (!comment) return { pr, missing: `pull request #${pr.number} has no aep-gitops plan comment` };
-  const checksum = parseChecksumFromComment(comment.body);
-  if (!checksum)
+  // A deleted fork has no head repository: a fork all the same.
+  if (pr.headRepo?.toLowerCase() !== repo)
+    return {
+      pr,
+      missing: `pull request #${pr.number} comes from a fork (${pr.headRepo ?? "since deleted"}), whose plan job gets no secrets, so no plan was reviewed`,
+    };
+  const { plan, continuation } = await conversation.merged(pr.number, sha);
+  if (!plan)
+    return {
+      pr,
+      missing: `pull request #${pr.number} has no aep-gitops plan comment by ${await conversation.author()}`,
+    };
+  if (!plan.record)
     return {
       pr,
       missing: `the plan comment on pull request #${pr.number} holds no plan (validation failed, the plan failed, or it came from a fork and was validated only)`,
     };
-  const reviewedAt = comment.updatedAt ? Date.parse(comment.updatedAt) : NaN;
-  const applied = await findStickyComment(github, pr.number, markers.apply);
-  const continuation = applied?.user?.type === "Bot" ? parseContinuation(applied.body, sha) : undefined;
+  if (plan.record.sha !== pr.headSha)
+    return {
+      pr,
+      missing: `the plan comment on pull request #${pr.number} is for commit ${plan.record.sha.slice(0, 7)}, not the pull request's head ${pr.headSha.slice(0, 7)} (its last push was merged before its plan was posted)`,
+    };
+  const reviewedAt = plan.comment.updatedAt ? Date.parse(plan.comment.updatedAt) : NaN;
   return {
     pr,
-    checksum,
+    checksum: plan.record.checksum,
     ...(Number.isFinite(reviewedAt) ? { reviewedAt } : {}),
     ...(continuation ? { continuation } : {}),
   };

@@ -5,7 +5,9 @@
 import { withIo, type Io } from "../app/io.js";
 import { createOutput } from "../app/output.js";
 import { describeError, exitCodeFor } from "../errors.js";
+import { createConversation } from "../github/conversation.js";
 import { readEvent } from "../github/event.js";
+import { tokenIdentity } from "../github/identity.js";
 import { createOctokitGitHub } from "../github/octokit-github.js";
 import { redactingGitHub } from "../github/redacting-github.js";
 import { appendSummary, writeOutputs } from "../github/runner-files.js";
@@ -15,6 +17,7 @@ import { applyJob } from "./apply-job.js";
 import { driftJob } from "./drift-job.js";
 import { readInputs, type ActionCommand } from "./inputs.js";
 import type { Job, JobContext } from "./job-context.js";
+import { DRIFT_LABEL, INCIDENT_LABEL } from "./labels.js";
 import { planJob } from "./plan-job.js";
 import { readRunnerEnv, type RunnerEnv } from "./runner-env.js";
 
@@ -52,7 +55,17 @@ export async function runAction(process: ActionIo): Promise<number> {
         level: "warning",
         message: "No github-token input: results go to the job summary only (no PR comment, no issues).",
       });
-    job = JOBS[inputs.command]({ inputs, runner, event, env, io: withIo(io, { cwd: runner.workspace }), log, github });
+    const conversation = createConversation(github, {
+      sandbox: inputs.sandbox,
+      identity: tokenIdentity(github, inputs.commentAuthor),
+      labels: { incident: INCIDENT_LABEL, drift: DRIFT_LABEL },
+      log: {
+        info: (m) => log.info(m),
+        warn: (m) => log.annotate({ level: "warning", title: "aep-gitops: comment author", message: m }),
+      },
+    });
+    const jobIo = withIo(io, { cwd: runner.workspace });
+    job = JOBS[inputs.command]({ inputs, runner, event, env, io: jobIo, log, github, conversation });
     const result = await job.run();
     writeOutputs(runner.outputFile, result.outputs);
     return result.exitCode;

@@ -29,6 +29,11 @@ export interface Adobe {
   /** The sandbox's Schema Registry (its Profile union schema, read at most once per run). */
   schemas(sandbox: string): HttpSchemaRegistry;
   close(): Promise<void>;
+  /**
+   * For a run that must end at once (a second interrupt): what close() would save, saved now and
+   * synchronously (the embedded emulator's state, the trace). Nothing is waited for.
+   */
+  closeNow(): void;
 }
 
 /** The emulator's demo identity (see docs/emulator.md): what --emulator signs in as. */
@@ -57,6 +62,7 @@ export async function openAdobe(
 ): Promise<Adobe> {
   let env = io.env;
   let close = async () => {};
+  let saveNow = () => {};
   let target: string | undefined;
   if (options.emulator) {
     // Loaded only when asked for: a run against Adobe never pays for the emulator's code.
@@ -68,6 +74,7 @@ export async function openAdobe(
     );
     env = emulatorEnv(io.env, emulator.url);
     close = () => emulator.close();
+    saveNow = () => emulator.saveNow();
     target = `the embedded emulator (${path.relative(io.cwd, statePath)})`;
   }
   const settings = settingsFromEnv(env);
@@ -98,6 +105,10 @@ export async function openAdobe(
       let registry = registries.get(sandbox);
       if (!registry) registries.set(sandbox, (registry = new HttpSchemaRegistry(http, sandbox)));
       return registry;
+    },
+    closeNow: () => {
+      saveNow();
+      trace?.write();
     },
     close: async () => {
       await close();

@@ -4,10 +4,11 @@
 import path from "node:path";
 import { checkSandboxes, hasErrors, loadSandboxes, type LoadResult, type SandboxCheck } from "../config/load.js";
 import { sortProblems } from "../config/problems.js";
+import { Repository } from "../config/repository.js";
 import { loadToolConfig, type SandboxConfig, type ToolConfig } from "../config/tool-config.js";
 import type { DesiredSandbox } from "../domain/desired.js";
 import type { Problem } from "../domain/problem.js";
-import { applyGuardrailSeverity } from "../config/policies.js";
+import { applyGuardrailSeverity, type PolicySet } from "../config/policies.js";
 import { AppError } from "../errors.js";
 import type { Io } from "./io.js";
 import type { CheckCache } from "../config/check-cache.js";
@@ -27,6 +28,11 @@ export interface ConfigurationRequest {
   toolConfigOnlyIfNamed?: boolean;
   /** Checks of unchanged files come from here (`validate --cache`). */
   cache?: CheckCache | undefined;
+  /**
+   * The data policies to judge by, instead of the tool config's own (a pull request's plan: its base
+   * branch's, src/app/base-policies.ts). The CLI has no base branch: it judges by the working tree's.
+   */
+  judgePolicies?: ((tool: ToolConfig) => Promise<PolicySet>) | undefined;
 }
 
 /** What a check of the configuration finds. */
@@ -39,16 +45,25 @@ export interface ConfigurationCheck {
 }
 
 export interface Configuration extends ConfigurationCheck {
+  /** With the policies that judge this run (judgePolicies'). */
   tool: ToolConfig;
+  /** The tool config's own policies, when judgePolicies replaced them: what a pull request proposes. */
+  proposedPolicies?: PolicySet;
   sandboxes: LoadResult[];
   desired: DesiredSandbox[];
 }
 
 export async function loadConfiguration(request: ConfigurationRequest, io: Io): Promise<Configuration> {
-  const { tool, requests, options } = await prepare(request, io);
+  const { tool, requests, options, proposedPolicies } = await prepare(request, io);
   const sandboxes = await loadSandboxes(requests, options);
   const desired = sandboxes.map((l) => l.desired);
-  return { tool, sandboxes, desired, ...(await summarize(tool, request, sandboxes, desired)) };
+  return {
+    tool,
+    ...(proposedPolicies ? { proposedPolicies } : {}),
+    sandboxes,
+    desired,
+    ...(await summarize(tool, request, sandboxes, desired)),
+  };
 }
 
 /**
@@ -70,18 +85,27 @@ export async function checkConfiguration(request: ConfigurationRequest, io: Io):
 }
 
 async function prepare(request: ConfigurationRequest, io: Io) {
-  const tool = await loadToolConfig({
+  // What may be read: the repository around the working folder. A path on the command line that leads
+  // out of it is refused before anything (the tool config included) is read.
+  const repository = Repository.around(io.cwd);
+  for (const p of request.paths) repository.admit(p, p);
+  const own = await loadToolConfig({
     cwd: io.cwd,
     env: io.env,
+    repository,
     ...(request.config ? { configFile: request.config } : {}),
     ...(request.toolConfigOnlyIfNamed && request.paths.length > 0 && !request.config ? { skipSearch: true } : {}),
   });
+  const judged = request.judgePolicies ? await request.judgePolicies(own) : undefined;
+  const tool: ToolConfig = judged ? { ...own, policies: judged.policies, guardrails: judged.guardrails } : own;
   const requests = chooseSandboxes(tool, request, io).map((s) => ({ sandbox: s.name, paths: s.paths }));
   const options = {
+    repository,
     ...(request.cache ? { cache: request.cache } : {}),
     ...(tool.variablePrefixes ? { variablePrefixes: tool.variablePrefixes } : {}),
   };
-  return { tool, requests, options };
+  const proposed = judged && { policies: own.policies, guardrails: own.guardrails };
+  return { tool, requests, options, ...(proposed ? { proposedPolicies: proposed } : {}) };
 }
 
 /** Every sandbox's problems, with Adobe's guardrails at the tool config's severity, and the data policies'. */

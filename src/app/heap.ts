@@ -15,7 +15,7 @@ export const LONG_APPLY_CALLS = 500;
 
 export function keepHeapNearLive(plan: Plan): void {
   if (callCount(plan) < LONG_APPLY_CALLS) return;
-  // Required, not imported: no import() in the CLI bundle (src/config/tool-config-file.ts says why),
+  // Required, not imported: no import() in the CLI bundle (scripts/build.mjs says why),
   // and node:v8 (~4 ms) is loaded only by the runs that use it.
   const v8 = createRequire(import.meta.url)("node:v8") as typeof import("node:v8");
   v8.setFlagsFromString("--heap-growing-percent=30");

@@ -1,9 +1,10 @@
 // Safety settings of a run: the tool config gives the defaults, the command line (or the Action's
 // inputs) can only make a run bolder when asked explicitly (--prune, --force, --allow-empty). The lock's
 // timings come from the environment, the same for the CLI and the Action.
-import { DEFAULT_LOCK, type LockOptions } from "../reconcile/lock.js";
+import { DEFAULT_LOCK, type LockEvent, type LockOptions } from "../reconcile/lock.js";
 import type { RunOptions } from "../reconcile/reconcile.js";
 import type { SecretsMode } from "../reconcile/secrets-needed.js";
+import { holderIsDead, thisHolder } from "./lock-holder.js";
 import type { Workspace } from "./workspace.js";
 
 export interface SafetyFlags {
@@ -38,20 +39,26 @@ export function runOptions(ws: Workspace, flags: SafetyFlags): RunOptions {
 export function lockOptions(
   env: Record<string, string | undefined>,
   hooks: {
-    onWait?: ((holder: string, until: number) => void) | undefined;
+    onWait?: ((event: LockEvent) => void) | undefined;
     onDegraded?: ((reason: string) => void) | undefined;
     required?: boolean;
+    stop?: (() => boolean) | undefined;
   } = {},
 ): LockOptions {
   const seconds = (name: string, fallback: number) => {
     const value = Number(env[name]);
     return Number.isFinite(value) && value > 0 ? value * 1000 : fallback;
   };
+  const holder = thisHolder(env);
   return {
     ttlMs: seconds("AEP_GITOPS_LOCK_TTL_SECONDS", DEFAULT_LOCK.ttlMs),
     waitMs: seconds("AEP_GITOPS_LOCK_WAIT_SECONDS", DEFAULT_LOCK.waitMs),
+    // Who holds it, written next to the lease; a holder on this host whose process is gone is not waited for.
+    holder,
+    isDead: (lease) => holderIsDead(lease, holder),
     ...(hooks.onWait ? { onWait: hooks.onWait } : {}),
     ...(hooks.onDegraded ? { onDegraded: hooks.onDegraded } : {}),
     ...(hooks.required ? { required: true } : {}),
+    ...(hooks.stop ? { stop: hooks.stop } : {}),
   };
 }

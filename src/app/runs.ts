@@ -1,6 +1,7 @@
 // The use cases the CLI and the Action share: plan, apply a plan, read drift. Each reads live state
 // through the workspace's ports and plans with the same options, so a command and a job given the same
 // YAML and flags plan the same thing; the adapters only parse their inputs and render.
+import type { LockEvent } from "../reconcile/lock.js";
 import { applyRun, planAll, type ApplyOptions, type ApplyRun, type PlanRun } from "../reconcile/reconcile.js";
 import { driftItems, type DriftItem } from "../report/drift.js";
 import { AppError } from "../errors.js";
@@ -20,9 +21,12 @@ export async function drift(ws: Workspace, flags: SafetyFlags): Promise<PlanRun 
 
 export interface ApplyRequest extends Pick<ApplyOptions, "expectChecksum" | "onItem" | "onItemStart" | "onReplanned"> {
   flags: SafetyFlags;
-  onLockWait?: (holder: string, until: number) => void;
+  /** Waiting for another run's sandbox lock (each poll), a dead run's lock taken over, the wait over. */
+  onLockWait?: (event: LockEvent) => void;
   /** Adobe refused the lock's write (and the tool config allows going on without it): said once per sandbox. */
   onLockDegraded?: (warning: string) => void;
+  /** True once the run was interrupted: no new write starts, and no lock is waited for. */
+  stop?: () => boolean;
 }
 
 export function apply(ws: Workspace, run: PlanRun, request: ApplyRequest): Promise<ApplyRun> {
@@ -33,7 +37,9 @@ export function apply(ws: Workspace, run: PlanRun, request: ApplyRequest): Promi
     ...(request.onItem ? { onItem: request.onItem } : {}),
     ...(request.onItemStart ? { onItemStart: request.onItemStart } : {}),
     ...(request.onReplanned ? { onReplanned: request.onReplanned } : {}),
+    ...(request.stop ? { stop: request.stop } : {}),
     lock: lockOptions(ws.adobe.env, {
+      stop: request.stop,
       onWait: request.onLockWait,
       onDegraded: (reason) => request.onLockDegraded?.(lockDegradedWarning(reason)),
       required: ws.configuration.tool.lock === "required",

@@ -26,6 +26,9 @@ void runCli(process.argv.slice(2), {
   get stdin() {
     return process.stdin;
   },
+  // Listened to only while apply writes (src/app/interrupt.ts); otherwise the defaults stand.
+  signals: process,
+  exit: (code) => process.exit(code),
 }).then((code) => {
   process.exitCode = code;
 });

@@ -3,8 +3,10 @@
 // plus a hint, a bug with its stack, and with --format json as one JSON document on stdout instead, so
 // a script reads a document whatever happened. The exit code comes from the error's kind (src/errors.ts).
 import { withIo, type Io } from "../app/io.js";
+import { createOutput } from "../app/output.js";
 import { describeError, exitCodeFor } from "../errors.js";
 import { renderErrorJson } from "../report/error-json.js";
+import { printableLines } from "../report/terminal-escape.js";
 import type { CommandSpec } from "./command.js";
 import { parseCommandLine } from "./program.js";
 
@@ -22,13 +24,16 @@ export async function runCommandLine(argv: string[], io: Io, specs: readonly Com
     return await parsed.spec.run(parsed.args, parsed.options, withIo(io, { env }));
   } catch (error) {
     const description = describeError(error);
+    // Messages quote values from the YAML, the tool config and Adobe: printed through the output port
+    // (no line of them a workflow command), each line printable. The JSON document keeps them as they are.
+    const output = createOutput(io);
     if (json) {
-      io.stdout.write(renderErrorJson(command, description, io.cwd));
+      output.out(renderErrorJson(command, description, io.cwd));
     } else if (description.kind === "bug") {
-      io.stderr.write(`aep-gitops: ${description.title}:\n${description.stack}\n`);
+      output.err(`aep-gitops: ${description.title}:\n${printableLines(description.stack ?? description.message)}`);
     } else {
-      io.stderr.write(`error: ${description.message}\n`);
-      if (description.hint) io.stderr.write(`hint: ${description.hint}\n`);
+      output.err(`error: ${printableLines(description.message)}`);
+      if (description.hint) output.err(`hint: ${printableLines(description.hint)}`);
     }
     return exitCodeFor(error);
   }

@@ -9,6 +9,7 @@ import { emulatorCommand } from "./commands/emulator.js";
 import { importCommand } from "./commands/import.js";
 import { planCommand } from "./commands/plan.js";
 import { previewCommand } from "./commands/preview.js";
+import { unlockCommand } from "./commands/unlock.js";
 import { validateCommand } from "./commands/validate.js";
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   applyCommand,
   driftCommand,
   importCommand,
+  unlockCommand,
   doctorCommand,
   emulatorCommand,
   demoCommand,

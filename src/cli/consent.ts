@@ -19,11 +19,26 @@ export function requireConsent(values: { yes?: boolean | undefined }, io: Io): v
   );
 }
 
-export async function confirm(io: Io): Promise<boolean> {
+/**
+ * Asks on the terminal; only "yes" goes ahead. Ctrl-C and Ctrl-D are a "no" like any other answer:
+ * nothing has been written yet, so there is nothing to report but that (no stack trace).
+ */
+export async function confirm(io: Io, question = "\nApply these changes? Only 'yes' is accepted: "): Promise<boolean> {
   const rl = createInterface({ input: io.stdin, output: io.stdout });
+  const cancelled = new AbortController();
+  // On a terminal, readline reads Ctrl-C as a key (no SIGINT reaches the process) and Ctrl-D as the
+  // end of input: both end the question instead of leaving it, or the process, hanging.
+  rl.on("SIGINT", () => cancelled.abort());
+  rl.on("close", () => cancelled.abort());
   try {
-    const answer = await rl.question("\nApply these changes? Only 'yes' is accepted: ");
+    const answer = await rl.question(question, { signal: cancelled.signal });
     return answer.trim() === "yes";
+  } catch (error) {
+    if (cancelled.signal.aborted || (error as Error).name === "AbortError") {
+      io.stdout.write("\n");
+      return false;
+    }
+    throw error;
   } finally {
     rl.close();
   }

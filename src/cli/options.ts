@@ -64,6 +64,10 @@ export const OPTIONS = {
     description: "refuse, with no write, unless the fresh plan has this checksum (the one reviewed)",
   },
   destination: { flags: "-d, --destination <name>", description: "only this destination (its YAML name)" },
+  run: {
+    flags: "--run <id>",
+    description: "release the lock only if this run holds it (the run id a waiting apply names)",
+  },
   match: { flags: "--match <glob>", description: "only names matching GLOB (* any run of characters, ? one)" },
   port: { flags: "--port <n>", description: "port to listen on; 0 picks a free one" },
   host: { flags: "--host <host>", description: "interface to bind" },
@@ -96,6 +100,7 @@ export interface CliOptions {
   yes?: boolean;
   expectChecksum?: string;
   destination?: string;
+  run?: string;
   match?: string;
   port?: string;
   host?: string;

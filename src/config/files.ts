@@ -1,6 +1,8 @@
 // Which files make up a sandbox: every *.yaml / *.yml under the given folders (recursively, sorted, so
 // results never depend on the file system's order), plus files named directly. Hidden entries (.git,
-// .github) are skipped, and symlinked folders are not followed, so a link cannot loop.
+// .github) are skipped, and symlinked folders are not followed, so a link cannot loop. Given the
+// repository (repository.ts), every path given and every link met must lead inside it: one that leads
+// out is refused before anything is read, so no file beyond the repository is ever listed.
 //
 // Synchronous on purpose, as the reading is (yaml-file.ts): listing a tree is many tiny system calls,
 // which fs/promises sends through the thread pool one by one, and loading fs/promises alone costs ~2 ms of
@@ -9,14 +11,19 @@ import { readdirSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
 import type { Problem } from "../domain/problem.js";
 import { problem } from "./problems.js";
+import type { Repository } from "./repository.js";
 
 const YAML_FILE = /\.ya?ml$/i;
 
-export function listYamlFiles(paths: string[]): Promise<{ files: string[]; problems: Problem[] }> {
+/** Without a repository, nothing is refused: for the package's own examples (the demo) and tests. */
+export function listYamlFiles(
+  paths: string[],
+  repository?: Repository,
+): Promise<{ files: string[]; problems: Problem[] }> {
   const files = new Set<string>();
   const problems: Problem[] = [];
   for (const input of paths) {
-    const absolute = path.resolve(input);
+    const absolute = repository ? repository.admit(input) : path.resolve(input);
     const info = statOrUndefined(absolute);
     if (!info) {
       problems.push(
@@ -25,7 +32,7 @@ export function listYamlFiles(paths: string[]): Promise<{ files: string[]; probl
         }),
       );
     } else if (info.isDirectory()) {
-      const found = walk(absolute);
+      const found = walk(absolute, repository);
       if (found.length === 0) {
         problems.push(
           problem({ file: absolute, line: 1, column: 1 }, "no-files", "folder holds no .yaml or .yml files", {
@@ -42,7 +49,7 @@ export function listYamlFiles(paths: string[]): Promise<{ files: string[]; probl
   return Promise.resolve({ files: [...files].sort(), problems });
 }
 
-function walk(dir: string): string[] {
+function walk(dir: string, repository: Repository | undefined): string[] {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -53,7 +60,10 @@ function walk(dir: string): string[] {
   for (const entry of entries) {
     if (entry.name.startsWith(".")) continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...walk(full));
+    // Any link, to a file or a folder, followed or not: one that leads out is an error, not a skip.
+    if (repository && entry.isSymbolicLink() && repository.locate(full) !== "inside")
+      throw repository.refusal("link", repository.show(full));
+    if (entry.isDirectory()) files.push(...walk(full, repository));
     else if (
       YAML_FILE.test(entry.name) &&
       (entry.isFile() || (entry.isSymbolicLink() && statOrUndefined(full)?.isFile() === true))

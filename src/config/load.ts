@@ -12,6 +12,7 @@ import { listYamlFiles } from "./files.js";
 import { sortProblems } from "./problems.js";
 import { SEMANTIC_RULES } from "./rules/index.js";
 import { checkFiles, type ReadOptions } from "./read-pool.js";
+import type { Repository } from "./repository.js";
 import { toDesiredAccount, toDesiredDestination } from "./to-desired.js";
 
 export { hasErrors } from "./problems.js";
@@ -30,6 +31,8 @@ export interface LoadResult extends SandboxCheck {
 /** How the semantic rules read the tool config: the prefixes credential variables must have. */
 export interface LoadOptions extends ReadOptions {
   variablePrefixes?: readonly string[] | undefined;
+  /** What may be read: every path and every link met must lead inside it (none: the demo's examples). */
+  repository?: Repository | undefined;
 }
 
 export interface SandboxRequest {
@@ -76,11 +79,14 @@ interface Checked {
   documents: CheckedDocument[];
 }
 
-async function checkAll(requests: SandboxRequest[], { variablePrefixes, ...options }: LoadOptions): Promise<Checked[]> {
+async function checkAll(
+  requests: SandboxRequest[],
+  { variablePrefixes, repository, ...options }: LoadOptions,
+): Promise<Checked[]> {
   const listed = await Promise.all(
     requests.map(async ({ sandbox, paths }) => {
       const absolute = paths.map((p) => path.resolve(p));
-      return { sandbox, absolute, ...(await listYamlFiles(absolute)) };
+      return { sandbox, absolute, ...(await listYamlFiles(absolute, repository)) };
     }),
   );
   const files = [...new Set(listed.flatMap((l) => l.files))];

@@ -2,21 +2,26 @@
 // written, `severity: off` dropped. An entry whose id is a built-in guardrail's (guardrail-audiences,
 // guardrail-attributes, guardrail-destinations) is no policy of its own: it sets that guardrail's
 // severity (Adobe's soft limits are warnings by default; `error` makes them stop the plan, `off` quiet).
+import { globProblem } from "../domain/glob.js";
 import type { Policy } from "../domain/policies.js";
 import type { Problem } from "../domain/problem.js";
 import type { Locator } from "./locator.js";
+import { problem } from "./problems.js";
 import type { AepGitopsToolConfig } from "./types.generated.js";
 
 export const GUARDRAIL_IDS = ["guardrail-audiences", "guardrail-attributes", "guardrail-destinations"] as const;
 
 export type GuardrailSeverity = Partial<Record<(typeof GUARDRAIL_IDS)[number], "error" | "warning" | "off">>;
 
+/** What a tool config's `policies` say: the data policies, and the severities of Adobe's guardrails. */
+export interface PolicySet {
+  policies: Policy[];
+  guardrails: GuardrailSeverity;
+}
+
 type RawPolicy = NonNullable<AepGitopsToolConfig["policies"]>[number];
 
-export function readPolicies(
-  raw: RawPolicy[] | undefined,
-  locator: Locator | undefined,
-): { policies: Policy[]; guardrails: GuardrailSeverity } {
+export function readPolicies(raw: RawPolicy[] | undefined, locator: Locator | undefined): PolicySet {
   const policies: Policy[] = [];
   const guardrails: GuardrailSeverity = {};
   (raw ?? []).forEach((entry, index) => {
@@ -66,6 +71,49 @@ export function readPolicies(
     });
   });
   return { policies, guardrails };
+}
+
+/** Where a policy holds globs, below its entry. */
+const GLOB_PATHS = [
+  ["deny", "attributes"],
+  ["deny", "audiences"],
+  ["deny", "audienceLabels"],
+  ["deny", "audienceOrigins"],
+  ...["deny", "require"].flatMap((section) => ["type", "name", "sandbox"].map((key) => [section, "destinations", key])),
+];
+
+/**
+ * Every glob the matcher refuses (too long, too many alternatives, another dialect's syntax), at its
+ * line: a refused glob would otherwise fail the run where it is first matched, or never.
+ */
+export function policyGlobProblems(raw: RawPolicy[] | undefined, locator: Locator): Problem[] {
+  const problems: Problem[] = [];
+  (raw ?? []).forEach((entry, index) => {
+    for (const keys of GLOB_PATHS) {
+      const value = keys.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], entry);
+      const items =
+        typeof value === "string"
+          ? [[value, []] as const]
+          : Array.isArray(value)
+            ? value.map((v, i) => [v, [i]] as const)
+            : [];
+      for (const [pattern, item] of items) {
+        const refused = typeof pattern === "string" ? globProblem(pattern) : undefined;
+        if (refused)
+          problems.push(
+            problem(
+              locator.at(["policies", index, ...keys, ...item]),
+              "tool-config",
+              `glob '${pattern}': ${refused.message}`,
+              {
+                hint: "globs take * (any run of characters but /), ? (one character), {a,b} (either) and \\ before a literal character",
+              },
+            ),
+          );
+      }
+    }
+  });
+  return problems;
 }
 
 /** Adobe's guardrails as the tool config sets them: a severity of their own, or left out. */

@@ -1,22 +1,25 @@
-// Finding and reading the tool config file. cosmiconfig does the finding (and loads JavaScript configs);
-// YAML and JSON are parsed here with the yaml package, which keeps node positions, so a problem in the
-// config points at file:line:col like a problem in the destination YAML does.
-import type { CosmiconfigResult, Loader } from "cosmiconfig";
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+// Finding and reading the tool config file. The config is data: YAML or JSON (or package.json's
+// `aep-gitops` key), read with the yaml package, which keeps node positions, so a problem in the config
+// points at file:line:col like a problem in the destination YAML does. A JavaScript or TypeScript config
+// is refused wherever it is met and never run: a plan job runs on whatever a pull request holds, with an
+// Adobe credential in its environment. Like every file the tool reads, the config must lie inside the
+// repository (repository.ts) and be at most 1 MiB, which is checked before a byte of it is read.
+import { lstatSync, statSync } from "node:fs";
 import path from "node:path";
-import { Document, LineCounter, parseDocument } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import { AppError } from "../errors.js";
+import { formatBytes, MAX_FILE_BYTES, readBounded } from "./bounded-read.js";
+import { bytePosition, decodeUtf8 } from "./encoding.js";
 import { Locator } from "./locator.js";
+import type { Repository } from "./repository.js";
 
 export const MODULE_NAME = "aep-gitops";
 
-/** In priority order; the first one found in a folder wins, and two in one folder are an error. */
+/** In priority order; two in one folder are an error. JSON is YAML 1.2, so one reader serves both. */
 export const SEARCH_PLACES = [
   "aep-gitops.config.yaml",
   "aep-gitops.config.yml",
   "aep-gitops.config.json",
-  "aep-gitops.config.js",
   ".aep-gitopsrc",
   ".aep-gitopsrc.json",
   ".aep-gitopsrc.yaml",
@@ -24,134 +27,151 @@ export const SEARCH_PLACES = [
   "package.json",
 ];
 
+/** What a config written as a script would be called in a search place: refused there, never run. */
+const SCRIPT_PLACES = ["aep-gitops.config", ".aep-gitopsrc"].flatMap((base) =>
+  ["js", "cjs", "mjs", "ts", "cts", "mts"].map((extension) => `${base}.${extension}`),
+);
+/** The extensions of a config named on purpose (--config, the Action's `config` input). */
+const DATA_EXTENSIONS = new Set(["", ".yaml", ".yml", ".json"]);
+
 export interface ConfigFile {
   file: string;
-  /** The raw config (undefined for an empty file). */
+  /** The raw config (an empty file is an empty mapping). */
   config: unknown;
   /** Maps a path inside the config to file:line:col. */
   locator: Locator;
 }
 
-/** Finds the config from `cwd` up to the repository root (the nearest folder with .git), never above it. */
-export async function findConfigFile(cwd: string): Promise<ConfigFile | undefined> {
-  const positions = new Map<string, { doc: Document; lineCounter: LineCounter }>();
-  const folders = searchFolders(cwd);
-  // Most runs have no config in any of these places: then cosmiconfig is not even loaded.
-  if (!folders.some((dir) => SEARCH_PLACES.some((place) => existsSync(path.join(dir, place))))) return undefined;
-  const explorer = await explorerFor(positions);
-  for (const dir of folders) {
-    const result = await explorer.search(dir).catch((error: unknown) => rethrow(error, dir));
-    if (!result) continue;
-    assertSingleConfig(dir, result.filepath);
-    return toConfigFile(result, positions);
+/** Finds the config from the working folder up to the repository root, never above it. */
+export async function findConfigFile(repository: Repository): Promise<ConfigFile | undefined> {
+  return search(repository);
+}
+
+function search(repository: Repository): ConfigFile | undefined {
+  for (const dir of repository.foldersUp()) {
+    const script = SCRIPT_PLACES.find((place) => present(path.join(dir, place)));
+    if (script) throw notData(repository.show(path.join(dir, script)));
+    const configs = SEARCH_PLACES.filter((place) => place !== "package.json" && present(path.join(dir, place)));
+    const manifest = path.join(dir, "package.json");
+    const pkg = present(manifest) ? readPackage(repository, manifest, configs.length > 0) : undefined;
+    const found = pkg ? [...configs, "package.json"] : configs;
+    if (found.length > 1) {
+      throw new AppError("config", `several aep-gitops configs in ${dir}: ${found.join(", ")}`, {
+        hint: `keep one of them (${found[0]!} is the one that would be used)`,
+      });
+    }
+    if (found[0] === "package.json") return pkg;
+    if (found[0]) return readConfig(repository, path.join(dir, found[0]), repository.show(path.join(dir, found[0])));
   }
   return undefined;
 }
 
-export async function readConfigFile(file: string): Promise<ConfigFile> {
-  if (!existsSync(file)) throw new AppError("config", `config file not found: ${file}`);
-  const positions = new Map<string, { doc: Document; lineCounter: LineCounter }>();
-  const result = await (await explorerFor(positions)).load(file).catch((error: unknown) => rethrow(error, file));
-  if (!result) throw new AppError("config", `${file} has no '${MODULE_NAME}' key`);
-  return toConfigFile(result, positions);
-}
-
-async function explorerFor(positions: Map<string, { doc: Document; lineCounter: LineCounter }>) {
-  // Loaded when a config is read: a few dozen modules no other run needs. A CommonJS module imported
-  // dynamically: its exports are the namespace's own (Node) or its `default` (bundled).
-  const loaded = (await import("cosmiconfig")) as typeof import("cosmiconfig") & {
-    default?: typeof import("cosmiconfig");
-  };
-  const cosmiconfig = loaded.cosmiconfig ?? loaded.default!.cosmiconfig;
-  // JSON is YAML 1.2, so one position-keeping loader serves both.
-  const loader: Loader = (filepath, content) => {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(content, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const error = doc.errors[0];
-    if (error) {
-      const { line, col } = lineCounter.linePos(error.pos[0]);
-      throw new AppError("config", `${filepath}:${line}:${col}: ${error.message.split("\n")[0]}`);
-    }
-    positions.set(filepath, { doc, lineCounter });
-    // A file holding only comments is a config with all defaults, not "no config here".
-    return (doc.toJS({ maxAliasCount: 100 }) ?? {}) as object;
-  };
-  return cosmiconfig(MODULE_NAME, {
-    searchPlaces: SEARCH_PLACES,
-    searchStrategy: "none",
-    // An empty config file is found (and means "all defaults") rather than skipped.
-    ignoreEmptySearchPlaces: false,
-    cache: false,
-    loaders: { ".yaml": loader, ".yml": loader, ".json": loader, noExt: loader, ".js": loadJs },
-  });
+/**
+ * The config named on purpose: `shown` is how the command line or the Action's input names it. Without
+ * a repository the file is not held to one (a copy the tool made itself: src/app/base-policies.ts).
+ */
+export async function readConfigFile(
+  file: string,
+  options: { repository?: Repository; shown?: string } = {},
+): Promise<ConfigFile> {
+  const shown = options.shown ?? file;
+  if (!DATA_EXTENSIONS.has(path.extname(file).toLowerCase())) throw notData(shown);
+  const config = readConfig(options.repository, file, shown);
+  if (!config) throw new AppError("config", `${shown} has no '${MODULE_NAME}' key`);
+  return config;
 }
 
 /**
- * A JavaScript config, CommonJS or an ECMAScript module, by require(): cosmiconfig's own loader uses
- * import(), which the CLI's code cache cannot serve on Node 20 (a cached function loses its import
- * callback: bin/code-cache.js), so the bundle has no import() of its own to run (scripts/build.mjs
- * checks). Node ≥ 20.19 requires an ES module as its namespace, whose default export is the config.
+ * A package.json's `aep-gitops` key, or undefined without one. Beside another config it only decides
+ * whether there are two, so then one that cannot be read is simply not a config (and is not read).
  */
-const loadJs: Loader = (filepath) => {
+function readPackage(repository: Repository, file: string, besideAnother: boolean): ConfigFile | undefined {
   try {
-    const loaded = createRequire(import.meta.url)(filepath) as { default?: unknown; [Symbol.toStringTag]?: string };
-    return (loaded?.[Symbol.toStringTag] === "Module" ? loaded.default : loaded) as object;
+    return readConfig(repository, file, repository.show(file));
   } catch (error) {
-    if ((error as { code?: string }).code === "ERR_REQUIRE_ESM")
-      throw new AppError(
-        "config",
-        `${filepath}: an ES module config needs Node 20.19 or later (this is ${process.version})`,
-        {
-          hint: "write the config as YAML (aep-gitops.config.yaml), or as CommonJS (module.exports = { … })",
-        },
-      );
+    if (besideAnother) return undefined;
     throw error;
   }
-};
-
-function toConfigFile(
-  result: NonNullable<CosmiconfigResult>,
-  positions: Map<string, { doc: Document; lineCounter: LineCounter }>,
-): ConfigFile {
-  const parsed = positions.get(result.filepath) ?? { doc: new Document(null), lineCounter: new LineCounter() };
-  const prefix = path.basename(result.filepath) === "package.json" ? [MODULE_NAME] : [];
-  return {
-    file: result.filepath,
-    config: result.config,
-    locator: new Locator(result.filepath, parsed.doc, parsed.lineCounter, prefix),
-  };
 }
 
-/** Two config files side by side would make one of them silently ignored: refuse instead. */
-function assertSingleConfig(dir: string, found: string): void {
-  const present = SEARCH_PLACES.filter((place) => {
-    const candidate = path.join(dir, place);
-    if (!existsSync(candidate)) return false;
-    if (place !== "package.json") return true;
-    try {
-      return MODULE_NAME in (JSON.parse(readFileSync(candidate, "utf8")) as object);
-    } catch {
-      return false;
-    }
-  });
-  if (present.length > 1) {
-    throw new AppError("config", `several aep-gitops configs in ${dir}: ${present.join(", ")}`, {
-      hint: `keep one of them (${path.basename(found)} is the one that would be used)`,
+/** Reads and parses a config: undefined for a package.json without the key. */
+function readConfig(repository: Repository | undefined, file: string, shown: string): ConfigFile | undefined {
+  repository?.admit(file, shown);
+  return parseConfig(file, readText(file, shown), shown);
+}
+
+/** A config's text, parsed: undefined for a package.json without the key. */
+function parseConfig(file: string, text: string, shown: string): ConfigFile | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    throw new AppError("config", `${shown}:${line}:${col}: ${error.message.split("\n")[0]}`);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (cause) {
+    throw new AppError("config", `${shown}: ${(cause as Error).message}`, {
+      cause,
+      hint: "write the values out instead of nesting anchors and aliases",
     });
   }
-}
-
-function searchFolders(cwd: string): string[] {
-  const folders: string[] = [];
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    folders.push(dir);
-    if (existsSync(path.join(dir, ".git"))) return folders;
-    if (dir === path.dirname(dir)) return [path.resolve(cwd)]; // not in a repository: only cwd
+  if (path.basename(file) !== "package.json") {
+    // A file holding only comments is a config with all defaults, not "no config here".
+    return { file, config: data ?? {}, locator: new Locator(file, doc, lineCounter) };
   }
+  if (typeof data !== "object" || data === null || !(MODULE_NAME in data)) return undefined;
+  const config = (data as Record<string, unknown>)[MODULE_NAME];
+  return { file, config, locator: new Locator(file, doc, lineCounter, [MODULE_NAME]) };
 }
 
-function rethrow(error: unknown, where: string): never {
-  if (error instanceof AppError) throw error;
-  const message = error instanceof Error ? error.message : String(error);
-  throw new AppError("config", `cannot load the aep-gitops config in ${where}: ${message}`, { cause: error });
+/** The file's text, its size checked before it is read, and the read bounded all the same. */
+function readText(file: string, shown: string): string {
+  let size: number;
+  try {
+    const info = statSync(file);
+    if (!info.isFile()) throw new AppError("config", `${shown} is not a file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("config", `config file not found: ${shown}`);
+  }
+  if (size > MAX_FILE_BYTES) throw tooLarge(shown, size);
+  const read = readBounded(file);
+  if ("error" in read) throw new AppError("config", `cannot read ${shown}: ${read.error}`);
+  if ("tooLarge" in read) throw tooLarge(shown, read.tooLarge);
+  const decoded = decodeUtf8(read.bytes);
+  if ("error" in decoded) {
+    const { line, column } = bytePosition(read.bytes, decoded.offset);
+    throw new AppError("config", `${shown}:${line}:${column}: file ${decoded.error}`);
+  }
+  return decoded.text;
+}
+
+function tooLarge(shown: string, size: number): AppError {
+  return new AppError("config", `${shown} is ${formatBytes(size)}; the tool config may be at most 1 MiB`, {
+    hint: "a tool config holds a few settings: this file is not one",
+  });
+}
+
+function notData(shown: string): AppError {
+  return new AppError(
+    "config",
+    `${shown}: aep-gitops reads its config from YAML or JSON only (a config is data: no script is run)`,
+    {
+      hint: `write the settings as YAML in aep-gitops.config.yaml (or in ${SEARCH_PLACES.slice(1, -1).join(", ")}, or under the "${MODULE_NAME}" key of package.json)`,
+    },
+  );
+}
+
+/** Is there anything (a link included, followed or not) at `file`? */
+function present(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,15 +1,15 @@
 // The tool configuration: which folders hold each sandbox's YAML and the safety settings of plan and
 // apply. Validated against schemas/tool-config.schema.json; any problem stops the run with every
 // problem listed at file:line:col (a ToolConfigError, which `validate` can also print as JSON).
-import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Policy } from "../domain/policies.js";
 import type { Problem } from "../domain/problem.js";
-import { readPolicies, type GuardrailSeverity } from "./policies.js";
+import { policyGlobProblems, readPolicies, type GuardrailSeverity } from "./policies.js";
 import { AppError } from "../errors.js";
 import { problem, sortProblems } from "./problems.js";
 import { toolConfigSchema, toolConfigValidator } from "./schema.js";
 import { schemaProblems } from "./schema-errors.js";
+import { Repository } from "./repository.js";
 import { findConfigFile, readConfigFile, type ConfigFile } from "./tool-config-file.js";
 import type { AepGitopsToolConfig } from "./types.generated.js";
 
@@ -65,16 +65,19 @@ export async function loadToolConfig(opts: {
   configFile?: string;
   /** Use the defaults without looking for a config file (validate with paths, no --config). */
   skipSearch?: boolean;
+  /** What may be read (default: the repository around cwd): the config and its sandboxes' folders. */
+  repository?: Repository;
 }): Promise<ToolConfig> {
+  const repository = opts.repository ?? Repository.around(opts.cwd);
   const found = opts.configFile
-    ? await readConfigFile(path.resolve(opts.cwd, opts.configFile))
+    ? await readConfigFile(path.resolve(opts.cwd, opts.configFile), { repository, shown: opts.configFile })
     : opts.skipSearch
       ? undefined
-      : await findConfigFile(opts.cwd);
+      : await findConfigFile(repository);
   const root = found ? path.dirname(found.file) : path.resolve(opts.cwd);
   const raw = (found?.config ?? {}) as AepGitopsToolConfig;
   if (found) {
-    const problems = validate(found, raw, root);
+    const problems = validate(found, raw, root, repository);
     if (problems.length > 0) throw new ToolConfigError(sortProblems(problems), opts.cwd);
   }
   const defaultSandbox = { [opts.env.AEP_SANDBOX || DEFAULT_SANDBOX]: DEFAULT_FOLDER };
@@ -96,7 +99,7 @@ export async function loadToolConfig(opts: {
   return config;
 }
 
-function validate(found: ConfigFile, raw: unknown, root: string): Problem[] {
+function validate(found: ConfigFile, raw: unknown, root: string, repository: Repository): Problem[] {
   const validator = toolConfigValidator();
   if (!validator(raw ?? {})) {
     return schemaProblems(validator.errors ?? [], {
@@ -105,15 +108,23 @@ function validate(found: ConfigFile, raw: unknown, root: string): Problem[] {
       definitions: toolConfigSchema.definitions,
     });
   }
-  // A configured folder that does not exist is a typo until proven otherwise.
-  const problems: Problem[] = [];
+  // A glob the matcher refuses (too long or complex to match safely, or another dialect's syntax).
+  const problems: Problem[] = policyGlobProblems((raw as AepGitopsToolConfig).policies, found.locator);
+  // A configured folder that does not exist is a typo until proven otherwise; one that leads out of
+  // the repository is refused before anything in it is read (repository.ts).
   for (const [name, paths] of Object.entries((raw as AepGitopsToolConfig).sandboxes ?? {})) {
     toList(paths).forEach((p, index) => {
-      if (existsSync(path.resolve(root, p))) return;
+      const where = repository.locate(path.resolve(root, p));
+      if (where === "inside") return;
       const at = found.locator.at(Array.isArray(paths) ? ["sandboxes", name, index] : ["sandboxes", name]);
-      problems.push(
-        problem(at, "tool-config", `folder '${p}' of sandbox '${name}' does not exist (relative to ${root})`),
-      );
+      if (where === "missing")
+        problems.push(
+          problem(at, "tool-config", `folder '${p}' of sandbox '${name}' does not exist (relative to ${root})`),
+        );
+      else {
+        const { message, hint } = repository.refusalText(where, p);
+        problems.push(problem(at, "tool-config", `${message}: sandbox '${name}' cannot read it`, { hint }));
+      }
     });
   }
   return problems;

@@ -242,7 +242,7 @@ export interface EventHubsTarget {
  */
 export type SandboxPaths = string | string[];
 /**
- * One glob or a list of them (`*` any run of characters but `/`, `?` one character, `{a,b}` either).
+ * One glob or a list of them: `*` any run of characters but `/`, `?` one character but `/`, `{a,b}` either, `\` before a character makes it literal. At most 200 characters and 32 alternatives; `**`, `[…]`, a leading `!` and extglobs such as `@(a|b)` are refused, not read literally.
  *
  * This interface was referenced by `AepGitopsToolConfig`'s JSON-Schema
  * via the `definition` "globs".

@@ -1,8 +1,8 @@
 // Reads one destination file into YAML documents with positions, turning everything that can go wrong
 // before validation (size, encoding, syntax, duplicate keys, alias bombs) into problems, never throws.
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from "yaml";
 import type { Problem, RuleId } from "../domain/problem.js";
+import { formatBytes, MAX_FILE_BYTES, readBounded } from "./bounded-read.js";
 import { bytePosition, decodeUtf8 } from "./encoding.js";
 import { fastFile } from "./fast-yaml.js";
 import { fastValues } from "./fast-values.js";
@@ -11,8 +11,7 @@ import { plainDocument } from "./plain-data.js";
 import { problem } from "./problems.js";
 import { duplicateKeyProblem } from "./rules/duplicate-key.js";
 
-/** Destination files are small; anything over 1 MiB is a mistake (or an attack) and is not parsed. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+export { MAX_FILE_BYTES };
 /** Bounds alias expansion ("billion laughs"); generous for sharing a list of audiences between destinations. */
 export const MAX_ALIAS_COUNT = 100;
 
@@ -37,7 +36,7 @@ export interface YamlFile {
 export type Positions = "eager" | "on-demand";
 
 export function readYamlFile(file: string, positions: Positions = "eager"): YamlFile {
-  const read = readBytes(file);
+  const read = readBounded(file);
   // Unreadable (permissions, vanished since listing): still a problem at the file, not a crash.
   if ("error" in read) return failed(file, "read-error", `cannot read file: ${read.error}`);
   if ("tooLarge" in read)
@@ -57,36 +56,8 @@ export function readYamlFile(file: string, positions: Positions = "eager"): Yaml
  * reading it is a problem (readYamlFile then reports it). Valid until the next read.
  */
 export function readFileBytes(file: string): Uint8Array | undefined {
-  const read = readBytes(file);
+  const read = readBounded(file);
   return "bytes" in read ? read.bytes : undefined;
-}
-
-let readBuffer: Buffer | undefined;
-
-/**
- * Synchronous on purpose: for a thousand small files, one open/read/close each without promise and
- * thread-pool hops is several times faster than fs/promises, and validation is CPU-bound anyway. The
- * bytes go into one buffer per thread, reused for every file (parsing keeps no reference to them), and
- * reading stops one byte past the limit, so no stat is needed to enforce it (only to report the size).
- */
-function readBytes(file: string): { bytes: Uint8Array } | { tooLarge: number } | { error: string } {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, "r");
-    const buffer = (readBuffer ??= Buffer.allocUnsafe(MAX_FILE_BYTES + 1));
-    let length = 0;
-    while (length < buffer.length) {
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) break;
-      length += read;
-    }
-    if (length <= MAX_FILE_BYTES) return { bytes: buffer.subarray(0, length) };
-    return { tooLarge: Math.max(fstatSync(fd).size, length) };
-  } catch (error) {
-    return { error: (error as NodeJS.ErrnoException).code ?? String(error) };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 /** Pure part of readYamlFile, for tests and the benchmark. `fast: false` takes yaml's path for every file. */
@@ -222,8 +193,4 @@ function firstAlias(doc: Document, locator: Locator) {
 
 function failed(file: string, rule: RuleId, message: string, options: { hint?: string } = {}): YamlFile {
   return { file, documents: [], problems: [problem({ file, line: 1, column: 1 }, rule, message, options)] };
-}
-
-function formatBytes(size: number): string {
-  return `${(size / 1024 / 1024).toFixed(1)} MiB`;
 }

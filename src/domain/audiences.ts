@@ -81,6 +81,8 @@ export function resolveAudiences(
       {
         ...audience,
         id: live.id,
+        adobeName: live.name,
+        ...(audience.id === undefined ? { idFromName: true } : {}),
         ...(live.labels?.length ? { labels: live.labels } : {}),
         ...(live.originName ? { origin: live.originName } : {}),
       },

@@ -39,6 +39,10 @@ export interface DesiredAudience {
   labels?: string[];
   /** Where the audience comes from (CLOUD, CUSTOM_UPLOAD, …), from the sandbox likewise. */
   origin?: string;
+  /** Adobe's name for `id`, once resolved against the sandbox: `name` is the YAML's label, which may differ. */
+  adobeName?: string;
+  /** The YAML gives no id: `id` is the one resolved from `name`. */
+  idFromName?: boolean;
   source: SourceLocation;
 }
 

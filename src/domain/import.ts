@@ -1,6 +1,7 @@
 // Import: live destinations made in Adobe's UI → Account and Destination documents that adopt them
 // (adoptId) instead of recreating them. Pure: the CLI reads live state and writes the files.
 import { destinationType, TYPE_LABELS, type DestinationType } from "./destination-types/index.js";
+import { reservedVariable } from "./env-names.js";
 import type { LiveConnection, LiveFlow, LiveSandbox, LiveTargetConnection } from "./live.js";
 
 export interface ImportedAccount {
@@ -93,10 +94,13 @@ function toAccount(account: LiveConnection, name: string, type: DestinationType,
       credentials[field] = value;
       continue;
     }
-    const env = `${name}_${field}`
+    const suggested = `${name}_${field}`
       .replace(/([a-z])([A-Z])/g, "$1_$2")
       .replace(/[^A-Za-z0-9]+/g, "_")
       .toUpperCase();
+    // Never a name validate refuses (an account called "github" would suggest GITHUB_SECRET_KEY).
+    const env =
+      reservedVariable(suggested) === undefined && /^[A-Z_]/.test(suggested) ? suggested : `DEST_${suggested}`;
     credentials[field] = `\${env:${env}}`;
     envNames.push(env);
   }

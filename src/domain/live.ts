@@ -77,4 +77,9 @@ export interface LiveSandbox {
   /** Our Profile source connection, when the reader looked for one (only needed to create flows). */
   profileSource?: LiveSourceConnection;
   profileBase?: LiveConnection;
+  /**
+   * Adobe's refusal of PATCH on this sandbox's connections (e.g. `400 FLOW-1445-400`), when a probe or
+   * the sandbox lock's take met one: accounts can then be created and deleted there, nothing else.
+   */
+  connectionPatchRefused?: string;
 }

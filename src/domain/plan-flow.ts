@@ -18,7 +18,12 @@ export function audiencesOf(destination: DesiredDestination): AudienceRef[] {
   return destination.audiences.map((a) => {
     if (a.id === undefined)
       throw new Error(`audience '${a.name}' of ${destination.name} reached the planner unresolved`);
-    return { id: a.id, ...(a.name === undefined ? {} : { name: a.name }), ...(a.labels ? { labels: a.labels } : {}) };
+    return {
+      id: a.id,
+      ...(a.name === undefined ? {} : { name: a.name }),
+      ...(a.adobeName === undefined ? {} : { adobeName: a.adobeName }),
+      ...(a.labels ? { labels: a.labels } : {}),
+    };
   });
 }
 

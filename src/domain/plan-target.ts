@@ -28,8 +28,9 @@ export function planTarget(ctx: PlanContext, destination: DesiredDestination): P
   const ref = changeRef("target-connection", destination.name);
   const live = ctx.targets.primary.get(destination.name);
   const owner = { kind: "destination" as const, name: destination.name };
-  // Sent as the YAML sets them: a param the YAML leaves out is not sent (Adobe never published the
-  // include flags' defaults); compared with absent booleans read as false on both sides.
+  // Sent as the YAML sets them: a param the YAML leaves out is not sent. Compared with an absent include
+  // flag read as false on both sides: Adobe's UI has them as toggles one turns on ("Toggle if you want the
+  // data export to include …", amazon-kinesis.md), so a flag Adobe does not hold is off (docs/design.md).
   const params = sortedParams(destination.target);
   const wanted = normalizeParams(destination.target, destination.type);
   if (!live) {
@@ -107,7 +108,7 @@ function sortedParams(params: Record<string, unknown>): Record<string, unknown> 
   return out;
 }
 
-/** Booleans Adobe may omit mean false; sorted keys so equal params compare equal. */
+/** Include flags Adobe does not hold are off (false); sorted keys so equal params compare equal. */
 function normalizeParams(params: Record<string, unknown>, type: DestinationType): Record<string, unknown> {
   const out = sortedParams(params);
   for (const key of booleanTargetParams(type)) out[key] = out[key] === true;

@@ -123,7 +123,10 @@ export type Change = CreateChange | UpdateChange | RenameChange | AdoptChange | 
 
 export interface AudienceRef {
   id: string;
+  /** The label the flow's selector carries: the YAML's `name` (added), the live flow's (removed). */
   name?: string;
+  /** Adobe's name for the id (the Audiences API), when the plan read it: what a reviewer is shown. */
+  adobeName?: string;
   /** Data-usage labels (core/C5, …) as the sandbox has them: what starts leaving carries them. */
   labels?: string[];
 }

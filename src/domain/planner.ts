@@ -7,6 +7,7 @@ import type { LiveSandbox } from "./live.js";
 import type { Change, Plan, PlanSummary, SandboxPlan } from "./plan.js";
 import { planAccounts } from "./plan-accounts.js";
 import { planAdoptions } from "./plan-adoption.js";
+import { refuseConnectionPatches } from "./plan-connection-writes.js";
 import { PlanContext, type PlanOptions } from "./plan-context.js";
 import { planDestinations } from "./plan-destinations.js";
 import { planOrphans } from "./plan-orphans.js";
@@ -20,6 +21,7 @@ export function planSandbox(desired: DesiredSandbox, live: LiveSandbox, options:
   planAccounts(ctx);
   planDestinations(ctx);
   planOrphans(ctx);
+  refuseConnectionPatches(ctx);
   hintRenames(ctx);
   checkSafety(ctx);
   checkGuardrails(ctx);

@@ -1,9 +1,10 @@
 // Policy-as-code on egress: what a company allows to leave, where. Policies are written in the tool
 // config and evaluated here, purely, in two stages: what the YAML alone shows (attributes, audiences as
 // written, what a destination must declare) when the configuration is loaded, so `validate` and an
-// editor see it; and what needs the sandbox (the data-usage labels and origins of the audiences) when
-// the plan has resolved them. A violation is a problem at the YAML line that causes it, with the
-// policy's id; an error stops the plan, so apply refuses it before its first write.
+// editor see it; and what needs the sandbox (the data-usage labels and origins of the audiences, and
+// Adobe's id and name for each, however the YAML names it) when the plan has resolved them. A
+// violation is a problem at the YAML line that causes it, with the policy's id; an error stops the
+// plan, so apply refuses it before its first write.
 import path from "node:path";
 import type { DesiredAudience, DesiredDestination, DesiredSandbox, SourceLocation } from "./desired.js";
 import { globMatcher } from "./glob.js";
@@ -81,6 +82,17 @@ function offline(policy: Policy, destination: DesiredDestination, report: Report
 
 function live(policy: Policy, destination: DesiredDestination, report: Report): void {
   const { deny } = policy;
+  if (deny?.audiences) {
+    // However the YAML names the audience, Adobe's id and name for it: a deny by name is not escaped by
+    // writing the id, nor a deny by id by writing the name. What the YAML writes was checked offline.
+    const denied = globMatcher(deny.audiences, { ignoreCase: true });
+    const any = (values: (string | undefined)[]) => values.some((v) => v !== undefined && denied(v));
+    for (const audience of destination.audiences) {
+      const written = [audience.name, audience.idFromName ? undefined : audience.id];
+      if (!any(written) && any([audience.id, audience.adobeName]))
+        report(audience.source, `the audience ${describe(audience, true)}`, "Remove it from audiences");
+    }
+  }
   if (deny?.audienceLabels) {
     const denied = globMatcher(deny.audienceLabels);
     for (const audience of destination.audiences) {
@@ -113,8 +125,12 @@ function matches(destination: DesiredDestination, sandbox: string, scope: Destin
   );
 }
 
-function describe(audience: DesiredAudience): string {
-  return audience.name && audience.id ? `'${audience.name}' (${audience.id})` : `'${audience.name ?? audience.id}'`;
+/** As the YAML writes it; with Adobe's name where the YAML's label differs (or where a match was by it). */
+function describe(audience: DesiredAudience, withAdobeName = false): string {
+  const { name, id, adobeName } = audience;
+  const differs = adobeName !== undefined && adobeName !== name && (withAdobeName || name !== undefined);
+  const details = [...(name && id ? [id] : []), ...(differs ? [`named '${adobeName}' in Adobe`] : [])];
+  return `'${name ?? id}'${details.length > 0 ? ` (${details.join(", ")})` : ""}`;
 }
 
 function violation(policy: Policy, at: SourceLocation, what: string, fix: string): Problem {

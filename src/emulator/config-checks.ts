@@ -7,6 +7,12 @@ import { isPlainObject } from "./types.js";
 export type ApiSwitch = "enabled" | 403 | 404;
 export type PatchConnectionsMode = "enabled" | "feature-disabled" | 405 | 403;
 export type AudienceStart = "page" | "offset";
+/** How PATCH /flows/{id} answers: 202 without a body (streaming tutorial) or 200 {id, etag} (update tutorial). */
+export type FlowPatchResponse = "accepted" | "etag";
+/** DELETE's success status: Adobe's page for each resource ("documented"), or one status for all. */
+export type DeleteStatus = "documented" | 202 | 204;
+/** What the indexes of several `remove`s in one JSON Patch refer to: the list as each op finds it, or as it arrived. */
+export type PatchRemoveIndexes = "sequential" | "original";
 
 export interface SpecOverride {
   /** Target params removed from the spec's targetSpec (and therefore refused on create and PATCH). */
@@ -35,6 +41,15 @@ export const patchConnectionsMode = (value: unknown): PatchConnectionsMode =>
 
 export const audienceStart = (value: unknown): AudienceStart =>
   oneOf<AudienceStart>("audienceStart", value, ["page", "offset"]);
+
+export const flowPatchResponse = (value: unknown): FlowPatchResponse =>
+  oneOf<FlowPatchResponse>("flowPatchResponse", value, ["accepted", "etag"]);
+
+export const deleteStatus = (value: unknown): DeleteStatus =>
+  oneOf<DeleteStatus>("deleteStatus", value, ["documented", 202, 204]);
+
+export const patchRemoveIndexes = (value: unknown): PatchRemoveIndexes =>
+  oneOf<PatchRemoveIndexes>("patchRemoveIndexes", value, ["sequential", "original"]);
 
 export function audiencePageSize(value: unknown): number | null {
   if (value === null || value === undefined) return null;

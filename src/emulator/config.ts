@@ -7,20 +7,34 @@ import {
   audienceStart,
   booleanKey,
   clockSkewSeconds,
+  deleteStatus,
+  flowPatchResponse,
   patchConnectionsMode,
+  patchRemoveIndexes,
   specOverrides,
   tenantNamespace,
   unionSchemas,
   type ApiSwitch,
   type AudienceStart,
+  type DeleteStatus,
+  type FlowPatchResponse,
   type PatchConnectionsMode,
+  type PatchRemoveIndexes,
   type SpecOverride,
 } from "./config-checks.js";
 import { AUDIENCE_TYPES, LIFECYCLE_STATES, seededAudiences, type AudienceSeed } from "./segments-seed.js";
 import { parseFaultConfig, type FaultConfig } from "./faults.js";
 import { isPlainObject } from "./types.js";
 
-export type { ApiSwitch, AudienceStart, PatchConnectionsMode, SpecOverride } from "./config-checks.js";
+export type {
+  ApiSwitch,
+  AudienceStart,
+  DeleteStatus,
+  FlowPatchResponse,
+  PatchConnectionsMode,
+  PatchRemoveIndexes,
+  SpecOverride,
+} from "./config-checks.js";
 
 export interface ClientConfig {
   clientId: string;
@@ -40,8 +54,15 @@ export interface EmulatorConfig {
   tokenTtlSeconds: number;
   /** true: a missing `x-sandbox-name` is 400 FLOW-2105-400 instead of defaulting to `prod`. */
   strictSandboxHeader: boolean;
-  /** DELETE success status: 202 (destinations spec, default) or 204 (sources spec). */
-  deleteStatus: 202 | 204;
+  /**
+   * DELETE success status: "documented" (default) answers as Adobe's page for each resource says (204 for a
+   * base connection, 202 for a flow, a source or a target connection); 202 or 204 answers that for all.
+   */
+  deleteStatus: DeleteStatus;
+  /** PATCH /flows/{id}: "accepted" (default) 202 without a body, or "etag" 200 {id, etag}. */
+  flowPatchResponse: FlowPatchResponse;
+  /** Indexes of several `remove`s in one PATCH: "sequential" (RFC 6902, default) or "original" (as it arrived). */
+  patchRemoveIndexes: PatchRemoveIndexes;
   /** Seeded audiences per sandbox; a sandbox listed here replaces the default seed. */
   audiences: Record<string, AudienceSeed[]>;
   /** Server-side cap on audiences and segment definitions per page, whatever `limit` asks; null: no cap. */
@@ -79,7 +100,9 @@ export function defaultConfig(): EmulatorConfig {
     ],
     tokenTtlSeconds: 86399,
     strictSandboxHeader: false,
-    deleteStatus: 202,
+    deleteStatus: "documented",
+    flowPatchResponse: "accepted",
+    patchRemoveIndexes: "sequential",
     audiences: seededAudiences(),
     audiencePageSize: null,
     audienceStart: "page",
@@ -123,8 +146,9 @@ export function resolveConfig(partial: Partial<EmulatorConfig> = {}): EmulatorCo
   }
   if (typeof config.tokenTtlSeconds !== "number" || !(config.tokenTtlSeconds > 0))
     throw new Error("config.tokenTtlSeconds must be a positive number");
-  if (config.deleteStatus !== 202 && config.deleteStatus !== 204)
-    throw new Error("config.deleteStatus must be 202 or 204");
+  config.deleteStatus = deleteStatus(config.deleteStatus);
+  config.flowPatchResponse = flowPatchResponse(config.flowPatchResponse);
+  config.patchRemoveIndexes = patchRemoveIndexes(config.patchRemoveIndexes);
   for (const [sandbox, list] of Object.entries(config.audiences)) {
     if (
       !Array.isArray(list) ||

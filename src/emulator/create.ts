@@ -11,6 +11,7 @@ import { checkBaseConnection, checkFlowConnections } from "./integrity.js";
 import { sealSecrets } from "./secrets.js";
 import { creationFields, versionFields } from "./stamps.js";
 import { checkEmptySelectorsOnCreate } from "./strict.js";
+import { checkStreamingFlow } from "./streaming-only.js";
 import { validateAgainstSpec, validateBody } from "./validation.js";
 import { isPlainObject, type Entity, type ResourceName } from "./types.js";
 import { UPS_SPEC_ID } from "./specs.js";
@@ -119,6 +120,7 @@ const buildTargetConnection: Builder = (ctx, body, id) => {
 
 const buildFlow: Builder = (ctx, body, id) => {
   const spec = flowSpecOrThrow(body.flowSpec, ctx.specs);
+  checkStreamingFlow(body, "create");
   if (ctx.config.strictRequests) checkEmptySelectorsOnCreate(body.transformations);
   checkFlowConnections(ctx.collections, ctx.sandbox.name, spec, body);
   const entity: Record<string, unknown> = {

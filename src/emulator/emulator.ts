@@ -251,6 +251,11 @@ export class Emulator implements AdminTarget {
     await this.persistence?.flush();
   }
 
+  /** The state file written now, synchronously (a process about to end at once). */
+  saveNow(): void {
+    this.persistence?.saveNow();
+  }
+
   private snapshot(): PersistedState {
     return {
       format: "aep-gitops-emulator-state",

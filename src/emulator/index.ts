@@ -8,7 +8,10 @@ export type {
   ClientConfig,
   ApiSwitch,
   AudienceStart,
+  DeleteStatus,
+  FlowPatchResponse,
   PatchConnectionsMode,
+  PatchRemoveIndexes,
   SpecOverride,
 } from "./config.js";
 export type { FaultConfig, ScriptedFault, FaultAction, RetryAfterStyle } from "./faults.js";
@@ -40,6 +43,8 @@ export interface RunningEmulator {
   url: string;
   /** Stops listening, destroys open sockets (hung requests too) and flushes the state file. */
   close(): Promise<void>;
+  /** Writes the state file now, synchronously (for a process about to end at once). */
+  saveNow(): void;
 }
 
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {

@@ -32,11 +32,12 @@ export interface ListPage {
 }
 
 export function parseListQuery(resource: string, query: URLSearchParams): ListQuery {
+  const count = parseCount(query.get("count"));
   const token = query.get("continuationToken");
-  if (token !== null) return decodeToken(resource, token);
-  const count = query.get("count");
+  // A token carries its query's filters: `count` may still ask how many they match.
+  if (token !== null) return { ...decodeToken(resource, token), ...(count ? { count, cursor: undefined } : {}) };
   const limitParam = query.get("limit");
-  if (count === "true" && limitParam !== null) {
+  if (count && limitParam !== null) {
     throw flowError(
       1401,
       400,
@@ -48,9 +49,22 @@ export function parseListQuery(resource: string, query: URLSearchParams): ListQu
     properties: query.getAll("property"),
     orderby: query.get("orderby") ?? undefined,
     limit: parseLimit(limitParam),
-    count: count === "true",
+    count,
     cursor: undefined,
   };
+}
+
+/**
+ * sort-and-filter.md: "Any filtering query can be appended with `count` query parameter with a value of
+ * `true`"; both specs type it `boolean`. Python's requests sends `count=True`, so the case is ignored; a
+ * value that is not a boolean is refused rather than silently ignored.
+ */
+function parseCount(raw: string | null): boolean {
+  if (raw === null) return false;
+  const value = raw.trim().toLowerCase();
+  if (value === "true") return true;
+  if (value === "false") return false;
+  throw invalidParams(`Invalid count '${raw}': count is a boolean, true or false.`);
 }
 
 function parseLimit(raw: string | null): number {

@@ -1,6 +1,8 @@
-// PATCH /flows|connections|sourceConnections|targetConnections/{id}: RFC 6902 ops applied sequentially with
-// fast-json-patch, only add/replace/remove (any case), If-Match compared exactly with the quoted etag,
-// server fields protected, the result re-validated like a create, and all-or-nothing.
+// PATCH /flows|connections|sourceConnections|targetConnections/{id}: RFC 6902 ops applied with fast-json-patch
+// (removes' indexes read sequentially or against the list as it arrived: patch-apply.ts), only
+// add/replace/remove (any case), If-Match compared exactly with the quoted etag, server fields protected, the
+// result re-validated like a create, and all-or-nothing. A flow's PATCH answers 202 without a body, as the
+// streaming tutorial says, or 200 {id, etag} as the update tutorial's examples show (flowPatchResponse).
 import jsonPatch from "fast-json-patch";
 import type { Operation } from "fast-json-patch";
 import type { HandlerContext } from "./context.js";
@@ -9,10 +11,12 @@ import { flowError, invalidParams, notFound } from "./errors.js";
 import { jsonResponse, parseJsonBody, type EmuResponse } from "./http.js";
 import { connectionInherited, flowInherited, refreshDependents } from "./inherited.js";
 import { checkBaseConnection, checkFlowConnections } from "./integrity.js";
+import { applyOperations } from "./patch-apply.js";
 import { checkPatchConnections } from "./refusals.js";
 import { sealSecrets } from "./secrets.js";
 import { touched } from "./stamps.js";
 import { checkRemoveHasValue } from "./strict.js";
+import { checkStreamingFlow } from "./streaming-only.js";
 import { validateAgainstSpec, validateBody, writableFields } from "./validation.js";
 import { isPlainObject, type Entity, type ResourceName } from "./types.js";
 
@@ -45,7 +49,7 @@ export function handlePatch(ctx: HandlerContext): EmuResponse {
   const ops = readOperations(parseJsonBody(ctx.req), resource, ctx.config.strictRequests);
   const document = structuredClone(current);
   try {
-    jsonPatch.applyPatch(document, ops, true, true);
+    applyOperations(document, ops, ctx.config.patchRemoveIndexes);
   } catch (error) {
     if (!(error instanceof jsonPatch.JsonPatchError)) throw error;
     const op = ops[error.index ?? 0];
@@ -62,6 +66,8 @@ export function handlePatch(ctx: HandlerContext): EmuResponse {
   collection.put(touched(updated, ctx.caller, ctx.clock.now()));
   if (resource !== "flows") refreshDependents(ctx.collections, updated, resource);
   ctx.changed();
+  // streaming-destinations.md: "Look for a 202 OK response. No response body is returned."
+  if (resource === "flows" && ctx.config.flowPatchResponse === "accepted") return { status: 202 };
   const stored = collection.get(id)!;
   return jsonResponse(200, { id, etag: stored.etag });
 }
@@ -163,6 +169,7 @@ function revalidate(ctx: HandlerContext, resource: ResourceName, document: Entit
       errors: problems,
     });
   if (resource === "flows") {
+    checkStreamingFlow(document, "patch");
     checkFlowConnections(ctx.collections, ctx.sandbox.name, flowSpecOrThrow(document.flowSpec, ctx.specs), document);
     return { ...document, inheritedAttributes: flowInherited(ctx.collections, document) };
   }

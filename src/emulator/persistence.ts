@@ -1,6 +1,6 @@
 // --state FILE: the store is loaded at start (when the file exists) and saved after mutations, debounced
 // and atomically (write a temp file, then rename), with a final flush on close, so a demo survives restarts.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { IssuedToken } from "./ims.js";
@@ -57,6 +57,20 @@ export class Persistence {
     }
     await this.save();
     if (this.failure) throw this.failure;
+  }
+
+  /**
+   * Writes the state now, synchronously: for a process that must end at once (a second Ctrl-C), so
+   * every write the emulator acknowledged is on disk before it goes.
+   */
+  saveNow(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const temp = `${this.file}.${process.pid}.now.tmp`;
+    mkdirSync(path.dirname(path.resolve(this.file)), { recursive: true });
+    writeFileSync(temp, JSON.stringify(this.snapshot()), "utf8");
+    renameSync(temp, this.file);
+    this.dirty = false;
   }
 
   private save(): Promise<void> {

@@ -1,6 +1,6 @@
-// Reads and deletes: GET lists (filters, order, pages), GET by id (also `{items:[obj]}`), DELETE (202 by
-// default, 204 configurable; refused while a flow uses the object), the read-only spec catalogs, and the
-// (always empty) list of runs: the emulator never runs a flow.
+// Reads and deletes: GET lists (filters, order, pages), GET by id (also `{items:[obj]}`), DELETE (the status
+// Adobe's page for the resource documents, or one configured for all; refused while a flow uses the object),
+// the read-only spec catalogs, and the (always empty) list of runs: the emulator never runs a flow.
 import type { HandlerContext } from "./context.js";
 import { maskSecrets } from "./credentials.js";
 import { notFound } from "./errors.js";
@@ -33,6 +33,18 @@ export function handleGet(ctx: HandlerContext): EmuResponse {
   return jsonResponse(200, new RawJson(`{"items":[${jsonOf(publicView(resource, entity, ctx.specs))}]}`));
 }
 
+/**
+ * DELETE's status as Adobe documents it per resource: delete-destination-account.md "returns HTTP status 204
+ * (No Content) and a blank body" for a base connection; delete-destination-dataflow.md "202 (No Content)" for
+ * a flow; destinations.yaml's DELETE /sourceConnections/{id} and /targetConnections/{id} "202 (No Content)".
+ */
+const DOCUMENTED_DELETE_STATUS: Record<ResourceName, number> = {
+  connections: 204,
+  sourceConnections: 202,
+  targetConnections: 202,
+  flows: 202,
+};
+
 export function handleDelete(ctx: HandlerContext): EmuResponse {
   const resource = ctx.resource as ResourceName;
   const collection = ctx.collections[resource];
@@ -41,7 +53,8 @@ export function handleDelete(ctx: HandlerContext): EmuResponse {
   collection.delete(ctx.id!);
   if (resource === "connections") ctx.vault.forget(ctx.id!);
   ctx.changed();
-  return { status: ctx.config.deleteStatus };
+  const configured = ctx.config.deleteStatus;
+  return { status: configured === "documented" ? DOCUMENTED_DELETE_STATUS[resource] : configured };
 }
 
 function specCatalog(ctx: HandlerContext): readonly { id: string }[] {

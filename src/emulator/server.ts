@@ -11,6 +11,8 @@ import { RawJson, readRequest, type EmuResponse } from "./http.js";
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
+  /** The state file written now, synchronously: the process is about to end at once. */
+  saveNow(): void;
 }
 
 export async function serve(emulator: Emulator, port: number, host: string): Promise<RunningServer> {
@@ -43,6 +45,7 @@ export async function serve(emulator: Emulator, port: number, host: string): Pro
       })();
       return closing;
     },
+    saveNow: () => emulator.saveNow(),
   };
 }
 

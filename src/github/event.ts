@@ -8,6 +8,8 @@ export type ActionEvent =
       kind: "pull_request";
       number: number;
       headSha: string;
+      /** The commit of the base branch the PR targets: its data policies judge the PR's plan. */
+      baseSha?: string;
       htmlUrl?: string;
       /** A fork's PR: GitHub gives its workflows no secrets and a read-only token. */
       fromFork: boolean;
@@ -20,7 +22,7 @@ interface Payload {
     number?: number;
     html_url?: string;
     head?: { sha?: string; repo?: { full_name?: string } | null };
-    base?: { repo?: { full_name?: string } | null };
+    base?: { sha?: string; repo?: { full_name?: string } | null };
   };
   after?: string;
   ref?: string;
@@ -46,6 +48,7 @@ export function readEvent(
       number: pr.number,
       headSha: pr.head.sha,
       fromFork: !head || head !== base,
+      ...(pr.base?.sha ? { baseSha: pr.base.sha } : {}),
       ...(pr.html_url ? { htmlUrl: pr.html_url } : {}),
     };
   }

@@ -10,7 +10,7 @@
 import Bottleneck from "bottleneck/light.js";
 import { Octokit, RequestError } from "octokit";
 import { AppError } from "../errors.js";
-import type { GitHubPort, Issue, IssueComment, PullRequestRef, RepoRef } from "./port.js";
+import type { Author, GitHubPort, Issue, IssueComment, PullRequestRef, RepoRef } from "./port.js";
 
 export interface OctokitGitHubOptions {
   token: string;
@@ -61,6 +61,17 @@ export function createOctokitGitHub(options: OctokitGitHubOptions): GitHubPort {
 
   return {
     repo: options.repo,
+    authenticatedUser: () =>
+      call("read the token's user", "none: a personal access token may always read its user", async () => {
+        try {
+          const { data } = await octokit.rest.users.getAuthenticated();
+          return { login: data.login, type: data.type };
+        } catch (error) {
+          // An installation token (the workflow's GITHUB_TOKEN, a GitHub App's) has no user to read.
+          if (error instanceof RequestError && error.status === 403) return undefined;
+          throw error;
+        }
+      }),
     listComments: (issueNumber) =>
       call("list the comments of #" + issueNumber, "pull-requests: read", async () =>
         (
@@ -86,6 +97,48 @@ export function createOctokitGitHub(options: OctokitGitHubOptions): GitHubPort {
           await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100 })
         ).data.map(toPullRequest),
       ),
+    fileAt: (path, ref) =>
+      call(`read ${path} at ${ref.slice(0, 7)}`, "contents: read", async () => {
+        try {
+          const { data } = await octokit.rest.repos.getContent({ owner, repo, path, ref });
+          if (Array.isArray(data) || data.type !== "file") return undefined;
+          if (!("content" in data) || data.encoding !== "base64")
+            throw new Error(`${path} is too large to read through the contents API`);
+          return Buffer.from(data.content, "base64").toString("utf8");
+        } catch (error) {
+          if (error instanceof RequestError && error.status === 404) return undefined;
+          throw error;
+        }
+      }),
+    filesIn: (folder, ref) =>
+      call(
+        `list the files of ${folder === "." ? "the repository's root" : folder} at ${ref.slice(0, 7)}`,
+        "contents: read",
+        async () => {
+          try {
+            const { data } = await octokit.rest.repos.getContent({
+              owner,
+              repo,
+              path: folder === "." ? "" : folder,
+              ref,
+            });
+            return Array.isArray(data) ? data.filter((entry) => entry.type === "file").map((entry) => entry.name) : [];
+          } catch (error) {
+            if (error instanceof RequestError && error.status === 404) return [];
+            throw error;
+          }
+        },
+      ),
+    movedFrom: (pullNumber, path) =>
+      call(`list the files of #${pullNumber}`, "pull-requests: read", async () => {
+        const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+          owner,
+          repo,
+          pull_number: pullNumber,
+          per_page: 100,
+        });
+        return files.find((f) => f.filename === path && f.status === "renamed")?.previous_filename;
+      }),
     openIssuesWithLabel: (label) =>
       call(`list open issues labelled ${label}`, "issues: read", async () =>
         (
@@ -164,6 +217,10 @@ interface RawUser {
   type: string;
 }
 
+function toAuthor(raw: RawUser | null | undefined): Author | null {
+  return raw ? { login: raw.login, type: raw.type } : null;
+}
+
 function toComment(raw: {
   id: number;
   body?: string | undefined;
@@ -174,7 +231,7 @@ function toComment(raw: {
   return {
     id: raw.id,
     body: raw.body ?? "",
-    user: raw.user ? { login: raw.user.login, type: raw.user.type } : null,
+    user: toAuthor(raw.user),
     htmlUrl: raw.html_url,
     ...(raw.updated_at ? { updatedAt: raw.updated_at } : {}),
   };
@@ -185,7 +242,8 @@ function toPullRequest(raw: {
   state: string;
   merged_at: string | null;
   merge_commit_sha?: string | null;
-  head: { sha: string };
+  head: { sha: string; repo?: { full_name: string } | null };
+  base: { repo: { full_name: string } };
   html_url: string;
 }): PullRequestRef {
   return {
@@ -194,6 +252,8 @@ function toPullRequest(raw: {
     mergedAt: raw.merged_at,
     mergeCommitSha: raw.merge_commit_sha ?? null,
     headSha: raw.head.sha,
+    headRepo: raw.head.repo?.full_name ?? null,
+    baseRepo: raw.base.repo.full_name,
     htmlUrl: raw.html_url,
   };
 }
@@ -205,6 +265,7 @@ function toIssue(raw: {
   state: string;
   labels: (string | { name?: string })[];
   html_url: string;
+  user?: RawUser | null;
 }): Issue {
   return {
     number: raw.number,
@@ -213,5 +274,6 @@ function toIssue(raw: {
     state: raw.state,
     labels: raw.labels.map((l) => (typeof l === "string" ? l : (l.name ?? ""))),
     htmlUrl: raw.html_url,
+    user: toAuthor(raw.user),
   };
 }

@@ -5,10 +5,14 @@ import type { GitHubPort } from "./port.js";
 export function redactingGitHub(inner: GitHubPort, redact: (text: string) => string): GitHubPort {
   return {
     repo: inner.repo,
+    authenticatedUser: () => inner.authenticatedUser(),
     listComments: (n) => inner.listComments(n),
     createComment: (n, body) => inner.createComment(n, redact(body)),
     updateComment: (id, body) => inner.updateComment(id, redact(body)),
     pullRequestsOfCommit: (sha) => inner.pullRequestsOfCommit(sha),
+    fileAt: (path, ref) => inner.fileAt(path, ref),
+    filesIn: (folder, ref) => inner.filesIn(folder, ref),
+    movedFrom: (pullNumber, path) => inner.movedFrom(pullNumber, path),
     openIssuesWithLabel: (label) => inner.openIssuesWithLabel(label),
     createIssue: (draft) => inner.createIssue({ ...draft, title: redact(draft.title), body: redact(draft.body) }),
     updateIssue: (n, change) =>

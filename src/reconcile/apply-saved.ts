@@ -6,6 +6,7 @@
 import type { FlowServicePort } from "../aep/flow-service.js";
 import type { LiveMeta } from "../domain/live.js";
 import type { Change, ResourceKind, SandboxPlan } from "../domain/plan.js";
+import { patchedConnection } from "../domain/plan-connection-writes.js";
 import { PROFILE_CONNECTION_REF } from "../domain/plan-profile.js";
 import type { SavedObject, SavedPlan } from "../domain/saved-plan.js";
 import { AppError } from "../errors.js";
@@ -58,6 +59,14 @@ export async function applySavedPlan(
         // Again under the lock: no other apply can write now.
         const stale = await movedObjects(sandbox, saved.objects[sandbox.sandbox] ?? [], port(sandbox));
         if (stale.length > 0) throw options.refuse(stale);
+        // Adobe refused the lock's take, a PATCH of a connection: the plan's account writes would fail too.
+        const refused = lock.refusal();
+        if (refused && patchedConnection(sandbox.changes) !== undefined)
+          throw new AppError(
+            "refused",
+            `Adobe refuses PATCH of connections in sandbox '${sandbox.sandbox}' (${refused}), and the saved plan writes an account in place; nothing was changed.`,
+            { hint: "Run plan again: it says what to do for each such account." },
+          );
         const items = await executePlan(sandbox, port(sandbox), {
           env: options.env,
           replan: async (change) => {

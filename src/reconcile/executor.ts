@@ -6,7 +6,7 @@ import { AepApiError, AmbiguousWriteError } from "../aep/errors.js";
 import type { FlowServicePort } from "../aep/flow-service.js";
 import { parseDescription } from "../domain/ownership.js";
 import { COLLECTION, type ApiCall, type Change, type Collection, type SandboxPlan } from "../domain/plan.js";
-import { AppError } from "../errors.js";
+import { AppError, InterruptedError } from "../errors.js";
 import { fillEnv, fillRefs } from "./substitute.js";
 
 export type ItemStatus = "done" | "failed" | "skipped";
@@ -83,7 +83,8 @@ export async function executePlan(
           await runChange(change, port, ids, options, result);
           if (change.action === "create" && ids.has(change.ref)) result.id = ids.get(change.ref)!;
         } catch (error) {
-          result.status = "failed";
+          // Interrupted before its first call: nothing of it was sent, the next run does all of it.
+          result.status = error instanceof InterruptedError ? "skipped" : "failed";
           result.message = (error as Error).message;
         }
       }
@@ -122,7 +123,10 @@ async function runChange(
         case "adopt":
         case "delete":
         case "orphan":
-          for (const call of current.calls) await runCall(call, port, ids, options, object);
+          for (const call of current.calls) {
+            await etagFor(current, call, port, ids, object);
+            await runCall(call, port, ids, options, object);
+          }
           return;
       }
     } catch (error) {
@@ -219,6 +223,25 @@ async function runFollowUp(
         );
     }
   }
+}
+
+/**
+ * A PATCH without an etag of its own (a later call on an object this change already wrote) is guarded by
+ * the previous answer's etag; when that answer had none (a flow PATCH: "Look for a 202 OK response. No
+ * response body is returned", streaming-destinations.md), by the object's etag as read now.
+ */
+async function etagFor(
+  change: Change,
+  call: ApiCall,
+  port: FlowServicePort,
+  ids: Map<string, string>,
+  object: { etag: string | undefined },
+): Promise<void> {
+  if (call.method !== "PATCH" || call.ifMatch !== undefined || looksLikeEtag(object.etag)) return;
+  const id = ids.get(change.ref) ?? change.liveId;
+  if (id === undefined) return;
+  const fresh = await port.get(COLLECTION[change.resource], id);
+  if (typeof fresh?.etag === "string") object.etag = fresh.etag;
 }
 
 /** Adobe's etags are quoted ("\"1a00…\""); anything else (none, or the bare id) cannot guard a write. */

@@ -4,6 +4,7 @@
 // the lease counts as lost and the executor writes nothing more.
 import { AepApiError } from "../aep/errors.js";
 import type { FlowServicePort } from "../aep/flow-service.js";
+import type { Lease } from "./lease-holder.js";
 import { leaseDescription, listLockObjects, refusedLockWrite, type LockObject } from "./lock-object.js";
 
 export interface LeaseOptions {
@@ -24,6 +25,11 @@ export interface HeldLock {
   lost(): boolean;
   /** True when Adobe refused the lock's write and the apply goes on without a lock. */
   degraded(): boolean;
+  /**
+   * Adobe's refusal of the lock's write (`400 FLOW-1445-400`), once it refused one: PATCH of connections
+   * is off in this sandbox, so no account can be adopted or updated in it either.
+   */
+  refusal(): string | undefined;
   /** Ends the lease; never throws (a lease that cannot be ended runs out after its TTL). */
   release(): Promise<void>;
 }
@@ -33,21 +39,30 @@ export function refusalReason(error: AepApiError): string {
 }
 
 /** No lock at all: Adobe refused the take itself. Nothing to renew, nothing to release. */
-export function unlocked(id: string): HeldLock {
-  return { id, created: false, lost: () => false, degraded: () => true, release: async () => {} };
+export function unlocked(id: string, reason: string): HeldLock {
+  return {
+    id,
+    created: false,
+    lost: () => false,
+    degraded: () => true,
+    refusal: () => reason,
+    release: async () => {},
+  };
 }
 
+/** The lease `taken` (run, end, holder), held on `object`: renewed with the same holder until released. */
 export function held(
   port: FlowServicePort,
   object: LockObject,
-  run: string,
+  taken: Lease,
   created: boolean,
-  until: number,
   options: LeaseOptions,
 ): HeldLock & { renewIfShort(): Promise<void> } {
+  const { run, until } = taken;
   let etag = object.etag;
   let stopped = false;
   let degraded = false;
+  let refusal: string | undefined;
   let refusedForGood = false;
   // Aborted on release: a renewal still retrying must not outlive the apply (or keep its process alive).
   const renewals = new AbortController();
@@ -57,7 +72,7 @@ export function held(
   const renewOnce = async () => {
     const next = now() + options.ttlMs;
     const answer = await port.call("PATCH", `/connections/${object.id}`, {
-      body: [{ op: "replace", path: "/description", value: leaseDescription({ run, until: next }) }],
+      body: [{ op: "replace", path: "/description", value: leaseDescription({ ...taken, until: next }) }],
       ifMatch: etag,
       // Never queued behind the apply's own writes: a late renewal would let the lease lapse.
       urgent: true,
@@ -67,14 +82,15 @@ export function held(
     leaseUntil = next;
   };
   const refused = (error: unknown): boolean => {
-    const refusal = refusedLockWrite(error);
-    if (!refusal) return false;
+    const answer = refusedLockWrite(error);
+    if (!answer) return false;
+    refusal = refusalReason(answer);
     stopped = true;
     clearInterval(renew);
     if (options.required) refusedForGood = true;
     else if (!degraded) {
       degraded = true;
-      options.onDegraded?.(`${refusalReason(refusal)} in sandbox '${port.sandbox}'`);
+      options.onDegraded?.(`${refusal} in sandbox '${port.sandbox}'`);
     }
     return true;
   };
@@ -128,6 +144,7 @@ export function held(
     created,
     lost: () => !degraded && (refusedForGood || now() >= leaseUntil),
     degraded: () => degraded,
+    refusal: () => refusal,
     async renewIfShort() {
       if (leaseUntil - now() < options.ttlMs / 2) await renewOnce().catch((error: unknown) => void refused(error));
     },

@@ -1,10 +1,13 @@
 // The lock object: the sandbox's shared Profile connection, whose description carries a lease line
-// `[aep-gitops lease: run=… until=…]`. Reading and writing that line is all the lock needs of Adobe.
+// `[aep-gitops lease: run=… until=…]` and, next to it, who holds it (lease-holder.ts). Reading and
+// writing those lines is all the lock needs of Adobe. The object is created without a lease and taken by
+// a PATCH: where Adobe refuses PATCH of connections, no lease is ever written that nobody could release.
 import { AepApiError } from "../aep/errors.js";
 import type { FlowServicePort } from "../aep/flow-service.js";
 import { PROFILE_CONNECTION_SPEC_ID, SPEC_VERSION } from "../domain/adobe.js";
 import { markedDescription, parseDescription } from "../domain/ownership.js";
 import { PROFILE_CONNECTION_NAME } from "../domain/plan-profile.js";
+import { formatHolder, readHolder, type Lease } from "./lease-holder.js";
 
 const PROFILE_TEXT = "Profile store connection shared by the destinations aep-gitops manages.";
 const OWNER = { kind: "profile" as const, name: "connection" };
@@ -15,7 +18,7 @@ export interface LockObject {
   id: string;
   etag: string;
   createdAt: number;
-  lease?: { run: string; until: number };
+  lease?: Lease;
 }
 
 /** Every lock object of the sandbox, oldest first (then by id): every run picks the same canonical one. */
@@ -41,24 +44,26 @@ export async function listLockObjects(port: FlowServicePort): Promise<LockObject
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
-/** The lease a lock object's description carries, if any. */
-export function readLease(text: string): { run: string; until: number } | undefined {
+/** The lease a lock object's description carries (with its holder, when one is recorded), if any. */
+export function readLease(text: string): Lease | undefined {
   const match = LEASE.exec(text);
-  return match ? { run: match[1]!, until: Number(match[2]) } : undefined;
+  if (!match) return undefined;
+  const holder = readHolder(text);
+  return { run: match[1]!, until: Number(match[2]), ...(holder ? { holder } : {}) };
 }
 
-/** The description with a lease line, or without one (released). */
-export function leaseDescription(lease?: { run: string; until: number }): string {
-  return markedDescription(
-    lease ? `${PROFILE_TEXT}\n\n[aep-gitops lease: run=${lease.run} until=${Math.ceil(lease.until)}]` : PROFILE_TEXT,
-    OWNER,
-  );
+/** The description with a lease line (and its holder's), or without one (released). */
+export function leaseDescription(lease?: Lease): string {
+  if (!lease) return markedDescription(PROFILE_TEXT, OWNER);
+  const line = `[aep-gitops lease: run=${lease.run} until=${Math.ceil(lease.until)}]`;
+  return markedDescription(`${PROFILE_TEXT}\n\n${line}${lease.holder ? `\n${formatHolder(lease.holder)}` : ""}`, OWNER);
 }
 
-export function lockBody(run: string, until: number) {
+/** The lock object as created: no lease (taking it is a PATCH, so a refused PATCH leaves nothing behind). */
+export function lockBody() {
   return {
     name: PROFILE_CONNECTION_NAME,
-    description: leaseDescription({ run, until }),
+    description: leaseDescription(),
     connectionSpec: { id: PROFILE_CONNECTION_SPEC_ID, version: SPEC_VERSION },
   };
 }

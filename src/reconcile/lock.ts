@@ -2,15 +2,25 @@
 // connection aep-gitops needs anyway; a lease line in its description says who holds it until when,
 // and taking it is a PATCH guarded by If-Match, i.e. a compare-and-swap. Two applies can never both
 // hold it, so they cannot both create the same destination (creates are the one write Adobe does not
-// guard). A crashed apply's lease runs out after its TTL; a live one renews it while it works.
+// guard). A crashed apply's lease runs out after its TTL, or at once for a run on the same host whose
+// process is gone; a live one renews it while it works.
 import { randomUUID } from "node:crypto";
 import { AepApiError } from "../aep/errors.js";
 import type { FlowServicePort } from "../aep/flow-service.js";
+import { PROFILE_CONNECTION_NAME } from "../domain/plan-profile.js";
 import { AppError } from "../errors.js";
+import { probeConnectionPatch } from "./connection-patch.js";
 import { held, refusalReason, unlocked, type HeldLock } from "./lease.js";
-import { leaseDescription, listLockObjects, lockBody, refusedLockWrite } from "./lock-object.js";
+import { describeLease, type Lease, type LeaseHolder, type LockHolder } from "./lease-holder.js";
+import { leaseDescription, listLockObjects, lockBody, refusedLockWrite, type LockObject } from "./lock-object.js";
 
 export type { HeldLock } from "./lease.js";
+
+/** What a run waiting for the lock is told: each poll while it waits, a dead holder's lock taken, the end. */
+export type LockEvent =
+  | { kind: "waiting"; sandbox: string; lease: Lease; waitedMs: number }
+  | { kind: "taken-over"; sandbox: string; lease: Lease }
+  | { kind: "done"; sandbox: string; waitedMs: number };
 
 export interface LockOptions {
   /** How long a lease lasts without renewal; a crashed run blocks others at most this long. */
@@ -23,7 +33,16 @@ export interface LockOptions {
    */
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
-  onWait?: (holder: string, until: number) => void;
+  /** Where this run runs, written next to its lease: what a waiting run and `aep-gitops unlock` show. */
+  holder?: LockHolder;
+  /**
+   * True when a lease's holder provably no longer runs (on this very host, its process is gone): its
+   * lock is taken at once instead of waited out. Given by the app layer, which can look at processes.
+   */
+  isDead?: (holder: LeaseHolder) => boolean;
+  onWait?: (event: LockEvent) => void;
+  /** Checked while waiting for another run's lease: true stops the wait (an interrupt), with nothing changed. */
+  stop?: () => boolean;
   /** `lock: required` in the tool config: a lock Adobe refuses to write stops the apply. */
   required?: boolean;
   /** Said once when Adobe refuses the lock's write and the apply goes on without the lock. */
@@ -34,67 +53,122 @@ export const DEFAULT_LOCK: LockOptions = { ttlMs: 120_000, waitMs: 600_000 };
 
 export async function acquireLock(port: FlowServicePort, options: LockOptions = DEFAULT_LOCK): Promise<HeldLock> {
   const now = options.now ?? (() => port.serverNow());
-  const sleep = options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)));
   const run = randomUUID();
-  const deadline = now() + options.waitMs;
+  const started = now();
+  const deadline = started + options.waitMs;
+  let waited = false;
+  try {
+    return await takeLock(port, options, { run, now, started, deadline, onWaiting: () => (waited = true) });
+  } finally {
+    if (waited) options.onWait?.({ kind: "done", sandbox: port.sandbox, waitedMs: now() - started });
+  }
+}
+
+async function takeLock(
+  port: FlowServicePort,
+  options: LockOptions,
+  context: { run: string; now: () => number; started: number; deadline: number; onWaiting: () => void },
+): Promise<HeldLock> {
+  const { run, now, started, deadline } = context;
+  const sleep = options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)));
+  const poll = Math.min(1_000, options.ttlMs / 4);
   let mine: string | undefined; // a lock object this run created
+  let probed = false;
 
   for (;;) {
     const objects = await listLockObjects(port);
     if (objects.length === 0) {
-      const created = (await port.call("POST", "/connections", {
-        body: lockBody(run, now() + options.ttlMs),
-        create: true,
-      })) as { id: string };
+      const created = (await port.call("POST", "/connections", { body: lockBody(), create: true })) as { id: string };
       mine = created.id;
       continue; // list again: another run may have created one at the same moment
     }
     // Every run picks the same canonical object (oldest, then lowest id); a younger twin is removed.
-    const [canonical, ...twins] = objects;
+    const [canonical, ...twins] = objects as [LockObject, ...LockObject[]];
     if (mine && twins.some((t) => t.id === mine)) {
       await port.call("DELETE", `/connections/${mine}`).catch(() => undefined);
       mine = undefined;
     }
-    const lease = canonical!.lease;
-    if (lease?.run === run) return fresh(held(port, canonical!, run, mine === canonical!.id, lease.until, options));
+    const lease = canonical.lease;
+    if (lease?.run === run) return fresh(held(port, canonical, lease, mine === canonical.id, options));
     if (lease && lease.until > now()) {
-      if (now() + Math.min(1_000, options.ttlMs / 4) > deadline) {
-        throw new AppError(
-          "refused",
-          `Sandbox '${port.sandbox}' is locked by another aep-gitops apply (run ${lease.run}, lease until ${new Date(lease.until).toISOString()}).`,
-          {
-            hint: "Wait for that apply to finish (or its lease to run out after a crash) and run apply again.",
-          },
-        );
+      if (lease.holder && options.isDead?.(lease.holder)) {
+        options.onWait?.({ kind: "taken-over", sandbox: port.sandbox, lease });
+      } else {
+        // A lease without a holder line is an older version's, perhaps written in the POST that created
+        // the object: where Adobe refuses PATCH of connections nobody can release it. Ask once.
+        if (!lease.holder && !probed) {
+          probed = true;
+          const refusal = await probeConnectionPatch(port, { id: canonical.id, name: PROFILE_CONNECTION_NAME });
+          if (refusal) return refused(port, options, refusal, canonical.id, lease);
+        }
+        if (options.stop?.()) throw interrupted();
+        if (now() + poll > deadline) {
+          throw new AppError(
+            "refused",
+            `Sandbox '${port.sandbox}' is locked by another aep-gitops apply: ${describeLease(lease)}.`,
+            {
+              hint: `Wait for that apply to finish (or its lease to run out after a crash) and run apply again. If that apply is gone for good, release its lock: aep-gitops unlock --sandbox ${port.sandbox} --run ${lease.run}`,
+            },
+          );
+        }
+        context.onWaiting();
+        options.onWait?.({ kind: "waiting", sandbox: port.sandbox, lease, waitedMs: now() - started });
+        await sleep(poll);
+        if (options.stop?.()) throw interrupted();
+        continue;
       }
-      options.onWait?.(lease.run, lease.until);
-      await sleep(Math.min(1_000, options.ttlMs / 4));
-      continue;
     }
     try {
-      const until = now() + options.ttlMs;
-      const answer = (await port.call("PATCH", `/connections/${canonical!.id}`, {
-        body: [{ op: "replace", path: "/description", value: leaseDescription({ run, until }) }],
-        ifMatch: canonical!.etag,
+      const taken: Lease = {
+        run,
+        until: now() + options.ttlMs,
+        ...(options.holder ? { holder: { ...options.holder, started: now(), ttl: options.ttlMs / 1000 } } : {}),
+      };
+      const answer = (await port.call("PATCH", `/connections/${canonical.id}`, {
+        body: [{ op: "replace", path: "/description", value: leaseDescription(taken) }],
+        ifMatch: canonical.etag,
       })) as { etag: string };
-      return fresh(held(port, { ...canonical!, etag: answer.etag }, run, mine === canonical!.id, until, options));
+      return fresh(held(port, { ...canonical, etag: answer.etag }, taken, mine === canonical.id, options));
     } catch (error) {
       if (error instanceof AepApiError && error.status === 412) continue; // someone else moved first
       const refusal = refusedLockWrite(error);
       if (!refusal) throw error;
-      if (options.required)
-        throw new AppError(
-          "refused",
-          `Adobe refused the sandbox lock's write in sandbox '${port.sandbox}' (${refusalReason(refusal)}), and the tool config says lock: required; nothing was applied.`,
-          {
-            hint: "Set lock: optional to apply without the lock (applies are then serialised by the workflow's concurrency group), or ask Adobe to enable PATCH of connections for this organization.",
-            requestId: refusal.requestId,
-          },
-        );
-      options.onDegraded?.(`${refusalReason(refusal)} in sandbox '${port.sandbox}'`);
-      return unlocked(canonical!.id);
+      return refused(port, options, refusal, canonical.id);
     }
   }
+}
+
+function interrupted(): AppError {
+  return new AppError("refused", "interrupted while waiting for the sandbox lock; nothing was changed");
+}
+
+/**
+ * Adobe refuses the lock's write (PATCH of connections not enabled): there is no lock to have, and no
+ * lease was left behind by this run. A lease found there (an older version's) can never be released: it
+ * is ignored, in the same one warning. Under `lock: required` the apply stops instead.
+ */
+function refused(
+  port: FlowServicePort,
+  options: LockOptions,
+  refusal: AepApiError,
+  id: string,
+  stuck?: Lease,
+): HeldLock {
+  const reason = refusalReason(refusal);
+  const left = stuck
+    ? `; the lease of ${describeLease(stuck)} was written where nobody can release it, and is ignored`
+    : "";
+  if (options.required)
+    throw new AppError(
+      "refused",
+      `Adobe refused the sandbox lock's write in sandbox '${port.sandbox}' (${reason}), and the tool config says lock: required; nothing was applied.`,
+      {
+        hint: "Set lock: optional to apply without the lock (applies are then serialised by the workflow's concurrency group), or ask Adobe to enable PATCH of connections for this organization.",
+        requestId: refusal.requestId,
+      },
+    );
+  options.onDegraded?.(`${reason} in sandbox '${port.sandbox}'${left}`);
+  return unlocked(id, reason);
 }
 
 /**

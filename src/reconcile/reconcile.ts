@@ -2,6 +2,7 @@
 // read live (list calls only) → plan (pure) → check the reviewed checksum → execute → report results.
 import type { FlowServicePort } from "../aep/flow-service.js";
 import { toConnection, toFlow, toTargetConnection } from "../aep/mapping.js";
+import { withAdobeNames } from "../domain/audience-names.js";
 import { resolveAudiences } from "../domain/audiences.js";
 import { specProblems } from "../domain/connection-spec.js";
 import type { DesiredSandbox } from "../domain/desired.js";
@@ -20,8 +21,9 @@ import type { PlanOptions } from "../domain/plan-context.js";
 import { planChecksum } from "../domain/checksum.js";
 import { assemblePlan, planSandbox } from "../domain/planner.js";
 import { PROFILE_CONNECTION_REF } from "../domain/plan-profile.js";
-import { AppError } from "../errors.js";
+import { AppError, InterruptedError } from "../errors.js";
 import { executePlan, type ItemResult } from "./executor.js";
+import { planKnowingConnectionPatch } from "./connection-patch.js";
 import { fingerprints } from "./fingerprint.js";
 import { DEFAULT_LOCK, leaseGuard, withSandboxLock, type LockOptions } from "./lock.js";
 import { readAudiences } from "./read-audiences.js";
@@ -98,22 +100,31 @@ export async function planAll(targets: SandboxTarget[], options: RunOptions): Pr
   if (hasErrors(problems)) {
     return { plan: assemblePlan([]), lives, resolved, problems, unions };
   }
-  const sandboxPlans = resolved.map((desired, i) => {
-    const plan = planSandbox(desired, lives[i]!, planOptions(desired, options));
-    const notes = read[i]!.notes.map((message) => ({ level: "warning" as const, message }));
-    // The PR comment's sample records and picture: derived from the plan, outside its checksum.
-    const { union, audienceNames } = read[i]!;
-    return {
-      ...plan,
-      ...(notes.length > 0 ? { notes: [...plan.notes, ...notes] } : {}),
-      ...(options.review
-        ? {
-            samples: samplePairs(plan, desired, lives[i], { union, audienceNames }),
-            egressMap: egressMap(plan, desired, lives[i]),
-          }
-        : {}),
-    };
-  });
+  const sandboxPlans = await Promise.all(
+    resolved.map(async (desired, i) => {
+      const planned = await planKnowingConnectionPatch(
+        targets[i]!.port,
+        desired,
+        lives[i]!,
+        planOptions(desired, options),
+      );
+      // Adobe's name next to every audience shown (outside the checksum, which binds audiences by id).
+      const plan = withAdobeNames(planned, read[i]!.audienceNames);
+      const notes = read[i]!.notes.map((message) => ({ level: "warning" as const, message }));
+      // The PR comment's sample records and picture: derived from the plan, outside its checksum.
+      const { union, audienceNames } = read[i]!;
+      return {
+        ...plan,
+        ...(notes.length > 0 ? { notes: [...plan.notes, ...notes] } : {}),
+        ...(options.review
+          ? {
+              samples: samplePairs(plan, desired, lives[i], { union, audienceNames }),
+              egressMap: egressMap(plan, desired, lives[i]),
+            }
+          : {}),
+      };
+    }),
+  );
   const secrets = sandboxPlans.flatMap((plan, i) =>
     secretProblems(plan, resolved[i]!, options.env, options.secrets ?? "required"),
   );
@@ -138,6 +149,8 @@ export type ApplyOptions = RunOptions & {
   /** Live state changed between the shown plan and the read under the lock: this is what runs. */
   onReplanned?: (plan: SandboxPlan) => void;
   lock?: LockOptions;
+  /** True once the run was interrupted: no new write starts (those in flight finish). */
+  stop?: () => boolean;
 };
 
 /**
@@ -178,7 +191,16 @@ export async function applyRun(targets: SandboxTarget[], run: PlanRun, options: 
           // so the plan matches the reviewed one, and let the executor fill in its id.
           delete live.profileBase;
         }
+        // Adobe refused the lock's take (PATCH of connections is off): no account write can land either.
+        const refused = lock.refusal();
+        if (refused) live.connectionPatchRefused = refused;
         const sandboxPlan = planSandbox(desired, live, planOptions(desired, options));
+        // A refusal first: what it says is the reason, whether or not the plan is the reviewed one.
+        if (sandboxPlan.refusals.length > 0) {
+          throw new AppError("refused", sandboxPlan.refusals.map((r) => `[${shown.sandbox}] ${r.message}`).join("\n"), {
+            hint: sandboxPlan.refusals[0]!.hint,
+          });
+        }
         if (planChecksum([sandboxPlan]) !== planChecksum([shown])) {
           if (options.expectChecksum) {
             throw new AppError(
@@ -191,24 +213,27 @@ export async function applyRun(targets: SandboxTarget[], run: PlanRun, options: 
           }
           options.onReplanned?.(sandboxPlan);
         }
-        if (sandboxPlan.refusals.length > 0) {
-          throw new AppError("refused", sandboxPlan.refusals.map((r) => `[${shown.sandbox}] ${r.message}`).join("\n"), {
-            hint: sandboxPlan.refusals[0]!.hint,
-          });
-        }
         const items = await executePlan(sandboxPlan, port, {
           env: options.env,
           replan: (change) => replanChange(change, desired, live, port, planOptions(desired, options)),
           onItem: (item) => options.onItem?.(sandboxPlan.sandbox, item),
           onItemStart: (change) => options.onItemStart?.(sandboxPlan.sandbox, change),
           preCreated: new Map(lock.created ? [[PROFILE_CONNECTION_REF, lock.id]] : []),
-          guard: leaseGuard(lock),
+          guard: interruptible(leaseGuard(lock), options.stop),
         });
         return { sandbox: sandboxPlan.sandbox, items };
       });
     }),
   );
   return { ...run, results };
+}
+
+/** The executor's guard: an interrupt first (nothing more starts), then the lease. */
+function interruptible(guard: () => void, stop: (() => boolean) | undefined): () => void {
+  return () => {
+    if (stop?.()) throw new InterruptedError();
+    guard();
+  };
 }
 
 /** After a 412: read the one object again, plan against it, and say what we found. */

@@ -3,7 +3,7 @@
 import type { ItemResult } from "../reconcile/executor.js";
 import { code, md } from "./markdown-escape.js";
 import { APPLY_MARKER } from "./markers.js";
-import { printable } from "./values.js";
+import { printable } from "./terminal-escape.js";
 
 export interface SandboxResults {
   sandbox: string;

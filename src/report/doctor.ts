@@ -1,6 +1,6 @@
 // What doctor found, for people (✓ / ✗ and a hint under each failure) and for machines (JSON).
 import { md } from "./markdown-escape.js";
-import { printable } from "./values.js";
+import { printable } from "./terminal-escape.js";
 
 export interface DoctorCheck {
   id: string;

@@ -8,7 +8,8 @@ import { fieldLine } from "./fields.js";
 import { code, md } from "./markdown-escape.js";
 import { DRIFT_MARKER } from "./markers.js";
 import { ACTION_SYMBOL } from "./summary.js";
-import { formatValue, printable } from "./values.js";
+import { printable } from "./terminal-escape.js";
+import { formatValue } from "./values.js";
 
 export type DriftKind = "changed-outside" | "pending" | "missing" | "orphan";
 

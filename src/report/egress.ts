@@ -68,7 +68,11 @@ export function egressItems(delta: EgressDelta): EgressItem[] {
       text: `${audienceText(a)}${a.labels?.length ? ` [labels: ${a.labels.join(", ")}]` : ""}`,
     })),
     ...delta.attributesAdded.map((p) => ({ sign: "+" as const, kind: "attribute" as const, text: p })),
-    ...delta.audiencesRemoved.map((a) => ({ sign: "-" as const, kind: "audience" as const, text: audienceText(a) })),
+    ...delta.audiencesRemoved.map((a) => ({
+      sign: "-" as const,
+      kind: "audience" as const,
+      text: audienceText(a, "the flow"),
+    })),
     ...delta.attributesRemoved.map((p) => ({ sign: "-" as const, kind: "attribute" as const, text: p })),
   ];
 }

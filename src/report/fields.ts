@@ -34,7 +34,11 @@ function credentialSource(value: string): string {
 /** One field's line; on a create there is no before, so only the value being set is shown. */
 export function fieldLine(field: FieldChange, creating: boolean): string {
   // Selector lists are keyed by identity: one line per item that joins or leaves.
-  if (field.field === "audiences") return signed(field, (a) => `audience ${audienceText(a as AudienceRef)}`);
+  // An added audience's label is the YAML's; a removed one's, the live flow's.
+  if (field.field === "audiences")
+    return field.after !== undefined
+      ? `+ audience ${audienceText(field.after as AudienceRef)}`
+      : `- audience ${audienceText(field.before as AudienceRef, "the flow")}`;
   if (field.field === "profileAttributes") return signed(field, (p) => `attribute ${String(p)}`);
   // Which variable feeds a credential: its name, never its value (see plan-accounts.ts).
   if (field.field.startsWith("credentials."))

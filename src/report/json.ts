@@ -25,7 +25,7 @@
 //       "calls": [{ "method": "POST|PATCH|DELETE", "path": "/flows", "query": {}, "body": {}, "ifMatch": "\"…\"" }]
 //     }],
 //     "egress": [{ "destination": "…", "type": "amazon-kinesis", "status": "started|stopped|changed",
-//                  "state": { "before": "…", "after": "…" }, "audiencesAdded": [{ "id": "…", "name": "…" }],
+//                  "state": { "before": "…", "after": "…" }, "audiencesAdded": [{ "id": "…", "name": "…", "adobeName": "…" }],
 //                  "audiencesRemoved": [], "attributesAdded": ["person.name.lastName"], "attributesRemoved": [] }],
 //     "refusals": [{ "rule": "…", "message": "…", "hint": "…" }],
 //     "notes": [{ "level": "info|warning", "message": "…" }]
@@ -35,7 +35,7 @@
 //
 // Key order is the order above; inside free-form values (bodies, field values, query) keys are sorted,
 // so the same plan always serialises to the same bytes. Optional keys are omitted, never null.
-import type { ApiCall, Attribution, Change, EgressDelta, Plan, SandboxPlan } from "../domain/plan.js";
+import type { ApiCall, Attribution, AudienceRef, Change, EgressDelta, Plan, SandboxPlan } from "../domain/plan.js";
 import type { Problem } from "../domain/problem.js";
 import { safeBody } from "./calls.js";
 import { locationJson, problemsJson } from "./problems.js";
@@ -118,9 +118,10 @@ function callJson(call: ApiCall) {
 }
 
 function egressJson(e: EgressDelta) {
-  const audience = (a: { id: string; name?: string; labels?: string[] }) => ({
+  const audience = (a: AudienceRef) => ({
     id: a.id,
     ...optional("name", a.name),
+    ...optional("adobeName", a.adobeName),
     ...optional("labels", a.labels && [...a.labels]),
   });
   return {

@@ -1,9 +1,10 @@
 // The egress delta as the PR comment shows it, right under the summary: per destination, which
 // audiences and profile attributes start or stop leaving the company. Reviewers of a data change read
 // this first, so it is never collapsed.
-import type { EgressDelta, Plan } from "../domain/plan.js";
+import type { AudienceRef, EgressDelta, Plan } from "../domain/plan.js";
 import { EGRESS_TITLE, egressStatus, typeLabel } from "./egress.js";
 import { code, md } from "./markdown-escape.js";
+import { mislabel } from "./values.js";
 
 const STATUS_MARK: Record<EgressDelta["status"], string> = {
   started: "🟢",
@@ -33,9 +34,9 @@ function destinationBlock(sandbox: string, delta: EgressDelta): string[] {
   ];
   const items = [
     ...targetLines(delta),
-    ...delta.audiencesAdded.map((a) => `- ➕ audience ${audience(a)}`),
+    ...delta.audiencesAdded.map((a) => `- ➕ audience ${audience(a, "YAML")}`),
     ...delta.attributesAdded.map((p) => `- ➕ attribute ${code(p)}`),
-    ...delta.audiencesRemoved.map((a) => `- ➖ audience ${audience(a)}`),
+    ...delta.audiencesRemoved.map((a) => `- ➖ audience ${audience(a, "the flow")}`),
     ...delta.attributesRemoved.map((p) => `- ➖ attribute ${code(p)}`),
   ];
   return [...lines, ...items, ""];
@@ -57,7 +58,11 @@ function targetLines(delta: EgressDelta): string[] {
   return [`- 📍 ${after || delta.status === "still-exporting" ? "to" : "from"} ${words.join(", ")}`];
 }
 
-function audience(a: { id: string; name?: string; labels?: string[] }): string {
+/** Adobe's name for the id, bold; a selector label that is not Adobe's name, flagged next to it. */
+function audience(a: AudienceRef, labelFrom: "YAML" | "the flow"): string {
   const labels = a.labels?.length ? ` (labels ${a.labels.map((l) => code(l)).join(", ")})` : "";
-  return `${a.name === undefined ? code(a.id) : `**${md(a.name)}** ${code(a.id)}`}${labels}`;
+  const name = a.adobeName ?? a.name;
+  const mislabelled = mislabel(a);
+  const flag = mislabelled === undefined ? "" : ` ⚠️ ${labelFrom} says ${code(mislabelled)}`;
+  return `${name === undefined ? code(a.id) : `**${md(name)}** ${code(a.id)}`}${flag}${labels}`;
 }

@@ -19,6 +19,8 @@ export interface MarkdownOptions {
   runUrl?: string;
   /** The hidden first line (default: the plain plan marker). */
   marker?: string;
+  /** A hidden second line, right under the marker: what the comment records for whoever reads it back. */
+  record?: string;
   /** Lines of the caller's (already markdown) shown right under the summary line. */
   preamble?: string[];
 }
@@ -26,6 +28,7 @@ export interface MarkdownOptions {
 export function renderPlanMarkdown(plan: Plan, opts: MarkdownOptions = {}): string {
   const lines = [
     opts.marker ?? PLAN_COMMENT_MARKER,
+    ...(opts.record ? [opts.record] : []),
     `## ${md(opts.title ?? "aep-gitops plan")}`,
     "",
     `**${md(planSummaryLine(plan))}**`,
@@ -88,15 +91,16 @@ function noteBlock(plan: Plan): string[] {
   return [`> [!${kind}]`, ...notes.map((n) => `> - ${code(n.sandbox)}: ${md(n.message)}`), ""];
 }
 
-/** One collapsed block per sandbox with changes, as a diff (fenced, so user text is shown verbatim). */
+/**
+ * One collapsed block per sandbox with changes, as a diff (fenced, so user text is shown verbatim). The
+ * lines go to the fence one by one: a line break in a name is shown, never a new `+ flow` line.
+ */
 function sandboxDetails(sandbox: SandboxPlan): string[] {
   if (sandbox.changes.length === 0) return [];
   const counts = summaryLine(sandboxSummary(sandbox))
     .replace(/^Plan: /, "")
     .replace(/\.$/, "");
-  const diff = sandbox.changes
-    .flatMap((c) => [changeHeader(c), ...changeDetails(c).map((line) => `    ${line}`)])
-    .join("\n");
+  const diff = sandbox.changes.flatMap((c) => [changeHeader(c), ...changeDetails(c).map((line) => `    ${line}`)]);
   return [
     "<details>",
     `<summary>Changes in sandbox ${html(sandbox.sandbox)}: ${html(counts)}</summary>`,

@@ -7,9 +7,22 @@
 import { destinationType } from "../domain/destination-types/index.js";
 import type { EgressMap, MapDelta, MapDestination } from "../domain/plan.js";
 import { canonicalJson } from "../domain/canonical.js";
+import { visible } from "./visible.js";
 
 /** Beyond this many destinations a sandbox's chart shows per-account counts instead. */
 export const FLOWCHART_DESTINATION_LIMIT = 40;
+
+/**
+ * Mermaid refuses a diagram whose source is longer than this (its `maxTextSize`; GitHub then draws
+ * "Maximum text size in diagram exceeded"). Names from Adobe have no length limit, and each character
+ * outside PLAIN takes up to eight in a label, so the size is measured, not assumed: a chart that does
+ * not fit is not drawn (markdown-picture.ts lists the destinations instead).
+ */
+export const MERMAID_TEXT_LIMIT = 50_000;
+
+export function fitsMermaid(source: string): boolean {
+  return source.length < MERMAID_TEXT_LIMIT;
+}
 
 const CLASS_STYLE: Record<MapDelta, string> = {
   added: "fill:#dafbe1,stroke:#1a7f37,color:#0f5323",
@@ -22,9 +35,12 @@ const CLASS_STYLE: Record<MapDelta, string> = {
 /** Characters a Mermaid label shows as they are; everything else is written as an entity code (#34;). */
 const PLAIN = /^[A-Za-z0-9 _.,:/@()+=-]$/;
 
-/** User text made inert inside a quoted Mermaid label: no quote, bracket, HTML or fence can get through. */
+/**
+ * User text made inert inside a quoted Mermaid label: no quote, bracket, HTML or fence can get through,
+ * and an invisible character is drawn as its escape (`\u200b`), never as nothing.
+ */
 export function mermaidText(text: string): string {
-  return [...text].map((c) => (PLAIN.test(c) ? c : `#${c.codePointAt(0)};`)).join("");
+  return [...visible(text)].map((c) => (PLAIN.test(c) ? c : `#${c.codePointAt(0)};`)).join("");
 }
 
 export interface Flowchart {
@@ -100,7 +116,8 @@ function oneDestination(chart: Chart, d: MapDestination): void {
   chart.edge(id, target, flowing);
 }
 
-function deltaText(d: MapDestination): string | undefined {
+/** What the plan does to a destination, in words (its label's last line, and the list's). */
+export function deltaText(d: MapDestination): string | undefined {
   switch (d.delta) {
     case "added":
       return "+ new in this plan";

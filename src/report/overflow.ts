@@ -48,11 +48,15 @@ function pieces(body: string, cut: Cut, tail: string, pointer: string): string[]
   return [kept, closers, gap, note, tail ? `\n${tail}` : ""];
 }
 
-/** The last checksum line and everything after it, kept whole; the body is what may be cut. */
+/**
+ * The checksum line, kept whole, when it is the last line (where the plan renderers put it); the body
+ * is what may be cut. A checksum line anywhere else is quoted text (a file name in a problem list, in a
+ * fence): kept as the tail it would be moved out of its code block and read as the plan's own.
+ */
 function splitChecksum(markdown: string): { body: string; tail: string } {
-  let start: number | undefined;
-  for (const match of markdown.matchAll(CHECKSUM_LINE)) start = match.index;
-  if (start === undefined) return { body: markdown, tail: "" };
+  const trimmed = markdown.trimEnd();
+  const start = trimmed.lastIndexOf("\n") + 1;
+  if (!CHECKSUM_LINE.test(trimmed.slice(start))) return { body: markdown, tail: "" };
   return { body: markdown.slice(0, start), tail: markdown.slice(start) };
 }
 

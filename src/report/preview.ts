@@ -7,7 +7,7 @@ import type { Problem } from "../domain/problem.js";
 import type { Sample } from "../domain/preview.js";
 import type { Where } from "../domain/where.js";
 import { problemsJson } from "./problems.js";
-import { printable, printableJson } from "./values.js";
+import { printable, printableJson } from "./terminal-escape.js";
 
 export const PREVIEW_JSON_FORMAT = "aep-gitops.preview/v1";
 

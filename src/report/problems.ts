@@ -3,6 +3,7 @@
 import path from "node:path";
 import type { Problem } from "../domain/problem.js";
 import { sortProblems } from "../config/problems.js";
+import { printable } from "./terminal-escape.js";
 
 export interface FormatOptions {
   /** Every file that was checked; the summary counts them (default: the files that have problems). */
@@ -11,36 +12,20 @@ export interface FormatOptions {
 
 /**
  * `path:line:col  severity  rule-id  message`, an indented `hint: …` line where there is one, sorted by
- * place, then `N errors, M warnings in K files`.
+ * place, then `N errors, M warnings in K files`. Messages quote values from the YAML and the tool config:
+ * each is one printable line, so a value can never clear or rewrite a terminal, reorder what a reviewer
+ * reads, or start a line of its own.
  */
 export function formatProblemsText(problems: Problem[], cwd: string, options: FormatOptions = {}): string {
   const lines: string[] = [];
   for (const p of sortProblems(problems)) {
     lines.push(
-      `${oneLine(display(p.file, cwd))}:${p.line}:${p.column}  ${p.severity}  ${p.rule}  ${oneLine(p.message)}`,
+      `${printable(display(p.file, cwd))}:${p.line}:${p.column}  ${p.severity}  ${p.rule}  ${printable(p.message)}`,
     );
-    if (p.hint) lines.push(`    hint: ${oneLine(p.hint)}`);
+    if (p.hint) lines.push(`    hint: ${printable(p.hint)}`);
   }
   lines.push(summaryLine(problems, options));
   return `${lines.join("\n")}\n`;
-}
-
-/**
- * Messages quote values from the YAML: shown on one line with control and bidi characters escaped, so a
- * value can never clear or rewrite a terminal, reorder what a reviewer reads, or start a line of its own
- * (in a CI log, a line starting with `::` is a workflow command).
- */
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
-    c === "\n"
-      ? "\\n"
-      : c === "\r"
-        ? "\\r"
-        : c === "\t"
-          ? "\\t"
-          : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
 }
 
 export const VALIDATE_JSON_FORMAT = "aep-gitops.validate/v1";

@@ -3,7 +3,7 @@
 import type { Change } from "../domain/plan.js";
 import type { ItemResult } from "../reconcile/executor.js";
 import { renderItemLine } from "./apply-result.js";
-import { printable } from "./values.js";
+import { printable } from "./terminal-escape.js";
 
 const DOING: Record<Change["action"], string> = {
   create: "creating",

@@ -6,7 +6,7 @@ import { bySign, paint, type Paint } from "./ansi.js";
 import { changeCallLines, changeDetails, changeHeader } from "./change-lines.js";
 import { EGRESS_TITLE, egressItems, egressStatus, typeLabel } from "./egress.js";
 import { planSummaryLine } from "./summary.js";
-import { printable, printableJson } from "./values.js";
+import { printable, printableJson } from "./terminal-escape.js";
 
 export interface TextOptions {
   verbose: boolean;

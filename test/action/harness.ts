@@ -26,12 +26,15 @@ export interface ActionStep {
   inputs?: Record<string, string>;
   /** Extra or removed (undefined) environment variables. */
   env?: Record<string, string | undefined>;
+  /** Called with the running Action's process, e.g. to cancel it as the runner would (SIGINT). */
+  started?: (child: { kill(signal: NodeJS.Signals): boolean }) => void;
 }
 
 export type ActionLab = Awaited<ReturnType<typeof startActionLab>>;
 
-export async function startActionLab() {
-  const lab: Lab = await startLab();
+/** `lab`: the emulator's options (e.g. the audiences a sandbox holds), as startLab takes them. */
+export async function startActionLab(options: { lab?: Parameters<typeof startLab>[0] } = {}) {
+  const lab: Lab = await startLab(options.lab);
   const github: FakeGitHub = await startFakeGitHub();
   const runnerTemp = mkdtempSync(path.join(tmpdir(), "aep-gitops-runner-"));
   let runId = 9000;
@@ -69,7 +72,7 @@ export async function startActionLab() {
       ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
       ...step.env,
     };
-    const { code, stdout, stderr } = await spawnNode(BUNDLE, lab.dir, env);
+    const { code, stdout, stderr } = await spawnNode(BUNDLE, lab.dir, env, step.started);
     return {
       code,
       stdout,
@@ -90,13 +93,19 @@ export async function startActionLab() {
   };
 }
 
-function spawnNode(file: string, cwd: string, env: Record<string, string | undefined>) {
+function spawnNode(
+  file: string,
+  cwd: string,
+  env: Record<string, string | undefined>,
+  started?: ActionStep["started"],
+) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(process.execPath, [file], {
       cwd,
       env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<string, string>,
       stdio: ["ignore", "pipe", "pipe"],
     });
+    started?.(child);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -37,6 +37,15 @@ describe("inputs", () => {
     });
   });
 
+  it("take the Action's login for a GitHub App's token, and refuse what is not a login", () => {
+    expect(readInputs({ INPUT_COMMAND: "plan", "INPUT_COMMENT-AUTHOR": "aep-app[bot]" }).commentAuthor).toBe(
+      "aep-app[bot]",
+    );
+    expect(() => readInputs({ INPUT_COMMAND: "plan", "INPUT_COMMENT-AUTHOR": "anyone at all" })).toThrow(
+      "Input 'comment-author' must be a GitHub login such as my-app[bot], not 'anyone at all'.",
+    );
+  });
+
   it("refuse a missing command", () => {
     expect(() => readInputs({})).toThrow("Input 'command' must be one of plan, apply, drift (it is not set).");
   });

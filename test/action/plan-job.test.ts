@@ -132,7 +132,11 @@ describe("GitHub's comment limit", () => {
 });
 
 describe("data policies", () => {
-  beforeEach(() => t.lab.write("aep-gitops.config.yaml", POLICIES_CONFIG));
+  // The policies that judge a pull request are its base commit's (test/action/policies-from-base.test.ts).
+  beforeEach(() => {
+    t.lab.write("aep-gitops.config.yaml", POLICIES_CONFIG);
+    t.github.commitFile(sha("0"), "aep-gitops.config.yaml", POLICIES_CONFIG);
+  });
 
   it("a denied attribute is an annotation at its line with the policy's id, before Adobe is called", async () => {
     t.lab.write("destinations/summer.yaml", kinesisDestination("summer-campaign", { attributes: ["person.lastName"] }));

@@ -37,15 +37,17 @@ describe("GitHub's API failing", () => {
     expect(run.stdout).toContain("secondary rate limit");
   });
 
-  it("a refused token fails the job with an annotation that names the permission, and the summary still has the plan", async () => {
+  it("a refused token fails the job with an annotation that names the permission, before Adobe is read", async () => {
     const pr = t.github.openPullRequest("bad token", sha("a"));
+    const before = (await t.lab.requests()).length;
     const run = await plan(pr, { "INPUT_GITHUB-TOKEN": "ghs_revoked" });
     expect(run.code).toBe(1);
+    // The first call reads the base branch's data policies (where the search would find its config).
     expect(run.stdout).toMatch(
-      /^::error title=aep-gitops plan failed::GitHub API: could not list the comments of #\d+: 401 Bad credentials%0Ahint: Check the workflow's token and its permissions/m,
+      /^::error title=aep-gitops plan failed::GitHub API: could not list the files of the repository's root at 0000000: 401 Bad credentials%0Ahint: Check the workflow's token and its permissions \(this call needs 'contents: read'\)/m,
     );
-    expect(run.summary).toContain("## aep-gitops plan");
     expect(run.summary).toContain("### ❌ aep-gitops plan failed");
+    expect((await t.lab.requests()).length).toBe(before);
     expect(t.github.comments(pr)).toEqual([]);
   });
 });

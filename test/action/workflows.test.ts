@@ -44,6 +44,7 @@ describe("action.yml", () => {
       "config",
       "sandbox",
       "github-token",
+      "comment-author",
       "force",
       "prune",
       "fail-on-drift",

@@ -29,7 +29,8 @@ function applyOnTerminal(answer: string): Promise<{ code: number | null; screen:
       screen += chunk.toString();
       if (screen.includes("Only 'yes' is accepted") && !screen.includes("answered")) {
         screen += "answered";
-        child.stdin.write(`${answer}\n`);
+        // A control key (Ctrl-C, Ctrl-D) is typed alone, as a person presses it; words end with Enter.
+        child.stdin.write(answer === "\u0003" || answer === "\u0004" ? answer : `${answer}\n`);
       }
     });
     child.on("close", (code) => resolve({ code, screen }));
@@ -49,5 +50,17 @@ describe.skipIf(!existsSync(SCRIPT))("apply on a terminal", () => {
     expect(accepted.screen).toContain("Apply complete: 5 succeeded, 0 failed, 0 skipped.");
     expect(accepted.code).toBe(0);
     expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
+  });
+
+  it.each([
+    ["Ctrl-C", "\u0003"],
+    ["Ctrl-D", "\u0004"],
+  ])("takes %s at the question as a no: nothing changed, no stack trace", async (_, key) => {
+    const cancelled = await applyOnTerminal(key);
+    expect(cancelled.screen).toContain("Apply cancelled; nothing was changed.");
+    expect(cancelled.screen).not.toContain("internal error");
+    expect(cancelled.screen).not.toMatch(/\n\s+at /);
+    expect(cancelled.code).toBe(1);
+    expect(await lab.writes()).toEqual([]);
   });
 });

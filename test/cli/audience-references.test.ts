@@ -120,3 +120,41 @@ describe("audience references", () => {
     expect(plan.stderr).toContain("Give the audience's id as well");
   });
 });
+
+describe("what the reviewer reads: Adobe's name for each audience id", () => {
+  const mislabelled = `  - id: ${MEN_OVER_50}\n    name: Newsletter subscribers`;
+  const note = `destination 'promo': audience ${MEN_OVER_50} is 'Men over 50' in Adobe, but the YAML calls it 'Newsletter subscribers'`;
+
+  it("shows Adobe's name, and the YAML's label flagged where it differs, in text, markdown and JSON", async () => {
+    lab.write("destinations/promo.yaml", destination(mislabelled));
+    const text = await lab.cli(["plan", "--detailed-exitcode"]);
+    expect(text.code, text.stderr).toBe(2);
+    const shown = `+ audience ${MEN_OVER_50} (Men over 50; YAML says "Newsletter subscribers")`;
+    expect(text.stdout).toContain(shown);
+    expect(text.stdout).toContain(`warning: [prod] ${note}`);
+
+    const markdown = await lab.cli(["plan", "--format", "markdown"]);
+    expect(markdown.stdout).toContain(
+      `- ➕ audience **Men over 50** \`${MEN_OVER_50}\` ⚠️ YAML says \`Newsletter subscribers\``,
+    );
+    expect(markdown.stdout).toContain(note);
+
+    const json = JSON.parse((await lab.cli(["plan", "--format", "json"])).stdout);
+    const [egress] = json.sandboxes[0].egress;
+    expect(egress.audiencesAdded).toEqual([
+      { id: MEN_OVER_50, name: "Newsletter subscribers", adobeName: "Men over 50" },
+    ]);
+    expect(json.sandboxes[0].notes).toContainEqual({ level: "warning", message: expect.stringContaining(note) });
+  });
+
+  it("names an audience given by id alone, and a removed one, by Adobe's name", async () => {
+    lab.write("destinations/promo.yaml", destination(`  - id: ${MEN_OVER_50}`));
+    const plan = await lab.cli(["plan"]);
+    expect(plan.stdout).toContain(`+ audience ${MEN_OVER_50} (Men over 50)`);
+    expect(plan.stdout).not.toContain("YAML says");
+    expect((await lab.cli(["apply", "--yes"])).code).toBe(0);
+    lab.write("destinations/promo.yaml", destination("  - name: Women 25-34"));
+    const removal = await lab.cli(["plan"]);
+    expect(removal.stdout).toContain(`- audience ${MEN_OVER_50} (Men over 50)`);
+  });
+});

@@ -29,7 +29,7 @@ describe("apply --expect-checksum", () => {
   it("refuses, with zero writes, when someone swapped the audience it would remove for another one", async () => {
     // Same index, same calls, another audience: the plan now removes D, not B.
     expect((await lab.uiPatchFlow(flowId, [{ op: "replace", path: `${SEGMENTS}/1`, value: selector(D) }])).status).toBe(
-      200,
+      202,
     );
     const before = (await lab.writes()).length;
     const apply = await lab.cli(["apply", "--yes", "--expect-checksum", reviewed]);
@@ -49,7 +49,7 @@ describe("apply --expect-checksum", () => {
           { op: "replace", path: `${SEGMENTS}/1`, value: selector(A) },
         ])
       ).status,
-    ).toBe(200);
+    ).toBe(202);
     const apply = await lab.cli(["apply", "--yes", "--expect-checksum", reviewed]);
     expect(apply.code, apply.stderr).toBe(0);
     const audiences = (await lab.ui("GET", `/flows/${flowId}`)).body.items[0].transformations[0].params

@@ -109,14 +109,22 @@ describe.skipIf(BUILT_IN)("the code cache (Node 20)", () => {
     expect(readdirSync(elsewhere)).toEqual([]);
   });
 
-  it("a JavaScript tool config (an ES module or CommonJS) is read the same from the cache as without it", () => {
-    const policies =
-      '{ policies: [{ id: "no-names", message: "No names", severity: "warning", deny: { attributes: ["person.name.*"] } }] }';
-    for (const config of [`export default ${policies};\n`, `module.exports = ${policies};\n`]) {
+  it("a tool config (YAML or JSON) is read the same from the cache as without it", () => {
+    const policy = {
+      id: "no-names",
+      message: "No names",
+      severity: "warning",
+      deny: { attributes: ["person.name.*"] },
+    };
+    const yaml = `policies:\n  - ${JSON.stringify(policy)}\n`;
+    for (const [name, config] of [
+      ["aep-gitops.config.yaml", yaml],
+      ["aep-gitops.config.json", `${JSON.stringify({ policies: [policy] })}\n`],
+    ] as const) {
       const project = mkdtempSync(path.join(tmp, "project-"));
       mkdirSync(path.join(project, ".git"));
       cpSync(path.join(ROOT, "examples/destinations"), path.join(project, "destinations"), { recursive: true });
-      writeFileSync(path.join(project, "aep-gitops.config.js"), config);
+      writeFileSync(path.join(project, name), config);
       const runs = [cli(["validate"], {}, project), cli(["validate"], {}, project)];
       const uncached = cli(["validate"], { NODE_DISABLE_COMPILE_CACHE: "1" }, project);
       expect(uncached.code, uncached.out).toBe(0);

@@ -1,6 +1,7 @@
 // The requests Adobe documents, by default: flows created with empty selectors and given them by one
 // PATCH, every JSON Patch remove carrying the removed item, a target param sent only when the YAML sets
 // it. The emulator's strict mode refuses anything else, and the examples still apply and re-plan clean.
+import { cpSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { kinesisAccount, kinesisDestination, PROD_AUDIENCES, startLab, type Lab } from "../support/lab.js";
@@ -20,9 +21,11 @@ afterEach(() => lab.close());
 
 describe("against an Adobe that refuses undocumented request shapes", () => {
   it("applies the examples, and the next plan is clean", async () => {
-    const apply = await lab.cli(["apply", EXAMPLES, "--yes"], { env: EXAMPLE_ENV });
+    // Copied into the lab's folder: the CLI reads nothing outside the repository it runs in.
+    cpSync(EXAMPLES, path.join(lab.dir, "examples"), { recursive: true });
+    const apply = await lab.cli(["apply", "examples", "--yes"], { env: EXAMPLE_ENV });
     expect(apply.code, apply.stderr + apply.stdout).toBe(0);
-    expect((await lab.cli(["plan", "--detailed-exitcode", EXAMPLES], { env: EXAMPLE_ENV })).code).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode", "examples"], { env: EXAMPLE_ENV })).code).toBe(0);
   });
 
   it("creates a flow empty, then adds its selectors in one PATCH", async () => {

@@ -19,7 +19,7 @@ describe("drift", () => {
     const edit = await lab.uiPatchFlow(flow.id, [
       { op: "remove", path: "/transformations/0/params/profileSelectors/selectors/0" },
     ]);
-    expect(edit.status).toBe(200);
+    expect(edit.status).toBe(202);
 
     const drift = await lab.cli(["drift"]);
     expect(drift.code).toBe(2);

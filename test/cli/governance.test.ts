@@ -135,6 +135,72 @@ describe("data policies in the tool config", () => {
     expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
   });
 
+  it("a glob too long or of another dialect fails validate at its line in the tool config", async () => {
+    lab.write("destinations/promo.yaml", kinesisDestination("promo", { attributes: ["person.lastName"] }));
+    const config = `${POLICIES_CONFIG}  - id: hostile\n    deny:\n      attributes:\n        - "${"*a".repeat(101)}"\n        - "person.[ab]*"\n`;
+    lab.write("aep-gitops.config.yaml", config);
+    const validate = await lab.cli(["validate"]);
+    expect(validate.code).toBe(1);
+    const line = config.split("\n").findIndex((l) => l.includes("*a*a")) + 1;
+    expect(validate.stdout).toContain(
+      `aep-gitops.config.yaml:${line}:11  error  tool-config  glob '${"*a".repeat(101)}': longer than 200 characters`,
+    );
+    expect(validate.stdout).toContain(
+      `aep-gitops.config.yaml:${line + 1}:11  error  tool-config  glob 'person.[ab]*': character classes ('[…]') are not supported`,
+    );
+  });
+
+  it("a glob that backtracks in a regular expression matches a long attribute path in linear time", async () => {
+    // picomatch's regex for this takes hours on a path of a few dozen characters.
+    const config = `${POLICIES_CONFIG}  - id: backtracking\n    deny:\n      attributes: ["${"*a".repeat(30)}c"]\n`;
+    lab.write("aep-gitops.config.yaml", config);
+    lab.write(
+      "destinations/promo.yaml",
+      kinesisDestination("promo", { attributes: [`person.${"a".repeat(20_000)}`, `person.${"a".repeat(40)}c`] }),
+    );
+    const started = Date.now();
+    const validate = await lab.cli(["validate"]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toContain("policy 'backtracking'");
+    expect(validate.stdout.match(/policy 'backtracking'/g)).toHaveLength(1);
+  });
+
+  it("a deny on an audience matches Adobe's id and name for it, however the YAML names it", async () => {
+    const deny = (audiences: string, severity = "error") =>
+      `${POLICIES_CONFIG}  - id: no-seniors\n    severity: ${severity}\n    deny:\n      audiences: [${audiences}]\n`;
+    const audiences = (entries: string) =>
+      kinesisDestination("promo", { audiences: [], attributes: ["person.lastName"] }).replace(
+        "audiences:\n  []",
+        `audiences:\n${entries}`,
+      );
+    // Denied by name, written by id (and labelled otherwise): validate cannot know, plan does.
+    lab.write("aep-gitops.config.yaml", deny(`"men over *"`));
+    const byId = audiences(`  - id: ${MEN_OVER_50}\n    name: Newsletter subscribers`);
+    lab.write("destinations/promo.yaml", byId);
+    expect((await lab.cli(["validate"])).code).toBe(0);
+    const plan = await lab.cli(["plan"]);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain(
+      `${at("promo.yaml", byId, MEN_OVER_50).replace(/:\d+$/, ":5")}  error  policy  policy 'no-seniors': the audience 'Newsletter subscribers' (${MEN_OVER_50}, named 'Men over 50' in Adobe) in destination 'promo' violates it`,
+    );
+    // Denied by id, written by name.
+    lab.write("aep-gitops.config.yaml", deny(MEN_OVER_50));
+    lab.write("destinations/promo.yaml", audiences("  - name: Men over 50"));
+    expect((await lab.cli(["validate"])).code).toBe(0);
+    const byName = await lab.cli(["plan"]);
+    expect(byName.code).toBe(1);
+    expect(byName.stderr).toContain(
+      `policy 'no-seniors': the audience 'Men over 50' (${MEN_OVER_50}) in destination 'promo' violates it`,
+    );
+    // What the YAML shows is reported once, by validate's stage, even when the policy only warns.
+    lab.write("aep-gitops.config.yaml", deny(`"Men over 50", ${MEN_OVER_50}`, "warning"));
+    const warned = await lab.cli(["plan"]);
+    expect(warned.code, warned.stderr).toBe(0);
+    expect(warned.stderr.match(/policy 'no-seniors'/g)).toHaveLength(1);
+    expect(await lab.writes()).toEqual([]);
+  });
+
   it("a built-in guardrail's severity is the tool config's to set", async () => {
     const attributes = Array.from({ length: 51 }, (_, i) => `person.field${i}`);
     lab.write("destinations/promo.yaml", kinesisDestination("promo", { attributes }));

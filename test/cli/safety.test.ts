@@ -85,7 +85,9 @@ describe("guards", () => {
     const before = (await lab.writes()).length;
     const refused = await lab.cli(["apply", "--yes"]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/Too many changes: 85\.71% of the destinations and accounts .* \(6\/7\), over maxChangePercent 30\.00%/);
+    expect(refused.stderr).toMatch(
+      /Too many changes: 85\.71% of the destinations and accounts .* \(6\/7\), over maxChangePercent 30\.00%/,
+    );
     expect(refused.stderr).toContain("--force");
     expect((await lab.writes()).length).toBe(before);
     expect((await lab.cli(["apply", "--yes", "--force"])).code).toBe(0);

@@ -45,7 +45,7 @@ describe("apply FILE", () => {
 
   it("refuses with zero writes when an object it touches changed in Adobe's UI, naming who and when", async () => {
     const edit = await lab.uiPatchFlow(flowId, [{ op: "replace", path: "/description", value: "edited in the UI" }]);
-    expect(edit.status).toBe(200);
+    expect(edit.status).toBe(202);
     const before = (await lab.writes()).length;
     const apply = await lab.cli(["apply", "promo.plan.json", "--yes"]);
     expect(apply.code).toBe(1);

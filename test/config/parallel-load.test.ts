@@ -129,11 +129,10 @@ describe("the bundled CLI", () => {
           "validate",
           "--format",
           "json",
-          tree,
+          ".",
         ],
-        {
-          encoding: "utf8",
-        },
+        // In the tree: the CLI reads nothing outside the folder (the repository) it runs in.
+        { cwd: tree, encoding: "utf8" },
       );
     const profiled = run(["--cpu-prof", `--cpu-prof-dir=${profiles}`]);
     expect(readdirSync(profiles).filter((f) => f.endsWith(".cpuprofile")).length).toBeGreaterThanOrEqual(2);

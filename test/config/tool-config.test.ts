@@ -1,12 +1,13 @@
 // Tool config discovery and validation, in real temp folders: each search place, package.json's key,
 // defaults, and invalid configs reported at file:line:col.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadToolConfig, ToolConfigError } from "../../src/config/tool-config.js";
 import { SEARCH_PLACES } from "../../src/config/tool-config-file.js";
 import { AppError } from "../../src/errors.js";
-import { writeTree } from "./builders.js";
+import { MAX_FILE_BYTES } from "../../src/config/bounded-read.js";
+import { tempDir, writeTree } from "./builders.js";
 
 const YAML_CONFIG = "sandboxes:\n  prod: destinations/prod\nprune: true\n";
 const JSON_CONFIG = JSON.stringify({ sandboxes: { prod: "destinations/prod" }, prune: true });
@@ -14,7 +15,6 @@ const CONTENT: Record<string, string> = {
   "aep-gitops.config.yaml": YAML_CONFIG,
   "aep-gitops.config.yml": YAML_CONFIG,
   "aep-gitops.config.json": JSON_CONFIG,
-  "aep-gitops.config.js": `export default ${JSON_CONFIG};\n`,
   ".aep-gitopsrc": YAML_CONFIG,
   ".aep-gitopsrc.json": JSON_CONFIG,
   ".aep-gitopsrc.yaml": YAML_CONFIG,
@@ -181,10 +181,24 @@ describe("an invalid tool config", () => {
     expect(json.message).toMatch(/aep-gitops\.config\.json:1:\d+: /);
   });
 
-  it("reports a JavaScript config that throws", async () => {
-    const error = await failure(
-      loadToolConfig({ cwd: project({ "aep-gitops.config.js": "throw new Error('boom');\n" }), env: {} }),
+  it("refuses a JavaScript config, found or named, without running it", async () => {
+    const marker = path.join(tempDir(), "ran");
+    const script = `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "ran");\nmodule.exports = {};\n`;
+    const dir = project({ "aep-gitops.config.js": script, "ci/aep.cjs": script });
+    const found = await failure(loadToolConfig({ cwd: dir, env: {} }));
+    expect(found.kind).toBe("config");
+    expect(found.message).toBe(
+      "aep-gitops.config.js: aep-gitops reads its config from YAML or JSON only (a config is data: no script is run)",
     );
-    expect(error.message).toContain("boom");
+    expect(found.hint).toContain("aep-gitops.config.yaml (or in aep-gitops.config.yml, aep-gitops.config.json");
+    const named = await failure(loadToolConfig({ cwd: dir, env: {}, configFile: "ci/aep.cjs" }));
+    expect(named.message).toMatch(/^ci\/aep\.cjs: aep-gitops reads its config from YAML or JSON only/);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it("refuses a config over 1 MiB before reading it", async () => {
+    const dir = project({ "aep-gitops.config.yaml": `# ${"x".repeat(MAX_FILE_BYTES)}\n` });
+    const error = await failure(loadToolConfig({ cwd: dir, env: {} }));
+    expect(error.message).toBe("aep-gitops.config.yaml is 1.0 MiB; the tool config may be at most 1 MiB");
   });
 });

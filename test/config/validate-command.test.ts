@@ -73,12 +73,10 @@ describe("aep-gitops validate with paths", () => {
       "accounts/kinesis.yaml": kinesisAccount(),
       "team/summer.yaml": kinesisDestination("summer"),
     });
-    expect(validate([path.join(dir, "team")]).stdout).toContain(
+    expect(validate(["team"], { cwd: dir }).stdout).toContain(
       "unknown-account  no account named 'kinesis-marketing' in sandbox 'prod'",
     );
-    expect(validate([path.join(dir, "team"), path.join(dir, "accounts")], { env: { AEP_SANDBOX: "dev" } }).status).toBe(
-      0,
-    );
+    expect(validate(["team", "accounts"], { cwd: dir, env: { AEP_SANDBOX: "dev" } }).status).toBe(0);
   });
 });
 

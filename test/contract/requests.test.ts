@@ -81,7 +81,7 @@ describe.skipIf(!specsAvailable)("the requests the CLI sends to Flow Service", (
     const added = { type: "JSON_PATH", value: { path: "mobilePhone.number" } };
     const selectors = "/transformations/0/params/profileSelectors/selectors/-";
     const edit = await lab.uiPatchFlow(summer.id, [{ op: "add", path: selectors, value: added }]);
-    expect(edit.status).toBe(200);
+    expect(edit.status).toBe(202);
     await run(["drift"], 2);
 
     await clickTogether(lab);

@@ -114,7 +114,7 @@ describe("the content type", () => {
       body: ops,
       headers: { "content-type": "application/json-patch+json", "if-match": flowEtag },
     });
-    expect(jsonPatch.status).toBe(200);
+    expect(jsonPatch.status).toBe(202);
   });
 
   it("accepts a charset parameter", async () => {

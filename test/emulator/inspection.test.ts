@@ -86,7 +86,7 @@ describe("GET /__emulator/metrics", () => {
         "GET /flows/{id}": 1,
         "GET /flows": 1,
       },
-      byStatus: { "201": 5, "200": 2, "429": 1 },
+      byStatus: { "201": 5, "202": 1, "200": 1, "429": 1 },
       writes: 6,
       throttled: 1,
       hung: 0,

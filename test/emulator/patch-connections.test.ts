@@ -32,7 +32,7 @@ async function otherPatchesWork(api: TestClient, d: Awaited<ReturnType<typeof pa
     body: [{ op: "replace", path: "/name", value: "f" }],
     headers: { "if-match": d.flowEtag },
   });
-  expect(patchedFlow.status).toBe(200);
+  expect(patchedFlow.status).toBe(202);
 }
 
 describe("PATCH /connections/{id} switched off", () => {

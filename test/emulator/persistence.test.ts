@@ -33,7 +33,7 @@ describe("state persistence", () => {
       body: [{ op: "replace", path: "/name", value: "after restart" }],
       headers: { "if-match": d.flowEtag },
     });
-    expect(patch.status).toBe(200);
+    expect(patch.status).toBe(202);
     expect(
       (await again.call("GET", `/data/core/ups/segment/definitions/${created.body.id}`, { sandbox: "dev" })).status,
     ).toBe(200);

@@ -175,7 +175,7 @@ describe("after: another client acts right after the matched request", () => {
       method: "PATCH",
       route: "/flows/{id}",
       client: "ui-editor",
-      status: 200,
+      status: 202,
       internal: true,
     });
   });

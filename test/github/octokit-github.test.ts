@@ -42,9 +42,37 @@ describe("reading and writing", () => {
         mergedAt: "2025-06-02T10:00:00Z",
         mergeCommitSha: "b".repeat(40),
         headSha: "a".repeat(40),
+        headRepo: "acme/aep-config",
+        baseRepo: "acme/aep-config",
         htmlUrl: `https://github.com/acme/aep-config/pull/${pr}`,
       },
     ]);
+  });
+
+  it("says where a pull request's head comes from: a fork, or a fork since deleted (null)", async () => {
+    const fork = fake.openPullRequest("from a fork", "a".repeat(40), { fork: "mallory/aep-config" });
+    const gone = fake.openPullRequest("from a deleted fork", "a".repeat(40), { fork: null });
+    const prs = await github.pullRequestsOfCommit("a".repeat(40));
+    expect(prs.map((p) => [p.number, p.headRepo, p.baseRepo])).toEqual([
+      [fork, "mallory/aep-config", "acme/aep-config"],
+      [gone, null, "acme/aep-config"],
+    ]);
+  });
+
+  it("reads the token's user, and none for an installation token, which GitHub refuses GET /user", async () => {
+    expect(await github.authenticatedUser()).toBeUndefined();
+    expect(fake.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(["GET /user 403"]);
+    const pat = await startFakeGitHub({ token: "ghp_personal", author: { login: "deploy-bot", type: "User" } });
+    try {
+      const asUser = createOctokitGitHub({
+        token: pat.token,
+        repo: { owner: pat.owner, repo: pat.repo },
+        baseUrl: pat.url,
+      });
+      expect(await asUser.authenticatedUser()).toEqual({ login: "deploy-bot", type: "User" });
+    } finally {
+      await pat.close();
+    }
   });
 
   it("lists open issues by label without the pull requests GitHub's issues API also returns", async () => {

@@ -47,11 +47,12 @@ describe("the lease", () => {
   });
 
   it("stops the writes once it is lost, reports what was not done, and a re-run converges", async () => {
-    // The take lands; every renewal after it fails, so the 2 s lease runs out while the apply works.
+    // The take (the first PATCH of the lock object, created without a lease) lands; every renewal after
+    // it fails, so the 2 s lease runs out while the apply works.
     await lab.faults({
       latencyMs: 500,
       scripted: [
-        { method: "PATCH", route: "/connections/{id}", nth: 1, from: true, action: { type: "status", status: 503 } },
+        { method: "PATCH", route: "/connections/{id}", nth: 2, from: true, action: { type: "status", status: 503 } },
       ],
     });
     const apply = await lab.cli(["apply", "--yes"]);

@@ -6,6 +6,7 @@ import { AepHttp } from "../../src/aep/http.js";
 import { HttpFlowService } from "../../src/aep/flow-service.js";
 import { ImsTokenSource } from "../../src/aep/ims.js";
 import { settingsFromEnv } from "../../src/aep/settings.js";
+import { AppError } from "../../src/errors.js";
 import { acquireLock } from "../../src/reconcile/lock.js";
 import { startLab, type Lab } from "../support/lab.js";
 import { duplicates, ownerOf, sandboxOf } from "./support/invariants.js";
@@ -80,6 +81,26 @@ describe("the sandbox lock's lease", () => {
       .map((e) => e.status);
     rec.set("lostRenewalAnswer", { lapsedObservations: lapsed, renewalStatuses: renewals });
     expect(lapsed, `renewals answered ${renewals.join(", ")}`).toBe(0);
+    expect(await leaseUntil()).toBeUndefined();
+  });
+
+  it("stops waiting for another run's lease when told to (an interrupt), with nothing changed", async () => {
+    const settings = settingsFromEnv(lab.env);
+    const port = () => new HttpFlowService(new AepHttp(settings, new ImsTokenSource(settings)), "prod");
+    const first = await acquireLock(port(), { ttlMs: 3_000, waitMs: 20_000 });
+    let interrupted = false;
+    setTimeout(() => (interrupted = true), 500);
+    const started = Date.now();
+    const error = await acquireLock(port(), { ttlMs: 3_000, waitMs: 20_000, stop: () => interrupted }).catch(
+      (e: unknown) => e,
+    );
+    const waitedMs = Date.now() - started;
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).kind).toBe("refused");
+    expect((error as AppError).message).toBe("interrupted while waiting for the sandbox lock; nothing was changed");
+    expect(waitedMs).toBeLessThan(2_500);
+    expect(first.lost()).toBe(false);
+    await first.release();
     expect(await leaseUntil()).toBeUndefined();
   });
 

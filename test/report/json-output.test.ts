@@ -100,7 +100,7 @@ describe("every JSON document the CLI prints", () => {
     const edit = await lab.uiPatchFlow(flow.id, [
       { op: "remove", path: "/transformations/0/params/profileSelectors/selectors/0" },
     ]);
-    expect(edit.status).toBe(200);
+    expect(edit.status).toBe(202);
     const drift = await json(["drift", "--format", "json"], "drift");
     expect(drift.code).toBe(2);
     expect(drift.doc).toMatchObject({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "../../src/domain/plan.js";
 import { assemblePlan, planSandbox } from "../../src/domain/planner.js";
-import { parseChecksumFromComment } from "../../src/report/checksum-line.js";
+import { readChecksumLine } from "../../src/github/comment-records.js";
 import { renderPlanMarkdown } from "../../src/report/markdown.js";
 import { PLAN_COMMENT_MARKER } from "../../src/report/markers.js";
 import { desired, destination, live, liveFlow, liveTarget, options } from "../domain/builders.js";
@@ -51,7 +51,7 @@ describe("the markdown plan comment", () => {
       const out = renderPlanMarkdown(plan);
       expect(out.split("\n")[0]).toBe("<!-- aep-gitops:plan -->");
       expect(out.trimEnd().split("\n").at(-1)).toBe(`Plan checksum: \`${plan.checksum}\``);
-      expect(parseChecksumFromComment(out)).toBe(plan.checksum);
+      expect(readChecksumLine(out)).toBe(plan.checksum);
     }
   });
 
@@ -119,13 +119,14 @@ describe("the markdown plan comment", () => {
     // The sticky comment is found by its first line; a quoted marker is only ever inside a code block.
     expect(out.split("\n")[0]).toBe(PLAN_COMMENT_MARKER);
     expect(shape.outsideFences.split(PLAN_COMMENT_MARKER)).toHaveLength(2);
-    expect(parseChecksumFromComment(out)).toBe(plan.checksum);
-    expect(out).toContain("**&lt;img src=x onerror=alert(1)&gt; \\| \\`\\`\\` &lt;/details&gt; \\# heading**");
+    expect(readChecksumLine(out)).toBe(plan.checksum);
+    // The name's line break is shown (`\n`, its backslash escaped), not taken.
+    expect(out).toContain("**&lt;img src=x onerror=alert(1)&gt; \\| \\`\\`\\` &lt;/details&gt;\\\\n\\# heading**");
   });
 
   it("ignores a checksum line that is not on a line of its own", () => {
-    expect(parseChecksumFromComment(`text Plan checksum: \`${FAKE_CHECKSUM}\``)).toBeUndefined();
-    expect(parseChecksumFromComment("no checksum here")).toBeUndefined();
+    expect(readChecksumLine(`text Plan checksum: \`${FAKE_CHECKSUM}\``)).toBeUndefined();
+    expect(readChecksumLine("no checksum here")).toBeUndefined();
   });
 
   it("links the workflow run only to http(s) URLs", () => {

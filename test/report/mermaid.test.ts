@@ -7,7 +7,7 @@ import { egressMap } from "../../src/domain/egress-map.js";
 import type { EgressMap, MapDestination, Plan } from "../../src/domain/plan.js";
 import { assemblePlan, planSandbox } from "../../src/domain/planner.js";
 import { samplePairs } from "../../src/domain/preview-changes.js";
-import { parseChecksumFromComment } from "../../src/report/checksum-line.js";
+import { readChecksumLine } from "../../src/github/comment-records.js";
 import { renderPlanMarkdown } from "../../src/report/markdown.js";
 import { SAMPLE_LIMIT } from "../../src/report/markdown-samples.js";
 import { egressFlowchart, FLOWCHART_DESTINATION_LIMIT, mermaidText } from "../../src/report/mermaid.js";
@@ -36,7 +36,8 @@ describe("the flowchart", () => {
     );
     const node = nodeLabelled(chart, hostile);
     expect(node.id).toBe("d1");
-    expect(chart.nodes.get(targetsOf(chart, node.id)[0]!)).toEqual(["stream s]\n--> x"]);
+    // A line break in a name is drawn as `\n`, on the label's one line.
+    expect(chart.nodes.get(targetsOf(chart, node.id)[0]!)).toEqual(["stream s]\\n--> x"]);
     expect(nodeLabelled(chart, 'account acct"]').id).toBe("a1");
     expect(mermaidText('a"b<c>`#')).toBe("a#34;b#60;c#62;#96;#35;");
   });
@@ -100,7 +101,7 @@ describe("the PR comment with pictures and samples", () => {
     expect(markdown).toContain(`… and ${300 - SAMPLE_LIMIT} more changed destinations`);
     const fitted = fitComment(markdown, GITHUB_COMMENT_LIMIT, "the summary");
     expect(fitted.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
-    expect(parseChecksumFromComment(fitted)).toBe(plan.checksum);
+    expect(readChecksumLine(fitted)).toBe(plan.checksum);
     expect(structure(fitted)).toMatchObject({ unclosedFence: false, detailsDepth: 0, detailsUnderflow: false });
     // The picture comes before the long egress list, so the cut keeps it, whole.
     expect(mermaidBlocks(fitted).map((block) => parseFlowchart(block).nodes.size)).toEqual([3]);

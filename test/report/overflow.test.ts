@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseChecksumFromComment } from "../../src/report/checksum-line.js";
+import { readChecksumLine } from "../../src/github/comment-records.js";
 import { renderPlanMarkdown } from "../../src/report/markdown.js";
 import { PLAN_COMMENT_MARKER } from "../../src/report/markers.js";
 import { fitComment, GITHUB_COMMENT_LIMIT } from "../../src/report/overflow.js";
@@ -23,7 +23,7 @@ describe("fitting a comment into GitHub's 65,536 characters", () => {
     const fitted = fitComment(markdown, GITHUB_COMMENT_LIMIT, POINTER);
     expect(fitted.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
     expect(fitted.split("\n")[0]).toBe(PLAN_COMMENT_MARKER);
-    expect(parseChecksumFromComment(fitted)).toBe(plan.checksum);
+    expect(readChecksumLine(fitted)).toBe(plan.checksum);
     expect(fitted.trimEnd().split("\n").at(-1)).toBe(`Plan checksum: \`${plan.checksum}\``);
     const shape = structure(fitted);
     expect(shape).toMatchObject({ unclosedFence: false, detailsDepth: 0, detailsUnderflow: false });
@@ -137,7 +137,7 @@ describe("fitting a comment into GitHub's 65,536 characters", () => {
     ].join("\n");
     const fitted = fitComment(body, 400, "P");
     expect(fitted.length).toBeLessThanOrEqual(400);
-    expect(parseChecksumFromComment(fitted)).toBe(SUM);
+    expect(readChecksumLine(fitted)).toBe(SUM);
   });
 
   it("refuses a limit too small for the marker, the note and the checksum", () => {

@@ -150,7 +150,7 @@ describe("the text plan", () => {
     ]);
     const out = text(plan);
     expect(out).not.toContain("\u001b");
-    expect(out).toContain("+ audience aud-9 (VIP\\u001b[2J   - flow everything [x] — not in YAML)\n");
+    expect(out).toContain("+ audience aud-9 (VIP\\u001b[2J\\n  - flow everything [x] — not in YAML)\n");
     expect(out.split("\n").filter((l) => l.trimStart().startsWith("- flow"))).toEqual([]);
   });
 

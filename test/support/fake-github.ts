@@ -1,7 +1,10 @@
 // A small stateful GitHub REST server on 127.0.0.1:0 with just the endpoints the Action uses: issue
-// and PR comments, the pull requests of a commit, issues by label. It records every request, can be
-// told to fail (a 500, a secondary rate limit with Retry-After), and enforces what GitHub enforces
-// that matters here: the token, and the 65,536-character body limit (422, as GitHub answers).
+// and PR comments, the pull requests of a commit, issues by label, the token's user, a file at a commit
+// and the renames of a pull request. It records every request, can be told to fail (a 500, a
+// secondary rate limit with Retry-After), and enforces what GitHub enforces that matters here: the
+// token, the 65,536-character body limit (422, as GitHub answers), and who a token writes as: the
+// workflow's GITHUB_TOKEN (an installation token) writes as github-actions[bot] and may not read
+// GET /user (403), a personal access token writes as its user.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -23,8 +26,10 @@ export interface FakeIssue {
   state: "open" | "closed";
   stateReason: string | null;
   labels: string[];
-  /** Pull requests are issues too; these carry their PR facts. */
-  pull?: { headSha: string; mergeCommitSha: string | null; mergedAt: string | null };
+  /** Who opened it: the token's author for issues made through the API. */
+  user: { login: string; type: string };
+  /** Pull requests are issues too; these carry their PR facts (headRepo null: a deleted fork). */
+  pull?: { headSha: string; mergeCommitSha: string | null; mergedAt: string | null; headRepo: string | null };
 }
 
 export interface RecordedRequest {
@@ -48,12 +53,24 @@ export interface Fault {
 
 export type FakeGitHub = Awaited<ReturnType<typeof startFakeGitHub>>;
 
-export async function startFakeGitHub(options: { owner?: string; repo?: string; token?: string } = {}) {
+export async function startFakeGitHub(
+  options: {
+    owner?: string;
+    repo?: string;
+    token?: string;
+    /** Who the token writes as: a Bot (an installation token: GITHUB_TOKEN, an app's) or a User (a PAT). */
+    author?: { login: string; type: string };
+  } = {},
+) {
   const owner = options.owner ?? "acme";
   const repo = options.repo ?? "aep-config";
   const token = options.token ?? "ghs_fakeToken0123456789";
+  const author = options.author ?? BOT;
   const issues = new Map<number, FakeIssue>();
   const comments: FakeComment[] = [];
+  /** Files by `<commit>:<path>`, for the contents API; and the renames of each pull request. */
+  const files = new Map<string, string>();
+  const renames = new Map<number, { from: string; to: string }[]>();
   const requests: RecordedRequest[] = [];
   const faults: (Fault & { left: number })[] = [];
   let nextNumber = 1;
@@ -68,7 +85,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     state_reason: i.stateReason,
     labels: i.labels.map((name) => ({ name })),
     html_url: html(`${i.pull ? "pull" : "issues"}/${i.number}`),
-    user: BOT,
+    user: i.user,
     ...(i.pull ? { pull_request: { url: "" } } : {}),
   });
   const commentJson = (c: FakeComment) => ({
@@ -84,7 +101,8 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     title: i.title,
     merged_at: i.pull!.mergedAt,
     merge_commit_sha: i.pull!.mergeCommitSha,
-    head: { sha: i.pull!.headSha },
+    head: { sha: i.pull!.headSha, repo: i.pull!.headRepo ? { full_name: i.pull!.headRepo } : null },
+    base: { repo: { full_name: `${owner}/${repo}` } },
     html_url: html(`pull/${i.number}`),
   });
 
@@ -96,6 +114,11 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     query: URLSearchParams,
     body: Record<string, unknown>,
   ): [number, unknown, Record<string, string>?] => {
+    if (path === "/user" && method === "GET")
+      // GitHub refuses GET /user to an installation token; a PAT reads its own user.
+      return author.type === "Bot"
+        ? [403, { message: "Resource not accessible by integration" }]
+        : [200, { login: author.login, id: 583231, type: author.type }];
     const base = `/repos/${owner}/${repo}`;
     if (!path.startsWith(`${base}/`)) return [404, { message: "Not Found" }];
     const rest = path.slice(base.length);
@@ -133,7 +156,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
           id: nextCommentId++,
           issue: issue.number,
           body: String(body.body),
-          user: BOT,
+          user: author,
           updatedAt: new Date().toISOString(),
         };
         comments.push(comment);
@@ -147,6 +170,27 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
       comment.body = String(body.body);
       comment.updatedAt = new Date().toISOString();
       return [200, commentJson(comment)];
+    }
+    if ((m = /^\/contents(?:\/(.*))?$/.exec(rest)) && method === "GET") {
+      const file = decodeURIComponent(m[1] ?? "").replace(/\/+$/, "");
+      const ref = query.get("ref") ?? "";
+      const text = files.get(`${ref}:${file}`);
+      if (text !== undefined) {
+        const content = Buffer.from(text).toString("base64");
+        const name = file.split("/").at(-1);
+        return [200, { type: "file", encoding: "base64", size: text.length, name, path: file, content }];
+      }
+      // A folder: the files directly in it.
+      const prefix = `${ref}:${file ? `${file}/` : ""}`;
+      const names = [...files.keys()]
+        .filter((key) => key.startsWith(prefix) && !key.slice(prefix.length).includes("/"))
+        .map((key) => key.slice(prefix.length));
+      if (names.length === 0) return [404, { message: "Not Found" }];
+      return [200, names.map((name) => ({ type: "file", name, path: file ? `${file}/${name}` : name }))];
+    }
+    if ((m = /^\/pulls\/(\d+)\/files$/.exec(rest)) && method === "GET") {
+      const moves = renames.get(Number(m[1])) ?? [];
+      return [200, moves.map((r) => ({ filename: r.to, previous_filename: r.from, status: "renamed" }))];
     }
     if ((m = /^\/commits\/([0-9a-f]+)\/pulls$/.exec(rest)) && method === "GET") {
       const sha = m[1];
@@ -174,6 +218,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
         state: "open",
         stateReason: null,
         labels: (body.labels as string[]) ?? [],
+        user: author,
       };
       issues.set(issue.number, issue);
       return [201, issueJson(issue)];
@@ -238,8 +283,11 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     token,
     url: `http://${address()}`,
     requests,
-    /** A pull request, as opened on GitHub (its number is shared with issues, as on GitHub). */
-    openPullRequest(title: string, headSha: string): number {
+    /**
+     * A pull request, as opened on GitHub (its number is shared with issues, as on GitHub); `fork` is
+     * the head repository's full name when it is not this one (null: the fork was deleted).
+     */
+    openPullRequest(title: string, headSha: string, opts: { fork?: string | null } = {}): number {
       const number = nextNumber++;
       issues.set(number, {
         number,
@@ -248,7 +296,13 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
         state: "open",
         stateReason: null,
         labels: [],
-        pull: { headSha, mergeCommitSha: null, mergedAt: null },
+        user: { login: "alice", type: "User" },
+        pull: {
+          headSha,
+          mergeCommitSha: null,
+          mergedAt: null,
+          headRepo: opts.fork === undefined ? `${owner}/${repo}` : opts.fork,
+        },
       });
       return number;
     },
@@ -260,9 +314,23 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
       issue.state = "closed";
       issue.pull = { ...issue.pull!, mergeCommitSha, mergedAt: "2025-06-02T10:00:00Z" };
     },
+    /** A file as a commit holds it (what the contents API returns for `?ref=<commit>`). */
+    commitFile(commit: string, path: string, text: string) {
+      files.set(`${commit}:${path}`, text);
+    },
+    /** A pull request moves a file: its list of files shows the rename. */
+    renameInPullRequest(number: number, from: string, to: string) {
+      renames.set(number, [...(renames.get(number) ?? []), { from, to }]);
+    },
     /** A comment written by a person (or anyone else) on an issue or PR. */
     addComment(issue: number, body: string, user = { login: "octocat", type: "User" }) {
       comments.push({ id: nextCommentId++, issue, body, user, updatedAt: new Date().toISOString() });
+    },
+    /** An issue opened by a person (or anyone else), e.g. one carrying the Action's label and marker. */
+    addIssue(draft: { title: string; body: string; labels: string[] }, user = { login: "octocat", type: "User" }) {
+      const number = nextNumber++;
+      issues.set(number, { number, ...draft, state: "open", stateReason: null, user });
+      return number;
     },
     comments: (issue: number) => comments.filter((c) => c.issue === issue),
     issues: (label?: string) => [...issues.values()].filter((i) => !i.pull && (!label || i.labels.includes(label))),

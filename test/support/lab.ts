@@ -90,7 +90,10 @@ export async function startLab(options: { config?: Record<string, unknown>; stat
       rmSync(path.join(dir, file), { force: true });
     },
     /** Runs the CLI bundle; the promise also has kill(), which ends the process with SIGKILL. */
-    cli(args: string[], opts: { env?: Record<string, string | undefined> } = {}): Promise<CliRun> & { kill(): void } {
+    cli(
+      args: string[],
+      opts: { env?: Record<string, string | undefined> } = {},
+    ): Promise<CliRun> & { kill(): void; signal(signal: NodeJS.Signals): void } {
       let child: ReturnType<typeof spawn> | undefined;
       const promise = new Promise<CliRun>((resolve, reject) => {
         child = spawn(process.execPath, [path.join(ROOT, "bin/aep-gitops.js"), ...args], {
@@ -113,7 +116,11 @@ export async function startLab(options: { config?: Record<string, unknown>; stat
           else resolve({ code, signal, stdout, stderr });
         });
       });
-      return Object.assign(promise, { kill: () => void child?.kill("SIGKILL") });
+      return Object.assign(promise, {
+        kill: () => void child?.kill("SIGKILL"),
+        /** Sends a signal as Ctrl-C (SIGINT) or a cancelled CI job (SIGTERM) would. */
+        signal: (signal: NodeJS.Signals) => void child?.kill(signal),
+      });
     },
     async requests(): Promise<RequestLogEntry[]> {
       return (await admin("requests")).items;

@@ -11,6 +11,7 @@ import type { SavedPlan } from "../../domain/saved-plan.js";
 import { AppError, ExitCode } from "../../errors.js";
 import { applySummaryLine } from "../../report/apply-result.js";
 import { chooseFormat, render } from "../../report/formats/index.js";
+import { printableLines } from "../../report/terminal-escape.js";
 import { confirm, interactive, requireConsent } from "../consent.js";
 import { longFlag, type CliOptions, type OptionName } from "../options.js";
 import { createProgress } from "../progress.js";
@@ -46,7 +47,7 @@ export async function applySavedFile(file: string, saved: SavedPlan, options: Cl
     const results = await applySaved(saved, file, adobe, {
       onItemStart: (sandbox, change) => progress?.start(sandbox, change),
       onItem: (sandbox, item) => progress?.done(sandbox, item),
-      onLockDegraded: (warning) => output.err(`warning: ${warning}`),
+      onLockDegraded: (warning) => output.err(`warning: ${printableLines(warning)}`),
     }).finally(() => progress?.stop());
     const report = { checksum: saved.checksum, results };
     if (!text) {

@@ -1,13 +1,17 @@
 // What `aep-gitops apply` does (its declaration: commands/apply.ts).
 import path from "node:path";
+import { EXIT_ON, graceMs, watchInterrupts } from "../../app/interrupt.js";
 import { readSavedPlan } from "../../app/saved-plans.js";
 import { apply, assertComplete, failedCount, plan } from "../../app/runs.js";
 import { assemblePlan, isNoop } from "../../domain/planner.js";
 import { ExitCode } from "../../errors.js";
 import { applySummaryLine } from "../../report/apply-result.js";
 import { chooseFormat, render } from "../../report/formats/index.js";
+import { interruptedSummary } from "../../report/interrupted.js";
+import { printableLines } from "../../report/terminal-escape.js";
 import type { CommandSpec } from "../command.js";
 import { confirm, interactive, requireConsent } from "../consent.js";
+import { lockWaitReporter } from "../lock-wait.js";
 import { createProgress } from "../progress.js";
 import { stopOnProblems, warningsOf, workspaceCommand } from "../workspace-command.js";
 import { applySavedFile } from "./apply-saved.js";
@@ -39,14 +43,32 @@ const applyFromYaml = workspaceCommand(async (ws, options, output, io) => {
   // What a person confirmed is bound like a reviewed checksum: it runs as shown, or not at all.
   const expectChecksum = options.expectChecksum ?? (asking ? run.plan.checksum : undefined);
   const progress = text ? createProgress(run.plan.sandboxes, output, io) : undefined;
+  let inFlight = 0;
+  // Ctrl-C or a cancelled job: no new write starts, those in flight finish, the lock is released and
+  // the results are reported (src/app/interrupt.ts). Only while writing: before, nothing needs undoing.
+  const interrupt = watchInterrupts(
+    io.signals,
+    {
+      first: (signal) =>
+        output.err(
+          `\nInterrupt received (${signal}): finishing ${inFlight} change${inFlight === 1 ? "" : "s"} in flight, starting no new ones. Interrupt again to stop at once.`,
+        ),
+      now: (signal, why) => {
+        output.err(
+          `Stopping now (${why}): changes in flight may or may not have landed. Run apply again: it converges from whatever is there (no --force needed).`,
+        );
+        ws.adobe.closeNow();
+        io.exit?.(EXIT_ON[signal]);
+      },
+    },
+    graceMs(io.env),
+  );
   const applied = await apply(ws, run, {
     flags,
+    stop: interrupt.requested,
     ...(expectChecksum ? { expectChecksum } : {}),
-    onLockWait: (holder, until) =>
-      output.err(
-        `Waiting for another apply (run ${holder}) to release sandbox lock, at the latest ${new Date(until).toISOString()}…`,
-      ),
-    onLockDegraded: (warning) => output.err(`warning: ${warning}`),
+    onLockWait: lockWaitReporter(output, io),
+    onLockDegraded: (warning) => output.err(`warning: ${printableLines(warning)}`),
     onReplanned: (fresh) => {
       progress?.replanned(fresh);
       output.err(
@@ -54,19 +76,41 @@ const applyFromYaml = workspaceCommand(async (ws, options, output, io) => {
       );
       output.err(render("plan", "text", assemblePlan([fresh])));
     },
-    onItemStart: (sandbox, change) => progress?.start(sandbox, change),
-    onItem: (sandbox, item) => progress?.done(sandbox, item),
-  }).finally(() => progress?.stop());
+    onItemStart: (sandbox, change) => {
+      inFlight++;
+      progress?.start(sandbox, change);
+    },
+    onItem: (sandbox, item) => {
+      if (item.status !== "skipped") inFlight--;
+      progress?.done(sandbox, item);
+    },
+  })
+    .catch((error: unknown) => {
+      // Interrupted before any write (waiting for the lock, reading live state): nothing was changed.
+      if (!interrupt.requested()) throw error;
+      output.err(`Interrupted (${interrupt.signal()}) before anything was changed: ${(error as Error).message}`);
+      return undefined;
+    })
+    .finally(() => {
+      interrupt.dispose();
+      progress?.stop();
+    });
+  if (!applied) return interrupt.exitCode();
   const report = { checksum: run.plan.checksum, results: applied.results };
   if (!text) {
     // One document whatever happened: the items say what failed, the exit code that something did.
     output.out(render("apply", format, { ...report, problems: warningsOf(ws, run.problems) }, { cwd: io.cwd }));
+    if (interrupt.requested()) return interrupt.exitCode();
     return failedCount(applied) > 0 ? ExitCode.error : ExitCode.ok;
   } else {
     // Items were printed as they finished; a terminal gets the grouped summary as well.
     output.out(output.tty ? render("apply", "text", report) : applySummaryLine(applied.results));
     const calls = ws.adobe.http.stats;
     output.err(`Flow Service calls: ${calls.calls} (${calls.retries} retried, ${calls.throttled} throttled).`);
+  }
+  if (interrupt.requested()) {
+    output.err(interruptedSummary(applied.results, interrupt.signal()!));
+    return interrupt.exitCode();
   }
   assertComplete(applied, "Fix the cause shown above and run apply again: it continues from where this run stopped.");
   return ExitCode.ok;

@@ -8,6 +8,7 @@ import { AepHttp } from "../../aep/http.js";
 import { ImsTokenSource } from "../../aep/ims.js";
 import { settingsFromEnv } from "../../aep/settings.js";
 import { loadDesired } from "../../config/load.js";
+import { Repository } from "../../config/repository.js";
 import { colorEnabled } from "../../app/output.js";
 import { ExitCode } from "../../errors.js";
 import { paint } from "../../report/ansi.js";
@@ -26,14 +27,22 @@ const UI_CLIENT = { AEP_CLIENT_ID: "ui-editor", AEP_CLIENT_SECRET: "ui-secret" }
 
 export const run: CommandSpec["run"] = (args, _options, io) => tour(args[0], io);
 async function tour(dir: string | undefined, io: Io): Promise<number> {
-  const folder = path.resolve(io.cwd, dir ?? defaultExamples(io.cwd));
+  // A folder named on the command line is held to the repository, as every path is (repository.ts);
+  // the package's own examples are toured from their folder, wherever the package is installed.
+  let repository: Repository | undefined;
+  let folder = path.join(packageRoot(import.meta.url), "examples/destinations");
+  if (dir !== undefined) {
+    repository = Repository.around(io.cwd);
+    folder = repository.admit(dir, dir);
+  }
+  const stepIo = repository ? io : withIo(io, { cwd: folder });
   const { startEmulator } = await import("../../emulator/index.js");
   const emulator = await startEmulator({ port: 0 });
   const say = (text: string) => io.stdout.write(`${text}\n`);
   try {
     // The examples refer to credentials as ${env:NAME}; the emulator accepts any value, so the demo
     // fills in obviously fake ones for whatever is not set.
-    const { desired } = await loadDesired("prod", [folder]);
+    const { desired } = await loadDesired("prod", [folder], { repository });
     const env = emulatorEnv(io.env, emulator.url);
     for (const account of desired.accounts) {
       for (const value of Object.values(account.credentials))
@@ -42,12 +51,12 @@ async function tour(dir: string | undefined, io: Io): Promise<number> {
     const bold = paint(colorEnabled(io)).bold;
     const run = async (title: string, args: string[], expected: number[]) => {
       say(`\n${bold(`━━ ${title}`)}\n$ aep-gitops ${args.join(" ")}\n`);
-      const code = await runCommandLine(args, withIo(io, { env }), STEPS);
+      const code = await runCommandLine(args, withIo(stepIo, { env }), STEPS);
       if (!expected.includes(code))
         throw new Error(`step '${title}' exited ${code}, expected ${expected.join(" or ")}`);
       return code;
     };
-    const rel = path.relative(io.cwd, folder) || ".";
+    const rel = path.relative(stepIo.cwd, folder) || ".";
     say(`aep-gitops demo — a local Flow Service emulator is running at ${emulator.url} (nothing is sent to Adobe).`);
     await run("1. Validate the YAML", ["validate", rel], [0]);
     await run("2. Plan: everything is new", ["plan", rel, "--detailed-exitcode"], [2]);
@@ -67,11 +76,6 @@ async function tour(dir: string | undefined, io: Io): Promise<number> {
   }
 }
 
-function defaultExamples(cwd: string): string {
-  // Run from the repo (npm run demo) or from an installed package: the examples ship with both.
-  return path.relative(cwd, path.join(packageRoot(import.meta.url), "examples/destinations"));
-}
-
 /** As a person would in the UI: drop the first audience and add an attribute. */
 async function editAsUi(env: Io["env"], flowName: string): Promise<string> {
   const settings = settingsFromEnv(env);
@@ -89,5 +93,5 @@ async function editAsUi(env: Io["env"], flowName: string): Promise<string> {
       },
     ],
   });
-  return `ui-editor removed the first audience of '${flowName}' and added the attribute person.birthDayAndMonth (PATCH /flows/${flow.id} → 200).`;
+  return `ui-editor removed the first audience of '${flowName}' and added the attribute person.birthDayAndMonth (PATCH /flows/${flow.id}).`;
 }

@@ -6,16 +6,22 @@ import { packageRoot } from "../../app/package-root.js";
 import { createOutput } from "../../app/output.js";
 import { emitYaml } from "../../config/emit.js";
 import { schemaReference } from "../../config/schema-location.js";
-import { globMatcher } from "../../domain/glob.js";
+import { globMatcher, globProblem } from "../../domain/glob.js";
 import { importFromLive } from "../../domain/import.js";
 import { AppError, ExitCode } from "../../errors.js";
 import { readLive } from "../../reconcile/read-live.js";
+import { printable } from "../../report/terminal-escape.js";
 import type { CommandSpec } from "../command.js";
 
 export const run: CommandSpec["run"] = async (_args, values, io) => {
   if (!values.out)
     throw new AppError("usage", "import needs --out DIR: the folder to write the YAML into.", {
       hint: "aep-gitops import --sandbox prod --out destinations/prod",
+    });
+  const refused = values.match === undefined ? undefined : globProblem(values.match);
+  if (refused)
+    throw new AppError("usage", `--match '${values.match}': ${refused.message}; nothing was read or written.`, {
+      hint: "globs take * (any run of characters but /), ? (one character), {a,b} (either) and \\ before a literal character",
     });
   const sandbox = values.sandbox ?? io.env.AEP_SANDBOX ?? "prod";
   const output = createOutput(io);
@@ -44,7 +50,8 @@ export const run: CommandSpec["run"] = async (_args, values, io) => {
       writeFileSync(file, emitYaml(doc, { schemaPath: schemaReference(path.dirname(file), schemaFile()), header }));
       output.out(`wrote ${path.relative(io.cwd, file)}`);
     }
-    for (const skipped of result.skipped) output.err(`skipped '${skipped.name}': ${skipped.reason}`);
+    // Flow names are Adobe's: anything anyone typed in the UI, shown as one printable line.
+    for (const skipped of result.skipped) output.err(`skipped '${printable(skipped.name)}': ${skipped.reason}`);
     output.out(
       `\nImported ${result.destinations.length} destination(s) and ${result.accounts.length} account(s) from sandbox '${sandbox}'.`,
     );

@@ -1,5 +1,6 @@
 // What `aep-gitops validate` does (its declaration: commands/validate.ts).
 import { checkConfiguration } from "../../app/configuration.js";
+import { createOutput } from "../../app/output.js";
 import { hasErrors } from "../../config/problems.js";
 import { ToolConfigError } from "../../config/tool-config.js";
 import type { Problem } from "../../domain/problem.js";
@@ -31,7 +32,8 @@ export const run: CommandSpec["run"] = async (args, options, io) => {
   // The problems' renderers directly, not the format registry: validate runs in editors and pre-commit
   // hooks, where loading every other report's renderers would be most of its start-up.
   const render = format === "json" ? formatProblemsJson : formatProblemsText;
-  io.stdout.write(render(problems, io.cwd, { files }));
+  // Through the output port, like every report: in a CI log no line of it may be a workflow command.
+  createOutput(io).out(render(problems, io.cwd, { files }));
   return hasErrors(problems) ? ExitCode.error : ExitCode.ok;
 };
 

@@ -24,22 +24,22 @@ export interface ApplyNotes {
   forced?: { fresh: string; reviewed?: string | undefined; missing?: string | undefined };
   /** After a partial failure: the checksum of what is left to do, which a re-run may apply. */
   continuation?: string;
+  /** The job was cancelled (SIGINT, SIGTERM): what finished is listed, the rest was not started. */
+  interrupted?: string;
 }
 
 /**
  * A partial apply leaves the reviewed plan half done, so a re-run's fresh plan can never match the
  * reviewed checksum again. The failed run therefore plans once more and records the checksum of what
  * is left, for this merge commit, in a hidden line: a re-run may apply exactly that remainder (and
- * nothing else: anything that changed meanwhile changes the checksum). Only bot comments are read.
+ * nothing else: anything that changed meanwhile changes the checksum). It is the comment's last line,
+ * and read back only from the Action's own comment (src/github/comment-records.ts).
  */
 export function continuationLine(sha: string, checksum: string): string {
   return `<!-- aep-gitops:continue sha=${sha} checksum=${checksum} -->`;
 }
 
-export function parseContinuation(body: string, sha: string): string | undefined {
-  const match = /^<!-- aep-gitops:continue sha=([0-9a-f]{7,64}) checksum=([0-9a-f]{64}) -->$/m.exec(body);
-  return match && match[1] === sha ? match[2] : undefined;
-}
+export const CONTINUATION_LINE = /^<!-- aep-gitops:continue sha=([0-9a-f]{7,64}) checksum=([0-9a-f]{64}) -->$/;
 
 export function applyResultBody(results: SandboxResults[], ctx: ApplyCommentContext, notes: ApplyNotes = {}): string {
   const extra = [`Applied merge commit ${code(ctx.sha.slice(0, 7))}${runLink(ctx)}.`];
@@ -50,6 +50,12 @@ export function applyResultBody(results: SandboxResults[], ctx: ApplyCommentCont
       : `no plan was reviewed (${md(forced.missing ?? "unknown")})`;
     extra.push("", "> [!WARNING]", `> Applied with \`force\`: ${why}.`);
   }
+  if (notes.interrupted)
+    extra.push(
+      "",
+      "> [!WARNING]",
+      `> This job was cancelled (${md(notes.interrupted)}): the changes in flight finished, no new one started, and the sandbox lock was released.`,
+    );
   const body = renderApplyMarkdown(results, { marker: ctx.marker, preamble: extra });
   if (notes.continuation) {
     const line = continuationLine(ctx.sha, notes.continuation);

@@ -3,6 +3,7 @@
 import type { Plan } from "../../domain/plan.js";
 import { renderDriftMarkdown } from "../drift.js";
 import { code, link } from "../markdown-escape.js";
+import { visible } from "../visible.js";
 
 export function driftIssueBody(
   plan: Plan,
@@ -16,8 +17,9 @@ export function driftIssueBody(
   return `${renderDriftMarkdown(plan, { marker: ctx.marker }).trimEnd()}\n\n${footer.join("\n")}\n`;
 }
 
+/** A title is plain text, yet people read it: what they cannot see is spelled out. */
 export function driftIssueTitle(sandbox: string | undefined, count: number): string {
-  return `aep-gitops: drift${sandbox ? ` in sandbox ${sandbox}` : ""} (${count} object${count === 1 ? "" : "s"})`;
+  return `aep-gitops: drift${sandbox ? ` in sandbox ${visible(sandbox)}` : ""} (${count} object${count === 1 ? "" : "s"})`;
 }
 
 export function driftResolvedComment(runUrl: string | undefined): string {

@@ -3,6 +3,7 @@
 import { AppError } from "../../errors.js";
 import { renderApplyMarkdown, type SandboxResults } from "../apply-result.js";
 import { code, fence, link, md } from "../markdown-escape.js";
+import { visible } from "../visible.js";
 import { fitToComment } from "./plan-comment.js";
 
 export interface IncidentContext {
@@ -15,8 +16,9 @@ export interface IncidentContext {
   results?: SandboxResults[] | undefined;
 }
 
+/** A title is plain text, yet people read it: what they cannot see is spelled out. */
 export function incidentTitle(sandbox: string | undefined): string {
-  return `aep-gitops apply failed${sandbox ? ` (sandbox ${sandbox})` : ""}`;
+  return `aep-gitops apply failed${sandbox ? ` (sandbox ${visible(sandbox)})` : ""}`;
 }
 
 export function incidentAgainComment(error: Error, ctx: Pick<IncidentContext, "sha" | "runUrl">): string {

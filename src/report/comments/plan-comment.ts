@@ -1,16 +1,17 @@
 // The bodies of the sticky plan comment: the plan itself (the report layer's render, under the job's
 // marker, with the commit it is for), and the statuses that replace it when there is no plan to show:
-// invalid YAML, a fork's PR (validated only), a failed run. Every one of them ends without a checksum
-// line except the real plan, so an apply can never run on a plan that was not shown.
+// invalid YAML, a fork's PR (validated only), a failed run. Only the real plan records, on the line under
+// its marker, the commit it planned, and ends with the checksum line; the apply reads both back
+// (src/github/comment-records.ts), so it can never run on a plan that was not shown for the merged head.
 import type { Plan } from "../../domain/plan.js";
 import { isNoop } from "../../domain/planner.js";
 import type { Problem } from "../../domain/problem.js";
 import { AppError } from "../../errors.js";
-import { parseChecksumFromComment } from "../checksum-line.js";
 import { renderPlanMarkdown } from "../markdown.js";
 import { code, fence, link, md } from "../markdown-escape.js";
 import { fitComment, GITHUB_COMMENT_LIMIT } from "../overflow.js";
 import { problemLines } from "../problems.js";
+import { policyChangeSection, type PolicyChange } from "./policy-change.js";
 
 const TITLE = "## aep-gitops plan";
 
@@ -18,18 +19,32 @@ export interface PlanCommentContext {
   marker: string;
   sha: string;
   runUrl: string | undefined;
-  /** The body this comment had before this run, if it existed. */
-  previousBody?: string | undefined;
+  /** The checksum the plan comment showed before this run, if it showed a plan. */
+  previousChecksum?: string | undefined;
+  /** The pull request edits the data policies: what it changes (its plan is judged by the base's). */
+  policyChange?: PolicyChange | undefined;
 }
+
+/**
+ * The second line of a plan comment, right under the marker: the commit it planned (the PR's head).
+ * Apply trusts the plan only for the head it merged; a status body has its title there instead.
+ */
+export function plannedLine(sha: string): string {
+  return `<!-- aep-gitops:planned sha=${/^[0-9a-f]{40,64}$/.test(sha) ? sha : "unknown"} -->`;
+}
+
+export const PLANNED_LINE = /^<!-- aep-gitops:planned sha=([0-9a-f]{40,64}) -->$/;
 
 export function planCommentBody(plan: Plan, ctx: PlanCommentContext): string {
   const preamble = [`Planned for commit ${code(ctx.sha.slice(0, 7))}; updated on every push.`];
-  const previous = ctx.previousBody ? parseChecksumFromComment(ctx.previousBody) : undefined;
+  const previous = ctx.previousChecksum;
   if (isNoop(plan) && previous && previous !== plan.checksum) {
     preamble.push("", "> [!NOTE]", "> The latest push removed all changes: merging this pull request applies nothing.");
   }
+  if (ctx.policyChange) preamble.push("", ...policyChangeSection(ctx.policyChange));
   const rendered = renderPlanMarkdown(plan, {
     marker: ctx.marker,
+    record: plannedLine(ctx.sha),
     preamble,
     ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}),
   });
@@ -56,8 +71,10 @@ export function invalidConfigBody(problems: Problem[], ctx: PlanCommentContext &
     "",
     `Checked commit ${code(ctx.sha.slice(0, 7))}${ctx.runUrl ? ` (${link("workflow run", ctx.runUrl)})` : ""}. Each problem is also annotated on the changed files.`,
     "",
-    fence("text", problemLines(problems, ctx.workspace).join("\n")),
+    // One line per problem: a value the message quotes cannot add one.
+    fence("text", problemLines(problems, ctx.workspace)),
     "",
+    ...(ctx.policyChange ? [...policyChangeSection(ctx.policyChange), ""] : []),
   ];
   return fitToComment(lines.join("\n"), ctx.runUrl);
 }
@@ -76,6 +93,7 @@ export function validateOnlyBody(reason: string, fileCount: number, warnings: nu
     "",
     `Checked commit ${code(ctx.sha.slice(0, 7))}${ctx.runUrl ? ` (${link("workflow run", ctx.runUrl)})` : ""}.`,
     "",
+    ...(ctx.policyChange ? [...policyChangeSection(ctx.policyChange), ""] : []),
   ];
   return lines.join("\n");
 }

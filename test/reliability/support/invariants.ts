@@ -14,6 +14,12 @@ type Obj = Record<string, unknown> & {
 export type SandboxState = Record<"connections" | "sourceConnections" | "targetConnections" | "flows", Obj[]>;
 export const COLLECTIONS = ["connections", "sourceConnections", "targetConnections", "flows"] as const;
 
+/**
+ * The target params Adobe's UI shows as toggles ("Toggle if you want the data export to include …",
+ * amazon-kinesis.md, azure-event-hubs.md): absent means off, so `false` in YAML equals no flag in Adobe.
+ */
+const INCLUDE_FLAGS = ["includeSegmentNames", "includeSegmentTimestamps"];
+
 const MARKER = /\[managed by aep-gitops: (account|destination|profile)\/([A-Za-z0-9._-]+)/;
 
 export function sandboxOf(state: { sandboxes: Record<string, SandboxState> }, sandbox: string): SandboxState {
@@ -123,8 +129,13 @@ export function converged(
       v.push(`flow ${d.name}: not on the Profile source`);
     if (target.baseConnectionId !== account?.id) v.push(`target ${d.name}: not on account ${d.account}`);
     const live = target.params as Record<string, unknown>;
-    for (const [k, want] of Object.entries(d.target))
-      if (live[k] !== want) v.push(`target ${d.name}: ${k} = ${JSON.stringify(live[k])}`);
+    for (const k of new Set([...Object.keys(d.target), ...INCLUDE_FLAGS])) {
+      // An include flag Adobe does not hold is off (docs/design.md), on both sides.
+      const differs = INCLUDE_FLAGS.includes(k)
+        ? (live[k] === true) !== (d.target[k] === true)
+        : live[k] !== d.target[k];
+      if (differs) v.push(`target ${d.name}: ${k} = ${JSON.stringify(live[k])}`);
+    }
   }
 
   const wanted = new Set([

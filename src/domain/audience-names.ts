@@ -1,0 +1,54 @@
+// The reviewer reads Adobe's truth: every audience a plan shows carries Adobe's name for its id, next
+// to the label the flow's selector carries (the YAML's `name`, or a removed selector's). An id written
+// with another audience's name ("Newsletter subscribers" on the id of "Men over 50") would otherwise
+// show the reviewer the label, not what leaves; where the two differ, a warning note says so.
+// Outside the checksum: it binds audiences by id (checksum.ts), so names change nothing it hashes.
+import type { AudienceRef, Change, FieldChange, Note, SandboxPlan } from "./plan.js";
+
+/** `names`: Adobe's name of each audience id the sandbox's Audiences API listed. */
+export function withAdobeNames(plan: SandboxPlan, names: ReadonlyMap<string, string>): SandboxPlan {
+  const named = (audience: AudienceRef): AudienceRef => {
+    const adobeName = audience.adobeName ?? names.get(audience.id);
+    return adobeName === undefined || adobeName === audience.adobeName ? audience : { ...audience, adobeName };
+  };
+  const field = (f: FieldChange): FieldChange =>
+    f.field !== "audiences"
+      ? f
+      : {
+          ...f,
+          ...(f.before === undefined ? {} : { before: named(f.before as AudienceRef) }),
+          ...(f.after === undefined ? {} : { after: named(f.after as AudienceRef) }),
+        };
+  const changes = plan.changes.map((c) =>
+    c.fields.some((f) => f.field === "audiences") ? { ...c, fields: c.fields.map(field) } : c,
+  );
+  const egress = plan.egress.map((e) => ({
+    ...e,
+    audiencesAdded: e.audiencesAdded.map(named),
+    audiencesRemoved: e.audiencesRemoved.map(named),
+  }));
+  const notes = mislabelled(changes, egress, names);
+  return { ...plan, changes, egress, ...(notes.length > 0 ? { notes: [...plan.notes, ...notes] } : {}) };
+}
+
+/** One warning per destination and audience whose YAML label, as this plan sends it, is not Adobe's name. */
+function mislabelled(changes: Change[], egress: SandboxPlan["egress"], names: ReadonlyMap<string, string>): Note[] {
+  const found = new Map<string, Note>();
+  const check = (destination: string, id: string, label: unknown) => {
+    const adobeName = names.get(id);
+    if (typeof label !== "string" || adobeName === undefined || label === adobeName) return;
+    found.set(`${destination}\n${id}`, {
+      level: "warning",
+      message: `destination '${destination}': audience ${id} is '${adobeName}' in Adobe, but the YAML calls it '${label}'. What leaves is '${adobeName}'; write name: ${adobeName}, or drop the name.`,
+    });
+  };
+  for (const delta of egress) for (const a of delta.audiencesAdded) check(delta.destination, a.id, a.name);
+  // A label the YAML changes on an audience already exported.
+  for (const change of changes) {
+    for (const f of change.fields) {
+      const renamed = /^audiences\[(.+)\]\.name$/.exec(f.field);
+      if (renamed) check(change.name, renamed[1]!, f.after);
+    }
+  }
+  return [...found.values()];
+}
