@@ -5,6 +5,8 @@ export const DESCRIPTIONS = {
     "Each run: a random earlier YAML applied (accounts, Kinesis and Event Hubs destinations, random audiences — by id, id+name or name only — attributes, states, target flags), UI-made destinations (foreign, unmarked), UI edits and deletes of managed flows, then a random new YAML (random prune), applied through the CLI (`apply --yes`) against the emulator with 20 % of requests failing (429 with every Retry-After style, 500, 502, 503, 504, connection resets; seeded by the run), a UI edit of a managed flow scripted between the tool's read and its write (412) in 70 % of runs, and a write whose answer is lost after it landed in 30 %. Up to 3 applies, faults still on; then, faults off, `plan` must exit 0. Live state is checked from the emulator's admin view, independently of the tool's planner.",
   crash:
     "A mixed apply with prune is killed (SIGKILL) right after its k-th write landed in Adobe (the emulator commits the write and never answers), for every k until an apply completes without reaching k (lease renewals are writes too). The next `apply --yes --prune` alone must converge, with no duplicate and the UI's own destination untouched, and a fresh plan must be empty.",
+  interrupt:
+    "A first apply (accounts and destinations of both types, some disabled) is sent SIGINT, as Ctrl-C would, while its k-th write has landed in Adobe and its answer is still on the way (the emulator commits the write and answers 600 ms later), for every k until an apply completes before k. The interrupted run must exit 130 with its summary and release the sandbox lock; the next plain `apply --yes` (default change guard, no --force) must converge without waiting for a lock, and a fresh plan must be empty.",
   concurrency:
     'Two CI runners (different IMS clients, one fingerprint key) start `apply` at the same moment. "No lost update" means: the applies are serialized (every non-lock write comes from one of them, writes never interleave, the result is exactly one YAML\'s desired state); a UI change the YAML agrees with is kept; a UI change to a field the YAML sets converges to the YAML and the apply reports whose change it overwrote; a UI change to an object the apply does not touch survives and is reported by drift; after a 412 the next write of that object follows a re-read (never a stale etag); with `--expect-checksum` a change made after review is never overwritten.',
   lock: "The sandbox lock is a lease in the Profile connection's description, taken and renewed with If-Match. These specs watch the lease from the emulator's admin view while its apply works.",
@@ -33,6 +35,7 @@ export const LABELS = {
   writesPerApply: "Writes in the uninterrupted apply",
   writeSequence: "Write sequence",
   crashPoints: "Crash points",
+  interruptPoints: "Interrupt points",
   converged: "Converged on the next run",
   rerunMs: "Re-run time (ms)",
   sameYamlRounds: "Rounds: same YAML, two runners",

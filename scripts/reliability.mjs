@@ -18,6 +18,7 @@ const scale = args.includes("--reduced") ? "reduced" : (process.env.RELIABILITY_
 const AREAS = [
   ["chaos", "Chaos"],
   ["crash", "Crash at every step"],
+  ["interrupt", "Interrupt after every write"],
   ["concurrency", "Concurrency"],
   ["lock", "Concurrency: the sandbox lock"],
   ["fuzz", "Bad input"],
@@ -201,6 +202,8 @@ function summary(area, f) {
       return `${fmt(f.runs)} random runs, ${fmt(f.applies)} CLI applies, ${fmt(f.requests)} requests, ${fmt(f.faultsInjected)} faults injected (${f.faultRate} %), ${fmt(f.conflicts412)} × 412`;
     case "crash":
       return `${fmt(f.crashPoints)} crash points (every write of a ${fmt(f.writesPerApply)}-write apply), ${fmt(f.converged)} converged on the next run`;
+    case "interrupt":
+      return `${fmt(f.interruptPoints)} interrupts (SIGINT while each write of a ${fmt(f.writesPerApply)}-write first apply was in flight), ${fmt(f.converged)} converged on the next apply without --force`;
     case "concurrency":
       return `${fmt((f.sameYamlRounds ?? 0) + (f.differentYamlRounds ?? 0))} rounds of two applies at once, 3 at once, 4 UI races`;
     case "lock":

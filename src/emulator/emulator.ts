@@ -101,6 +101,12 @@ export class Emulator implements AdminTarget {
       entry.fault = "scripted-after";
       await this.runInternal(decision.request);
     }
+    if (decision.kind === "commit-then-delay") {
+      // Landed, and still in flight for the client: counted as delayed the moment it is committed.
+      entry.fault = "scripted-commit-then-delay";
+      this.log.metrics.delayed += 1;
+      await new Promise((resolve) => setTimeout(resolve, decision.ms));
+    }
     if (decision.kind === "commit-then-hang" || decision.kind === "commit-then-reset") {
       entry.fault = `scripted-${decision.kind}`;
       const hung = decision.kind === "commit-then-hang";

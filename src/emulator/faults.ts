@@ -24,6 +24,8 @@ export type FaultAction =
   | { type: "hang" }
   | { type: "commit-then-hang" }
   | { type: "commit-then-reset" }
+  /** Processes the request, then answers only after `ms`: a write that has landed and is still in flight. */
+  | { type: "commit-then-delay"; ms: number }
   | { type: "after"; request: { client: string; method: string; path: string; sandbox?: string; body?: unknown } };
 
 export interface ScriptedFault {
@@ -44,6 +46,7 @@ export type FaultDecision =
   | { kind: "hang"; label: string }
   | { kind: "commit-then-hang" }
   | { kind: "commit-then-reset" }
+  | { kind: "commit-then-delay"; ms: number }
   | { kind: "after"; request: Extract<FaultAction, { type: "after" }>["request"] };
 
 export interface FaultTarget {
@@ -54,7 +57,7 @@ export interface FaultTarget {
 }
 
 const RATE_KEYS = ["429", "500", "502", "503", "504", "reset"] as const;
-const ACTIONS = ["status", "reset", "hang", "commit-then-hang", "commit-then-reset", "after"];
+const ACTIONS = ["status", "reset", "hang", "commit-then-hang", "commit-then-reset", "commit-then-delay", "after"];
 
 /** Checks a FaultConfig from JSON; throws an Error naming the bad key. */
 export function parseFaultConfig(input: unknown): FaultConfig {
@@ -83,6 +86,8 @@ export function parseFaultConfig(input: unknown): FaultConfig {
   (config.scripted ?? []).forEach((fault, i) => {
     if (!isPlainObject(fault) || !isPlainObject(fault.action) || !ACTIONS.includes(String(fault.action.type)))
       throw new Error(`faults.scripted[${i}].action.type must be one of ${ACTIONS.join(", ")}`);
+    if (fault.action.type === "commit-then-delay" && !(typeof fault.action.ms === "number" && fault.action.ms >= 0))
+      throw new Error(`faults.scripted[${i}].action.ms must be a non-negative number`);
     if (fault.nth !== undefined && !(Number.isInteger(fault.nth) && fault.nth >= 1))
       throw new Error(`faults.scripted[${i}].nth must be an integer ≥ 1`);
   });
@@ -167,6 +172,8 @@ export class FaultEngine {
         return { kind: "commit-then-hang" };
       case "commit-then-reset":
         return { kind: "commit-then-reset" };
+      case "commit-then-delay":
+        return { kind: "commit-then-delay", ms: action.ms };
       case "after":
         return { kind: "after", request: action.request };
     }

@@ -28,6 +28,8 @@ export interface Metrics {
   throttled: number;
   hung: number;
   resets: number;
+  /** Writes committed and answered late (scripted commit-then-delay). */
+  delayed: number;
 }
 
 /** The log keeps the most recent entries only, so a long benchmark cannot exhaust memory. */
@@ -88,7 +90,7 @@ export class RequestLog {
 }
 
 function emptyMetrics(): Metrics {
-  return { total: 0, byRoute: {}, byStatus: {}, writes: 0, throttled: 0, hung: 0, resets: 0 };
+  return { total: 0, byRoute: {}, byStatus: {}, writes: 0, throttled: 0, hung: 0, resets: 0, delayed: 0 };
 }
 
 /** The parts of the emulator the admin routes reach. */

@@ -91,6 +91,7 @@ describe("GET /__emulator/metrics", () => {
       throttled: 1,
       hung: 0,
       resets: 0,
+      delayed: 0,
     });
   });
 });
