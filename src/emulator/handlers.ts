@@ -10,7 +10,7 @@ import { handlePatch } from "./patch.js";
 import { handleDelete, handleGet, handleGetSpec, handleList, handleListRuns, handleListSpecs } from "./resources.js";
 import type { HandlerName } from "./router.js";
 import { handleGetSchema } from "./schema-registry.js";
-import { handleCreateSegment, handleGetSegment, handleListSegments } from "./segments.js";
+import { handleCreateSegment, handleGetSegment, handleListSegments, handlePatchSegment } from "./segments.js";
 
 export type Handler = (ctx: HandlerContext, audiences: AudienceStore) => EmuResponse;
 
@@ -27,6 +27,7 @@ const HANDLERS: Partial<Record<HandlerName, Handler>> = {
   listSegments: handleListSegments,
   getSegment: handleGetSegment,
   createSegment: handleCreateSegment,
+  patchSegment: handlePatchSegment,
   listAudiences: handleListAudiences,
   getAudience: handleGetAudience,
   getSchema: handleGetSchema,

@@ -24,6 +24,7 @@ export type HandlerName =
   | "listSegments"
   | "getSegment"
   | "createSegment"
+  | "patchSegment"
   | "listAudiences"
   | "getAudience"
   | "listSandboxes"
@@ -62,7 +63,8 @@ export function matchRoute(method: string, pathname: string): RouteMatch {
     return route("segments", SEGMENTS_PATH, method, { GET: "listSegments", POST: "createSegment" });
   if (pathname.startsWith(`${SEGMENTS_PATH}/`)) {
     const id = decodeURIComponent(pathname.slice(SEGMENTS_PATH.length + 1));
-    if (!id.includes("/")) return { ...route("segments", `${SEGMENTS_PATH}/{id}`, method, { GET: "getSegment" }), id };
+    if (!id.includes("/"))
+      return { ...route("segments", `${SEGMENTS_PATH}/{id}`, method, { GET: "getSegment", PATCH: "patchSegment" }), id };
   }
   if (pathname === AUDIENCES_PATH) return route("segments", AUDIENCES_PATH, method, { GET: "listAudiences" });
   const audience = childOf(pathname, AUDIENCES_PATH);

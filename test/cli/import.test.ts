@@ -2,48 +2,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { KINESIS_SPEC, MEN_OVER_50, PROD_AUDIENCES, startLab, type Lab } from "../support/lab.js";
+import { startLab, type Lab } from "../support/lab.js";
+import { clickTogether, clickTogetherEventHubs } from "../support/ui-made.js";
 
 let lab: Lab;
 beforeEach(async () => {
   lab = await startLab();
 });
 afterEach(() => lab.close());
-
-/** What a person clicks together in Adobe's UI, through the public API as the ui-editor client. */
-async function clickTogether(l: Lab, name: string, account: string) {
-  const created = (apiPath: string, body: unknown) => l.uiCreate(apiPath, body);
-  const source = await l.uiProfileSource();
-  const accountId = await l.uiKinesisAccount(account, "ui-typed-secret-123", "eu-west-1");
-  const target = await created("/targetConnections", {
-    name: `${name} target`,
-    baseConnectionId: accountId,
-    connectionSpec: KINESIS_SPEC,
-    data: { format: "json" },
-    params: { stream: "eu-summer", region: "eu-west-1" },
-  });
-  await created("/flows", {
-    name,
-    description: "Made in the UI",
-    flowSpec: { id: "71471eba-b620-49e4-90fd-23f1fa0174d8", version: "1.0" },
-    sourceConnectionIds: [source],
-    targetConnectionIds: [target],
-    transformations: [
-      {
-        name: "GeneralTransform",
-        params: {
-          profileSelectors: { selectors: [{ type: "JSON_PATH", value: { path: "person.lastName" } }] },
-          segmentSelectors: {
-            selectors: [
-              { type: "PLATFORM_SEGMENT", value: { id: MEN_OVER_50, name: "Men over 50" } },
-              { type: "PLATFORM_SEGMENT", value: { id: PROD_AUDIENCES[1] } },
-            ],
-          },
-        },
-      },
-    ],
-  });
-}
 
 const CREDS = { MARKETING_AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE", MARKETING_AWS_SECRET_KEY: "ui-typed-secret-123" };
 
