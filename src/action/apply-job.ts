@@ -4,6 +4,7 @@
 // issue and fails the job; the next successful apply closes it. The workflow serializes runs per
 // sandbox (`concurrency`), so two merges never apply at once.
 import { EXIT_ON, graceMs, watchInterrupts } from "../app/interrupt.js";
+import { lockWaitReporter } from "../app/lock-wait.js";
 import { apply, assertComplete, failedCount, plan as planRun } from "../app/runs.js";
 import { openWorkspace } from "../app/workspace.js";
 import { hasChanges, isNoop } from "../domain/planner.js";
@@ -139,6 +140,8 @@ export function applyJob(ctx: JobContext): Job {
           stop: interrupt.requested,
           ...(accepted ? { expectChecksum: accepted } : {}),
           onItem: (sandbox, item) => ctx.log.info(renderItemLine(sandbox, item)),
+          // Who holds the lock, until when, and how to release it: a line every interval in the log.
+          onLockWait: lockWaitReporter(ctx.log.output, ctx.io),
           onLockDegraded: (warning) =>
             ctx.log.annotate({ level: "warning", title: "aep-gitops: no sandbox lock", message: warning }),
         }).finally(() => interrupt.dispose());

@@ -3,8 +3,8 @@
 // again when the lock changes hands. Then a terminal shows one status line rewritten in place ("12 s so
 // far"), and a CI log gets the whole line again once per interval (AEP_GITOPS_PROGRESS_SECONDS, 10 s),
 // as apply's progress does: never the same line every second.
-import type { Io } from "../app/io.js";
-import type { Output } from "../app/output.js";
+import type { Io } from "./io.js";
+import type { Output } from "./output.js";
 import { describeLease, type Lease } from "../reconcile/lease-holder.js";
 import type { LockEvent } from "../reconcile/lock.js";
 import { printable } from "../report/terminal-escape.js";

@@ -11,7 +11,7 @@ import { interruptedSummary } from "../../report/interrupted.js";
 import { printableLines } from "../../report/terminal-escape.js";
 import type { CommandSpec } from "../command.js";
 import { confirm, interactive, requireConsent } from "../consent.js";
-import { lockWaitReporter } from "../lock-wait.js";
+import { lockWaitReporter } from "../../app/lock-wait.js";
 import { createProgress } from "../progress.js";
 import { stopOnProblems, warningsOf, workspaceCommand } from "../workspace-command.js";
 import { applySavedFile } from "./apply-saved.js";
