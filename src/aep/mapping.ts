@@ -1,5 +1,6 @@
 // Adobe's JSON → the planner's live types. Tolerant by design: the server may add fields, and objects
 // made in Adobe's UI may be shaped unlike ours; what we cannot read as ours is kept as "not standard".
+import type { AudienceSchedule } from "../domain/desired.js";
 import { typeForConnectionSpec } from "../domain/destination-types/index.js";
 import type { LiveConnection, LiveFlow, LiveMeta, LiveSourceConnection, LiveTargetConnection } from "../domain/live.js";
 import { parseDescription } from "../domain/ownership.js";
@@ -61,6 +62,15 @@ export function toSourceConnection(item: Json): LiveSourceConnection {
   return { ...base(item), ...(baseConnectionId ? { baseConnectionId } : {}) };
 }
 
+/** The dates of a selector's `value.schedule` (batch fields such as `frequency` stay in the item alone). */
+function scheduleOf(value: unknown): AudienceSchedule | undefined {
+  const schedule = obj(value);
+  const dates: AudienceSchedule = {};
+  if (typeof schedule.startDate === "string") dates.startDate = schedule.startDate;
+  if (typeof schedule.endDate === "string") dates.endDate = schedule.endDate;
+  return Object.keys(dates).length > 0 ? dates : undefined;
+}
+
 export function toFlow(item: Json): LiveFlow {
   const transformations = arr(item.transformations);
   const params = obj(obj(transformations[0]).params);
@@ -87,7 +97,13 @@ export function toFlow(item: Json): LiveFlow {
       .filter((s) => str(obj(s.value).id))
       .map((s) => {
         const value = obj(s.value);
-        return { id: str(value.id), ...(typeof value.name === "string" ? { name: value.name } : {}), item: s };
+        const schedule = scheduleOf(value.schedule);
+        return {
+          id: str(value.id),
+          ...(typeof value.name === "string" ? { name: value.name } : {}),
+          ...(schedule ? { schedule } : {}),
+          item: s,
+        };
       }),
     attributes: profiles.filter((s) => str(obj(s.value).path)).map((s) => ({ path: str(obj(s.value).path), item: s })),
   };

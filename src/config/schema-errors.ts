@@ -89,7 +89,9 @@ function describe(error: ErrorObject, path: Path, context: SchemaErrorContext): 
         `'${field}' must list at least ${String(params.limit)} item${params.limit === 1 ? "" : "s"}`,
       );
     case "minProperties": {
-      const fields = Object.keys((parent.properties as object | undefined) ?? {});
+      // The fields that can stand alone: a nested mapping (an audience's schedule) only qualifies the others.
+      const properties = (parent.properties ?? {}) as Record<string, { type?: unknown }>;
+      const fields = Object.keys(properties).filter((key) => properties[key]?.type !== "object");
       const message = fields.length > 0 ? `needs at least one of ${fields.join(", ")}` : "must not be empty";
       return problem(locator.at(path), rule, `'${field}' ${message}`);
     }

@@ -55,6 +55,10 @@ export function toDesiredDestination(doc: CheckedDocument): DesiredDestination {
       const item: DesiredAudience = { source: audienceSources[index]! };
       if (audience.id !== undefined) item.id = audience.id;
       if (audience.name !== undefined) item.name = audience.name;
+      if (audience.schedule !== undefined) {
+        const { startDate, endDate } = audience.schedule;
+        item.schedule = { startDate, ...(endDate === undefined ? {} : { endDate }) };
+      }
       return item;
     }),
     profileAttributes: (destination.profileAttributes ?? []).map((path, index) => ({

@@ -201,6 +201,20 @@ export interface Audience {
    * The audience's name in the sandbox. With an id it documents the id (and is checked against it); alone it is resolved to an id when planning.
    */
   name?: string;
+  schedule?: AudienceSchedule;
+}
+/**
+ * When this audience's members are exported, as Adobe's activation step sets it per audience (Start date and End date): from startDate on, and until endDate when one is given. Set here, the dates are kept as written; left out, whatever schedule Adobe holds for the audience is kept.
+ */
+export interface AudienceSchedule {
+  /**
+   * The day the audience starts exporting profiles to the destination, YYYY-MM-DD.
+   */
+  startDate: string;
+  /**
+   * The day the audience's members stop being exported, YYYY-MM-DD, not before startDate. Without one, the audience exports until it is removed.
+   */
+  endDate?: string;
 }
 /**
  * A destination that writes one JSON event per qualified profile to an Azure event hub.

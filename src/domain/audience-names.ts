@@ -7,7 +7,7 @@ import type { AudienceRef, Change, FieldChange, Note, SandboxPlan } from "./plan
 
 /** `names`: Adobe's name of each audience id the sandbox's Audiences API listed. */
 export function withAdobeNames(plan: SandboxPlan, names: ReadonlyMap<string, string>): SandboxPlan {
-  const named = (audience: AudienceRef): AudienceRef => {
+  const named = <T extends Pick<AudienceRef, "id" | "adobeName">>(audience: T): T => {
     const adobeName = audience.adobeName ?? names.get(audience.id);
     return adobeName === undefined || adobeName === audience.adobeName ? audience : { ...audience, adobeName };
   };
@@ -26,6 +26,7 @@ export function withAdobeNames(plan: SandboxPlan, names: ReadonlyMap<string, str
     ...e,
     audiencesAdded: e.audiencesAdded.map(named),
     audiencesRemoved: e.audiencesRemoved.map(named),
+    ...(e.audiencesRescheduled ? { audiencesRescheduled: e.audiencesRescheduled.map(named) } : {}),
   }));
   const notes = mislabelled(changes, egress, names);
   return { ...plan, changes, egress, ...(notes.length > 0 ? { notes: [...plan.notes, ...notes] } : {}) };

@@ -1,7 +1,8 @@
 // The reviewed-plan checksum: a sha256 over what a plan *means*, so that an apply can prove it does what
 // a reviewer saw. Per change: the object's identity, the action, and each field change with the
 // identities involved (audience ids, attribute paths, param values, state, names, descriptions,
-// credential references); per destination, what starts or stops leaving the company. Never an array
+// credential references); per destination, what starts or stops leaving the company, and when (an
+// audience's schedule: the dates an added audience gets, a kept one's before and after). Never an array
 // index, an etag or a credential value: a reorder in Adobe's UI leaves it as it is, a swapped audience
 // changes it, and a plan made without the destination secrets has the same checksum as one with them.
 // docs/design.md ("The checksum's canonical form") writes the form down.
@@ -9,7 +10,7 @@ import { canonicalJson, sha256 } from "./canonical.js";
 import type { Change, EgressDelta, FieldChange, SandboxPlan } from "./plan.js";
 
 /** Bumped whenever the canonical form changes: an old checksum can then never match a new one. */
-export const CHECKSUM_FORM = "aep-gitops.checksum/v2";
+export const CHECKSUM_FORM = "aep-gitops.checksum/v3";
 
 export function planChecksum(sandboxes: SandboxPlan[]): string {
   return sha256(canonicalJson(canonicalPlan(sandboxes)));
@@ -71,6 +72,15 @@ function canonicalField(field: FieldChange): FieldChange {
 
 function canonicalEgress(delta: EgressDelta) {
   const ids = (audiences: { id: string }[]) => audiences.map((a) => a.id).sort();
+  // When data leaves: each scheduled audience by id, with its dates (an added one has no before).
+  const schedules = [
+    ...delta.audiencesAdded.flatMap((a) => (a.schedule ? [{ id: a.id, after: a.schedule }] : [])),
+    ...(delta.audiencesRescheduled ?? []).map((a) => ({
+      id: a.id,
+      ...(a.before ? { before: a.before } : {}),
+      after: a.after,
+    })),
+  ];
   return {
     destination: delta.destination,
     status: delta.status,
@@ -80,6 +90,7 @@ function canonicalEgress(delta: EgressDelta) {
     audiencesRemoved: ids(delta.audiencesRemoved),
     attributesAdded: [...delta.attributesAdded].sort(),
     attributesRemoved: [...delta.attributesRemoved].sort(),
+    ...(schedules.length > 0 ? { schedules: sortedByJson(schedules) } : {}),
   };
 }
 

@@ -28,6 +28,17 @@ function validator(schema: Record<string, unknown>): ValidateFunction {
   return validate;
 }
 
+/**
+ * The credential fields this sandbox's spec marks secret (`format: password` in the authSpec of the
+ * type's documented name): what Adobe masks on read. Undefined when the spec or that auth spec is missing.
+ */
+export function specSecretFields(spec: ConnectionSpec | undefined, type: DestinationType): Set<string> | undefined {
+  const auth = spec?.authSpec.find((a) => a.name === destinationType(type).authSpecName);
+  if (!auth) return undefined;
+  const properties = (auth.spec.properties ?? {}) as Record<string, { format?: unknown } | undefined>;
+  return new Set(Object.keys(properties).filter((field) => properties[field]?.format === "password"));
+}
+
 export function specProblems(desired: DesiredSandbox, specs: Map<DestinationType, ConnectionSpec>): Problem[] {
   return [
     ...desired.accounts.flatMap((account) => {

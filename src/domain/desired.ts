@@ -31,6 +31,15 @@ export interface DesiredAccount {
   source: SourceLocation;
 }
 
+/**
+ * When an audience's members are exported (Adobe's per-audience activation schedule: the selector's
+ * `value.schedule`), as YYYY-MM-DD dates; no end date: until the audience is removed.
+ */
+export interface AudienceSchedule {
+  startDate?: string;
+  endDate?: string;
+}
+
 export interface DesiredAudience {
   /** The audience (segment definition) id; absent when given by name only, resolved per sandbox. */
   id?: string;
@@ -43,6 +52,8 @@ export interface DesiredAudience {
   adobeName?: string;
   /** The YAML gives no id: `id` is the one resolved from `name`. */
   idFromName?: boolean;
+  /** Set in YAML: the dates are managed. Absent: whatever schedule Adobe holds is kept. */
+  schedule?: AudienceSchedule;
   source: SourceLocation;
 }
 

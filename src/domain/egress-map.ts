@@ -41,6 +41,7 @@ export function egressMap(plan: SandboxPlan, desired: DesiredSandbox, live: Live
         audiencesRemoved: delta.audiencesRemoved.length,
         attributesAdded: delta.attributesAdded.length,
         attributesRemoved: delta.attributesRemoved.length,
+        ...(delta.audiencesRescheduled ? { audiencesRescheduled: delta.audiencesRescheduled.length } : {}),
       },
       ...(delta.target?.before ? { relocated: true } : {}),
       ...(delta.status === "started" ? { restarted: true } : {}),

@@ -1,5 +1,6 @@
 // Import: live destinations made in Adobe's UI → Account and Destination documents that adopt them
 // (adoptId) instead of recreating them. Pure: the CLI reads live state and writes the files.
+import type { AudienceSchedule } from "./desired.js";
 import { destinationType, TYPE_LABELS, type DestinationType } from "./destination-types/index.js";
 import { reservedVariable } from "./env-names.js";
 import type { LiveConnection, LiveFlow, LiveSandbox, LiveTargetConnection } from "./live.js";
@@ -26,7 +27,7 @@ export interface ImportedDestination {
   state: "enabled" | "disabled";
   adoptId: string;
   target: Record<string, string | boolean>;
-  audiences: { id: string; name?: string }[];
+  audiences: { id: string; name?: string; schedule?: AudienceSchedule }[];
   profileAttributes: string[];
 }
 
@@ -38,7 +39,14 @@ export interface ImportResult {
   skipped: { name: string; reason: string }[];
 }
 
-export function importFromLive(live: LiveSandbox, match: (name: string) => boolean = () => true): ImportResult {
+/** The credential fields the sandbox's connection spec marks secret, per type; undefined where unread. */
+export type SecretFieldsOf = (type: DestinationType) => ReadonlySet<string> | undefined;
+
+export function importFromLive(
+  live: LiveSandbox,
+  match: (name: string) => boolean = () => true,
+  secretsOf: SecretFieldsOf = () => undefined,
+): ImportResult {
   const result: ImportResult = { accounts: [], destinations: [], envNames: [], skipped: [] };
   const accountNames = new Map<string, string>(); // live connection id → YAML name
   const usedAccounts = new Set<string>();
@@ -74,7 +82,7 @@ export function importFromLive(live: LiveSandbox, match: (name: string) => boole
         accountName = account.owner.name; // already managed: reference it, do not adopt again
       } else {
         accountName = unique(slug(account.name), usedAccounts);
-        result.accounts.push(toAccount(account, accountName, flow.type, result.envNames));
+        result.accounts.push(toAccount(account, accountName, flow.type, result.envNames, secretsOf(flow.type)));
       }
       accountNames.set(account.id, accountName);
     }
@@ -85,12 +93,23 @@ export function importFromLive(live: LiveSandbox, match: (name: string) => boole
   return result;
 }
 
-function toAccount(account: LiveConnection, name: string, type: DestinationType, envNames: string[]): ImportedAccount {
+function toAccount(
+  account: LiveConnection,
+  name: string,
+  type: DestinationType,
+  envNames: string[],
+  specSecrets: ReadonlySet<string> | undefined,
+): ImportedAccount {
   const credentials: Record<string, string> = {};
-  // Plain settings (a region, a namespace) are written as they are; secrets and keys become references.
+  // Only secrets become references: the fields the sandbox's spec marks `format: password` (the registry's
+  // when the spec could not be read), and always the schema's write-only ones, which validate takes only as
+  // ${env:…}. Anything Adobe shows (a region, a namespace, an access key id, a SAS key name) is written as
+  // it is, unless it comes back masked or not at all (or holds a '$', which the YAML reads as a
+  // reference), when only a reference can stand for it.
   for (const { name: field, role } of destinationType(type).credentials) {
     const value = account.authParams?.[field];
-    if (role === "setting" && typeof value === "string" && value && !value.includes("*")) {
+    const secret = role === "secret" || specSecrets?.has(field) === true;
+    if (!secret && typeof value === "string" && value && !/[*$]/.test(value)) {
       credentials[field] = value;
       continue;
     }
@@ -139,9 +158,24 @@ function toDestination(
     state: flow.state === "disabled" ? "disabled" : "enabled",
     adoptId: flow.id,
     target: params,
-    audiences: flow.audiences.map((a) => (a.name === undefined ? { id: a.id } : { id: a.id, name: a.name })),
+    audiences: flow.audiences.map((a) => {
+      const schedule = importedSchedule(a.schedule);
+      return { id: a.id, ...(a.name === undefined ? {} : { name: a.name }), ...(schedule ? { schedule } : {}) };
+    }),
     profileAttributes: flow.attributes.map((a) => a.path),
   };
+}
+
+/**
+ * The schedule the UI set, as YAML the schema accepts (a start date, an end not before it); anything
+ * else is left out of the file, and the plan then keeps it as Adobe holds it.
+ */
+function importedSchedule(schedule: AudienceSchedule | undefined): AudienceSchedule | undefined {
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  const { startDate, endDate } = schedule ?? {};
+  if (startDate === undefined || !day.test(startDate)) return undefined;
+  if (endDate !== undefined && (!day.test(endDate) || endDate < startDate)) return undefined;
+  return { startDate, ...(endDate === undefined ? {} : { endDate }) };
 }
 
 /** A YAML identity from an Adobe display name: lower-case letters, digits and '-', at most 63. */

@@ -1,6 +1,6 @@
 // Live state: what the Flow Service holds, already mapped from Adobe's JSON by the aep edge
 // (src/aep/mapping.ts). Only the fields the planner compares are kept; everything else is Adobe's.
-import type { FlowState } from "./desired.js";
+import type { AudienceSchedule, FlowState } from "./desired.js";
 import type { DestinationType } from "./destination-types/index.js";
 import type { Owner } from "./ownership.js";
 
@@ -46,7 +46,12 @@ export interface LiveSourceConnection extends LiveObject {
 export interface LiveAudienceSelector {
   id: string;
   name?: string;
-  /** The selector exactly as Adobe holds it: what a JSON Patch `remove` carries as its value. */
+  /** The dates of the selector's `value.schedule`, when it has any. */
+  schedule?: AudienceSchedule;
+  /**
+   * The selector exactly as Adobe holds it: what a JSON Patch `remove` carries as its value, and what a
+   * `replace` sends back with only the fields the YAML manages changed.
+   */
   item?: unknown;
 }
 

@@ -2,21 +2,24 @@
 // re-export data and reset partners). Only what the YAML names by id (`adoptId`, written by
 // `aep-gitops import`) is adopted; its first write sets the ownership marker, and from then on it is
 // managed like anything aep-gitops created. Nothing is ever adopted by name alone.
-import { TYPE_LABELS } from "./destination-types/index.js";
+//
+// adoptId is history once the object is ours: it is read only while no managed object has the YAML
+// name. An id that names nothing in the sandbox (deleted in Adobe, before or after its adoption) is no
+// reason to stop: the object is created as any other, and plan-vanished.ts says it was deleted. After
+// that apply a managed object has the name, so the stale adoptId is ignored and nobody edits the YAML.
 import type { PlanContext } from "./plan-context.js";
 
 export function planAdoptions(ctx: PlanContext): void {
   for (const account of ctx.desired.accounts) {
     if (!account.adoptId || ctx.accounts.primary.has(account.name)) continue;
     const live = ctx.live.connections.find((c) => c.id === account.adoptId);
-    if (!live || live.owner) {
+    if (!live) continue;
+    if (live.owner) {
       refuse(
         ctx,
         `account '${account.name}'`,
         account.adoptId,
-        live?.owner
-          ? `it is already managed as ${live.owner.kind}/${live.owner.name}`
-          : `no such ${TYPE_LABELS} account exists`,
+        `it is already managed as ${live.owner.kind}/${live.owner.name}`,
       );
       continue;
     }
@@ -26,14 +29,13 @@ export function planAdoptions(ctx: PlanContext): void {
   for (const destination of ctx.desired.destinations) {
     if (!destination.adoptId || ctx.flows.primary.has(destination.name)) continue;
     const flow = ctx.live.flows.find((f) => f.id === destination.adoptId);
-    if (!flow || flow.owner) {
+    if (!flow) continue;
+    if (flow.owner) {
       refuse(
         ctx,
         `destination '${destination.name}'`,
         destination.adoptId,
-        flow?.owner
-          ? `it is already managed as ${flow.owner.kind}/${flow.owner.name}`
-          : "no such destination dataflow exists",
+        `it is already managed as ${flow.owner.kind}/${flow.owner.name}`,
       );
       continue;
     }

@@ -42,6 +42,12 @@ export class PlanContext {
   readonly adopting = new Set<string>();
   /** Live ids of managed objects renamed in place (renamedFrom), with the name they had. */
   readonly renaming = new Map<string, string>();
+  /**
+   * Managed target connections of a YAML destination whose account was deleted in Adobe (it deletes an
+   * account once no flow uses it): they point nowhere and cannot be re-pointed, so a new one is created
+   * and they are removed as duplicates (plan-vanished.ts says why).
+   */
+  readonly stranded = new Set<string>();
   readonly accounts: Owned<LiveConnection>;
   readonly targets: Owned<LiveTargetConnection>;
   readonly flows: Owned<LiveFlow>;
@@ -52,11 +58,14 @@ export class PlanContext {
     readonly options: PlanOptions,
   ) {
     this.flows = own(live.flows.filter((f) => f.owner?.kind === "destination"));
+    const targets = live.targetConnections.filter((t) => t.owner?.kind === "destination");
+    for (const id of strandedTargets(desired, live, targets)) this.stranded.add(id);
     // A target belongs with its destination's flow: prefer the one the kept flow uses.
     this.targets = own(
-      live.targetConnections.filter((t) => t.owner?.kind === "destination"),
+      targets.filter((t) => !this.stranded.has(t.id)),
       (name) => this.flows.primary.get(name)?.targetConnectionIds ?? [],
     );
+    this.targets.duplicates.push(...targets.filter((t) => this.stranded.has(t.id)));
     this.accounts = own(
       live.connections.filter((c) => c.owner?.kind === "account"),
       (name) =>
@@ -106,6 +115,16 @@ export class PlanContext {
       ...names(this.flows, "destination"),
     ]).size;
   }
+}
+
+/** Targets of YAML destinations whose base connection Adobe no longer lists and that no flow uses. */
+function strandedTargets(desired: DesiredSandbox, live: LiveSandbox, targets: LiveTargetConnection[]): string[] {
+  const accounts = new Set(live.connections.map((c) => c.id));
+  const used = new Set(live.flows.flatMap((f) => f.targetConnectionIds));
+  const wanted = new Set(desired.destinations.map((d) => d.name));
+  return targets
+    .filter((t) => wanted.has(t.owner!.name) && !accounts.has(t.baseConnectionId) && !used.has(t.id))
+    .map((t) => t.id);
 }
 
 function accountOf(ctx: PlanContext, target: LiveTargetConnection): string | undefined {

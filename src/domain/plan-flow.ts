@@ -23,6 +23,7 @@ export function audiencesOf(destination: DesiredDestination): AudienceRef[] {
       ...(a.name === undefined ? {} : { name: a.name }),
       ...(a.adobeName === undefined ? {} : { adobeName: a.adobeName }),
       ...(a.labels ? { labels: a.labels } : {}),
+      ...(a.schedule ? { schedule: a.schedule } : {}),
     };
   });
 }
@@ -112,6 +113,8 @@ export function planFlowUpdate(
   for (const a of diff.audiencesRemoved) fields.push({ field: "audiences", before: a });
   for (const a of diff.audiencesRenamed)
     fields.push({ field: `audiences[${a.id}].name`, before: a.before, after: a.after });
+  for (const a of diff.audiencesRescheduled)
+    fields.push({ field: `audiences[${a.id}].schedule`, before: a.before, after: a.after });
   for (const p of diff.attributesAdded) fields.push({ field: "profileAttributes", after: p });
   for (const p of diff.attributesRemoved) fields.push({ field: "profileAttributes", before: p });
 
@@ -132,7 +135,8 @@ export function planFlowUpdate(
     diff.audiencesAdded.length +
       diff.audiencesRemoved.length +
       diff.attributesAdded.length +
-      diff.attributesRemoved.length >
+      diff.attributesRemoved.length +
+      diff.audiencesRescheduled.length >
     0;
   if (selectorsMoved || stateChanges || moved)
     pushEgress(ctx, destination, diff, flow.state, stateChanges, moved ? where : undefined);
@@ -181,6 +185,7 @@ function pushEgress(
     ...(where ? { target: where } : {}),
     audiencesAdded: diff.audiencesAdded,
     audiencesRemoved: diff.audiencesRemoved,
+    ...(diff.audiencesRescheduled.length > 0 ? { audiencesRescheduled: diff.audiencesRescheduled } : {}),
     attributesAdded: diff.attributesAdded,
     attributesRemoved: diff.attributesRemoved,
   });

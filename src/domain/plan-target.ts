@@ -84,8 +84,9 @@ export function planTarget(ctx: PlanContext, destination: DesiredDestination): P
   }
 
   // A target connection's own name is plumbing nobody reads (an imported one keeps whatever the UI
-  // called it): only the flow's name is kept in sync.
-  describe(live, undefined, undefined, owner, fields, ops, ctx.markerMode(live.id));
+  // called it): only the flow's name is kept in sync. Its description is not the YAML's either: the
+  // text Adobe holds is kept, and the marker (when it must be set) is appended to it.
+  describe(live, undefined, live.description, owner, fields, ops, ctx.markerMode(live.id));
   if (ops.length > 0) {
     ctx.add({
       ref,

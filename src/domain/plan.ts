@@ -1,6 +1,6 @@
 // A Plan is the reviewed artefact: the exact API calls, grouped into changes, in execution order.
 // Renderers (src/report) turn it into text, markdown and JSON; the executor (src/reconcile) replays it.
-import type { FlowState, SourceLocation } from "./desired.js";
+import type { AudienceSchedule, FlowState, SourceLocation } from "./desired.js";
 import type { DestinationType } from "./destination-types/index.js";
 import type { LiveMeta } from "./live.js";
 import type { Sample } from "./preview.js";
@@ -129,6 +129,18 @@ export interface AudienceRef {
   adobeName?: string;
   /** Data-usage labels (core/C5, …) as the sandbox has them: what starts leaving carries them. */
   labels?: string[];
+  /** An added audience's schedule as the YAML sets it: when its members start and stop leaving. */
+  schedule?: AudienceSchedule;
+}
+
+/** An audience whose schedule the YAML changes: its members leave at other times than before. */
+export interface AudienceRescheduled {
+  id: string;
+  name?: string;
+  adobeName?: string;
+  /** Absent when Adobe holds no schedule for it (exported from its activation on). */
+  before?: AudienceSchedule;
+  after: AudienceSchedule;
 }
 
 /** What starts or stops leaving the company for one destination, and where it goes. */
@@ -148,6 +160,8 @@ export interface EgressDelta {
   reason?: string;
   audiencesAdded: AudienceRef[];
   audiencesRemoved: AudienceRef[];
+  /** Audiences kept whose schedule changes (absent when none does). */
+  audiencesRescheduled?: AudienceRescheduled[];
   attributesAdded: string[];
   attributesRemoved: string[];
 }
@@ -190,7 +204,14 @@ export interface MapDestination {
   state: string;
   delta?: MapDelta;
   /** A changed destination: how much of what it sends moved. */
-  moved?: { audiencesAdded: number; audiencesRemoved: number; attributesAdded: number; attributesRemoved: number };
+  moved?: {
+    audiencesAdded: number;
+    audiencesRemoved: number;
+    attributesAdded: number;
+    attributesRemoved: number;
+    /** Audiences kept whose schedule changes (absent when none does). */
+    audiencesRescheduled?: number;
+  };
   /** A changed destination whose data now lands somewhere else. */
   relocated?: boolean;
   /** A changed destination that was disabled and exports again. */

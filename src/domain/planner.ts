@@ -12,6 +12,7 @@ import { PlanContext, type PlanOptions } from "./plan-context.js";
 import { planDestinations } from "./plan-destinations.js";
 import { planOrphans } from "./plan-orphans.js";
 import { hintRenames, planRenames } from "./plan-renames.js";
+import { explainVanished } from "./plan-vanished.js";
 import { checkGuardrails, checkSafety } from "./safety.js";
 
 export function planSandbox(desired: DesiredSandbox, live: LiveSandbox, options: PlanOptions): SandboxPlan {
@@ -21,6 +22,7 @@ export function planSandbox(desired: DesiredSandbox, live: LiveSandbox, options:
   planAccounts(ctx);
   planDestinations(ctx);
   planOrphans(ctx);
+  explainVanished(ctx);
   refuseConnectionPatches(ctx);
   hintRenames(ctx);
   checkSafety(ctx);

@@ -32,6 +32,8 @@ export const CONFIG_RULES = {
   "type-mismatch": "a destination's type differs from its account's",
   "duplicate-audience": "an audience is listed twice in a destination",
   "duplicate-attribute": "a profile attribute is listed twice in a destination",
+  "audience-schedule":
+    "an audience's schedule names a day that does not exist or ends before it starts, or stands without an id or name",
   "guardrail-audiences": "more than 250 audiences in a destination (warning)",
   "guardrail-attributes": "more than 50 profile attributes in a destination (warning)",
   "guardrail-destinations": "more than 100 destinations in a sandbox (warning)",

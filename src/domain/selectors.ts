@@ -1,7 +1,11 @@
 // The flow's transformations as JSON: what a create sends, and the minimal RFC 6902 patch that turns
 // the live selectors into the desired ones. Items are matched by identity (audience id, attribute
-// path), never by position, so reordering in YAML or in Adobe's UI is not a change.
-import type { AudienceRef } from "./plan.js";
+// path), never by position, so reordering in YAML or in Adobe's UI is not a change. A selector that
+// changes is sent back as Adobe holds it with only the fields the YAML sets changed (its name, its
+// schedule's dates): update-destination-dataflows.md asks for "all the audience information in the
+// payload", and what the UI or another client set there (a schedule, a mapping id) is not ours to drop.
+import type { AudienceSchedule } from "./desired.js";
+import type { AudienceRef, AudienceRescheduled } from "./plan.js";
 import type { LiveAttributeSelector, LiveAudienceSelector } from "./live.js";
 
 const SEGMENTS = "/transformations/0/params/segmentSelectors/selectors";
@@ -14,9 +18,15 @@ export interface PatchOp {
 }
 
 export function audienceSelector(audience: AudienceRef): unknown {
-  const value: Record<string, string> = { id: audience.id };
+  const value: Record<string, unknown> = { id: audience.id };
   if (audience.name !== undefined) value.name = audience.name;
+  if (audience.schedule !== undefined) value.schedule = withDates(undefined, audience.schedule);
   return { type: "PLATFORM_SEGMENT", value };
+}
+
+/** Whether the live selector's dates are the ones the YAML sets. */
+export function sameSchedule(wanted: AudienceSchedule, live: AudienceSchedule | undefined): boolean {
+  return wanted.startDate === live?.startDate && wanted.endDate === live?.endDate;
 }
 
 export function attributeSelector(path: string): unknown {
@@ -40,6 +50,7 @@ export interface SelectorDiff {
   audiencesAdded: AudienceRef[];
   audiencesRemoved: AudienceRef[];
   audiencesRenamed: { id: string; before?: string; after: string }[];
+  audiencesRescheduled: AudienceRescheduled[];
   attributesAdded: string[];
   attributesRemoved: string[];
 }
@@ -61,6 +72,7 @@ export function diffSelectors(
     audiencesAdded: [],
     audiencesRemoved: [],
     audiencesRenamed: [],
+    audiencesRescheduled: [],
     attributesAdded: [],
     attributesRemoved: [],
   };
@@ -79,10 +91,21 @@ export function diffSelectors(
       return;
     }
     seenAudiences.add(selector.id);
-    // A name in YAML is a label we keep in sync; no name in YAML leaves Adobe's as it is.
-    if (wanted.name !== undefined && wanted.name !== selector.name) {
-      replaces.push({ op: "replace", path: `${SEGMENTS}/${index}`, value: audienceSelector(wanted) });
-      diff.audiencesRenamed.push({ id: wanted.id, before: selector.name, after: wanted.name });
+    // A name or a schedule in YAML is kept in sync; one the YAML leaves out is Adobe's, left as it is.
+    const renamed = wanted.name !== undefined && wanted.name !== selector.name;
+    const rescheduled = wanted.schedule !== undefined && !sameSchedule(wanted.schedule, selector.schedule);
+    if (!renamed && !rescheduled) return;
+    replaces.push({ op: "replace", path: `${SEGMENTS}/${index}`, value: updatedSelector(selector, wanted) });
+    if (renamed) diff.audiencesRenamed.push({ id: wanted.id, before: selector.name, after: wanted.name! });
+    if (rescheduled) {
+      const name = wanted.name ?? selector.name;
+      diff.audiencesRescheduled.push({
+        id: wanted.id,
+        ...(name === undefined ? {} : { name }),
+        ...(wanted.adobeName === undefined ? {} : { adobeName: wanted.adobeName }),
+        ...(selector.schedule === undefined ? {} : { before: selector.schedule }),
+        after: wanted.schedule!,
+      });
     }
   });
   for (const audience of desired.audiences) {
@@ -117,6 +140,30 @@ export function diffSelectors(
   removes.sort((a, b) => b.index - a.index);
   diff.ops = [...replaces, ...removes.map((r) => r.op), ...adds];
   return diff;
+}
+
+/** The live selector with the fields the YAML sets (name, schedule dates) changed and nothing else. */
+function updatedSelector(selector: LiveAudienceSelector, wanted: AudienceRef): unknown {
+  const fallback = { id: selector.id, ...(selector.name === undefined ? {} : { name: selector.name }) };
+  const item = isRecord(selector.item) ? selector.item : { type: "PLATFORM_SEGMENT" };
+  const value: Record<string, unknown> = isRecord(item.value) ? { ...item.value } : fallback;
+  if (wanted.name !== undefined) value.name = wanted.name;
+  if (wanted.schedule !== undefined) value.schedule = withDates(value.schedule, wanted.schedule);
+  return { ...item, value };
+}
+
+/** A schedule with the YAML's dates; anything else in it stays. No end date in YAML: none is sent. */
+function withDates(live: unknown, dates: AudienceSchedule): Record<string, unknown> {
+  const schedule: Record<string, unknown> = isRecord(live) ? { ...live } : {};
+  for (const key of ["startDate", "endDate"] as const) {
+    if (dates[key] === undefined) delete schedule[key];
+    else schedule[key] = dates[key];
+  }
+  return schedule;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**

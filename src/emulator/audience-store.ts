@@ -63,6 +63,13 @@ export class AudienceStore {
     this.bySandbox.get(sandbox)?.push(record);
   }
 
+  /** Puts a new version of a record in its place (records are replaced, never mutated). */
+  replace(sandbox: string, record: AudienceRecord): void {
+    const records = this.bySandbox.get(sandbox);
+    const index = records?.findIndex((r) => r.id === record.id) ?? -1;
+    if (records && index >= 0) records[index] = record;
+  }
+
   dump(): Record<string, AudienceRecord[]> {
     return Object.fromEntries(this.bySandbox);
   }

@@ -64,7 +64,10 @@ export function matchRoute(method: string, pathname: string): RouteMatch {
   if (pathname.startsWith(`${SEGMENTS_PATH}/`)) {
     const id = decodeURIComponent(pathname.slice(SEGMENTS_PATH.length + 1));
     if (!id.includes("/"))
-      return { ...route("segments", `${SEGMENTS_PATH}/{id}`, method, { GET: "getSegment", PATCH: "patchSegment" }), id };
+      return {
+        ...route("segments", `${SEGMENTS_PATH}/{id}`, method, { GET: "getSegment", PATCH: "patchSegment" }),
+        id,
+      };
   }
   if (pathname === AUDIENCES_PATH) return route("segments", AUDIENCES_PATH, method, { GET: "listAudiences" });
   const audience = childOf(pathname, AUDIENCES_PATH);

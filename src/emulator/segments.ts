@@ -1,5 +1,5 @@
-// A slice of Adobe's Segmentation Service: GET/POST /data/core/ups/segment/definitions and GET by id, so
-// tests can list and create audiences. Shape: {segments:[…], page:{totalCount, totalPages, pageOffset,
+// A slice of Adobe's Segmentation Service: GET/POST /data/core/ups/segment/definitions, GET and PATCH by
+// id, so tests can list, create and rename audiences. Shape: {segments:[…], page:{totalCount, totalPages, pageOffset,
 // pageSize}, link:{next}}; `limit` ≤ 100 (default 100), `start` (offset) or `page` (0-based). Only Platform
 // audiences are segment definitions; `audiencePageSize` caps a page whatever `limit` asks.
 import type { AudienceStore } from "./audience-store.js";
@@ -68,6 +68,37 @@ export function handleCreateSegment(ctx: HandlerContext, store: AudienceStore): 
   const now = ctx.clock.now();
   const record = store.build(ctx.sandbox, seed, now, actorOf(ctx.caller).by, newEtag(undefined, now));
   store.add(ctx.sandbox.name, record);
+  ctx.changed();
+  return jsonResponse(200, segmentDefinitionView(record));
+}
+
+/**
+ * PATCH /segment/definitions/{id}: segment-definitions.md's "Update a specific segment definition" sends
+ * the definition whole (segmentation.yaml: "Overwrite a segment definition"); the name, description and
+ * expression it carries replace the stored ones, and the answer is the updated definition.
+ */
+export function handlePatchSegment(ctx: HandlerContext, store: AudienceStore): EmuResponse {
+  const current = store.list(ctx.sandbox.name).find((s) => s.id === ctx.id && isSegmentDefinition(s));
+  if (!current)
+    throw segmentError(404, "Not Found", `Segment definition ${ctx.id} not found in sandbox ${ctx.sandbox.name}.`);
+  const body = parseJsonBody(ctx.req);
+  if (!isPlainObject(body) || (body.name !== undefined && (typeof body.name !== "string" || body.name.trim() === "")))
+    throw segmentError(400, "Bad Request", "'name' must be a non-empty string.");
+  if (body.description !== undefined && typeof body.description !== "string")
+    throw segmentError(400, "Bad Request", "'description' must be a string.");
+  const expression = isPlainObject(body.expression) ? body.expression.value : body.expression;
+  if (expression !== undefined && typeof expression !== "string")
+    throw segmentError(400, "Bad Request", "'expression' must be a PQL string or {type, format, value}.");
+  const now = ctx.clock.now();
+  const record = {
+    ...current,
+    ...(body.name === undefined ? {} : { name: body.name as string }),
+    ...(body.description === undefined ? {} : { description: body.description as string }),
+    ...(expression === undefined ? {} : { expression }),
+    updateTime: now,
+    etag: newEtag(current.etag, now),
+  };
+  store.replace(ctx.sandbox.name, record);
   ctx.changed();
   return jsonResponse(200, segmentDefinitionView(record));
 }

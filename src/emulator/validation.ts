@@ -30,6 +30,7 @@ const profileSelector = {
     },
   },
 };
+const DAY = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 const segmentSelector = {
   type: "object",
   required: ["type", "value"],
@@ -39,7 +40,16 @@ const segmentSelector = {
     value: {
       type: "object",
       required: ["id"],
-      properties: { id: { type: "string", minLength: 1 }, name: { type: "string" }, description: { type: "string" } },
+      properties: {
+        id: { type: "string", minLength: 1 },
+        name: { type: "string" },
+        description: { type: "string" },
+        // destinations.yaml, SegmentSelectorValue schedule: "The correct format is `YYYY-MM-DD`."
+        schedule: {
+          type: "object",
+          properties: { startDate: { type: "string", pattern: DAY }, endDate: { type: "string", pattern: DAY } },
+        },
+      },
     },
   },
 };

@@ -13,6 +13,8 @@ export function changeHeader(change: Change): string {
   const id = change.liveId === undefined ? "" : ` [${change.liveId}]`;
   if (change.action === "adopt") return `${head}${id} — ${change.reason ?? ADOPTED}`;
   if (change.action === "rename") return `${head}${id} — renamed from ${change.renamedFrom}`;
+  // A create says why only when it replaces something deleted in Adobe (plan-vanished.ts).
+  if (change.action === "create") return change.reason ? `${head} — ${change.reason}` : head;
   if (change.action !== "delete" && change.action !== "orphan") return head;
   const reason = change.reason ?? (change.action === "delete" ? "deleted" : "not in YAML");
   const left = change.action === "orphan" && !reason.includes("left in place") ? "; left in place" : "";

@@ -2,12 +2,16 @@
 // goes. It is the part of a plan no other reconciler shows, so every renderer builds it from these lines.
 import { destinationType } from "../domain/destination-types/index.js";
 import type { EgressDelta } from "../domain/plan.js";
-import { audienceText, formatValue } from "./values.js";
+import { scheduled } from "./fields.js";
+import { audienceText, formatValue, scheduleText } from "./values.js";
 
 export const EGRESS_TITLE = "Data leaving the company";
 
 export interface EgressItem {
-  /** + starts leaving, - stops, ~ goes somewhere else, → goes to (a new destination), ← went to (a deleted one). */
+  /**
+   * + starts leaving, - stops, ~ goes somewhere else (a target) or at other times (an audience's schedule),
+   * → goes to (a new destination), ← went to (a deleted one).
+   */
   sign: "+" | "-" | "~" | "→" | "←";
   kind: "audience" | "attribute" | "target";
   /** Plain text: the audience id and name, the XDM path, or a place (`stream "x" → "y"`). */
@@ -31,6 +35,7 @@ export function egressStatus(delta: EgressDelta): string {
   return detail ? `${verb} (${detail})` : verb;
 }
 
+/** `changes what it exports`, `changes when it exports`, `changes what, when and where it exports`. */
 function changedVerb(delta: EgressDelta): string {
   const what =
     delta.audiencesAdded.length +
@@ -38,9 +43,12 @@ function changedVerb(delta: EgressDelta): string {
       delta.attributesAdded.length +
       delta.attributesRemoved.length >
     0;
+  const when = (delta.audiencesRescheduled?.length ?? 0) > 0;
   const where = movedKeys(delta).length > 0;
-  if (what && where) return "changes what and where it exports";
-  return where ? "changes where it exports" : "changes what it exports";
+  const parts = [...(what ? ["what"] : []), ...(when ? ["when"] : []), ...(where ? ["where"] : [])];
+  if (parts.length === 0) return "changes what it exports";
+  const last = parts.pop()!;
+  return `changes ${parts.length > 0 ? `${parts.join(", ")} and ${last}` : last} it exports`;
 }
 
 function stateDetail(delta: EgressDelta): string | undefined {
@@ -65,9 +73,15 @@ export function egressItems(delta: EgressDelta): EgressItem[] {
     ...delta.audiencesAdded.map((a) => ({
       sign: "+" as const,
       kind: "audience" as const,
-      text: `${audienceText(a)}${a.labels?.length ? ` [labels: ${a.labels.join(", ")}]` : ""}`,
+      text: `${audienceText(a)}${scheduled(a)}${a.labels?.length ? ` [labels: ${a.labels.join(", ")}]` : ""}`,
     })),
     ...delta.attributesAdded.map((p) => ({ sign: "+" as const, kind: "attribute" as const, text: p })),
+    // Kept audiences whose members leave at other times: from when until when, before and after.
+    ...(delta.audiencesRescheduled ?? []).map((a) => ({
+      sign: "~" as const,
+      kind: "audience" as const,
+      text: `${audienceText(a)}: ${scheduleText(a.before)} → ${scheduleText(a.after)}`,
+    })),
     ...delta.audiencesRemoved.map((a) => ({
       sign: "-" as const,
       kind: "audience" as const,

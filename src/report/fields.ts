@@ -1,7 +1,8 @@
 // A change's detail lines, in plain text: field diffs, selector moves, the credentials section.
 // Shared by the text plan, the diff blocks of the PR comment and the drift report.
+import type { AudienceSchedule } from "../domain/desired.js";
 import type { AudienceRef, Change, FieldChange } from "../domain/plan.js";
-import { audienceText, formatValue } from "./values.js";
+import { audienceText, formatValue, scheduleText } from "./values.js";
 
 export function fieldLines(change: Change): string[] {
   const lines = change.fields.map((field) => fieldLine(field, change.action === "create"));
@@ -37,14 +38,21 @@ export function fieldLine(field: FieldChange, creating: boolean): string {
   // An added audience's label is the YAML's; a removed one's, the live flow's.
   if (field.field === "audiences")
     return field.after !== undefined
-      ? `+ audience ${audienceText(field.after as AudienceRef)}`
+      ? `+ audience ${audienceText(field.after as AudienceRef)}${scheduled(field.after as AudienceRef)}`
       : `- audience ${audienceText(field.before as AudienceRef, "the flow")}`;
+  if (/^audiences\[.+\]\.schedule$/.test(field.field))
+    return `${field.field}: ${scheduleText(field.before as AudienceSchedule | undefined)} → ${scheduleText(field.after as AudienceSchedule | undefined)}`;
   if (field.field === "profileAttributes") return signed(field, (p) => `attribute ${String(p)}`);
   // Which variable feeds a credential: its name, never its value (see plan-accounts.ts).
   if (field.field.startsWith("credentials."))
     return `credential ${field.field.slice("credentials.".length)}: ${String(field.before ?? "(none)")} → ${String(field.after ?? "(none)")}`;
   if (creating && field.before === undefined) return `${field.field}: ${formatValue(field.after)}`;
   return `${field.field}: ${formatValue(field.before)} → ${formatValue(field.after)}`;
+}
+
+/** ` from 2026-07-01 until 2026-08-31` after an added audience the YAML schedules; nothing otherwise. */
+export function scheduled(audience: AudienceRef): string {
+  return audience.schedule === undefined ? "" : ` ${scheduleText(audience.schedule)}`;
 }
 
 function signed(field: FieldChange, text: (item: unknown) => string): string {

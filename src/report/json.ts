@@ -25,8 +25,10 @@
 //       "calls": [{ "method": "POST|PATCH|DELETE", "path": "/flows", "query": {}, "body": {}, "ifMatch": "\"…\"" }]
 //     }],
 //     "egress": [{ "destination": "…", "type": "amazon-kinesis", "status": "started|stopped|changed",
-//                  "state": { "before": "…", "after": "…" }, "audiencesAdded": [{ "id": "…", "name": "…", "adobeName": "…" }],
-//                  "audiencesRemoved": [], "attributesAdded": ["person.name.lastName"], "attributesRemoved": [] }],
+//                  "state": { "before": "…", "after": "…" }, "audiencesAdded": [{ "id": "…", "name": "…", "adobeName": "…",
+//                  "schedule": { "startDate": "2026-07-01", "endDate": "2026-08-31" } }], "audiencesRemoved": [],
+//                  "audiencesRescheduled": [{ "id": "…", "name": "…", "before": { … }, "after": { … } }],  // when any
+//                  "attributesAdded": ["person.name.lastName"], "attributesRemoved": [] }],
 //     "refusals": [{ "rule": "…", "message": "…", "hint": "…" }],
 //     "notes": [{ "level": "info|warning", "message": "…" }]
 //   }],
@@ -35,6 +37,7 @@
 //
 // Key order is the order above; inside free-form values (bodies, field values, query) keys are sorted,
 // so the same plan always serialises to the same bytes. Optional keys are omitted, never null.
+import type { AudienceSchedule } from "../domain/desired.js";
 import type { ApiCall, Attribution, AudienceRef, Change, EgressDelta, Plan, SandboxPlan } from "../domain/plan.js";
 import type { Problem } from "../domain/problem.js";
 import { safeBody } from "./calls.js";
@@ -123,6 +126,7 @@ function egressJson(e: EgressDelta) {
     ...optional("name", a.name),
     ...optional("adobeName", a.adobeName),
     ...optional("labels", a.labels && [...a.labels]),
+    ...optional("schedule", a.schedule && scheduleJson(a.schedule)),
   });
   return {
     destination: e.destination,
@@ -134,9 +138,23 @@ function egressJson(e: EgressDelta) {
     ...optional("reason", e.reason),
     audiencesAdded: e.audiencesAdded.map(audience),
     audiencesRemoved: e.audiencesRemoved.map(audience),
+    ...optional(
+      "audiencesRescheduled",
+      e.audiencesRescheduled?.map((a) => ({
+        id: a.id,
+        ...optional("name", a.name),
+        ...optional("adobeName", a.adobeName),
+        ...optional("before", a.before && scheduleJson(a.before)),
+        after: scheduleJson(a.after),
+      })),
+    ),
     attributesAdded: [...e.attributesAdded],
     attributesRemoved: [...e.attributesRemoved],
   };
+}
+
+function scheduleJson(s: AudienceSchedule) {
+  return { ...optional("startDate", s.startDate), ...optional("endDate", s.endDate) };
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {

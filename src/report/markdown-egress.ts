@@ -4,7 +4,7 @@
 import type { AudienceRef, EgressDelta, Plan } from "../domain/plan.js";
 import { EGRESS_TITLE, egressStatus, typeLabel } from "./egress.js";
 import { code, md } from "./markdown-escape.js";
-import { mislabel } from "./values.js";
+import { mislabel, scheduleText } from "./values.js";
 
 const STATUS_MARK: Record<EgressDelta["status"], string> = {
   started: "🟢",
@@ -34,8 +34,13 @@ function destinationBlock(sandbox: string, delta: EgressDelta): string[] {
   ];
   const items = [
     ...targetLines(delta),
-    ...delta.audiencesAdded.map((a) => `- ➕ audience ${audience(a, "YAML")}`),
+    ...delta.audiencesAdded.map(
+      (a) => `- ➕ audience ${audience(a, "YAML")}${a.schedule ? ` ${scheduleText(a.schedule, code)}` : ""}`,
+    ),
     ...delta.attributesAdded.map((p) => `- ➕ attribute ${code(p)}`),
+    ...(delta.audiencesRescheduled ?? []).map(
+      (a) => `- 🗓️ audience ${audience(a, "YAML")}: ${scheduleText(a.before, code)} → ${scheduleText(a.after, code)}`,
+    ),
     ...delta.audiencesRemoved.map((a) => `- ➖ audience ${audience(a, "the flow")}`),
     ...delta.attributesRemoved.map((p) => `- ➖ attribute ${code(p)}`),
   ];

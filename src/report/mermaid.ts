@@ -135,6 +135,7 @@ export function deltaText(d: MapDestination): string | undefined {
         ...(m?.audiencesRemoved ? [`-${plural(m.audiencesRemoved, "audience")}`] : []),
         ...(m?.attributesAdded ? [`+${plural(m.attributesAdded, "attribute")}`] : []),
         ...(m?.attributesRemoved ? [`-${plural(m.attributesRemoved, "attribute")}`] : []),
+        ...(m?.audiencesRescheduled ? [`${plural(m.audiencesRescheduled, "audience")} rescheduled`] : []),
         ...(d.relocated ? ["now sent elsewhere"] : []),
       ];
       return `~ changed${parts.length ? `: ${parts.join(", ")}` : ""}`;

@@ -1,5 +1,6 @@
 // How a single value reads in a plan: the words shared by every renderer, so the text plan, the PR
 // comment and the drift report never describe the same change in two different ways.
+import type { AudienceSchedule } from "../domain/desired.js";
 import type { AudienceRef } from "../domain/plan.js";
 
 /** Strings are JSON-quoted (a trailing space or a newline stays visible); other values as compact JSON. */
@@ -18,6 +19,18 @@ export function audienceText(audience: AudienceRef, labelFrom: "YAML" | "the flo
   if (name === undefined) return audience.id;
   const mislabelled = mislabel(audience);
   return `${audience.id} (${name}${mislabelled === undefined ? "" : `; ${labelFrom} says ${JSON.stringify(mislabelled)}`})`;
+}
+
+/**
+ * `from 2026-07-01 until 2026-08-31`: when an audience's members leave (`date` quotes each day as the
+ * medium needs); `(no schedule)` where Adobe holds none, which exports from the activation on.
+ */
+export function scheduleText(schedule: AudienceSchedule | undefined, date: (day: string) => string = (d) => d): string {
+  const parts = [
+    ...(schedule?.startDate === undefined ? [] : [`from ${date(schedule.startDate)}`]),
+    ...(schedule?.endDate === undefined ? [] : [`until ${date(schedule.endDate)}`]),
+  ];
+  return parts.length > 0 ? parts.join(" ") : "(no schedule)";
 }
 
 /** The selector's label, when Adobe names the audience otherwise. */

@@ -55,6 +55,36 @@ describe("import", () => {
     expect((await lab.writes()).length).toBe(after);
   });
 
+  it("writes ${env:…} only for the fields the connection spec marks secret, the rest as Adobe returns them", async () => {
+    await clickTogether(lab, "Summer Campaign (EU)", "Marketing AWS");
+    await clickTogetherEventHubs(lab, "CRM Events", "CRM Hubs");
+    const imported = await lab.cli(["import", "--sandbox", "prod", "--out", "destinations"]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const kinesis = readFileSync(path.join(lab.dir, "destinations/accounts/marketing-aws.yaml"), "utf8");
+    expect(kinesis).toContain("accessKeyId: AKIAIOSFODNN7EXAMPLE");
+    expect(kinesis).toContain("secretKey: ${env:MARKETING_AWS_SECRET_KEY}");
+    expect(kinesis).toContain("region: eu-west-1");
+    const hubs = readFileSync(path.join(lab.dir, "destinations/accounts/crm-hubs.yaml"), "utf8");
+    expect(hubs).toContain("sasKeyName: RootManageSharedAccessKey");
+    expect(hubs).toContain("sasKey: ${env:CRM_HUBS_SAS_KEY}");
+    expect(hubs).toContain("namespace: acme-crm");
+    for (const yaml of [kinesis, hubs]) expect(yaml.match(/\$\{env:/g)).toHaveLength(1);
+    expect(imported.stdout).not.toMatch(/ACCESS_KEY_ID|SAS_KEY_NAME/);
+    // The connection specs were read once per type, to see which fields Adobe marks secret.
+    const specReads = (await lab.requests()).filter((r) => r.method === "GET" && r.path.includes("/connectionSpecs/"));
+    expect(specReads).toHaveLength(2);
+
+    // validate (literal-secret, env-name) accepts it as written, and a plan needs only the two secrets.
+    const validated = await lab.cli(["validate", "destinations", "--format", "json"]);
+    expect(validated.code, validated.stdout).toBe(0);
+    expect(JSON.parse(validated.stdout).summary).toMatchObject({ errors: 0, warnings: 0 });
+    const secrets = { MARKETING_AWS_SECRET_KEY: "ui-typed-secret-123", CRM_HUBS_SAS_KEY: "ui-typed-sas-key-456" };
+    const plan = await lab.cli(["plan", "--detailed-exitcode", "--format", "json"], { env: secrets });
+    expect(plan.code, plan.stderr).toBe(2);
+    const changes = JSON.parse(plan.stdout).sandboxes[0].changes;
+    expect(changes.every((c: { action: string }) => c.action === "adopt")).toBe(true);
+  });
+
   it("imports only the destinations --match selects, and never overwrites files without --force", async () => {
     await clickTogether(lab, "Summer Campaign (EU)", "Marketing AWS");
     await clickTogether(lab, "Winter Sale", "Sales AWS");

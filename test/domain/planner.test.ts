@@ -258,8 +258,64 @@ describe("adoption", () => {
     expect(plan.egress).toEqual([]);
   });
 
-  it("refuses to adopt an id that does not exist or is already managed", () => {
-    const plan = planSandbox(desired({ destinations: [destination("d1", { adoptId: "nope" })] }), live(), options());
-    expect(plan.refusals[0]!.message).toContain("Cannot adopt destination 'd1' from id nope");
+  it("refuses to adopt an id already managed under another name", () => {
+    const plan = planSandbox(
+      desired({ destinations: [destination("d1", { adoptId: "flow-d2" })] }),
+      live({ targetConnections: [liveTarget("d2")], flows: [liveFlow("d2")] }),
+      options(),
+    );
+    expect(plan.refusals[0]!.message).toContain(
+      "Cannot adopt destination 'd1' from id flow-d2 in sandbox 'prod': it is already managed as destination/d2",
+    );
+  });
+
+  it("creates what an adoptId names when Adobe no longer holds it, saying it was deleted there", () => {
+    const plan = planSandbox(
+      desired({
+        accounts: [account("acct", { adoptId: "conn-gone" })],
+        destinations: [destination("d1", { adoptId: "flow-gone" })],
+      }),
+      live({ connections: [] }),
+      options(),
+    );
+    expect(plan.refusals).toEqual([]);
+    expect(plan.changes.map((c) => `${c.action} ${c.ref} — ${c.reason}`)).toEqual([
+      "create account/acct — deleted in Adobe; re-created",
+      "create target/d1 — deleted in Adobe; re-created",
+      "create flow/d1 — deleted in Adobe; re-created",
+    ]);
+    expect(plan.notes.map((n) => n.message)).toEqual([
+      "Account 'acct': its connection conn-gone (adoptId) is no longer in sandbox 'prod': deleted in Adobe; re-created (Adobe does not say by whom).",
+      "Destination 'd1': its dataflow flow-gone (adoptId) is no longer in sandbox 'prod': deleted in Adobe; re-created (Adobe does not say by whom), and what it exports starts leaving again.",
+    ]);
+  });
+
+  it("ignores a stale adoptId once a managed object has the YAML name (re-created, or adopted before)", () => {
+    const plan = planSandbox(
+      desired({
+        accounts: [account("acct", { adoptId: "conn-gone" })],
+        destinations: [destination("d1", { adoptId: "flow-gone" })],
+      }),
+      live({ targetConnections: [liveTarget("d1")], flows: [liveFlow("d1")] }),
+      options(),
+    );
+    expect(plan.refusals).toEqual([]);
+    expect(plan.changes).toEqual([]);
+    expect(plan.notes).toEqual([]);
+  });
+
+  it("replaces a managed target connection whose account was deleted in Adobe, and removes it", () => {
+    const plan = planSandbox(
+      desired({ destinations: [destination("d1")] }),
+      live({ connections: [], targetConnections: [liveTarget("d1")] }),
+      options(),
+    );
+    expect(plan.refusals).toEqual([]);
+    expect(plan.changes.map((c) => `${c.action} ${c.ref} — ${c.reason}`)).toEqual([
+      "create account/acct — deleted in Adobe; re-created",
+      "create target/d1 — deleted in Adobe; re-created",
+      "create flow/d1 — deleted in Adobe; re-created",
+      "delete target/d1#dup1 — its account no longer exists in Adobe",
+    ]);
   });
 });

@@ -94,3 +94,86 @@ describe("selector patches", () => {
     ]);
   });
 });
+
+describe("selector updates keep what the YAML does not set", () => {
+  const SELECTOR_0 = "/transformations/0/params/segmentSelectors/selectors/0";
+  // As Adobe's UI or another client may leave a selector: a schedule, a description, a mapping id.
+  const item = {
+    type: "PLATFORM_SEGMENT",
+    value: {
+      id: "a",
+      name: "Old",
+      description: "",
+      mappingId: "partner-42",
+      schedule: { startDate: "2026-07-01", endDate: "2026-08-31" },
+    },
+  };
+  const live = (over: Partial<{ name: string; schedule: object }> = {}) => ({
+    audiences: [{ id: "a", name: "Old", schedule: { startDate: "2026-07-01", endDate: "2026-08-31" }, item, ...over }],
+    attributes: [],
+  });
+
+  it("sends a renamed audience's live selector back whole, with only the name changed", () => {
+    const diff = diffSelectors(live(), { audiences: [{ id: "a", name: "New" }], attributes: [] });
+    expect(diff.ops).toEqual([
+      { op: "replace", path: SELECTOR_0, value: { ...item, value: { ...item.value, name: "New" } } },
+    ]);
+    expect(diff.audiencesRenamed).toEqual([{ id: "a", before: "Old", after: "New" }]);
+    expect(diff.audiencesRescheduled).toEqual([]);
+    // The live item is not touched: the plan is data the executor replays.
+    expect(item.value.name).toBe("Old");
+  });
+
+  it("leaves a schedule the YAML does not set as Adobe holds it: no op", () => {
+    expect(diffSelectors(live(), { audiences: [{ id: "a", name: "Old" }], attributes: [] }).ops).toEqual([]);
+    expect(diffSelectors(live(), { audiences: [{ id: "a" }], attributes: [] }).ops).toEqual([]);
+  });
+
+  it("changes only a schedule's dates, drops an end the YAML does not give, and keeps its other fields", () => {
+    const batchy = { ...item, value: { ...item.value, schedule: { ...item.value.schedule, frequency: "DAILY" } } };
+    const diff = diffSelectors(
+      { audiences: [{ id: "a", name: "Old", schedule: item.value.schedule, item: batchy }], attributes: [] },
+      { audiences: [{ id: "a", adobeName: "Old", schedule: { startDate: "2026-09-01" } }], attributes: [] },
+    );
+    expect(diff.ops).toEqual([
+      {
+        op: "replace",
+        path: SELECTOR_0,
+        value: { ...item, value: { ...item.value, schedule: { startDate: "2026-09-01", frequency: "DAILY" } } },
+      },
+    ]);
+    expect(diff.audiencesRescheduled).toEqual([
+      {
+        id: "a",
+        name: "Old",
+        adobeName: "Old",
+        before: { startDate: "2026-07-01", endDate: "2026-08-31" },
+        after: { startDate: "2026-09-01" },
+      },
+    ]);
+  });
+
+  it("gives a selector without a schedule the YAML's, and an added audience its schedule", () => {
+    const plain = { type: "PLATFORM_SEGMENT", value: { id: "a" } };
+    const schedule = { startDate: "2026-07-01", endDate: "2026-08-31" };
+    const diff = diffSelectors(
+      { audiences: [{ id: "a", item: plain }], attributes: [] },
+      {
+        audiences: [
+          { id: "a", schedule },
+          { id: "b", name: "B", schedule: { startDate: "2026-07-02" } },
+        ],
+        attributes: [],
+      },
+    );
+    expect(diff.ops).toEqual([
+      { op: "replace", path: SELECTOR_0, value: { type: "PLATFORM_SEGMENT", value: { id: "a", schedule } } },
+      {
+        op: "add",
+        path: "/transformations/0/params/segmentSelectors/selectors/-",
+        value: { type: "PLATFORM_SEGMENT", value: { id: "b", name: "B", schedule: { startDate: "2026-07-02" } } },
+      },
+    ]);
+    expect(diff.audiencesRescheduled).toEqual([{ id: "a", after: schedule }]);
+  });
+});

@@ -124,4 +124,26 @@ describe("POST /data/core/ups/segment/definitions", () => {
   });
 });
 
+describe("PATCH /data/core/ups/segment/definitions/{id}", () => {
+  it("renames an audience: both Segmentation views and the Audiences API read the new name", async () => {
+    const created = await env.api.call("POST", SEGMENTS, { sandbox: "dev", body: { name: "Before" } });
+    const id = created.body.id as string;
+    const patched = await env.api.call("PATCH", `${SEGMENTS}/${id}`, {
+      sandbox: "dev",
+      body: { id, name: "After", expression: { type: "PQL", format: "pql/text", value: "true" } },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ id, name: "After" });
+    expect((await env.api.call("GET", `${SEGMENTS}/${id}`, { sandbox: "dev" })).body.name).toBe("After");
+    const audience = await env.api.call("GET", `/data/core/ups/audiences/${id}`, { sandbox: "dev" });
+    expect(audience.body.name).toBe("After");
+  });
+
+  it("answers 404 for an unknown id and 400 for an empty name", async () => {
+    const unknown = "00000000-1111-4222-8333-444444444444";
+    expect((await env.api.call("PATCH", `${SEGMENTS}/${unknown}`, { body: { name: "x" } })).status).toBe(404);
+    expect((await env.api.call("PATCH", `${SEGMENTS}/${MEN_OVER_50}`, { body: { name: " " } })).status).toBe(400);
+  });
+});
+
 itConformsToAdobeSpecs();

@@ -94,6 +94,27 @@ describe("batch-only fields on a streaming flow", () => {
       headers: { "if-match": d.flowEtag },
     });
     expect(result.status).toBe(202);
+    const flow = (await env.api.flow("GET", `/flows/${d.flowId}`)).body.items[0];
+    const [selector] = flow.transformations[0].params.segmentSelectors.selectors;
+    expect(selector.value.schedule).toEqual({ startDate: "2026-01-05", endDate: "2026-03-10" });
+  });
+
+  it("refuses a date not written YYYY-MM-DD, as destinations.yaml asks, and changes nothing", async () => {
+    const d = await createDestination(env.api);
+    const result = await env.api.flow("PATCH", `/flows/${d.flowId}`, {
+      body: [
+        {
+          op: "add",
+          path: SEGMENTS,
+          value: { type: "PLATFORM_SEGMENT", value: { id: MEN_OVER_50, schedule: { startDate: "05/01/2026" } } },
+        },
+      ],
+      headers: { "if-match": d.flowEtag },
+    });
+    expect(result.status).toBe(400);
+    expect(JSON.stringify(result.body)).toContain("schedule.startDate");
+    const flow = (await env.api.flow("GET", `/flows/${d.flowId}`)).body.items[0];
+    expect(flow.transformations[0].params.segmentSelectors.selectors).toEqual([]);
   });
 });
 

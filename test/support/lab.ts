@@ -200,6 +200,22 @@ export async function startLab(options: { config?: Record<string, unknown>; stat
       const flow = (await lab.ui("GET", `/flows/${flowId}`, { sandbox })).body.items[0];
       return lab.ui("PATCH", `/flows/${flowId}`, { body: ops, ifMatch: flow.etag, sandbox });
     },
+    /** Renames an audience as a person in Segmentation would (PATCH /segment/definitions/{id}). */
+    async uiRenameAudience(id: string, name: string, sandbox = "prod") {
+      const response = await fetch(`${emulator.url}/data/core/ups/segment/definitions/${id}`, {
+        method: "PATCH",
+        headers: {
+          authorization: `Bearer ${await uiToken(emulator.url)}`,
+          "x-api-key": "ui-editor",
+          "x-gw-ims-org-id": ORG,
+          "x-sandbox-name": sandbox,
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({ id, name }),
+      });
+      if (response.status !== 200)
+        throw new Error(`rename audience ${id} → ${response.status} ${await response.text()}`);
+    },
     async close() {
       await emulator.close();
       rmSync(dir, { recursive: true, force: true });

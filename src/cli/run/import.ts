@@ -6,8 +6,12 @@ import { packageRoot } from "../../app/package-root.js";
 import { createOutput } from "../../app/output.js";
 import { emitYaml } from "../../config/emit.js";
 import { schemaReference } from "../../config/schema-location.js";
+import type { ConnectionSpecPort } from "../../aep/connection-specs.js";
+import { specSecretFields } from "../../domain/connection-spec.js";
+import { destinationType, type DestinationType } from "../../domain/destination-types/index.js";
 import { globMatcher, globProblem } from "../../domain/glob.js";
 import { importFromLive } from "../../domain/import.js";
+import type { LiveSandbox } from "../../domain/live.js";
 import { AppError, ExitCode } from "../../errors.js";
 import { readLive } from "../../reconcile/read-live.js";
 import { printable } from "../../report/terminal-escape.js";
@@ -28,7 +32,9 @@ export const run: CommandSpec["run"] = async (_args, values, io) => {
   const adobe = await openAdobe(values, io, output);
   try {
     const live = await readLive(adobe.port(sandbox), { needProfileSource: false });
-    const result = importFromLive(live, values.match ? globMatcher(values.match, { ignoreCase: true }) : undefined);
+    const match = values.match ? globMatcher(values.match, { ignoreCase: true }) : () => true;
+    const secrets = await secretFieldsOf(adobe.specs(sandbox), live, match);
+    const result = importFromLive(live, match, (type) => secrets.get(type));
     const out = path.resolve(io.cwd, values.out);
     const files = [
       ...result.accounts.map((doc) => ({ file: path.join(out, "accounts", `${doc.name}.yaml`), doc })),
@@ -68,6 +74,25 @@ export const run: CommandSpec["run"] = async (_args, values, io) => {
     await adobe.close();
   }
 };
+/**
+ * Which credential fields the sandbox's connection specs mark secret, for the types import may write an
+ * account of: one GET per type (none when nothing is imported). A spec Adobe will not show leaves the
+ * registry to decide.
+ */
+async function secretFieldsOf(
+  specs: ConnectionSpecPort,
+  live: LiveSandbox,
+  match: (name: string) => boolean,
+): Promise<Map<DestinationType, Set<string> | undefined>> {
+  const types = [...new Set(live.flows.flatMap((f) => (!f.owner && f.type && match(f.name) ? [f.type] : [])))];
+  const read = await Promise.all(
+    types.map(async (type) =>
+      specSecretFields(await specs.connectionSpec(destinationType(type).connectionSpecId), type),
+    ),
+  );
+  return new Map(types.map((type, i) => [type, read[i]]));
+}
+
 function schemaFile(): string {
   return path.join(packageRoot(import.meta.url), "schemas/aep-gitops.schema.json");
 }

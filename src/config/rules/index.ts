@@ -1,5 +1,6 @@
 // The semantic rules (layer 2), run in this order over every checked document of a sandbox. The field
 // rules (audience-id, xdm-path, literal-secret, env-ref) run inside layer 1: see schema-errors.ts.
+import { audienceSchedules } from "./audience-schedule.js";
 import { duplicateAttributes } from "./duplicate-attribute.js";
 import { duplicateAudiences } from "./duplicate-audience.js";
 import { duplicateNames } from "./duplicate-name.js";
@@ -18,6 +19,7 @@ export const SEMANTIC_RULES: Rule[] = [
   typeMismatches,
   duplicateAudiences,
   duplicateAttributes,
+  audienceSchedules,
   guardrailAudiences,
   guardrailAttributes,
   guardrailDestinations,

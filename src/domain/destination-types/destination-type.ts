@@ -5,8 +5,10 @@
 
 /**
  * How a credential field is treated: `secret` is write-only (the schema's writeOnly, only ever
- * `${env:NAME}`, masked in every output); `key` identifies an account but is sensitive (import writes it
- * as `${env:NAME}`, outputs mask its value); `setting` is plain configuration (a region, a namespace).
+ * `${env:NAME}`, masked in every output); `key` identifies an account but is sensitive (Adobe shows it,
+ * so import writes it as Adobe returns it; outputs mask its value); `setting` is plain configuration (a
+ * region, a namespace). Import asks the sandbox's connection spec which fields are secret first
+ * (`format: password`), and falls back to these roles only where the spec cannot be read.
  */
 export type CredentialRole = "secret" | "key" | "setting";
 
