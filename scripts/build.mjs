@@ -53,7 +53,7 @@ export async function build() {
   // The CLI is one CommonJS file: bin/aep-gitops.js hands it to V8's code cache (Node's own on 22.1 and
   // later, bin/code-cache.js on Node 20), and a cached start skips parsing and compiling it, which no
   // split into chunks can match: 60 ms → 30 ms of CPU for `validate` (bench/results.md, "Start-up").
-  // The command's behaviour, the emulator and cosmiconfig are still imported dynamically, so they are
+  // The command's behaviour and the emulator are still imported dynamically, so they are
   // only evaluated when a command needs them.
   const cli = await esbuild({
     ...common,
@@ -73,16 +73,15 @@ export async function build() {
     minifySyntax: true,
     // Non-ASCII characters escaped: bin/code-cache.js reads the bundle as latin1, which is faster than UTF-8.
     charset: "ascii",
-    external: ["typescript"],
     plugins: [yamlAsEsm, lazyChildProcess],
   });
   // No import() may run in the bundle: on Node 20 a function V8 takes from the code cache loses its
   // import callback, and every import() in it fails. Bundled modules' dynamic imports become plain
   // calls; one left for Node to resolve (a package outside the bundle, a builtin) would fail at run
-  // time, so it fails the build. typescript: cosmiconfig's loader for .ts configs, never searched for.
+  // time, so it fails the build.
   const leftForNode = Object.values(cli.metafile.outputs)
     .flatMap((output) => output.imports)
-    .filter((i) => i.kind === "dynamic-import" && i.external && i.path !== "typescript");
+    .filter((i) => i.kind === "dynamic-import" && i.external);
   if (leftForNode.length > 0)
     throw new Error(
       `the CLI bundle would import() at run time: ${leftForNode.map((i) => i.path).join(", ")}; require() it instead`,
@@ -105,14 +104,11 @@ export async function build() {
     plugins: [yamlAsEsm],
   });
   if (existsSync(path.join(root, "src/action/main.ts"))) {
-    // cosmiconfig can load TypeScript configs, which drags all of `typescript` (10 MB) into the bundle;
-    // aep-gitops never searches for a .ts config, so that require() is never reached.
     await esbuild({
       ...common,
       entryPoints: ["src/action/main.ts"],
       outfile: "dist/action/index.js",
       sourcemap: false,
-      external: ["typescript"],
     });
   }
 }
