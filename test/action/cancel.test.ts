@@ -60,4 +60,35 @@ describe("a cancelled apply job", () => {
     const noop = await t.lab.cli(["plan", "--detailed-exitcode"]);
     expect(noop.code).toBe(0);
   }, 60_000);
+
+  it("after a partial failure (selector PATCHes refused), re-runs into the reviewed plan's remainder without force", async () => {
+    const pr = t.github.openPullRequest("sixty destinations", sha("1"));
+    const planned = await t.run({
+      command: "plan",
+      eventName: "pull_request",
+      payload: pullRequestEvent(pr, sha("1")),
+      sha: sha("1"),
+    });
+    expect(planned.code, planned.stdout).toBe(0);
+    t.github.mergePullRequest(pr, sha("2"));
+    await t.lab.faults({
+      scripted: [
+        {
+          method: "PATCH",
+          route: "/flows/{id}",
+          nth: 20,
+          from: true,
+          action: { type: "status", status: 400, body: { code: "FLOW-1451-400", message: "refused" } },
+        },
+      ],
+    });
+    const apply = () => t.run({ command: "apply", eventName: "push", payload: pushEvent(sha("2")), sha: sha("2") });
+    const partial = await apply();
+    expect(partial.code).toBe(1);
+    expect(t.github.comments(pr).at(-1)!.body).toMatch(/<!-- aep-gitops:continue sha=2{40} checksum=[0-9a-f]{64} -->/);
+    await t.lab.faults({});
+    const rerun = await apply();
+    expect(rerun.code, rerun.stdout).toBe(0);
+    expect((await t.lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
+  }, 60_000);
 });

@@ -5,10 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { kinesisAccount, kinesisDestination } from "../support/lab.js";
 import { pullRequestEvent, pushEvent, sha } from "./events.js";
-import { startActionLab, type ActionLab } from "./harness.js";
-
-const PLAN_ENV = { KINESIS_SECRET_KEY: undefined, EVENTHUB_SAS_KEY: undefined, AEP_GITOPS_FINGERPRINT_KEY: undefined };
-const APPLY_ENV = { AEP_GITOPS_FINGERPRINT_KEY: "fingerprint-key-of-the-apply-environment" };
+import { APPLY_ENV, PLAN_ENV, startActionLab, type ActionLab } from "./harness.js";
 
 let t: ActionLab;
 beforeEach(async () => {

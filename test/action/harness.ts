@@ -32,6 +32,15 @@ export interface ActionStep {
 
 export type ActionLab = Awaited<ReturnType<typeof startActionLab>>;
 
+/** What examples/workflows/plan.yml passes: the IMS credential, no destination secret, no fingerprint key. */
+export const PLAN_ENV = {
+  KINESIS_SECRET_KEY: undefined,
+  EVENTHUB_SAS_KEY: undefined,
+  AEP_GITOPS_FINGERPRINT_KEY: undefined,
+};
+/** What examples/workflows/apply.yml adds: the fingerprint key of the apply environment. */
+export const APPLY_ENV = { AEP_GITOPS_FINGERPRINT_KEY: "fingerprint-key-of-the-apply-environment" };
+
 /** `lab`: the emulator's options (e.g. the audiences a sandbox holds), as startLab takes them. */
 export async function startActionLab(options: { lab?: Parameters<typeof startLab>[0] } = {}) {
   const lab: Lab = await startLab(options.lab);

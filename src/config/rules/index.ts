@@ -4,7 +4,7 @@ import { audienceSchedules } from "./audience-schedule.js";
 import { duplicateAttributes } from "./duplicate-attribute.js";
 import { duplicateAudiences } from "./duplicate-audience.js";
 import { duplicateNames } from "./duplicate-name.js";
-import { envNames, envOutsideCredentials } from "./env-ref.js";
+import { envNames, envOutsideCredentials } from "./env-scope.js";
 import { guardrailAttributes, guardrailAudiences, guardrailDestinations } from "./guardrails.js";
 import type { Rule } from "./rule.js";
 import { renamedFrom } from "./renamed-from.js";
