@@ -55,7 +55,7 @@ export async function applySaved(
   saved: SavedPlan,
   file: string,
   adobe: Adobe,
-  hooks: Pick<SavedApplyOptions, "onItem" | "onItemStart"> & { onLockDegraded?: (warning: string) => void },
+  hooks: Pick<SavedApplyOptions, "onItem" | "onItemStart" | "stop"> & { onLockDegraded?: (warning: string) => void },
 ): Promise<{ sandbox: string; items: ItemResult[] }[]> {
   const problem = savedPlanProblem(saved, where(adobe));
   if (problem)
@@ -78,7 +78,11 @@ export async function applySaved(
   const ports = new Map(saved.sandboxes.map((s) => [s.sandbox, adobe.port(s.sandbox)]));
   return applySavedPlan(saved, ports, {
     env: adobe.env,
-    lock: lockOptions(adobe.env, { onDegraded: (reason) => hooks.onLockDegraded?.(lockDegradedWarning(reason)) }),
+    lock: lockOptions(adobe.env, {
+      onDegraded: (reason) => hooks.onLockDegraded?.(lockDegradedWarning(reason)),
+      stop: hooks.stop,
+    }),
+    ...(hooks.stop ? { stop: hooks.stop } : {}),
     ...(hooks.onItem ? { onItem: hooks.onItem } : {}),
     ...(hooks.onItemStart ? { onItemStart: hooks.onItemStart } : {}),
     refuse: (moved) =>

@@ -29,6 +29,8 @@ export interface SavedApplyOptions {
   lock: LockOptions;
   onItem?: (sandbox: string, item: ItemResult) => void;
   onItemStart?: (sandbox: string, change: Change) => void;
+  /** True once the run was interrupted: no new write starts (those in flight finish). */
+  stop?: () => boolean;
   /** Turns moved objects into the refusal a person reads (the report layer words it). */
   refuse: (moved: MovedObject[]) => AppError;
 }
@@ -77,7 +79,7 @@ export async function applySavedPlan(
           onItem: (item) => options.onItem?.(sandbox.sandbox, item),
           onItemStart: (change) => options.onItemStart?.(sandbox.sandbox, change),
           preCreated: new Map(lock.created ? [[PROFILE_CONNECTION_REF, lock.id]] : []),
-          guard: leaseGuard(lock),
+          guard: leaseGuard(lock, options.stop),
         });
         return { sandbox: sandbox.sandbox, items };
       });

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { AepApiError } from "../aep/errors.js";
 import type { FlowServicePort } from "../aep/flow-service.js";
 import { PROFILE_CONNECTION_NAME } from "../domain/plan-profile.js";
-import { AppError } from "../errors.js";
+import { AppError, InterruptedError } from "../errors.js";
 import { probeConnectionPatch } from "./connection-patch.js";
 import { held, refusalReason, unlocked, type HeldLock } from "./lease.js";
 import { describeLease, type Lease, type LeaseHolder, type LockHolder } from "./lease-holder.js";
@@ -181,9 +181,14 @@ async function fresh(lock: HeldLock & { renewIfShort(): Promise<void> }): Promis
   return lock;
 }
 
-/** What the executor is told before each write once the lease ran out: stop, and say what was not done. */
-export function leaseGuard(lock: HeldLock): () => void {
+/**
+ * What the executor asks before each write: after an interrupt, or once the lease ran out, it stops and
+ * says what was not done.
+ */
+export function leaseGuard(lock: HeldLock, stop?: () => boolean): () => void {
   return () => {
+    // An interrupt first (Ctrl-C, a cancelled job): no new write starts, those in flight finish.
+    if (stop?.()) throw new InterruptedError();
     if (!lock.lost()) return;
     throw new AppError(
       "refused",

@@ -21,7 +21,7 @@ import type { PlanOptions } from "../domain/plan-context.js";
 import { planChecksum } from "../domain/checksum.js";
 import { assemblePlan, planSandbox } from "../domain/planner.js";
 import { PROFILE_CONNECTION_REF } from "../domain/plan-profile.js";
-import { AppError, InterruptedError } from "../errors.js";
+import { AppError } from "../errors.js";
 import { executePlan, type ItemResult } from "./executor.js";
 import { planKnowingConnectionPatch } from "./connection-patch.js";
 import { fingerprints } from "./fingerprint.js";
@@ -219,21 +219,13 @@ export async function applyRun(targets: SandboxTarget[], run: PlanRun, options: 
           onItem: (item) => options.onItem?.(sandboxPlan.sandbox, item),
           onItemStart: (change) => options.onItemStart?.(sandboxPlan.sandbox, change),
           preCreated: new Map(lock.created ? [[PROFILE_CONNECTION_REF, lock.id]] : []),
-          guard: interruptible(leaseGuard(lock), options.stop),
+          guard: leaseGuard(lock, options.stop),
         });
         return { sandbox: sandboxPlan.sandbox, items };
       });
     }),
   );
   return { ...run, results };
-}
-
-/** The executor's guard: an interrupt first (nothing more starts), then the lease. */
-function interruptible(guard: () => void, stop: (() => boolean) | undefined): () => void {
-  return () => {
-    if (stop?.()) throw new InterruptedError();
-    guard();
-  };
 }
 
 /** After a 412: read the one object again, plan against it, and say what we found. */

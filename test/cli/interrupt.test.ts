@@ -80,6 +80,24 @@ describe("an apply interrupted", () => {
   });
 });
 
+describe("a saved plan's apply, interrupted", () => {
+  it("stops cleanly too, and a fresh plan and apply finish the rest without --force", async () => {
+    expect((await lab.cli(["plan", "--out", "plan.json"])).code).toBe(0);
+    const run = lab.cli(["apply", "plan.json", "--yes"]);
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline && !(await lab.writes()).some((r) => r.method === "POST" && /\/flows$/.test(r.path)))
+      await new Promise((r) => setTimeout(r, 10));
+    run.signal("SIGINT");
+    const interrupted = await run;
+    expect(interrupted.code).toBe(130);
+    expect(interrupted.stderr).toMatch(/Interrupt received \(SIGINT\): finishing \d+ changes? in flight/);
+    expect(interrupted.stderr).toMatch(/Interrupted \(SIGINT\): \d+ of \d+ changes done/);
+    const again = await lab.cli(["apply", "--yes"]);
+    expect(again.code, again.stderr).toBe(0);
+    expect((await lab.cli(["plan", "--detailed-exitcode"])).code).toBe(0);
+  });
+});
+
 describe("an apply on the embedded emulator, interrupted", () => {
   it("keeps every object it reported as created, and the next apply finishes the rest", async () => {
     for (let i = DESTINATIONS; i < 200; i++) lab.write(`destinations/dest-${i}.yaml`, kinesisDestination(`dest-${i}`));

@@ -1,6 +1,5 @@
 // What `aep-gitops apply` does (its declaration: commands/apply.ts).
 import path from "node:path";
-import { EXIT_ON, graceMs, watchInterrupts } from "../../app/interrupt.js";
 import { readSavedPlan } from "../../app/saved-plans.js";
 import { apply, assertComplete, failedCount, plan } from "../../app/runs.js";
 import { assemblePlan, isNoop } from "../../domain/planner.js";
@@ -12,6 +11,7 @@ import { printableLines } from "../../report/terminal-escape.js";
 import type { CommandSpec } from "../command.js";
 import { confirm, interactive, requireConsent } from "../consent.js";
 import { lockWaitReporter } from "../../app/lock-wait.js";
+import { applyInterrupts } from "../interrupts.js";
 import { createProgress } from "../progress.js";
 import { stopOnProblems, warningsOf, workspaceCommand } from "../workspace-command.js";
 import { applySavedFile } from "./apply-saved.js";
@@ -43,26 +43,9 @@ const applyFromYaml = workspaceCommand(async (ws, options, output, io) => {
   // What a person confirmed is bound like a reviewed checksum: it runs as shown, or not at all.
   const expectChecksum = options.expectChecksum ?? (asking ? run.plan.checksum : undefined);
   const progress = text ? createProgress(run.plan.sandboxes, output, io) : undefined;
-  let inFlight = 0;
   // Ctrl-C or a cancelled job: no new write starts, those in flight finish, the lock is released and
-  // the results are reported (src/app/interrupt.ts). Only while writing: before, nothing needs undoing.
-  const interrupt = watchInterrupts(
-    io.signals,
-    {
-      first: (signal) =>
-        output.err(
-          `\nInterrupt received (${signal}): finishing ${inFlight} change${inFlight === 1 ? "" : "s"} in flight, starting no new ones. Interrupt again to stop at once.`,
-        ),
-      now: (signal, why) => {
-        output.err(
-          `Stopping now (${why}): changes in flight may or may not have landed. Run apply again: it converges from whatever is there (no --force needed).`,
-        );
-        ws.adobe.closeNow();
-        io.exit?.(EXIT_ON[signal]);
-      },
-    },
-    graceMs(io.env),
-  );
+  // the results are reported. Only while writing: before, nothing needs undoing.
+  const { interrupt, started, finished } = applyInterrupts(output, io, () => ws.adobe.closeNow());
   const applied = await apply(ws, run, {
     flags,
     stop: interrupt.requested,
@@ -77,11 +60,11 @@ const applyFromYaml = workspaceCommand(async (ws, options, output, io) => {
       output.err(render("plan", "text", assemblePlan([fresh])));
     },
     onItemStart: (sandbox, change) => {
-      inFlight++;
+      started(sandbox, change.ref);
       progress?.start(sandbox, change);
     },
     onItem: (sandbox, item) => {
-      if (item.status !== "skipped") inFlight--;
+      finished(sandbox, item.ref);
       progress?.done(sandbox, item);
     },
   })
