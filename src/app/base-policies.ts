@@ -86,13 +86,21 @@ async function parse(file: string, text: string, label: string): Promise<ConfigF
   }
 }
 
-/** Only `policies` matter here: the rest of the base's config (its folders) is not this run's. */
+/**
+ * Only `policies` and `credentials` (the variables a credential may name) matter here: the rest of the
+ * base's config (its folders) is not this run's.
+ */
 function policiesOf(found: ConfigFile, file: string, root: string, label: string): PolicySet {
-  const raw = ((found.config ?? {}) as AepGitopsToolConfig).policies;
+  const config = (found.config ?? {}) as AepGitopsToolConfig;
+  const raw = config.policies;
   // Each place is said to be the config's path in the checkout (its lines are the base's).
   const at = path.join(root, file);
   const validator = toolConfigValidator();
-  const problems = !validator(raw === undefined ? {} : { policies: raw })
+  const judged = {
+    ...(raw === undefined ? {} : { policies: raw }),
+    ...(config.credentials === undefined ? {} : { credentials: config.credentials }),
+  };
+  const problems = !validator(judged)
     ? schemaProblems(validator.errors ?? [], {
         locator: found.locator,
         rule: "tool-config",
@@ -111,9 +119,11 @@ function policiesOf(found: ConfigFile, file: string, root: string, label: string
     );
   }
   const read = readPolicies(raw, found.locator);
+  const prefixes = config.credentials?.variablePrefixes;
   return {
     ...read,
     policies: read.policies.map((p) => (p.source ? { ...p, source: { ...p.source, file: at } } : p)),
+    ...(prefixes ? { variablePrefixes: prefixes } : {}),
   };
 }
 

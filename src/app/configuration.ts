@@ -97,15 +97,31 @@ async function prepare(request: ConfigurationRequest, io: Io) {
     ...(request.toolConfigOnlyIfNamed && request.paths.length > 0 && !request.config ? { skipSearch: true } : {}),
   });
   const judged = request.judgePolicies ? await request.judgePolicies(own) : undefined;
-  const tool: ToolConfig = judged ? { ...own, policies: judged.policies, guardrails: judged.guardrails } : own;
+  // The base branch's rules judge (the Action, on a pull request): its policies, its guardrail
+  // severities and the variables its credentials may name, whatever the pull request's config says.
+  const tool: ToolConfig = judged ? withRules(own, judged) : own;
   const requests = chooseSandboxes(tool, request, io).map((s) => ({ sandbox: s.name, paths: s.paths }));
   const options = {
     repository,
     ...(request.cache ? { cache: request.cache } : {}),
     ...(tool.variablePrefixes ? { variablePrefixes: tool.variablePrefixes } : {}),
   };
-  const proposed = judged && { policies: own.policies, guardrails: own.guardrails };
+  const proposed = judged && {
+    policies: own.policies,
+    guardrails: own.guardrails,
+    ...(own.variablePrefixes ? { variablePrefixes: own.variablePrefixes } : {}),
+  };
   return { tool, requests, options, ...(proposed ? { proposedPolicies: proposed } : {}) };
+}
+
+function withRules(own: ToolConfig, judged: PolicySet): ToolConfig {
+  const { variablePrefixes: _own, ...rest } = own;
+  return {
+    ...rest,
+    policies: judged.policies,
+    guardrails: judged.guardrails,
+    ...(judged.variablePrefixes ? { variablePrefixes: judged.variablePrefixes } : {}),
+  };
 }
 
 /** Every sandbox's problems, with Adobe's guardrails at the tool config's severity, and the data policies'. */

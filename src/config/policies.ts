@@ -17,6 +17,11 @@ export type GuardrailSeverity = Partial<Record<(typeof GUARDRAIL_IDS)[number], "
 export interface PolicySet {
   policies: Policy[];
   guardrails: GuardrailSeverity;
+  /**
+   * `credentials.variablePrefixes`: which variables a credential may name. A rule of the same kind as a
+   * policy, so in the Action the base branch's judges a pull request too.
+   */
+  variablePrefixes?: string[];
 }
 
 type RawPolicy = NonNullable<AepGitopsToolConfig["policies"]>[number];

@@ -1,4 +1,5 @@
-// How two sets of data policies differ, policy by policy (by id), and guardrail by guardrail: what a
+// How two sets of data policies differ, policy by policy (by id), guardrail by guardrail, and in the
+// variables credentials may name: what a
 // pull request that edits the tool config proposes, next to what judges it (the base branch's). Each
 // policy is compared as its rules, not as it is written: a string and a one-item list are the same
 // rule, and moving a policy to another line changes nothing.
@@ -27,5 +28,7 @@ export function diffPolicies(before: PolicySet, after: PolicySet): PolicyDiffLin
   };
   for (const id of new Set([...old.keys(), ...next.keys()])) compare(id, old.get(id), next.get(id));
   for (const id of GUARDRAIL_IDS) compare(id, before.guardrails[id], after.guardrails[id]);
+  const prefixes = (set: PolicySet) => (set.variablePrefixes ? JSON.stringify(set.variablePrefixes) : undefined);
+  compare("credentials.variablePrefixes", prefixes(before), prefixes(after));
   return lines;
 }

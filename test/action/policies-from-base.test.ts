@@ -52,6 +52,23 @@ describe("the base branch's policies judge a pull request", () => {
     ]);
   });
 
+  it("a pull request that drops the credential variable prefixes is still judged by the base's", async () => {
+    t.github.commitFile(
+      BASE,
+      CONFIG,
+      "sandboxes:\n  prod: destinations\ncredentials:\n  variablePrefixes: [AEP_DEST_]\n",
+    );
+    t.lab.write(CONFIG, "sandboxes:\n  prod: destinations\n");
+    const pr = t.github.openPullRequest("any variable will do", sha("1"));
+    const run = await plan(pr, sha("1"));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /::error file=destinations\/account\.yaml,line=8,col=\d+,title=aep-gitops%3A env-name::'secretKey' refers to KINESIS_SECRET_KEY, which does not start with an allowed prefix \(AEP_DEST_\)/,
+    );
+    expect(t.github.comments(pr)[0]!.body).toContain("credentials.variablePrefixes");
+    expect(await t.lab.requests()).toEqual([]);
+  });
+
   it("a pull request that adds a policy is planned by the base's; its own judge once merged", async () => {
     t.github.commitFile(BASE, CONFIG, LOOSENED);
     t.lab.write(CONFIG, POLICIES_CONFIG);
