@@ -1,21 +1,37 @@
 // Ctrl-C during `apply` (and `apply FILE`), as a person at a terminal reads it: the first signal is
 // answered at once with how many changes are still in flight, a second one (or the grace period over)
-// stops the process after saving what must be saved. src/app/interrupt.ts has the mechanism.
+// stops the process after saving what must be saved. src/app/interrupt.ts has the mechanism; both
+// apply commands run their writes through whileWriting, so they report an interrupt the same way.
 import { EXIT_ON, graceMs, watchInterrupts, type Interrupt } from "../app/interrupt.js";
 import type { Io } from "../app/io.js";
 import type { Output } from "../app/output.js";
+import type { Change } from "../domain/plan.js";
+import type { ItemResult } from "../reconcile/executor.js";
+import { interruptedSummary } from "../report/interrupted.js";
+import type { Progress } from "./progress.js";
 
-export interface ApplyInterrupts {
-  interrupt: Interrupt;
-  /** An item's first call is about to go out. */
-  started(sandbox: string, ref: string): void;
-  /** An item finished, however it ended. */
-  finished(sandbox: string, ref: string): void;
+/** What the writes are run with: stop starting new ones once interrupted, and say what happens. */
+export interface WriteHooks {
+  stop: () => boolean;
+  onItemStart(sandbox: string, change: Change): void;
+  onItem(sandbox: string, item: ItemResult): void;
 }
 
-/** Listens while apply writes; `closeNow` saves synchronously what closing would save. */
-export function applyInterrupts(output: Output, io: Io, closeNow: () => void): ApplyInterrupts {
+/**
+ * Runs the writes while listening for SIGINT and SIGTERM (only then: before, nothing needs undoing),
+ * with progress shown. `result` is undefined when an interrupt came before any write (waiting for the
+ * lock, reading live state): nothing was changed, and that is said here. `closeNow` saves synchronously
+ * what closing would save, for a run that must end at once.
+ */
+export async function whileWriting<T>(
+  output: Output,
+  io: Io,
+  closeNow: () => void,
+  progress: Progress | undefined,
+  write: (hooks: WriteHooks) => Promise<T>,
+): Promise<{ result: T | undefined; interrupt: Interrupt }> {
   const running = new Set<string>();
+  const key = (sandbox: string, ref: string) => `${sandbox}\u0000${ref}`;
   const interrupt = watchInterrupts(
     io.signals,
     {
@@ -33,9 +49,31 @@ export function applyInterrupts(output: Output, io: Io, closeNow: () => void): A
     },
     graceMs(io.env),
   );
-  return {
-    interrupt,
-    started: (sandbox, ref) => void running.add(`${sandbox}\u0000${ref}`),
-    finished: (sandbox, ref) => void running.delete(`${sandbox}\u0000${ref}`),
-  };
+  const result = await write({
+    stop: interrupt.requested,
+    onItemStart: (sandbox, change) => {
+      running.add(key(sandbox, change.ref));
+      progress?.start(sandbox, change);
+    },
+    onItem: (sandbox, item) => {
+      running.delete(key(sandbox, item.ref));
+      progress?.done(sandbox, item);
+    },
+  })
+    .catch((error: unknown) => {
+      if (!interrupt.requested()) throw error;
+      output.err(`Interrupted (${interrupt.signal()}) before anything was changed: ${(error as Error).message}`);
+      return undefined;
+    })
+    .finally(() => {
+      interrupt.dispose();
+      progress?.stop();
+    });
+  return { result, interrupt };
+}
+
+/** After the report of an interrupted apply: what was done and what a re-run does, and the exit code. */
+export function interruptedExit(output: Output, interrupt: Interrupt, results: { items: ItemResult[] }[]): number {
+  output.err(interruptedSummary(results, interrupt.signal()!));
+  return interrupt.exitCode();
 }

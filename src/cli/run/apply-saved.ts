@@ -11,10 +11,9 @@ import type { SavedPlan } from "../../domain/saved-plan.js";
 import { AppError, ExitCode } from "../../errors.js";
 import { applySummaryLine } from "../../report/apply-result.js";
 import { chooseFormat, render } from "../../report/formats/index.js";
-import { interruptedSummary } from "../../report/interrupted.js";
 import { printableLines } from "../../report/terminal-escape.js";
 import { confirm, interactive, requireConsent } from "../consent.js";
-import { applyInterrupts } from "../interrupts.js";
+import { interruptedExit, whileWriting } from "../interrupts.js";
 import { longFlag, type CliOptions, type OptionName } from "../options.js";
 import { createProgress } from "../progress.js";
 
@@ -46,28 +45,17 @@ export async function applySavedFile(file: string, saved: SavedPlan, options: Cl
       return ExitCode.error;
     }
     const progress = text ? createProgress(saved.sandboxes, output, io) : undefined;
-    const { interrupt, started, finished } = applyInterrupts(output, io, () => adobe.closeNow());
-    const results = await applySaved(saved, file, adobe, {
-      stop: interrupt.requested,
-      onItemStart: (sandbox, change) => {
-        started(sandbox, change.ref);
-        progress?.start(sandbox, change);
-      },
-      onItem: (sandbox, item) => {
-        finished(sandbox, item.ref);
-        progress?.done(sandbox, item);
-      },
-      onLockDegraded: (warning) => output.err(`warning: ${printableLines(warning)}`),
-    })
-      .catch((error: unknown) => {
-        if (!interrupt.requested()) throw error;
-        output.err(`Interrupted (${interrupt.signal()}) before anything was changed: ${(error as Error).message}`);
-        return undefined;
-      })
-      .finally(() => {
-        interrupt.dispose();
-        progress?.stop();
-      });
+    const { result: results, interrupt } = await whileWriting(
+      output,
+      io,
+      () => adobe.closeNow(),
+      progress,
+      (hooks) =>
+        applySaved(saved, file, adobe, {
+          ...hooks,
+          onLockDegraded: (warning) => output.err(`warning: ${printableLines(warning)}`),
+        }),
+    );
     if (!results) return interrupt.exitCode();
     const report = { checksum: saved.checksum, results };
     if (!text) {
@@ -77,10 +65,7 @@ export async function applySavedFile(file: string, saved: SavedPlan, options: Cl
       return failedCount({ results }) > 0 ? ExitCode.error : ExitCode.ok;
     }
     output.out(output.tty ? render("apply", "text", report) : applySummaryLine(results));
-    if (interrupt.requested()) {
-      output.err(interruptedSummary(results, interrupt.signal()!));
-      return interrupt.exitCode();
-    }
+    if (interrupt.requested()) return interruptedExit(output, interrupt, results);
     assertComplete(
       { results },
       "Fix the cause shown above and plan again: the saved plan is partly applied, so a new plan finishes it.",

@@ -6,12 +6,11 @@ import { assemblePlan, isNoop } from "../../domain/planner.js";
 import { ExitCode } from "../../errors.js";
 import { applySummaryLine } from "../../report/apply-result.js";
 import { chooseFormat, render } from "../../report/formats/index.js";
-import { interruptedSummary } from "../../report/interrupted.js";
 import { printableLines } from "../../report/terminal-escape.js";
 import type { CommandSpec } from "../command.js";
 import { confirm, interactive, requireConsent } from "../consent.js";
 import { lockWaitReporter } from "../../app/lock-wait.js";
-import { applyInterrupts } from "../interrupts.js";
+import { interruptedExit, whileWriting } from "../interrupts.js";
 import { createProgress } from "../progress.js";
 import { stopOnProblems, warningsOf, workspaceCommand } from "../workspace-command.js";
 import { applySavedFile } from "./apply-saved.js";
@@ -44,40 +43,28 @@ const applyFromYaml = workspaceCommand(async (ws, options, output, io) => {
   const expectChecksum = options.expectChecksum ?? (asking ? run.plan.checksum : undefined);
   const progress = text ? createProgress(run.plan.sandboxes, output, io) : undefined;
   // Ctrl-C or a cancelled job: no new write starts, those in flight finish, the lock is released and
-  // the results are reported. Only while writing: before, nothing needs undoing.
-  const { interrupt, started, finished } = applyInterrupts(output, io, () => ws.adobe.closeNow());
-  const applied = await apply(ws, run, {
-    flags,
-    stop: interrupt.requested,
-    ...(expectChecksum ? { expectChecksum } : {}),
-    onLockWait: lockWaitReporter(output, io),
-    onLockDegraded: (warning) => output.err(`warning: ${printableLines(warning)}`),
-    onReplanned: (fresh) => {
-      progress?.replanned(fresh);
-      output.err(
-        `Live state of sandbox '${fresh.sandbox}' changed before this apply took its lock; applying the fresh plan:`,
-      );
-      output.err(render("plan", "text", assemblePlan([fresh])));
-    },
-    onItemStart: (sandbox, change) => {
-      started(sandbox, change.ref);
-      progress?.start(sandbox, change);
-    },
-    onItem: (sandbox, item) => {
-      finished(sandbox, item.ref);
-      progress?.done(sandbox, item);
-    },
-  })
-    .catch((error: unknown) => {
-      // Interrupted before any write (waiting for the lock, reading live state): nothing was changed.
-      if (!interrupt.requested()) throw error;
-      output.err(`Interrupted (${interrupt.signal()}) before anything was changed: ${(error as Error).message}`);
-      return undefined;
-    })
-    .finally(() => {
-      interrupt.dispose();
-      progress?.stop();
-    });
+  // the results are reported.
+  const { result: applied, interrupt } = await whileWriting(
+    output,
+    io,
+    () => ws.adobe.closeNow(),
+    progress,
+    (hooks) =>
+      apply(ws, run, {
+        flags,
+        ...hooks,
+        ...(expectChecksum ? { expectChecksum } : {}),
+        onLockWait: lockWaitReporter(output, io),
+        onLockDegraded: (warning) => output.err(`warning: ${printableLines(warning)}`),
+        onReplanned: (fresh) => {
+          progress?.replanned(fresh);
+          output.err(
+            `Live state of sandbox '${fresh.sandbox}' changed before this apply took its lock; applying the fresh plan:`,
+          );
+          output.err(render("plan", "text", assemblePlan([fresh])));
+        },
+      }),
+  );
   if (!applied) return interrupt.exitCode();
   const report = { checksum: run.plan.checksum, results: applied.results };
   if (!text) {
@@ -91,10 +78,7 @@ const applyFromYaml = workspaceCommand(async (ws, options, output, io) => {
     const calls = ws.adobe.http.stats;
     output.err(`Flow Service calls: ${calls.calls} (${calls.retries} retried, ${calls.throttled} throttled).`);
   }
-  if (interrupt.requested()) {
-    output.err(interruptedSummary(applied.results, interrupt.signal()!));
-    return interrupt.exitCode();
-  }
+  if (interrupt.requested()) return interruptedExit(output, interrupt, applied.results);
   assertComplete(applied, "Fix the cause shown above and run apply again: it continues from where this run stopped.");
   return ExitCode.ok;
 }, requireConsent);
