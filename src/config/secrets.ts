@@ -1,7 +1,6 @@
 // How environment references are written, read and repaired. Secrets never live in Git: only the
 // reference does. Which credential fields are secret is each destination type's fact (its registry
 // entry, held against the schema's writeOnly fields by a test).
-import { reservedVariable } from "../domain/env-names.js";
 import { resourceSchema } from "./schema.js";
 
 /** The one accepted form, taken from the schema: `${env:NAME}` as the whole value. */
@@ -28,12 +27,4 @@ export function repairEnvReference(value: string): string | undefined {
   );
   const name = match?.[1] ?? match?.[2];
   return name ? `\${env:${name}}` : undefined;
-}
-
-/** The conventional variable for a credential: account kinesis-marketing, field secretKey → KINESIS_MARKETING_SECRET_KEY. */
-export function suggestedEnvName(account: string, field: string): string {
-  const words = [account.replace(/[^A-Za-z0-9]+/g, "_"), field.replace(/([a-z0-9])([A-Z])/g, "$1_$2")];
-  const name = words.join("_").replace(/_+/g, "_").replace(/^_|_$/g, "").toUpperCase();
-  // An account called "github" must not be told to use GITHUB_SECRET_KEY, which env-name refuses.
-  return reservedVariable(name) === undefined && /^[A-Z_]/.test(name) ? name : `DEST_${name}`;
 }

@@ -40,3 +40,14 @@ export function ownSecretVariables(env: Record<string, string | undefined>): str
     .filter((name) => /SECRET|TOKEN|KEY|PASSWORD/i.test(name))
     .sort();
 }
+
+/**
+ * The conventional variable for a credential (account kinesis-marketing, field secretKey →
+ * KINESIS_MARKETING_SECRET_KEY), never one validate refuses: an account called "github" gets
+ * DEST_GITHUB_SECRET_KEY, not GITHUB_SECRET_KEY. What `import` writes and the hints suggest.
+ */
+export function suggestedVariable(account: string, field: string): string {
+  const words = [account.replace(/[^A-Za-z0-9]+/g, "_"), field.replace(/([a-z0-9])([A-Z])/g, "$1_$2")];
+  const name = words.join("_").replace(/_+/g, "_").replace(/^_|_$/g, "").toUpperCase();
+  return reservedVariable(name) === undefined && /^[A-Z_]/.test(name) ? name : `DEST_${name}`;
+}

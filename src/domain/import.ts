@@ -2,7 +2,7 @@
 // (adoptId) instead of recreating them. Pure: the CLI reads live state and writes the files.
 import type { AudienceSchedule } from "./desired.js";
 import { destinationType, TYPE_LABELS, type DestinationType } from "./destination-types/index.js";
-import { reservedVariable } from "./env-names.js";
+import { suggestedVariable } from "./env-names.js";
 import type { LiveConnection, LiveFlow, LiveSandbox, LiveTargetConnection } from "./live.js";
 
 export interface ImportedAccount {
@@ -113,13 +113,7 @@ function toAccount(
       credentials[field] = value;
       continue;
     }
-    const suggested = `${name}_${field}`
-      .replace(/([a-z])([A-Z])/g, "$1_$2")
-      .replace(/[^A-Za-z0-9]+/g, "_")
-      .toUpperCase();
-    // Never a name validate refuses (an account called "github" would suggest GITHUB_SECRET_KEY).
-    const env =
-      reservedVariable(suggested) === undefined && /^[A-Z_]/.test(suggested) ? suggested : `DEST_${suggested}`;
+    const env = suggestedVariable(name, field);
     credentials[field] = `\${env:${env}}`;
     envNames.push(env);
   }

@@ -1,12 +1,8 @@
 // The small helpers behind the messages: typo suggestions and environment-reference advice.
 import { describe, expect, it } from "vitest";
 import { didYouMean, editDistance } from "../../src/domain/did-you-mean.js";
-import {
-  envReferenceName,
-  looksLikeEnvReference,
-  repairEnvReference,
-  suggestedEnvName,
-} from "../../src/config/secrets.js";
+import { envReferenceName, looksLikeEnvReference, repairEnvReference } from "../../src/config/secrets.js";
+import { suggestedVariable } from "../../src/domain/env-names.js";
 
 describe("did you mean", () => {
   it("suggests the closest field for a plausible typo", () => {
@@ -48,8 +44,8 @@ describe("environment references", () => {
   });
 
   it("suggests ACCOUNT_FIELD variable names", () => {
-    expect(suggestedEnvName("kinesis-marketing", "secretKey")).toBe("KINESIS_MARKETING_SECRET_KEY");
-    expect(suggestedEnvName("event-hubs-analytics", "sasKey")).toBe("EVENT_HUBS_ANALYTICS_SAS_KEY");
-    expect(suggestedEnvName("prod2", "accessKeyId")).toBe("PROD2_ACCESS_KEY_ID");
+    expect(suggestedVariable("kinesis-marketing", "secretKey")).toBe("KINESIS_MARKETING_SECRET_KEY");
+    expect(suggestedVariable("event-hubs-analytics", "sasKey")).toBe("EVENT_HUBS_ANALYTICS_SAS_KEY");
+    expect(suggestedVariable("prod2", "accessKeyId")).toBe("PROD2_ACCESS_KEY_ID");
   });
 });

@@ -4,7 +4,8 @@
 import type { SourceLocation } from "../../domain/desired.js";
 import type { Problem } from "../../domain/problem.js";
 import { problem } from "../problems.js";
-import { repairEnvReference, suggestedEnvName } from "../secrets.js";
+import { suggestedVariable } from "../../domain/env-names.js";
+import { repairEnvReference } from "../secrets.js";
 
 export function envRefProblem(
   value: string,
@@ -12,7 +13,7 @@ export function envRefProblem(
   context: { account: string | undefined; field: string },
 ): Problem {
   const repaired = repairEnvReference(value);
-  const name = repaired ?? `\${env:${suggestedEnvName(context.account ?? "account", context.field)}}`;
+  const name = repaired ?? `\${env:${suggestedVariable(context.account ?? "account", context.field)}}`;
   const message = value.startsWith("$")
     ? `'${context.field}' is not a valid environment reference`
     : `'${context.field}' mixes text with an environment reference; references are not interpolated`;

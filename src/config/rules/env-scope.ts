@@ -1,10 +1,10 @@
 // Where environment references may stand, and what they may name (layer 2, over every document): a
 // reference is resolved in an account's credentials only, and never names the tool's or the runner's
 // own variables (src/domain/env-names.ts says why).
-import { allowedByPrefixes, reservedVariable } from "../../domain/env-names.js";
+import { allowedByPrefixes, reservedVariable, suggestedVariable } from "../../domain/env-names.js";
 import type { Problem } from "../../domain/problem.js";
 import { problem } from "../problems.js";
-import { envReferenceName, suggestedEnvName } from "../secrets.js";
+import { envReferenceName } from "../secrets.js";
 import { accounts, record, text, type RuleContext } from "./rule.js";
 
 /**
@@ -46,7 +46,7 @@ export function envNames(context: RuleContext): Problem[] {
       if (reserved) {
         problems.push(
           problem(at(), "env-name", `'${field}' may not refer to ${name}: it is one of ${reserved}`, {
-            hint: `give this credential a variable of its own (e.g. ${suggestedEnvName(text(doc.value.name) ?? "account", field)}) and set it where apply runs`,
+            hint: `give this credential a variable of its own (e.g. ${suggestedVariable(text(doc.value.name) ?? "account", field)}) and set it where apply runs`,
           }),
         );
       } else if (!allowedByPrefixes(name, context.variablePrefixes)) {

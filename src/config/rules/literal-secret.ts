@@ -3,13 +3,13 @@
 import type { SourceLocation } from "../../domain/desired.js";
 import type { Problem } from "../../domain/problem.js";
 import { problem } from "../problems.js";
-import { suggestedEnvName } from "../secrets.js";
+import { suggestedVariable } from "../../domain/env-names.js";
 
 export function literalSecretProblem(
   at: SourceLocation,
   context: { account: string | undefined; field: string },
 ): Problem {
-  const variable = suggestedEnvName(context.account ?? "account", context.field);
+  const variable = suggestedVariable(context.account ?? "account", context.field);
   return problem(
     at,
     "literal-secret",
