@@ -4,13 +4,11 @@
 // policies cannot loosen what judges it; its own apply once merged, and the plan comment shows the
 // change. The base's config is looked for where the PR's is, then where the PR moved it from, then
 // where the search would find one; a base without any has no policies (the empty set judges).
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { policyGlobProblems, readPolicies, type PolicySet } from "../config/policies.js";
 import { toolConfigSchema, toolConfigValidator } from "../config/schema.js";
 import { schemaProblems } from "../config/schema-errors.js";
-import { readConfigFile, SEARCH_PLACES, type ConfigFile } from "../config/tool-config-file.js";
+import { parseConfigText, SEARCH_PLACES, type ConfigFile } from "../config/tool-config-file.js";
 import type { AepGitopsToolConfig } from "../config/types.generated.js";
 import { AppError } from "../errors.js";
 
@@ -58,21 +56,17 @@ export async function readBasePolicies(
     tried.add(file);
     const text = await base.read(file);
     if (text === undefined) continue;
-    const found = await parse(file, text, base.label);
+    const found = parse(file, text, base.label);
     if (found) return { ...policiesOf(found, file, root, base.label), file };
   }
   return { policies: [], guardrails: {} };
 }
 
-/** The config as the loader reads it, from a copy under its own name (undefined: a package.json without our key). */
-async function parse(file: string, text: string, label: string): Promise<ConfigFile | undefined> {
-  const dir = mkdtempSync(path.join(tmpdir(), "aep-gitops-base-"));
+/** The config as the loader reads a file of that name (undefined: a package.json without our key). */
+function parse(file: string, text: string, label: string): ConfigFile | undefined {
   try {
-    const copy = path.join(dir, path.posix.basename(file));
-    writeFileSync(copy, text);
-    return await readConfigFile(copy);
+    return parseConfigText(file, text, `${file} at ${label}`);
   } catch (error) {
-    if (path.posix.basename(file) === "package.json" && /has no 'aep-gitops' key/.test(String(error))) return undefined;
     throw new AppError(
       "config",
       `The tool config on the base branch (${file} at ${label}) cannot be read: ${message(error)}`,
@@ -81,8 +75,6 @@ async function parse(file: string, text: string, label: string): Promise<ConfigF
         cause: error,
       },
     );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

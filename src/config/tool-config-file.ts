@@ -66,13 +66,10 @@ function search(repository: Repository): ConfigFile | undefined {
   return undefined;
 }
 
-/**
- * The config named on purpose: `shown` is how the command line or the Action's input names it. Without
- * a repository the file is not held to one (a copy the tool made itself: src/app/base-policies.ts).
- */
+/** The config named on purpose: `shown` is how the command line or the Action's input names it. */
 export async function readConfigFile(
   file: string,
-  options: { repository?: Repository; shown?: string } = {},
+  options: { repository: Repository; shown?: string },
 ): Promise<ConfigFile> {
   const shown = options.shown ?? file;
   if (!DATA_EXTENSIONS.has(path.extname(file).toLowerCase())) throw notData(shown);
@@ -95,9 +92,20 @@ function readPackage(repository: Repository, file: string, besideAnother: boolea
 }
 
 /** Reads and parses a config: undefined for a package.json without the key. */
-function readConfig(repository: Repository | undefined, file: string, shown: string): ConfigFile | undefined {
-  repository?.admit(file, shown);
+function readConfig(repository: Repository, file: string, shown: string): ConfigFile | undefined {
+  repository.admit(file, shown);
   return parseConfig(file, readText(file, shown), shown);
+}
+
+/**
+ * A config's text, read from somewhere else than the file system (the base branch's, from GitHub),
+ * parsed as a file named `file` would be, under the same 1 MiB limit: undefined for a package.json
+ * without the key.
+ */
+export function parseConfigText(file: string, text: string, shown = file): ConfigFile | undefined {
+  const size = Buffer.byteLength(text);
+  if (size > MAX_FILE_BYTES) throw tooLarge(shown, size);
+  return parseConfig(file, text, shown);
 }
 
 /** A config's text, parsed: undefined for a package.json without the key. */
