@@ -1,12 +1,21 @@
-// `command: drift`, on a schedule: the plan read as drift, through the same application layer as the
-// CLI. Drift opens (or keeps current) one issue labelled aep-drift with the attributed report; when it is
-// gone, the issue is closed with a comment. Reports, never fixes. Outputs feed alerting; `fail-on-drift`
-// decides whether drift fails the job.
+// `command: drift`, on a schedule: the morning report. The plan read as drift, through the same
+// application layer as the CLI, with each destination's health (Adobe's dataflow runs) and the audit
+// trail of what drifted. Drift, or a failing or silent destination (input `health`), opens (or keeps
+// current) one issue labelled aep-drift; the issue says which destinations recovered since the last
+// check, and is closed with a comment when nothing is left. Reports, never fixes. Outputs feed alerting;
+// `fail-on-drift` and `health: fail` decide whether the job fails.
 import { drift } from "../app/runs.js";
 import { openWorkspace } from "../app/workspace.js";
+import { needsAttention } from "../domain/health.js";
 import { AppError, ExitCode } from "../errors.js";
 import { appendSummary } from "../github/runner-files.js";
-import { driftIssueBody, driftIssueTitle, driftResolvedComment } from "../report/comments/drift-issue.js";
+import {
+  attentionKey,
+  driftIssueBody,
+  driftIssueTitle,
+  driftResolvedComment,
+  readAttention,
+} from "../report/comments/drift-issue.js";
 import { fitToComment } from "../report/comments/plan-comment.js";
 import { render } from "../report/formats/index.js";
 import { checkConfig } from "./config-check.js";
@@ -26,20 +35,36 @@ export function driftJob(ctx: JobContext): Job {
         );
       const ws = await openWorkspace(check.configuration, {}, ctx.io, ctx.log.output);
       try {
-        const { plan, items } = await diagnosingPlanning(ctx, ws, () =>
-          drift(ws, { prune: ctx.inputs.prune, secrets: ctx.inputs.secrets }),
+        const healthMode = ctx.inputs.health;
+        const { plan, items, report } = await diagnosingPlanning(ctx, ws, () =>
+          drift(ws, { prune: ctx.inputs.prune, secrets: ctx.inputs.secrets }, { health: healthMode !== "ignore" }),
         );
-        ctx.log.group("Drift", render("drift", "text", plan));
-        const report = driftIssueBody(plan, { marker, runUrl: ctx.runner.runUrl, sha: ctx.runner.sha });
-        appendSummary(ctx.runner.summaryFile, report);
-        if (items.length > 0) {
+        ctx.log.group("Drift", render("drift", "text", report));
+        for (const note of [...(report.health?.notes ?? []), ...(report.trails?.notes ?? [])])
+          ctx.log.annotate({ level: "notice", title: "aep-gitops: not read", message: note });
+        const health = report.health?.destinations ?? [];
+        const attention = health.filter(needsAttention);
+        const before = new Set(readAttention(await conversation.issueBody("drift")));
+        const recovered = health.filter((h) => before.has(attentionKey(h)) && !needsAttention(h));
+        const body = driftIssueBody(report, {
+          marker,
+          runUrl: ctx.runner.runUrl,
+          sha: ctx.runner.sha,
+          attention,
+          recovered,
+        });
+        appendSummary(ctx.runner.summaryFile, body);
+        if (items.length > 0 || attention.length > 0) {
           const result = await conversation.openIssue("drift", {
-            title: driftIssueTitle(ctx.inputs.sandbox, items.length),
-            body: fitToComment(report, ctx.runner.runUrl),
+            title: driftIssueTitle(ctx.inputs.sandbox, items.length, attention.length),
+            body: fitToComment(body, ctx.runner.runUrl),
           });
           if (result) ctx.log.info(`Drift issue ${result.action}: ${result.issue.htmlUrl}`);
         } else {
-          const closed = await conversation.closeIssue("drift", driftResolvedComment(ctx.runner.runUrl));
+          const closed = await conversation.closeIssue(
+            "drift",
+            driftResolvedComment(ctx.runner.runUrl, { read: healthMode !== "ignore", recovered }),
+          );
           if (closed) ctx.log.info(`Closed drift issue #${closed.number}.`);
         }
         if (items.length > 0)
@@ -48,13 +73,20 @@ export function driftJob(ctx: JobContext): Job {
             title: "aep-gitops: drift",
             message: `${items.length} object(s) differ from the configuration; see the drift issue and the job summary.`,
           });
-        const exitCode = items.length > 0 && ctx.inputs.failOnDrift ? ExitCode.error : ExitCode.ok;
+        if (attention.length > 0)
+          ctx.log.annotate({
+            level: healthMode === "fail" ? "error" : "warning",
+            title: "aep-gitops: health",
+            message: `${attention.length} destination(s) failing or silent: ${attention.map(attentionKey).join(", ")}; see the drift issue and the job summary.`,
+          });
+        const failed = (items.length > 0 && ctx.inputs.failOnDrift) || (attention.length > 0 && healthMode === "fail");
         return {
-          exitCode,
+          exitCode: failed ? ExitCode.error : ExitCode.ok,
           outputs: {
             "drift-count": String(items.length),
             "has-changes": String(items.length > 0),
             "plan-checksum": plan.checksum,
+            "health-attention": String(attention.length),
           },
         };
       } finally {

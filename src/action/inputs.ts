@@ -21,6 +21,12 @@ export interface ActionInputs {
   prune: boolean;
   failOnDrift: boolean;
   /**
+   * Drift job: `report` (default) reads the destinations' dataflow runs, shows their health in the drift
+   * issue and opens it on health alone; `fail` also fails the job when one is failing or silent;
+   * `ignore` reads no runs. Plan job: anything but `ignore` shows the health of what the plan changes.
+   */
+  health: "ignore" | "report" | "fail";
+  /**
    * Whether the destination secrets must be set. A plan or drift job can do without (a pull request's
    * plan reviews meaning, not credentials); apply cannot, since it is the job that sends them.
    */
@@ -57,8 +63,15 @@ export function readInputs(env: Record<string, string | undefined>): ActionInput
     force: bool(input("force"), "force", false),
     prune: bool(input("prune"), "prune", false),
     failOnDrift: bool(input("fail-on-drift"), "fail-on-drift", false),
+    health: healthInput(input("health")),
     secrets: secretsInput(input("secrets"), command as ActionCommand),
   };
+}
+
+function healthInput(value: string | undefined): "ignore" | "report" | "fail" {
+  if (value === undefined || value === "") return "report";
+  if (value === "ignore" || value === "report" || value === "fail") return value;
+  throw new AppError("usage", `Input 'health' must be ignore, report or fail, not '${value}'.`);
 }
 
 function secretsInput(value: string | undefined, command: ActionCommand): "required" | "optional" {

@@ -3,6 +3,7 @@
 // also goes to the job summary, which has room for what a comment may have to cut. A plan job never
 // writes to Adobe: it has no code path to apply.
 import { plan as planRun } from "../app/runs.js";
+import { planHealth } from "../app/health.js";
 import { openWorkspace } from "../app/workspace.js";
 import { hasErrors } from "../config/problems.js";
 import type { Plan } from "../domain/plan.js";
@@ -88,9 +89,10 @@ export function planJob(ctx: JobContext): Job {
 
       const ws = await openWorkspace(check.configuration, {}, ctx.io, ctx.log.output);
       try {
-        const { plan, problems } = await diagnosingPlanning(ctx, ws, () =>
+        const planned = await diagnosingPlanning(ctx, ws, () =>
           planRun(ws, { prune: ctx.inputs.prune, force: ctx.inputs.force, secrets: ctx.inputs.secrets, review: true }),
         );
+        const { plan, problems } = planned;
         if (problems.length > 0) annotate(ctx, problems);
         // Audience references that do not match the sandbox: the YAML is wrong, and there is no plan.
         // What the sandbox showed is wrong with the YAML (audience references, attribute paths), or data
@@ -110,9 +112,16 @@ export function planJob(ctx: JobContext): Job {
         if (pr && ctx.conversation.connected) {
           const existing = await ctx.conversation.planComment(pr.number);
           const previousChecksum = existing?.record?.checksum;
-          await comment(planCommentBody(plan, { ...commentCtx, ...(previousChecksum ? { previousChecksum } : {}) }), {
-            existing: existing ?? null,
-          });
+          // Never a reason for the plan to fail: a refused or slow read is a note in the comment.
+          const health = ctx.inputs.health === "ignore" ? undefined : await planHealth(ws.adobe, planned);
+          for (const note of health?.notes ?? [])
+            ctx.log.annotate({ level: "notice", title: "aep-gitops: not read", message: note });
+          await comment(
+            planCommentBody(plan, { ...commentCtx, health, ...(previousChecksum ? { previousChecksum } : {}) }),
+            {
+              existing: existing ?? null,
+            },
+          );
         }
         return {
           exitCode: reportRefusals(ctx, plan),

@@ -1,6 +1,7 @@
 // The one place that talks HTTP to Adobe. Retries live here and only here, and only for what is
 // transient (429 honouring Retry-After, 5xx, network errors). A create is never retried blindly: when
 // its outcome is unknown the caller gets an AmbiguousWriteError and looks the object up first.
+import { randomUUID } from "node:crypto";
 import pRetry, { AbortError } from "p-retry";
 import { AmbiguousWriteError, AepApiError, NetworkError, describeErrorBody } from "./errors.js";
 import { exchange, type ExchangeObserver } from "./exchange.js";
@@ -24,6 +25,13 @@ export interface RequestOptions {
   /** The media type to ask for (default application/json): the Schema Registry's formats are media types. */
   accept?: string;
 }
+
+/**
+ * Every request carries `x-request-id: aep-gitops-<uuid>` (a tracing id Adobe lets the caller give;
+ * audit-query.yaml). Adobe's audit log records it as the event's requestId: how this tool tells its own
+ * writes from other people's in a drift report's audit trail.
+ */
+export const REQUEST_ID_PREFIX = "aep-gitops-";
 
 export interface HttpStats {
   calls: number;
@@ -145,6 +153,7 @@ export class AepHttp {
       "x-api-key": this.settings.clientId,
       "x-gw-ims-org-id": this.settings.orgId,
       "x-sandbox-name": sandbox,
+      "x-request-id": `${REQUEST_ID_PREFIX}${randomUUID()}`,
       accept: options.accept ?? "application/json",
     };
     if (options.body !== undefined) headers["content-type"] = "application/json";

@@ -10,6 +10,8 @@ import { ImsTokenSource } from "../aep/ims.js";
 import { HttpAudiences } from "../aep/audiences.js";
 import { HttpConnectionSpecs } from "../aep/connection-specs.js";
 import { HttpSchemaRegistry } from "../aep/schema-registry.js";
+import { HttpRuns } from "../aep/runs.js";
+import { HttpAudit } from "../aep/audit.js";
 import { settingsFromEnv, type AepSettings } from "../aep/settings.js";
 import type { Io } from "./io.js";
 import { createTrace } from "./trace.js";
@@ -28,6 +30,10 @@ export interface Adobe {
   specs(sandbox: string): HttpConnectionSpecs;
   /** The sandbox's Schema Registry (its Profile union schema, read at most once per run). */
   schemas(sandbox: string): HttpSchemaRegistry;
+  /** The sandbox's dataflow runs (health). */
+  runs(sandbox: string): HttpRuns;
+  /** The sandbox's audit log (who changed what). */
+  audit(sandbox: string): HttpAudit;
   close(): Promise<void>;
   /**
    * For a run that must end at once (a second interrupt): what close() would save, saved now and
@@ -106,6 +112,8 @@ export async function openAdobe(
       if (!registry) registries.set(sandbox, (registry = new HttpSchemaRegistry(http, sandbox)));
       return registry;
     },
+    runs: (sandbox) => new HttpRuns(http, sandbox),
+    audit: (sandbox) => new HttpAudit(http, sandbox),
     closeNow: () => {
       saveNow();
       trace?.write();

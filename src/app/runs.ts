@@ -3,7 +3,8 @@
 // YAML and flags plan the same thing; the adapters only parse their inputs and render.
 import type { LockEvent } from "../reconcile/lock.js";
 import { applyRun, planAll, type ApplyOptions, type ApplyRun, type PlanRun } from "../reconcile/reconcile.js";
-import { driftItems, type DriftItem } from "../report/drift.js";
+import { driftItems, type DriftItem, type DriftReport } from "../report/drift.js";
+import { driftExtras } from "./health.js";
 import { AppError } from "../errors.js";
 import { keepHeapNearLive } from "./heap.js";
 import { lockOptions, runOptions, type SafetyFlags } from "./run-options.js";
@@ -13,10 +14,29 @@ export function plan(ws: Workspace, flags: SafetyFlags): Promise<PlanRun> {
   return planAll(ws.targets, runOptions(ws, flags));
 }
 
-/** The plan read as drift. Thresholds do not apply to a report: forced, so a large drift is shown, not refused. */
-export async function drift(ws: Workspace, flags: SafetyFlags): Promise<PlanRun & { items: DriftItem[] }> {
+/** What a drift report reads beside the diff (both by default): the runs' health, the audit log's trails. */
+export interface DriftExtrasFlags {
+  health?: boolean;
+  audit?: boolean;
+}
+
+/**
+ * The plan read as drift, with the health of the destinations and the audit trail of what drifted.
+ * Thresholds do not apply to a report: forced, so a large drift is shown, not refused.
+ */
+export async function drift(
+  ws: Workspace,
+  flags: SafetyFlags,
+  extras: DriftExtrasFlags = {},
+): Promise<PlanRun & { items: DriftItem[]; report: DriftReport }> {
   const run = await planAll(ws.targets, { ...runOptions(ws, flags), force: true, allowEmpty: true });
-  return { ...run, items: driftItems(run.plan) };
+  const items = driftItems(run.plan);
+  const read = await driftExtras(ws.adobe, run, items, {
+    health: extras.health ?? true,
+    audit: extras.audit ?? true,
+    ownUsers: ws.configuration.tool.auditSelf,
+  });
+  return { ...run, items, report: { plan: run.plan, ...read } };
 }
 
 export interface ApplyRequest extends Pick<ApplyOptions, "expectChecksum" | "onItem" | "onItemStart" | "onReplanned"> {

@@ -9,6 +9,7 @@ import { emulatorCommand } from "./commands/emulator.js";
 import { importCommand } from "./commands/import.js";
 import { planCommand } from "./commands/plan.js";
 import { previewCommand } from "./commands/preview.js";
+import { statusCommand } from "./commands/status.js";
 import { unlockCommand } from "./commands/unlock.js";
 import { validateCommand } from "./commands/validate.js";
 
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   previewCommand,
   applyCommand,
   driftCommand,
+  statusCommand,
   importCommand,
   unlockCommand,
   doctorCommand,

@@ -32,6 +32,8 @@ export interface ToolConfig {
   lock: "optional" | "required";
   /** `credentials.variablePrefixes`: a credential's variable must start with one of these. */
   variablePrefixes?: string[];
+  /** `audit.self`: the audit log's users that are this tool (lower-cased); empty: known by request id. */
+  auditSelf: string[];
   /** Data policies (src/domain/policies.ts), and the severities the config gives Adobe's guardrails. */
   policies: Policy[];
   guardrails: GuardrailSeverity;
@@ -92,6 +94,7 @@ export async function loadToolConfig(opts: {
     minResourcesForThreshold: raw.minResourcesForThreshold ?? DEFAULTS.minResourcesForThreshold,
     allowEmpty: raw.allowEmpty ?? DEFAULTS.allowEmpty,
     lock: raw.lock ?? DEFAULTS.lock,
+    auditSelf: (raw.audit?.self ?? []).map((user) => user.toLowerCase()),
     ...readPolicies(raw.policies, found?.locator),
   };
   if (raw.credentials?.variablePrefixes) config.variablePrefixes = raw.credentials.variablePrefixes;

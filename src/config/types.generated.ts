@@ -310,6 +310,18 @@ export interface AepGitopsToolConfig {
     variablePrefixes?: string[];
   };
   /**
+   * How the drift report reads Adobe's audit log (who changed what since this tool's last write).
+   */
+  audit?: {
+    /**
+     * The e-mail(s) Adobe's audit log shows for this tool's technical account. When set, only events by these users count as this tool's own writes; otherwise an event is this tool's when its requestId starts with aep-gitops- (the x-request-id every call sends), which another API client could imitate.
+     *
+     * @minItems 1
+     * @maxItems 20
+     */
+    self?: string[];
+  };
+  /**
    * Data policies: rules on which attributes and audiences may leave, to which destinations. validate checks what the YAML alone shows, plan the rest (audience labels and origins). Adobe's guardrails are built-in policies (warnings) whose severity an entry with their id overrides.
    */
   policies?: Policy[];

@@ -61,6 +61,8 @@ export interface Conversation {
     kind: IssueKind,
     draft: { title: string; body: string; comment?: string },
   ): Promise<OpenedIssue | undefined>;
+  /** The body of the open issue of this kind the Action wrote, if any (what the previous check reported). */
+  issueBody(kind: IssueKind): Promise<string | undefined>;
   /** Closes the open issue with a comment saying why; undefined when none was open. */
   closeIssue(kind: IssueKind, comment: string): Promise<Issue | undefined>;
 }
@@ -136,6 +138,10 @@ export function createConversation(github: GitHubPort | undefined, options: Conv
       const applied = await own(comments, markers.apply, `comment(s) on #${pr}`);
       const continuation = applied ? readContinuation(applied.body, sha) : undefined;
       return { ...(plan ? { plan } : {}), ...(continuation ? { continuation } : {}) };
+    },
+    async issueBody(kind) {
+      if (!github) return undefined;
+      return (await findIssue(kind))?.body;
     },
     async openIssue(kind, draft) {
       if (!github) return undefined;

@@ -2,14 +2,26 @@
 // and who made it differ. Changes made outside Git are told apart from YAML edits not yet applied
 // ("Objects have changed outside of Terraform"), and credentials never count: they are write-only,
 // so a rotation pending is not drift. The CLI exits 2 when driftItems() is not empty.
+import type { AuditTrails, TrailEntry } from "../domain/audit-trail.js";
+import type { HealthReport } from "../domain/health.js";
 import type { Attribution, Change, FieldChange, Plan, ResourceKind } from "../domain/plan.js";
 import { atText, writerText } from "./attribution.js";
+import { renderHealthMarkdown, renderHealthText } from "./health.js";
 import { fieldLine } from "./fields.js";
 import { code, md } from "./markdown-escape.js";
 import { DRIFT_MARKER } from "./markers.js";
 import { ACTION_SYMBOL } from "./summary.js";
 import { printable } from "./terminal-escape.js";
-import { formatValue } from "./values.js";
+import { formatValue, isoTime } from "./values.js";
+
+/** The drift report: the plan read as drift, and what the morning reader wants beside it. */
+export interface DriftReport {
+  plan: Plan;
+  /** Is data flowing (the dataflow runs): failing and silent destinations first. */
+  health?: HealthReport;
+  /** Who did what in Adobe since this tool's last write, per drifted object (`<sandbox>:<ref>`). */
+  trails?: AuditTrails;
+}
 
 export type DriftKind = "changed-outside" | "pending" | "missing" | "orphan";
 
@@ -93,9 +105,11 @@ const SYMBOL: Record<DriftKind, string> = {
   orphan: ACTION_SYMBOL.orphan,
 };
 
-export function renderDriftText(plan: Plan): string {
+export function renderDriftText(plan: Plan, extras: Omit<DriftReport, "plan"> = {}): string {
   const items = driftItems(plan);
   const lines: string[] = [];
+  if (extras.health && extras.health.destinations.length + extras.health.notes.length > 0)
+    lines.push(...renderHealthText(extras.health).trimEnd().split("\n"), "");
   for (const sandbox of plan.sandboxes) {
     const mine = items.filter((i) => i.sandbox === sandbox.sandbox);
     if (mine.length === 0) continue;
@@ -104,18 +118,22 @@ export function renderDriftText(plan: Plan): string {
       lines.push(
         `  ${printable(`${SYMBOL[i.kind]} ${i.resource} ${i.name}: ${driftText(i)}`)}`,
         ...detailLines(i).map((line) => `      ${printable(line)}`),
+        ...trailText(trailFor(extras.trails, i)).map((line) => `      ${printable(line)}`),
       );
     lines.push("");
   }
+  for (const note of extras.trails?.notes ?? []) lines.push(printable(`Note: ${note}`));
   lines.push(driftSummaryLine(items));
   return `${lines.join("\n")}\n`;
 }
 
 const MARK: Record<DriftKind, string> = { "changed-outside": "✏️", pending: "⏳", missing: "❓", orphan: "🗑️" };
 
-export function renderDriftMarkdown(plan: Plan, opts: { marker?: string } = {}): string {
+export function renderDriftMarkdown(plan: Plan, opts: { marker?: string } & Omit<DriftReport, "plan"> = {}): string {
   const items = driftItems(plan);
   const lines = [opts.marker ?? DRIFT_MARKER, "## aep-gitops drift", "", `**${md(driftSummaryLine(items))}**`, ""];
+  if (opts.health && opts.health.destinations.length + opts.health.notes.length > 0)
+    lines.push(renderHealthMarkdown(opts.health).trimEnd(), "");
   for (const sandbox of plan.sandboxes) {
     const mine = items.filter((i) => i.sandbox === sandbox.sandbox);
     if (mine.length === 0) continue;
@@ -123,9 +141,11 @@ export function renderDriftMarkdown(plan: Plan, opts: { marker?: string } = {}):
     for (const i of mine) {
       lines.push(`- ${MARK[i.kind]} ${md(i.resource)} **${md(i.name)}**: ${markdownText(i)}`);
       lines.push(...detailLines(i).map((line) => `  - ${code(line)}`));
+      lines.push(...trailMarkdown(trailFor(opts.trails, i)));
     }
     lines.push("");
   }
+  for (const note of opts.trails?.notes ?? []) lines.push(`> ${md(note)}`, "");
   return `${lines.join("\n")}\n`;
 }
 
@@ -151,4 +171,31 @@ function driftFieldLine(field: FieldChange): string {
       : `${item}: in Adobe, not in YAML (apply removes it)`;
   }
   return `${field.field}: Adobe has ${formatValue(field.before)}, YAML says ${formatValue(field.after)}`;
+}
+
+/** The audit trail of a drifted object, when the report read one. */
+export function trailFor(trails: AuditTrails | undefined, item: DriftItem): TrailEntry[] | undefined {
+  return trails?.byRef[`${item.sandbox}:${item.ref}`];
+}
+
+function entryText(e: TrailEntry): string {
+  return `${isoTime(e.at)}  ${e.who}  ${e.action}${e.detail ? ` (${e.detail})` : ""}`;
+}
+
+function trailText(trail: TrailEntry[] | undefined): string[] {
+  if (trail === undefined) return [];
+  if (trail.length === 0) return ["audit log: no change by anyone else since aep-gitops last wrote it"];
+  return ["audit log since aep-gitops last wrote it:", ...trail.map((e) => `  ${entryText(e)}`)];
+}
+
+/** In markdown each entry's writer is code, so an e-mail is shown, never linked or mentioned. */
+function trailMarkdown(trail: TrailEntry[] | undefined): string[] {
+  if (trail === undefined) return [];
+  if (trail.length === 0) return ["  - audit log: no change by anyone else since aep-gitops last wrote it"];
+  return [
+    "  - audit log since aep-gitops last wrote it:",
+    ...trail.map(
+      (e) => `    - ${code(isoTime(e.at) ?? "")} ${code(e.who)} ${md(e.action)}${e.detail ? ` ${code(e.detail)}` : ""}`,
+    ),
+  ];
 }

@@ -1,9 +1,10 @@
 // What apply and drift did, as JSON for machines. Versioned by `format` like the plan's JSON: fields may
 // be added within a version, anything else bumps it. Documented in docs/json-output.md.
-import type { Plan } from "../domain/plan.js";
 import type { SandboxResults } from "./apply-result.js";
 import type { Problem } from "../domain/problem.js";
-import { driftItems } from "./drift.js";
+import { driftItems, trailFor, type DriftReport } from "./drift.js";
+import { healthJson } from "./health.js";
+import { isoTime } from "./values.js";
 import { problemsJson } from "./problems.js";
 
 export const APPLY_JSON_FORMAT = "aep-gitops.apply/v1";
@@ -35,10 +36,15 @@ export function renderApplyJson(
 
 /** `{ format, count, items: [{ sandbox, ref, resource, name, kind, attribution?, fields, reason? }] }`. */
 export function renderDriftJson(
-  plan: Plan,
+  report: DriftReport,
   warnings: { problems?: Problem[] | undefined; cwd?: string | undefined } = {},
 ): string {
-  const items = driftItems(plan);
+  const items = driftItems(report.plan).map((item) => {
+    const trail = trailFor(report.trails, item);
+    return trail ? { ...item, trail: trail.map((e) => ({ ...e, at: isoTime(e.at) })) } : item;
+  });
   const problems = problemsJson(warnings.problems ?? [], warnings.cwd);
-  return `${JSON.stringify({ format: DRIFT_JSON_FORMAT, count: items.length, items, problems }, null, 2)}\n`;
+  const health = report.health ? { health: healthJson(report.health) } : {};
+  const notes = report.trails?.notes.length ? { notes: report.trails.notes } : {};
+  return `${JSON.stringify({ format: DRIFT_JSON_FORMAT, count: items.length, items, ...health, ...notes, problems }, null, 2)}\n`;
 }

@@ -100,6 +100,7 @@ describe("defaults", () => {
       minResourcesForThreshold: 10,
       allowEmpty: false,
       lock: "optional",
+      auditSelf: [],
       policies: [],
       guardrails: {},
     });

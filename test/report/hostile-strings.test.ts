@@ -125,7 +125,7 @@ describe("the PR comment", () => {
 
 describe("the drift issue", () => {
   it("is inert whatever Adobe calls an audience or a flow", () => {
-    const body = driftIssueBody(hostilePlan(), {
+    const body = driftIssueBody({ plan: hostilePlan() }, {
       marker: "<!-- aep-gitops:drift -->",
       runUrl: undefined,
       sha: "b".repeat(40),

@@ -8,7 +8,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 const DIR = path.resolve(import.meta.dirname, "../../schemas/output");
 
 /** The kinds of document the CLI prints, one schema each. */
-export const OUTPUT_KINDS = ["validate", "plan", "apply", "drift", "doctor", "preview", "error"] as const;
+export const OUTPUT_KINDS = ["validate", "plan", "apply", "drift", "doctor", "preview", "status", "error"] as const;
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validators = new Map<string, ValidateFunction>();

@@ -10,7 +10,10 @@ export const driftCommand: CommandSpec = {
   args: "[dir...]",
   summary: "report changes made outside Git, with who made them (reads only)",
   description: `Compares the live destinations with the YAML and reports every difference, attributed to whoever made it
-(Adobe's updatedBy / updatedClient / updatedAt). Changes nothing.`,
+(Adobe's updatedBy / updatedClient / updatedAt), with Adobe's audit log of each drifted object since aep-gitops
+last wrote it (who did what, when), and leads with each destination's health (as 'status' shows it).
+A sandbox that refuses the runs or the audit log gets one note; the drift itself is still reported.
+Changes nothing.`,
   options: [
     ...ADOBE_OPTIONS,
     { name: "format", description: "output format (default text)", choices: formatsFor("drift") },

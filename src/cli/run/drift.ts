@@ -10,6 +10,6 @@ export const run: CommandSpec["run"] = workspaceCommand(async (ws, options, outp
   const format = chooseFormat("drift", options.format);
   const run = await drift(ws, { secrets: secretsMode(options.secrets) });
   stopOnProblems(run.problems, options, io, output);
-  output.out(render("drift", format, run.plan, { cwd: io.cwd, problems: warningsOf(ws, run.problems) }));
+  output.out(render("drift", format, run.report, { cwd: io.cwd, problems: warningsOf(ws, run.problems) }));
   return run.items.length > 0 ? ExitCode.changes : ExitCode.ok;
 });

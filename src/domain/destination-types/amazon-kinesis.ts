@@ -16,6 +16,9 @@ export const amazonKinesis = {
     { name: "secretKey", role: "secret" },
     { name: "region", role: "setting" },
   ],
+  // "For the Amazon Kinesis, Azure Event Hubs, and HTTP API destinations, the metrics related to
+  // identities excluded, failed, and activated are estimated" (help/dataflows/ui/monitor-destinations.md).
+  estimatedIdentityMetrics: true,
   targetParams: [
     { name: "stream", kind: "string", where: true },
     { name: "region", kind: "string", where: true },

@@ -16,6 +16,9 @@ export const azureEventHubs = {
     { name: "sasKey", role: "secret" },
     { name: "namespace", role: "setting" },
   ],
+  // "For the Amazon Kinesis, Azure Event Hubs, and HTTP API destinations, the metrics related to
+  // identities excluded, failed, and activated are estimated" (help/dataflows/ui/monitor-destinations.md).
+  estimatedIdentityMetrics: true,
   targetParams: [
     { name: "eventHubName", kind: "string", where: true },
     { name: "includeSegmentNames", kind: "boolean" },

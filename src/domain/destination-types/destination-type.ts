@@ -41,6 +41,11 @@ export interface DestinationTypeSpec {
   /** The audience origins (the Audiences API's `originName`) the destination can export, from its catalogue page. */
   readonly audienceOrigins: readonly string[];
   readonly credentials: readonly CredentialField[];
+  /**
+   * Adobe estimates the identities activated, excluded and failed of this type's dataflow runs
+   * (help/dataflows/ui/monitor-destinations.md): the health report labels those figures as estimates.
+   */
+  readonly estimatedIdentityMetrics: boolean;
   readonly targetParams: readonly TargetParam[];
   /** The definitions of the type's branch in schemas/aep-gitops.schema.json. */
   readonly schema: {

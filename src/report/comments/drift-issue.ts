@@ -1,29 +1,75 @@
-// The drift issue, in words: the drift report under the job's marker, with where it was checked and what
-// the reader can do about it; and the issue's title, with the count people triage by.
-import type { Plan } from "../../domain/plan.js";
-import { renderDriftMarkdown } from "../drift.js";
-import { code, link } from "../markdown-escape.js";
+// The drift issue, in words: the drift report under the job's marker (with the destinations' health and
+// the audit trail of what drifted), with where it was checked and what the reader can do about it; the
+// issue's title, with the counts people triage by; and the hidden record of which destinations needed
+// attention, so the next check can say which of them recovered.
+import type { DestinationHealth } from "../../domain/health.js";
+import { renderDriftMarkdown, type DriftReport } from "../drift.js";
+import { healthHeadline } from "../health.js";
+import { code, link, md } from "../markdown-escape.js";
 import { visible } from "../visible.js";
 
+/** `sandbox/destination` keys: what the record may hold (YAML names are of this alphabet). */
+const KEY = /^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/;
+const RECORD = /^<!-- aep-gitops:attention ([A-Za-z0-9._/,-]*) -->$/m;
+
+export function attentionKey(h: Pick<DestinationHealth, "sandbox" | "destination">): string {
+  return `${h.sandbox}/${h.destination}`;
+}
+
+/** The destinations the previous check found failing or silent, from the issue it wrote. */
+export function readAttention(body: string | undefined): string[] {
+  const match = body ? RECORD.exec(body) : null;
+  return match ? match[1]!.split(",").filter((key) => KEY.test(key)) : [];
+}
+
 export function driftIssueBody(
-  plan: Plan,
-  ctx: { marker: string; runUrl: string | undefined; sha: string | undefined },
+  report: DriftReport,
+  ctx: {
+    marker: string;
+    runUrl: string | undefined;
+    sha: string | undefined;
+    /** Failing or silent now (written to the record). */
+    attention?: readonly DestinationHealth[];
+    /** Failing or silent at the previous check, not any more. */
+    recovered?: readonly DestinationHealth[];
+  },
 ): string {
+  const recovered = (ctx.recovered ?? []).map((h) => `- ${code(attentionKey(h))} recovered: ${md(healthHeadline(h))}`);
   const footer = [
     `Checked against commit ${code((ctx.sha ?? "unknown").slice(0, 7))} of the default branch${checkedIn(ctx.runUrl)}.`,
     "aep-gitops reports drift and never fixes it on a schedule: re-run the apply workflow to restore the configuration, or change the YAML to keep what was changed.",
-    "This issue is updated on every check and closed automatically when no drift is left.",
+    "This issue is updated on every check and closed automatically when no drift is left and every destination is healthy.",
   ];
-  return `${renderDriftMarkdown(plan, { marker: ctx.marker }).trimEnd()}\n\n${footer.join("\n")}\n`;
+  const record = (ctx.attention ?? []).map(attentionKey).filter((key) => KEY.test(key));
+  return [
+    renderDriftMarkdown(report.plan, { marker: ctx.marker, ...report }).trimEnd(),
+    ...(recovered.length ? ["", "### Recovered since the last check", "", ...recovered] : []),
+    "",
+    ...footer,
+    `<!-- aep-gitops:attention ${record.join(",")} -->`,
+    "",
+  ].join("\n");
 }
 
 /** A title is plain text, yet people read it: what they cannot see is spelled out. */
-export function driftIssueTitle(sandbox: string | undefined, count: number): string {
-  return `aep-gitops: drift${sandbox ? ` in sandbox ${visible(sandbox)}` : ""} (${count} object${count === 1 ? "" : "s"})`;
+export function driftIssueTitle(sandbox: string | undefined, count: number, attention = 0): string {
+  const where = sandbox ? ` in sandbox ${visible(sandbox)}` : "";
+  const health = `${attention} destination${attention === 1 ? "" : "s"} failing or silent`;
+  if (count === 0) return `aep-gitops: ${health}${where}`;
+  const drift = `drift${where} (${count} object${count === 1 ? "" : "s"})`;
+  return `aep-gitops: ${drift}${attention > 0 ? `, ${health}` : ""}`;
 }
 
-export function driftResolvedComment(runUrl: string | undefined): string {
-  return `No drift any more: the live destinations match the configuration again (checked${checkedIn(runUrl)}). Closing.`;
+export function driftResolvedComment(
+  runUrl: string | undefined,
+  health: { read: boolean; recovered?: readonly DestinationHealth[] } = { read: false },
+): string {
+  const recovered = health.recovered ?? [];
+  const back = recovered.length
+    ? ` Recovered: ${recovered.map((h) => `${code(attentionKey(h))} (${md(healthHeadline(h))})`).join(", ")}.`
+    : "";
+  const none = health.read ? ", and no destination is failing or silent" : "";
+  return `No drift any more: the live destinations match the configuration again${none} (checked${checkedIn(runUrl)}).${back} Closing.`;
 }
 
 function checkedIn(runUrl: string | undefined): string {

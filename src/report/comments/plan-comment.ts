@@ -7,6 +7,8 @@ import type { Plan } from "../../domain/plan.js";
 import { isNoop } from "../../domain/planner.js";
 import type { Problem } from "../../domain/problem.js";
 import { AppError } from "../../errors.js";
+import { byUrgency, type HealthReport } from "../../domain/health.js";
+import { healthLineMarkdown } from "../health.js";
 import { renderPlanMarkdown } from "../markdown.js";
 import { code, fence, link, md } from "../markdown-escape.js";
 import { fitComment, GITHUB_COMMENT_LIMIT } from "../overflow.js";
@@ -23,6 +25,8 @@ export interface PlanCommentContext {
   previousChecksum?: string | undefined;
   /** The pull request edits the data policies: what it changes (its plan is judged by the base's). */
   policyChange?: PolicyChange | undefined;
+  /** The health of the destinations the plan changes (input `health` not ignore). */
+  health?: HealthReport | undefined;
 }
 
 /**
@@ -42,6 +46,7 @@ export function planCommentBody(plan: Plan, ctx: PlanCommentContext): string {
     preamble.push("", "> [!NOTE]", "> The latest push removed all changes: merging this pull request applies nothing.");
   }
   if (ctx.policyChange) preamble.push("", ...policyChangeSection(ctx.policyChange));
+  if (ctx.health) preamble.push("", ...healthSection(ctx.health));
   const rendered = renderPlanMarkdown(plan, {
     marker: ctx.marker,
     record: plannedLine(ctx.sha),
@@ -49,6 +54,18 @@ export function planCommentBody(plan: Plan, ctx: PlanCommentContext): string {
     ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}),
   });
   return fitToComment(rendered, ctx.runUrl);
+}
+
+/** One line per destination the plan changes: how its data flowed over the last 24 hours. */
+function healthSection(health: HealthReport): string[] {
+  const lines = [...health.destinations].sort(byUrgency).map(healthLineMarkdown);
+  const notes = health.notes.map((note) => `> ${md(note)}`);
+  return [
+    "**Health of the destinations this changes** (Adobe's dataflow runs, last 24 hours):",
+    "",
+    ...lines,
+    ...notes,
+  ];
 }
 
 /** Truncated explicitly (never silently by GitHub), pointing at the job summary that has it all. */

@@ -5,6 +5,8 @@ import type { Problem } from "../../domain/problem.js";
 import type { DoctorReport } from "../doctor.js";
 import type { PreviewReport } from "../preview.js";
 import type { SandboxResults } from "../apply-result.js";
+import type { HealthReport } from "../../domain/health.js";
+import type { DriftReport } from "../drift.js";
 
 import type { FormatName } from "./names.js";
 
@@ -37,10 +39,11 @@ export interface ApplyReport {
 export interface Reports {
   plan: Plan;
   apply: ApplyReport;
-  drift: Plan;
+  drift: DriftReport;
   problems: Problem[];
   doctor: DoctorReport[];
   preview: PreviewReport;
+  status: HealthReport;
 }
 
 export type ReportName = keyof Reports;

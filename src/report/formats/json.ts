@@ -5,14 +5,16 @@ import { renderPlanJson } from "../json.js";
 import { renderPreviewJson } from "../preview.js";
 import { formatProblemsJson } from "../problems.js";
 import { renderApplyJson, renderDriftJson } from "../results-json.js";
+import { renderStatusJson } from "../health.js";
 import type { OutputFormat } from "./format.js";
 
 export const jsonFormat: OutputFormat = {
   plan: (plan, o) =>
     renderPlanJson(plan, { ...(o.cwd ? { cwd: o.cwd } : {}), ...(o.problems ? { problems: o.problems } : {}) }),
   apply: (report, o) => renderApplyJson(report.checksum, report.results, { problems: report.problems, cwd: o.cwd }),
-  drift: (plan, o) => renderDriftJson(plan, { problems: o.problems, cwd: o.cwd }),
+  drift: (report, o) => renderDriftJson(report, { problems: o.problems, cwd: o.cwd }),
   problems: (problems, o) => formatProblemsJson(problems, o.cwd ?? ".", o.files ? { files: o.files } : {}),
   doctor: (reports) => renderDoctorJson(reports),
   preview: (report, o) => renderPreviewJson(report, o.cwd ? { cwd: o.cwd } : {}),
+  status: (report) => renderStatusJson(report),
 };

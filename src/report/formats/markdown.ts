@@ -3,12 +3,14 @@ import { renderApplyMarkdown } from "../apply-result.js";
 import { renderDoctorMarkdown } from "../doctor.js";
 import { renderDriftMarkdown } from "../drift.js";
 import { renderPlanMarkdown } from "../markdown.js";
+import { renderHealthMarkdown } from "../health.js";
 import type { OutputFormat } from "./format.js";
 
 export const markdownFormat: OutputFormat = {
   plan: (plan, o) =>
     renderPlanMarkdown(plan, { ...(o.marker ? { marker: o.marker } : {}), ...(o.runUrl ? { runUrl: o.runUrl } : {}) }),
   apply: (report, o) => renderApplyMarkdown(report.results, o.marker ? { marker: o.marker } : {}),
-  drift: (plan, o) => renderDriftMarkdown(plan, o.marker ? { marker: o.marker } : {}),
+  drift: (report, o) => renderDriftMarkdown(report.plan, { ...report, ...(o.marker ? { marker: o.marker } : {}) }),
   doctor: (reports) => renderDoctorMarkdown(reports),
+  status: (report) => renderHealthMarkdown(report),
 };

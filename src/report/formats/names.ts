@@ -12,6 +12,7 @@ export const FORMATS_OF = {
   problems: ["text", "json"],
   doctor: ["text", "json", "markdown"],
   preview: ["text", "json"],
+  status: ["text", "json", "markdown"],
 } as const satisfies Record<string, readonly FormatName[]>;
 
 export type ReportName = keyof typeof FORMATS_OF;

@@ -5,13 +5,15 @@ import { renderDriftText } from "../drift.js";
 import { renderPreviewText } from "../preview.js";
 import { formatProblemsText } from "../problems.js";
 import { renderPlanText } from "../text.js";
+import { renderHealthText } from "../health.js";
 import type { OutputFormat } from "./format.js";
 
 export const textFormat: OutputFormat = {
   plan: (plan, o) => renderPlanText(plan, { verbose: Boolean(o.verbose), color: Boolean(o.color) }),
   apply: (report) => renderApplyText(report.results),
-  drift: (plan) => renderDriftText(plan),
+  drift: (report) => renderDriftText(report.plan, report),
   problems: (problems, o) => formatProblemsText(problems, o.cwd ?? ".", o.files ? { files: o.files } : {}),
   doctor: (reports) => renderDoctorText(reports),
   preview: (report) => renderPreviewText(report),
+  status: (report) => renderHealthText(report),
 };

@@ -1,0 +1,25 @@
+// `aep-gitops status`: is data flowing to each destination of the YAML? One flow list per sandbox, then
+// the runs of its running flows (src/app/health.ts): no plan, no connections, no audiences are read.
+import { toFlow } from "../aep/mapping.js";
+import type { HealthReport } from "../domain/health.js";
+import { readHealth } from "./health.js";
+import type { Workspace } from "./workspace.js";
+
+/** The filter readLive uses: every destination flow of the sandbox (sort-and-filter.md). */
+const DESTINATION_FLOWS = "inheritedAttributes.properties.isDestinationFlow==true";
+
+export async function status(
+  ws: Workspace,
+  only?: (sandbox: string, destination: string) => boolean,
+): Promise<HealthReport> {
+  const scopes = await Promise.all(
+    ws.targets.map(async (target) => {
+      const flows = (await target.port.list("flows", [DESTINATION_FLOWS])).map(toFlow);
+      const names = target.desired.destinations
+        .map((d) => d.name)
+        .filter((n) => !only || only(target.desired.sandbox, n));
+      return { desired: target.desired, flows, only: new Set(names) };
+    }),
+  );
+  return readHealth(ws.adobe, scopes);
+}
