@@ -29,6 +29,9 @@ const ARGS: Record<ProcessPhaseName, string[]> = {
   "validate-cached": ["validate", "--cache"],
   "first-apply": ["apply", "--yes"],
   "no-op-plan": ["plan", "--detailed-exitcode"],
+  // The morning report on the freshly applied org: every flow is `starting`, so both exit 0.
+  status: ["status"],
+  drift: ["drift"],
 };
 
 /** Back to an empty org: reset, the faults again, and a second for the rate limit's bucket to fill up. */
@@ -47,7 +50,7 @@ export async function runProcessPhases(
   await emptyOrg(context.emulator, faults);
   writeToolConfig(context.root, writeScenario(spec, context.root)); // the tree before the churn
   const results: ProcessPhaseResult[] = [];
-  for (const phase of ["validate", "validate-cached", "first-apply", "no-op-plan"] as const) {
+  for (const phase of ["validate", "validate-cached", "first-apply", "no-op-plan", "status", "drift"] as const) {
     const repeats = phase === "first-apply" ? 1 : config.processRepeats;
     const result = await measurePhase(spec, phase, repeats, config, context);
     results.push(result);
@@ -72,12 +75,17 @@ async function measurePhase(
   const runs: ProcessRun[] = [];
   let error: string | undefined;
   const offline = phase === "validate" || phase === "validate-cached";
+  // Reports: counted and timed, with no minimum client to compare with.
+  const report = phase === "status" || phase === "drift";
   if (phase === "validate-cached")
     await metered([process.execPath, cli.bin, ...args], { cwd: root, env: cleanEnv(env), timeoutMs: 120_000 });
   for (let i = 0; i < repeats && !error; i++) {
     const before = (await emulator.admin<{ total: number }>("metrics")).total;
     const load = loadavg()[0]!;
-    const timeout = offline ? 120_000 : timeoutMs(spec, phase as "first-apply" | "no-op-plan", config.rate);
+    const timeout = offline
+      ? 120_000
+      : timeoutMs(spec, report ? "no-op-plan" : (phase as "first-apply" | "no-op-plan"), config.rate) *
+        (report ? 2 : 1);
     const r = await metered([process.execPath, cli.bin, ...args], {
       cwd: root,
       env: cleanEnv(env),
@@ -101,7 +109,7 @@ async function measurePhase(
     if (r.exitCode !== 0) error = `exit ${r.exitCode}: ${r.tail.split("\n").slice(-4).join(" | ")}`;
   }
   const first = runs[0]?.calls ?? countCalls([]);
-  const api = offline ? undefined : (phase as "first-apply" | "no-op-plan");
+  const api = offline || report ? undefined : (phase as "first-apply" | "no-op-plan");
   const m: Minimum | undefined = api ? minimum(spec, api) : undefined;
   const expected = api ? expectedKinds(spec, api) : {};
   const excess = [...new Set([...Object.keys(expected), ...Object.keys(first.byKind)])]

@@ -16,6 +16,8 @@ export const PHASE_LABEL: Record<PhaseResult["phase"] | ProcessPhaseResult["phas
   "no-op-plan": "no-op plan",
   "churn-apply": "10 % churn apply",
   refresh: "GET-per-resource refresh",
+  status: "status (runs of the last 24 hours)",
+  drift: "drift (with health and audit trails)",
 };
 
 const label = (p: PhaseResult) => `${PHASE_LABEL[p.phase]}${p.unpaced ? " (no pacing)" : ""}`;

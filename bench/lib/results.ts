@@ -61,7 +61,8 @@ export interface ProcessRun {
   load: number;
 }
 
-export type ProcessPhaseName = "validate" | "validate-cached" | "first-apply" | "no-op-plan";
+/** `status` and `drift` read what a morning report reads (runs, audit log) after the first apply. */
+export type ProcessPhaseName = "validate" | "validate-cached" | "first-apply" | "no-op-plan" | "status" | "drift";
 
 export interface ProcessPhaseResult {
   phase: ProcessPhaseName;

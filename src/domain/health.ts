@@ -134,8 +134,10 @@ function judge(
         }
       : { verdict: "silent", reason: "enabled, but no window has completed in the last 24 hours" };
   const quietFor = now - latest.completedAt!;
-  if (quietFor > DELAY_MS && !changedRecently)
-    return { verdict: "silent", reason: `no window has completed for ${hours(quietFor)}` };
+  // Re-enabled or edited a moment ago: the next window is not due yet, whatever came before.
+  if (quietFor > DELAY_MS && changedRecently)
+    return { verdict: "starting", reason: "changed less than 150 minutes ago; no window has completed since" };
+  if (quietFor > DELAY_MS) return { verdict: "silent", reason: `no window has completed for ${hours(quietFor)}` };
   return { verdict: "healthy", reason: "the latest window completed without failures" };
 }
 

@@ -11,6 +11,10 @@ export type AudienceStart = "page" | "offset";
 export type FlowPatchResponse = "accepted" | "etag";
 /** DELETE's success status: Adobe's page for each resource ("documented"), or one status for all. */
 export type DeleteStatus = "documented" | 202 | 204;
+/** Where the Audit Query API puts its list: `_embedded.events` or `_embedded.customerAuditLogList`. */
+export type AuditListKey = "events" | "customerAuditLogList";
+/** Audit paging links: the templated `page` link only (events page) or a `next` link too (spec example). */
+export type AuditLinks = "page" | "next";
 /** What the indexes of several `remove`s in one JSON Patch refer to: the list as each op finds it, or as it arrived. */
 export type PatchRemoveIndexes = "sequential" | "original";
 
@@ -50,6 +54,19 @@ export const deleteStatus = (value: unknown): DeleteStatus =>
 
 export const patchRemoveIndexes = (value: unknown): PatchRemoveIndexes =>
   oneOf<PatchRemoveIndexes>("patchRemoveIndexes", value, ["sequential", "original"]);
+
+export const auditListKey = (value: unknown): AuditListKey =>
+  oneOf<AuditListKey>("auditListKey", value, ["events", "customerAuditLogList"]);
+
+export const auditLinks = (value: unknown): AuditLinks => oneOf<AuditLinks>("auditLinks", value, ["page", "next"]);
+
+/** destinations.yaml's "a maximum of 100 entities" read as a server-side cap on every runs list. */
+export function runsListCap(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  if (!Number.isInteger(value) || (value as number) < 1)
+    throw new Error("config.runsListCap must be a positive integer (or null for no cap)");
+  return value as number;
+}
 
 export function audiencePageSize(value: unknown): number | null {
   if (value === null || value === undefined) return null;

@@ -3,6 +3,8 @@ import { readFile } from "node:fs/promises";
 import YAML from "yaml";
 import {
   apiSwitch,
+  auditLinks,
+  auditListKey,
   audiencePageSize,
   audienceStart,
   booleanKey,
@@ -11,10 +13,13 @@ import {
   flowPatchResponse,
   patchConnectionsMode,
   patchRemoveIndexes,
+  runsListCap,
   specOverrides,
   tenantNamespace,
   unionSchemas,
   type ApiSwitch,
+  type AuditLinks,
+  type AuditListKey,
   type AudienceStart,
   type DeleteStatus,
   type FlowPatchResponse,
@@ -28,6 +33,8 @@ import { isPlainObject } from "./types.js";
 
 export type {
   ApiSwitch,
+  AuditLinks,
+  AuditListKey,
   AudienceStart,
   DeleteStatus,
   FlowPatchResponse,
@@ -44,6 +51,11 @@ export interface ClientConfig {
    * `updatedBy: "<clientId>@AdobeID"`. Defaults to true for the client id `ui-editor`, false otherwise.
    */
   ui?: boolean;
+  /**
+   * The e-mail audit events name as `userEmail`. Defaults to `<clientId>@example.com` for a UI client (a
+   * person) and `<clientId>@techacct.adobe.com` for an API client (a technical account).
+   */
+  email?: string;
 }
 
 export interface EmulatorConfig {
@@ -85,6 +97,16 @@ export interface EmulatorConfig {
   unionSchema: Record<string, Record<string, unknown>>;
   /** The Schema Registry: served, or refused with 403 (gateway style) or 404 (as if absent). */
   schemaRegistry: ApiSwitch;
+  /** Server-side cap on a runs list: at most that many items and no next link; null: no cap. */
+  runsListCap: number | null;
+  /** GET /runs and /runs/{id}: served, or refused with 403 (gateway style) or 404 (as if absent). */
+  runsApi: ApiSwitch;
+  /** The Audit Query API: served, or refused with 403 (gateway style) or 404 (as if absent). */
+  auditApi: ApiSwitch;
+  /** Where audit events sit: `_embedded.events` (spec, events page) or `_embedded.customerAuditLogList` (Postman). */
+  auditListKey: AuditListKey;
+  /** Audit paging links: the page's templated `page` link only, or a `next` link as well. */
+  auditLinks: AuditLinks;
   faults: FaultConfig;
 }
 
@@ -97,6 +119,8 @@ export function defaultConfig(): EmulatorConfig {
     clients: [
       { clientId: "demo-client", clientSecret: "demo-secret" },
       { clientId: "ui-editor", clientSecret: "ui-secret", ui: true },
+      // A second person in Adobe's UI, so audit trails can tell two people apart.
+      { clientId: "ui-reviewer", clientSecret: "ui-reviewer-secret", ui: true },
     ],
     tokenTtlSeconds: 86399,
     strictSandboxHeader: false,
@@ -114,6 +138,11 @@ export function defaultConfig(): EmulatorConfig {
     tenantNamespace: "_demoorg",
     unionSchema: {},
     schemaRegistry: "enabled",
+    runsListCap: null,
+    runsApi: "enabled",
+    auditApi: "enabled",
+    auditListKey: "events",
+    auditLinks: "page",
     faults: {},
   };
 }
@@ -144,6 +173,10 @@ export function resolveConfig(partial: Partial<EmulatorConfig> = {}): EmulatorCo
   ) {
     throw new Error("config.clients must be a list of {clientId, clientSecret}");
   }
+  config.clients.forEach((c, i) => {
+    if (c.email !== undefined && (typeof c.email !== "string" || !c.email.includes("@")))
+      throw new Error(`config.clients[${i}].email must be an e-mail address`);
+  });
   if (typeof config.tokenTtlSeconds !== "number" || !(config.tokenTtlSeconds > 0))
     throw new Error("config.tokenTtlSeconds must be a positive number");
   config.deleteStatus = deleteStatus(config.deleteStatus);
@@ -168,6 +201,11 @@ export function resolveConfig(partial: Partial<EmulatorConfig> = {}): EmulatorCo
   config.tenantNamespace = tenantNamespace(config.tenantNamespace);
   config.unionSchema = unionSchemas(config.unionSchema, config.sandboxes);
   config.schemaRegistry = apiSwitch("schemaRegistry", config.schemaRegistry);
+  config.runsListCap = runsListCap(config.runsListCap);
+  config.runsApi = apiSwitch("runsApi", config.runsApi);
+  config.auditApi = apiSwitch("auditApi", config.auditApi);
+  config.auditListKey = auditListKey(config.auditListKey);
+  config.auditLinks = auditLinks(config.auditLinks);
   return config;
 }
 
@@ -185,6 +223,12 @@ function checkAudienceSeed(seed: AudienceSeed, at: string): void {
 
 export function isUiClient(client: ClientConfig): boolean {
   return client.ui ?? client.clientId === "ui-editor";
+}
+
+/** The e-mail a client's audit events carry (see ClientConfig.email). */
+export function clientEmail(config: EmulatorConfig, clientId: string, ui: boolean): string {
+  const configured = config.clients.find((c) => c.clientId === clientId)?.email;
+  return configured ?? `${clientId}@${ui ? "example.com" : "techacct.adobe.com"}`;
 }
 
 /** Reads a config file; YAML is a superset of JSON, so one parser serves both. */

@@ -3,6 +3,7 @@
 import type { Clock } from "./clock.js";
 import type { EmulatorConfig } from "./config.js";
 import type { EmuRequest } from "./http.js";
+import type { Operations } from "./operations.js";
 import type { SecretVault } from "./secrets.js";
 import type { SpecCatalog } from "./spec-catalog.js";
 import type { SandboxCollections } from "./store.js";
@@ -18,6 +19,8 @@ export interface HandlerContext {
   specs: SpecCatalog;
   /** The emulator's (possibly skewed) clock: every stamp reads it. */
   clock: Clock;
+  /** Flow activity, scripted runs and the audit log. */
+  ops: Operations;
   /** Clear secrets of this process, for the admin view only (the store keeps digests). */
   vault: SecretVault;
   /** Route parameters. */

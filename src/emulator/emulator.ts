@@ -12,6 +12,7 @@ import { authenticate, checkContentType, resolveSandbox } from "./gateway.js";
 import type { EmuRequest, EmuResponse } from "./http.js";
 import { grantParams, handleToken, TokenStore } from "./ims.js";
 import { handleAdmin, RequestLog, type AdminTarget } from "./inspection.js";
+import { Operations } from "./operations.js";
 import { readState, Persistence, type PersistedState } from "./persistence.js";
 import { RateLimiter } from "./rate-limit.js";
 import { isWrite, matchRoute, type RouteMatch } from "./router.js";
@@ -22,6 +23,7 @@ import { SecretVault } from "./secrets.js";
 import { SpecCatalog } from "./spec-catalog.js";
 import { Store } from "./store.js";
 import { isResourceName, type Caller, type SandboxInfo } from "./types.js";
+import { observeWrite } from "./write-hooks.js";
 
 export type Outcome = { kind: "respond"; response: EmuResponse } | { kind: "reset" } | { kind: "hang" };
 
@@ -35,6 +37,7 @@ export class Emulator implements AdminTarget {
   readonly log = new RequestLog();
   readonly clock: Clock;
   readonly specs: SpecCatalog;
+  readonly ops: Operations;
   private readonly vault = new SecretVault();
   private readonly faultEngine: FaultEngine;
   private readonly limiter = new RateLimiter();
@@ -45,6 +48,7 @@ export class Emulator implements AdminTarget {
     this.config = resolveConfig(config);
     this.clock = new Clock(this.config.clockSkewSeconds);
     this.specs = new SpecCatalog(this.config.connectionSpecOverrides);
+    this.ops = new Operations(this.config.orgId, this.clock, () => this.persistence?.schedule());
     this.faultEngine = new FaultEngine(this.config.faults, () => this.clock.now());
     this.store = new Store(this.config.sandboxes);
     this.segments = new AudienceStore(this.config.orgId);
@@ -154,11 +158,12 @@ export class Emulator implements AdminTarget {
       specs: this.specs,
       clock: this.clock,
       vault: this.vault,
+      ops: this.ops,
       resource: match.resource ?? "",
       id: match.id,
       changed: () => this.persistence?.schedule(),
     };
-    return routeHandler(match.handler)(ctx, this.segments);
+    return observeWrite(ctx, match.handler, () => routeHandler(match.handler!)(ctx, this.segments));
   }
 
   /** Performs a request as `client` (scripted "after" faults); If-Match gets the current etag. */
@@ -232,10 +237,14 @@ export class Emulator implements AdminTarget {
     this.limiter.clear();
   }
 
-  /** Back to the seed: empty store, seeded audiences, no faults, empty log. Issued tokens stay valid. */
+  /**
+   * Back to the seed: empty store, seeded audiences, no faults, empty log, no flow activity, run scripts
+   * or audit events. Issued tokens stay valid; the clock keeps its advance (time does not go back).
+   */
   reset(): void {
     this.store = new Store(this.config.sandboxes);
     this.vault.clearAll();
+    this.ops.clear();
     this.segments.seed(this.sandboxes(), this.config.audiences);
     this.log.clear();
     this.setFaults({});
@@ -270,6 +279,7 @@ export class Emulator implements AdminTarget {
       store: this.store.dump(),
       segments: this.segments.dump(),
       tokens: this.tokens.dump(),
+      operations: this.ops.dump(),
     };
   }
 
@@ -278,6 +288,7 @@ export class Emulator implements AdminTarget {
     this.store.load(saved.store);
     this.segments.load(saved.segments ?? {});
     this.tokens.load(saved.tokens ?? []);
+    this.ops.load(saved.operations);
     return sealRestoredStore(this.store, this.specs, this.vault);
   }
 }

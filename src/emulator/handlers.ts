@@ -7,8 +7,10 @@ import type { HandlerContext } from "./context.js";
 import { handleCreate } from "./create.js";
 import type { EmuResponse } from "./http.js";
 import { handlePatch } from "./patch.js";
-import { handleDelete, handleGet, handleGetSpec, handleList, handleListRuns, handleListSpecs } from "./resources.js";
+import { handleDelete, handleGet, handleGetSpec, handleList, handleListSpecs } from "./resources.js";
 import type { HandlerName } from "./router.js";
+import { handleGetRun, handleListRuns } from "./runs.js";
+import { handleListAuditEvents } from "./audit.js";
 import { handleGetSchema } from "./schema-registry.js";
 import { handleCreateSegment, handleGetSegment, handleListSegments, handlePatchSegment } from "./segments.js";
 
@@ -24,6 +26,8 @@ const HANDLERS: Partial<Record<HandlerName, Handler>> = {
   delete: handleDelete,
   action: handleAction,
   listRuns: handleListRuns,
+  getRun: handleGetRun,
+  listAuditEvents: handleListAuditEvents,
   listSegments: handleListSegments,
   getSegment: handleGetSegment,
   createSegment: handleCreateSegment,

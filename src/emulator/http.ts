@@ -15,6 +15,8 @@ export interface EmuRequest {
   body: Buffer;
   /** Set for requests the emulator performs itself (scripted "after" faults). */
   internal?: { clientId: string };
+  /** The x-request-id the answer carries (the client's own when it sent one); audit events repeat it. */
+  requestId?: string;
 }
 
 export interface EmuResponse {

@@ -7,6 +7,8 @@ export type {
   EmulatorConfig,
   ClientConfig,
   ApiSwitch,
+  AuditLinks,
+  AuditListKey,
   AudienceStart,
   DeleteStatus,
   FlowPatchResponse,

@@ -1,8 +1,10 @@
 // What tests can ask the emulator about itself (no auth; emulator-only routes under /__emulator):
-// the request log, metrics, the whole store (secrets included: it is the admin view), reset, faults.
+// the request log, metrics, the whole store (secrets included: it is the admin view), reset, faults, and
+// (operations-admin.ts) run scripts, the clock and the audit log.
 import { ApiError } from "./errors.js";
 import type { EmuRequest, EmuResponse } from "./http.js";
 import { parseFaultConfig, type FaultConfig } from "./faults.js";
+import { handleOperationsAdmin, type OperationsTarget } from "./operations-admin.js";
 import { isWrite } from "./router.js";
 
 export interface LogEntry {
@@ -94,7 +96,7 @@ function emptyMetrics(): Metrics {
 }
 
 /** The parts of the emulator the admin routes reach. */
-export interface AdminTarget {
+export interface AdminTarget extends OperationsTarget {
   log: RequestLog;
   stateView(): unknown;
   reset(): void;
@@ -127,7 +129,10 @@ export function handleAdmin(req: EmuRequest, target: AdminTarget): EmuResponse {
       target.setFaults(config);
       return { status: 200, body: target.faults() };
     }
-    default:
+    default: {
+      const answer = handleOperationsAdmin(key, req, target);
+      if (answer) return answer;
       throw new ApiError(404, { error: "not_found", message: `No emulator route ${key}. See docs/emulator.md.` });
+    }
   }
 }

@@ -77,8 +77,16 @@ function parseLimit(raw: string | null): number {
   return limit;
 }
 
-/** Runs a list query over rows and builds Adobe's envelope `{items, _links.next.href}` (or `{count}`). */
-export function listPage(resource: string, query: ListQuery, rows: RowSource): ListPage {
+/**
+ * Runs a list query over rows and builds Adobe's envelope `{items, _links.next.href}` (or `{count}`).
+ * `next: false` serves the page without a next link (a server-side cap, as runsListCap configures).
+ */
+export function listPage(
+  resource: string,
+  query: ListQuery,
+  rows: RowSource,
+  options: { next?: boolean } = {},
+): ListPage {
   const predicate = compileFilters(query.properties);
   const sortKeys = compileOrderby(query.orderby);
   if (query.count) {
@@ -115,7 +123,7 @@ export function listPage(resource: string, query: ListQuery, rows: RowSource): L
   }
   let links = "{}";
   const last = selected[selected.length - 1];
-  if (more && last) {
+  if (more && last && options.next !== false) {
     const cursor = sortKeys ? { rev: last.rev, keys: sortKeys.map((k) => k.read(last.value)) } : { rev: last.rev };
     const token = encodeToken(resource, { ...query, cursor });
     links = JSON.stringify({ next: { href: `/${resource}?continuationToken=${token}` } });

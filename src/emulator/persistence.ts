@@ -5,6 +5,7 @@ import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { IssuedToken } from "./ims.js";
 import type { AudienceRecord } from "./audience-store.js";
+import type { OperationsDump } from "./operations.js";
 import type { StoreDump } from "./store.js";
 
 export interface PersistedState {
@@ -15,6 +16,8 @@ export interface PersistedState {
   /** The audiences of each sandbox (the key predates the Audiences API; older files hold segment definitions). */
   segments: Record<string, AudienceRecord[]>;
   tokens: [string, IssuedToken][];
+  /** Flow activity, scripted runs, audit events and the clock's advance (absent in older files). */
+  operations?: OperationsDump;
 }
 
 export const SAVE_DELAY_MS = 25;

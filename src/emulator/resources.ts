@@ -1,6 +1,6 @@
 // Reads and deletes: GET lists (filters, order, pages), GET by id (also `{items:[obj]}`), DELETE (the status
 // Adobe's page for the resource documents, or one configured for all; refused while a flow uses the object),
-// the read-only spec catalogs, and the (always empty) list of runs: the emulator never runs a flow.
+// and the read-only spec catalogs. Dataflow runs are runs.ts's.
 import type { HandlerContext } from "./context.js";
 import { maskSecrets } from "./credentials.js";
 import { notFound } from "./errors.js";
@@ -78,14 +78,4 @@ export function handleGetSpec(ctx: HandlerContext): EmuResponse {
   const spec = specCatalog(ctx).find((s) => s.id === ctx.id);
   if (!spec) throw notFound(ctx.resource, ctx.id!);
   return jsonResponse(200, { items: [spec] });
-}
-
-/**
- * GET /runs: the emulator never runs a flow, so there are none. The query is still parsed like any Flow
- * Service list (a bad `property` filter or `limit` is refused the same way), and `count=true` answers 0.
- */
-export function handleListRuns(ctx: HandlerContext): EmuResponse {
-  const query = parseListQuery("runs", ctx.req.query);
-  listPage("runs", query, () => []);
-  return jsonResponse(200, query.count ? { count: 0 } : { items: [] });
 }

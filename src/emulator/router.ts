@@ -8,9 +8,10 @@ export const AUDIENCES_PATH = "/data/core/ups/audiences";
 export const SANDBOXES_PATH = "/data/foundation/sandbox-management/sandboxes";
 export const SCHEMAS_PREFIX = "/data/foundation/schemaregistry/tenant";
 export const IMS_PATH = "/ims/token/v3";
+export const AUDIT_PATH = "/data/foundation/audit/events";
 export const ADMIN_PREFIX = "/__emulator";
 
-export type Family = "flow" | "segments" | "sandboxes" | "schemas" | "ims" | "admin" | "unknown";
+export type Family = "flow" | "segments" | "sandboxes" | "schemas" | "audit" | "ims" | "admin" | "unknown";
 
 export type HandlerName =
   | "listSpecs"
@@ -31,6 +32,8 @@ export type HandlerName =
   | "getSandbox"
   | "getSchema"
   | "listRuns"
+  | "getRun"
+  | "listAuditEvents"
   | "token"
   | "admin";
 
@@ -86,6 +89,7 @@ export function matchRoute(method: string, pathname: string): RouteMatch {
         id: schema,
       };
   }
+  if (pathname === AUDIT_PATH) return route("audit", AUDIT_PATH, method, { GET: "listAuditEvents" });
   if (pathname.startsWith(`${FLOW_PREFIX}/`)) return matchFlowRoute(method, pathname.slice(FLOW_PREFIX.length));
   return { family: "unknown", template: pathname, handler: undefined, allowed: [] };
 }
@@ -104,6 +108,9 @@ function childOf(pathname: string, parent: string): string | undefined {
 
 function matchFlowRoute(method: string, rest: string): RouteMatch {
   if (rest === "/runs") return { ...route("flow", "/runs", method, { GET: "listRuns" }), resource: "runs" };
+  const run = childOf(rest, "/runs");
+  if (run !== undefined)
+    return { ...route("flow", "/runs/{id}", method, { GET: "getRun" }), resource: "runs", id: run };
   let m = SPEC_LIST.exec(rest);
   if (m) return { ...route("flow", `/${m[1]}`, method, { GET: "listSpecs" }), resource: m[1]! };
   m = SPEC_ITEM.exec(rest);

@@ -50,9 +50,9 @@ export async function serve(emulator: Emulator, port: number, host: string): Pro
 }
 
 async function answer(emulator: Emulator, message: IncomingMessage, res: ServerResponse): Promise<void> {
-  const requestId = randomUUID();
+  const requestId = sentRequestId(message) ?? randomUUID();
   try {
-    const req = await readRequest(message);
+    const req = { ...(await readRequest(message)), requestId };
     const outcome = await emulator.handle(req);
     if (outcome.kind === "reset") message.socket.destroy();
     else if (outcome.kind === "respond") write(res, outcome.response, requestId, emulator.clock.httpDate());
@@ -62,6 +62,17 @@ async function answer(emulator: Emulator, message: IncomingMessage, res: ServerR
     const body = error instanceof ApiError ? error.body : { error_code: "500000", message: String(error) };
     if (!res.headersSent && !res.destroyed) write(res, { status, body }, requestId, emulator.clock.httpDate());
   }
+}
+
+/**
+ * The client's own x-request-id, echoed and recorded: audit-query.yaml, "A tracing ID associated with the
+ * request. If one is not provided on the request, the server generates one automatically." Only a printable
+ * token of sensible length is taken, so it can go back out in a header.
+ */
+function sentRequestId(message: IncomingMessage): string | undefined {
+  const raw = message.headers["x-request-id"];
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+  return value && /^[\x21-\x7e]{1,256}$/.test(value) ? value : undefined;
 }
 
 function write(res: ServerResponse, response: EmuResponse, requestId: string, date: string): void {

@@ -1,5 +1,6 @@
-// GET /runs (always empty: the emulator never runs a flow, but parses the query like any list) and the
-// `description` every connection, source connection, target connection and flow carries ("" when not sent).
+// GET /runs of a flow that activates no audience (none: it has nothing to send; runs.test.ts covers flows
+// that do) and the `description` every connection, source connection, target connection and flow carries
+// ("" when not sent).
 import { describe, expect, it } from "vitest";
 import {
   KINESIS,
@@ -16,7 +17,7 @@ import { useEmulator } from "./helpers/harness.js";
 const env = useEmulator();
 
 describe("GET /runs", () => {
-  it("answers {items: []}, with property filters and without", async () => {
+  it("answers {items: [], _links: {}} for a flow without audiences, with property filters and without", async () => {
     const { flowId } = await createDestination(env.api);
     for (const query of [
       "",
@@ -25,13 +26,13 @@ describe("GET /runs", () => {
     ]) {
       const result = await env.api.flow("GET", `/runs${query}`);
       expect(result.status, query).toBe(200);
-      expect(result.body, query).toEqual({ items: [] });
+      expect(result.body, query).toEqual({ items: [], _links: {} });
     }
     const sourceSummaries = await env.api.flow(
       "GET",
       "/runs?property=metrics.recordSummary.sourceSummaries[].id==72ddd79b-6b0a-4e97-a8d2-112ccd81bd02",
     );
-    expect(sourceSummaries.body).toEqual({ items: [] });
+    expect(sourceSummaries.body).toEqual({ items: [], _links: {} });
   });
 
   it("answers {count: 0} for count=true and refuses a malformed filter like the other lists", async () => {

@@ -147,12 +147,22 @@ export async function startLab(options: { config?: Record<string, unknown>; stat
     state: () => admin("state"),
     faults: (config: unknown) => admin("faults", config),
     reset: () => admin("reset", {}),
+    /** Scripts a flow's dataflow runs (docs/emulator.md, "Runs"): windows by hours ago, or none at all. */
+    scriptRuns: (script: { flowId: string; sandbox?: string; generate?: boolean; windows?: unknown[] }) =>
+      admin("runs", script),
+    /** Moves the emulator's clock forward, so generated windows complete. */
+    advanceClock: (advanceSeconds: number) => admin("clock", { advanceSeconds }),
     /** Adobe's UI, as a person would use it: the ui-editor client through the public API. */
-    async ui(method: string, apiPath: string, init: { body?: unknown; sandbox?: string; ifMatch?: string } = {}) {
-      const token = await uiToken(emulator.url);
+    async ui(
+      method: string,
+      apiPath: string,
+      init: { body?: unknown; sandbox?: string; ifMatch?: string; as?: UiUser } = {},
+    ) {
+      const user = init.as ?? UI_EDITOR;
+      const token = await uiToken(emulator.url, user);
       const headers: Record<string, string> = {
         authorization: `Bearer ${token}`,
-        "x-api-key": "ui-editor",
+        "x-api-key": user.clientId,
         "x-gw-ims-org-id": ORG,
         "x-sandbox-name": init.sandbox ?? "prod",
       };
@@ -196,9 +206,9 @@ export async function startLab(options: { config?: Record<string, unknown>; stat
       });
     },
     /** Reads one flow as the UI sees it, and edits it with the current etag. */
-    async uiPatchFlow(flowId: string, ops: unknown[], sandbox = "prod") {
-      const flow = (await lab.ui("GET", `/flows/${flowId}`, { sandbox })).body.items[0];
-      return lab.ui("PATCH", `/flows/${flowId}`, { body: ops, ifMatch: flow.etag, sandbox });
+    async uiPatchFlow(flowId: string, ops: unknown[], sandbox = "prod", as: UiUser = UI_EDITOR) {
+      const flow = (await lab.ui("GET", `/flows/${flowId}`, { sandbox, as })).body.items[0];
+      return lab.ui("PATCH", `/flows/${flowId}`, { body: ops, ifMatch: flow.etag, sandbox, as });
     },
     /** Renames an audience as a person in Segmentation would (PATCH /segment/definitions/{id}). */
     async uiRenameAudience(id: string, name: string, sandbox = "prod") {
@@ -224,14 +234,22 @@ export async function startLab(options: { config?: Record<string, unknown>; stat
   return lab;
 }
 
-async function uiToken(url: string): Promise<string> {
+/** The people the emulator stands for in Adobe's UI (docs/emulator.md, `clients`). */
+export interface UiUser {
+  clientId: string;
+  clientSecret: string;
+}
+export const UI_EDITOR: UiUser = { clientId: "ui-editor", clientSecret: "ui-secret" };
+export const UI_REVIEWER: UiUser = { clientId: "ui-reviewer", clientSecret: "ui-reviewer-secret" };
+
+async function uiToken(url: string, user: UiUser = UI_EDITOR): Promise<string> {
   const response = await fetch(`${url}/ims/token/v3`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({
       grant_type: "client_credentials",
-      client_id: "ui-editor",
-      client_secret: "ui-secret",
+      client_id: user.clientId,
+      client_secret: user.clientSecret,
       scope: "openid",
     }),
   });

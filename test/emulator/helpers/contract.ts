@@ -1,8 +1,10 @@
 // The contract check every emulator test file ends with: each recorded Flow Service response must validate
 // against the response schema of the matching operation in BOTH of Adobe's specs, wherever a spec defines
-// one (and be empty where a spec documents the status without a body). Skipped, with a notice, when the
+// one (and be empty where a spec documents the status without a body); each audit events list against
+// audit-query.yaml (audit-contract.ts). Skipped, with a notice, when the
 // specs are not next to the repository (a fresh clone without ../shared still passes).
 import { describe, expect, it } from "vitest";
+import { AUDIT_SPEC, auditViolations } from "./audit-contract.js";
 import { itemSchemaEnvelope } from "./deviations.js";
 import { OpenApiContract, specDir, specsAvailable } from "./openapi.js";
 import { recorded, type Exchange } from "./recorder.js";
@@ -28,6 +30,15 @@ export function checkExchanges(exchanges: readonly Exchange[]): { violations: Vi
   const violations: Violation[] = [];
   let checked = 0;
   for (const exchange of exchanges) {
+    const audit = auditViolations(exchange);
+    if (audit.checked) checked += 1;
+    if (audit.errors)
+      violations.push({
+        spec: AUDIT_SPEC,
+        operation: "GET /audit/events",
+        status: exchange.status,
+        errors: audit.errors,
+      });
     const pathname = exchange.path.split("?")[0]!;
     if (!pathname.startsWith(`${FLOW}/`)) continue;
     const flowPath = pathname.slice(FLOW.length).replace(/\/+$/, "");

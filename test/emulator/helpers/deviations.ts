@@ -115,6 +115,25 @@ export const SPEC_DEVIATIONS: readonly SpecDeviation[] = [
     reason:
       "As for GET /flows: a oneOf of two overlapping envelopes; streaming flows are checked against Streaming_Flow.",
   },
+  {
+    spec: "destinations.yaml",
+    pointer: "/components/schemas/StatusSummary/properties/status",
+    replacement: {
+      type: "string",
+      enum: ["Success", "Processing", "Waiting", "Failed", "success", "processing", "waiting", "failed"],
+    },
+    reason:
+      "The enum says Success|Processing|Waiting|Failed; both Flow_Run examples of the same spec (Batch_Flow_Run_Success, " +
+      "Batch_Flow_Run_Failure) and monitor.md write `success` and `failed`: both spellings are accepted.",
+  },
+  {
+    spec: "destinations.yaml",
+    pointer: "/components/schemas/Info/properties/code",
+    replacement: { type: "string" },
+    reason:
+      "Info.code has the pattern ([A-Z]{3,6})-([0-9]{3,6})-([1-5]{1}[0-9]{2}), which the spec's own examples break " +
+      "(`ACTIVATION_BATCH-0000-SKIP`, `ACTIVATION_BATCH-0000-FAILED`): checked as a string.",
+  },
 ];
 
 /** Responses whose list envelope is validated element-wise against the item schema (first deviation). */

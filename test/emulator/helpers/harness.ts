@@ -6,7 +6,11 @@ import { record } from "./recorder.js";
 
 export const ORG = "DEMOORG0000000000000000@AdobeOrg";
 export const FLOW = "/data/foundation/flowservice";
-export const SECRETS: Record<string, string> = { "demo-client": "demo-secret", "ui-editor": "ui-secret" };
+export const SECRETS: Record<string, string> = {
+  "demo-client": "demo-secret",
+  "ui-editor": "ui-secret",
+  "ui-reviewer": "ui-reviewer-secret",
+};
 
 /** Parsed JSON as tests read it: assertions check the shape, so the static type stays loose. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
