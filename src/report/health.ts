@@ -92,12 +92,16 @@ export function renderHealthMarkdown(report: HealthReport, opts: { heading?: str
       const e = h.estimated ? "≈" : "";
       const t = h.last24h;
       const errors = h.topErrors.map((x) => `${code(x.code, { inTable: true })} ×${count(x.count)} ${md(x.message)}`);
+      // No window in the day: no figures, rather than zeros that read like a measurement.
+      const received = t.windows > 0 ? count(t.received) : "–";
+      const identities =
+        t.windows > 0 ? `${e}${count(t.activated)} / ${e}${count(t.excluded)} / ${e}${count(t.failed)}` : "–";
       lines.push(
-        `| ${MARK[h.verdict]} | ${code(`${h.sandbox}/${h.destination}`, { inTable: true })} | ${md(healthHeadline(h))} | ${md(windowText(h) ?? "none")} | ${count(t.received)} | ${e}${count(t.activated)} / ${e}${count(t.excluded)} / ${e}${count(t.failed)} | ${errors.join("<br>") || ""} |`,
+        `| ${MARK[h.verdict]} | ${code(`${h.sandbox}/${h.destination}`, { inTable: true })} | ${md(healthHeadline(h))} | ${md(windowText(h) ?? "none")} | ${received} | ${identities} | ${errors.join("<br>") || ""} |`,
       );
     }
     lines.push("");
-    if (sorted.some((h) => h.estimated))
+    if (sorted.some((h) => h.estimated && h.last24h.windows > 0))
       lines.push("≈ Adobe estimates the identity figures of Amazon Kinesis and Azure Event Hubs destinations.", "");
   }
   for (const note of report.notes) lines.push(`> ${md(note)}`, "");

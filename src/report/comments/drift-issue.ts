@@ -38,7 +38,7 @@ export function driftIssueBody(
   const footer = [
     `Checked against commit ${code((ctx.sha ?? "unknown").slice(0, 7))} of the default branch${checkedIn(ctx.runUrl)}.`,
     "aep-gitops reports drift and never fixes it on a schedule: re-run the apply workflow to restore the configuration, or change the YAML to keep what was changed.",
-    "This issue is updated on every check and closed automatically when no drift is left and every destination is healthy.",
+    `This issue is updated on every check and closed automatically when no drift is left${report.health ? " and no destination is failing or silent" : ""}.`,
   ];
   const record = (ctx.attention ?? []).map(attentionKey).filter((key) => KEY.test(key));
   return [
@@ -46,7 +46,7 @@ export function driftIssueBody(
     ...(recovered.length ? ["", "### Recovered since the last check", "", ...recovered] : []),
     "",
     ...footer,
-    `<!-- aep-gitops:attention ${record.join(",")} -->`,
+    ...(record.length > 0 ? [`<!-- aep-gitops:attention ${record.join(",")} -->`] : []),
     "",
   ].join("\n");
 }
