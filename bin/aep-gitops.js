@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The published entry point: runs the bundled CLI, dist/cli/index.cjs (built by `npm install` through the
-// prepare script). CommonJS, as bin/package.json says: an ECMAScript-module entry costs ~5 ms more.
+// The published entry point: runs the bundled CLI, dist/cli/index.cjs (built into the tarball by the
+// prepack script, and by a clone's `npm install` through postprepare: package.json, docs/releasing.md).
+// CommonJS, as bin/package.json says: an ECMAScript-module entry costs ~5 ms more.
 "use strict";
 const path = require("node:path");
 const nodeModule = require("node:module");

@@ -39,6 +39,23 @@ export interface HttpStats {
   throttled: number;
 }
 
+/** One request as apply's JSON lines report it: never its query, headers or body, so never a secret. */
+export interface CallStart {
+  /** Numbers the run's requests from 1, so a start and its finish (interleaved with others) pair up. */
+  id: number;
+  sandbox: string;
+  method: string;
+  /** The path alone, without any query. */
+  path: string;
+}
+
+/** Sees each request as it is sent and as its answer arrives (or does not); must not throw. */
+export interface CallObserver {
+  started(call: CallStart): void;
+  /** `status` is absent when no answer came (a network error or a timeout). */
+  finished(call: CallStart, outcome: { status?: number; ms: number }): void;
+}
+
 export interface RetryPolicy {
   retries: number;
   minTimeoutMs: number;
@@ -61,6 +78,7 @@ export class AepHttp {
   private pausedUntil = 0;
   /** Adobe's clock, from the Date headers of its answers. */
   private readonly clock = new ServerClock();
+  private calls?: CallObserver;
 
   constructor(
     private readonly settings: AepSettings,
@@ -131,6 +149,11 @@ export class AepHttp {
     });
   }
 
+  /** Every request from now on is shown to `observer` (apply --format jsonl); undefined stops that. */
+  observeCalls(observer: CallObserver | undefined): void {
+    this.calls = observer;
+  }
+
   /** Adobe's time now: our clock corrected by what its answers' Date headers showed. */
   serverNow(): number {
     return this.clock.now();
@@ -161,6 +184,9 @@ export class AepHttp {
     this.stats.calls++;
     let response: Awaited<ReturnType<typeof exchange>>;
     const exchangedAt = Date.now();
+    const call = { id: this.stats.calls, sandbox, method, path: path.split("?")[0]! };
+    const observed = this.calls;
+    observed?.started(call);
     try {
       response = await exchange(this.observer, url.toString(), {
         method,
@@ -171,8 +197,10 @@ export class AepHttp {
           : AbortSignal.timeout(60_000),
       });
     } catch (error) {
+      observed?.finished(call, { ms: Date.now() - exchangedAt });
       throw new NetworkError(`${method} ${path}: ${(error as Error).message}`, error);
     }
+    observed?.finished(call, { status: response.status, ms: Date.now() - exchangedAt });
     const text = response.text;
     let body: unknown;
     try {

@@ -3,16 +3,14 @@
 // includeSegmentNames exports) and the Profile union schema (the attributes' types). No Flow Service
 // list: a preview shows what the YAML would send, whatever Adobe holds now.
 import { resolveAudiences } from "../domain/audiences.js";
-import type { DesiredSandbox } from "../domain/desired.js";
-import { didYouMean } from "../domain/did-you-mean.js";
 import { PREVIEW_NOTES, sampleInput, sampleRecord } from "../domain/preview.js";
 import type { Problem } from "../domain/problem.js";
 import { checkAttributePaths } from "../domain/union-schema.js";
 import { desiredWhere } from "../domain/where.js";
-import { AppError } from "../errors.js";
 import { readAudiences } from "../reconcile/read-audiences.js";
 import { readUnion } from "../reconcile/read-union.js";
 import type { DestinationPreview, PreviewReport } from "../report/preview.js";
+import { assertPatternsMatch, destinationPatterns, narrowTargets } from "./destination-filter.js";
 import type { Workspace } from "./workspace.js";
 
 export interface PreviewRun {
@@ -21,11 +19,17 @@ export interface PreviewRun {
   problems: Problem[];
 }
 
-export async function preview(ws: Workspace, options: { destination?: string | undefined }): Promise<PreviewRun> {
-  const targets = ws.targets
-    .map((target) => ({ ...target, desired: only(target.desired, options.destination) }))
-    .filter((target) => target.desired.destinations.length > 0);
-  if (options.destination !== undefined && targets.length === 0) throw unknownDestination(ws, options.destination);
+export async function preview(
+  ws: Workspace,
+  options: { destination?: readonly string[] | string | undefined },
+): Promise<PreviewRun> {
+  // --destination as everywhere (src/app/destination-filter.ts); a preview shows only YAML destinations.
+  const patterns = destinationPatterns(options.destination);
+  assertPatternsMatch(
+    patterns,
+    ws.targets.map((t) => t.desired),
+  );
+  const targets = narrowTargets(ws.targets, patterns).filter((target) => target.desired.destinations.length > 0);
   const read = await Promise.all(
     targets.map(async ({ desired, audiences, schemas }) => {
       const [known, union] = await Promise.all([
@@ -62,25 +66,4 @@ export async function preview(ws: Workspace, options: { destination?: string | u
     },
     problems: read.flatMap((r) => r.problems),
   };
-}
-
-function only(desired: DesiredSandbox, name: string | undefined): DesiredSandbox {
-  return name === undefined
-    ? desired
-    : { ...desired, destinations: desired.destinations.filter((d) => d.name === name) };
-}
-
-function unknownDestination(ws: Workspace, name: string): AppError {
-  const names = ws.configuration.desired.flatMap((d) => d.destinations.map((x) => x.name));
-  const guess = didYouMean(name, names);
-  const sandboxes = ws.configuration.desired.map((d) => `'${d.sandbox}'`).join(", ");
-  return new AppError(
-    "usage",
-    `No destination named '${name}' in sandbox${ws.configuration.desired.length === 1 ? "" : "s"} ${sandboxes}.`,
-    {
-      hint: guess
-        ? `Did you mean '${guess}'?`
-        : `Give a destination's YAML name${names.length ? `, such as ${names.slice(0, 5).join(", ")}` : ""}.`,
-    },
-  );
 }

@@ -16,6 +16,8 @@ export interface SafetyFlags {
   secrets?: SecretsMode | undefined;
   /** The plan is rendered for review (markdown): derive the sample records and the egress picture. */
   review?: boolean | undefined;
+  /** Only the destinations matching these patterns (--destination; src/app/destination-filter.ts). */
+  destination?: readonly string[] | string | undefined;
 }
 
 export function runOptions(ws: Workspace, flags: SafetyFlags): RunOptions {

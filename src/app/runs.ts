@@ -4,14 +4,35 @@
 import type { LockEvent } from "../reconcile/lock.js";
 import { applyRun, planAll, type ApplyOptions, type ApplyRun, type PlanRun } from "../reconcile/reconcile.js";
 import { driftItems, type DriftItem, type DriftReport } from "../report/drift.js";
+import { assertPatternsMatch, destinationPatterns, narrowTargets } from "./destination-filter.js";
 import { driftExtras } from "./health.js";
 import { AppError } from "../errors.js";
 import { keepHeapNearLive } from "./heap.js";
 import { lockOptions, runOptions, type SafetyFlags } from "./run-options.js";
 import type { Workspace } from "./workspace.js";
 
-export function plan(ws: Workspace, flags: SafetyFlags): Promise<PlanRun> {
-  return planAll(ws.targets, runOptions(ws, flags));
+export async function plan(ws: Workspace, flags: SafetyFlags): Promise<PlanRun> {
+  return narrowed(ws, flags, (targets) => planAll(targets, runOptions(ws, flags)));
+}
+
+/**
+ * A run of the destinations --destination names (all without it): the patterns are checked before
+ * anything is read, and once the live state is read, each must have matched a destination of the YAML
+ * or one Adobe holds as managed.
+ */
+async function narrowed<R extends PlanRun>(
+  ws: Workspace,
+  flags: SafetyFlags,
+  run: (targets: Workspace["targets"]) => Promise<R>,
+): Promise<R> {
+  const patterns = destinationPatterns(flags.destination);
+  const result = await run(narrowTargets(ws.targets, patterns));
+  assertPatternsMatch(
+    patterns,
+    ws.targets.map((t) => t.desired),
+    result.lives,
+  );
+  return result;
 }
 
 /** What a drift report reads beside the diff (both by default): the runs' health, the audit log's trails. */
@@ -29,7 +50,9 @@ export async function drift(
   flags: SafetyFlags,
   extras: DriftExtrasFlags = {},
 ): Promise<PlanRun & { items: DriftItem[]; report: DriftReport }> {
-  const run = await planAll(ws.targets, { ...runOptions(ws, flags), force: true, allowEmpty: true });
+  const run = await narrowed(ws, flags, (targets) =>
+    planAll(targets, { ...runOptions(ws, flags), force: true, allowEmpty: true }),
+  );
   const items = driftItems(run.plan);
   const read = await driftExtras(ws.adobe, run, items, {
     health: extras.health ?? true,

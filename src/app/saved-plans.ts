@@ -1,8 +1,17 @@
 // Saved plans at the application layer: `plan --out FILE` writes one, `apply FILE` reads it back and
-// applies exactly it. Files are written whole or not at all (a temporary file renamed into place).
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+// applies exactly it, `show FILE` shows it. Files are written whole or not at all (a temporary file
+// renamed into place), and read up to a bound, as every file is.
+import { renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { savePlan, savedPlanProblem, SAVED_PLAN_FORMAT, type SavedPlan } from "../domain/saved-plan.js";
+import { formatBytes, readBounded } from "../config/bounded-read.js";
+import {
+  alteredSavedPlan,
+  MAX_SAVED_PLAN_BYTES,
+  savePlan,
+  savedPlanProblem,
+  SAVED_PLAN_FORMAT,
+  type SavedPlan,
+} from "../domain/saved-plan.js";
 import { AppError } from "../errors.js";
 import { applySavedPlan, type SavedApplyOptions } from "../reconcile/apply-saved.js";
 import type { ItemResult } from "../reconcile/executor.js";
@@ -20,35 +29,75 @@ export function writeSavedPlan(file: string, run: PlanRun, adobe: Adobe): SavedP
       hint: "Resolve the refusals, then plan --out again.",
     });
   const saved = savePlan(run.plan, run.lives, where(adobe));
+  const text = `${JSON.stringify(saved, null, 2)}\n`;
+  // Never a file that show and apply would refuse to read.
+  const size = Buffer.byteLength(text);
+  if (size > MAX_SAVED_PLAN_BYTES)
+    throw new AppError(
+      "refused",
+      `The plan is ${formatBytes(size)}, more than a saved plan can be (${formatBytes(MAX_SAVED_PLAN_BYTES)}), so it was not saved.`,
+      { hint: "Plan one sandbox at a time (--sandbox NAME --out FILE) and apply each file." },
+    );
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(saved, null, 2)}\n`);
+  writeFileSync(temporary, text);
   renameSync(temporary, file);
   return saved;
 }
 
 /** The saved plan named on the command line, or undefined when the argument is YAML (a folder or file). */
 export function readSavedPlan(file: string): SavedPlan | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    return undefined;
+  const read = examine(file);
+  if ("otherFormat" in read)
+    throw new AppError(
+      "usage",
+      `${path.basename(file)} is a saved plan of another format (${read.otherFormat}); nothing was changed.`,
+    );
+  return "saved" in read ? read.saved : undefined;
+}
+
+/** `show FILE`: the plan as it was saved, or an error that says why the file is none. */
+export function loadSavedPlan(file: string, shown: string): SavedPlan {
+  const read = examine(file);
+  if ("saved" in read) {
+    const altered = alteredSavedPlan(read.saved);
+    if (altered)
+      throw new AppError("refused", `${shown} cannot be shown: ${altered}.`, {
+        hint: "Run plan again (aep-gitops plan --out FILE) and show the new file; apply would refuse this one too.",
+      });
+    return read.saved;
   }
-  if (!text.trimStart().startsWith("{")) return undefined;
+  if ("otherFormat" in read)
+    throw new AppError("usage", `${shown} is a saved plan of another format (${read.otherFormat}).`, {
+      hint: "Show it with the aep-gitops that made it, or make a new plan with this one (plan --out FILE).",
+    });
+  throw new AppError("usage", `${shown} ${read.not}.`, {
+    hint: "A saved plan is the file 'aep-gitops plan --out FILE' writes.",
+  });
+}
+
+type Examined = { saved: SavedPlan } | { otherFormat: string } | { not: string };
+
+function examine(file: string): Examined {
+  const read = readBounded(file, MAX_SAVED_PLAN_BYTES);
+  if ("error" in read) {
+    if (read.error === "EISDIR") return { not: "is a folder, not a saved plan" };
+    return { not: `cannot be read: ${read.error === "ENOENT" ? "it does not exist" : read.error}` };
+  }
+  // Its size is not said: a device or a pipe has none, and the read stopped at the bound.
+  if ("tooLarge" in read) return { not: `is over ${formatBytes(MAX_SAVED_PLAN_BYTES)}: too big to be a saved plan` };
+  const text = Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength).toString("utf8");
+  const notAPlan = { not: "is not a saved plan" };
+  if (!text.trimStart().startsWith("{")) return notAPlan;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return undefined;
+    return notAPlan;
   }
   const format = (parsed as { format?: unknown } | null)?.format;
-  if (typeof format !== "string" || !format.startsWith("aep-gitops.saved-plan/")) return undefined;
-  if (format !== SAVED_PLAN_FORMAT)
-    throw new AppError(
-      "usage",
-      `${path.basename(file)} is a saved plan of another format (${format}); nothing was changed.`,
-    );
-  return parsed as SavedPlan;
+  if (typeof format !== "string" || !format.startsWith("aep-gitops.saved-plan/")) return notAPlan;
+  if (format !== SAVED_PLAN_FORMAT) return { otherFormat: format };
+  return { saved: parsed as SavedPlan };
 }
 
 export async function applySaved(

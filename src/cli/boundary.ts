@@ -12,12 +12,15 @@ import { parseCommandLine } from "./program.js";
 
 export async function runCommandLine(argv: string[], io: Io, specs: readonly CommandSpec[]): Promise<number> {
   let json = asksForJson(argv);
+  // --format jsonl: the error document is the stream's last line, so it is written on one line.
+  let lines = asksFor(argv, "jsonl");
   // The command an error document names: the one parsed, else the one typed, else the program.
   let command = specs.find((s) => argv.includes(s.name))?.name ?? "aep-gitops";
   try {
     const parsed = await parseCommandLine(argv, specs, io);
     if ("done" in parsed) return parsed.done;
-    json = parsed.options.format === "json";
+    lines = parsed.options.format === "jsonl";
+    json = parsed.options.format === "json" || lines;
     command = parsed.spec.name;
     // --no-color is NO_COLOR for everything the command runs (src/app/output.ts decides colour).
     const env = parsed.options.color === false ? { ...io.env, NO_COLOR: "1", FORCE_COLOR: undefined } : io.env;
@@ -28,7 +31,7 @@ export async function runCommandLine(argv: string[], io: Io, specs: readonly Com
     // (no line of them a workflow command), each line printable. The JSON document keeps them as they are.
     const output = createOutput(io);
     if (json) {
-      output.out(renderErrorJson(command, description, io.cwd));
+      output.out(renderErrorJson(command, description, io.cwd, { oneLine: lines }));
     } else if (description.kind === "bug") {
       output.err(`aep-gitops: ${description.title}:\n${printableLines(description.stack ?? description.message)}`);
     } else {
@@ -39,10 +42,16 @@ export async function runCommandLine(argv: string[], io: Io, specs: readonly Com
   }
 }
 
-/** --format json, as any of its spellings, for errors met before the command line is parsed. */
+/** --format json (or jsonl), as any of its spellings, for errors met before the command line is parsed. */
 function asksForJson(argv: string[]): boolean {
+  return asksFor(argv, "json") || asksFor(argv, "jsonl");
+}
+
+function asksFor(argv: string[], format: string): boolean {
   return argv.some(
     (arg, i) =>
-      arg === "--format=json" || arg === "-fjson" || ((arg === "--format" || arg === "-f") && argv[i + 1] === "json"),
+      arg === `--format=${format}` ||
+      arg === `-f${format}` ||
+      ((arg === "--format" || arg === "-f") && argv[i + 1] === format),
   );
 }

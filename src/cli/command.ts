@@ -12,6 +12,8 @@ export interface CommandSpec {
   name: string;
   /** commander's argument syntax, e.g. `[dir...]`. */
   args?: string;
+  /** The only values the argument takes, when they are a list: the command checks it, completion offers them. */
+  argChoices?: readonly string[];
   /** One line for the list of commands. */
   summary: string;
   /** What the command does, for its --help. */

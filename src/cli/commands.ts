@@ -2,6 +2,7 @@
 // under commands/ and declares its arguments, options, exit codes and environment there.
 import type { CommandSpec } from "./command.js";
 import { applyCommand } from "./commands/apply.js";
+import { completionCommand } from "./commands/completion.js";
 import { demoCommand } from "./commands/demo.js";
 import { doctorCommand } from "./commands/doctor.js";
 import { driftCommand } from "./commands/drift.js";
@@ -9,6 +10,7 @@ import { emulatorCommand } from "./commands/emulator.js";
 import { importCommand } from "./commands/import.js";
 import { planCommand } from "./commands/plan.js";
 import { previewCommand } from "./commands/preview.js";
+import { showCommand } from "./commands/show.js";
 import { statusCommand } from "./commands/status.js";
 import { unlockCommand } from "./commands/unlock.js";
 import { validateCommand } from "./commands/validate.js";
@@ -18,6 +20,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   planCommand,
   previewCommand,
   applyCommand,
+  showCommand,
   driftCommand,
   statusCommand,
   importCommand,
@@ -25,4 +28,5 @@ export const COMMANDS: readonly CommandSpec[] = [
   doctorCommand,
   emulatorCommand,
   demoCommand,
+  completionCommand(() => COMMANDS),
 ];

@@ -10,6 +10,8 @@ export interface OptionSpec {
   description: string;
   /** The only values accepted (checked by commander, listed in the help). */
   choices?: readonly string[];
+  /** Given more than once, every value counts (the command gets them as an array, in order). */
+  repeatable?: true;
 }
 
 export const OPTIONS = {
@@ -63,7 +65,12 @@ export const OPTIONS = {
     flags: "--expect-checksum <sha>",
     description: "refuse, with no write, unless the fresh plan has this checksum (the one reviewed)",
   },
-  destination: { flags: "-d, --destination <name>", description: "only this destination (its YAML name)" },
+  destination: {
+    flags: "-d, --destination <name>",
+    description:
+      "only the destinations matching NAME: a YAML name, its ref (flow/NAME), or a glob (* ? {a,b}); repeatable",
+    repeatable: true,
+  },
   run: {
     flags: "--run <id>",
     description: "release the lock only if this run holds it (the run id a waiting apply names)",
@@ -99,7 +106,7 @@ export interface CliOptions {
   out?: string;
   yes?: boolean;
   expectChecksum?: string;
-  destination?: string;
+  destination?: string[];
   run?: string;
   match?: string;
   port?: string;

@@ -14,7 +14,12 @@ import { longFlag, OPTIONS, type CliOptions, type OptionName } from "./options.j
 /** What the program decided to run: a command with its values, or nothing more (help, version). */
 export type Parsed = { spec: CommandSpec; args: string[]; options: CliOptions } | { done: number };
 
-export async function parseCommandLine(argv: string[], specs: readonly CommandSpec[], io: Io): Promise<Parsed> {
+export async function parseCommandLine(typed: string[], specs: readonly CommandSpec[], io: Io): Promise<Parsed> {
+  // `help NAME` naming no command is that unknown command, said (with commander's suggestion) as
+  // `aep-gitops NAME` says it; commander alone prints the general help and exits 1 without a word why.
+  const known = ["help", "version", ...specs.map((s) => s.name)];
+  const unknownHelp = typed[0] === "help" && typed[1] !== undefined && !typed[1].startsWith("-");
+  const argv = unknownHelp && !known.includes(typed[1]!) ? typed.slice(1) : typed;
   let chosen: Parsed | undefined;
   let failure = "";
   const program = new Command("aep-gitops")
@@ -37,7 +42,7 @@ export async function parseCommandLine(argv: string[], specs: readonly CommandSp
     })
     .addHelpText(
       "after",
-      "\nExit codes: 0 success, 1 an error or a refusal, 2 changes (plan --detailed-exitcode) or drift (drift).\nRun 'aep-gitops <command> --help' for a command's options, exit codes and environment.\n",
+      "\nExit codes: 0 success, 1 an error or a refusal, 2 changes (plan --detailed-exitcode), drift (drift) or a destination failing or silent (status).\nRun 'aep-gitops <command> --help' for a command's options, exit codes and environment.\n",
     );
   program
     .command("version")
@@ -120,6 +125,8 @@ function option(use: OptionUse): Option {
   const base = OPTIONS[name];
   const made = new Option(base.flags, typeof use === "string" ? base.description : use.description);
   const choices = (typeof use === "string" ? undefined : use.choices) ?? ("choices" in base ? base.choices : undefined);
+  if ("repeatable" in base)
+    made.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
   return choices ? made.choices(choices) : made;
 }
 

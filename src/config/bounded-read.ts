@@ -17,18 +17,22 @@ let readBuffer: Buffer | undefined;
  * reading stops one byte past the limit, so no stat is needed to enforce it (only to report the size).
  * The bytes are valid until the next read.
  */
-export function readBounded(file: string): BoundedRead {
+export function readBounded(file: string, limit = MAX_FILE_BYTES): BoundedRead {
   let fd: number | undefined;
   try {
     fd = openSync(file, "r");
-    const buffer = (readBuffer ??= Buffer.allocUnsafe(MAX_FILE_BYTES + 1));
+    // Another limit (a saved plan's) is a read now and then: its own buffer, whose bytes stay valid.
+    const buffer =
+      limit === MAX_FILE_BYTES
+        ? (readBuffer ??= Buffer.allocUnsafe(MAX_FILE_BYTES + 1))
+        : Buffer.allocUnsafe(limit + 1);
     let length = 0;
     while (length < buffer.length) {
       const read = readSync(fd, buffer, length, buffer.length - length, null);
       if (read === 0) break;
       length += read;
     }
-    if (length <= MAX_FILE_BYTES) return { bytes: buffer.subarray(0, length) };
+    if (length <= limit) return { bytes: buffer.subarray(0, length) };
     return { tooLarge: Math.max(fstatSync(fd).size, length) };
   } catch (error) {
     return { error: (error as NodeJS.ErrnoException).code ?? String(error) };

@@ -5,7 +5,7 @@
 // audience's schedule: the dates an added audience gets, a kept one's before and after). Never an array
 // index, an etag or a credential value: a reorder in Adobe's UI leaves it as it is, a swapped audience
 // changes it, and a plan made without the destination secrets has the same checksum as one with them.
-// docs/design.md ("The checksum's canonical form") writes the form down.
+// A partial plan binds its filter too. docs/design.md ("The checksum's canonical form") writes the form down.
 import { canonicalJson, sha256 } from "./canonical.js";
 import type { Change, EgressDelta, FieldChange, SandboxPlan } from "./plan.js";
 
@@ -21,6 +21,9 @@ export function canonicalPlan(sandboxes: SandboxPlan[]) {
     form: CHECKSUM_FORM,
     sandboxes: sandboxes.map((s) => ({
       sandbox: s.sandbox,
+      // A partial plan (--destination) is not the full one, even where their changes agree. Only
+      // present when filtered, so every full plan keeps the checksum it had.
+      ...(s.filter ? { filter: s.filter } : {}),
       changes: s.changes.filter(hashed).map(canonicalChange),
       // An orphan that still exports is reported, not changed: live state apply does not touch.
       egress: s.egress.filter((e) => e.status !== "still-exporting").map(canonicalEgress),

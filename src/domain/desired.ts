@@ -92,4 +92,17 @@ export interface DesiredSandbox {
   paths: string[];
   accounts: DesiredAccount[];
   destinations: DesiredDestination[];
+  /** Set when a run is narrowed to some destinations (--destination; domain/destination-filter.ts). */
+  filter?: DesiredFilter;
+}
+
+/**
+ * What a narrowed desired state remembers of the filter: the patterns (the plan shows them and the
+ * checksum binds them), and every name the YAML left out claims (its name and renamedFrom), so the
+ * live objects of those are never taken for orphans of this run.
+ */
+export interface DesiredFilter {
+  /** Sorted, without repeats. */
+  patterns: string[];
+  outside: { destinations: string[]; accounts: string[] };
 }

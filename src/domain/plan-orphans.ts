@@ -7,6 +7,7 @@ import { COLLECTION, type ResourceKind } from "./plan.js";
 import type { PlanContext } from "./plan-context.js";
 import { whereParams, whereSettings } from "./destination-types/index.js";
 import { changeRef } from "./refs.js";
+import { orphanScope } from "./destination-filter.js";
 
 type Deletable = LiveFlow | LiveTargetConnection | LiveConnection;
 
@@ -21,18 +22,24 @@ export function planOrphans(ctx: PlanContext): void {
   const desiredDestinations = new Set(ctx.desired.destinations.map((d) => d.name));
   const desiredAccounts = new Set(ctx.desired.accounts.map((a) => a.name));
   const prune = ctx.options.prune;
+  // A run narrowed by --destination neither deletes nor lists what lies outside its filter: such an
+  // object is simply not a candidate, so it also counts as staying (and keeps what it uses).
+  const scope = orphanScope(ctx.desired, ctx.live);
   const candidates = <T extends Deletable>(
     owned: { primary: Map<string, T>; duplicates: T[] },
     wanted: Set<string>,
+    inScope: (name: string) => boolean,
   ) => [
     ...[...owned.primary]
-      .filter(([name]) => !wanted.has(name))
+      .filter(([name]) => !wanted.has(name) && inScope(name))
       .map(([, live]): Candidate<T> => ({ live, doDelete: prune })),
-    ...owned.duplicates.map((live, i): Candidate<T> => ({ live, duplicate: i + 1, doDelete: true })),
+    ...owned.duplicates
+      .map((live, i): Candidate<T> => ({ live, duplicate: i + 1, doDelete: true }))
+      .filter((candidate) => inScope(candidate.live.owner!.name)),
   ];
 
   const goneFlows = new Set<string>();
-  for (const candidate of candidates(ctx.flows, desiredDestinations)) {
+  for (const candidate of candidates(ctx.flows, desiredDestinations, scope.destination)) {
     remove(ctx, "flow", candidate, []);
     if (candidate.doDelete) goneFlows.add(candidate.live.id);
   }
@@ -49,7 +56,7 @@ export function planOrphans(ctx: PlanContext): void {
       )
       .map((c) => c.ref);
   const goneTargets = new Set<string>();
-  for (const candidate of candidates(ctx.targets, desiredDestinations)) {
+  for (const candidate of candidates(ctx.targets, desiredDestinations, scope.destination)) {
     if (usedTargets.has(candidate.live.id)) {
       orphan(ctx, "target-connection", candidate, "still used by a flow aep-gitops does not delete");
       continue;
@@ -62,7 +69,7 @@ export function planOrphans(ctx: PlanContext): void {
   const usedAccounts = new Set(
     ctx.live.targetConnections.filter((t) => !goneTargets.has(t.id)).map((t) => t.baseConnectionId),
   );
-  for (const candidate of candidates(ctx.accounts, desiredAccounts)) {
+  for (const candidate of candidates(ctx.accounts, desiredAccounts, scope.account)) {
     const account = candidate.live;
     if (usedAccounts.has(account.id)) {
       orphan(ctx, "account", candidate, "still used by a target connection that stays");

@@ -224,6 +224,8 @@ export interface EgressMap {
 
 export interface SandboxPlan {
   sandbox: string;
+  /** A partial plan (--destination): the patterns it was narrowed to, sorted; bound by the checksum. */
+  filter?: string[];
   changes: Change[];
   egress: EgressDelta[];
   refusals: Refusal[];
@@ -248,6 +250,8 @@ export interface PlanSummary {
 
 export interface Plan {
   version: 1;
+  /** A partial plan: only destinations matching these patterns (its sandboxes' filter). */
+  filter?: string[];
   sandboxes: SandboxPlan[];
   summary: PlanSummary;
   /** sha256 of the plan's meaning (domain/checksum.ts): binds an apply to the reviewed plan. */

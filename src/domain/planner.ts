@@ -29,6 +29,7 @@ export function planSandbox(desired: DesiredSandbox, live: LiveSandbox, options:
   checkGuardrails(ctx);
   return {
     sandbox: desired.sandbox,
+    ...(desired.filter ? { filter: desired.filter.patterns } : {}),
     changes: order(ctx.changes).map((change) => located(change, desired)),
     egress: [...ctx.egress].sort((a, b) => a.destination.localeCompare(b.destination)),
     refusals: ctx.refusals,
@@ -72,7 +73,9 @@ export function assemblePlan(sandboxes: SandboxPlan[]): Plan {
     else if (change.action === "orphan") summary.orphaned++;
     else summary.adopt++;
   }
-  return { version: 1, sandboxes, summary, checksum: planChecksum(sandboxes) };
+  // Every sandbox of one run has the same filter, or none.
+  const filter = sandboxes.find((s) => s.filter)?.filter;
+  return { version: 1, ...(filter ? { filter } : {}), sandboxes, summary, checksum: planChecksum(sandboxes) };
 }
 
 export function hasChanges(plan: Plan): boolean {

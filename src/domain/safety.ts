@@ -6,8 +6,15 @@ export function checkSafety(ctx: PlanContext): void {
   const managed = ctx.managedCount;
   const { desired, options } = ctx;
 
-  // A YAML folder that failed to load, or a wrong path, must never read as "delete everything".
-  if (desired.destinations.length === 0 && desired.accounts.length === 0 && managed > 0 && !options.allowEmpty) {
+  // A YAML folder that failed to load, or a wrong path, must never read as "delete everything". A run
+  // narrowed by --destination counts what the YAML declared before the filter left it out.
+  const outside = desired.filter?.outside;
+  const declared =
+    desired.destinations.length +
+    desired.accounts.length +
+    (outside?.destinations.length ?? 0) +
+    (outside?.accounts.length ?? 0);
+  if (declared === 0 && managed > 0 && !options.allowEmpty) {
     ctx.refusals.push({
       rule: "empty-desired",
       message: `Sandbox '${desired.sandbox}' has no destinations or accounts in YAML (${desired.paths.join(", ") || "no paths"}), but aep-gitops manages ${managed} live objects there.`,

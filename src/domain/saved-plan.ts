@@ -1,4 +1,5 @@
-// A saved plan, as Terraform has them: what `plan --out FILE` writes and `apply FILE` applies exactly.
+// A saved plan, as Terraform has them: what `plan --out FILE` writes, `show FILE` shows and `apply FILE`
+// applies exactly.
 // It holds the changes with their exact calls, the etag (and last writer) of every live object each
 // change was computed from, the checksum reviewers saw, and a digest of the whole content so a file
 // edited after it was saved is refused. Never a secret: credentials are `${env:NAME}` references.
@@ -8,6 +9,13 @@ import type { LiveMeta, LiveSandbox } from "./live.js";
 import { COLLECTION, type Collection, type Plan, type SandboxPlan } from "./plan.js";
 
 export const SAVED_PLAN_FORMAT = "aep-gitops.saved-plan/v1";
+
+/**
+ * Larger than the 1 MiB of a YAML file: a saved plan is the tool's own output, about 5 KB for each
+ * destination it creates, so a first plan of a few hundred passes 1 MiB. The bound keeps a file that is
+ * no plan (a log, /dev/zero) from being read whole; `plan --out` refuses to write a bigger one.
+ */
+export const MAX_SAVED_PLAN_BYTES = 32 * 1024 * 1024;
 
 /** A live object a change writes, as it was when the plan was made. */
 export interface SavedObject {
@@ -63,8 +71,9 @@ export function savePlan(
     orgId: meta.orgId,
     platformUrl: meta.platformUrl,
     checksum: plan.checksum,
-    // The sample records and the picture are for reviewers of a comment; apply needs neither.
-    sandboxes: plan.sandboxes.map(({ samples: _samples, egressMap: _map, ...sandbox }) => sandbox),
+    // With the sample records and the picture (derived, outside the checksum): apply needs neither,
+    // but `show --format markdown` shows the plan as `plan --format markdown` did.
+    sandboxes: plan.sandboxes,
     objects,
   } as const;
   return { ...body, digest: digest(body) };
@@ -75,14 +84,21 @@ export function savedPlanProblem(
   saved: SavedPlan,
   here: { toolVersion: string; orgId: string; platformUrl: string },
 ): string | undefined {
-  if (saved.format !== SAVED_PLAN_FORMAT) return `it is not a saved plan of this format (${String(saved.format)})`;
-  const { digest: stored, ...body } = saved;
-  if (stored !== digest(body) || planChecksum(saved.sandboxes) !== saved.checksum)
-    return "its content does not match its checksum: it was edited after it was saved";
+  const altered = alteredSavedPlan(saved);
+  if (altered) return altered;
   if (saved.toolVersion !== here.toolVersion)
     return `it was made by aep-gitops ${saved.toolVersion}, and this is ${here.toolVersion}`;
   if (saved.orgId !== here.orgId || saved.platformUrl !== here.platformUrl)
     return `it was planned against ${saved.orgId} at ${saved.platformUrl}, not ${here.orgId} at ${here.platformUrl}`;
+  return undefined;
+}
+
+/** Why a file is not the plan as it was saved (what `show` checks without knowing where it runs). */
+export function alteredSavedPlan(saved: SavedPlan): string | undefined {
+  if (saved.format !== SAVED_PLAN_FORMAT) return `it is not a saved plan of this format (${String(saved.format)})`;
+  const { digest: stored, ...body } = saved;
+  if (stored !== digest(body) || planChecksum(saved.sandboxes) !== saved.checksum)
+    return "its content does not match its checksum: it was edited after it was saved";
   return undefined;
 }
 

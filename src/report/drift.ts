@@ -10,7 +10,7 @@ import { renderHealthMarkdown, renderHealthText } from "./health.js";
 import { fieldLine } from "./fields.js";
 import { code, md } from "./markdown-escape.js";
 import { DRIFT_MARKER } from "./markers.js";
-import { ACTION_SYMBOL } from "./summary.js";
+import { ACTION_SYMBOL, partialLine } from "./summary.js";
 import { printable } from "./terminal-escape.js";
 import { formatValue, isoTime } from "./values.js";
 
@@ -107,7 +107,8 @@ const SYMBOL: Record<DriftKind, string> = {
 
 export function renderDriftText(plan: Plan, extras: Omit<DriftReport, "plan"> = {}): string {
   const items = driftItems(plan);
-  const lines: string[] = [];
+  const partial = partialLine(plan.filter, "drift report");
+  const lines: string[] = partial ? [printable(partial), ""] : [];
   if (extras.health && extras.health.destinations.length + extras.health.notes.length > 0)
     lines.push(...renderHealthText(extras.health).trimEnd().split("\n"), "");
   for (const sandbox of plan.sandboxes) {
@@ -132,6 +133,8 @@ const MARK: Record<DriftKind, string> = { "changed-outside": "✏️", pending: 
 export function renderDriftMarkdown(plan: Plan, opts: { marker?: string } & Omit<DriftReport, "plan"> = {}): string {
   const items = driftItems(plan);
   const lines = [opts.marker ?? DRIFT_MARKER, "## aep-gitops drift", "", `**${md(driftSummaryLine(items))}**`, ""];
+  const partial = partialLine(plan.filter, "drift report");
+  if (partial) lines.push(`> ${md(partial)}`, "");
   if (opts.health && opts.health.destinations.length + opts.health.notes.length > 0)
     lines.push(renderHealthMarkdown(opts.health).trimEnd(), "");
   for (const sandbox of plan.sandboxes) {

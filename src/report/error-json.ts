@@ -6,7 +6,13 @@ import { problemsJson } from "./problems.js";
 
 export const ERROR_JSON_FORMAT = "aep-gitops.error/v1";
 
-export function renderErrorJson(command: string, error: ErrorDescription, cwd: string): string {
+export function renderErrorJson(
+  command: string,
+  error: ErrorDescription,
+  cwd: string,
+  /** The last line of a JSON-lines stream (apply --format jsonl): the same document, unindented. */
+  options: { oneLine?: boolean } = {},
+): string {
   const doc = {
     format: ERROR_JSON_FORMAT,
     command,
@@ -18,5 +24,5 @@ export function renderErrorJson(command: string, error: ErrorDescription, cwd: s
     },
     problems: problemsJson([...(error.problems ?? [])], cwd),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return `${options.oneLine ? JSON.stringify(doc) : JSON.stringify(doc, null, 2)}\n`;
 }

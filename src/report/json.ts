@@ -4,6 +4,7 @@
 // {
 //   "format": "aep-gitops.plan/v1",
 //   "checksum": "<sha256 of the plan's meaning: src/domain/checksum.ts>",
+//   "filter": ["summer-*"],                       // a partial plan (--destination) only: its patterns
 //   "summary": { "add": 0, "change": 0, "destroy": 0, "orphaned": 0, "adopt": 0 },
 //   "sandboxes": [{
 //     "sandbox": "prod",
@@ -58,6 +59,7 @@ export function renderPlanJson(plan: Plan, options: PlanJsonOptions = {}): strin
   const doc = {
     format: PLAN_JSON_FORMAT,
     checksum: plan.checksum,
+    ...optional("filter", plan.filter && [...plan.filter]),
     summary: { add, change, destroy, orphaned, adopt },
     sandboxes: plan.sandboxes.map((s) => sandboxJson(s, cwd)),
     problems: problemsJson(options.problems ?? [], cwd),

@@ -11,7 +11,7 @@ import { pictureSection } from "./markdown-picture.js";
 import { samplesSection } from "./markdown-samples.js";
 import { code, fence, html, link, md } from "./markdown-escape.js";
 import { PLAN_COMMENT_MARKER } from "./markers.js";
-import { callCount, planSummaryLine, sandboxSummary, summaryLine } from "./summary.js";
+import { callCount, partialLine, planSummaryLine, sandboxSummary, summaryLine } from "./summary.js";
 
 export interface MarkdownOptions {
   title?: string;
@@ -32,6 +32,7 @@ export function renderPlanMarkdown(plan: Plan, opts: MarkdownOptions = {}): stri
     `## ${md(opts.title ?? "aep-gitops plan")}`,
     "",
     `**${md(planSummaryLine(plan))}**`,
+    ...partialNote(plan),
     ...(opts.preamble?.length ? ["", ...opts.preamble] : []),
     "",
   ];
@@ -57,6 +58,12 @@ export function planMarkdownBody(plan: Plan): string[] {
   for (const sandbox of plan.sandboxes) lines.push(...sandboxDetails(sandbox));
   lines.push(...samplesSection(plan), ...callDetails(plan), checksumLine(plan.checksum));
   return lines;
+}
+
+/** A partial plan says so right under its summary, where a reviewer cannot miss it. */
+function partialNote(plan: Plan): string[] {
+  const partial = partialLine(plan.filter);
+  return partial ? ["", "> [!IMPORTANT]", `> ${md(partial)}`] : [];
 }
 
 function summaryTable(plan: Plan): string[] {

@@ -19,9 +19,18 @@ export function renderApplyJson(
   results: SandboxResults[],
   warnings: { problems?: Problem[] | undefined; cwd?: string | undefined } = {},
 ): string {
+  return `${JSON.stringify(applyJsonDocument(checksum, results, warnings), null, 2)}\n`;
+}
+
+/** The apply document itself: `--format json` prints it indented, `--format jsonl` on one line. */
+export function applyJsonDocument(
+  checksum: string,
+  results: SandboxResults[],
+  warnings: { problems?: Problem[] | undefined; cwd?: string | undefined } = {},
+) {
   const items = results.flatMap((r) => r.items);
   const count = (status: string) => items.filter((i) => i.status === status).length;
-  const doc = {
+  return {
     format: APPLY_JSON_FORMAT,
     checksum,
     summary: { done: count("done"), failed: count("failed"), skipped: count("skipped") },
@@ -31,7 +40,6 @@ export function renderApplyJson(
     results,
     problems: problemsJson(warnings.problems ?? [], warnings.cwd),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 /** `{ format, count, items: [{ sandbox, ref, resource, name, kind, attribution?, fields, reason? }] }`. */
@@ -46,5 +54,7 @@ export function renderDriftJson(
   const problems = problemsJson(warnings.problems ?? [], warnings.cwd);
   const health = report.health ? { health: healthJson(report.health) } : {};
   const notes = report.trails?.notes.length ? { notes: report.trails.notes } : {};
-  return `${JSON.stringify({ format: DRIFT_JSON_FORMAT, count: items.length, items, ...health, ...notes, problems }, null, 2)}\n`;
+  // A partial report (--destination) names its patterns, as the plan's JSON does.
+  const filter = report.plan.filter ? { filter: [...report.plan.filter] } : {};
+  return `${JSON.stringify({ format: DRIFT_JSON_FORMAT, ...filter, count: items.length, items, ...health, ...notes, problems }, null, 2)}\n`;
 }

@@ -26,6 +26,17 @@ export function summaryLine(summary: PlanSummary, refusals = 0): string {
   return `${line}.`;
 }
 
+/**
+ * What a partial run (--destination) says first, as Terraform warns of -target: which destinations it
+ * covers, and that nothing else was looked at. Undefined for a full run.
+ */
+export function partialLine(filter: readonly string[] | undefined, report: "plan" | "drift report" = "plan") {
+  if (!filter) return undefined;
+  const patterns = filter.map((p) => `'${p}'`).join(", ");
+  const rest = report === "plan" ? "nothing else is planned, pruned or listed" : "nothing else is compared";
+  return `Partial ${report}: only destinations matching ${patterns}, with the accounts and shared objects they need; ${rest}.`;
+}
+
 export function planSummaryLine(plan: Plan): string {
   return summaryLine(plan.summary, refusalCount(plan));
 }

@@ -5,7 +5,7 @@ import type { Change, Plan } from "../domain/plan.js";
 import { bySign, paint, type Paint } from "./ansi.js";
 import { changeCallLines, changeDetails, changeHeader } from "./change-lines.js";
 import { EGRESS_TITLE, egressItems, egressStatus, typeLabel } from "./egress.js";
-import { planSummaryLine } from "./summary.js";
+import { partialLine, planSummaryLine } from "./summary.js";
 import { printable, printableJson } from "./terminal-escape.js";
 
 export interface TextOptions {
@@ -20,7 +20,8 @@ const BODY = "        ";
 
 export function renderPlanText(plan: Plan, opts: TextOptions): string {
   const p = paint(opts.color);
-  const lines: string[] = [];
+  const partial = partialLine(plan.filter);
+  const lines: string[] = partial ? [p.bold(printable(partial)), ""] : [];
   for (const sandbox of plan.sandboxes) {
     if (sandbox.changes.length === 0) {
       lines.push(printable(`Sandbox ${sandbox.sandbox}: no changes.`), "");

@@ -56,6 +56,17 @@ describe("--help", () => {
     expect(help(["help", "plan"]).stdout).toBe(help(["plan", "--help"]).stdout);
   });
 
+  it("of a command that does not exist is a usage error, said as 'aep-gitops NAME' says it", () => {
+    for (const name of ["nosuch", "plna", "complete"]) {
+      const asked = help(["help", name]);
+      expect(asked.status, name).toBe(1);
+      expect(asked.stdout, name).toBe("");
+      expect(asked.stderr, name).toBe(help([name]).stderr);
+    }
+    expect(help(["help", "nosuch"]).stderr).toMatch(/^error: Unknown command 'nosuch'\nhint: Run 'aep-gitops --help'/);
+    expect(help(["help", "plna"]).stderr).toMatch(/^error: Unknown command 'plna'\nhint: Did you mean plan\?/);
+  });
+
   it("describes every option of the catalogue on some command", () => {
     const used = new Set(COMMANDS.flatMap((s) => s.options.map((u) => (typeof u === "string" ? u : u.name))));
     const unused = Object.keys(OPTIONS).filter((name) => name !== "color" && !used.has(name as never));

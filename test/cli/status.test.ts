@@ -163,3 +163,16 @@ describe("status where Adobe caps or refuses the runs", () => {
     expect(run.stdout.match(/Could not read/g)).toHaveLength(1);
   });
 });
+
+describe("status of some destinations", () => {
+  beforeEach(() => setUp());
+
+  it("reports only the destinations --destination names (globs too), and refuses one that matches none", async () => {
+    const some = await lab.cli(["status", "--destination", "ord*", "--format", "json"]);
+    expect(some.code, some.stderr + some.stdout).toBe(0);
+    expect(JSON.parse(some.stdout).destinations.map((d: { destination: string }) => d.destination)).toEqual(["orders"]);
+    const none = await lab.cli(["status", "--destination", "oders"]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("No destination named 'oders'");
+  });
+});

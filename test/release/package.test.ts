@@ -1,6 +1,6 @@
-// What a config repository gets from `npm i -D aep-gitops`: a fresh clone packs itself (the prepare
+// What a config repository gets from `npm i -D aep-gitops`: a fresh clone packs itself (the prepack
 // script builds the CLI bundle), and the tarball, installed into an empty folder outside this clone with
-// its dependencies only, gives a working `npx aep-gitops`. And on this Node (20 is the promised minimum)
+// its dependencies only, gives a working `npx aep-gitops`; so does a git URL of a branch. And on this Node (20 is the promised minimum)
 // neither the project's install nor a user's prints EBADENGINE.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -88,6 +88,33 @@ describe.skipIf(problem !== undefined)(`the npm package, on Node ${process.versi
     expect(output(install)).not.toMatch(/EBADENGINE/);
   });
 
+  // npm 11 lists a tarball's or a git dependency's `prepare` as an install script to approve, though it
+  // never runs it there: the package has none (prepack builds the tarball, postprepare a git install).
+  it("has no install script for npm to warn about", () => {
+    expect(output(install)).not.toMatch(/install-scripts|prepare/);
+    const scripts = (
+      JSON.parse(readFileSync(path.join(user, "node_modules/aep-gitops/package.json"), "utf8")) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    expect(Object.keys(scripts).filter((name) => /^(preinstall|install|postinstall|prepare)$/.test(name))).toEqual([]);
+  });
+
+  it("ships every doc that a --help names", async () => {
+    const files = packed.files.map((f) => f.path);
+    const bin = path.join(user, "node_modules/.bin/aep-gitops");
+    const top = await run(bin, ["--help"], user);
+    const commands = [...top.stdout.split("\nCommands:\n")[1]!.matchAll(/^ {2}([a-z]+)/gm)].map((m) => m[1]!);
+    const named = new Set<string>();
+    for (const args of [["--help"], ...commands.map((name) => [name, "--help"])]) {
+      const r = await run(bin, args, user);
+      expect(r.status, `${args.join(" ")}\n${output(r)}`).toBe(0);
+      for (const [doc] of r.stdout.matchAll(/\bdocs\/[\w.-]+\.md\b/g)) named.add(doc);
+    }
+    expect([...named]).toEqual(expect.arrayContaining(["docs/emulator.md", "docs/json-output.md"]));
+    for (const doc of named) expect(files, doc).toContain(doc);
+  });
+
   it("npx aep-gitops --version prints the package's version", async () => {
     const r = await npx("--version");
     expect(r.status, output(r)).toBe(0);
@@ -132,6 +159,82 @@ describe.skipIf(problem !== undefined)(`the npm package, on Node ${process.versi
       const r = await run("bash", ["-c", line], user, 60_000, env);
       expect(r.status, `${line}\n${output(r)}`).toBe(0);
     }
+  });
+
+  it("after the tour: shows a saved plan with no credential at all, as plan printed it", async () => {
+    const saved = await npx(
+      "plan",
+      "destinations",
+      "--emulator",
+      "--secrets",
+      "optional",
+      "--format",
+      "markdown",
+      "--out",
+      "tour.plan",
+    );
+    expect(saved.status, output(saved)).toBe(0);
+    // No AEP_* variable, no secret: only what finds node and a home.
+    const bare = ["-i", `PATH=${process.env.PATH ?? ""}`, `HOME=${user}`, "node_modules/.bin/aep-gitops"];
+    const shown = await run("env", [...bare, "show", "tour.plan", "--format", "markdown"], user);
+    expect(shown.status, output(shown)).toBe(0);
+    expect(shown.stdout).toBe(saved.stdout);
+  });
+
+  it("after the tour: prints a bash completion script that completes its commands", async () => {
+    const script = await npx("completion", "bash");
+    expect(script.status, output(script)).toBe(0);
+    writeFileSync(path.join(temp, "aep-gitops.bash"), script.stdout);
+    const words = "COMP_WORDS=(aep-gitops sh); COMP_CWORD=1";
+    const r = await run(
+      "bash",
+      ["-c", `source ../aep-gitops.bash; ${words}; _aep_gitops; echo "\${COMPREPLY[*]}"`],
+      user,
+    );
+    expect(r.stdout.trim(), output(r)).toBe("show");
+  });
+
+  it("after the tour: plans one destination by a glob, and streams an apply as JSON lines", async () => {
+    const plan = await npx("plan", "destinations", "--emulator", "--destination", "summer-*", "--format", "json");
+    expect(plan.status, output(plan)).toBe(0);
+    const doc = JSON.parse(plan.stdout) as { filter: string[]; checksum: string };
+    expect(doc.filter).toEqual(["summer-*"]);
+    const typo = await npx("plan", "destinations", "--emulator", "--destination", "sumer-advertising-campaign");
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toContain("Did you mean 'summer-advertising-campaign'?");
+    const apply = await npx("apply", "destinations", "--emulator", "--yes", "-d", "summer-*", "--format", "jsonl");
+    expect(apply.status, output(apply)).toBe(0);
+    const lines = apply.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { format: string });
+    expect(lines.at(-1)!.format).toBe("aep-gitops.apply/v1");
+  });
+
+  it("installs from a git URL of a branch, built there, with no install script to approve", async () => {
+    // The clone as a repository of its own: what a branch holds, without dist/cli (never committed).
+    const clone = path.join(temp, "clone");
+    const git = (...args: string[]) =>
+      run("git", ["-c", "user.name=release-test", "-c", "user.email=release-test@example.com", ...args], clone);
+    for (const args of [
+      ["init", "-q"],
+      ["add", "-A", "--", ".", ":(exclude)node_modules"],
+      ["commit", "-qm", "a branch"],
+    ]) {
+      const r = await git(...args);
+      expect(r.status, output(r)).toBe(0);
+    }
+    const gitUser = path.join(temp, "git-user");
+    mkdirSync(gitUser);
+    writeFileSync(path.join(gitUser, "package.json"), JSON.stringify({ name: "config-repo", private: true }));
+    const args = ["install", "--no-audit", "--no-fund", "--save-dev", `git+file://${clone}`];
+    let r = await run("npm", [...args, "--offline"], gitUser, TIMEOUT);
+    if (r.status !== 0 && /ENOTCACHED/.test(output(r)))
+      r = await run("npm", [...args, "--prefer-offline"], gitUser, TIMEOUT);
+    expect(r.status, output(r)).toBe(0);
+    expect(output(r)).not.toMatch(/install-scripts|prepare/);
+    const version = await run(path.join(gitUser, "node_modules/.bin/aep-gitops"), ["--version"], gitUser);
+    expect(version.stdout.trim(), output(version)).toBe(pkg.version);
   });
 
   it("ships the JSON Schema where the README points editors (yaml.schemas, $schema)", () => {

@@ -8,7 +8,17 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 const DIR = path.resolve(import.meta.dirname, "../../schemas/output");
 
 /** The kinds of document the CLI prints, one schema each. */
-export const OUTPUT_KINDS = ["validate", "plan", "apply", "drift", "doctor", "preview", "status", "error"] as const;
+export const OUTPUT_KINDS = [
+  "validate",
+  "plan",
+  "apply",
+  "apply-event",
+  "drift",
+  "doctor",
+  "preview",
+  "status",
+  "error",
+] as const;
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validators = new Map<string, ValidateFunction>();
@@ -41,8 +51,35 @@ export function jsonOutputError(args: readonly string[], stdout: string): Error 
   try {
     doc = JSON.parse(text);
   } catch {
-    return undefined;
+    return jsonLinesError(args, stdout);
   }
+  return documentError(args, stdout, doc);
+}
+
+/**
+ * `--format jsonl` (apply's events, then its summary): every line must be one JSON document, and each
+ * is checked against the schema of its kind. Other output that is not one document is left alone.
+ */
+function jsonLinesError(args: readonly string[], stdout: string): Error | undefined {
+  if (!args.includes("jsonl") && !args.includes("--format=jsonl")) return undefined;
+  for (const [i, line] of stdout.replace(/\n$/, "").split("\n").entries()) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(line);
+    } catch {
+      doc = undefined;
+    }
+    if (typeof (doc as { format?: unknown } | undefined)?.format !== "string")
+      return new Error(
+        `aep-gitops ${args.join(" ")} printed line ${i + 1}, which is not an aep-gitops document:\n${line}`,
+      );
+    const error = documentError(args, line, doc);
+    if (error) return error;
+  }
+  return undefined;
+}
+
+function documentError(args: readonly string[], stdout: string, doc: unknown): Error | undefined {
   const format = (doc as { format?: unknown }).format;
   if (typeof format !== "string" || !format.startsWith("aep-gitops.")) return undefined;
   const kind = /^aep-gitops\.(.*?)\/v/.exec(format)?.[1] ?? format.slice("aep-gitops.".length);

@@ -12,12 +12,19 @@ export const applyCommand: CommandSpec = {
   description: `Reads the live destinations, plans, and makes them match the YAML (paths: folders of one sandbox's YAML, or one plan FILE). On a terminal it shows the plan and
 asks first (--yes skips that); elsewhere it refuses unless --yes is given. Given a FILE saved by
 'plan --out FILE', it applies exactly that plan, and refuses with no write at all when an object the plan
-touches changed since it was saved (safety options were decided by that plan and are refused here).`,
+touches changed since it was saved (safety options were decided by that plan and are refused here).
+--destination applies only the matching destinations, as 'plan --destination' shows them.`,
   options: [
     ...ADOBE_OPTIONS,
+    "destination",
     "yes",
     "expectChecksum",
-    { name: "format", description: "output format (default text)", choices: formatsFor("apply") },
+    {
+      name: "format",
+      description:
+        "output format (default text); jsonl: JSON lines as apply goes, one per request to Adobe sent and answered and per item done, then the summary",
+      choices: formatsFor("apply"),
+    },
     "verbose",
     ...SAFETY_OPTIONS,
   ],

@@ -13,9 +13,10 @@ export const driftCommand: CommandSpec = {
 (Adobe's updatedBy / updatedClient / updatedAt), with Adobe's audit log of each drifted object since aep-gitops
 last wrote it (who did what, when), and leads with each destination's health (as 'status' shows it).
 A sandbox that refuses the runs or the audit log gets one note; the drift itself is still reported.
-Changes nothing.`,
+--destination reports only the matching destinations and their accounts. Changes nothing.`,
   options: [
     ...ADOBE_OPTIONS,
+    "destination",
     { name: "format", description: "output format (default text)", choices: formatsFor("drift") },
     "secrets",
   ],

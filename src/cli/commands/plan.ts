@@ -11,9 +11,12 @@ export const planCommand: CommandSpec = {
   summary: "show what apply would change (reads only)",
   description: `Reads the live destinations (list calls only, nothing is changed) and shows what apply would do:
 the Terraform-style summary, what data starts or stops leaving the company, and the exact calls (-v).
-With dirs, they are one sandbox's YAML; without, every sandbox of the tool config.`,
+With dirs, they are one sandbox's YAML; without, every sandbox of the tool config. --destination plans only
+the matching destinations, with the accounts and shared objects they need: a partial plan, which says so,
+whose checksum binds the filter, and which never lists or prunes anything outside it.`,
   options: [
     ...ADOBE_OPTIONS,
+    "destination",
     { name: "format", description: "output format (default text)", choices: formatsFor("plan") },
     "verbose",
     ...SAFETY_OPTIONS,

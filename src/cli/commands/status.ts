@@ -17,6 +17,7 @@ Adobe's top error codes. Changes nothing.`,
   options: [
     ...ADOBE_OPTIONS,
     { name: "format", description: "output format (default text)", choices: formatsFor("status") },
+    "destination",
   ],
   exitCodes: [
     [0, "no destination needs attention"],

@@ -9,15 +9,16 @@ import { applySaved } from "../../app/saved-plans.js";
 import { assemblePlan } from "../../domain/planner.js";
 import type { SavedPlan } from "../../domain/saved-plan.js";
 import { AppError, ExitCode } from "../../errors.js";
-import { applySummaryLine } from "../../report/apply-result.js";
+import { applySummaryLine, type SandboxResults } from "../../report/apply-result.js";
 import { chooseFormat, render } from "../../report/formats/index.js";
 import { printableLines } from "../../report/terminal-escape.js";
 import { confirm, interactive, requireConsent } from "../consent.js";
 import { interruptedExit, whileWriting } from "../interrupts.js";
 import { longFlag, type CliOptions, type OptionName } from "../options.js";
+import { createEventStream } from "../event-stream.js";
 import { createProgress } from "../progress.js";
 
-const DECIDED: OptionName[] = ["prune", "force", "allowEmpty", "strict", "sandbox", "config"];
+const DECIDED: OptionName[] = ["prune", "force", "allowEmpty", "strict", "sandbox", "config", "destination"];
 
 export async function applySavedFile(file: string, saved: SavedPlan, options: CliOptions, io: Io): Promise<number> {
   const given = DECIDED.filter((name) => options[name as keyof CliOptions] !== undefined);
@@ -36,6 +37,8 @@ export async function applySavedFile(file: string, saved: SavedPlan, options: Cl
   const format = chooseFormat("apply", options.format);
   const output = createOutput(io);
   const adobe = await openAdobe(options, io, output);
+  const stream = format === "jsonl" ? createEventStream(output) : undefined;
+  if (stream) adobe.http.observeCalls(stream.calls);
   try {
     const plan = assemblePlan(saved.sandboxes);
     const text = format === "text";
@@ -44,11 +47,16 @@ export async function applySavedFile(file: string, saved: SavedPlan, options: Cl
       output.err("Apply cancelled; nothing was changed.");
       return ExitCode.error;
     }
-    const progress = text ? createProgress(saved.sandboxes, output, io) : undefined;
+    const progress = text ? createProgress(saved.sandboxes, output, io) : stream;
+    const summary = (results: SandboxResults[]) => render("apply", format, { checksum: saved.checksum, results });
     const { result: results, interrupt } = await whileWriting(
       output,
       io,
-      () => adobe.closeNow(),
+      () => {
+        adobe.closeNow();
+        // Stopped at once: a JSON-lines run still ends with its summary line.
+        if (stream) output.out(summary(stream.results()));
+      },
       progress,
       (hooks) =>
         applySaved(saved, file, adobe, {
@@ -56,12 +64,16 @@ export async function applySavedFile(file: string, saved: SavedPlan, options: Cl
           onLockDegraded: (warning) => output.err(`warning: ${printableLines(warning)}`),
         }),
     );
-    if (!results) return interrupt.exitCode();
+    adobe.http.observeCalls(undefined);
+    if (!results) {
+      if (!text) output.out(summary([]));
+      return interrupt.exitCode();
+    }
     const report = { checksum: saved.checksum, results };
     if (!text) {
       // One document whatever happened: the items say what failed, the exit code that something did.
-      output.out(render("apply", format, report));
-      if (interrupt.requested()) return interrupt.exitCode();
+      output.out(summary(results));
+      if (interrupt.requested()) return interruptedExit(output, interrupt, results);
       return failedCount({ results }) > 0 ? ExitCode.error : ExitCode.ok;
     }
     output.out(output.tty ? render("apply", "text", report) : applySummaryLine(results));

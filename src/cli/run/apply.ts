@@ -4,13 +4,14 @@ import { readSavedPlan } from "../../app/saved-plans.js";
 import { apply, assertComplete, failedCount, plan } from "../../app/runs.js";
 import { assemblePlan, isNoop } from "../../domain/planner.js";
 import { ExitCode } from "../../errors.js";
-import { applySummaryLine } from "../../report/apply-result.js";
+import { applySummaryLine, type SandboxResults } from "../../report/apply-result.js";
 import { chooseFormat, render } from "../../report/formats/index.js";
 import { printableLines } from "../../report/terminal-escape.js";
 import type { CommandSpec } from "../command.js";
 import { confirm, interactive, requireConsent } from "../consent.js";
 import { lockWaitReporter } from "../../app/lock-wait.js";
 import { interruptedExit, whileWriting } from "../interrupts.js";
+import { createEventStream } from "../event-stream.js";
 import { createProgress } from "../progress.js";
 import { stopOnProblems, warningsOf, workspaceCommand } from "../workspace-command.js";
 import { applySavedFile } from "./apply-saved.js";
@@ -18,20 +19,18 @@ import { applySavedFile } from "./apply-saved.js";
 const applyFromYaml = workspaceCommand(async (ws, options, output, io) => {
   const format = chooseFormat("apply", options.format);
   const flags = { ...options, secrets: undefined };
+  // --format jsonl: every request from the first read on is an event (the plan's reads included).
+  const stream = format === "jsonl" ? createEventStream(output) : undefined;
+  if (stream) ws.adobe.http.observeCalls(stream.calls);
   const run = await plan(ws, flags);
   stopOnProblems(run.problems, options, io, output);
   const text = format === "text";
   if (text) output.out(render("plan", "text", run.plan, { verbose: Boolean(options.verbose), color: output.color }));
+  const problems = warningsOf(ws, run.problems);
+  const summary = (results: SandboxResults[]) =>
+    render("apply", format, { checksum: run.plan.checksum, results, problems }, { cwd: io.cwd });
   if (isNoop(run.plan)) {
-    if (!text)
-      output.out(
-        render(
-          "apply",
-          format,
-          { checksum: run.plan.checksum, results: [], problems: warningsOf(ws, run.problems) },
-          { cwd: io.cwd },
-        ),
-      );
+    if (!text) output.out(summary([]));
     return ExitCode.ok;
   }
   const asking = interactive(io) && !options.yes;
@@ -41,13 +40,16 @@ const applyFromYaml = workspaceCommand(async (ws, options, output, io) => {
   }
   // What a person confirmed is bound like a reviewed checksum: it runs as shown, or not at all.
   const expectChecksum = options.expectChecksum ?? (asking ? run.plan.checksum : undefined);
-  const progress = text ? createProgress(run.plan.sandboxes, output, io) : undefined;
+  const progress = text ? createProgress(run.plan.sandboxes, output, io) : stream;
   // Ctrl-C or a cancelled job: no new write starts, those in flight finish, the lock is released and
-  // the results are reported.
+  // the results are reported. Stopped at once, a JSON-lines run still ends with its summary line.
   const { result: applied, interrupt } = await whileWriting(
     output,
     io,
-    () => ws.adobe.closeNow(),
+    () => {
+      ws.adobe.closeNow();
+      if (stream) output.out(summary(stream.results()));
+    },
     progress,
     (hooks) =>
       apply(ws, run, {
@@ -65,12 +67,18 @@ const applyFromYaml = workspaceCommand(async (ws, options, output, io) => {
         },
       }),
   );
-  if (!applied) return interrupt.exitCode();
+  ws.adobe.http.observeCalls(undefined);
+  // Interrupted before any write (waiting for the lock): nothing was done, and a document says so.
+  if (!applied) {
+    if (!text) output.out(summary([]));
+    return interrupt.exitCode();
+  }
   const report = { checksum: run.plan.checksum, results: applied.results };
   if (!text) {
     // One document whatever happened: the items say what failed, the exit code that something did.
-    output.out(render("apply", format, { ...report, problems: warningsOf(ws, run.problems) }, { cwd: io.cwd }));
-    if (interrupt.requested()) return interrupt.exitCode();
+    output.out(summary(applied.results));
+    // What was done and what a re-run does, for people, on stderr: stdout stays the document(s).
+    if (interrupt.requested()) return interruptedExit(output, interrupt, applied.results);
     return failedCount(applied) > 0 ? ExitCode.error : ExitCode.ok;
   } else {
     // Items were printed as they finished; a terminal gets the grouped summary as well.

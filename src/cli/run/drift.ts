@@ -8,7 +8,7 @@ import { stopOnProblems, warningsOf, workspaceCommand } from "../workspace-comma
 
 export const run: CommandSpec["run"] = workspaceCommand(async (ws, options, output, io) => {
   const format = chooseFormat("drift", options.format);
-  const run = await drift(ws, { secrets: secretsMode(options.secrets) });
+  const run = await drift(ws, { secrets: secretsMode(options.secrets), destination: options.destination });
   stopOnProblems(run.problems, options, io, output);
   output.out(render("drift", format, run.report, { cwd: io.cwd, problems: warningsOf(ws, run.problems) }));
   return run.items.length > 0 ? ExitCode.changes : ExitCode.ok;

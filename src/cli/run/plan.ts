@@ -11,7 +11,8 @@ import { stopOnProblems, warningsOf, workspaceCommand } from "../workspace-comma
 export const run = workspaceCommand(async (ws, options, output, io) => {
   const format = chooseFormat("plan", options.format);
   const secrets = secretsMode(options.secrets);
-  const run = await plan(ws, { ...options, secrets, review: format === "markdown" });
+  // A saved plan keeps the review's sample records and picture, so `show --format markdown` has them.
+  const run = await plan(ws, { ...options, secrets, review: format === "markdown" || options.out !== undefined });
   stopOnProblems(run.problems, options, io, output);
   output.out(
     render("plan", format, run.plan, {

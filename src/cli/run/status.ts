@@ -1,4 +1,5 @@
 // What `aep-gitops status` does (its declaration: commands/status.ts).
+import { destinationScope } from "../../app/destination-filter.js";
 import { status } from "../../app/status.js";
 import { needsAttention } from "../../domain/health.js";
 import { ExitCode } from "../../errors.js";
@@ -8,7 +9,7 @@ import { workspaceCommand } from "../workspace-command.js";
 // What could not be read is a note inside the report (and the JSON document), not a second copy on stderr.
 export const run = workspaceCommand(async (ws, options, output) => {
   const format = chooseFormat("status", options.format);
-  const report = await status(ws);
+  const report = await status(ws, destinationScope(ws.configuration.desired, options.destination));
   output.out(render("status", format, report));
   return report.destinations.some(needsAttention) ? ExitCode.changes : ExitCode.ok;
 });

@@ -3,12 +3,18 @@
 import { AppError } from "../../errors.js";
 import type { FormatName, OutputFormat, RenderOptions, ReportName, Reports } from "./format.js";
 import { jsonFormat } from "./json.js";
+import { jsonlFormat } from "./jsonl.js";
 import { markdownFormat } from "./markdown.js";
 import { textFormat } from "./text.js";
 
 export type { ApplyReport, FormatName, RenderOptions, ReportName } from "./format.js";
 
-const FORMATS: Record<FormatName, OutputFormat> = { text: textFormat, json: jsonFormat, markdown: markdownFormat };
+const FORMATS: Record<FormatName, OutputFormat> = {
+  text: textFormat,
+  json: jsonFormat,
+  markdown: markdownFormat,
+  jsonl: jsonlFormat,
+};
 
 /** The formats whose renderers can show a report (the command line reads names.ts, which must agree). */
 export function renderersFor(report: ReportName): FormatName[] {

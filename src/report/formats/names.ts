@@ -3,11 +3,12 @@
 // the two agree.
 import { AppError } from "../../errors.js";
 
-export type FormatName = "text" | "json" | "markdown";
+/** jsonl (JSON Lines): apply's progress as one event per line, then its summary (report/apply-events.ts). */
+export type FormatName = "text" | "json" | "markdown" | "jsonl";
 
 export const FORMATS_OF = {
   plan: ["text", "json", "markdown"],
-  apply: ["text", "json", "markdown"],
+  apply: ["text", "json", "markdown", "jsonl"],
   drift: ["text", "json", "markdown"],
   problems: ["text", "json"],
   doctor: ["text", "json", "markdown"],
