@@ -105,9 +105,15 @@ export function planJob(ctx: JobContext): Job {
               : "Data policies refuse this configuration (see the annotations); there is no plan to review.",
           );
         ctx.log.group("Plan", render("plan", "text", plan, { verbose: true }));
+        // The validation's warnings and the plan's (what apply will need): in the summary and the comment too.
+        const warnings = { problems: [...check.problems, ...problems], cwd: ctx.runner.workspace };
         appendSummary(
           ctx.runner.summaryFile,
-          render("plan", "markdown", plan, { marker, ...(ctx.runner.runUrl ? { runUrl: ctx.runner.runUrl } : {}) }),
+          render("plan", "markdown", plan, {
+            marker,
+            ...(ctx.runner.runUrl ? { runUrl: ctx.runner.runUrl } : {}),
+            ...warnings,
+          }),
         );
         if (pr && ctx.conversation.connected) {
           const existing = await ctx.conversation.planComment(pr.number);
@@ -117,7 +123,12 @@ export function planJob(ctx: JobContext): Job {
           for (const note of health?.notes ?? [])
             ctx.log.annotate({ level: "notice", title: "aep-gitops: not read", message: note });
           await comment(
-            planCommentBody(plan, { ...commentCtx, health, ...(previousChecksum ? { previousChecksum } : {}) }),
+            planCommentBody(plan, {
+              ...commentCtx,
+              health,
+              warnings,
+              ...(previousChecksum ? { previousChecksum } : {}),
+            }),
             {
               existing: existing ?? null,
             },

@@ -62,7 +62,12 @@ export function emulatorEnv(env: Record<string, string | undefined>, url: string
 }
 
 export async function openAdobe(
-  options: { emulator?: boolean | undefined; trace?: string | undefined },
+  options: {
+    emulator?: boolean | undefined;
+    trace?: string | undefined;
+    /** The tool config the run read or names: the emulator's state lives beside it (emulator-home.ts). */
+    config?: string | undefined;
+  },
   io: Io,
   output: Output,
 ): Promise<Adobe> {
@@ -73,7 +78,8 @@ export async function openAdobe(
   if (options.emulator) {
     // Loaded only when asked for: a run against Adobe never pays for the emulator's code.
     const { startEmulator } = await import("../emulator/index.js");
-    const statePath = path.join(stateFolder(io.cwd), "emulator-state.json");
+    const home = (await import("./emulator-home.js")).emulatorHome(io.cwd, options.config);
+    const statePath = path.join(stateFolder(home), "emulator-state.json");
     const emulator = await startEmulator({ port: 0, statePath });
     output.err(
       `Using the embedded Flow Service emulator at ${emulator.url} (state in ${path.relative(io.cwd, statePath)}); nothing is sent to Adobe.`,
@@ -81,7 +87,8 @@ export async function openAdobe(
     env = emulatorEnv(io.env, emulator.url);
     close = () => emulator.close();
     saveNow = () => emulator.saveNow();
-    target = `the embedded emulator (${path.relative(io.cwd, statePath)})`;
+    // Named from its home, so a plan saved in one folder of the repository applies from another.
+    target = `the embedded emulator (${path.relative(home, statePath)})`;
   }
   const settings = settingsFromEnv(env);
   output.addSecrets([settings.clientSecret]);
@@ -131,11 +138,12 @@ export async function openAdobe(
 }
 
 /**
- * `.aep-gitops/` in the working directory, made to ignore itself (a `.gitignore` of `*`), so the
- * emulator's state can never be committed with `git add -A`, whatever the repository's own ignores say.
+ * `.aep-gitops/` in `home` (the config repository's folder, emulator-home.ts), made to ignore itself (a
+ * `.gitignore` of `*`), so the emulator's state can never be committed with `git add -A`, whatever the
+ * repository's own ignores say.
  */
-function stateFolder(cwd: string): string {
-  const folder = path.resolve(cwd, ".aep-gitops");
+function stateFolder(home: string): string {
+  const folder = path.join(home, ".aep-gitops");
   mkdirSync(folder, { recursive: true });
   const ignore = path.join(folder, ".gitignore");
   if (!existsSync(ignore))

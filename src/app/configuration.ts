@@ -3,6 +3,7 @@
 // them; both then plan from the same desired state without reading a file again.
 import path from "node:path";
 import { checkSandboxes, hasErrors, loadSandboxes, type LoadResult, type SandboxCheck } from "../config/load.js";
+import { explainDefaultFolder } from "../config/default-folder.js";
 import { sortProblems } from "../config/problems.js";
 import { Repository } from "../config/repository.js";
 import { loadToolConfig, type SandboxConfig, type ToolConfig } from "../config/tool-config.js";
@@ -62,7 +63,7 @@ export async function loadConfiguration(request: ConfigurationRequest, io: Io): 
     ...(proposedPolicies ? { proposedPolicies } : {}),
     sandboxes,
     desired,
-    ...(await summarize(tool, request, sandboxes, desired)),
+    ...(await summarize(tool, request, sandboxes, desired, io.cwd)),
   };
 }
 
@@ -79,9 +80,10 @@ export async function checkConfiguration(request: ConfigurationRequest, io: Io):
       request,
       sandboxes,
       sandboxes.map((l) => l.desired),
+      io.cwd,
     );
   }
-  return summarize(tool, request, await checkSandboxes(requests, options), []);
+  return summarize(tool, request, await checkSandboxes(requests, options), [], io.cwd);
 }
 
 async function prepare(request: ConfigurationRequest, io: Io) {
@@ -130,6 +132,7 @@ async function summarize(
   request: ConfigurationRequest,
   sandboxes: SandboxCheck[],
   desired: DesiredSandbox[],
+  cwd: string,
 ): Promise<ConfigurationCheck> {
   // Loaded only when there are policies: their glob matcher is a start-up cost validate need not pay.
   const policies = tool.policies.length > 0 ? await import("../domain/policies.js") : undefined;
@@ -143,7 +146,8 @@ async function summarize(
     ...(policies ? desired.flatMap((d) => policies.policyProblems(d, tool.policies, "offline")) : []),
   ]);
   return {
-    problems,
+    // A default folder that is not there says where it was looked for, and how to name another.
+    problems: request.paths.length === 0 ? explainDefaultFolder(problems, tool, cwd) : problems,
     valid: !hasErrors(problems),
     files: [...new Set(sandboxes.flatMap((l) => l.files))].sort(),
   };

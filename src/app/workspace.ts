@@ -21,7 +21,8 @@ export async function openWorkspace(
   io: Io,
   output: Output,
 ): Promise<Workspace> {
-  const adobe = await openAdobe(options, io, output);
+  // The config the run read (named or found) places the emulator's state, wherever the run started.
+  const adobe = await openAdobe({ ...options, config: configuration.tool.configFile }, io, output);
   output.addSecrets(
     secretValues(
       configuration.desired.flatMap((d) => d.accounts),

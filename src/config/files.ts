@@ -1,6 +1,9 @@
 // Which files make up a sandbox: every *.yaml / *.yml under the given folders (recursively, sorted, so
 // results never depend on the file system's order), plus files named directly. Hidden entries (.git,
-// .github) are skipped, and symlinked folders are not followed, so a link cannot loop. Given the
+// .github) and node_modules are skipped while walking, as eslint and prettier do: `validate .` at a
+// config repository's root must check the user's files, not the YAML of its dependencies (a file or
+// folder named on the command line is read all the same). Symlinked folders are not followed, so a
+// link cannot loop. Given the
 // repository (repository.ts), every path given and every link met must lead inside it: one that leads
 // out is refused before anything is read, so no file beyond the repository is ever listed.
 //
@@ -58,7 +61,7 @@ function walk(dir: string, repository: Repository | undefined): string[] {
   }
   const files: string[] = [];
   for (const entry of entries) {
-    if (entry.name.startsWith(".")) continue;
+    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
     const full = path.join(dir, entry.name);
     // Any link, to a file or a folder, followed or not: one that leads out is an error, not a skip.
     if (repository && entry.isSymbolicLink() && repository.locate(full) !== "inside")

@@ -103,6 +103,7 @@ async function checkAll(
       l.files.map((file) => checked.get(file)!),
       l.problems,
       variablePrefixes,
+      repository,
     ),
   }));
 }
@@ -115,6 +116,7 @@ function layer2(
   checks: FileCheck[],
   listing: Problem[],
   variablePrefixes: readonly string[] | undefined,
+  repository: Repository | undefined,
 ): Pick<Checked, "check" | "documents"> {
   const problems: Problem[] = [...listing];
   const documents: CheckedDocument[] = [];
@@ -126,7 +128,9 @@ function layer2(
   const context = {
     sandbox,
     documents,
-    display: (file: string) => path.relative(base, file) || path.basename(file),
+    // Another file named in a message reads as every problem's file does: relative to the working
+    // folder (`bad/acct.yaml`). Without a repository (the demo's examples, unit tests), to the inputs.
+    display: (file: string) => (repository ? repository.show(file) : path.relative(base, file) || path.basename(file)),
     ...(variablePrefixes ? { variablePrefixes } : {}),
   };
   for (const rule of SEMANTIC_RULES) problems.push(...rule(context));

@@ -108,6 +108,10 @@ function describe(error: ErrorObject, path: Path, context: SchemaErrorContext): 
 }
 
 function typeProblem(error: ErrorObject, path: Path, field: string, { locator, rule }: SchemaErrorContext): Problem {
+  // A field with a fixed set of values says them at once: "must be text" alone sends the user to quote
+  // `state: 1`, only to be told next time that it must be one of enabled, disabled.
+  const allowed = (error.parentSchema as { enum?: unknown[] } | undefined)?.enum;
+  if (allowed) return enumTypeProblem(error, path, field, allowed.map(String), { locator, rule });
   const expected = String((error.params as { type: string }).type).split(",");
   const words = expected.map((t) => TYPE_WORDS[t] ?? t).join(" or ");
   const gotScalar = error.data !== null && typeof error.data !== "object";
@@ -118,6 +122,19 @@ function typeProblem(error: ErrorObject, path: Path, field: string, { locator, r
         ? "write true or false (YAML 1.2 reads yes/no/on/off as text)"
         : undefined;
   return problem(locator.at(path), rule, `'${field}' must be ${words}`, { hint });
+}
+
+/** `'state' must be one of enabled, disabled`, with a hint to quote only when the quoted value is one. */
+function enumTypeProblem(
+  error: ErrorObject,
+  path: Path,
+  field: string,
+  allowed: string[],
+  { locator, rule }: Pick<SchemaErrorContext, "locator" | "rule">,
+): Problem {
+  const scalar = error.data !== null && typeof error.data !== "object";
+  const quote = scalar && allowed.includes(String(error.data)) ? "quote the value to make it text" : undefined;
+  return problem(locator.at(path), rule, `'${field}' must be one of ${allowed.join(", ")}`, { hint: quote });
 }
 
 const TYPE_WORDS: Record<string, string> = {

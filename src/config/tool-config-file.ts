@@ -47,6 +47,21 @@ export async function findConfigFile(repository: Repository): Promise<ConfigFile
   return search(repository);
 }
 
+/**
+ * The folder the search above would find a config in, without reading or judging it: where the run's
+ * local state belongs (the emulator's, src/app/emulator-home.ts), whichever subfolder it starts from.
+ * A package.json counts only with the key; one that cannot be read is left for the real search to report.
+ */
+export function findConfigFolder(repository: Repository): string | undefined {
+  for (const dir of repository.foldersUp()) {
+    const places = [...SCRIPT_PLACES, ...SEARCH_PLACES.filter((place) => place !== "package.json")];
+    if (places.some((place) => present(path.join(dir, place)))) return dir;
+    const manifest = path.join(dir, "package.json");
+    if (present(manifest) && readPackage(repository, manifest, true)) return dir;
+  }
+  return undefined;
+}
+
 function search(repository: Repository): ConfigFile | undefined {
   for (const dir of repository.foldersUp()) {
     const script = SCRIPT_PLACES.find((place) => present(path.join(dir, place)));
@@ -72,6 +87,7 @@ export async function readConfigFile(
   options: { repository: Repository; shown?: string },
 ): Promise<ConfigFile> {
   const shown = options.shown ?? file;
+  if (isFolder(options.repository, file)) throw folderNamed(options.repository, file, shown);
   if (!DATA_EXTENSIONS.has(path.extname(file).toLowerCase())) throw notData(shown);
   const config = readConfig(options.repository, file, shown);
   if (!config) throw new AppError("config", `${shown} has no '${MODULE_NAME}' key`);
@@ -172,6 +188,24 @@ function notData(shown: string): AppError {
       hint: `write the settings as YAML in aep-gitops.config.yaml (or in ${SEARCH_PLACES.slice(1, -1).join(", ")}, or under the "${MODULE_NAME}" key of package.json)`,
     },
   );
+}
+
+/** A folder inside the repository (one that leads out is left to the refusal that names it as such). */
+function isFolder(repository: Repository, file: string): boolean {
+  try {
+    return repository.locate(file) === "inside" && statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A folder named where the config file is expected: say so, and which file it may have meant. */
+function folderNamed(repository: Repository, folder: string, shown: string): AppError {
+  const inside = SEARCH_PLACES.filter((place) => place !== "package.json" && present(path.join(folder, place)));
+  const meant = inside.length === 1 ? ` (${repository.show(path.join(folder, inside[0]!))} is there)` : "";
+  return new AppError("config", `'${shown}' is a folder: the tool config is a file${meant}`, {
+    hint: `name the file itself, e.g. ${path.join(shown, SEARCH_PLACES[0]!)}; without a path aep-gitops looks for ${SEARCH_PLACES.slice(0, -1).join(", ")} or the "${MODULE_NAME}" key of package.json, from the working folder up to the repository root`,
+  });
 }
 
 /** Is there anything (a link included, followed or not) at `file`? */

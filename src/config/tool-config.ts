@@ -23,6 +23,10 @@ export interface ToolConfig {
   configFile?: string;
   /** The folder sandbox paths are relative to: the config file's folder, or cwd without one. */
   root: string;
+  /** The folder read because nothing named one (no config, or one without `sandboxes`): absolute. */
+  defaultFolder?: string;
+  /** Where the config was looked for and not found (absolute, nearest first); absent when named or found. */
+  searched?: string[];
   sandboxes: SandboxConfig[];
   prune: boolean;
   maxChangePercent: number;
@@ -99,6 +103,9 @@ export async function loadToolConfig(opts: {
   };
   if (raw.credentials?.variablePrefixes) config.variablePrefixes = raw.credentials.variablePrefixes;
   if (found) config.configFile = found.file;
+  // Kept to explain a default folder that is not there (default-folder.ts): where it was, where the config was not.
+  if (!raw.sandboxes) config.defaultFolder = path.resolve(root, DEFAULT_FOLDER);
+  if (!found && !opts.skipSearch) config.searched = repository.foldersUp();
   return config;
 }
 

@@ -53,3 +53,17 @@ function mislabelled(changes: Change[], egress: SandboxPlan["egress"], names: Re
   }
   return [...found.values()];
 }
+
+/**
+ * The audience ids the plan shows without Adobe's name and `names` does not hold: those of a flow whose
+ * YAML lists no audience any more (or of a pruned orphan), for which no name was read before planning.
+ */
+export function unnamedAudienceIds(plan: SandboxPlan, names: ReadonlyMap<string, string>): string[] {
+  const refs: Pick<AudienceRef, "id" | "adobeName">[] = [
+    ...plan.changes.flatMap((c) =>
+      c.fields.flatMap((f) => (f.field === "audiences" ? [(f.after ?? f.before) as AudienceRef] : [])),
+    ),
+    ...plan.egress.flatMap((e) => [...e.audiencesAdded, ...e.audiencesRemoved, ...(e.audiencesRescheduled ?? [])]),
+  ];
+  return [...new Set(refs.filter((a) => a.adobeName === undefined && !names.has(a.id)).map((a) => a.id))];
+}

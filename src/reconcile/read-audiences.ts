@@ -2,8 +2,10 @@
 // lookup of only those references the list did not answer (it hides inactive audiences), so an inactive
 // audience is reported as such instead of as unknown. Nothing is read when no destination names one.
 import type { AudiencePort } from "../aep/audiences.js";
+import { unnamedAudienceIds } from "../domain/audience-names.js";
 import { needsAudienceCheck, unresolvedReferences, type KnownAudience } from "../domain/audiences.js";
 import type { DesiredSandbox } from "../domain/desired.js";
+import type { SandboxPlan } from "../domain/plan.js";
 
 export async function readAudiences(
   port: AudiencePort,
@@ -18,4 +20,27 @@ export async function readAudiences(
     known: [...list.audiences, ...found.filter((a) => !listed.has(a.id))],
     ...(list.fallback ? { note: list.fallback } : {}),
   };
+}
+
+/**
+ * Adobe's names for what the plan shows when readAudiences read nothing (no destination of the YAML
+ * names an audience, yet the plan removes some: a flow emptied, an orphan pruned), so a reviewer sees
+ * "Men over 50", not a bare id. Read only then, and only when the plan shows one: one paged list, then
+ * a lookup of the ids it hides. A name is for reading only, so a refused read leaves the ids bare.
+ */
+export async function namesForPlan(
+  port: AudiencePort,
+  plan: SandboxPlan,
+  names: ReadonlyMap<string, string>,
+): Promise<ReadonlyMap<string, string>> {
+  const ids = unnamedAudienceIds(plan, names);
+  if (ids.length === 0) return names;
+  try {
+    const listed = (await port.listAudiences()).audiences.filter((a) => ids.includes(a.id));
+    const hidden = ids.filter((id) => !listed.some((a) => a.id === id));
+    const found = hidden.length > 0 ? await port.lookUp({ ids: hidden, names: [] }) : [];
+    return new Map([...names, ...[...listed, ...found].map((a) => [a.id, a.name] as const)]);
+  } catch {
+    return names;
+  }
 }

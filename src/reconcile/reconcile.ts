@@ -26,7 +26,7 @@ import { executePlan, type ItemResult } from "./executor.js";
 import { planKnowingConnectionPatch } from "./connection-patch.js";
 import { fingerprints } from "./fingerprint.js";
 import { DEFAULT_LOCK, leaseGuard, withSandboxLock, type LockOptions } from "./lock.js";
-import { readAudiences } from "./read-audiences.js";
+import { namesForPlan, readAudiences } from "./read-audiences.js";
 import { readSpecs } from "./read-specs.js";
 import { readUnion } from "./read-union.js";
 import { readLive } from "./read-live.js";
@@ -81,7 +81,8 @@ export async function planAll(targets: SandboxTarget[], options: RunOptions): Pr
       return {
         live,
         union: union?.index,
-        audienceNames: new Map((known?.known ?? []).map((a) => [a.id, a.name])),
+        audienceNames: new Map((known?.known ?? []).map((a) => [a.id, a.name])) as ReadonlyMap<string, string>,
+        namesRead: known !== undefined,
         notes: [...(known?.note ? [known.note] : []), ...(checked?.notes ?? []), ...(union?.note ? [union.note] : [])],
         desired: resolved.desired,
         problems: [
@@ -108,11 +109,14 @@ export async function planAll(targets: SandboxTarget[], options: RunOptions): Pr
         lives[i]!,
         planOptions(desired, options),
       );
-      // Adobe's name next to every audience shown (outside the checksum, which binds audiences by id).
-      const plan = withAdobeNames(planned, read[i]!.audienceNames);
+      // Adobe's name next to every audience shown (outside the checksum, which binds audiences by id);
+      // read now when the YAML names none, yet the plan shows some.
+      const { union, namesRead, audienceNames: listed } = read[i]!;
+      const audiencePort = targets[i]!.audiences;
+      const audienceNames = namesRead || !audiencePort ? listed : await namesForPlan(audiencePort, planned, listed);
+      const plan = withAdobeNames(planned, audienceNames);
       const notes = read[i]!.notes.map((message) => ({ level: "warning" as const, message }));
       // The PR comment's sample records and picture: derived from the plan, outside its checksum.
-      const { union, audienceNames } = read[i]!;
       return {
         ...plan,
         ...(notes.length > 0 ? { notes: [...plan.notes, ...notes] } : {}),

@@ -18,7 +18,10 @@ export interface EgressItem {
   text: string;
 }
 
-/** `starts exporting`, `stops exporting (dataflow deleted)`, `changes where it exports`, `still exporting (…)`. */
+/**
+ * `starts exporting`, `stops exporting (dataflow deleted)`, `changes where it exports`, `still exporting (…)`,
+ * `created, disabled: …`.
+ */
 export function egressStatus(delta: EgressDelta): string {
   if (delta.status === "still-exporting") {
     const counts = delta.counts
@@ -26,6 +29,10 @@ export function egressStatus(delta: EgressDelta): string {
       : "";
     return `still exporting${delta.reason ? ` (${delta.reason})` : ""}${counts}`;
   }
+  // A new destination created disabled: its delta lists what it will export once enabled, but it is
+  // no change to what leaves today; say what it is rather than "changes what it exports".
+  if (delta.status === "changed" && delta.state?.before === undefined && delta.state?.after === "disabled")
+    return "created, disabled: exports nothing until it is enabled";
   const verb = {
     started: "starts exporting",
     stopped: "stops exporting",
@@ -56,8 +63,6 @@ function stateDetail(delta: EgressDelta): string | undefined {
   if (before !== undefined && after !== undefined) return `state ${before} → ${after}`;
   // Only a deleted flow has a before-state and no after-state.
   if (before !== undefined) return "dataflow deleted";
-  // A flow created disabled gets its selectors, yet nothing leaves until it is enabled.
-  if (after === "disabled") return "created disabled: nothing is exported until it is enabled";
   return undefined;
 }
 

@@ -6,6 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { validateAction, validateWorkflow } from "./workflow-validator.js";
+import { changedConfig } from "./workflow-steps.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const read = (file: string) => readFileSync(path.join(ROOT, file), "utf8");
@@ -129,6 +130,46 @@ describe("the example workflows", () => {
     expect(Object.keys(on).sort()).toEqual(["schedule", "workflow_dispatch"]);
     expect(permissions("examples/workflows/drift.yml")).toEqual({ contents: "read", issues: "write" });
     expect(commands("examples/workflows/drift.yml")).toEqual(["drift"]);
+  });
+});
+
+describe("plan.yml as a required check (issue 27)", () => {
+  const file = "examples/workflows/plan.yml";
+  const template = async () => (await validateWorkflow("plan.yml", read(file))).template!;
+  /** A job's or step's `if:`, as GitHub's parser reads it (`success()` when none is written). */
+  const condition = (item: { if?: { expression: string } }) => item.if?.expression ?? "";
+
+  it("runs on every pull request, whatever it changes: a required check is never left pending", async () => {
+    const events = (await template()).events as Record<string, Record<string, unknown> | undefined>;
+    expect(Object.keys(events)).toEqual(["pull_request"]);
+    for (const filter of ["paths", "paths-ignore", "branches", "branches-ignore"])
+      expect(events.pull_request?.[filter], filter).toBeUndefined();
+    // No job is skipped by a condition: a skipped matrix job reports no `plan (<sandbox>)` check at all.
+    for (const job of (await template()).jobs)
+      expect(condition(job as { if?: { expression: string } })).toBe("success()");
+  });
+
+  it("decides in the job whether there is anything to plan, and runs aep-gitops only then", async () => {
+    const [job] = (await template()).jobs as unknown as { steps: { if?: { expression: string } }[] }[];
+    // The parser's steps are in the file's order: the condition as GitHub reads it, of the aep-gitops step.
+    const at = stepsOf(file).findIndex((step) => step.uses?.startsWith("aep-gitops/"));
+    expect(condition(job!.steps[at]!)).toContain("steps.changes.outputs.config == 'true'");
+    const checkout = stepsOf(file).find((step) => step.uses?.startsWith("actions/checkout@"));
+    expect(checkout?.with?.["fetch-depth"]).toBe(2);
+  });
+
+  it("its `changes` step says config=true only for a pull request that changes what aep-gitops reads", () => {
+    const script = (stepsOf(file) as (Step & { id?: string })[]).find((step) => step.id === "changes")!.run!;
+    expect(changedConfig(script, { "README.md": "docs\n" })).toBe("false");
+    expect(changedConfig(script, { "destinations/prod/summer.yaml": "name: x\n" })).toBe("true");
+    expect(changedConfig(script, { "aep-gitops.config.yaml": "prune: false\n" })).toBe("true");
+    expect(changedConfig(script, { ".github/workflows/aep-gitops-plan.yml": "on: push\n" })).toBe("true");
+  });
+
+  it("is what the README tells to require", () => {
+    const readme = read("README.md");
+    expect(readme).toContain("`plan (<sandbox>)` check");
+    expect(readme).not.toMatch(/require pull requests and the `aep-gitops plan` check/);
   });
 });
 

@@ -95,6 +95,9 @@ describe("defaults", () => {
     expect(await loadToolConfig({ cwd: dir, env: { AEP_SANDBOX: "dev-emea" } })).toEqual({
       root: dir,
       sandboxes: [{ name: "dev-emea", paths: [path.join(dir, "destinations")] }],
+      // What a missing destinations/ is explained with (src/config/default-folder.ts).
+      defaultFolder: path.join(dir, "destinations"),
+      searched: [dir],
       prune: false,
       maxChangePercent: 30,
       minResourcesForThreshold: 10,

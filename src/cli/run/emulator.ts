@@ -1,6 +1,8 @@
 // What `aep-gitops emulator` does (its declaration: commands/emulator.ts).
+import { statSync } from "node:fs";
 import path from "node:path";
 import type { EmulatorConfig } from "../../emulator/index.js";
+import { AppError } from "../../errors.js";
 import type { CommandSpec } from "../command.js";
 
 export const run: CommandSpec["run"] = async (_args, values, io) => {
@@ -9,6 +11,8 @@ export const run: CommandSpec["run"] = async (_args, values, io) => {
     io.stderr.write(`aep-gitops emulator: --port must be an integer 0..65535, got '${values.port}'\n`);
     return 1;
   }
+  if (values.config) expectFile("--config", values.config, io.cwd, { mustExist: true });
+  if (values.state) expectFile("--state", values.state, io.cwd, { mustExist: false });
   // Loaded only here: no other command pays for the emulator's code at start-up.
   const { loadConfigFile, startEmulator } = await import("../../emulator/index.js");
   let config: Partial<EmulatorConfig> = {};
@@ -42,3 +46,26 @@ export const run: CommandSpec["run"] = async (_args, values, io) => {
   io.stderr.write("aep-gitops emulator stopped\n");
   return 0;
 };
+
+/**
+ * A path that names a file: a folder (or, for --config, nothing) is a usage error saying so, before the
+ * emulator reads it and fails with the file system's EISDIR or ENOENT.
+ */
+function expectFile(flag: string, file: string, cwd: string, { mustExist }: { mustExist: boolean }): void {
+  let folder: boolean;
+  try {
+    folder = statSync(path.resolve(cwd, file)).isDirectory();
+  } catch {
+    if (!mustExist) return;
+    throw new AppError("usage", `${flag} ${file}: no such file`, {
+      hint: "name the emulator's config file (JSON or YAML: org, sandboxes, clients, faults; docs/emulator.md)",
+    });
+  }
+  if (folder)
+    throw new AppError("usage", `${flag} ${file} is a folder: ${flag} names a file`, {
+      hint:
+        flag === "--config"
+          ? "name the emulator's config file itself (JSON or YAML: org, sandboxes, clients, faults; docs/emulator.md)"
+          : `name the file the emulator keeps its state in, e.g. ${path.join(file, "emulator-state.json")}`,
+    });
+}

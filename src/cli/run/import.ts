@@ -58,6 +58,16 @@ export const run: CommandSpec["run"] = async (_args, values, io) => {
     }
     // Flow names are Adobe's: anything anyone typed in the UI, shown as one printable line.
     for (const skipped of result.skipped) output.err(`skipped '${printable(skipped.name)}': ${skipped.reason}`);
+    if (files.length === 0) {
+      // Nothing written, nothing to plan: a "Next:" line here would send the user to a folder that is not there.
+      const matching = values.match === undefined ? "" : ` matching '${printable(values.match)}'`;
+      const why =
+        result.skipped.length > 0
+          ? `every destination${matching} it does not manage yet was skipped (each with its reason, above)`
+          : `it has no destination${matching} that aep-gitops does not manage already`;
+      output.out(`\nNothing was imported from sandbox '${printable(sandbox)}': ${why}.`);
+      return ExitCode.ok;
+    }
     output.out(
       `\nImported ${result.destinations.length} destination(s) and ${result.accounts.length} account(s) from sandbox '${sandbox}'.`,
     );
@@ -66,9 +76,9 @@ export const run: CommandSpec["run"] = async (_args, values, io) => {
         `Set these environment variables to the accounts' credentials before you plan:\n${result.envNames.map((n) => `  ${n}`).join("\n")}`,
       );
     }
-    output.out(
-      `Next: aep-gitops plan ${path.relative(io.cwd, out) || "."} --sandbox ${sandbox}   (expect only 'adopt' changes)`,
-    );
+    // The flags the next command needs to reach the same Adobe: the same sandbox, the same emulator.
+    const again = [`--sandbox ${sandbox}`, ...(values.emulator ? ["--emulator"] : [])].join(" ");
+    output.out(`Next: aep-gitops plan ${path.relative(io.cwd, out) || "."} ${again}   (expect only 'adopt' changes)`);
     return ExitCode.ok;
   } finally {
     await adobe.close();

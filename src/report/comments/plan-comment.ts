@@ -11,6 +11,7 @@ import { byUrgency, type HealthReport } from "../../domain/health.js";
 import { healthLineMarkdown } from "../health.js";
 import { renderPlanMarkdown } from "../markdown.js";
 import { code, fence, link, md } from "../markdown-escape.js";
+import { warningsSection } from "../markdown-warnings.js";
 import { fitComment, GITHUB_COMMENT_LIMIT } from "../overflow.js";
 import { problemLines } from "../problems.js";
 import { policyChangeSection, type PolicyChange } from "./policy-change.js";
@@ -27,6 +28,8 @@ export interface PlanCommentContext {
   policyChange?: PolicyChange | undefined;
   /** The health of the destinations the plan changes (input `health` not ignore). */
   health?: HealthReport | undefined;
+  /** The run's warnings (what apply will need, soft guardrails), files relative to `cwd`. */
+  warnings?: { problems: readonly Problem[]; cwd: string } | undefined;
 }
 
 /**
@@ -47,6 +50,9 @@ export function planCommentBody(plan: Plan, ctx: PlanCommentContext): string {
   }
   if (ctx.policyChange) preamble.push("", ...policyChangeSection(ctx.policyChange));
   if (ctx.health) preamble.push("", ...healthSection(ctx.health));
+  // Not only annotations: a reviewer reads the comment, and learns here what apply will need.
+  const warnings = ctx.warnings ? warningsSection(ctx.warnings.problems, ctx.warnings.cwd) : [];
+  if (warnings.length > 0) preamble.push("", ...warnings);
   const rendered = renderPlanMarkdown(plan, {
     marker: ctx.marker,
     record: plannedLine(ctx.sha),

@@ -4,11 +4,16 @@ import { renderDoctorMarkdown } from "../doctor.js";
 import { renderDriftMarkdown } from "../drift.js";
 import { renderPlanMarkdown } from "../markdown.js";
 import { renderHealthMarkdown } from "../health.js";
+import { warningsSection } from "../markdown-warnings.js";
 import type { OutputFormat } from "./format.js";
 
 export const markdownFormat: OutputFormat = {
   plan: (plan, o) =>
-    renderPlanMarkdown(plan, { ...(o.marker ? { marker: o.marker } : {}), ...(o.runUrl ? { runUrl: o.runUrl } : {}) }),
+    renderPlanMarkdown(plan, {
+      ...(o.marker ? { marker: o.marker } : {}),
+      ...(o.runUrl ? { runUrl: o.runUrl } : {}),
+      preamble: warningsSection(o.problems ?? [], o.cwd),
+    }),
   apply: (report, o) => renderApplyMarkdown(report.results, o.marker ? { marker: o.marker } : {}),
   drift: (report, o) => renderDriftMarkdown(report.plan, { ...report, ...(o.marker ? { marker: o.marker } : {}) }),
   doctor: (reports) => renderDoctorMarkdown(reports),
