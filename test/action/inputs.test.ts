@@ -23,8 +23,16 @@ describe("inputs", () => {
       force: true,
       prune: false,
       failOnDrift: false,
+      health: "report",
       secrets: "required",
     });
+  });
+
+  it("refuse a health mode other than ignore, report or fail", () => {
+    expect(readInputs({ INPUT_COMMAND: "drift", INPUT_HEALTH: "fail" }).health).toBe("fail");
+    expect(() => readInputs({ INPUT_COMMAND: "drift", INPUT_HEALTH: "loud" })).toThrow(
+      "Input 'health' must be ignore, report or fail, not 'loud'.",
+    );
   });
 
   it("treat empty strings (action.yml's defaults) as not set", () => {
@@ -33,6 +41,7 @@ describe("inputs", () => {
       force: false,
       prune: false,
       failOnDrift: false,
+      health: "report",
       secrets: "optional",
     });
   });

@@ -49,9 +49,15 @@ describe("action.yml", () => {
       "force",
       "prune",
       "fail-on-drift",
+      "health",
       "secrets",
     ]);
-    expect(template?.outputs?.map((o) => o.id)).toEqual(["has-changes", "plan-checksum", "drift-count"]);
+    expect(template?.outputs?.map((o) => o.id)).toEqual([
+      "has-changes",
+      "plan-checksum",
+      "drift-count",
+      "health-attention",
+    ]);
   });
 
   it("is rejected by the validator when broken, so the check above means something", () => {

@@ -51,7 +51,7 @@ describe("an option of another command", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
       "error: --sandbox makes no sense for emulator, which is a local stand-in for Adobe, not a client of it.\n" +
-        "hint: validate, plan, preview, apply, drift, import, unlock and doctor take --sandbox; see 'aep-gitops emulator --help'.\n",
+        "hint: validate, plan, preview, apply, drift, status, import, unlock and doctor take --sandbox; see 'aep-gitops emulator --help'.\n",
     );
     const plan = await lab.cli(["plan", "--yes"]);
     expect(plan.stderr).toContain(
