@@ -11,14 +11,19 @@ import { resolveNext } from "./pages.js";
 export interface RunsPort {
   /** Every window of these flows that started after `since` (epoch ms). */
   windows(flowIds: readonly string[], since: number, signal?: AbortSignal): Promise<RunWindow[]>;
-  /** A flow's latest windows (at most five), newest first: for a flow with none in the last day. */
-  latest(flowId: string, signal?: AbortSignal): Promise<RunWindow[]>;
+  /**
+   * The latest completed window of each of these flows (none in the last day), read in one list of
+   * their runs, newest first, over a few pages at most: a flow without one there has none worth showing.
+   */
+  latest(flowIds: readonly string[], signal?: AbortSignal): Promise<Map<string, RunWindow>>;
 }
 
 /** Flow ids per list: keeps the query string well under the 8 KiB gateways accept. */
 const IDS_PER_LIST = 40;
 const PAGE = 100;
 const STARTED = "metrics.durationSummary.startedAtUTC";
+/** How far back the latest windows of quiet flows are looked for: the newest few hundred runs of them. */
+const LATEST_PAGES = 3;
 
 export class HttpRuns implements RunsPort {
   constructor(
@@ -33,9 +38,17 @@ export class HttpRuns implements RunsPort {
     return found.flat();
   }
 
-  async latest(flowId: string, signal?: AbortSignal): Promise<RunWindow[]> {
-    const { items } = await this.read([`flowId==${flowId}`], 5, signal);
-    return items.map(toWindow).filter((w): w is RunWindow => w !== undefined);
+  async latest(flowIds: readonly string[], signal?: AbortSignal): Promise<Map<string, RunWindow>> {
+    const found = new Map<string, RunWindow>();
+    for (let i = 0; i < flowIds.length; i += IDS_PER_LIST) {
+      const ids = flowIds.slice(i, i + IDS_PER_LIST);
+      const { items } = await this.read([`flowId==${ids.join(",")}`], PAGE, signal, LATEST_PAGES);
+      for (const w of items.map(toWindow)) {
+        if (w && w.completedAt !== undefined && w.status !== "processing" && !found.has(w.flowId))
+          found.set(w.flowId, w);
+      }
+    }
+    return found;
   }
 
   /** Windows of `ids` started in (since, until): split while an answer may have been cut at the cap. */
@@ -75,14 +88,14 @@ export class HttpRuns implements RunsPort {
   }
 
   /** One list, every page its next links lead to; `capped` when one full page came without a next link. */
-  private async read(properties: string[], limit: number, signal?: AbortSignal) {
+  private async read(properties: string[], limit: number, signal?: AbortSignal, maxPages = 1_000) {
     const items: Record<string, unknown>[] = [];
     let request: { path: string; query: Record<string, string | string[]> } = {
       path: `${FLOW_SERVICE_PATH}/runs`,
       query: { property: properties, orderby: `-${STARTED}`, limit: String(limit) },
     };
     const seen = new Set<string>();
-    for (let page = 0; page < 1_000; page++) {
+    for (let page = 0; page < maxPages; page++) {
       const body = (await this.http.request(this.sandbox, "GET", request.path, {
         query: request.query,
         ...(signal ? { signal } : {}),

@@ -8,6 +8,7 @@ import { trailOf, type AuditTrails, type OwnWrites } from "../domain/audit-trail
 import type { DesiredSandbox } from "../domain/desired.js";
 import {
   assessHealth,
+  changedRecently,
   DAY_MS,
   healthSubjects,
   shouldRun,
@@ -58,7 +59,7 @@ export async function readHealth(
   return { at: now, destinations: parts.flat(), notes };
 }
 
-/** Fills each subject's windows: one list for the sandbox's running flows, and one call per flow that had none. */
+/** Fills each subject's windows: one list for the sandbox's running flows, one more for those quiet all day. */
 async function readWindows(runs: RunsPort, subjects: HealthInput[], now: number, signal: AbortSignal) {
   const running = subjects.filter(shouldRun);
   if (running.length === 0) return;
@@ -68,13 +69,17 @@ async function readWindows(runs: RunsPort, subjects: HealthInput[], now: number,
     signal,
   );
   for (const s of running) s.windows = windows.filter((w) => w.flowId === s.flow!.id);
-  const quiet = running.filter((s) => !s.windows.some((w) => w.completedAt !== undefined));
-  await Promise.all(
-    quiet.map(async (s) => {
-      const latest = (await runs.latest(s.flow!.id, signal)).find((w) => w.completedAt !== undefined);
-      if (latest) s.earlier = latest;
-    }),
+  // Only a flow that should have produced a window by now is worth looking further back for.
+  const quiet = running.filter((s) => !s.windows.some((w) => w.completedAt !== undefined) && !changedRecently(s, now));
+  if (quiet.length === 0) return;
+  const latest = await runs.latest(
+    quiet.map((s) => s.flow!.id),
+    signal,
   );
+  for (const s of quiet) {
+    const earlier = latest.get(s.flow!.id);
+    if (earlier) s.earlier = earlier;
+  }
 }
 
 /** What is said of a destination whose runs could not be read: its state, and no verdict beyond it. */

@@ -125,9 +125,9 @@ function judge(
   if (latest && isFailure(latest)) return { verdict: "failing", reason: `the latest window ${failureText(latest)}` };
   const stuck = windows.find((w) => w.completedAt === undefined && now - w.startedAt > DELAY_MS + 60 * 60_000);
   if (stuck) return { verdict: "silent", reason: "a window has been processing for over 150 minutes past its hour" };
-  const changedRecently = flow.updatedAt !== undefined && now - flow.updatedAt < DELAY_MS;
+  const recent = changedRecently(input, now);
   if (!latest)
-    return changedRecently
+    return recent
       ? {
           verdict: "starting",
           reason: "changed less than 150 minutes ago; Adobe's first window is due within the hour",
@@ -135,10 +135,16 @@ function judge(
       : { verdict: "silent", reason: "enabled, but no window has completed in the last 24 hours" };
   const quietFor = now - latest.completedAt!;
   // Re-enabled or edited a moment ago: the next window is not due yet, whatever came before.
-  if (quietFor > DELAY_MS && changedRecently)
+  if (quietFor > DELAY_MS && recent)
     return { verdict: "starting", reason: "changed less than 150 minutes ago; no window has completed since" };
   if (quietFor > DELAY_MS) return { verdict: "silent", reason: `no window has completed for ${hours(quietFor)}` };
   return { verdict: "healthy", reason: "the latest window completed without failures" };
+}
+
+/** Enabled or edited less than Adobe's delay ago: its next window may not be due yet. */
+export function changedRecently(input: Pick<HealthInput, "flow">, now: number): boolean {
+  const at = input.flow?.updatedAt;
+  return at !== undefined && now - at < DELAY_MS;
 }
 
 function isFailure(w: RunWindow): boolean {
