@@ -37,6 +37,27 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * The AWS SDK (the stream checks, src/aep/kinesis.ts) stays in node_modules for the CLI: ~0.8 MB more
+ * for every start to read, which only a plan or apply with the account's credentials uses. Its
+ * import() becomes a require() of the installed package, run when (if ever) a check runs. The Action,
+ * one self-contained file, bundles it instead, evaluated only on that same import().
+ */
+const awsSdkInstalled = {
+  name: "aws-sdk-installed",
+  setup(build) {
+    build.onResolve({ filter: /^(@aws-sdk\/client-kinesis|@smithy\/node-http-handler)$/ }, (args) =>
+      args.kind === "dynamic-import"
+        ? { path: args.path, namespace: "installed" }
+        : { path: args.path, external: true },
+    );
+    build.onLoad({ filter: /.*/, namespace: "installed" }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: "js",
+    }));
+  },
+};
+
 export async function build() {
   const common = {
     bundle: true,
@@ -73,7 +94,7 @@ export async function build() {
     minifySyntax: true,
     // Non-ASCII characters escaped: bin/code-cache.js reads the bundle as latin1, which is faster than UTF-8.
     charset: "ascii",
-    plugins: [yamlAsEsm, lazyChildProcess],
+    plugins: [yamlAsEsm, lazyChildProcess, awsSdkInstalled],
   });
   // No import() may run in the bundle: on Node 20 a function V8 takes from the code cache loses its
   // import callback, and every import() in it fails. Bundled modules' dynamic imports become plain

@@ -2,7 +2,7 @@
 // segments, custom uploads, …) in one paged pass, following the server's next links. Where the Audiences
 // API is refused (403/404), from the older segment-definitions list instead, said once in the plan.
 // References the list does not show (it hides inactive audiences) are looked up one by one, so an
-// inactive audience is reported as inactive rather than unknown.
+// inactive audience is reported as inactive rather than unknown. Sizes come in the same answers.
 import type { KnownAudience } from "../domain/audiences.js";
 import { AepApiError } from "./errors.js";
 import type { AepHttp } from "./http.js";
@@ -114,8 +114,24 @@ function toAudience(value: unknown): KnownAudience[] {
     type: text(a.type),
     originName: text(a.originName),
     lifecycleState: text(a.lifecycleState),
+    mergePolicyId: text(a.mergePolicyId),
   };
   for (const [key, v] of Object.entries(optional)) if (v !== undefined) (audience as unknown as Json)[key] = v;
   if (Array.isArray(a.labels)) audience.labels = a.labels.filter((l): l is string => typeof l === "string");
+  const size = totalProfiles(a.metrics);
+  if (size !== undefined) audience.totalProfiles = size;
   return [audience];
+}
+
+/**
+ * The export metrics' profile count, as segmentation.yaml's example AudiencesListWithMetrics carries it
+ * (`metrics: {type: "export", data: {totalProfiles}}`): the list and the GET by id carry it whenever Adobe
+ * has one, without a query parameter (neither the spec nor audiences.md documents one), so sizes cost no
+ * call of their own. Anything else (no metrics, another type, not a count) is unknown, never 0.
+ */
+function totalProfiles(metrics: unknown): number | undefined {
+  const m = (metrics ?? {}) as Json;
+  if (m.type !== undefined && m.type !== "export") return undefined;
+  const total = (m.data as Json | undefined)?.totalProfiles;
+  return typeof total === "number" && Number.isSafeInteger(total) && total >= 0 ? total : undefined;
 }

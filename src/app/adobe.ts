@@ -12,6 +12,7 @@ import { HttpConnectionSpecs } from "../aep/connection-specs.js";
 import { HttpSchemaRegistry } from "../aep/schema-registry.js";
 import { HttpRuns } from "../aep/runs.js";
 import { HttpAudit } from "../aep/audit.js";
+import { HttpPolicies } from "../aep/policies.js";
 import { settingsFromEnv, type AepSettings } from "../aep/settings.js";
 import type { Io } from "./io.js";
 import { createTrace } from "./trace.js";
@@ -34,6 +35,8 @@ export interface Adobe {
   runs(sandbox: string): HttpRuns;
   /** The sandbox's audit log (who changed what). */
   audit(sandbox: string): HttpAudit;
+  /** The sandbox's merge policies and Policy Service evaluation (Adobe's data-usage verdict). */
+  policies(sandbox: string): HttpPolicies;
   close(): Promise<void>;
   /**
    * For a run that must end at once (a second interrupt): what close() would save, saved now and
@@ -121,6 +124,7 @@ export async function openAdobe(
     },
     runs: (sandbox) => new HttpRuns(http, sandbox),
     audit: (sandbox) => new HttpAudit(http, sandbox),
+    policies: (sandbox) => new HttpPolicies(http, sandbox),
     closeNow: () => {
       saveNow();
       trace?.write();

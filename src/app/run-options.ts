@@ -5,6 +5,7 @@ import { DEFAULT_LOCK, type LockEvent, type LockOptions } from "../reconcile/loc
 import type { RunOptions } from "../reconcile/reconcile.js";
 import type { SecretsMode } from "../reconcile/secrets-needed.js";
 import { holderIsDead, thisHolder } from "./lock-holder.js";
+import { streamChecks } from "./streams.js";
 import type { Workspace } from "./workspace.js";
 
 export interface SafetyFlags {
@@ -33,7 +34,9 @@ export function runOptions(ws: Workspace, flags: SafetyFlags): RunOptions {
     clientId: ws.adobe.settings.clientId,
     env: ws.adobe.env,
     policies: tool.policies,
+    marketingActions: tool.marketingActions,
     review: Boolean(flags.review),
+    streams: streamChecks(ws.adobe),
   };
 }
 

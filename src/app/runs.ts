@@ -51,7 +51,8 @@ export async function drift(
   extras: DriftExtrasFlags = {},
 ): Promise<PlanRun & { items: DriftItem[]; report: DriftReport }> {
   const run = await narrowed(ws, flags, (targets) =>
-    planAll(targets, { ...runOptions(ws, flags), force: true, allowEmpty: true }),
+    // A report, not a change about to be applied: its streams are not checked.
+    planAll(targets, { ...runOptions(ws, flags), force: true, allowEmpty: true, streams: undefined }),
   );
   const items = driftItems(run.plan);
   const read = await driftExtras(ws.adobe, run, items, {

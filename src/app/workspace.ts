@@ -35,6 +35,7 @@ export async function openWorkspace(
     audiences: adobe.audiences(desired.sandbox),
     specs: adobe.specs(desired.sandbox),
     schemas: adobe.schemas(desired.sandbox),
+    policies: adobe.policies(desired.sandbox),
   }));
   return { configuration, adobe, targets, close: () => adobe.close() };
 }

@@ -17,6 +17,8 @@ export const ENVIRONMENT: Record<string, string> = {
   AEP_GITOPS_PROGRESS_SECONDS:
     "how long an item runs before it is reported as still running, and how often (default 10)",
   "${env:NAME}": "every variable the YAML's credentials name, e.g. KINESIS_MARKETING_SECRET_KEY",
+  AWS_ENDPOINT_URL_KINESIS:
+    "the Kinesis the streams are checked against (the AWS SDK's own setting, as is AWS_ENDPOINT_URL; default AWS)",
   NO_COLOR: "set (non-empty): no ANSI colours",
   FORCE_COLOR: "set (not 0): ANSI colours even into a pipe or file",
 };

@@ -71,5 +71,9 @@ export function toDesiredDestination(doc: CheckedDocument): DesiredDestination {
   if (destination.displayName !== undefined) result.displayName = destination.displayName;
   if (destination.adoptId !== undefined) result.adoptId = destination.adoptId;
   if (destination.renamedFrom !== undefined) result.renamedFrom = destination.renamedFrom;
+  if (destination.marketingActions !== undefined) {
+    const sources = doc.locator.items(["marketingActions"]);
+    result.marketingActions = destination.marketingActions.map((ref, index) => ({ ref, source: sources[index]! }));
+  }
   return result;
 }

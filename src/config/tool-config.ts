@@ -3,6 +3,7 @@
 // problem listed at file:line:col (a ToolConfigError, which `validate` can also print as JSON).
 import path from "node:path";
 import type { Policy } from "../domain/policies.js";
+import type { MarketingActionDefaults } from "../domain/marketing-actions.js";
 import type { Problem } from "../domain/problem.js";
 import { policyGlobProblems, readPolicies, type GuardrailSeverity } from "./policies.js";
 import { AppError } from "../errors.js";
@@ -41,6 +42,8 @@ export interface ToolConfig {
   /** Data policies (src/domain/policies.ts), and the severities the config gives Adobe's guardrails. */
   policies: Policy[];
   guardrails: GuardrailSeverity;
+  /** `marketingActions`: the marketing actions of destinations whose YAML declares none, by type or `all`. */
+  marketingActions: MarketingActionDefaults;
 }
 
 export class ToolConfigError extends AppError {
@@ -100,6 +103,15 @@ export async function loadToolConfig(opts: {
     lock: raw.lock ?? DEFAULTS.lock,
     auditSelf: (raw.audit?.self ?? []).map((user) => user.toLowerCase()),
     ...readPolicies(raw.policies, found?.locator),
+    marketingActions: Object.fromEntries(
+      Object.entries(raw.marketingActions ?? {}).map(([key, refs]) => [
+        key,
+        (refs ?? []).map((ref, index) => ({
+          ref,
+          source: found?.locator.at(["marketingActions", key, index]) ?? { file: root, line: 1, column: 1 },
+        })),
+      ]),
+    ),
   };
   if (raw.credentials?.variablePrefixes) config.variablePrefixes = raw.credentials.variablePrefixes;
   if (found) config.configFile = found.file;

@@ -93,6 +93,14 @@ export type XdmPath = string;
  * The profile attributes (XDM paths) each exported profile carries, besides its identities and audience memberships.
  */
 export type ProfileAttributes = XdmPath[];
+/**
+ * A marketing action of Adobe's Policy Service: core/NAME (Adobe's, e.g. core/emailTargeting) or custom/NAME (the organisation's).
+ */
+export type MarketingAction = string;
+/**
+ * What the receiving system does with the data, as Adobe's Policy Service names marketing actions (core/NAME for Adobe's, custom/NAME for the organisation's). plan evaluates Adobe's data-usage policies for them, as Adobe's UI does at its Review step: the audiences' labels, and the attributes in their merge policy's datasets. Adobe's objects do not say which actions a destination carries, so the YAML does (or the tool config's marketingActions, per destination type); [] evaluates nothing.
+ */
+export type MarketingActions = MarketingAction[];
 
 /**
  * An Amazon Kinesis account: an AWS access key allowed kinesis:ListStreams, kinesis:PutRecord and kinesis:PutRecords.
@@ -172,6 +180,7 @@ export interface KinesisDestination {
   target: KinesisTarget;
   audiences?: Audiences;
   profileAttributes?: ProfileAttributes;
+  marketingActions?: MarketingActions;
   adoptId?: AdoptId;
 }
 /**
@@ -232,6 +241,7 @@ export interface EventHubsDestination {
   target: EventHubsTarget;
   audiences?: Audiences;
   profileAttributes?: ProfileAttributes;
+  marketingActions?: MarketingActions;
   adoptId?: AdoptId;
 }
 /**
@@ -255,6 +265,13 @@ export interface EventHubsTarget {
  * via the `definition` "sandboxPaths".
  */
 export type SandboxPaths = string | string[];
+/**
+ * Marketing actions of Adobe's Policy Service: core/NAME (Adobe's) or custom/NAME (the organisation's).
+ *
+ * This interface was referenced by `AepGitopsToolConfig`'s JSON-Schema
+ * via the `definition` "marketingActionList".
+ */
+export type MarketingActionList = string[];
 /**
  * One glob or a list of them: `*` any run of characters but `/`, `?` one character but `/`, `{a,b}` either, `\` before a character makes it literal. At most 200 characters and 32 alternatives; `**`, `[…]`, a leading `!` and extglobs such as `@(a|b)` are refused, not read literally.
  *
@@ -320,6 +337,14 @@ export interface AepGitopsToolConfig {
      * @maxItems 20
      */
     self?: string[];
+  };
+  /**
+   * The marketing actions (core/NAME or custom/NAME) of destinations whose YAML declares none: under all, for every destination, or under a destination type, for that type (it replaces all). plan evaluates Adobe's data-usage policies for them; a destination with none is not evaluated, and the plan says so once.
+   */
+  marketingActions?: {
+    all?: MarketingActionList;
+    "amazon-kinesis"?: MarketingActionList;
+    "azure-event-hubs"?: MarketingActionList;
   };
   /**
    * Data policies: rules on which attributes and audiences may leave, to which destinations. validate checks what the YAML alone shows, plan the rest (audience labels and origins). Adobe's guardrails are built-in policies (warnings) whose severity an entry with their id overrides.

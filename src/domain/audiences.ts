@@ -16,6 +16,10 @@ export interface KnownAudience {
   lifecycleState?: string;
   /** Data-usage labels, e.g. core/C5. */
   labels?: string[];
+  /** The merge policy the audience is evaluated with: its datasets are what Adobe's policies judge. */
+  mergePolicyId?: string;
+  /** Its export metrics' `totalProfiles`: absent when Adobe gave none (unknown, never 0). */
+  totalProfiles?: number;
 }
 
 /** Adobe exports active audiences only; the Audiences API says `active` or `published` for them. */
@@ -85,6 +89,7 @@ export function resolveAudiences(
         ...(audience.id === undefined ? { idFromName: true } : {}),
         ...(live.labels?.length ? { labels: live.labels } : {}),
         ...(live.originName ? { origin: live.originName } : {}),
+        ...(live.mergePolicyId ? { mergePolicyId: live.mergePolicyId } : {}),
       },
     ];
   };

@@ -48,6 +48,8 @@ export interface DesiredAudience {
   labels?: string[];
   /** Where the audience comes from (CLOUD, CUSTOM_UPLOAD, …), from the sandbox likewise. */
   origin?: string;
+  /** The merge policy Adobe evaluates the audience with (its datasets carry field labels), from the sandbox. */
+  mergePolicyId?: string;
   /** Adobe's name for `id`, once resolved against the sandbox: `name` is the YAML's label, which may differ. */
   adobeName?: string;
   /** The YAML gives no id: `id` is the one resolved from `name`. */
@@ -60,6 +62,15 @@ export interface DesiredAudience {
 export interface DesiredAttribute {
   /** An XDM path such as person.lastName. */
   path: string;
+  source: SourceLocation;
+}
+
+/**
+ * A marketing action of Adobe's Policy Service (`core/emailTargeting`, `custom/crmSync`) a destination's
+ * data is used for, and where it is declared: the destination's YAML, or the tool config's default.
+ */
+export interface MarketingActionRef {
+  ref: string;
   source: SourceLocation;
 }
 
@@ -78,6 +89,8 @@ export interface DesiredDestination {
   targetSources?: Record<string, SourceLocation>;
   audiences: DesiredAudience[];
   profileAttributes: DesiredAttribute[];
+  /** Declared in YAML (`[]`: none, on purpose); absent: the tool config's default, if any. */
+  marketingActions?: MarketingActionRef[];
   /** Take over this existing, unmanaged dataflow and its target connection (written by `aep-gitops import`). */
   adoptId?: string;
   /** The destination's previous name: its live flow and target connection are renamed in place. */

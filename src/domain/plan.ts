@@ -131,6 +131,12 @@ export interface AudienceRef {
   labels?: string[];
   /** An added audience's schedule as the YAML sets it: when its members start and stop leaving. */
   schedule?: AudienceSchedule;
+  /**
+   * Adobe's `totalProfiles` for it (the Audiences API's export metrics), read with the audience list:
+   * how many people start or stop leaving. Absent when Adobe did not say: unknown, never 0 or a guess.
+   * Information for the reviewer, outside the checksum (a size moving between plan and apply is no change).
+   */
+  profiles?: number;
 }
 
 /** An audience whose schedule the YAML changes: its members leave at other times than before. */
@@ -164,6 +170,11 @@ export interface EgressDelta {
   audiencesRescheduled?: AudienceRescheduled[];
   attributesAdded: string[];
   attributesRemoved: string[];
+  /**
+   * The stream or event hub the data goes to, by name (the type's `targetNoun` says which): what the
+   * sizes' sentence names ("≈ 1.2 M profiles start leaving for stream `S`"). Information, outside the checksum.
+   */
+  targetName?: string;
 }
 
 export interface Refusal {

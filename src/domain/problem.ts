@@ -56,6 +56,12 @@ export const LIVE_RULES = {
     "a profile attribute is not a leaf field of the sandbox's Profile union schema (unknown, an array, a map or an object)",
   policy:
     "a data policy of the tool config (or a built-in one) forbids what the YAML exports, or requires what it lacks",
+  "kinesis-stream":
+    "a Kinesis stream a new or re-pointed destination writes to does not exist in its region (checked with the account's credentials)",
+  "stream-capacity":
+    "the backfill of the audiences a plan adds would outlast Adobe's backfill hour at the stream's open shards' write limit (warning)",
+  "adobe-policy":
+    "Adobe's own data-usage policy (Policy Service) forbids a destination's marketing action on an audience's labels or an exported attribute's",
 } as const;
 
 export const RULES = { ...CONFIG_RULES, ...LIVE_RULES } as const;
@@ -67,6 +73,6 @@ export interface Problem extends SourceLocation {
   severity: "error" | "warning";
   message: string;
   hint?: string;
-  /** For rule `policy`: the id of the policy that was violated. */
+  /** For rule `policy`: the id of the policy that was violated; for `adobe-policy`, Adobe's policy id. */
   policy?: string;
 }

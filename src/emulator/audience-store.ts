@@ -33,6 +33,16 @@ export interface AudienceRecord {
   updateTime: number;
   /** Adobe's `_etag`, quoted like Flow Service etags. */
   etag: string;
+  /** The export metrics the Audiences API shows (absent: Adobe has none for it, e.g. not evaluated yet). */
+  metrics?: AudienceMetrics;
+}
+
+/** The last export job's count (segmentation.yaml, example AudiencesListWithMetrics). */
+export interface AudienceMetrics {
+  totalProfiles: number;
+  jobId: string;
+  /** Epoch ms of the job (the view's createEpoch/updateEpoch). */
+  time: number;
 }
 
 const SEED_EPOCH = 1_717_200_000_000; // 2024-06-01: seeded audiences have fixed timestamps
@@ -115,6 +125,10 @@ export class AudienceStore {
       record.expression = seed.expression ?? "true";
       record.mergePolicyId = stableUuid(this.orgId, sandbox.name, "merge-policy");
     }
+    if (seed.totalProfiles !== null) {
+      const totalProfiles = seed.totalProfiles ?? derivedSize(seed.id);
+      record.metrics = { totalProfiles, jobId: stableUuid(this.orgId, sandbox.name, `export-job/${seed.id}`), time };
+    }
     return record;
   }
 }
@@ -122,6 +136,15 @@ export class AudienceStore {
 export function sandboxOf(sandbox: SandboxInfo): AudienceSandbox {
   const prod = sandbox.name === "prod";
   return { sandboxId: sandbox.id, sandboxName: sandbox.name, type: prod ? "production" : "development", default: prod };
+}
+
+/**
+ * A seeded audience's size when its seed gives none: from its id, so every run shows the same figure,
+ * spread over four orders of magnitude (1,000 to about 10 M) so plans show small and large ones.
+ */
+export function derivedSize(id: string): number {
+  const n = createHash("sha1").update(`size/${id}`).digest().readUInt32BE(0);
+  return Math.round(10 ** (3 + (n % 4)) * (1 + ((n >>> 8) % 9000) / 1000));
 }
 
 /** A stable etag for a seeded audience, in Adobe's `"xxxxxxxx-0000-0200-0000-<hex8>0000"` shape. */

@@ -49,6 +49,25 @@ const times = (record: AudienceRecord) => ({
   _etag: record.etag,
 });
 
+/**
+ * Export metrics as segmentation.yaml's example AudiencesListWithMetrics has them: a Platform audience's
+ * `data` carries the counts by namespace and status too, an external one's only `totalProfiles`.
+ */
+function metricsOf(record: AudienceRecord): Record<string, unknown> {
+  const m = record.metrics;
+  if (!m) return {};
+  const data =
+    record.type === "ExternalSegment"
+      ? { totalProfiles: m.totalProfiles }
+      : {
+          totalProfiles: m.totalProfiles,
+          totalProfilesByNamespace: { ecid: m.totalProfiles },
+          totalProfilesByStatus: { existing: m.totalProfiles },
+        };
+  const epoch = Math.floor(m.time / 1000);
+  return { metrics: { type: "export", jobId: m.jobId, id: record.id, data, createEpoch: epoch, updateEpoch: epoch } };
+}
+
 /** The Audiences API shape: Platform audiences carry their definition, external ones do not. */
 export function audienceView(record: AudienceRecord): Record<string, unknown> {
   if (record.type === "ExternalSegment") {
@@ -66,6 +85,7 @@ export function audienceView(record: AudienceRecord): Record<string, unknown> {
       lifecycleState: record.lifecycleState,
       createdBy: record.createdBy,
       labels: record.labels,
+      ...metricsOf(record),
       ...times(record),
     };
   }
@@ -87,6 +107,7 @@ export function audienceView(record: AudienceRecord): Record<string, unknown> {
     dependents: [],
     definedOn: DEFINED_ON,
     dependencies: [],
+    ...metricsOf(record),
     type: record.type,
     originName: record.originName,
     overridePerformanceWarnings: false,

@@ -103,6 +103,10 @@ export interface EmulatorConfig {
   runsApi: ApiSwitch;
   /** The Audit Query API: served, or refused with 403 (gateway style) or 404 (as if absent). */
   auditApi: ApiSwitch;
+  /** The Policy Service's evaluation routes (dulepolicy): served, or refused with 403 or 404. */
+  policyApi: ApiSwitch;
+  /** The Profile API's merge policies: served, or refused with 403 or 404. */
+  mergePoliciesApi: ApiSwitch;
   /** Where audit events sit: `_embedded.events` (spec, events page) or `_embedded.customerAuditLogList` (Postman). */
   auditListKey: AuditListKey;
   /** Audit paging links: the page's templated `page` link only, or a `next` link as well. */
@@ -141,6 +145,8 @@ export function defaultConfig(): EmulatorConfig {
     runsListCap: null,
     runsApi: "enabled",
     auditApi: "enabled",
+    policyApi: "enabled",
+    mergePoliciesApi: "enabled",
     auditListKey: "events",
     auditLinks: "page",
     faults: {},
@@ -204,6 +210,8 @@ export function resolveConfig(partial: Partial<EmulatorConfig> = {}): EmulatorCo
   config.runsListCap = runsListCap(config.runsListCap);
   config.runsApi = apiSwitch("runsApi", config.runsApi);
   config.auditApi = apiSwitch("auditApi", config.auditApi);
+  config.policyApi = apiSwitch("policyApi", config.policyApi);
+  config.mergePoliciesApi = apiSwitch("mergePoliciesApi", config.mergePoliciesApi);
   config.auditListKey = auditListKey(config.auditListKey);
   config.auditLinks = auditLinks(config.auditLinks);
   return config;
@@ -216,6 +224,9 @@ function checkAudienceSeed(seed: AudienceSeed, at: string): void {
     throw new Error(`${at}.lifecycleState must be one of ${LIFECYCLE_STATES.join(", ")}`);
   if (seed.labels !== undefined && !(Array.isArray(seed.labels) && seed.labels.every((l) => typeof l === "string")))
     throw new Error(`${at}.labels must be a list of strings such as "core/C1"`);
+  const total = seed.totalProfiles;
+  if (total !== undefined && total !== null && !(Number.isSafeInteger(total) && total >= 0))
+    throw new Error(`${at}.totalProfiles must be a non-negative integer, or null for no metrics`);
   for (const key of ["description", "expression", "audienceId", "originName", "namespace"] as const) {
     if (seed[key] !== undefined && typeof seed[key] !== "string") throw new Error(`${at}.${key} must be a string`);
   }

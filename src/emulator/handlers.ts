@@ -3,6 +3,7 @@
 import { handleAction } from "./actions.js";
 import type { AudienceStore } from "./audience-store.js";
 import { handleGetAudience, handleListAudiences } from "./audiences.js";
+import { handleBulkPatchMetrics } from "./audience-metrics.js";
 import type { HandlerContext } from "./context.js";
 import { handleCreate } from "./create.js";
 import type { EmuResponse } from "./http.js";
@@ -12,6 +13,7 @@ import type { HandlerName } from "./router.js";
 import { handleGetRun, handleListRuns } from "./runs.js";
 import { handleListAuditEvents } from "./audit.js";
 import { handleGetSchema } from "./schema-registry.js";
+import { handleBulkEval, handleDatasetConstraints, handleGetMergePolicy, handleLabelConstraints } from "./policies.js";
 import { handleCreateSegment, handleGetSegment, handleListSegments, handlePatchSegment } from "./segments.js";
 
 export type Handler = (ctx: HandlerContext, audiences: AudienceStore) => EmuResponse;
@@ -34,7 +36,12 @@ const HANDLERS: Partial<Record<HandlerName, Handler>> = {
   patchSegment: handlePatchSegment,
   listAudiences: handleListAudiences,
   getAudience: handleGetAudience,
+  bulkPatchAudienceMetrics: handleBulkPatchMetrics,
   getSchema: handleGetSchema,
+  labelConstraints: handleLabelConstraints,
+  datasetConstraints: handleDatasetConstraints,
+  bulkEval: handleBulkEval,
+  getMergePolicy: handleGetMergePolicy,
 };
 
 export function routeHandler(name: HandlerName): Handler {

@@ -5,13 +5,17 @@
 export const FLOW_PREFIX = "/data/foundation/flowservice";
 export const SEGMENTS_PATH = "/data/core/ups/segment/definitions";
 export const AUDIENCES_PATH = "/data/core/ups/audiences";
+export const AUDIENCES_METRICS_PATH = `${AUDIENCES_PATH}/bulk-patch-metric`;
 export const SANDBOXES_PATH = "/data/foundation/sandbox-management/sandboxes";
 export const SCHEMAS_PREFIX = "/data/foundation/schemaregistry/tenant";
 export const IMS_PATH = "/ims/token/v3";
 export const AUDIT_PATH = "/data/foundation/audit/events";
 export const ADMIN_PREFIX = "/__emulator";
+export const DULE_PREFIX = "/data/foundation/dulepolicy";
+export const MERGE_POLICIES_PATH = "/data/core/ups/config/mergePolicies";
+const CONSTRAINTS = /^\/marketingActions\/(core|custom)\/[^/]+\/constraints$/;
 
-export type Family = "flow" | "segments" | "sandboxes" | "schemas" | "audit" | "ims" | "admin" | "unknown";
+export type Family = "flow" | "segments" | "sandboxes" | "schemas" | "audit" | "policy" | "ims" | "admin" | "unknown";
 
 export type HandlerName =
   | "listSpecs"
@@ -28,12 +32,17 @@ export type HandlerName =
   | "patchSegment"
   | "listAudiences"
   | "getAudience"
+  | "bulkPatchAudienceMetrics"
   | "listSandboxes"
   | "getSandbox"
   | "getSchema"
   | "listRuns"
   | "getRun"
   | "listAuditEvents"
+  | "labelConstraints"
+  | "datasetConstraints"
+  | "bulkEval"
+  | "getMergePolicy"
   | "token"
   | "admin";
 
@@ -73,6 +82,8 @@ export function matchRoute(method: string, pathname: string): RouteMatch {
       };
   }
   if (pathname === AUDIENCES_PATH) return route("segments", AUDIENCES_PATH, method, { GET: "listAudiences" });
+  if (pathname === AUDIENCES_METRICS_PATH)
+    return route("segments", AUDIENCES_METRICS_PATH, method, { POST: "bulkPatchAudienceMetrics" });
   const audience = childOf(pathname, AUDIENCES_PATH);
   if (audience !== undefined)
     return { ...route("segments", `${AUDIENCES_PATH}/{id}`, method, { GET: "getAudience" }), id: audience };
@@ -90,6 +101,20 @@ export function matchRoute(method: string, pathname: string): RouteMatch {
       };
   }
   if (pathname === AUDIT_PATH) return route("audit", AUDIT_PATH, method, { GET: "listAuditEvents" });
+  const mergePolicy = childOf(pathname, MERGE_POLICIES_PATH);
+  if (mergePolicy !== undefined)
+    return {
+      ...route("segments", `${MERGE_POLICIES_PATH}/{id}`, method, { GET: "getMergePolicy" }),
+      id: mergePolicy,
+    };
+  if (pathname === `${DULE_PREFIX}/bulk-eval`) return route("policy", pathname, method, { POST: "bulkEval" });
+  const rest = pathname.startsWith(`${DULE_PREFIX}/`) ? pathname.slice(DULE_PREFIX.length) : "";
+  const kind = CONSTRAINTS.exec(rest)?.[1];
+  if (kind)
+    return route("policy", `${DULE_PREFIX}/marketingActions/${kind}/{name}/constraints`, method, {
+      GET: "labelConstraints",
+      POST: "datasetConstraints",
+    });
   if (pathname.startsWith(`${FLOW_PREFIX}/`)) return matchFlowRoute(method, pathname.slice(FLOW_PREFIX.length));
   return { family: "unknown", template: pathname, handler: undefined, allowed: [] };
 }

@@ -1,7 +1,8 @@
 // The audiences each sandbox starts with. Fixed ids so tests and demos can name them. prod holds Adobe's
 // documented "Men over 50" id and two distinct audiences both named "Loyal customers" (for ambiguity tests);
 // dev holds a "Men over 50" with a different id. Both also hold an uploaded (CUSTOM_UPLOAD) audience, which
-// only the Audiences API lists, and a retired (inactive) one, which lists hide unless filtered for.
+// only the Audiences API lists, and a retired (inactive) one, which lists hide unless filtered for. Every
+// audience has export metrics (a size) except prod's "Email engaged (30 days)", which has none.
 
 export type AudienceType = "SegmentDefinition" | "ExternalSegment";
 export type LifecycleState = "draft" | "published" | "active" | "inactive" | "deleted";
@@ -26,6 +27,11 @@ export interface AudienceSeed {
   labels?: string[];
   /** Default AEPSegments, or CustomerAudienceUpload for an ExternalSegment. */
   namespace?: string;
+  /**
+   * The export metrics' `totalProfiles` the Audiences API shows for it; default: a size derived from the
+   * id (stable across runs). `null`: no metrics at all, as for an audience Adobe has not evaluated yet.
+   */
+  totalProfiles?: number | null;
 }
 
 export const MEN_OVER_50_PROD = "72ddd79b-6b0a-4e97-a8d2-112ccd81bd02";
@@ -65,6 +71,7 @@ export function defaultAudiences(): Record<string, AudienceSeed[]> {
         name: "Men over 50",
         description: "",
         expression: 'person.gender = "male" and person.birthDate.year < 1975',
+        totalProfiles: 1_184_302,
       },
       {
         id: "12a04c10-9a9f-4ba7-8bc6-8ef47f766db3",
@@ -115,6 +122,8 @@ export function defaultAudiences(): Record<string, AudienceSeed[]> {
         id: "eb764ff8-0e01-4af1-9304-9d442f0ed705",
         name: "Email engaged (30 days)",
         description: "Opened or clicked an email in the last 30 days",
+        // Not evaluated yet: the one prod audience without metrics, so "size unknown" can be seen.
+        totalProfiles: null,
       },
     ],
     dev: [

@@ -64,6 +64,8 @@ export function handleCreateSegment(ctx: HandlerContext, store: AudienceStore): 
     name: body.name,
     description: body.description as string | undefined,
     expression,
+    // Adobe has not evaluated a new audience yet: it has no export metrics until a job counts it.
+    totalProfiles: null,
   };
   const now = ctx.clock.now();
   const record = store.build(ctx.sandbox, seed, now, actorOf(ctx.caller).by, newEtag(undefined, now));

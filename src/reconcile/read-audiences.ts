@@ -3,6 +3,7 @@
 // audience is reported as such instead of as unknown. Nothing is read when no destination names one.
 import type { AudiencePort } from "../aep/audiences.js";
 import { unnamedAudienceIds } from "../domain/audience-names.js";
+import { sizesOf } from "../domain/audience-sizes.js";
 import { needsAudienceCheck, unresolvedReferences, type KnownAudience } from "../domain/audiences.js";
 import type { DesiredSandbox } from "../domain/desired.js";
 import type { SandboxPlan } from "../domain/plan.js";
@@ -23,24 +24,30 @@ export async function readAudiences(
 }
 
 /**
- * Adobe's names for what the plan shows when readAudiences read nothing (no destination of the YAML
- * names an audience, yet the plan removes some: a flow emptied, an orphan pruned), so a reviewer sees
- * "Men over 50", not a bare id. Read only then, and only when the plan shows one: one paged list, then
- * a lookup of the ids it hides. A name is for reading only, so a refused read leaves the ids bare.
+ * Adobe's names (and sizes) for what the plan shows when readAudiences read nothing (no destination of
+ * the YAML names an audience, yet the plan removes some: a flow emptied, an orphan pruned), so a reviewer
+ * sees "Men over 50" and how many people stop leaving, not a bare id. Read only then, and only when the
+ * plan shows one: one paged list, then a lookup of the ids it hides; the sizes come in the same answers.
+ * A name is for reading only, so a refused read leaves the ids bare.
  */
 export async function namesForPlan(
   port: AudiencePort,
   plan: SandboxPlan,
   names: ReadonlyMap<string, string>,
-): Promise<ReadonlyMap<string, string>> {
+  sizes: ReadonlyMap<string, number>,
+): Promise<{ names: ReadonlyMap<string, string>; sizes: ReadonlyMap<string, number> }> {
   const ids = unnamedAudienceIds(plan, names);
-  if (ids.length === 0) return names;
+  if (ids.length === 0) return { names, sizes };
   try {
     const listed = (await port.listAudiences()).audiences.filter((a) => ids.includes(a.id));
     const hidden = ids.filter((id) => !listed.some((a) => a.id === id));
     const found = hidden.length > 0 ? await port.lookUp({ ids: hidden, names: [] }) : [];
-    return new Map([...names, ...[...listed, ...found].map((a) => [a.id, a.name] as const)]);
+    const read = [...listed, ...found];
+    return {
+      names: new Map([...names, ...read.map((a) => [a.id, a.name] as const)]),
+      sizes: new Map([...sizes, ...sizesOf(read)]),
+    };
   } catch {
-    return names;
+    return { names, sizes };
   }
 }

@@ -3,6 +3,7 @@
 import type { FlowServicePort } from "../aep/flow-service.js";
 import { toConnection, toFlow, toTargetConnection } from "../aep/mapping.js";
 import { withAdobeNames } from "../domain/audience-names.js";
+import { sizesOf, targetNames, withAudienceSizes } from "../domain/audience-sizes.js";
 import { resolveAudiences } from "../domain/audiences.js";
 import { specProblems } from "../domain/connection-spec.js";
 import type { DesiredSandbox } from "../domain/desired.js";
@@ -30,7 +31,9 @@ import { namesForPlan, readAudiences } from "./read-audiences.js";
 import { readSpecs } from "./read-specs.js";
 import { readUnion } from "./read-union.js";
 import { readLive } from "./read-live.js";
+import { withVerdicts, type MarketingActionDefaults, type PolicyPort } from "./read-verdict.js";
 import { secretProblems, type SecretsMode } from "./secrets-needed.js";
+import { withStreamChecks, type StreamChecks } from "./stream-checks.js";
 
 export interface SandboxTarget {
   desired: DesiredSandbox;
@@ -41,6 +44,8 @@ export interface SandboxTarget {
   specs?: ConnectionSpecPort;
   /** Where profile attribute paths are checked against the sandbox's Profile union schema. */
   schemas?: SchemaRegistryPort;
+  /** Where Adobe's data-usage policies judge what starts leaving (reconcile/read-verdict.ts). */
+  policies?: PolicyPort;
 }
 
 export type RunOptions = Omit<PlanOptions, "fingerprints"> & {
@@ -49,6 +54,10 @@ export type RunOptions = Omit<PlanOptions, "fingerprints"> & {
   secrets?: SecretsMode;
   /** The data policies; those that need the sandbox (audience labels, origins) are checked here. */
   policies?: readonly Policy[];
+  /** Where the streams the plan writes to are checked, with the secrets: a missing one stops the run before any write. */
+  streams?: StreamChecks;
+  /** The tool config's marketing actions of destinations whose YAML declares none. */
+  marketingActions?: MarketingActionDefaults;
   /**
    * A plan for review (the markdown of a pull request's comment): each sandbox's plan then carries the
    * sample records and the egress picture that only that rendering shows. Other runs skip them: in a
@@ -82,6 +91,7 @@ export async function planAll(targets: SandboxTarget[], options: RunOptions): Pr
         live,
         union: union?.index,
         audienceNames: new Map((known?.known ?? []).map((a) => [a.id, a.name])) as ReadonlyMap<string, string>,
+        audienceSizes: sizesOf(known?.known ?? []) as ReadonlyMap<string, number>,
         namesRead: known !== undefined,
         notes: [...(known?.note ? [known.note] : []), ...(checked?.notes ?? []), ...(union?.note ? [union.note] : [])],
         desired: resolved.desired,
@@ -101,7 +111,7 @@ export async function planAll(targets: SandboxTarget[], options: RunOptions): Pr
   if (hasErrors(problems)) {
     return { plan: assemblePlan([]), lives, resolved, problems, unions };
   }
-  const sandboxPlans = await Promise.all(
+  const planned = await Promise.all(
     resolved.map(async (desired, i) => {
       const planned = await planKnowingConnectionPatch(
         targets[i]!.port,
@@ -109,12 +119,15 @@ export async function planAll(targets: SandboxTarget[], options: RunOptions): Pr
         lives[i]!,
         planOptions(desired, options),
       );
-      // Adobe's name next to every audience shown (outside the checksum, which binds audiences by id);
-      // read now when the YAML names none, yet the plan shows some.
-      const { union, namesRead, audienceNames: listed } = read[i]!;
+      // Adobe's name and size next to every audience shown (outside the checksum, which binds audiences
+      // by id); read now when the YAML names none, yet the plan shows some.
+      const { union, namesRead, audienceNames: listed, audienceSizes: sized } = read[i]!;
       const audiencePort = targets[i]!.audiences;
-      const audienceNames = namesRead || !audiencePort ? listed : await namesForPlan(audiencePort, planned, listed);
-      const plan = withAdobeNames(planned, audienceNames);
+      const { names: audienceNames, sizes } =
+        namesRead || !audiencePort
+          ? { names: listed, sizes: sized }
+          : await namesForPlan(audiencePort, planned, listed, sized);
+      const plan = withAudienceSizes(withAdobeNames(planned, audienceNames), sizes, targetNames(desired, lives[i]!));
       const notes = read[i]!.notes.map((message) => ({ level: "warning" as const, message }));
       // The PR comment's sample records and picture: derived from the plan, outside its checksum.
       return {
@@ -129,12 +142,16 @@ export async function planAll(targets: SandboxTarget[], options: RunOptions): Pr
       };
     }),
   );
+  // Adobe's own verdict on what starts leaving, before any write (and before secrets are resolved).
+  const verdict = await withVerdicts(targets, planned, resolved, options.marketingActions);
+  if (hasErrors(verdict.problems))
+    return { plan: assemblePlan([]), lives, resolved, problems: [...problems, ...verdict.problems], unions };
+  const sandboxPlans = verdict.plans;
   const secrets = sandboxPlans.flatMap((plan, i) =>
     secretProblems(plan, resolved[i]!, options.env, options.secrets ?? "required"),
   );
-  if (hasErrors(secrets))
-    return { plan: assemblePlan([]), lives, resolved, problems: [...problems, ...secrets], unions };
-  return { plan: assemblePlan(sandboxPlans), lives, resolved, problems: [...problems, ...secrets], unions };
+  const streams = await withStreamChecks(options, sandboxPlans, resolved, secrets);
+  return { plan: assemblePlan(streams.plans), lives, resolved, problems: [...problems, ...streams.problems], unions };
 }
 
 function planOptions(desired: DesiredSandbox, options: RunOptions): PlanOptions {

@@ -2,6 +2,7 @@
 // goes. It is the part of a plan no other reconciler shows, so every renderer builds it from these lines.
 import { destinationType } from "../domain/destination-types/index.js";
 import type { EgressDelta } from "../domain/plan.js";
+import { sizeText } from "./audience-sizes.js";
 import { scheduled } from "./fields.js";
 import { audienceText, formatValue, scheduleText } from "./values.js";
 
@@ -78,7 +79,7 @@ export function egressItems(delta: EgressDelta): EgressItem[] {
     ...delta.audiencesAdded.map((a) => ({
       sign: "+" as const,
       kind: "audience" as const,
-      text: `${audienceText(a)}${scheduled(a)}${a.labels?.length ? ` [labels: ${a.labels.join(", ")}]` : ""}`,
+      text: `${audienceText(a)}${scheduled(a)}${a.labels?.length ? ` [labels: ${a.labels.join(", ")}]` : ""} — ${sizeText(a)}`,
     })),
     ...delta.attributesAdded.map((p) => ({ sign: "+" as const, kind: "attribute" as const, text: p })),
     // Kept audiences whose members leave at other times: from when until when, before and after.
@@ -90,7 +91,7 @@ export function egressItems(delta: EgressDelta): EgressItem[] {
     ...delta.audiencesRemoved.map((a) => ({
       sign: "-" as const,
       kind: "audience" as const,
-      text: audienceText(a, "the flow"),
+      text: `${audienceText(a, "the flow")} — ${sizeText(a)}`,
     })),
     ...delta.attributesRemoved.map((p) => ({ sign: "-" as const, kind: "attribute" as const, text: p })),
   ];

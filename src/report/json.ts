@@ -29,7 +29,10 @@
 //                  "state": { "before": "…", "after": "…" }, "audiencesAdded": [{ "id": "…", "name": "…", "adobeName": "…",
 //                  "schedule": { "startDate": "2026-07-01", "endDate": "2026-08-31" } }], "audiencesRemoved": [],
 //                  "audiencesRescheduled": [{ "id": "…", "name": "…", "before": { … }, "after": { … } }],  // when any
-//                  "attributesAdded": ["person.name.lastName"], "attributesRemoved": [] }],
+//                  "attributesAdded": ["person.name.lastName"], "attributesRemoved": [],
+//                  "targetName": "crm-churn",                // the stream or event hub, when known
+//                  "sizes": { "added": { "profiles": 1184302, "unknownAudiences": 0 }, "removed": { … } } }],
+//                  (each audience also carries "profiles": Adobe's totalProfiles, absent when Adobe gave none)
 //     "refusals": [{ "rule": "…", "message": "…", "hint": "…" }],
 //     "notes": [{ "level": "info|warning", "message": "…" }]
 //   }],
@@ -38,6 +41,7 @@
 //
 // Key order is the order above; inside free-form values (bodies, field values, query) keys are sorted,
 // so the same plan always serialises to the same bytes. Optional keys are omitted, never null.
+import { sizeSum } from "../domain/audience-sizes.js";
 import type { AudienceSchedule } from "../domain/desired.js";
 import type { ApiCall, Attribution, AudienceRef, Change, EgressDelta, Plan, SandboxPlan } from "../domain/plan.js";
 import type { Problem } from "../domain/problem.js";
@@ -129,7 +133,16 @@ function egressJson(e: EgressDelta) {
     ...optional("adobeName", a.adobeName),
     ...optional("labels", a.labels && [...a.labels]),
     ...optional("schedule", a.schedule && scheduleJson(a.schedule)),
+    ...optional("profiles", a.profiles),
   });
+  // The sums a reviewer reads as a sentence: profiles over the sized audiences, and how many were not.
+  const sum = (audiences: AudienceRef[]) => {
+    if (audiences.length === 0) return undefined;
+    const { profiles, unknown } = sizeSum(audiences);
+    return { profiles, unknownAudiences: unknown };
+  };
+  const added = sum(e.audiencesAdded);
+  const removed = sum(e.audiencesRemoved);
   return {
     destination: e.destination,
     ...optional("type", e.type),
@@ -152,6 +165,11 @@ function egressJson(e: EgressDelta) {
     ),
     attributesAdded: [...e.attributesAdded],
     attributesRemoved: [...e.attributesRemoved],
+    ...optional("targetName", e.targetName),
+    ...optional(
+      "sizes",
+      added || removed ? { ...optional("added", added), ...optional("removed", removed) } : undefined,
+    ),
   };
 }
 

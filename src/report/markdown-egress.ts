@@ -2,6 +2,7 @@
 // audiences and profile attributes start or stop leaving the company. Reviewers of a data change read
 // this first, so it is never collapsed.
 import type { AudienceRef, EgressDelta, Plan } from "../domain/plan.js";
+import { sizeSentences, sizeText } from "./audience-sizes.js";
 import { EGRESS_TITLE, egressStatus, typeLabel } from "./egress.js";
 import { code, md } from "./markdown-escape.js";
 import { mislabel, scheduleText } from "./values.js";
@@ -35,14 +36,17 @@ function destinationBlock(sandbox: string, delta: EgressDelta): string[] {
   const items = [
     ...targetLines(delta),
     ...delta.audiencesAdded.map(
-      (a) => `- ➕ audience ${audience(a, "YAML")}${a.schedule ? ` ${scheduleText(a.schedule, code)}` : ""}`,
+      (a) =>
+        `- ➕ audience ${audience(a, "YAML")}${a.schedule ? ` ${scheduleText(a.schedule, code)}` : ""} — ${sizeText(a)}`,
     ),
     ...delta.attributesAdded.map((p) => `- ➕ attribute ${code(p)}`),
     ...(delta.audiencesRescheduled ?? []).map(
       (a) => `- 🗓️ audience ${audience(a, "YAML")}: ${scheduleText(a.before, code)} → ${scheduleText(a.after, code)}`,
     ),
-    ...delta.audiencesRemoved.map((a) => `- ➖ audience ${audience(a, "the flow")}`),
+    ...delta.audiencesRemoved.map((a) => `- ➖ audience ${audience(a, "the flow")} — ${sizeText(a)}`),
     ...delta.attributesRemoved.map((p) => `- ➖ attribute ${code(p)}`),
+    // How many people that is: fixed words, numbers, and the stream's name as a code span.
+    ...sizeSentences(delta, code).map((sentence) => `- 👥 ${sentence}`),
   ];
   return [...lines, ...items, ""];
 }

@@ -4,9 +4,11 @@
 import type { Change, Plan } from "../domain/plan.js";
 import { bySign, paint, type Paint } from "./ansi.js";
 import { changeCallLines, changeDetails, changeHeader } from "./change-lines.js";
+import { sizeSentences } from "./audience-sizes.js";
 import { EGRESS_TITLE, egressItems, egressStatus, typeLabel } from "./egress.js";
 import { partialLine, planSummaryLine } from "./summary.js";
 import { printable, printableJson } from "./terminal-escape.js";
+import { formatValue } from "./values.js";
 
 export interface TextOptions {
   verbose: boolean;
@@ -69,6 +71,8 @@ function egressBlock(plan: Plan, p: Paint): string[] {
       const kind = item.kind === "target" ? "" : `${item.kind} `;
       lines.push(bySign(p, `${HEADER}  ${item.sign} ${kind}${printable(item.text)}`));
     }
+    // How many people that is, per direction: the sum of Adobe's sizes, in words.
+    for (const sentence of sizeSentences(delta, formatValue)) lines.push(`${HEADER}  ${printable(sentence)}`);
   }
   // The record itself is one command away (src/cli/commands/preview.ts); an orphan has no YAML to preview.
   if (deltas.some(({ delta }) => delta.status !== "still-exporting"))

@@ -142,7 +142,7 @@ describe("what the reviewer reads: Adobe's name for each audience id", () => {
     const json = JSON.parse((await lab.cli(["plan", "--format", "json"])).stdout);
     const [egress] = json.sandboxes[0].egress;
     expect(egress.audiencesAdded).toEqual([
-      { id: MEN_OVER_50, name: "Newsletter subscribers", adobeName: "Men over 50" },
+      { id: MEN_OVER_50, name: "Newsletter subscribers", adobeName: "Men over 50", profiles: 1_184_302 },
     ]);
     expect(json.sandboxes[0].notes).toContainEqual({ level: "warning", message: expect.stringContaining(note) });
   });

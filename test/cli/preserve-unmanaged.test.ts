@@ -112,6 +112,7 @@ describe("an audience's schedule in YAML", () => {
       name: "Men over 50",
       adobeName: "Men over 50",
       schedule: { startDate: "2026-07-01", endDate: "2026-08-31" },
+      profiles: 1_184_302,
     });
 
     expect((await lab.cli(["apply", "--yes"])).code).toBe(0);

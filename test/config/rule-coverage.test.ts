@@ -25,6 +25,9 @@ const GENERATED: Record<string, string> = {
   "audience-origin": "../cli/audiences-of-every-origin.test.ts",
   "xdm-union": "../cli/governance.test.ts",
   policy: "../cli/governance.test.ts",
+  "adobe-policy": "../cli/adobe-policies.test.ts",
+  "kinesis-stream": "../cli/kinesis-streams.test.ts",
+  "stream-capacity": "../cli/kinesis-streams.test.ts",
 };
 
 describe("the rule ids", () => {

@@ -106,7 +106,20 @@ describe("defaults", () => {
       auditSelf: [],
       policies: [],
       guardrails: {},
+      marketingActions: {},
     });
+  });
+
+  it("reads marketingActions per destination type or for all, each at its line; refuses a malformed one", async () => {
+    const yaml = "marketingActions:\n  all:\n    - core/exportToThirdParty\n  amazon-kinesis:\n    - custom/crmSync\n";
+    const dir = project({ "aep-gitops.config.yaml": yaml });
+    const file = path.join(dir, "aep-gitops.config.yaml");
+    expect((await loadToolConfig({ cwd: dir, env: {} })).marketingActions).toEqual({
+      all: [{ ref: "core/exportToThirdParty", source: { file, line: 3, column: 7 } }],
+      "amazon-kinesis": [{ ref: "custom/crmSync", source: { file, line: 5, column: 7 } }],
+    });
+    const bad = project({ "aep-gitops.config.yaml": "marketingActions:\n  all: [emailTargeting]\n" });
+    await expect(loadToolConfig({ cwd: bad, env: {} })).rejects.toThrow(/core\/emailTargeting/);
   });
 
   it("names the default sandbox prod when AEP_SANDBOX is unset or empty", async () => {

@@ -19,6 +19,8 @@ describe("new config keys", () => {
   it("refuse bad values at start, naming the key", async () => {
     expect(await refused({ audiencesApi: 500 })).toContain("config.audiencesApi");
     expect(await refused({ schemaRegistry: "off" })).toContain("config.schemaRegistry");
+    expect(await refused({ policyApi: "off" })).toContain("config.policyApi");
+    expect(await refused({ mergePoliciesApi: 500 })).toContain("config.mergePoliciesApi");
     expect(await refused({ patchConnections: 404 })).toContain("config.patchConnections");
     expect(await refused({ audienceStart: "cursor" })).toContain("config.audienceStart");
     expect(await refused({ audiencePageSize: 0 })).toContain("config.audiencePageSize");

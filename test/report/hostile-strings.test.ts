@@ -125,11 +125,14 @@ describe("the PR comment", () => {
 
 describe("the drift issue", () => {
   it("is inert whatever Adobe calls an audience or a flow", () => {
-    const body = driftIssueBody({ plan: hostilePlan() }, {
-      marker: "<!-- aep-gitops:drift -->",
-      runUrl: undefined,
-      sha: "b".repeat(40),
-    });
+    const body = driftIssueBody(
+      { plan: hostilePlan() },
+      {
+        marker: "<!-- aep-gitops:drift -->",
+        runUrl: undefined,
+        sha: "b".repeat(40),
+      },
+    );
     expectInertMarkdown(body);
     expect(body).toContain("\\\\u200b");
   });

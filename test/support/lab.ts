@@ -127,7 +127,12 @@ export async function startLab(options: { config?: Record<string, unknown>; stat
     },
     async writes(): Promise<RequestLogEntry[]> {
       return (await lab.requests()).filter(
-        (r) => r.method !== "GET" && !r.path.startsWith("/ims/") && !r.path.includes("/segment/"),
+        // The Policy Service's evaluation POSTs read a verdict; they change nothing.
+        (r) =>
+          r.method !== "GET" &&
+          !r.path.startsWith("/ims/") &&
+          !r.path.includes("/segment/") &&
+          !r.path.startsWith("/data/foundation/dulepolicy/"),
       );
     },
     /**

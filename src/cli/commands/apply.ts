@@ -39,6 +39,7 @@ touches changed since it was saved (safety options were decided by that plan and
     "AEP_GITOPS_LOCK_WAIT_SECONDS",
     "AEP_GITOPS_PROGRESS_SECONDS",
     "${env:NAME}",
+    "AWS_ENDPOINT_URL_KINESIS",
     ...COLOR_ENV,
   ],
   nature: "makes the live destinations match the YAML",

@@ -9,8 +9,9 @@ export const doctorCommand: CommandSpec = {
   summary: "check the credentials, sandbox and permissions a run against Adobe needs",
   description: `Checks, with the credentials in the environment: the IMS login, the org, the sandbox, read access to
 flows, connections, target connections and audiences (a 403 names the missing AEP permission), the
-Kinesis and Event Hubs connection specs and the flow spec, this machine's clock against Adobe's, and how
-many destinations are managed. Writes nothing.`,
+Kinesis and Event Hubs connection specs and the flow spec, this machine's clock against Adobe's, how
+many destinations are managed, and whether each Kinesis stream the YAML names exists (with its account's
+credentials, and its open shard count where the account may read it). Writes nothing.`,
   options: [
     {
       name: "sandbox",
@@ -25,7 +26,7 @@ many destinations are managed. Writes nothing.`,
     [0, "every check passed"],
     [1, "a check failed, or an error"],
   ],
-  env: [...ADOBE_ENV, ...COLOR_ENV],
+  env: [...ADOBE_ENV, "${env:NAME}", "AWS_ENDPOINT_URL_KINESIS", ...COLOR_ENV],
   nature: "only checks access to Adobe",
   run: lazyRun(() => import("../run/doctor.js")),
 };

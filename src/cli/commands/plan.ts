@@ -33,7 +33,7 @@ whose checksum binds the filter, and which never lists or prunes anything outsid
     [1, "an error, invalid YAML, or a safety rail that apply would stop at"],
     [2, "with --detailed-exitcode only: the plan has changes"],
   ],
-  env: [...ADOBE_ENV, "AEP_GITOPS_FINGERPRINT_KEY", "${env:NAME}", ...COLOR_ENV],
+  env: [...ADOBE_ENV, "AEP_GITOPS_FINGERPRINT_KEY", "${env:NAME}", "AWS_ENDPOINT_URL_KINESIS", ...COLOR_ENV],
   nature: "only reads",
   run: lazyRun(() => import("../run/plan.js")),
 };

@@ -1,7 +1,12 @@
 // What `aep-gitops doctor` does (its declaration: commands/doctor.ts).
-import { openAdobe } from "../../app/adobe.js";
+import { openAdobe, type Adobe } from "../../app/adobe.js";
+import { loadConfiguration } from "../../app/configuration.js";
+import { streamDoctorChecks } from "../../app/doctor-streams.js";
+import type { Io } from "../../app/io.js";
+import { secretValues } from "../../app/secrets.js";
+import { streamChecks } from "../../app/streams.js";
 import { runDoctor } from "../../app/doctor.js";
-import { createOutput } from "../../app/output.js";
+import { createOutput, type Output } from "../../app/output.js";
 import { loadToolConfig } from "../../config/tool-config.js";
 import { ExitCode } from "../../errors.js";
 import { chooseFormat, render } from "../../report/formats/index.js";
@@ -18,10 +23,36 @@ export const run: CommandSpec["run"] = async (_args, options, io) => {
   const adobe = await openAdobe(options, io, output);
   try {
     const reports = [];
-    for (const sandbox of sandboxes) reports.push(await runDoctor(adobe, sandbox));
+    const yaml = await streamsOf(options, io, output, adobe);
+    for (const sandbox of sandboxes) {
+      const report = await runDoctor(adobe, sandbox);
+      const desired = yaml?.desired.find((d) => d.sandbox === sandbox);
+      const streams = desired ? await streamDoctorChecks(streamChecks(adobe), desired, adobe.env) : [];
+      reports.push({ ...report, ok: report.ok && streams.every((c) => c.ok), checks: [...report.checks, ...streams] });
+    }
     output.out(render("doctor", format, reports));
     return reports.every((r) => r.ok) ? ExitCode.ok : ExitCode.error;
   } finally {
     await adobe.close();
   }
 };
+
+/**
+ * The YAML, read only for the streams its destinations write to: a YAML with problems (validate lists
+ * them) or none at all leaves the streams unchecked, and doctor's other checks as they are.
+ */
+async function streamsOf(options: Parameters<CommandSpec["run"]>[1], io: Io, output: Output, adobe: Adobe) {
+  const configuration = await loadConfiguration(
+    { paths: [], config: options.config, sandbox: options.sandbox },
+    io,
+  ).catch(() => undefined);
+  if (!configuration?.valid) return undefined;
+  // The credentials are masked before anything can print them.
+  output.addSecrets(
+    secretValues(
+      configuration.desired.flatMap((d) => d.accounts),
+      adobe.env,
+    ),
+  );
+  return configuration;
+}
