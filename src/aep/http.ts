@@ -1,7 +1,6 @@
 // The one place that talks HTTP to Adobe. Retries live here and only here, and only for what is
 // transient (429 honouring Retry-After, 5xx, network errors). A create is never retried blindly: when
 // its outcome is unknown the caller gets an AmbiguousWriteError and looks the object up first.
-import { randomUUID } from "node:crypto";
 import pRetry, { AbortError } from "p-retry";
 import { AmbiguousWriteError, AepApiError, NetworkError, describeErrorBody } from "./errors.js";
 import { exchange, type ExchangeObserver } from "./exchange.js";
@@ -10,6 +9,7 @@ import { retryAfterMs } from "./retry-after.js";
 import { AdaptiveLimiter } from "./limiter.js";
 import { ServerClock } from "./server-clock.js";
 import { RequestPacer } from "./pacer.js";
+import { requestIds } from "./request-id.js";
 import type { AepSettings } from "./settings.js";
 
 export interface RequestOptions {
@@ -25,13 +25,6 @@ export interface RequestOptions {
   /** The media type to ask for (default application/json): the Schema Registry's formats are media types. */
   accept?: string;
 }
-
-/**
- * Every request carries `x-request-id: aep-gitops-<uuid>` (a tracing id Adobe lets the caller give;
- * audit-query.yaml). Adobe's audit log records it as the event's requestId: how this tool tells its own
- * writes from other people's in a drift report's audit trail.
- */
-export const REQUEST_ID_PREFIX = "aep-gitops-";
 
 export interface HttpStats {
   calls: number;
@@ -78,6 +71,8 @@ export class AepHttp {
   private pausedUntil = 0;
   /** Adobe's clock, from the Date headers of its answers. */
   private readonly clock = new ServerClock();
+  /** Signed x-request-ids (request-id.ts): how the audit log's events of this client are recognised. */
+  readonly requestIds: ReturnType<typeof requestIds>;
   private calls?: CallObserver;
 
   constructor(
@@ -91,6 +86,7 @@ export class AepHttp {
     private readonly observer?: ExchangeObserver,
   ) {
     this.limiter = new AdaptiveLimiter(concurrency);
+    this.requestIds = requestIds(settings.clientSecret);
   }
 
   /** Sends one request to the sandbox; resolves with the parsed JSON body (undefined when empty). */
@@ -176,7 +172,7 @@ export class AepHttp {
       "x-api-key": this.settings.clientId,
       "x-gw-ims-org-id": this.settings.orgId,
       "x-sandbox-name": sandbox,
-      "x-request-id": `${REQUEST_ID_PREFIX}${randomUUID()}`,
+      "x-request-id": this.requestIds.next(),
       accept: options.accept ?? "application/json",
     };
     if (options.body !== undefined) headers["content-type"] = "application/json";

@@ -2,7 +2,6 @@
 // events behind a drift report's trails. Both are extras on top of a plan or a drift, never a reason
 // for one to fail: a sandbox that refuses them (permissions, an org without the audit API), answers
 // slowly or answers nothing gets one note and the rest of the report goes on.
-import { REQUEST_ID_PREFIX } from "../aep/http.js";
 import type { RunsPort } from "../aep/runs.js";
 import { trailOf, type AuditTrails, type OwnWrites } from "../domain/audit-trail.js";
 import type { DesiredSandbox } from "../domain/desired.js";
@@ -95,7 +94,10 @@ export async function readTrails(
   ownUsers: readonly string[],
   budgetMs = EXTRAS_BUDGET_MS,
 ): Promise<AuditTrails> {
-  const own: OwnWrites = { users: ownUsers.map((u) => u.toLowerCase()), requestIdPrefix: REQUEST_ID_PREFIX };
+  const own: OwnWrites = {
+    users: ownUsers.map((u) => u.toLowerCase()),
+    isOwnRequestId: (id) => adobe.http.requestIds.isOwn(id),
+  };
   const since = adobe.http.serverNow() - AUDIT_WINDOW_MS;
   const byRef: Record<string, AuditTrails["byRef"][string]> = {};
   const notes: string[] = [];

@@ -331,7 +331,7 @@ export interface AepGitopsToolConfig {
    */
   audit?: {
     /**
-     * The e-mail(s) Adobe's audit log shows for this tool's technical account. When set, only events by these users count as this tool's own writes; otherwise an event is this tool's when its requestId starts with aep-gitops- (the x-request-id every call sends), which another API client could imitate.
+     * The e-mail(s) Adobe's audit log shows for this tool's technical account. When set, only events by these users count as this tool's own writes; otherwise an event is this tool's when its requestId is one this client signed (every call sends x-request-id: aep-gitops-<uuid>.<signature>, keyed by the client secret), which no other client can make but which a rotated secret no longer recognises.
      *
      * @minItems 1
      * @maxItems 20

@@ -26,18 +26,19 @@ export interface TrailEntry {
 }
 
 /**
- * How this tool recognises its own writes in the log: by the users configured as its identity
- * (`audit.self` in the tool config) when there are any; otherwise by the request id it sends with
- * every call (`aep-gitops-…`), which Adobe records as the event's requestId.
+ * How this tool recognises its own writes in the log: by the request id it sends with every call, which
+ * Adobe records as the event's requestId and which only this client can sign (src/aep/request-id.ts); or
+ * by the users configured as its identity (`audit.self` in the tool config), which Adobe records itself.
  */
 export interface OwnWrites {
+  /** Lower-cased e-mails: when any is given, only these users' events are this tool's. */
   users: readonly string[];
-  requestIdPrefix: string;
+  isOwnRequestId: (requestId: string) => boolean;
 }
 
 export function isOwnWrite(event: AuditEvent, own: OwnWrites): boolean {
   if (own.users.length > 0) return event.user !== undefined && own.users.includes(event.user.toLowerCase());
-  return event.requestId !== undefined && event.requestId.startsWith(own.requestIdPrefix);
+  return event.requestId !== undefined && own.isOwnRequestId(event.requestId);
 }
 
 /**

@@ -70,7 +70,7 @@ export function renderHealthText(report: HealthReport, opts: { heading?: string 
     lines.push(printable(`  ${SYMBOL[h.verdict]} ${h.sandbox}/${h.destination}: ${healthHeadline(h)}`));
     const window = windowText(h);
     if (window) lines.push(printable(`      last window ${window}`));
-    if (h.enabled || h.last24h.windows > 0) lines.push(printable(`      ${figures(h)}`));
+    if (h.last24h.windows > 0) lines.push(printable(`      ${figures(h)}`));
     for (const e of h.topErrors) lines.push(printable(`      ${e.code} ×${count(e.count)}: ${e.message}`));
   }
   if (sorted.some((h) => h.estimated && h.last24h.windows > 0))

@@ -68,6 +68,24 @@ describe("drift: who changed what in Adobe", () => {
     ]);
   });
 
+  it("shows a write that imitates aep-gitops' request ids: only ids signed with its client secret are its own", async () => {
+    const orders = await setUp();
+    const copied = `aep-gitops-${"0123456789abcdef".repeat(2)}.0123456789abcdef`;
+    const flow = (await lab.ui("GET", `/flows/${orders}`, { as: UI_REVIEWER })).body.items[0];
+    const edit = await lab.ui("PATCH", `/flows/${orders}`, {
+      as: UI_REVIEWER,
+      ifMatch: flow.etag,
+      requestId: copied,
+      body: [{ op: "remove", path: "/transformations/0/params/profileSelectors/selectors/0" }],
+    });
+    expect(edit.status).toBe(202);
+    const json = JSON.parse((await lab.cli(["drift", "--format", "json"])).stdout);
+    const item = json.items.find((i: { ref: string }) => i.ref === "flow/orders");
+    expect(item.trail.map((e: { who: string; action: string }) => [e.who, e.action])).toEqual([
+      ["ui-reviewer@example.com", "Profile Remove"],
+    ]);
+  });
+
   it("puts failing and silent destinations first in the report's health section", async () => {
     const orders = await setUp();
     await lab.scriptRuns({

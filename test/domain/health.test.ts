@@ -97,7 +97,7 @@ describe("assessHealth", () => {
 });
 
 describe("trailOf", () => {
-  const own = { users: [], requestIdPrefix: "aep-gitops-" };
+  const own = { users: [], isOwnRequestId: (id: string) => id === "aep-gitops-signed" };
   const event = (at: number, over: Partial<AuditEvent> = {}): AuditEvent => ({
     at,
     user: "alice@example.com",
@@ -110,24 +110,26 @@ describe("trailOf", () => {
   it("lists what others did since this tool's latest write, oldest first, its own writes left out", () => {
     const events = [
       event(1, { user: "early@example.com" }),
-      event(2, { requestId: "aep-gitops-abc", user: "tech@techacct.adobe.com" }),
+      event(2, { requestId: "aep-gitops-signed", user: "tech@techacct.adobe.com" }),
+      event(2.5, { requestId: "aep-gitops-unsigned", user: "script@techacct.adobe.com" }),
       event(4, { user: "bob@example.com", action: "Disable" }),
       event(3, { action: "Segment Activate", detail: "seg-1" }),
       event(5, { assetId: "other" }),
     ];
     expect(trailOf(events, ["f1"], own)).toEqual([
+      { at: 2.5, who: "script@techacct.adobe.com", action: "Update" },
       { at: 3, who: "alice@example.com", action: "Segment Activate", detail: "seg-1" },
       { at: 4, who: "bob@example.com", action: "Disable" },
     ]);
   });
 
-  it("trusts only the configured identities when there are any (a request id can be imitated)", () => {
-    const imitated = event(2, { requestId: "aep-gitops-fake", user: "mallory@example.com" });
-    expect(isOwnWrite(imitated, { users: ["tech@techacct.adobe.com"], requestIdPrefix: "aep-gitops-" })).toBe(false);
+  it("trusts only the configured identities when there are any", () => {
+    const imitated = event(2, { requestId: "aep-gitops-signed", user: "mallory@example.com" });
+    expect(isOwnWrite(imitated, { users: ["tech@techacct.adobe.com"], isOwnRequestId: () => true })).toBe(false);
     expect(
       isOwnWrite(event(2, { user: "Tech@TechAcct.adobe.com" }), {
         users: ["tech@techacct.adobe.com"],
-        requestIdPrefix: "x",
+        isOwnRequestId: () => false,
       }),
     ).toBe(true);
   });

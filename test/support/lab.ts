@@ -161,7 +161,7 @@ export async function startLab(options: { config?: Record<string, unknown>; stat
     async ui(
       method: string,
       apiPath: string,
-      init: { body?: unknown; sandbox?: string; ifMatch?: string; as?: UiUser } = {},
+      init: { body?: unknown; sandbox?: string; ifMatch?: string; as?: UiUser; requestId?: string } = {},
     ) {
       const user = init.as ?? UI_EDITOR;
       const token = await uiToken(emulator.url, user);
@@ -173,6 +173,7 @@ export async function startLab(options: { config?: Record<string, unknown>; stat
       };
       if (init.body !== undefined) headers["content-type"] = "application/json";
       if (init.ifMatch) headers["if-match"] = init.ifMatch;
+      if (init.requestId) headers["x-request-id"] = init.requestId;
       const response = await fetch(`${emulator.url}/data/foundation/flowservice${apiPath}`, {
         method,
         headers,
