@@ -2,7 +2,7 @@
 // as `runs.using: node24` requires). esbuild is fast enough to run before every test run.
 import { build as esbuild } from "esbuild";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
@@ -70,7 +70,10 @@ export async function build() {
     // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   };
-  rmSync(path.join(root, "dist/cli"), { recursive: true, force: true });
+  // Built beside dist/cli and swapped in at the end: a CLI started while a build runs (a test, a second
+  // terminal) finds the old bundle or the new one, never none.
+  const staging = `dist/.cli-${process.pid}`;
+  rmSync(path.join(root, staging), { recursive: true, force: true });
   // The CLI is one CommonJS file: bin/aep-gitops.js hands it to V8's code cache (Node's own on 22.1 and
   // later, bin/code-cache.js on Node 20), and a cached start skips parsing and compiling it, which no
   // split into chunks can match: 60 ms → 30 ms of CPU for `validate` (bench/results.md, "Start-up").
@@ -81,7 +84,7 @@ export async function build() {
     format: "cjs",
     metafile: true,
     entryPoints: ["src/cli/bin.ts"],
-    outfile: "dist/cli/index.cjs",
+    outfile: `${staging}/index.cjs`,
     // What the sources ask of import.meta, in a CommonJS bundle: its own URL (schemas, the examples and
     // the reading worker are found beside it).
     define: { "import.meta.url": "__aepBundleUrl" },
@@ -109,9 +112,9 @@ export async function build() {
     );
   // The code cache's key (bin/code-cache.js): V8 checks a cache against the source's length, not its
   // content, so a rebuilt bundle of the same length must not meet the old cache.
-  const bundle = readFileSync(path.join(root, "dist/cli/index.cjs"));
+  const bundle = readFileSync(path.join(root, staging, "index.cjs"));
   writeFileSync(
-    path.join(root, "dist/cli/index.cjs.id"),
+    path.join(root, staging, "index.cjs.id"),
     createHash("sha256").update(bundle).digest("hex").slice(0, 16),
   );
   // The reading worker is an entry of its own (dist/cli/read-worker.js): src/config/read-worker-start.ts
@@ -119,11 +122,15 @@ export async function build() {
   await esbuild({
     ...common,
     entryPoints: ["src/config/read-worker.ts"],
-    outfile: "dist/cli/read-worker.js",
+    outfile: `${staging}/read-worker.js`,
     minifyWhitespace: true,
     minifySyntax: true,
     plugins: [yamlAsEsm],
   });
+  const old = path.join(root, `dist/.cli-old-${process.pid}`);
+  if (existsSync(path.join(root, "dist/cli"))) renameSync(path.join(root, "dist/cli"), old);
+  renameSync(path.join(root, staging), path.join(root, "dist/cli"));
+  rmSync(old, { recursive: true, force: true });
   if (existsSync(path.join(root, "src/action/main.ts"))) {
     await esbuild({
       ...common,
