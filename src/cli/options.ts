@@ -83,6 +83,11 @@ export const OPTIONS = {
     flags: "--cache",
     description: "take the checks of files unchanged since the last --cache run (kept per user in the OS temp folder)",
   },
+  write: {
+    flags: "--write",
+    description:
+      "rewrite the YAML of what was changed outside Git so it describes Adobe's live state (only the drifted lines; never a secret)",
+  },
   color: { flags: "--no-color", description: "no ANSI colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)" },
 } as const satisfies Record<string, OptionSpec>;
 
@@ -113,6 +118,7 @@ export interface CliOptions {
   host?: string;
   state?: string;
   color?: boolean;
+  write?: boolean;
 }
 
 /** The options every command that talks to Adobe takes. */

@@ -21,6 +21,16 @@ export interface DriftReport {
   health?: HealthReport;
   /** Who did what in Adobe since this tool's last write, per drifted object (`<sandbox>:<ref>`). */
   trails?: AuditTrails;
+  /** `drift --write`: the files rewritten to describe the live state (empty: none), and what was not written. */
+  written?: WrittenFile[];
+  writeNotes?: string[];
+}
+
+/** One YAML file `drift --write` rewrote: relative to the working folder, with the objects and fields written. */
+export interface WrittenFile {
+  file: string;
+  refs: string[];
+  fields: string[];
 }
 
 export type DriftKind = "changed-outside" | "pending" | "missing" | "orphan";
@@ -125,6 +135,7 @@ export function renderDriftText(plan: Plan, extras: Omit<DriftReport, "plan"> = 
   }
   for (const note of extras.trails?.notes ?? []) lines.push(printable(`Note: ${note}`));
   lines.push(driftSummaryLine(items));
+  if (extras.written) lines.push(...writtenLines(extras.written, extras.writeNotes ?? []).map(printable));
   return `${lines.join("\n")}\n`;
 }
 
@@ -149,6 +160,7 @@ export function renderDriftMarkdown(plan: Plan, opts: { marker?: string } & Omit
     lines.push("");
   }
   for (const note of opts.trails?.notes ?? []) lines.push(`> ${md(note)}`, "");
+  if (opts.written) lines.push(...writtenLines(opts.written, opts.writeNotes ?? []).map((l) => `> ${md(l)}`), "");
   return `${lines.join("\n")}\n`;
 }
 
@@ -201,4 +213,16 @@ function trailMarkdown(trail: TrailEntry[] | undefined): string[] {
       (e) => `    - ${code(isoTime(e.at) ?? "")} ${code(e.who)} ${md(e.action)}${e.detail ? ` ${code(e.detail)}` : ""}`,
     ),
   ];
+}
+
+/** What `drift --write` did: each file and what it now says, what it left alone, and what to do next. */
+function writtenLines(written: WrittenFile[], notes: string[]): string[] {
+  const lines = written.map((w) => `Wrote ${w.file}: ${w.refs.join(", ")} (${w.fields.join(", ")})`);
+  lines.push(...notes.map((n) => `Not written: ${n}`));
+  lines.push(
+    written.length === 0
+      ? "No YAML rewritten: nothing changed outside Git that the YAML can describe."
+      : "The YAML now describes what Adobe holds: review the diff and commit it; 'aep-gitops plan' shows no change for it.",
+  );
+  return lines;
 }

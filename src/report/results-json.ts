@@ -53,8 +53,11 @@ export function renderDriftJson(
   });
   const problems = problemsJson(warnings.problems ?? [], warnings.cwd);
   const health = report.health ? { health: healthJson(report.health) } : {};
-  const notes = report.trails?.notes.length ? { notes: report.trails.notes } : {};
+  const allNotes = [...(report.trails?.notes ?? []), ...(report.writeNotes ?? [])];
+  const notes = allNotes.length ? { notes: allNotes } : {};
+  // Present only with --write: what was written (an empty list says nothing needed writing).
+  const written = report.written ? { written: report.written } : {};
   // A partial report (--destination) names its patterns, as the plan's JSON does.
   const filter = report.plan.filter ? { filter: [...report.plan.filter] } : {};
-  return `${JSON.stringify({ format: DRIFT_JSON_FORMAT, ...filter, count: items.length, items, ...health, ...notes, problems }, null, 2)}\n`;
+  return `${JSON.stringify({ format: DRIFT_JSON_FORMAT, ...filter, count: items.length, items, ...health, ...notes, ...written, problems }, null, 2)}\n`;
 }

@@ -1,5 +1,6 @@
-// aep-gitops drift: the plan read as drift, with who changed what outside Git. Reports, never fixes.
-// Exit 0 no drift, 2 drift, 1 error.
+// aep-gitops drift: the plan read as drift, with who changed what outside Git. Reports; with --write,
+// also rewrites the YAML to keep what was changed in Adobe (never Adobe itself). Exit 0 no drift, 2
+// drift (written or not), 1 error.
 import { formatsFor } from "../../report/formats/names.js";
 import { lazyRun, type CommandSpec } from "../command.js";
 import { ADOBE_ENV, COLOR_ENV } from "../help.js";
@@ -13,12 +14,18 @@ export const driftCommand: CommandSpec = {
 (Adobe's updatedBy / updatedClient / updatedAt), with Adobe's audit log of each drifted object since aep-gitops
 last wrote it (who did what, when), and leads with each destination's health (as 'status' shows it).
 A sandbox that refuses the runs or the audit log gets one note; the drift itself is still reported.
---destination reports only the matching destinations and their accounts. Changes nothing.`,
+--destination reports only the matching destinations and their accounts. Changes nothing in Adobe.
+--write keeps what was changed in Adobe: the YAML of each object changed outside Git is rewritten to
+describe it, only the lines that drifted (comments, order and quoting kept; a credential never written:
+a rotation is a note). YAML edits not yet applied, objects missing in Adobe, orphans and objects made
+in Adobe's UI ('import' brings those in) are left as they are. With --destination, only the matching
+destinations are written. Exits 2 all the same: the live state differed from the files the run read.`,
   options: [
     ...ADOBE_OPTIONS,
     "destination",
     { name: "format", description: "output format (default text)", choices: formatsFor("drift") },
     "secrets",
+    "write",
   ],
   exitCodes: [
     [0, "no drift"],
@@ -26,6 +33,6 @@ A sandbox that refuses the runs or the audit log gets one note; the drift itself
     [2, "drift: the live destinations differ from the YAML"],
   ],
   env: [...ADOBE_ENV, "AEP_GITOPS_FINGERPRINT_KEY", "${env:NAME}", ...COLOR_ENV],
-  nature: "only reports what differs and changes nothing",
+  nature: "only reports what differs and changes nothing in Adobe (--write edits local YAML files)",
   run: lazyRun(() => import("../run/drift.js")),
 };
