@@ -3,7 +3,8 @@
 // trail of what drifted. Drift, or a failing or silent destination (input `health`), opens (or keeps
 // current) one issue labelled aep-drift; the issue says which destinations recovered since the last
 // check, and is closed with a comment when nothing is left. Reports, never fixes. Outputs feed alerting;
-// `fail-on-drift` and `health: fail` decide whether the job fails.
+// `fail-on-drift` and `health: fail` decide whether the job fails. With `drift-pr`, it also proposes
+// keeping the change: one pull request per sandbox (drift-pr.ts), which the drift issue links.
 import { drift } from "../app/runs.js";
 import { openWorkspace } from "../app/workspace.js";
 import { needsAttention } from "../domain/health.js";
@@ -20,6 +21,7 @@ import { fitToComment } from "../report/comments/plan-comment.js";
 import { render } from "../report/formats/index.js";
 import { checkConfig } from "./config-check.js";
 import { diagnosingPlanning } from "./diagnose.js";
+import { driftPullRequests } from "./drift-pr.js";
 import type { Job, JobContext, JobResult } from "./job-context.js";
 
 export function driftJob(ctx: JobContext): Job {
@@ -36,9 +38,10 @@ export function driftJob(ctx: JobContext): Job {
       const ws = await openWorkspace(check.configuration, {}, ctx.io, ctx.log.output);
       try {
         const healthMode = ctx.inputs.health;
-        const { plan, items, report } = await diagnosingPlanning(ctx, ws, () =>
+        const run = await diagnosingPlanning(ctx, ws, () =>
           drift(ws, { prune: ctx.inputs.prune, secrets: ctx.inputs.secrets }, { health: healthMode !== "ignore" }),
         );
+        const { plan, items, report } = run;
         ctx.log.group("Drift", render("drift", "text", report));
         for (const note of [...(report.health?.notes ?? []), ...(report.trails?.notes ?? [])])
           ctx.log.annotate({ level: "notice", title: "aep-gitops: not read", message: note });
@@ -46,7 +49,9 @@ export function driftJob(ctx: JobContext): Job {
         const attention = health.filter(needsAttention);
         const before = new Set(readAttention(await conversation.issueBody("drift")));
         const recovered = health.filter((h) => before.has(attentionKey(h)) && !needsAttention(h));
+        const pullRequests = ctx.inputs.driftPr ? await driftPullRequests(ctx, ws, run) : [];
         const body = driftIssueBody(report, {
+          pullRequests,
           marker,
           runUrl: ctx.runner.runUrl,
           sha: ctx.runner.sha,

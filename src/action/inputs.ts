@@ -21,6 +21,11 @@ export interface ActionInputs {
   prune: boolean;
   failOnDrift: boolean;
   /**
+   * Drift job: also open (or keep current, or close) one pull request per sandbox that writes what was
+   * changed in Adobe back to the YAML (src/action/drift-pr.ts). Needs contents: write and pull-requests: write.
+   */
+  driftPr: boolean;
+  /**
    * Drift job: `report` (default) reads the destinations' dataflow runs, shows their health in the drift
    * issue and opens it on health alone; `fail` also fails the job when one is failing or silent;
    * `ignore` reads no runs. Plan job: anything but `ignore` shows the health of what the plan changes.
@@ -63,6 +68,7 @@ export function readInputs(env: Record<string, string | undefined>): ActionInput
     force: bool(input("force"), "force", false),
     prune: bool(input("prune"), "prune", false),
     failOnDrift: bool(input("fail-on-drift"), "fail-on-drift", false),
+    driftPr: bool(input("drift-pr"), "drift-pr", false),
     health: healthInput(input("health")),
     secrets: secretsInput(input("secrets"), command as ActionCommand),
   };

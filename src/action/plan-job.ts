@@ -21,6 +21,7 @@ import {
   type PlanCommentContext,
 } from "../report/comments/plan-comment.js";
 import { render } from "../report/formats/index.js";
+import { isDriftBranch } from "../report/comments/drift-pr.js";
 import { annotate, checkConfig } from "./config-check.js";
 import { diagnosingPlanning } from "./diagnose.js";
 import { policyJudge } from "./policy-judge.js";
@@ -87,6 +88,11 @@ export function planJob(ctx: JobContext): Job {
         return { exitCode: ExitCode.ok, outputs: noPlan };
       }
 
+      // The drift job's own pull request: its branch AND its author, so a person's branch named alike is not.
+      commentCtx.driftPullRequest =
+        isDriftBranch(pr?.headRef) &&
+        pr?.author !== undefined &&
+        pr.author.toLowerCase() === (await ctx.conversation.author()).toLowerCase();
       const ws = await openWorkspace(check.configuration, {}, ctx.io, ctx.log.output);
       try {
         const planned = await diagnosingPlanning(ctx, ws, () =>

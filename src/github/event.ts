@@ -8,6 +8,10 @@ export type ActionEvent =
       kind: "pull_request";
       number: number;
       headSha: string;
+      /** The head branch's name: the drift job's pull requests come from aep-gitops/drift/<sandbox>. */
+      headRef?: string;
+      /** Who opened it. */
+      author?: string;
       /** The commit of the base branch the PR targets: its data policies judge the PR's plan. */
       baseSha?: string;
       htmlUrl?: string;
@@ -21,7 +25,8 @@ interface Payload {
   pull_request?: {
     number?: number;
     html_url?: string;
-    head?: { sha?: string; repo?: { full_name?: string } | null };
+    head?: { sha?: string; ref?: string; repo?: { full_name?: string } | null };
+    user?: { login?: string } | null;
     base?: { sha?: string; repo?: { full_name?: string } | null };
   };
   after?: string;
@@ -48,6 +53,8 @@ export function readEvent(
       number: pr.number,
       headSha: pr.head.sha,
       fromFork: !head || head !== base,
+      ...(pr.head.ref ? { headRef: pr.head.ref } : {}),
+      ...(pr.user?.login ? { author: pr.user.login } : {}),
       ...(pr.base?.sha ? { baseSha: pr.base.sha } : {}),
       ...(pr.html_url ? { htmlUrl: pr.html_url } : {}),
     };

@@ -31,3 +31,15 @@ export function tokenIdentity(github: GitHubPort | undefined, configured?: strin
     is: async (author) => author !== null && author.login.toLowerCase() === (await resolve()).toLowerCase(),
   };
 }
+
+/**
+ * The name and e-mail the Action's commits carry: its login, and the no-reply address GitHub links to
+ * that login (github-actions[bot]'s is fixed, with its user id), so its commits are told from anyone's.
+ */
+export function commitPerson(login: string): { name: string; email: string } {
+  const email =
+    login.toLowerCase() === GITHUB_ACTIONS_BOT
+      ? "41898282+github-actions[bot]@users.noreply.github.com"
+      : `${login}@users.noreply.github.com`;
+  return { name: login, email };
+}

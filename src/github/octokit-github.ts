@@ -5,11 +5,13 @@
 //
 // Writes are serialized but not spaced out: the plugin's defaults (1 s between writes, 3 s between
 // comments and issues, in limiters shared by every client of the process) are for bulk writers, and
-// a run of the Action makes at most five writes, far under GitHub's 80 content-creating requests a
-// minute. Should GitHub still signal a secondary rate limit, the plugin waits it out.
+// a run of the Action makes a handful of writes (a drift PR: tree, commit, ref and PR per sandbox),
+// far under GitHub's 80 content-creating requests a minute. Should GitHub still signal a secondary
+// rate limit, the plugin waits it out.
 import Bottleneck from "bottleneck/light.js";
 import { Octokit, RequestError } from "octokit";
-import { AppError } from "../errors.js";
+import { call } from "./octokit-call.js";
+import { octokitGit } from "./octokit-git.js";
 import type { Author, GitHubPort, Issue, IssueComment, PullRequestRef, RepoRef } from "./port.js";
 
 export interface OctokitGitHubOptions {
@@ -61,6 +63,7 @@ export function createOctokitGitHub(options: OctokitGitHubOptions): GitHubPort {
 
   return {
     repo: options.repo,
+    ...octokitGit(octokit, options.repo),
     authenticatedUser: () =>
       call("read the token's user", "none: a personal access token may always read its user", async () => {
         try {
@@ -185,31 +188,6 @@ export function createOctokitGitHub(options: OctokitGitHubOptions): GitHubPort {
 /** A limiter of this client's own that runs one request at a time, without a pause between them. */
 function serial(): Bottleneck.Group {
   return new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
-}
-
-/** One GitHub call; its failure becomes an AppError naming the call and, when refused, the permission. */
-async function call<T>(what: string, permission: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof RequestError) {
-      const refused = error.status === 401 || error.status === 403 || error.status === 404;
-      throw new AppError("github", `GitHub API: could not ${what}: ${error.status} ${firstLine(error.message)}`, {
-        hint: refused
-          ? `Check the workflow's token and its permissions (this call needs '${permission}'); pull requests from forks get a read-only token.`
-          : "GitHub's API failed after retries; re-run the job.",
-        cause: error,
-      });
-    }
-    throw new AppError("github", `GitHub API: could not ${what}: ${(error as Error)?.message ?? String(error)}`, {
-      hint: "GitHub's API could not be reached (GITHUB_API_URL); re-run the job.",
-      cause: error,
-    });
-  }
-}
-
-function firstLine(message: string): string {
-  return message.split("\n")[0]!.slice(0, 300);
 }
 
 interface RawUser {

@@ -54,7 +54,69 @@ export interface IssueDraft {
   labels: string[];
 }
 
-export interface GitHubPort {
+/** A pull request as the drift job reads it: whose it is, from which branch, and what it says. */
+export interface PullRequest {
+  number: number;
+  title: string;
+  body: string;
+  state: string;
+  /** The head branch's name (without refs/heads/) and commit. */
+  headRef: string;
+  headSha: string;
+  /** The head branch's repository ("owner/repo"); null when it was deleted. */
+  headRepo: string | null;
+  user: Author | null;
+  htmlUrl: string;
+}
+
+/** Who a commit names as its author or committer (git's own fields, not a GitHub login). */
+export interface GitPerson {
+  name: string;
+  email: string;
+}
+
+export interface GitCommit {
+  sha: string;
+  tree: string;
+  parents: string[];
+  author: GitPerson;
+  committer: GitPerson;
+  message: string;
+}
+
+/** A file of a new tree: its text, or null to delete it. Paths are relative to the repository root. */
+export interface TreeFile {
+  path: string;
+  content: string | null;
+}
+
+/** The git data and pulls operations the drift job's pull request needs (contents: write, pull-requests: write). */
+export interface GitHubGitPort {
+  /** The repository's default branch (GET /repos/{owner}/{repo}). */
+  defaultBranch(): Promise<string>;
+  /** The commit a branch points at; undefined when there is no such branch. */
+  branchHead(branch: string): Promise<string | undefined>;
+  gitCommit(sha: string): Promise<GitCommit>;
+  /** The commits of `head` that `base` does not have (GET /compare/{base}...{head}), oldest first. */
+  commitsBetween(base: string, head: string): Promise<GitCommit[]>;
+  /** A tree: `baseTree` with these files written or deleted; its sha. */
+  createTree(baseTree: string, files: TreeFile[]): Promise<string>;
+  createCommit(commit: { message: string; tree: string; parents: string[]; author: GitPerson }): Promise<string>;
+  createBranch(branch: string, sha: string): Promise<void>;
+  /** Points a branch at a commit, also when that drops commits (force): only for a branch the caller owns. */
+  forceBranch(branch: string, sha: string): Promise<void>;
+  /** Open pull requests, all of them or those from one branch of this repository. */
+  openPullRequests(headBranch?: string): Promise<PullRequest[]>;
+  createPullRequest(draft: { title: string; body: string; head: string; base: string }): Promise<PullRequest>;
+  updatePullRequest(
+    pullNumber: number,
+    change: { title?: string; body?: string; state?: "open" | "closed" },
+  ): Promise<PullRequest>;
+  /** The paths a pull request adds, changes, deletes or moves (both names of a move). */
+  pullRequestFiles(pullNumber: number): Promise<string[]>;
+}
+
+export interface GitHubPort extends GitHubGitPort {
   readonly repo: RepoRef;
   /** The token's user (GET /user); undefined for an installation token, which GitHub refuses it (403). */
   authenticatedUser(): Promise<Author | undefined>;

@@ -23,6 +23,7 @@ describe("inputs", () => {
       force: true,
       prune: false,
       failOnDrift: false,
+      driftPr: false,
       health: "report",
       secrets: "required",
     });
@@ -41,6 +42,7 @@ describe("inputs", () => {
       force: false,
       prune: false,
       failOnDrift: false,
+      driftPr: false,
       health: "report",
       secrets: "optional",
     });

@@ -49,6 +49,7 @@ describe("action.yml", () => {
       "force",
       "prune",
       "fail-on-drift",
+      "drift-pr",
       "health",
       "secrets",
     ]);

@@ -14,11 +14,13 @@ const payloadFile = (payload: unknown) => {
 };
 
 describe("pull_request events", () => {
-  it("give the PR number, its head commit and the base commit it targets", () => {
+  it("give the PR number, its head commit and branch, its author and the base commit it targets", () => {
     expect(readEvent("pull_request", payloadFile(pullRequestEvent(7, sha("a"))))).toEqual({
       kind: "pull_request",
       number: 7,
       headSha: sha("a"),
+      headRef: "feature-7",
+      author: "alice",
       baseSha: sha("0"),
       fromFork: false,
       htmlUrl: "https://github.com/acme/aep-config/pull/7",

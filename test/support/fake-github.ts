@@ -1,12 +1,14 @@
 // A small stateful GitHub REST server on 127.0.0.1:0 with just the endpoints the Action uses: issue
 // and PR comments, the pull requests of a commit, issues by label, the token's user, a file at a commit
-// and the renames of a pull request. It records every request, can be told to fail (a 500, a
+// and the renames of a pull request; branches and commits (fake-git.ts) and pull requests opened,
+// listed, edited and closed through the API, as the drift job's pull request needs. It records every request, can be told to fail (a 500, a
 // secondary rate limit with Retry-After), and enforces what GitHub enforces that matters here: the
 // token, the 65,536-character body limit (422, as GitHub answers), and who a token writes as: the
 // workflow's GITHUB_TOKEN (an installation token) writes as github-actions[bot] and may not read
 // GET /user (403), a personal access token writes as its user.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createGitStore } from "./fake-git.js";
 
 export const BOT = { login: "github-actions[bot]", type: "Bot" };
 const BODY_LIMIT = 65_536;
@@ -29,7 +31,16 @@ export interface FakeIssue {
   /** Who opened it: the token's author for issues made through the API. */
   user: { login: string; type: string };
   /** Pull requests are issues too; these carry their PR facts (headRepo null: a deleted fork). */
-  pull?: { headSha: string; mergeCommitSha: string | null; mergedAt: string | null; headRepo: string | null };
+  pull?: {
+    headSha: string;
+    mergeCommitSha: string | null;
+    mergedAt: string | null;
+    headRepo: string | null;
+    /** The head branch: a pull request opened through the API follows its branch's head commit. */
+    headRef?: string;
+    /** The paths it touches, for GET /pulls/{n}/files. */
+    files?: string[];
+  };
 }
 
 export interface RecordedRequest {
@@ -72,6 +83,7 @@ export async function startFakeGitHub(
   const files = new Map<string, string>();
   const renames = new Map<number, { from: string; to: string }[]>();
   const requests: RecordedRequest[] = [];
+  const git = createGitStore("main");
   const faults: (Fault & { left: number })[] = [];
   let nextNumber = 1;
   let nextCommentId = 1001;
@@ -95,13 +107,20 @@ export async function startFakeGitHub(
     updated_at: c.updatedAt,
     html_url: html(`${issues.get(c.issue)?.pull ? "pull" : "issues"}/${c.issue}#issuecomment-${c.id}`),
   });
+  const headSha = (i: FakeIssue) => (i.pull!.headRef && git.branchHead(i.pull!.headRef)) || i.pull!.headSha;
   const pullJson = (i: FakeIssue) => ({
     number: i.number,
     state: i.state,
     title: i.title,
+    body: i.body,
+    user: i.user,
     merged_at: i.pull!.mergedAt,
     merge_commit_sha: i.pull!.mergeCommitSha,
-    head: { sha: i.pull!.headSha, repo: i.pull!.headRepo ? { full_name: i.pull!.headRepo } : null },
+    head: {
+      ref: i.pull!.headRef ?? `feature-${i.number}`,
+      sha: headSha(i),
+      repo: i.pull!.headRepo ? { full_name: i.pull!.headRepo } : null,
+    },
     base: { repo: { full_name: `${owner}/${repo}` } },
     html_url: html(`pull/${i.number}`),
   });
@@ -120,8 +139,10 @@ export async function startFakeGitHub(
         ? [403, { message: "Resource not accessible by integration" }]
         : [200, { login: author.login, id: 583231, type: author.type }];
     const base = `/repos/${owner}/${repo}`;
-    if (!path.startsWith(`${base}/`)) return [404, { message: "Not Found" }];
+    if (path !== base && !path.startsWith(`${base}/`)) return [404, { message: "Not Found" }];
     const rest = path.slice(base.length);
+    const gitAnswer = git.handle(method, rest, body);
+    if (gitAnswer) return gitAnswer;
     let m: RegExpExecArray | null;
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
       const issue = issues.get(Number(m[1]));
@@ -190,14 +211,61 @@ export async function startFakeGitHub(
     }
     if ((m = /^\/pulls\/(\d+)\/files$/.exec(rest)) && method === "GET") {
       const moves = renames.get(Number(m[1])) ?? [];
-      return [200, moves.map((r) => ({ filename: r.to, previous_filename: r.from, status: "renamed" }))];
+      const touched = issues.get(Number(m[1]))?.pull?.files ?? [];
+      return [
+        200,
+        [
+          ...moves.map((r) => ({ filename: r.to, previous_filename: r.from, status: "renamed" })),
+          ...touched.map((filename) => ({ filename, status: "modified" })),
+        ],
+      ];
+    }
+    if (rest === "/pulls" && method === "GET") {
+      const state = query.get("state") ?? "open";
+      const head = query.get("head");
+      const list = [...issues.values()].filter(
+        (i) =>
+          i.pull &&
+          (state === "all" || i.state === state) &&
+          (!head || `${owner}:${i.pull.headRef ?? `feature-${i.number}`}` === head),
+      );
+      return [200, list.map(pullJson)];
+    }
+    if (rest === "/pulls" && method === "POST") {
+      const headRef = String(body.head);
+      if (!git.branchHead(headRef)) return [422, { message: "Validation Failed: head does not exist" }];
+      if (tooLong(body.body)) return [422, { message: "Validation Failed" }];
+      const open = [...issues.values()].find((i) => i.state === "open" && i.pull?.headRef === headRef);
+      if (open) return [422, { message: `Validation Failed: a pull request already exists for ${owner}:${headRef}.` }];
+      const number = nextNumber++;
+      const pull: FakeIssue = {
+        number,
+        title: String(body.title),
+        body: String(body.body ?? ""),
+        state: "open",
+        stateReason: null,
+        labels: [],
+        user: author,
+        pull: { headSha: "", mergeCommitSha: null, mergedAt: null, headRepo: `${owner}/${repo}`, headRef },
+      };
+      issues.set(number, pull);
+      return [201, pullJson(pull)];
+    }
+    if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && method === "PATCH") {
+      const pull = issues.get(Number(m[1]));
+      if (!pull?.pull) return [404, { message: "Not Found" }];
+      if (tooLong(body.body)) return [422, { message: "Validation Failed" }];
+      if (typeof body.title === "string") pull.title = body.title;
+      if (typeof body.body === "string") pull.body = body.body;
+      if (body.state === "open" || body.state === "closed") pull.state = body.state;
+      return [200, pullJson(pull)];
     }
     if ((m = /^\/commits\/([0-9a-f]+)\/pulls$/.exec(rest)) && method === "GET") {
       const sha = m[1];
       return [
         200,
         [...issues.values()]
-          .filter((i) => i.pull && (i.pull.mergeCommitSha === sha || i.pull.headSha === sha))
+          .filter((i) => i.pull && (i.pull.mergeCommitSha === sha || headSha(i) === sha))
           .map(pullJson),
       ];
     }
@@ -287,7 +355,11 @@ export async function startFakeGitHub(
      * A pull request, as opened on GitHub (its number is shared with issues, as on GitHub); `fork` is
      * the head repository's full name when it is not this one (null: the fork was deleted).
      */
-    openPullRequest(title: string, headSha: string, opts: { fork?: string | null } = {}): number {
+    openPullRequest(
+      title: string,
+      headSha: string,
+      opts: { fork?: string | null; headRef?: string; files?: string[]; user?: { login: string; type: string } } = {},
+    ): number {
       const number = nextNumber++;
       issues.set(number, {
         number,
@@ -296,12 +368,14 @@ export async function startFakeGitHub(
         state: "open",
         stateReason: null,
         labels: [],
-        user: { login: "alice", type: "User" },
+        user: opts.user ?? { login: "alice", type: "User" },
         pull: {
           headSha,
           mergeCommitSha: null,
           mergedAt: null,
           headRepo: opts.fork === undefined ? `${owner}/${repo}` : opts.fork,
+          ...(opts.headRef ? { headRef: opts.headRef } : {}),
+          ...(opts.files ? { files: opts.files } : {}),
         },
       });
       return number;
@@ -332,6 +406,10 @@ export async function startFakeGitHub(
       issues.set(number, { number, ...draft, state: "open", stateReason: null, user });
       return number;
     },
+    /** Branches and commits: push a commit as a person, read the files a branch holds. */
+    git,
+    /** Pull requests (opened by people or through the API), as issues carrying their PR facts. */
+    pulls: () => [...issues.values()].filter((i) => i.pull).map((i) => ({ ...i, headSha: headSha(i) })),
     comments: (issue: number) => comments.filter((c) => c.issue === issue),
     issues: (label?: string) => [...issues.values()].filter((i) => !i.pull && (!label || i.labels.includes(label))),
     fault(fault: Fault) {

@@ -32,6 +32,8 @@ export function driftIssueBody(
     attention?: readonly DestinationHealth[];
     /** Failing or silent at the previous check, not any more. */
     recovered?: readonly DestinationHealth[];
+    /** What the drift job's pull requests (input drift-pr) are: markdown list items, already escaped. */
+    pullRequests?: readonly string[];
   },
 ): string {
   const recovered = (ctx.recovered ?? []).map((h) => `- ${code(attentionKey(h))} recovered: ${md(healthHeadline(h))}`);
@@ -44,6 +46,7 @@ export function driftIssueBody(
   return [
     renderDriftMarkdown(report.plan, { marker: ctx.marker, ...report }).trimEnd(),
     ...(recovered.length ? ["", "### Recovered since the last check", "", ...recovered] : []),
+    ...(ctx.pullRequests?.length ? ["", "### Keep the changes in Git instead", "", ...ctx.pullRequests] : []),
     "",
     ...footer,
     ...(record.length > 0 ? [`<!-- aep-gitops:attention ${record.join(",")} -->`] : []),

@@ -30,6 +30,8 @@ export interface PlanCommentContext {
   health?: HealthReport | undefined;
   /** The run's warnings (what apply will need, soft guardrails), files relative to `cwd`. */
   warnings?: { problems: readonly Problem[]; cwd: string } | undefined;
+  /** The pull request is the drift job's own (its branch and its author): it keeps a change made in Adobe. */
+  driftPullRequest?: boolean | undefined;
 }
 
 /**
@@ -48,6 +50,7 @@ export function planCommentBody(plan: Plan, ctx: PlanCommentContext): string {
   if (isNoop(plan) && previous && previous !== plan.checksum) {
     preamble.push("", "> [!NOTE]", "> The latest push removed all changes: merging this pull request applies nothing.");
   }
+  if (ctx.driftPullRequest) preamble.push("", ...driftPullRequestNote(plan));
   if (ctx.policyChange) preamble.push("", ...policyChangeSection(ctx.policyChange));
   if (ctx.health) preamble.push("", ...healthSection(ctx.health));
   // Not only annotations: a reviewer reads the comment, and learns here what apply will need.
@@ -60,6 +63,23 @@ export function planCommentBody(plan: Plan, ctx: PlanCommentContext): string {
     ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}),
   });
   return fitToComment(rendered, ctx.runUrl);
+}
+
+/** A drift PR writes Adobe's state into Git: its plan is a no-op by construction, or something moved since. */
+function driftPullRequestNote(plan: Plan): string[] {
+  const intro =
+    "> This pull request was opened by aep-gitops' drift job: it writes into the YAML what was changed in Adobe.";
+  return isNoop(plan)
+    ? [
+        "> [!NOTE]",
+        intro,
+        "> As expected, the plan shows no change against Adobe: merging keeps the change, and writes nothing to Adobe.",
+      ]
+    : [
+        "> [!WARNING]",
+        intro,
+        "> Yet the plan shows changes: Adobe changed again since the drift check, or the branch was edited. Merging would apply them; wait for the next drift check to rewrite this branch.",
+      ];
 }
 
 /** One line per destination the plan changes: how its data flowed over the last 24 hours. */

@@ -158,7 +158,7 @@ _aep_gitops() {
           ;;
       esac
       if [[ $cur == -* ]]; then
-        _aep_gitops_reply -W "--config --sandbox --emulator --trace --destination --format --secrets --no-color --help" -- "$cur"
+        _aep_gitops_reply -W "--config --sandbox --emulator --trace --destination --format --secrets --write --no-color --help" -- "$cur"
       else
         compopt -o filenames 2>/dev/null
         _aep_gitops_reply -d -- "$cur"

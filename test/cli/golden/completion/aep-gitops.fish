@@ -102,6 +102,7 @@ complete -c aep-gitops -n '__aep_gitops_using drift' -l trace -r -F -d 'write ev
 complete -c aep-gitops -n '__aep_gitops_using drift' -s d -l destination -x -d 'only the destinations matching NAME: a YAML name, its ref, or a glob'
 complete -c aep-gitops -n '__aep_gitops_using drift' -s f -l format -x -a 'text json markdown' -d 'output format'
 complete -c aep-gitops -n '__aep_gitops_using drift' -l secrets -x -a 'required optional' -d 'optional: plan without the destination secrets'
+complete -c aep-gitops -n '__aep_gitops_using drift' -l write -d 'rewrite the YAML of what was changed outside Git so it describes Adobe\'s live state'
 complete -c aep-gitops -n '__aep_gitops_using drift' -l no-color -d 'no ANSI colours'
 complete -c aep-gitops -n '__aep_gitops_using drift' -s h -l help -d 'show this help'
 complete -c aep-gitops -n '__aep_gitops_using drift' -a '(__fish_complete_directories)'

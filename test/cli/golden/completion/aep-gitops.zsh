@@ -114,6 +114,7 @@ _aep-gitops() {
             '*'{-d,--destination=}'[only the destinations matching NAME: a YAML name, its ref, or a glob]:name: ' \
             '(-f --format)'{-f,--format=}'[output format]:format:(text json markdown)' \
             --secrets='[optional: plan without the destination secrets]:mode:(required optional)' \
+            --write'[rewrite the YAML of what was changed outside Git so it describes Adobe'\''s live state]' \
             --no-color'[no ANSI colours]' \
             '(-h --help)'{-h,--help}'[show this help]' \
             '*:dir:_files -/' && ret=0
