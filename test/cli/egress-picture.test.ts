@@ -3,18 +3,18 @@
 // the plan's delta marked by class and in words, collapsed per account when the sandbox is large; and
 // the sample records, before and after, collapsed under it.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { kinesisAccount, kinesisDestination, MEN_OVER_50, PROD_AUDIENCES, startLab, type Lab } from "../support/lab.js";
+import {
+  eventHubsAccount,
+  kinesisAccount,
+  kinesisDestination,
+  MEN_OVER_50,
+  PROD_AUDIENCES,
+  startLab,
+  type Lab,
+} from "../support/lab.js";
 import { mermaidBlocks, nodeLabelled, parseFlowchart, targetsOf, type Flowchart } from "../report/mermaid-parse.js";
 
-const HUBS_ACCOUNT = `apiVersion: aep-gitops/v1
-kind: Account
-name: eventhubs-crm
-type: azure-event-hubs
-credentials:
-  sasKeyName: RootManageSharedAccessKey
-  sasKey: \${env:EVENTHUB_SAS_KEY}
-  namespace: crm-namespace
-`;
+const HUBS_ACCOUNT = eventHubsAccount();
 const HUBS_DESTINATION = `apiVersion: aep-gitops/v1
 kind: Destination
 name: crm-events

@@ -3,7 +3,7 @@
 // AWS_ENDPOINT_URL_KINESIS. A stream a new destination writes to must exist before any write; a backfill
 // its open shards cannot take within Adobe's hour is a warning; what cannot be checked is a note.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { kinesisAccount, kinesisDestination, startLab, type Lab } from "../support/lab.js";
+import { eventHubsAccount, kinesisAccount, kinesisDestination, startLab, type Lab } from "../support/lab.js";
 import { ADOBE_KINESIS_PERMISSIONS, startKinesis, unreachableKinesis, type LocalKinesis } from "../support/kinesis.js";
 
 const BIG = "5b0b6f6e-3c1a-4f0e-9a52-6d1c2b7e4a10";
@@ -29,17 +29,7 @@ audiences:
   - id: ${SMALL}
 `,
   )
-  .concat(
-    `apiVersion: aep-gitops/v1
-kind: Account
-name: eventhubs-crm
-type: azure-event-hubs
-credentials:
-  sasKeyName: RootManageSharedAccessKey
-  sasKey: \${env:EVENTHUB_SAS_KEY}
-  namespace: crm-namespace
-`,
-  )
+  .concat(eventHubsAccount())
   .join("---\n");
 // kinesisDestination writes `  stream: …` on line 9 of its file, the key at column 3.
 const STREAM_LINE = ":9:3";

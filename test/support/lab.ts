@@ -276,6 +276,19 @@ credentials:
 `;
 }
 
+/** An Event Hubs account as users write it, its SAS key from EVENTHUB_SAS_KEY. */
+export function eventHubsAccount(name = "eventhubs-crm"): string {
+  return `apiVersion: aep-gitops/v1
+kind: Account
+name: ${name}
+type: azure-event-hubs
+credentials:
+  sasKeyName: RootManageSharedAccessKey
+  sasKey: \${env:EVENTHUB_SAS_KEY}
+  namespace: crm-namespace
+`;
+}
+
 export function kinesisDestination(
   name: string,
   opts: {
