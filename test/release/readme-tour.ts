@@ -1,4 +1,4 @@
-// The README's "A 10-line tour", read from the README itself: its shell lines, without their comments.
+// The README's "A short tour", read from the README itself: its shell lines, without their comments.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -6,9 +6,9 @@ const README = path.resolve(import.meta.dirname, "../../README.md");
 
 export function tourLines(): string[] {
   const text = readFileSync(README, "utf8");
-  const section = text.slice(text.indexOf("## A 10-line tour"));
+  const section = text.slice(text.indexOf("## A short tour"));
   const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1];
-  if (!block) throw new Error("README.md has no ```sh block under '## A 10-line tour'");
+  if (!block) throw new Error("README.md has no ```sh block under '## A short tour'");
   return block
     .split("\n")
     .map((line) => line.replace(/\s+#.*$/, "").trim())
