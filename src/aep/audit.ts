@@ -5,12 +5,10 @@
 // advanced by what arrived, never by `limit` (a server may answer with fewer).
 import type { AuditEvent } from "../domain/audit-trail.js";
 import type { AepHttp } from "./http.js";
-import { resolveNext } from "./pages.js";
+import { idGroups, resolveNext } from "./pages.js";
 
 export const AUDIT_PATH = "/data/foundation/audit/events";
 const ROOT = "/data/foundation/audit";
-/** Asset ids per query: keeps the query string well under the 8 KiB gateways accept. */
-const IDS_PER_QUERY = 40;
 /** The API's own maximum per page (audit-query.yaml: "with a limit of 1000"). */
 const LIMIT = 1000;
 
@@ -32,9 +30,7 @@ export class HttpAudit implements AuditPort {
   ) {}
 
   async events(assetIds: readonly string[], since: number, signal?: AbortSignal): Promise<AuditEvent[]> {
-    const chunks: string[][] = [];
-    for (let i = 0; i < assetIds.length; i += IDS_PER_QUERY) chunks.push(assetIds.slice(i, i + IDS_PER_QUERY));
-    const lists = await Promise.all(chunks.map((ids) => this.read(ids, since, signal)));
+    const lists = await Promise.all(idGroups(assetIds).map((ids) => this.read(ids, since, signal)));
     // Adobe lists newest first (its default order); ties keep their order when reversed.
     return lists
       .flat()

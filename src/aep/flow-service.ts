@@ -7,6 +7,9 @@ import type { AepHttp, RequestOptions } from "./http.js";
 
 export const FLOW_SERVICE_PATH = "/data/foundation/flowservice";
 
+/** The list filter for every destination flow of a sandbox, of any type (sort-and-filter.md). */
+export const DESTINATION_FLOWS = "inheritedAttributes.properties.isDestinationFlow==true";
+
 export interface FlowServicePort {
   readonly sandbox: string;
   /** Every item matching all `property` filters, following `_links.next.href` to the end. */

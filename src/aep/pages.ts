@@ -52,3 +52,13 @@ export function resolveNext(
   }
   return { path: url.pathname, query };
 }
+
+/**
+ * Ids in groups of at most `size`, for filters such as `flowId==a,b,c`: one list call per group keeps
+ * each query string well under the 8 KiB gateways accept.
+ */
+export function idGroups(ids: readonly string[], size = 40): string[][] {
+  const groups: string[][] = [];
+  for (let i = 0; i < ids.length; i += size) groups.push(ids.slice(i, i + size));
+  return groups;
+}

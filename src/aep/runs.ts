@@ -6,7 +6,7 @@
 import type { RunError, RunWindow } from "../domain/health.js";
 import { FLOW_SERVICE_PATH } from "./flow-service.js";
 import type { AepHttp } from "./http.js";
-import { resolveNext } from "./pages.js";
+import { idGroups, resolveNext } from "./pages.js";
 
 export interface RunsPort {
   /** Every window of these flows that started after `since` (epoch ms). */
@@ -18,8 +18,6 @@ export interface RunsPort {
   latest(flowIds: readonly string[], signal?: AbortSignal): Promise<Map<string, RunWindow>>;
 }
 
-/** Flow ids per list: keeps the query string well under the 8 KiB gateways accept. */
-const IDS_PER_LIST = 40;
 const PAGE = 100;
 const STARTED = "metrics.durationSummary.startedAtUTC";
 /** How far back the latest windows of quiet flows are looked for: the newest few hundred runs of them. */
@@ -32,16 +30,13 @@ export class HttpRuns implements RunsPort {
   ) {}
 
   async windows(flowIds: readonly string[], since: number, signal?: AbortSignal): Promise<RunWindow[]> {
-    const chunks: string[][] = [];
-    for (let i = 0; i < flowIds.length; i += IDS_PER_LIST) chunks.push(flowIds.slice(i, i + IDS_PER_LIST));
-    const found = await Promise.all(chunks.map((ids) => this.range(ids, since, undefined, signal)));
+    const found = await Promise.all(idGroups(flowIds).map((ids) => this.range(ids, since, undefined, signal)));
     return found.flat();
   }
 
   async latest(flowIds: readonly string[], signal?: AbortSignal): Promise<Map<string, RunWindow>> {
     const found = new Map<string, RunWindow>();
-    for (let i = 0; i < flowIds.length; i += IDS_PER_LIST) {
-      const ids = flowIds.slice(i, i + IDS_PER_LIST);
+    for (const ids of idGroups(flowIds)) {
       const { items } = await this.read([`flowId==${ids.join(",")}`], PAGE, signal, LATEST_PAGES);
       for (const w of items.map(toWindow)) {
         if (w && w.completedAt !== undefined && w.status !== "processing" && !found.has(w.flowId))

@@ -2,7 +2,7 @@
 // verdict and a hint each: the IMS login, the org, the sandbox, read access to what plans read (a 403
 // names the AEP permission that is missing), the connection and flow specs, the clock, and how many
 // destinations are managed. It reads only; it never writes.
-import { FLOW_SERVICE_PATH } from "../aep/flow-service.js";
+import { DESTINATION_FLOWS, FLOW_SERVICE_PATH } from "../aep/flow-service.js";
 import { AepApiError } from "../aep/errors.js";
 import { ImsTokenSource } from "../aep/ims.js";
 import { AUDIENCES_PATH } from "../aep/audiences.js";
@@ -76,8 +76,7 @@ export async function runDoctor(adobe: Adobe, sandbox: string): Promise<DoctorRe
   ] as const) {
     try {
       // Every destination flow (for the counts below), one item of everything else.
-      if (collection === "flows")
-        flows = await adobe.port(sandbox).list("flows", ["inheritedAttributes.properties.isDestinationFlow==true"]);
+      if (collection === "flows") flows = await adobe.port(sandbox).list("flows", [DESTINATION_FLOWS]);
       else await get(path, { limit: "1" });
       check({ id: `read-${collection}`, ok: true, message: `This client can read ${collection}.` });
     } catch (error) {

@@ -1,12 +1,10 @@
 // `aep-gitops status`: is data flowing to each destination of the YAML? One flow list per sandbox, then
 // the runs of its running flows (src/app/health.ts): no plan, no connections, no audiences are read.
+import { DESTINATION_FLOWS } from "../aep/flow-service.js";
 import { toFlow } from "../aep/mapping.js";
 import type { HealthReport } from "../domain/health.js";
 import { readHealth } from "./health.js";
 import type { Workspace } from "./workspace.js";
-
-/** The filter readLive uses: every destination flow of the sandbox (sort-and-filter.md). */
-const DESTINATION_FLOWS = "inheritedAttributes.properties.isDestinationFlow==true";
 
 export async function status(
   ws: Workspace,

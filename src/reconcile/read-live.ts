@@ -6,7 +6,7 @@ import { PROFILE_CONNECTION_SPEC_ID } from "../domain/adobe.js";
 import { DESTINATION_CONNECTION_SPEC_IDS } from "../domain/destination-types/index.js";
 import type { LiveSandbox } from "../domain/live.js";
 import { PROFILE_CONNECTION_NAME } from "../domain/plan-profile.js";
-import type { FlowServicePort } from "../aep/flow-service.js";
+import { DESTINATION_FLOWS, type FlowServicePort } from "../aep/flow-service.js";
 import { toConnection, toFlow, toSourceConnection, toTargetConnection } from "../aep/mapping.js";
 
 const DESTINATION_SPECS = DESTINATION_CONNECTION_SPEC_IDS.join(",");
@@ -15,7 +15,7 @@ export async function readLive(port: FlowServicePort, options: { needProfileSour
   const [flows, connections, targets] = await Promise.all([
     // Every destination flow, of any type: names must not clash with any of them, and Adobe's
     // guardrail of 100 destinations per sandbox counts them all.
-    port.list("flows", ["inheritedAttributes.properties.isDestinationFlow==true"]),
+    port.list("flows", [DESTINATION_FLOWS]),
     // Kinesis and Event Hubs specs are shared with *sources*: those accounts come back too and are
     // told apart by the ownership marker, never by spec alone.
     port.list("connections", [`connectionSpec.id==${DESTINATION_SPECS}`]),

@@ -5,6 +5,7 @@
 import { sizeSum, type SizeSum } from "../domain/audience-sizes.js";
 import { destinationType } from "../domain/destination-types/index.js";
 import type { AudienceRef, EgressDelta } from "../domain/plan.js";
+import { grouped } from "./values.js";
 
 /**
  * `12,345` below a million, then `1.2 M` and `3.4 B` (one decimal, `1 M` for a round figure): the order of
@@ -16,10 +17,6 @@ export function formatCount(n: number): string {
   const [unit, size] = n >= 1e9 || Math.round(n / 1e5) >= 10_000 ? (["B", 1e9] as const) : (["M", 1e6] as const);
   const tenths = Math.round((n / size) * 10);
   return `${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)} ${unit}`;
-}
-
-function grouped(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 function profiles(n: number): string {

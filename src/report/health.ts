@@ -4,7 +4,7 @@
 import { byUrgency, VERDICTS, type DestinationHealth, type HealthReport, type Verdict } from "../domain/health.js";
 import { code, md } from "./markdown-escape.js";
 import { printable } from "./terminal-escape.js";
-import { isoTime } from "./values.js";
+import { grouped, isoTime } from "./values.js";
 
 export const STATUS_JSON_FORMAT = "aep-gitops.status/v1";
 
@@ -26,10 +26,8 @@ const MARK: Record<Verdict, string> = {
   healthy: "🟢",
 };
 
-/** `12,345`: grouped the same way whatever the reader's locale. */
-export function count(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
+/** `12,345`: the same grouping as every other figure of a report. */
+export const count = grouped;
 
 /** `2026-12-07 18:00–19:05 UTC`: a window as an operator reads it. */
 function windowText(h: DestinationHealth): string | undefined {

@@ -44,3 +44,8 @@ export function isoTime(ms: number | undefined): string | undefined {
   if (ms === undefined || !Number.isFinite(ms)) return undefined;
   return new Date(ms).toISOString();
 }
+
+/** `12,345`: digits grouped the same way whatever the reader's locale (never toLocaleString). */
+export function grouped(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
