@@ -15,7 +15,7 @@
 //   npx tsx bench/tutorial-path.ts [--destinations 10] [--concurrency 4] [--latency 80] [--jitter 20] [--rate 20]
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { DESTINATION_FLOW_SPEC_ID, PROFILE_CONNECTION_SPEC_ID, SPEC_VERSION } from "../src/domain/adobe.js";
+import { DESTINATION_FLOW_SPEC_ID, PROFILE_CONNECTION_SPEC_ID, SPEC_VERSION } from "../src/domain/state/adobe.js";
 import { destinationType } from "../src/domain/destination-types/index.js";
 
 const FLOW_SERVICE = "/data/foundation/flowservice";

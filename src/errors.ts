@@ -3,7 +3,7 @@
 // boundary that turns it into an exit code and a message with exitCodeFor and describeError. Anything
 // else that escapes is a bug, and is reported as one.
 
-import type { Problem } from "./domain/problem.js";
+import type { Problem } from "./domain/checks/problem.js";
 
 export const ExitCode = {
   ok: 0,

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { AepHttp } from "../../src/aep/http.js";
 import { HttpFlowService } from "../../src/aep/flow-service.js";
-import type { Collection } from "../../src/domain/plan.js";
+import type { Collection } from "../../src/domain/plan/plan.js";
 import { ImsTokenSource } from "../../src/aep/ims.js";
 import { RequestPacer } from "../../src/aep/pacer.js";
 import { HttpAudiences } from "../../src/aep/audiences.js";
@@ -16,7 +16,7 @@ import { HttpSchemaRegistry } from "../../src/aep/schema-registry.js";
 import { settingsFromEnv } from "../../src/aep/settings.js";
 import { hasErrors, loadDesired } from "../../src/config/load.js";
 import { DESTINATION_CONNECTION_SPEC_IDS } from "../../src/domain/destination-types/index.js";
-import { assemblePlan, hasChanges, planSandbox } from "../../src/domain/planner.js";
+import { assemblePlan, hasChanges, planSandbox } from "../../src/domain/plan/planner.js";
 import { fingerprints } from "../../src/reconcile/fingerprint.js";
 import { applyRun, planAll, type RunOptions, type SandboxTarget } from "../../src/reconcile/reconcile.js";
 

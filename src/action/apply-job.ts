@@ -7,11 +7,11 @@ import { EXIT_ON, graceMs, watchInterrupts } from "../app/interrupt.js";
 import { lockWaitReporter } from "../app/lock-wait.js";
 import { apply, assertComplete, failedCount, plan as planRun } from "../app/runs.js";
 import { openWorkspace } from "../app/workspace.js";
-import { hasChanges, isNoop } from "../domain/planner.js";
+import { hasChanges, isNoop } from "../domain/plan/planner.js";
 import { AppError, ExitCode } from "../errors.js";
 import type { PullRequestRef } from "../github/port.js";
 import { appendSummary } from "../github/runner-files.js";
-import { renderItemLine, type SandboxResults } from "../report/apply-result.js";
+import { renderItemLine, type SandboxResults } from "../report/apply/results.js";
 import {
   applyFailedBody,
   applyRefusedBody,

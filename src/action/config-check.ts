@@ -7,7 +7,7 @@ import path from "node:path";
 import { loadConfiguration, type Configuration, type ConfigurationRequest } from "../app/configuration.js";
 import { secretValues } from "../app/secrets.js";
 import { ToolConfigError } from "../config/tool-config.js";
-import type { Problem } from "../domain/problem.js";
+import type { Problem } from "../domain/checks/problem.js";
 import { annotationText } from "../github/workflow-commands.js";
 import type { JobContext } from "./job-context.js";
 

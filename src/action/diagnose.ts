@@ -5,7 +5,7 @@ import { runDoctor } from "../app/doctor.js";
 import type { Workspace } from "../app/workspace.js";
 import { kindOf } from "../errors.js";
 import { appendSummary } from "../github/runner-files.js";
-import type { DoctorReport } from "../report/doctor.js";
+import type { DoctorReport } from "../report/operate/doctor.js";
 import { render } from "../report/formats/index.js";
 import type { JobContext } from "./job-context.js";
 

@@ -7,7 +7,7 @@
 // keeping the change: one pull request per sandbox (drift-pr.ts), which the drift issue links.
 import { drift } from "../app/runs.js";
 import { openWorkspace } from "../app/workspace.js";
-import { needsAttention } from "../domain/health.js";
+import { needsAttention } from "../domain/operate/health.js";
 import { AppError, ExitCode } from "../errors.js";
 import { appendSummary } from "../github/runner-files.js";
 import {

@@ -19,7 +19,7 @@ import type { drift } from "../app/runs.js";
 import type { Workspace } from "../app/workspace.js";
 import { commitPerson } from "../github/identity.js";
 import type { GitHubPort, PullRequest } from "../github/port.js";
-import { code, md } from "../report/markdown-escape.js";
+import { code, md } from "../report/escape/markdown.js";
 import {
   driftBranch,
   driftPrBody,

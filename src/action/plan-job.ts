@@ -5,10 +5,10 @@
 import { plan as planRun } from "../app/runs.js";
 import { planHealth } from "../app/health.js";
 import { openWorkspace } from "../app/workspace.js";
-import { hasErrors } from "../config/problems.js";
-import type { Plan } from "../domain/plan.js";
-import type { Problem } from "../domain/problem.js";
-import { hasChanges } from "../domain/planner.js";
+import { hasErrors } from "../domain/checks/problems.js";
+import type { Plan } from "../domain/plan/plan.js";
+import type { Problem } from "../domain/checks/problem.js";
+import { hasChanges } from "../domain/plan/planner.js";
 import { ExitCode } from "../errors.js";
 import type { OwnPlanComment } from "../github/conversation.js";
 import { appendSummary } from "../github/runner-files.js";

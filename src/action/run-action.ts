@@ -11,7 +11,7 @@ import { tokenIdentity } from "../github/identity.js";
 import { createOctokitGitHub } from "../github/octokit-github.js";
 import { redactingGitHub } from "../github/redacting-github.js";
 import { appendSummary, writeOutputs } from "../github/runner-files.js";
-import { fence, md } from "../report/markdown-escape.js";
+import { fence, md } from "../report/escape/markdown.js";
 import { createActionLog, type ActionLog } from "./action-log.js";
 import { applyJob } from "./apply-job.js";
 import { driftJob } from "./drift-job.js";

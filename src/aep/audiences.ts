@@ -3,7 +3,7 @@
 // API is refused (403/404), from the older segment-definitions list instead, said once in the plan.
 // References the list does not show (it hides inactive audiences) are looked up one by one, so an
 // inactive audience is reported as inactive rather than unknown. Sizes come in the same answers.
-import type { KnownAudience } from "../domain/audiences.js";
+import type { KnownAudience } from "../domain/checks/audiences.js";
 import { AepApiError } from "./errors.js";
 import type { AepHttp } from "./http.js";
 import { readAllPages } from "./pages.js";

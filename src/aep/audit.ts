@@ -3,7 +3,7 @@
 // under `_embedded.events` (the spec, the page) or `_embedded.customerAuditLogList` (Adobe's Postman
 // collection); the next page is a `next` link where there is one, else the page's `{&start}` template
 // advanced by what arrived, never by `limit` (a server may answer with fewer).
-import type { AuditEvent } from "../domain/audit-trail.js";
+import type { AuditEvent } from "../domain/operate/audit-trail.js";
 import type { AepHttp } from "./http.js";
 import { idGroups, resolveNext } from "./pages.js";
 

@@ -1,6 +1,6 @@
 // The Flow Service port: what the reconciler needs from Adobe, and its HTTP implementation.
 // Core code sees only the interface; only composition roots build the HTTP one.
-import type { Collection } from "../domain/plan.js";
+import type { Collection } from "../domain/plan/plan.js";
 import { AppError } from "../errors.js";
 import { AepApiError } from "./errors.js";
 import type { AepHttp, RequestOptions } from "./http.js";

@@ -1,9 +1,9 @@
 // Adobe's JSON → the planner's live types. Tolerant by design: the server may add fields, and objects
 // made in Adobe's UI may be shaped unlike ours; what we cannot read as ours is kept as "not standard".
-import type { AudienceSchedule } from "../domain/desired.js";
+import type { AudienceSchedule } from "../domain/state/desired.js";
 import { typeForConnectionSpec } from "../domain/destination-types/index.js";
-import type { LiveConnection, LiveFlow, LiveMeta, LiveSourceConnection, LiveTargetConnection } from "../domain/live.js";
-import { parseDescription } from "../domain/ownership.js";
+import type { LiveConnection, LiveFlow, LiveMeta, LiveSourceConnection, LiveTargetConnection } from "../domain/state/live.js";
+import { parseDescription } from "../domain/plan/ownership.js";
 
 type Json = Record<string, unknown>;
 

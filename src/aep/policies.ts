@@ -3,7 +3,7 @@
 // POST /bulk-eval (help/data-governance/api/evaluation.md, "Evaluate policies in bulk"), which runs every
 // evaluation job of a sandbox in one call instead of one call per marketing action and data source.
 // Refusals (403/404, a 5xx after the retries, a timeout) are thrown: the caller turns them into one note.
-import type { EvalAnswer, EvalJob, ViolatedPolicy } from "../domain/adobe-verdict.js";
+import type { EvalAnswer, EvalJob, ViolatedPolicy } from "../domain/checks/adobe-verdict.js";
 import type { AepHttp } from "./http.js";
 
 export const DULE_POLICY_PATH = "/data/foundation/dulepolicy";

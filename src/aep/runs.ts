@@ -3,7 +3,7 @@
 // are read in one list (`flowId==a,b,c` is an OR), never one call per flow per window. Adobe's spec says
 // this list returns "a maximum of 100 entities": a full page without a next link may be such a cap, so
 // the request is split (flows, then time) until every answer is whole; a server that pages is followed.
-import type { RunError, RunWindow } from "../domain/health.js";
+import type { RunError, RunWindow } from "../domain/operate/health.js";
 import { FLOW_SERVICE_PATH } from "./flow-service.js";
 import type { AepHttp } from "./http.js";
 import { idGroups, resolveNext } from "./pages.js";

@@ -4,11 +4,11 @@
 import path from "node:path";
 import { checkSandboxes, hasErrors, loadSandboxes, type LoadResult, type SandboxCheck } from "../config/load.js";
 import { explainDefaultFolder } from "../config/default-folder.js";
-import { sortProblems } from "../config/problems.js";
+import { sortProblems } from "../domain/checks/problems.js";
 import { Repository } from "../config/repository.js";
 import { loadToolConfig, type SandboxConfig, type ToolConfig } from "../config/tool-config.js";
-import type { DesiredSandbox } from "../domain/desired.js";
-import type { Problem } from "../domain/problem.js";
+import type { DesiredSandbox } from "../domain/state/desired.js";
+import type { Problem } from "../domain/checks/problem.js";
 import { applyGuardrailSeverity, type PolicySet } from "../config/policies.js";
 import { AppError } from "../errors.js";
 import type { Io } from "./io.js";
@@ -135,7 +135,7 @@ async function summarize(
   cwd: string,
 ): Promise<ConfigurationCheck> {
   // Loaded only when there are policies: their glob matcher is a start-up cost validate need not pay.
-  const policies = tool.policies.length > 0 ? await import("../domain/policies.js") : undefined;
+  const policies = tool.policies.length > 0 ? await import("../domain/checks/policies.js") : undefined;
   // Adobe's guardrails at the severity the tool config gives them (--strict: errors), then the data
   // policies that need nothing but the YAML (the rest is checked by plan, against the sandbox).
   const problems = sortProblems([

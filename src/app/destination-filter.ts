@@ -1,8 +1,8 @@
 // `--destination PATTERN` at the application layer, for every command that narrows a run to some
 // destinations (plan, apply, drift, preview, status) and for the Action: the patterns are checked
-// before anything is read, each sandbox's desired state is narrowed (src/domain/destination-filter.ts),
+// before anything is read, each sandbox's desired state is narrowed (src/domain/plan/destination-filter.ts),
 // and a pattern that matches no destination is a usage error naming it and the nearest names.
-import type { DesiredSandbox } from "../domain/desired.js";
+import type { DesiredSandbox } from "../domain/state/desired.js";
 import {
   destinationMatcher,
   destinationNames,
@@ -10,9 +10,9 @@ import {
   normalizedPatterns,
   patternProblem,
   unmatchedPatterns,
-} from "../domain/destination-filter.js";
-import { didYouMean } from "../domain/did-you-mean.js";
-import type { LiveSandbox } from "../domain/live.js";
+} from "../domain/plan/destination-filter.js";
+import { didYouMean } from "../domain/match/did-you-mean.js";
+import type { LiveSandbox } from "../domain/state/live.js";
 import { AppError } from "../errors.js";
 
 /** The patterns of a run, checked (a bad glob is a usage error); undefined when the run is not narrowed. */

@@ -1,9 +1,9 @@
 // `doctor`'s look at the other end: every Kinesis stream the sandbox's YAML names, checked with its
 // account's credentials the way a plan checks the ones it starts writing to (reconcile/stream-checks.ts),
 // with the open shard count where the account's policy lets it be read. Event hubs are not checked yet.
-import type { DesiredSandbox } from "../domain/desired.js";
-import { RECORDS_PER_SHARD_SECOND } from "../domain/stream-demand.js";
-import type { DoctorCheck } from "../report/doctor.js";
+import type { DesiredSandbox } from "../domain/state/desired.js";
+import { RECORDS_PER_SHARD_SECOND } from "../domain/checks/stream-demand.js";
+import type { DoctorCheck } from "../report/operate/doctor.js";
 import { kinesisAccess, type StreamChecks } from "../reconcile/stream-checks.js";
 
 export async function streamDoctorChecks(

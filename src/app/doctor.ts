@@ -6,10 +6,10 @@ import { DESTINATION_FLOWS, FLOW_SERVICE_PATH } from "../aep/flow-service.js";
 import { AepApiError } from "../aep/errors.js";
 import { ImsTokenSource } from "../aep/ims.js";
 import { AUDIENCES_PATH } from "../aep/audiences.js";
-import { DESTINATION_FLOW_SPEC_ID } from "../domain/adobe.js";
+import { DESTINATION_FLOW_SPEC_ID } from "../domain/state/adobe.js";
 import { DESTINATION_TYPES, destinationType } from "../domain/destination-types/index.js";
-import { parseDescription } from "../domain/ownership.js";
-import type { DoctorCheck, DoctorReport } from "../report/doctor.js";
+import { parseDescription } from "../domain/plan/ownership.js";
+import type { DoctorCheck, DoctorReport } from "../report/operate/doctor.js";
 import type { Adobe } from "./adobe.js";
 
 /** A clock further off than this makes tokens and leases hard to reason about: worth fixing. */

@@ -9,9 +9,9 @@ import { readBounded } from "../config/bounded-read.js";
 import { spliceDriftEdits } from "../config/drift-splice.js";
 import { Repository } from "../config/repository.js";
 import { AppError } from "../errors.js";
-import { driftEdits, type DocumentEdits } from "../domain/drift-edits.js";
+import { driftEdits, type DocumentEdits } from "../domain/operate/drift-edits.js";
 import type { PlanRun } from "../reconcile/reconcile.js";
-import type { DriftItem } from "../report/drift.js";
+import type { DriftItem } from "../report/operate/drift.js";
 import type { Workspace } from "./workspace.js";
 
 export interface DriftWrite {

@@ -3,8 +3,8 @@
 // for one to fail: a sandbox that refuses them (permissions, an org without the audit API), answers
 // slowly or answers nothing gets one note and the rest of the report goes on.
 import type { RunsPort } from "../aep/runs.js";
-import { trailOf, type AuditTrails, type OwnWrites } from "../domain/audit-trail.js";
-import type { DesiredSandbox } from "../domain/desired.js";
+import { trailOf, type AuditTrails, type OwnWrites } from "../domain/operate/audit-trail.js";
+import type { DesiredSandbox } from "../domain/state/desired.js";
 import {
   assessHealth,
   changedRecently,
@@ -14,10 +14,10 @@ import {
   type DestinationHealth,
   type HealthInput,
   type HealthReport,
-} from "../domain/health.js";
-import type { LiveFlow, LiveSandbox } from "../domain/live.js";
-import type { Plan } from "../domain/plan.js";
-import type { DriftItem } from "../report/drift.js";
+} from "../domain/operate/health.js";
+import type { LiveFlow, LiveSandbox } from "../domain/state/live.js";
+import type { Plan } from "../domain/plan/plan.js";
+import type { DriftItem } from "../report/operate/drift.js";
 import type { Adobe } from "./adobe.js";
 
 /** How long a sandbox's runs or audit events may take before the report goes on without them. */

@@ -7,8 +7,8 @@
 // flags, and a cache written with this one set would be refused at the next start, which runs without
 // it (bin/code-cache.js writes its cache from an exit listener; this one runs before it).
 import { createRequire } from "node:module";
-import type { Plan } from "../domain/plan.js";
-import { callCount } from "../report/summary.js";
+import type { Plan } from "../domain/plan/plan.js";
+import { callCount } from "../report/plan/summary.js";
 
 /** About a minute of writes at Adobe's documented rate limits: below this, garbage never piles up. */
 export const LONG_APPLY_CALLS = 500;

@@ -7,7 +7,7 @@ import type { Io } from "./io.js";
 import type { Output } from "./output.js";
 import { describeLease, type Lease } from "../reconcile/lease-holder.js";
 import type { LockEvent } from "../reconcile/lock.js";
-import { printable } from "../report/terminal-escape.js";
+import { printable } from "../report/escape/terminal.js";
 
 interface Wait {
   lease: Lease;

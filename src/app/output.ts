@@ -3,7 +3,7 @@
 // not the only one. So is the terminal and CI-log rule (report/terminal-escape.ts): no control character
 // but the tool's own colours and progress line reaches the terminal, and no line is a workflow command,
 // except the Action's own, written with command().
-import { inertCommands, withoutForeignControls } from "../report/terminal-escape.js";
+import { inertCommands, withoutForeignControls } from "../report/escape/terminal.js";
 import type { Io } from "./io.js";
 
 export interface Output {

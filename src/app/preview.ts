@@ -2,14 +2,14 @@
 // reads only what a record depends on, per sandbox: the audiences (names resolved to ids, the names
 // includeSegmentNames exports) and the Profile union schema (the attributes' types). No Flow Service
 // list: a preview shows what the YAML would send, whatever Adobe holds now.
-import { resolveAudiences } from "../domain/audiences.js";
-import { PREVIEW_NOTES, sampleInput, sampleRecord } from "../domain/preview.js";
-import type { Problem } from "../domain/problem.js";
-import { checkAttributePaths } from "../domain/union-schema.js";
-import { desiredWhere } from "../domain/where.js";
+import { resolveAudiences } from "../domain/checks/audiences.js";
+import { PREVIEW_NOTES, sampleInput, sampleRecord } from "../domain/review/preview.js";
+import type { Problem } from "../domain/checks/problem.js";
+import { checkAttributePaths } from "../domain/state/union-schema.js";
+import { desiredWhere } from "../domain/review/where.js";
 import { readAudiences } from "../reconcile/read-audiences.js";
 import { readUnion } from "../reconcile/read-union.js";
-import type { DestinationPreview, PreviewReport } from "../report/preview.js";
+import type { DestinationPreview, PreviewReport } from "../report/plan/preview.js";
 import { assertPatternsMatch, destinationPatterns, narrowTargets } from "./destination-filter.js";
 import type { Workspace } from "./workspace.js";
 

@@ -3,7 +3,7 @@
 // YAML and flags plan the same thing; the adapters only parse their inputs and render.
 import type { LockEvent } from "../reconcile/lock.js";
 import { applyRun, planAll, type ApplyOptions, type ApplyRun, type PlanRun } from "../reconcile/reconcile.js";
-import { driftItems, type DriftItem, type DriftReport } from "../report/drift.js";
+import { driftItems, type DriftItem, type DriftReport } from "../report/operate/drift.js";
 import { assertPatternsMatch, destinationPatterns, narrowTargets } from "./destination-filter.js";
 import { driftExtras } from "./health.js";
 import { AppError } from "../errors.js";

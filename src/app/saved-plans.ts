@@ -11,13 +11,13 @@ import {
   savedPlanProblem,
   SAVED_PLAN_FORMAT,
   type SavedPlan,
-} from "../domain/saved-plan.js";
+} from "../domain/review/saved-plan.js";
 import { AppError } from "../errors.js";
 import { applySavedPlan, type SavedApplyOptions } from "../reconcile/apply-saved.js";
 import type { ItemResult } from "../reconcile/executor.js";
 import type { PlanRun } from "../reconcile/reconcile.js";
 import { envReferences } from "../reconcile/substitute.js";
-import { movedText } from "../report/moved.js";
+import { movedText } from "../report/plan/moved.js";
 import { VERSION } from "../version.js";
 import type { Adobe } from "./adobe.js";
 import { lockOptions } from "./run-options.js";

@@ -2,7 +2,7 @@
 // their type's registry entry), the IMS client secret and the fingerprint key. The output port masks
 // them in every line; the Action also tells the runner (::add-mask::).
 import { sensitiveFields } from "../domain/destination-types/index.js";
-import type { DesiredAccount } from "../domain/desired.js";
+import type { DesiredAccount } from "../domain/state/desired.js";
 
 export function secretValues(accounts: DesiredAccount[], env: Record<string, string | undefined>): string[] {
   const values = new Set<string>();

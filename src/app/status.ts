@@ -2,7 +2,7 @@
 // the runs of its running flows (src/app/health.ts): no plan, no connections, no audiences are read.
 import { DESTINATION_FLOWS } from "../aep/flow-service.js";
 import { toFlow } from "../aep/mapping.js";
-import type { HealthReport } from "../domain/health.js";
+import type { HealthReport } from "../domain/operate/health.js";
 import { readHealth } from "./health.js";
 import type { Workspace } from "./workspace.js";
 

@@ -5,8 +5,8 @@
 import { withIo, type Io } from "../app/io.js";
 import { createOutput } from "../app/output.js";
 import { describeError, exitCodeFor } from "../errors.js";
-import { renderErrorJson } from "../report/error-json.js";
-import { printableLines } from "../report/terminal-escape.js";
+import { renderErrorJson } from "../report/problems/error-json.js";
+import { printableLines } from "../report/escape/terminal.js";
 import type { CommandSpec } from "./command.js";
 import { parseCommandLine } from "./program.js";
 

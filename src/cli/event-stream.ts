@@ -1,11 +1,11 @@
 // `apply --format jsonl`: apply's progress as JSON lines on stdout, one event per request to Adobe sent
-// and answered, per change started and per item done (src/report/apply-events.ts renders them), then the
+// and answered, per change started and per item done (src/report/apply/events.ts renders them), then the
 // summary document on one line, whatever happens: the command prints it at the end, and a run stopped
 // at once (a second Ctrl-C) prints it from the items done so far. Nothing else goes to stdout.
 import type { Output } from "../app/output.js";
 import type { CallObserver } from "../aep/http.js";
-import type { SandboxResults } from "../report/apply-result.js";
-import { renderApplyEvent, type ApplyEvent } from "../report/apply-events.js";
+import type { SandboxResults } from "../report/apply/results.js";
+import { renderApplyEvent, type ApplyEvent } from "../report/apply/events.js";
 import type { Progress } from "./progress.js";
 
 export interface EventStream extends Progress {

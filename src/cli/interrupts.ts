@@ -5,9 +5,9 @@
 import { EXIT_ON, graceMs, watchInterrupts, type Interrupt } from "../app/interrupt.js";
 import type { Io } from "../app/io.js";
 import type { Output } from "../app/output.js";
-import type { Change } from "../domain/plan.js";
+import type { Change } from "../domain/plan/plan.js";
 import type { ItemResult } from "../reconcile/executor.js";
-import { interruptedSummary } from "../report/interrupted.js";
+import { interruptedSummary } from "../report/apply/interrupted.js";
 import type { Progress } from "./progress.js";
 
 /** What the writes are run with: stop starting new ones once interrupted, and say what happens. */

@@ -4,9 +4,9 @@
 // once per interval, as Terraform does, so a slow step never looks like a hung one.
 import type { Io } from "../app/io.js";
 import type { Output } from "../app/output.js";
-import type { Change, SandboxPlan } from "../domain/plan.js";
+import type { Change, SandboxPlan } from "../domain/plan/plan.js";
 import type { ItemResult } from "../reconcile/executor.js";
-import { progressLine, stillLine } from "../report/progress.js";
+import { progressLine, stillLine } from "../report/apply/progress.js";
 
 export interface Progress {
   start(sandbox: string, change: Change): void;

@@ -5,10 +5,10 @@ import { assertValid, loadConfiguration } from "../app/configuration.js";
 import type { Io } from "../app/io.js";
 import { createOutput, type Output } from "../app/output.js";
 import { openWorkspace, type Workspace } from "../app/workspace.js";
-import { hasErrors } from "../config/problems.js";
-import type { Problem } from "../domain/problem.js";
+import { hasErrors } from "../domain/checks/problems.js";
+import type { Problem } from "../domain/checks/problem.js";
 import { AppError } from "../errors.js";
-import { formatProblemsText } from "../report/problems.js";
+import { formatProblemsText } from "../report/problems/problems.js";
 import type { CommandSpec } from "./command.js";
 import type { CliOptions } from "./options.js";
 

@@ -2,10 +2,10 @@
 // then the single schema branch they select. Checking the discriminators first gives each its own message
 // and keeps the schema's dispatch (its if/then on kind and type, 'must match "then" schema') out of sight.
 import { DESTINATION_TYPES, isDestinationType, type DestinationType } from "../domain/destination-types/index.js";
-import type { Problem } from "../domain/problem.js";
-import { didYouMean } from "../domain/did-you-mean.js";
+import type { Problem } from "../domain/checks/problem.js";
+import { didYouMean } from "../domain/match/did-you-mean.js";
 import type { Locator } from "./locator.js";
-import { problem } from "./problems.js";
+import { problem } from "../domain/checks/problems.js";
 import { API_VERSION, KINDS, branchValidator, resourceSchema, type Kind } from "./schema.js";
 import { schemaProblems } from "./schema-errors.js";
 import type { YamlDocument } from "./yaml-file.js";

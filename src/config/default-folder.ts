@@ -4,7 +4,7 @@
 // so the problem says where it looked (the folder, and the folders searched for a config) and the ways
 // to point elsewhere: a path argument, --config, or `sandboxes` in the tool config.
 import path from "node:path";
-import type { Problem } from "../domain/problem.js";
+import type { Problem } from "../domain/checks/problem.js";
 import { SEARCH_PLACES } from "./tool-config-file.js";
 import type { ToolConfig } from "./tool-config.js";
 

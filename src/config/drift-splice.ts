@@ -1,8 +1,8 @@
-// Makes the edits of src/domain/drift-edits.ts in one YAML file's text. The parser only finds the
+// Makes the edits of src/domain/operate/drift-edits.ts in one YAML file's text. The parser only finds the
 // nodes and their source ranges; the text is changed at those ranges alone (yaml-splice.ts), so the
 // rest of the file, comments and quoting and line endings included, is left exactly as it was.
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node, type YAMLMap } from "yaml";
-import type { DocumentEdits, YamlEdit } from "../domain/drift-edits.js";
+import type { DocumentEdits, YamlEdit } from "../domain/operate/drift-edits.js";
 import {
   applySplices,
   editSequence,

@@ -1,7 +1,7 @@
 // Everything that can be known about one file on its own: read, parse, and layer 1 for each of its
 // documents. This is the unit of work a worker thread takes (read-pool.ts), so it comes with a plain-data
 // form: Locators become their position index (or, not read yet, their text), the rest is plain data.
-import type { Problem } from "../domain/problem.js";
+import type { Problem } from "../domain/checks/problem.js";
 import { checkDocument, type CheckedDocument } from "./check-document.js";
 import { Locator, type LocatorData } from "./locator.js";
 import { readPositions, readYamlFile, type Positions } from "./yaml-file.js";

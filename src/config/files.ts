@@ -12,8 +12,8 @@
 // every start.
 import { readdirSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
-import type { Problem } from "../domain/problem.js";
-import { problem } from "./problems.js";
+import type { Problem } from "../domain/checks/problem.js";
+import { problem } from "../domain/checks/problems.js";
 import type { Repository } from "./repository.js";
 
 const YAML_FILE = /\.ya?ml$/i;

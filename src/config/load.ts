@@ -4,18 +4,18 @@
 // are per file, so a large tree shares them out to worker threads (read-pool.ts). checkSandboxes stops
 // before the desired state, for a run that only reports problems.
 import path from "node:path";
-import type { DesiredSandbox } from "../domain/desired.js";
-import type { Problem } from "../domain/problem.js";
+import type { DesiredSandbox } from "../domain/state/desired.js";
+import type { Problem } from "../domain/checks/problem.js";
 import type { CheckedDocument } from "./check-document.js";
 import type { FileCheck } from "./file-check.js";
 import { listYamlFiles } from "./files.js";
-import { sortProblems } from "./problems.js";
+import { sortProblems } from "../domain/checks/problems.js";
 import { SEMANTIC_RULES } from "./rules/index.js";
 import { checkFiles, type ReadOptions } from "./read-pool.js";
 import type { Repository } from "./repository.js";
 import { toDesiredAccount, toDesiredDestination } from "./to-desired.js";
 
-export { hasErrors } from "./problems.js";
+export { hasErrors } from "../domain/checks/problems.js";
 
 /** What one sandbox's files hold that is wrong: every problem of both layers, sorted. */
 export interface SandboxCheck {

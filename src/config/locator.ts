@@ -3,7 +3,7 @@
 // than the yaml Document, so a worker thread can build it and hand it over (toData / fromData), and the
 // Document can be dropped as soon as its file is read.
 import type { Document, LineCounter } from "yaml";
-import type { SourceLocation } from "../domain/desired.js";
+import type { SourceLocation } from "../domain/state/desired.js";
 import { documentPositions, startOf, walk, type DocumentPositions } from "./positions.js";
 
 export type Path = ReadonlyArray<string | number>;

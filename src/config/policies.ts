@@ -2,11 +2,11 @@
 // written, `severity: off` dropped. An entry whose id is a built-in guardrail's (guardrail-audiences,
 // guardrail-attributes, guardrail-destinations) is no policy of its own: it sets that guardrail's
 // severity (Adobe's soft limits are warnings by default; `error` makes them stop the plan, `off` quiet).
-import { globProblem } from "../domain/glob.js";
-import type { Policy } from "../domain/policies.js";
-import type { Problem } from "../domain/problem.js";
+import { globProblem } from "../domain/match/glob.js";
+import type { Policy } from "../domain/checks/policies.js";
+import type { Problem } from "../domain/checks/problem.js";
 import type { Locator } from "./locator.js";
-import { problem } from "./problems.js";
+import { problem } from "../domain/checks/problems.js";
 import type { AepGitopsToolConfig } from "./types.generated.js";
 
 export const GUARDRAIL_IDS = ["guardrail-audiences", "guardrail-attributes", "guardrail-destinations"] as const;

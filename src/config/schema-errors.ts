@@ -3,10 +3,10 @@
 // Schema terms, and field-format errors handed to the rule that owns them (audience-id, xdm-path,
 // literal-secret, env-ref). Credential values are never echoed: they may be secrets.
 import type { ErrorObject } from "ajv";
-import type { Problem } from "../domain/problem.js";
-import { didYouMean } from "../domain/did-you-mean.js";
+import type { Problem } from "../domain/checks/problem.js";
+import { didYouMean } from "../domain/match/did-you-mean.js";
 import type { Locator, Path } from "./locator.js";
-import { problem } from "./problems.js";
+import { problem } from "../domain/checks/problems.js";
 import { audienceIdProblem } from "./rules/audience-id.js";
 import { envRefProblem } from "./rules/env-ref.js";
 import { literalSecretProblem } from "./rules/literal-secret.js";

@@ -7,7 +7,7 @@ import type {
   DesiredDestination,
   FlowState,
   SourceLocation,
-} from "../domain/desired.js";
+} from "../domain/state/desired.js";
 import type { CheckedDocument } from "./check-document.js";
 import { envReferenceName } from "./secrets.js";
 import type { Account, Destination } from "./types.generated.js";

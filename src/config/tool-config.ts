@@ -2,12 +2,12 @@
 // apply. Validated against schemas/tool-config.schema.json; any problem stops the run with every
 // problem listed at file:line:col (a ToolConfigError, which `validate` can also print as JSON).
 import path from "node:path";
-import type { Policy } from "../domain/policies.js";
-import type { MarketingActionDefaults } from "../domain/marketing-actions.js";
-import type { Problem } from "../domain/problem.js";
+import type { Policy } from "../domain/checks/policies.js";
+import type { MarketingActionDefaults } from "../domain/checks/marketing-actions.js";
+import type { Problem } from "../domain/checks/problem.js";
 import { policyGlobProblems, readPolicies, type GuardrailSeverity } from "./policies.js";
 import { AppError } from "../errors.js";
-import { problem, sortProblems } from "./problems.js";
+import { problem, sortProblems } from "../domain/checks/problems.js";
 import { toolConfigSchema, toolConfigValidator } from "./schema.js";
 import { schemaProblems } from "./schema-errors.js";
 import { Repository } from "./repository.js";
@@ -39,7 +39,7 @@ export interface ToolConfig {
   variablePrefixes?: string[];
   /** `audit.self`: the audit log's users that are this tool (lower-cased); empty: known by request id. */
   auditSelf: string[];
-  /** Data policies (src/domain/policies.ts), and the severities the config gives Adobe's guardrails. */
+  /** Data policies (src/domain/checks/policies.ts), and the severities the config gives Adobe's guardrails. */
   policies: Policy[];
   guardrails: GuardrailSeverity;
   /** `marketingActions`: the marketing actions of destinations whose YAML declares none, by type or `all`. */

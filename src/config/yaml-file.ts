@@ -1,14 +1,14 @@
 // Reads one destination file into YAML documents with positions, turning everything that can go wrong
 // before validation (size, encoding, syntax, duplicate keys, alias bombs) into problems, never throws.
 import { LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from "yaml";
-import type { Problem, RuleId } from "../domain/problem.js";
+import type { Problem, RuleId } from "../domain/checks/problem.js";
 import { formatBytes, MAX_FILE_BYTES, readBounded } from "./bounded-read.js";
 import { bytePosition, decodeUtf8 } from "./encoding.js";
 import { fastFile } from "./fast-yaml.js";
 import { fastValues } from "./fast-values.js";
 import { Locator, type PositionReader } from "./locator.js";
 import { plainDocument } from "./plain-data.js";
-import { problem } from "./problems.js";
+import { problem } from "../domain/checks/problems.js";
 import { duplicateKeyProblem } from "./rules/duplicate-key.js";
 
 export { MAX_FILE_BYTES };

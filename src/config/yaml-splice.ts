@@ -2,7 +2,7 @@
 // everything outside the edited lines stays byte for byte what the author wrote: comments, key order,
 // quoting, blank lines, anchors, CRLF line endings. Re-serialising the document would lose all of that
 // (and turn a reviewed one-line change into a rewritten file), so nothing here calls toString().
-import type { NewItem } from "../domain/drift-edits.js";
+import type { NewItem } from "../domain/operate/drift-edits.js";
 import {
   isMap,
   isPair,

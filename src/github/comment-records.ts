@@ -7,7 +7,7 @@
 //   - a plan comment's last line, outside any code block, is the plan's checksum line;
 //   - an apply comment's last line, likewise, may record what a partial apply of a commit left to do.
 // Whose comment it is the conversation checks (conversation.ts); this file reads text only.
-import { CHECKSUM_LINE } from "../report/checksum-line.js";
+import { CHECKSUM_LINE } from "../report/comments/checksum-line.js";
 import { CONTINUATION_LINE } from "../report/comments/apply-comment.js";
 import { PLANNED_LINE } from "../report/comments/plan-comment.js";
 

@@ -10,7 +10,7 @@
 // trail of stale ones (Atlantis #55); tracking issues are opened when their condition starts, kept
 // current while it lasts and closed with a comment when it ends, so scheduled jobs never pile up
 // duplicates. Which lines of its own comments count is comment-records.ts's to say.
-import { markersFor, type Markers } from "../report/markers.js";
+import { markersFor, type Markers } from "../report/comments/markers.js";
 import { readContinuation, readPlanRecord, type PlanRecord } from "./comment-records.js";
 import type { Identity } from "./identity.js";
 import type { Author, GitHubPort, Issue, IssueComment } from "./port.js";

@@ -2,7 +2,7 @@
 // them directly keeps the bundle free of @actions/core for two small file formats.
 import { randomUUID } from "node:crypto";
 import { appendFileSync } from "node:fs";
-import { fitComment } from "../report/overflow.js";
+import { fitComment } from "../report/comments/overflow.js";
 
 /** GitHub refuses a step summary over 1 MiB (bytes). */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;

@@ -6,7 +6,7 @@
 // PR's files and the check's summary, where an invisible character would hide a look-alike name. A
 // message keeps its line feeds (an annotation may have several lines); a file name stays as it is, for
 // GitHub has to find the file.
-import { visible, visibleLines } from "../report/visible.js";
+import { visible, visibleLines } from "../report/escape/visible.js";
 
 export type AnnotationLevel = "error" | "warning" | "notice";
 

@@ -4,11 +4,11 @@
 // stops the run with zero writes, naming the object and who changed it when. A 412 while applying means
 // the same thing and fails that item instead of re-planning it.
 import type { FlowServicePort } from "../aep/flow-service.js";
-import type { LiveMeta } from "../domain/live.js";
-import type { Change, ResourceKind, SandboxPlan } from "../domain/plan.js";
-import { patchedConnection } from "../domain/plan-connection-writes.js";
-import { PROFILE_CONNECTION_REF } from "../domain/plan-profile.js";
-import type { SavedObject, SavedPlan } from "../domain/saved-plan.js";
+import type { LiveMeta } from "../domain/state/live.js";
+import type { Change, ResourceKind, SandboxPlan } from "../domain/plan/plan.js";
+import { patchedConnection } from "../domain/plan/connection-writes.js";
+import { PROFILE_CONNECTION_REF } from "../domain/plan/profile.js";
+import type { SavedObject, SavedPlan } from "../domain/review/saved-plan.js";
 import { AppError } from "../errors.js";
 import { executePlan, type ItemResult } from "./executor.js";
 import { leaseGuard, withSandboxLock, type LockOptions } from "./lock.js";

@@ -6,12 +6,12 @@
 // name it has, so even an Adobe that ignored If-Match would change nothing.
 import { AepApiError } from "../aep/errors.js";
 import type { FlowServicePort } from "../aep/flow-service.js";
-import type { DesiredSandbox } from "../domain/desired.js";
-import type { LiveSandbox } from "../domain/live.js";
-import type { SandboxPlan } from "../domain/plan.js";
-import type { PlanOptions } from "../domain/plan-context.js";
-import { patchedConnection } from "../domain/plan-connection-writes.js";
-import { planSandbox } from "../domain/planner.js";
+import type { DesiredSandbox } from "../domain/state/desired.js";
+import type { LiveSandbox } from "../domain/state/live.js";
+import type { SandboxPlan } from "../domain/plan/plan.js";
+import type { PlanOptions } from "../domain/plan/context.js";
+import { patchedConnection } from "../domain/plan/connection-writes.js";
+import { planSandbox } from "../domain/plan/planner.js";
 import { refusalReason } from "./lease.js";
 import { refusedLockWrite } from "./lock-object.js";
 

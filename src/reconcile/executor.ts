@@ -4,8 +4,8 @@
 // one stopped.
 import { AepApiError, AmbiguousWriteError } from "../aep/errors.js";
 import type { FlowServicePort } from "../aep/flow-service.js";
-import { parseDescription } from "../domain/ownership.js";
-import { COLLECTION, type ApiCall, type Change, type Collection, type SandboxPlan } from "../domain/plan.js";
+import { parseDescription } from "../domain/plan/ownership.js";
+import { COLLECTION, type ApiCall, type Change, type Collection, type SandboxPlan } from "../domain/plan/plan.js";
 import { AppError, InterruptedError } from "../errors.js";
 import { fillEnv, fillRefs } from "./substitute.js";
 

@@ -3,8 +3,8 @@
 // without storing anything that lets someone recover or brute-force the secret: the HMAC key is a
 // secret of its own (AEP_GITOPS_FINGERPRINT_KEY, else the IMS client secret) that Adobe never sees.
 import { createHmac } from "node:crypto";
-import { canonicalJson } from "../domain/canonical.js";
-import type { DesiredAccount } from "../domain/desired.js";
+import { canonicalJson } from "../domain/review/canonical.js";
+import type { DesiredAccount } from "../domain/state/desired.js";
 
 export type Env = Record<string, string | undefined>;
 

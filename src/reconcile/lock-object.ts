@@ -4,9 +4,9 @@
 // a PATCH: where Adobe refuses PATCH of connections, no lease is ever written that nobody could release.
 import { AepApiError } from "../aep/errors.js";
 import type { FlowServicePort } from "../aep/flow-service.js";
-import { PROFILE_CONNECTION_SPEC_ID, SPEC_VERSION } from "../domain/adobe.js";
-import { markedDescription, parseDescription } from "../domain/ownership.js";
-import { PROFILE_CONNECTION_NAME } from "../domain/plan-profile.js";
+import { PROFILE_CONNECTION_SPEC_ID, SPEC_VERSION } from "../domain/state/adobe.js";
+import { markedDescription, parseDescription } from "../domain/plan/ownership.js";
+import { PROFILE_CONNECTION_NAME } from "../domain/plan/profile.js";
 import { formatHolder, readHolder, type Lease } from "./lease-holder.js";
 
 const PROFILE_TEXT = "Profile store connection shared by the destinations aep-gitops manages.";

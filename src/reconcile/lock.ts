@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { AepApiError } from "../aep/errors.js";
 import type { FlowServicePort } from "../aep/flow-service.js";
-import { PROFILE_CONNECTION_NAME } from "../domain/plan-profile.js";
+import { PROFILE_CONNECTION_NAME } from "../domain/plan/profile.js";
 import { AppError, InterruptedError } from "../errors.js";
 import { probeConnectionPatch } from "./connection-patch.js";
 import { held, refusalReason, unlocked, type HeldLock } from "./lease.js";

@@ -2,11 +2,11 @@
 // lookup of only those references the list did not answer (it hides inactive audiences), so an inactive
 // audience is reported as such instead of as unknown. Nothing is read when no destination names one.
 import type { AudiencePort } from "../aep/audiences.js";
-import { unnamedAudienceIds } from "../domain/audience-names.js";
-import { sizesOf } from "../domain/audience-sizes.js";
-import { needsAudienceCheck, unresolvedReferences, type KnownAudience } from "../domain/audiences.js";
-import type { DesiredSandbox } from "../domain/desired.js";
-import type { SandboxPlan } from "../domain/plan.js";
+import { unnamedAudienceIds } from "../domain/review/audience-names.js";
+import { sizesOf } from "../domain/review/audience-sizes.js";
+import { needsAudienceCheck, unresolvedReferences, type KnownAudience } from "../domain/checks/audiences.js";
+import type { DesiredSandbox } from "../domain/state/desired.js";
+import type { SandboxPlan } from "../domain/plan/plan.js";
 
 export async function readAudiences(
   port: AudiencePort,

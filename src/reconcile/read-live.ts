@@ -2,10 +2,10 @@
 // base and target connections. No per-object GETs, so a read costs O(pages), not O(objects).
 // The shared Profile source is found through a managed flow; only when no managed flow exists yet
 // (first apply, or a crash before the first flow) does it cost two more filtered list calls.
-import { PROFILE_CONNECTION_SPEC_ID } from "../domain/adobe.js";
+import { PROFILE_CONNECTION_SPEC_ID } from "../domain/state/adobe.js";
 import { DESTINATION_CONNECTION_SPEC_IDS } from "../domain/destination-types/index.js";
-import type { LiveSandbox } from "../domain/live.js";
-import { PROFILE_CONNECTION_NAME } from "../domain/plan-profile.js";
+import type { LiveSandbox } from "../domain/state/live.js";
+import { PROFILE_CONNECTION_NAME } from "../domain/plan/profile.js";
 import { DESTINATION_FLOWS, type FlowServicePort } from "../aep/flow-service.js";
 import { toConnection, toFlow, toSourceConnection, toTargetConnection } from "../aep/mapping.js";
 

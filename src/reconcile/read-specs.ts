@@ -2,9 +2,9 @@
 // run (the port caches them, and every sandbox of the run shares it). A spec Adobe will not show is not
 // a reason to stop: the check is skipped for that type, and the plan says so.
 import type { ConnectionSpecPort } from "../aep/connection-specs.js";
-import type { ConnectionSpec } from "../domain/connection-spec.js";
+import type { ConnectionSpec } from "../domain/checks/connection-spec.js";
 import { destinationType, type DestinationType } from "../domain/destination-types/index.js";
-import type { DesiredSandbox } from "../domain/desired.js";
+import type { DesiredSandbox } from "../domain/state/desired.js";
 
 export async function readSpecs(
   port: ConnectionSpecPort,

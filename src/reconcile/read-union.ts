@@ -2,8 +2,8 @@
 // sandbox per run), and indexed for the attribute check and the export preview. A Schema Registry that
 // refuses this client skips the check, and the plan says so once for the sandbox.
 import type { SchemaRegistryPort } from "../aep/schema-registry.js";
-import type { DesiredSandbox } from "../domain/desired.js";
-import { indexUnionSchema, type UnionIndex } from "../domain/union-schema.js";
+import type { DesiredSandbox } from "../domain/state/desired.js";
+import { indexUnionSchema, type UnionIndex } from "../domain/state/union-schema.js";
 
 export async function readUnion(
   port: SchemaRegistryPort,

@@ -7,16 +7,16 @@
 // failed plan: the run says it once.
 import { AepApiError, NetworkError } from "../aep/errors.js";
 import { PolicyEvaluationError, type PolicyPort } from "../aep/policies.js";
-import { judgement, verdictProblems } from "../domain/adobe-verdict.js";
-import type { DesiredSandbox } from "../domain/desired.js";
+import { judgement, verdictProblems } from "../domain/checks/adobe-verdict.js";
+import type { DesiredSandbox } from "../domain/state/desired.js";
 import {
   actionsFor,
   destinationsToJudge,
   undeclaredNote,
   type MarketingActionDefaults,
-} from "../domain/marketing-actions.js";
-import type { SandboxPlan } from "../domain/plan.js";
-import type { Problem } from "../domain/problem.js";
+} from "../domain/checks/marketing-actions.js";
+import type { SandboxPlan } from "../domain/plan/plan.js";
+import type { Problem } from "../domain/checks/problem.js";
 
 export type { MarketingActionDefaults, PolicyPort };
 

@@ -2,10 +2,10 @@
 // is a problem at each YAML line that refers to it, all of them in one run: an error, so apply stops
 // before its first write; or, for a plan that is secretless by design (a pull request's plan,
 // --secrets optional), a warning saying what apply will need and where to set it.
-import type { DesiredSandbox } from "../domain/desired.js";
-import type { SandboxPlan } from "../domain/plan.js";
-import type { Problem } from "../domain/problem.js";
-import { ownSecretVariables } from "../domain/env-names.js";
+import type { DesiredSandbox } from "../domain/state/desired.js";
+import type { SandboxPlan } from "../domain/plan/plan.js";
+import type { Problem } from "../domain/checks/problem.js";
+import { ownSecretVariables } from "../domain/checks/env-names.js";
 import { envReferences } from "./substitute.js";
 
 export type SecretsMode = "required" | "optional";

@@ -4,11 +4,11 @@
 // warning; whatever could not be checked (a credential not set, AWS unreachable, a shard count the
 // policy hides) is a note, never a failed run.
 import type { KinesisAccess, StreamPort } from "../aep/kinesis.js";
-import type { DesiredAccount, DesiredSandbox } from "../domain/desired.js";
-import type { SandboxPlan } from "../domain/plan.js";
-import type { Problem } from "../domain/problem.js";
-import { hasErrors } from "../config/problems.js";
-import { capacityWarning, missingStream, streamDemands, type StreamDemand } from "../domain/stream-demand.js";
+import type { DesiredAccount, DesiredSandbox } from "../domain/state/desired.js";
+import type { SandboxPlan } from "../domain/plan/plan.js";
+import type { Problem } from "../domain/checks/problem.js";
+import { hasErrors } from "../domain/checks/problems.js";
+import { capacityWarning, missingStream, streamDemands, type StreamDemand } from "../domain/checks/stream-demand.js";
 
 export interface StreamChecks {
   port?: StreamPort;

@@ -19,7 +19,7 @@ import {
   KINESIS_SPEC_ID,
   UPS_SPEC_ID,
 } from "../../src/emulator/index.js";
-import { SAMPLE_EMAIL_SHA256, SAMPLE_QUALIFICATION } from "../../src/domain/preview.js";
+import { SAMPLE_EMAIL_SHA256, SAMPLE_QUALIFICATION } from "../../src/domain/review/preview.js";
 import { PROD_AUDIENCES } from "../support/lab.js";
 
 const DIR = path.resolve(import.meta.dirname, "golden");

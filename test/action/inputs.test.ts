@@ -1,8 +1,8 @@
 // Inputs arrive as the runner passes them: INPUT_<NAME>, upper-cased, hyphens kept.
 import { describe, expect, it } from "vitest";
 import { readInputs } from "../../src/action/inputs.js";
-import { renderPlanMarkdown } from "../../src/report/markdown.js";
-import { markersFor } from "../../src/report/markers.js";
+import { renderPlanMarkdown } from "../../src/report/plan/markdown.js";
+import { markersFor } from "../../src/report/comments/markers.js";
 import { noChangePlan } from "../report/scenarios.js";
 
 describe("inputs", () => {

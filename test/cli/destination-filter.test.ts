@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { canonicalJson, sha256 } from "../../src/domain/canonical.js";
+import { canonicalJson, sha256 } from "../../src/domain/review/canonical.js";
 import { kinesisAccount, kinesisDestination, startLab, type Lab } from "../support/lab.js";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed documents

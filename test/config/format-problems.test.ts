@@ -2,8 +2,8 @@
 import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
-import { formatProblemsJson, formatProblemsText } from "../../src/report/problems.js";
-import type { Problem } from "../../src/domain/problem.js";
+import { formatProblemsJson, formatProblemsText } from "../../src/report/problems/problems.js";
+import type { Problem } from "../../src/domain/checks/problem.js";
 
 const CWD = "/repo";
 const PROBLEMS: Problem[] = [

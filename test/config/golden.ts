@@ -1,7 +1,7 @@
 // Golden files for problem output: the exact text `validate` prints, kept beside each fixture.
 // Run with UPDATE_GOLDEN=1 to rewrite them after an intended change, then review the diff.
 import { readFileSync, writeFileSync } from "node:fs";
-import { formatProblemsText } from "../../src/report/problems.js";
+import { formatProblemsText } from "../../src/report/problems/problems.js";
 import type { LoadResult } from "../../src/config/load.js";
 
 export function renderGolden(result: LoadResult, cwd: string): string {

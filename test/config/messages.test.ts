@@ -1,8 +1,8 @@
 // The small helpers behind the messages: typo suggestions and environment-reference advice.
 import { describe, expect, it } from "vitest";
-import { didYouMean, editDistance } from "../../src/domain/did-you-mean.js";
+import { didYouMean, editDistance } from "../../src/domain/match/did-you-mean.js";
 import { envReferenceName, looksLikeEnvReference, repairEnvReference } from "../../src/config/secrets.js";
-import { suggestedVariable } from "../../src/domain/env-names.js";
+import { suggestedVariable } from "../../src/domain/checks/env-names.js";
 
 describe("did you mean", () => {
   it("suggests the closest field for a plausible typo", () => {

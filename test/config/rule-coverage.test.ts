@@ -2,7 +2,7 @@
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { RULES } from "../../src/domain/problem.js";
+import { RULES } from "../../src/domain/checks/problem.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/config/invalid/", import.meta.url));
 

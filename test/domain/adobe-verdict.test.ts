@@ -1,8 +1,8 @@
 // The pure half of Adobe's verdict: which jobs a destination asks, and where each violation lands.
 import { describe, expect, it } from "vitest";
-import { denyText, judgement, labelsOf, verdictProblems } from "../../src/domain/adobe-verdict.js";
-import type { DesiredDestination } from "../../src/domain/desired.js";
-import { fieldPointer, policyLabel } from "../../src/domain/marketing-actions.js";
+import { denyText, judgement, labelsOf, verdictProblems } from "../../src/domain/checks/adobe-verdict.js";
+import type { DesiredDestination } from "../../src/domain/state/desired.js";
+import { fieldPointer, policyLabel } from "../../src/domain/checks/marketing-actions.js";
 
 const at = (line: number) => ({ file: "d.yaml", line, column: 5 });
 const destination: DesiredDestination = {

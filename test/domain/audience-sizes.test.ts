@@ -1,9 +1,9 @@
 // Audience sizes on a plan: Adobe's figure on each audience that starts or stops leaving, absent where
 // Adobe gave none; the stream each destination sends to; and none of it in the checksum.
 import { describe, expect, it } from "vitest";
-import { sizeSum, sizesOf, targetNames, withAudienceSizes } from "../../src/domain/audience-sizes.js";
-import { planChecksum } from "../../src/domain/checksum.js";
-import { planSandbox } from "../../src/domain/planner.js";
+import { sizeSum, sizesOf, targetNames, withAudienceSizes } from "../../src/domain/review/audience-sizes.js";
+import { planChecksum } from "../../src/domain/review/checksum.js";
+import { planSandbox } from "../../src/domain/plan/planner.js";
 import { desired, destination, live, liveFlow, liveTarget, options } from "./builders.js";
 
 function plan() {

@@ -1,7 +1,7 @@
 // Small builders for planner tests: desired and live state with only what a test cares about.
-import type { DesiredAccount, DesiredDestination, DesiredSandbox } from "../../src/domain/desired.js";
-import type { LiveConnection, LiveFlow, LiveSandbox, LiveTargetConnection } from "../../src/domain/live.js";
-import { DEFAULT_PLAN_OPTIONS, type PlanOptions } from "../../src/domain/plan-context.js";
+import type { DesiredAccount, DesiredDestination, DesiredSandbox } from "../../src/domain/state/desired.js";
+import type { LiveConnection, LiveFlow, LiveSandbox, LiveTargetConnection } from "../../src/domain/state/live.js";
+import { DEFAULT_PLAN_OPTIONS, type PlanOptions } from "../../src/domain/plan/context.js";
 
 const at = { file: "/repo/destinations/x.yaml", line: 1, column: 1 };
 

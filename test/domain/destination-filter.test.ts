@@ -9,8 +9,8 @@ import {
   normalizedPatterns,
   patternProblem,
   unmatchedPatterns,
-} from "../../src/domain/destination-filter.js";
-import { assemblePlan, planSandbox } from "../../src/domain/planner.js";
+} from "../../src/domain/plan/destination-filter.js";
+import { assemblePlan, planSandbox } from "../../src/domain/plan/planner.js";
 import { account, desired, destination, live, liveAccount, liveFlow, liveTarget, options } from "./builders.js";
 
 const yaml = desired({

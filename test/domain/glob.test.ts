@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import picomatch from "picomatch";
 import { describe, expect, it } from "vitest";
-import { GLOB_LIMITS, globMatcher, globProblem } from "../../src/domain/glob.js";
+import { GLOB_LIMITS, globMatcher, globProblem } from "../../src/domain/match/glob.js";
 
 describe("the documented subset", () => {
   it.each([

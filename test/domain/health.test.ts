@@ -1,7 +1,7 @@
 // The verdicts of the health report, from windows built here: pure, checked in milliseconds.
 import { describe, expect, it } from "vitest";
-import { assessHealth, type HealthInput, type RunWindow } from "../../src/domain/health.js";
-import { isOwnWrite, trailOf, type AuditEvent } from "../../src/domain/audit-trail.js";
+import { assessHealth, type HealthInput, type RunWindow } from "../../src/domain/operate/health.js";
+import { isOwnWrite, trailOf, type AuditEvent } from "../../src/domain/operate/audit-trail.js";
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 11, 7, 12, 30);

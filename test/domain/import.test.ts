@@ -1,10 +1,10 @@
 // import's credentials: a reference only where the value is secret (the sandbox's spec says, else the
 // registry) or cannot be read, and never a variable validate refuses.
 import { describe, expect, it } from "vitest";
-import { specSecretFields } from "../../src/domain/connection-spec.js";
-import { reservedVariable } from "../../src/domain/env-names.js";
-import { importFromLive } from "../../src/domain/import.js";
-import type { LiveSandbox } from "../../src/domain/live.js";
+import { specSecretFields } from "../../src/domain/checks/connection-spec.js";
+import { reservedVariable } from "../../src/domain/checks/env-names.js";
+import { importFromLive } from "../../src/domain/operate/import.js";
+import type { LiveSandbox } from "../../src/domain/state/live.js";
 import { liveAccount, liveFlow, liveTarget } from "./builders.js";
 
 const KINESIS_AUTH = "Aws Kinesis authentication credentials";

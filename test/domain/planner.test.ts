@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assemblePlan, planSandbox } from "../../src/domain/planner.js";
+import { assemblePlan, planSandbox } from "../../src/domain/plan/planner.js";
 import { account, desired, destination, live, liveAccount, liveFlow, liveTarget, options } from "./builders.js";
 
 describe("the planner", () => {

@@ -1,9 +1,9 @@
 // What the YAML does not manage is left as Adobe holds it (issue 22, item 6): a target connection's
 // description, an audience's schedule the YAML does not set. What it does set, the checksum binds.
 import { describe, expect, it } from "vitest";
-import { planChecksum } from "../../src/domain/checksum.js";
-import type { DesiredDestination } from "../../src/domain/desired.js";
-import { planSandbox } from "../../src/domain/planner.js";
+import { planChecksum } from "../../src/domain/review/checksum.js";
+import type { DesiredDestination } from "../../src/domain/state/desired.js";
+import { planSandbox } from "../../src/domain/plan/planner.js";
 import { desired, destination, live, liveFlow, liveTarget, options } from "./builders.js";
 
 const at = { file: "/repo/destinations/x.yaml", line: 1, column: 1 };

@@ -2,13 +2,13 @@
 // each changed destination's record before and after a plan (rebuilt from the plan's egress delta), and
 // the egress map the picture is drawn from; none of them part of the checksum.
 import { describe, expect, it } from "vitest";
-import { planChecksum } from "../../src/domain/checksum.js";
-import { egressMap } from "../../src/domain/egress-map.js";
-import type { SandboxPlan } from "../../src/domain/plan.js";
-import { planSandbox } from "../../src/domain/planner.js";
-import { samplePairs } from "../../src/domain/preview-changes.js";
-import { sampleRecord, sampleValue } from "../../src/domain/preview.js";
-import { indexUnionSchema, type UnionField } from "../../src/domain/union-schema.js";
+import { planChecksum } from "../../src/domain/review/checksum.js";
+import { egressMap } from "../../src/domain/review/egress-map.js";
+import type { SandboxPlan } from "../../src/domain/plan/plan.js";
+import { planSandbox } from "../../src/domain/plan/planner.js";
+import { samplePairs } from "../../src/domain/review/preview-changes.js";
+import { sampleRecord, sampleValue } from "../../src/domain/review/preview.js";
+import { indexUnionSchema, type UnionField } from "../../src/domain/state/union-schema.js";
 import { account, desired, destination, live, liveFlow, liveTarget, options } from "./builders.js";
 
 const leaf = (over: Partial<UnionField>): UnionField => ({ path: "x.y", kind: "leaf", ...over });

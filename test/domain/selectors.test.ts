@@ -1,6 +1,6 @@
 import fastJsonPatch from "fast-json-patch";
 import { describe, expect, it } from "vitest";
-import { diffSelectors, transformations } from "../../src/domain/selectors.js";
+import { diffSelectors, transformations } from "../../src/domain/plan/selectors.js";
 
 const { applyPatch } = fastJsonPatch;
 

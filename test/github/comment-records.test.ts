@@ -7,7 +7,7 @@ import {
   readContinuation,
   readPlanRecord,
 } from "../../src/github/comment-records.js";
-import { checksumLine } from "../../src/report/checksum-line.js";
+import { checksumLine } from "../../src/report/comments/checksum-line.js";
 import { continuationLine } from "../../src/report/comments/apply-comment.js";
 import { plannedLine } from "../../src/report/comments/plan-comment.js";
 

@@ -6,7 +6,7 @@ import { createConversation, type Conversation } from "../../src/github/conversa
 import { GITHUB_ACTIONS_BOT, tokenIdentity } from "../../src/github/identity.js";
 import { createOctokitGitHub } from "../../src/github/octokit-github.js";
 import type { GitHubPort } from "../../src/github/port.js";
-import { checksumLine } from "../../src/report/checksum-line.js";
+import { checksumLine } from "../../src/report/comments/checksum-line.js";
 import { continuationLine } from "../../src/report/comments/apply-comment.js";
 import { plannedLine } from "../../src/report/comments/plan-comment.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/fake-github.js";

@@ -7,7 +7,7 @@ import { AepHttp } from "../../src/aep/http.js";
 import { HttpFlowService } from "../../src/aep/flow-service.js";
 import { ImsTokenSource } from "../../src/aep/ims.js";
 import { DEFAULT_SCOPES } from "../../src/aep/settings.js";
-import type { Change, SandboxPlan } from "../../src/domain/plan.js";
+import type { Change, SandboxPlan } from "../../src/domain/plan/plan.js";
 import { executePlan } from "../../src/reconcile/executor.js";
 import {
   DEFAULT_ORG,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ItemResult } from "../../src/reconcile/executor.js";
-import { renderApplyMarkdown, renderApplyText, renderItemLine } from "../../src/report/apply-result.js";
-import { APPLY_MARKER } from "../../src/report/markers.js";
+import { renderApplyMarkdown, renderApplyText, renderItemLine } from "../../src/report/apply/results.js";
+import { APPLY_MARKER } from "../../src/report/comments/markers.js";
 import { expectGolden } from "./golden.js";
 
 const item = (

@@ -1,8 +1,8 @@
 // Audience sizes in words: numbers the same on every machine, "size unknown" where Adobe gave none, and
 // the sentence per destination and direction.
 import { describe, expect, it } from "vitest";
-import type { EgressDelta } from "../../src/domain/plan.js";
-import { formatCount, sizeSentences, sizeText } from "../../src/report/audience-sizes.js";
+import type { EgressDelta } from "../../src/domain/plan/plan.js";
+import { formatCount, sizeSentences, sizeText } from "../../src/report/plan/audience-sizes.js";
 
 const quote = (s: string) => JSON.stringify(s);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Plan } from "../../src/domain/plan.js";
-import { assemblePlan } from "../../src/domain/planner.js";
-import { driftItems, renderDriftMarkdown, renderDriftText } from "../../src/report/drift.js";
-import { DRIFT_MARKER } from "../../src/report/markers.js";
+import type { Plan } from "../../src/domain/plan/plan.js";
+import { assemblePlan } from "../../src/domain/plan/planner.js";
+import { driftItems, renderDriftMarkdown, renderDriftText } from "../../src/report/operate/drift.js";
+import { DRIFT_MARKER } from "../../src/report/comments/markers.js";
 import { expectGolden } from "./golden.js";
 import { structure } from "./markdown-structure.js";
 import { adoptPlan, firstApplyPlan, mixedUpdatePlan, noChangePlan, orphanPlan, prunePlan } from "./scenarios.js";

@@ -4,18 +4,18 @@
 // a terminal, GitHub or the runner would do with it (test/support/hostile.ts). That JSON keeps the real
 // string is test/cli/hostile-strings.test.ts's to show, end to end.
 import { describe, expect, it } from "vitest";
-import type { MapDestination, Plan } from "../../src/domain/plan.js";
-import { assemblePlan, planSandbox } from "../../src/domain/planner.js";
+import type { MapDestination, Plan } from "../../src/domain/plan/plan.js";
+import { assemblePlan, planSandbox } from "../../src/domain/plan/planner.js";
 import { annotationCommand, groupStart } from "../../src/github/workflow-commands.js";
-import { renderApplyMarkdown, renderApplyText } from "../../src/report/apply-result.js";
+import { renderApplyMarkdown, renderApplyText } from "../../src/report/apply/results.js";
 import { driftIssueBody } from "../../src/report/comments/drift-issue.js";
 import { planCommentBody } from "../../src/report/comments/plan-comment.js";
-import { renderDriftText } from "../../src/report/drift.js";
-import { renderPlanMarkdown } from "../../src/report/markdown.js";
-import { pictureSection } from "../../src/report/markdown-picture.js";
-import { egressFlowchart, MERMAID_TEXT_LIMIT } from "../../src/report/mermaid.js";
-import { renderPlanText } from "../../src/report/text.js";
-import { visible } from "../../src/report/visible.js";
+import { renderDriftText } from "../../src/report/operate/drift.js";
+import { renderPlanMarkdown } from "../../src/report/plan/markdown.js";
+import { pictureSection } from "../../src/report/plan/markdown-picture.js";
+import { egressFlowchart, MERMAID_TEXT_LIMIT } from "../../src/report/plan/mermaid.js";
+import { renderPlanText } from "../../src/report/plan/text.js";
+import { visible } from "../../src/report/escape/visible.js";
 import { desired, destination, live, liveFlow, liveTarget, options } from "../domain/builders.js";
 import {
   fencedLines,

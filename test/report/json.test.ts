@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Plan } from "../../src/domain/plan.js";
-import { PLAN_JSON_FORMAT, renderPlanJson } from "../../src/report/json.js";
+import type { Plan } from "../../src/domain/plan/plan.js";
+import { PLAN_JSON_FORMAT, renderPlanJson } from "../../src/report/plan/json.js";
 import { expectGolden } from "./golden.js";
 import { firstApplyPlan, mixedUpdatePlan, orphanPlan, refusedPlan } from "./scenarios.js";
 

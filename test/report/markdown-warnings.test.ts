@@ -2,10 +2,10 @@
 // for markdown like every user string, and the list is bounded (count and length) so that it never
 // pushes the plan out of the comment.
 import { describe, expect, it } from "vitest";
-import type { Problem } from "../../src/domain/problem.js";
-import { assemblePlan } from "../../src/domain/planner.js";
+import type { Problem } from "../../src/domain/checks/problem.js";
+import { assemblePlan } from "../../src/domain/plan/planner.js";
 import { planCommentBody } from "../../src/report/comments/plan-comment.js";
-import { MAX_WARNINGS_SHOWN, warningsSection } from "../../src/report/markdown-warnings.js";
+import { MAX_WARNINGS_SHOWN, warningsSection } from "../../src/report/plan/markdown-warnings.js";
 import { HOSTILE, liveReferences, RAW_CONTROL, RAW_INVISIBLE, rawTags } from "../support/hostile.js";
 
 const warning = (n: number, message: string, hint?: string): Problem => ({

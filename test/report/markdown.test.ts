@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Plan } from "../../src/domain/plan.js";
-import { assemblePlan, planSandbox } from "../../src/domain/planner.js";
+import type { Plan } from "../../src/domain/plan/plan.js";
+import { assemblePlan, planSandbox } from "../../src/domain/plan/planner.js";
 import { readChecksumLine } from "../../src/github/comment-records.js";
-import { renderPlanMarkdown } from "../../src/report/markdown.js";
-import { PLAN_COMMENT_MARKER } from "../../src/report/markers.js";
+import { renderPlanMarkdown } from "../../src/report/plan/markdown.js";
+import { PLAN_COMMENT_MARKER } from "../../src/report/comments/markers.js";
 import { desired, destination, live, liveFlow, liveTarget, options } from "../domain/builders.js";
 import { expectGolden } from "./golden.js";
 import { structure } from "./markdown-structure.js";

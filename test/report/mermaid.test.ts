@@ -2,16 +2,16 @@
 // bounded (per-account counts above the limit, and the accounts themselves bounded), and a plan with
 // pictures and sample records still fitted into one comment with its marker and checksum line.
 import { describe, expect, it } from "vitest";
-import type { DesiredDestination } from "../../src/domain/desired.js";
-import { egressMap } from "../../src/domain/egress-map.js";
-import type { EgressMap, MapDestination, Plan } from "../../src/domain/plan.js";
-import { assemblePlan, planSandbox } from "../../src/domain/planner.js";
-import { samplePairs } from "../../src/domain/preview-changes.js";
+import type { DesiredDestination } from "../../src/domain/state/desired.js";
+import { egressMap } from "../../src/domain/review/egress-map.js";
+import type { EgressMap, MapDestination, Plan } from "../../src/domain/plan/plan.js";
+import { assemblePlan, planSandbox } from "../../src/domain/plan/planner.js";
+import { samplePairs } from "../../src/domain/review/preview-changes.js";
 import { readChecksumLine } from "../../src/github/comment-records.js";
-import { renderPlanMarkdown } from "../../src/report/markdown.js";
-import { SAMPLE_LIMIT } from "../../src/report/markdown-samples.js";
-import { egressFlowchart, FLOWCHART_DESTINATION_LIMIT, mermaidText } from "../../src/report/mermaid.js";
-import { fitComment, GITHUB_COMMENT_LIMIT } from "../../src/report/overflow.js";
+import { renderPlanMarkdown } from "../../src/report/plan/markdown.js";
+import { SAMPLE_LIMIT } from "../../src/report/plan/markdown-samples.js";
+import { egressFlowchart, FLOWCHART_DESTINATION_LIMIT, mermaidText } from "../../src/report/plan/mermaid.js";
+import { fitComment, GITHUB_COMMENT_LIMIT } from "../../src/report/comments/overflow.js";
 import { account, desired, destination, live, options } from "../domain/builders.js";
 import { structure } from "./markdown-structure.js";
 import { mermaidBlocks, nodeLabelled, parseFlowchart, targetsOf } from "./mermaid-parse.js";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readChecksumLine } from "../../src/github/comment-records.js";
-import { renderPlanMarkdown } from "../../src/report/markdown.js";
-import { PLAN_COMMENT_MARKER } from "../../src/report/markers.js";
-import { fitComment, GITHUB_COMMENT_LIMIT } from "../../src/report/overflow.js";
+import { renderPlanMarkdown } from "../../src/report/plan/markdown.js";
+import { PLAN_COMMENT_MARKER } from "../../src/report/comments/markers.js";
+import { fitComment, GITHUB_COMMENT_LIMIT } from "../../src/report/comments/overflow.js";
 import { structure } from "./markdown-structure.js";
 import { largePlan, mixedUpdatePlan } from "./scenarios.js";
 

@@ -1,10 +1,10 @@
 // Realistic plans for the renderer tests, built by the real planner from the domain test builders.
 // Live objects get explicit etags and times so golden files never depend on which test ran first.
-import type { DesiredAudience } from "../../src/domain/desired.js";
-import type { LiveFlow, LiveMeta, LiveSandbox } from "../../src/domain/live.js";
-import type { Plan } from "../../src/domain/plan.js";
-import type { PlanOptions } from "../../src/domain/plan-context.js";
-import { assemblePlan, planSandbox } from "../../src/domain/planner.js";
+import type { DesiredAudience } from "../../src/domain/state/desired.js";
+import type { LiveFlow, LiveMeta, LiveSandbox } from "../../src/domain/state/live.js";
+import type { Plan } from "../../src/domain/plan/plan.js";
+import type { PlanOptions } from "../../src/domain/plan/context.js";
+import { assemblePlan, planSandbox } from "../../src/domain/plan/planner.js";
 import { account, desired, destination, live, liveAccount, liveFlow, liveTarget, options } from "../domain/builders.js";
 
 const at = { file: "/repo/destinations/prod/summer.yaml", line: 4, column: 7 };

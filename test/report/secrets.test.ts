@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Plan } from "../../src/domain/plan.js";
-import { HIDDEN } from "../../src/report/calls.js";
-import { renderPlanJson } from "../../src/report/json.js";
-import { renderPlanMarkdown } from "../../src/report/markdown.js";
-import { renderPlanText } from "../../src/report/text.js";
+import type { Plan } from "../../src/domain/plan/plan.js";
+import { HIDDEN } from "../../src/report/plan/calls.js";
+import { renderPlanJson } from "../../src/report/plan/json.js";
+import { renderPlanMarkdown } from "../../src/report/plan/markdown.js";
+import { renderPlanText } from "../../src/report/plan/text.js";
 import { firstApplyPlan, mixedUpdatePlan } from "./scenarios.js";
 
 const renderers: [string, (plan: Plan) => string][] = [

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Plan } from "../../src/domain/plan.js";
-import { assemblePlan, planSandbox } from "../../src/domain/planner.js";
-import { renderPlanText } from "../../src/report/text.js";
+import type { Plan } from "../../src/domain/plan/plan.js";
+import { assemblePlan, planSandbox } from "../../src/domain/plan/planner.js";
+import { renderPlanText } from "../../src/report/plan/text.js";
 import { desired, destination, live, liveFlow, liveTarget, options } from "../domain/builders.js";
 import { expectGolden } from "./golden.js";
 import {

@@ -2,11 +2,11 @@
 import path from "node:path";
 import { readSavedPlan } from "../../app/saved-plans.js";
 import { apply, assertComplete, failedCount, plan } from "../../app/runs.js";
-import { assemblePlan, isNoop } from "../../domain/planner.js";
+import { assemblePlan, isNoop } from "../../domain/plan/planner.js";
 import { ExitCode } from "../../errors.js";
-import { applySummaryLine, type SandboxResults } from "../../report/apply-result.js";
+import { applySummaryLine, type SandboxResults } from "../../report/apply/results.js";
 import { chooseFormat, render } from "../../report/formats/index.js";
-import { printableLines } from "../../report/terminal-escape.js";
+import { printableLines } from "../../report/escape/terminal.js";
 import type { CommandSpec } from "../command.js";
 import { confirm, interactive, requireConsent } from "../consent.js";
 import { lockWaitReporter } from "../../app/lock-wait.js";

@@ -11,7 +11,7 @@ import { loadDesired } from "../../config/load.js";
 import { Repository } from "../../config/repository.js";
 import { colorEnabled } from "../../app/output.js";
 import { ExitCode } from "../../errors.js";
-import { paint } from "../../report/ansi.js";
+import { paint } from "../../report/escape/ansi.js";
 import { runCommandLine } from "../boundary.js";
 import type { CommandSpec } from "../command.js";
 import { applyCommand } from "../commands/apply.js";

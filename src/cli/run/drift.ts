@@ -3,7 +3,7 @@ import path from "node:path";
 import { drift } from "../../app/runs.js";
 import { ExitCode } from "../../errors.js";
 import { chooseFormat, render } from "../../report/formats/index.js";
-import type { DriftReport } from "../../report/drift.js";
+import type { DriftReport } from "../../report/operate/drift.js";
 import type { CommandSpec } from "../command.js";
 import { secretsMode } from "../options.js";
 import { stopOnProblems, warningsOf, workspaceCommand } from "../workspace-command.js";

@@ -7,14 +7,14 @@ import { createOutput } from "../../app/output.js";
 import { emitYaml } from "../../config/emit.js";
 import { schemaReference } from "../../config/schema-location.js";
 import type { ConnectionSpecPort } from "../../aep/connection-specs.js";
-import { specSecretFields } from "../../domain/connection-spec.js";
+import { specSecretFields } from "../../domain/checks/connection-spec.js";
 import { destinationType, type DestinationType } from "../../domain/destination-types/index.js";
-import { globMatcher, globProblem } from "../../domain/glob.js";
-import { importFromLive } from "../../domain/import.js";
-import type { LiveSandbox } from "../../domain/live.js";
+import { globMatcher, globProblem } from "../../domain/match/glob.js";
+import { importFromLive } from "../../domain/operate/import.js";
+import type { LiveSandbox } from "../../domain/state/live.js";
 import { AppError, ExitCode } from "../../errors.js";
 import { readLive } from "../../reconcile/read-live.js";
-import { printable } from "../../report/terminal-escape.js";
+import { printable } from "../../report/escape/terminal.js";
 import type { CommandSpec } from "../command.js";
 
 export const run: CommandSpec["run"] = async (_args, values, io) => {

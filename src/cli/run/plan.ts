@@ -2,7 +2,7 @@
 import path from "node:path";
 import { plan } from "../../app/runs.js";
 import { writeSavedPlan } from "../../app/saved-plans.js";
-import { hasChanges } from "../../domain/planner.js";
+import { hasChanges } from "../../domain/plan/planner.js";
 import { ExitCode } from "../../errors.js";
 import { chooseFormat, render } from "../../report/formats/index.js";
 import { secretsMode } from "../options.js";

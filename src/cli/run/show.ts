@@ -3,7 +3,7 @@
 import path from "node:path";
 import { createOutput } from "../../app/output.js";
 import { loadSavedPlan } from "../../app/saved-plans.js";
-import { assemblePlan } from "../../domain/planner.js";
+import { assemblePlan } from "../../domain/plan/planner.js";
 import { ExitCode } from "../../errors.js";
 import { chooseFormat, render } from "../../report/formats/index.js";
 import { VERSION } from "../../version.js";

@@ -1,7 +1,7 @@
 // What `aep-gitops status` does (its declaration: commands/status.ts).
 import { destinationScope } from "../../app/destination-filter.js";
 import { status } from "../../app/status.js";
-import { needsAttention } from "../../domain/health.js";
+import { needsAttention } from "../../domain/operate/health.js";
 import { ExitCode } from "../../errors.js";
 import { chooseFormat, render } from "../../report/formats/index.js";
 import { workspaceCommand } from "../workspace-command.js";

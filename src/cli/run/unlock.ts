@@ -10,7 +10,7 @@ import { refusalReason } from "../../reconcile/lease.js";
 import { describeLease } from "../../reconcile/lease-holder.js";
 import { refusedLockWrite } from "../../reconcile/lock-object.js";
 import { currentLease, releaseLease, renewalWatchMs, watchLease, type HeldLease } from "../../reconcile/unlock.js";
-import { printable } from "../../report/terminal-escape.js";
+import { printable } from "../../report/escape/terminal.js";
 import type { CommandSpec } from "../command.js";
 import { confirm, interactive } from "../consent.js";
 

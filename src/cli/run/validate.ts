@@ -1,12 +1,12 @@
 // What `aep-gitops validate` does (its declaration: commands/validate.ts).
 import { checkConfiguration } from "../../app/configuration.js";
 import { createOutput } from "../../app/output.js";
-import { hasErrors } from "../../config/problems.js";
+import { hasErrors } from "../../domain/checks/problems.js";
 import { ToolConfigError } from "../../config/tool-config.js";
-import type { Problem } from "../../domain/problem.js";
+import type { Problem } from "../../domain/checks/problem.js";
 import { ExitCode } from "../../errors.js";
 import { chooseFormat } from "../../report/formats/names.js";
-import { formatProblemsJson, formatProblemsText } from "../../report/problems.js";
+import { formatProblemsJson, formatProblemsText } from "../../report/problems/problems.js";
 import type { Io } from "../../app/io.js";
 import type { CheckCache } from "../../config/check-cache.js";
 import type { CommandSpec } from "../command.js";

@@ -1,9 +1,9 @@
 // duplicate-key: YAML keeps the last of two equal keys, so a duplicated `audiences:` would silently drop
 // the first list. The yaml parser flags it; this names the key and where it first appeared.
 import { isMap, isScalar, visit, type Document, type YAMLError } from "yaml";
-import type { Problem } from "../../domain/problem.js";
+import type { Problem } from "../../domain/checks/problem.js";
 import type { Locator } from "../locator.js";
-import { problem } from "../problems.js";
+import { problem } from "../../domain/checks/problems.js";
 
 export function duplicateKeyProblem(doc: Document, error: YAMLError, locator: Locator): Problem {
   const at = locator.position(error.pos[0]);

@@ -1,14 +1,14 @@
 // The bodies the apply job writes on the merged pull request (one sticky comment, apart from the plan
 // comment): the result object by object, a refusal that explains what changed since the review, or a
 // failure. The plan comment is left as reviewers saw it.
-import type { Attribution, Plan } from "../../domain/plan.js";
+import type { Attribution, Plan } from "../../domain/plan/plan.js";
 import { AppError } from "../../errors.js";
-import { renderApplyMarkdown, type SandboxResults } from "../apply-result.js";
-import { atText, writerText } from "../attribution.js";
-import { driftItems } from "../drift.js";
-import { planMarkdownBody } from "../markdown.js";
-import { code, fence, link, md } from "../markdown-escape.js";
-import { planSummaryLine } from "../summary.js";
+import { renderApplyMarkdown, type SandboxResults } from "../apply/results.js";
+import { atText, writerText } from "../plan/attribution.js";
+import { driftItems } from "../operate/drift.js";
+import { planMarkdownBody } from "../plan/markdown.js";
+import { code, fence, link, md } from "../escape/markdown.js";
+import { planSummaryLine } from "../plan/summary.js";
 import { fitToComment } from "./plan-comment.js";
 
 const TITLE = "## aep-gitops apply";

@@ -2,11 +2,11 @@
 // the audit trail of what drifted), with where it was checked and what the reader can do about it; the
 // issue's title, with the counts people triage by; and the hidden record of which destinations needed
 // attention, so the next check can say which of them recovered.
-import type { DestinationHealth } from "../../domain/health.js";
-import { renderDriftMarkdown, type DriftReport } from "../drift.js";
-import { healthHeadline } from "../health.js";
-import { code, link, md } from "../markdown-escape.js";
-import { visible } from "../visible.js";
+import type { DestinationHealth } from "../../domain/operate/health.js";
+import { renderDriftMarkdown, type DriftReport } from "../operate/drift.js";
+import { healthHeadline } from "../operate/health.js";
+import { code, link, md } from "../escape/markdown.js";
+import { visible } from "../escape/visible.js";
 
 /** `sandbox/destination` keys: what the record may hold (YAML names are of this alphabet). */
 const KEY = /^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/;

@@ -3,12 +3,12 @@
 // else the object's last writer), and what each of the reader's two choices does: merging keeps the
 // change (Git then says what Adobe does; nothing is written to Adobe), closing leaves it reported, and
 // the next apply reverts it. Every name, path and writer comes from YAML or Adobe: escaped for markdown.
-import type { AuditTrails } from "../../domain/audit-trail.js";
-import { atText, writerText } from "../attribution.js";
-import { trailFor, type DriftItem } from "../drift.js";
-import { code, link, md } from "../markdown-escape.js";
-import { isoTime } from "../values.js";
-import { visible } from "../visible.js";
+import type { AuditTrails } from "../../domain/operate/audit-trail.js";
+import { atText, writerText } from "../plan/attribution.js";
+import { trailFor, type DriftItem } from "../operate/drift.js";
+import { code, link, md } from "../escape/markdown.js";
+import { isoTime } from "../plan/values.js";
+import { visible } from "../escape/visible.js";
 
 export const DRIFT_BRANCH_PREFIX = "aep-gitops/drift/";
 

@@ -1,9 +1,9 @@
 // The incident issue of a failed apply, in words: its title, its body (what failed, where, what was
 // applied before it failed), and the comments that say it failed again or is resolved.
 import { AppError } from "../../errors.js";
-import { renderApplyMarkdown, type SandboxResults } from "../apply-result.js";
-import { code, fence, link, md } from "../markdown-escape.js";
-import { visible } from "../visible.js";
+import { renderApplyMarkdown, type SandboxResults } from "../apply/results.js";
+import { code, fence, link, md } from "../escape/markdown.js";
+import { visible } from "../escape/visible.js";
 import { fitToComment } from "./plan-comment.js";
 
 export interface IncidentContext {

@@ -3,17 +3,17 @@
 // invalid YAML, a fork's PR (validated only), a failed run. Only the real plan records, on the line under
 // its marker, the commit it planned, and ends with the checksum line; the apply reads both back
 // (src/github/comment-records.ts), so it can never run on a plan that was not shown for the merged head.
-import type { Plan } from "../../domain/plan.js";
-import { isNoop } from "../../domain/planner.js";
-import type { Problem } from "../../domain/problem.js";
+import type { Plan } from "../../domain/plan/plan.js";
+import { isNoop } from "../../domain/plan/planner.js";
+import type { Problem } from "../../domain/checks/problem.js";
 import { AppError } from "../../errors.js";
-import { byUrgency, type HealthReport } from "../../domain/health.js";
-import { healthLineMarkdown } from "../health.js";
-import { renderPlanMarkdown } from "../markdown.js";
-import { code, fence, link, md } from "../markdown-escape.js";
-import { warningsSection } from "../markdown-warnings.js";
-import { fitComment, GITHUB_COMMENT_LIMIT } from "../overflow.js";
-import { problemLines } from "../problems.js";
+import { byUrgency, type HealthReport } from "../../domain/operate/health.js";
+import { healthLineMarkdown } from "../operate/health.js";
+import { renderPlanMarkdown } from "../plan/markdown.js";
+import { code, fence, link, md } from "../escape/markdown.js";
+import { warningsSection } from "../plan/markdown-warnings.js";
+import { fitComment, GITHUB_COMMENT_LIMIT } from "./overflow.js";
+import { problemLines } from "../problems/problems.js";
 import { policyChangeSection, type PolicyChange } from "./policy-change.js";
 
 const TITLE = "## aep-gitops plan";

@@ -1,12 +1,12 @@
 // An output format: one renderer per report it can show. A format leaves out the reports it has no
 // form for (no markdown for validate's problems), and commands offer only the formats of their report.
-import type { Plan } from "../../domain/plan.js";
-import type { Problem } from "../../domain/problem.js";
-import type { DoctorReport } from "../doctor.js";
-import type { PreviewReport } from "../preview.js";
-import type { SandboxResults } from "../apply-result.js";
-import type { HealthReport } from "../../domain/health.js";
-import type { DriftReport } from "../drift.js";
+import type { Plan } from "../../domain/plan/plan.js";
+import type { Problem } from "../../domain/checks/problem.js";
+import type { DoctorReport } from "../operate/doctor.js";
+import type { PreviewReport } from "../plan/preview.js";
+import type { SandboxResults } from "../apply/results.js";
+import type { HealthReport } from "../../domain/operate/health.js";
+import type { DriftReport } from "../operate/drift.js";
 
 import type { FormatName } from "./names.js";
 

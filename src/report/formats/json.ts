@@ -1,11 +1,11 @@
 // JSON: for machines, each report a versioned document `{ format: "aep-gitops.<kind>/v1", … }`
 // (docs/json-output.md; a JSON Schema for each in schemas/output/).
-import { renderDoctorJson } from "../doctor.js";
-import { renderPlanJson } from "../json.js";
-import { renderPreviewJson } from "../preview.js";
-import { formatProblemsJson } from "../problems.js";
-import { renderApplyJson, renderDriftJson } from "../results-json.js";
-import { renderStatusJson } from "../health.js";
+import { renderDoctorJson } from "../operate/doctor.js";
+import { renderPlanJson } from "../plan/json.js";
+import { renderPreviewJson } from "../plan/preview.js";
+import { formatProblemsJson } from "../problems/problems.js";
+import { renderApplyJson, renderDriftJson } from "../apply/json.js";
+import { renderStatusJson } from "../operate/health.js";
 import type { OutputFormat } from "./format.js";
 
 export const jsonFormat: OutputFormat = {

@@ -1,10 +1,10 @@
 // Markdown: GitHub comments, issues and job summaries.
-import { renderApplyMarkdown } from "../apply-result.js";
-import { renderDoctorMarkdown } from "../doctor.js";
-import { renderDriftMarkdown } from "../drift.js";
-import { renderPlanMarkdown } from "../markdown.js";
-import { renderHealthMarkdown } from "../health.js";
-import { warningsSection } from "../markdown-warnings.js";
+import { renderApplyMarkdown } from "../apply/results.js";
+import { renderDoctorMarkdown } from "../operate/doctor.js";
+import { renderDriftMarkdown } from "../operate/drift.js";
+import { renderPlanMarkdown } from "../plan/markdown.js";
+import { renderHealthMarkdown } from "../operate/health.js";
+import { warningsSection } from "../plan/markdown-warnings.js";
 import type { OutputFormat } from "./format.js";
 
 export const markdownFormat: OutputFormat = {

@@ -1,11 +1,11 @@
 // Text: for terminals and logs, Terraform's grammar.
-import { renderApplyText } from "../apply-result.js";
-import { renderDoctorText } from "../doctor.js";
-import { renderDriftText } from "../drift.js";
-import { renderPreviewText } from "../preview.js";
-import { formatProblemsText } from "../problems.js";
-import { renderPlanText } from "../text.js";
-import { renderHealthText } from "../health.js";
+import { renderApplyText } from "../apply/results.js";
+import { renderDoctorText } from "../operate/doctor.js";
+import { renderDriftText } from "../operate/drift.js";
+import { renderPreviewText } from "../plan/preview.js";
+import { formatProblemsText } from "../problems/problems.js";
+import { renderPlanText } from "../plan/text.js";
+import { renderHealthText } from "../operate/health.js";
 import type { OutputFormat } from "./format.js";
 
 export const textFormat: OutputFormat = {

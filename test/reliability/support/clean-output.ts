@@ -1,6 +1,6 @@
 // What the fuzz specs ask of every problem and every CLI run on bad input: a place, a known rule and a
 // short message; a handled exit, JSON that parses, no raw control or bidi character, no minute-long run.
-import { RULES, type Problem } from "../../../src/domain/problem.js";
+import { RULES, type Problem } from "../../../src/domain/checks/problem.js";
 import { unhandled, type TimedRun } from "./runs.js";
 
 /** Raw terminal control (escape sequences, NUL, …) and bidi overrides: output must never carry them. */
