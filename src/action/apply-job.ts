@@ -11,7 +11,8 @@ import { hasChanges, isNoop } from "../domain/plan/planner.js";
 import { AppError, ExitCode } from "../errors.js";
 import type { PullRequestRef } from "../github/port.js";
 import { appendSummary } from "../github/runner-files.js";
-import { renderItemLine, type SandboxResults } from "../report/apply/results.js";
+import { renderItemLine } from "../report/apply/results.js";
+import type { SandboxResults } from "../domain/apply/results.js";
 import {
   applyFailedBody,
   applyRefusedBody,

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { readBasePolicies, type BasePolicies } from "../app/base-policies.js";
 import type { ConfigurationRequest, Configuration } from "../app/configuration.js";
-import { diffPolicies } from "../config/policy-diff.js";
+import { diffPolicies } from "../domain/review/policy-diff.js";
 import type { PolicyChange } from "../report/comments/policy-change.js";
 import type { JobContext } from "./job-context.js";
 

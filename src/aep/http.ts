@@ -32,15 +32,7 @@ export interface HttpStats {
   throttled: number;
 }
 
-/** One request as apply's JSON lines report it: never its query, headers or body, so never a secret. */
-export interface CallStart {
-  /** Numbers the run's requests from 1, so a start and its finish (interleaved with others) pair up. */
-  id: number;
-  sandbox: string;
-  method: string;
-  /** The path alone, without any query. */
-  path: string;
-}
+import type { CallStart } from "../domain/apply/results.js";
 
 /** Sees each request as it is sent and as its answer arrives (or does not); must not throw. */
 export interface CallObserver {

@@ -5,7 +5,8 @@
 // change. The base's config is looked for where the PR's is, then where the PR moved it from, then
 // where the search would find one; a base without any has no policies (the empty set judges).
 import path from "node:path";
-import { policyGlobProblems, readPolicies, type PolicySet } from "../config/policies.js";
+import type { PolicySet } from "../domain/checks/policies.js";
+import { policyGlobProblems, readPolicies } from "../config/policies.js";
 import { toolConfigSchema, toolConfigValidator } from "../config/schema.js";
 import { schemaProblems } from "../config/schema-errors.js";
 import { parseConfigText, SEARCH_PLACES, type ConfigFile } from "../config/tool-config-file.js";

@@ -14,7 +14,7 @@ import {
 } from "../domain/review/saved-plan.js";
 import { AppError } from "../errors.js";
 import { applySavedPlan, type SavedApplyOptions } from "../reconcile/apply-saved.js";
-import type { ItemResult } from "../reconcile/executor.js";
+import type { ItemResult } from "../domain/apply/results.js";
 import type { PlanRun } from "../reconcile/reconcile.js";
 import { envReferences } from "../reconcile/substitute.js";
 import { movedText } from "../report/plan/moved.js";

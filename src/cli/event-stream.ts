@@ -4,7 +4,7 @@
 // at once (a second Ctrl-C) prints it from the items done so far. Nothing else goes to stdout.
 import type { Output } from "../app/output.js";
 import type { CallObserver } from "../aep/http.js";
-import type { SandboxResults } from "../report/apply/results.js";
+import type { SandboxResults } from "../domain/apply/results.js";
 import { renderApplyEvent, type ApplyEvent } from "../report/apply/events.js";
 import type { Progress } from "./progress.js";
 

@@ -6,7 +6,7 @@ import { EXIT_ON, graceMs, watchInterrupts, type Interrupt } from "../app/interr
 import type { Io } from "../app/io.js";
 import type { Output } from "../app/output.js";
 import type { Change } from "../domain/plan/plan.js";
-import type { ItemResult } from "../reconcile/executor.js";
+import type { ItemResult } from "../domain/apply/results.js";
 import { interruptedSummary } from "../report/apply/interrupted.js";
 import type { Progress } from "./progress.js";
 

@@ -5,7 +5,7 @@
 import type { Io } from "../app/io.js";
 import type { Output } from "../app/output.js";
 import type { Change, SandboxPlan } from "../domain/plan/plan.js";
-import type { ItemResult } from "../reconcile/executor.js";
+import type { ItemResult } from "../domain/apply/results.js";
 import { progressLine, stillLine } from "../report/apply/progress.js";
 
 export interface Progress {

@@ -3,26 +3,11 @@
 // guardrail-attributes, guardrail-destinations) is no policy of its own: it sets that guardrail's
 // severity (Adobe's soft limits are warnings by default; `error` makes them stop the plan, `off` quiet).
 import { globProblem } from "../domain/match/glob.js";
-import type { Policy } from "../domain/checks/policies.js";
+import { GUARDRAIL_IDS, type GuardrailSeverity, type Policy, type PolicySet } from "../domain/checks/policies.js";
 import type { Problem } from "../domain/checks/problem.js";
 import type { Locator } from "./locator.js";
 import { problem } from "../domain/checks/problems.js";
 import type { AepGitopsToolConfig } from "./types.generated.js";
-
-export const GUARDRAIL_IDS = ["guardrail-audiences", "guardrail-attributes", "guardrail-destinations"] as const;
-
-export type GuardrailSeverity = Partial<Record<(typeof GUARDRAIL_IDS)[number], "error" | "warning" | "off">>;
-
-/** What a tool config's `policies` say: the data policies, and the severities of Adobe's guardrails. */
-export interface PolicySet {
-  policies: Policy[];
-  guardrails: GuardrailSeverity;
-  /**
-   * `credentials.variablePrefixes`: which variables a credential may name. A rule of the same kind as a
-   * policy, so in the Action the base branch's judges a pull request too.
-   */
-  variablePrefixes?: string[];
-}
 
 type RawPolicy = NonNullable<AepGitopsToolConfig["policies"]>[number];
 

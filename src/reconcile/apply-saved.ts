@@ -4,25 +4,16 @@
 // stops the run with zero writes, naming the object and who changed it when. A 412 while applying means
 // the same thing and fails that item instead of re-planning it.
 import type { FlowServicePort } from "../aep/flow-service.js";
-import type { LiveMeta } from "../domain/state/live.js";
 import type { Change, ResourceKind, SandboxPlan } from "../domain/plan/plan.js";
 import { patchedConnection } from "../domain/plan/connection-writes.js";
 import { PROFILE_CONNECTION_REF } from "../domain/plan/profile.js";
 import type { SavedObject, SavedPlan } from "../domain/review/saved-plan.js";
 import { AppError } from "../errors.js";
-import { executePlan, type ItemResult } from "./executor.js";
+import { executePlan } from "./executor.js";
+import type { ItemResult } from "../domain/apply/results.js";
 import { leaseGuard, withSandboxLock, type LockOptions } from "./lock.js";
 import { readLive } from "./read-live.js";
-
-/** An object that is not as the saved plan found it. */
-export interface MovedObject {
-  sandbox: string;
-  resource: ResourceKind;
-  name: string;
-  id?: string;
-  how: "changed" | "deleted" | "created";
-  meta?: LiveMeta;
-}
+import type { MovedObject } from "../domain/apply/results.js";
 
 export interface SavedApplyOptions {
   env: Record<string, string | undefined>;

@@ -8,23 +8,7 @@ import { parseDescription } from "../domain/plan/ownership.js";
 import { COLLECTION, type ApiCall, type Change, type Collection, type SandboxPlan } from "../domain/plan/plan.js";
 import { AppError, InterruptedError } from "../errors.js";
 import { fillEnv, fillRefs } from "./substitute.js";
-
-export type ItemStatus = "done" | "failed" | "skipped";
-
-export interface ItemResult {
-  ref: string;
-  action: Change["action"];
-  resource: Change["resource"];
-  name: string;
-  /** Credentials written by this item (never their values): a create sets them, an update may rotate them. */
-  credentials?: "set" | "rotate";
-  status: ItemStatus;
-  /** A create that succeeded: the id Adobe gave the new object. */
-  id?: string;
-  message?: string;
-  /** Concurrent edits met on the way (a 412), and how they were resolved. */
-  concurrent: string[];
-}
+import type { ItemResult } from "../domain/apply/results.js";
 
 export interface ExecuteOptions {
   env: Record<string, string | undefined>;

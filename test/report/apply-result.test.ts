@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ItemResult } from "../../src/reconcile/executor.js";
+import type { ItemResult } from "../../src/domain/apply/results.js";
 import { renderApplyMarkdown, renderApplyText, renderItemLine } from "../../src/report/apply/results.js";
 import { APPLY_MARKER } from "../../src/report/comments/markers.js";
 import { expectGolden } from "./golden.js";

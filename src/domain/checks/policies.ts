@@ -10,6 +10,21 @@ import type { DesiredAudience, DesiredDestination, DesiredSandbox, SourceLocatio
 import { globMatcher } from "../match/glob.js";
 import type { Problem } from "./problem.js";
 
+export const GUARDRAIL_IDS = ["guardrail-audiences", "guardrail-attributes", "guardrail-destinations"] as const;
+
+export type GuardrailSeverity = Partial<Record<(typeof GUARDRAIL_IDS)[number], "error" | "warning" | "off">>;
+
+/** What a tool config's `policies` say: the data policies, and the severities of Adobe's guardrails. */
+export interface PolicySet {
+  policies: Policy[];
+  guardrails: GuardrailSeverity;
+  /**
+   * `credentials.variablePrefixes`: which variables a credential may name. A rule of the same kind as a
+   * policy, so in the Action the base branch's judges a pull request too.
+   */
+  variablePrefixes?: string[];
+}
+
 export interface DestinationMatch {
   type?: string[];
   name?: string[];

@@ -6,9 +6,9 @@
 //
 // A request is shown by its method and its path template (`/data/foundation/flowservice/flows/{id}`):
 // never its query, headers or body, so never a token, a credential or a filter value.
-import type { CallStart } from "../../aep/http.js";
+import type { CallStart } from "../../domain/apply/results.js";
 import type { Change } from "../../domain/plan/plan.js";
-import type { ItemResult } from "../../reconcile/executor.js";
+import type { ItemResult } from "../../domain/apply/results.js";
 import { isoTime } from "../plan/values.js";
 
 export const APPLY_EVENT_FORMAT = "aep-gitops.apply-event/v1";

@@ -1,6 +1,6 @@
 // What an interrupted apply says last, as Terraform does after Ctrl-C: what was done, what was not,
 // and what the next run does about it. The item lines and the summary come first, as for any apply.
-import type { ItemResult } from "../../reconcile/executor.js";
+import type { ItemResult } from "../../domain/apply/results.js";
 
 export function interruptedSummary(results: { items: ItemResult[] }[], signal: string): string {
   const items = results.flatMap((r) => r.items);

@@ -1,6 +1,6 @@
 // What apply and drift did, as JSON for machines. Versioned by `format` like the plan's JSON: fields may
 // be added within a version, anything else bumps it. Documented in docs/json-output.md.
-import type { SandboxResults } from "./results.js";
+import type { SandboxResults } from "../../domain/apply/results.js";
 import type { Problem } from "../../domain/checks/problem.js";
 import { driftItems, trailFor, type DriftReport } from "../operate/drift.js";
 import { healthJson } from "../operate/health.js";

@@ -1,7 +1,7 @@
 // Apply's progress lines: `[3/7] [prod] ✓ created flow summer-sale (1.2 s)` as each item finishes, and
 // `[prod] still creating flow summer-sale (10 s)` while a slow one runs (Terraform's "Still creating…").
 import type { Change } from "../../domain/plan/plan.js";
-import type { ItemResult } from "../../reconcile/executor.js";
+import type { ItemResult } from "../../domain/apply/results.js";
 import { renderItemLine } from "./results.js";
 import { printable } from "../escape/terminal.js";
 

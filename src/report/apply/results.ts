@@ -1,14 +1,9 @@
 // What an apply did, object by object: the executor reports each change on its own (a failure skips
 // only what depends on it), so the report does too, with the concurrent edits met on the way.
-import type { ItemResult } from "../../reconcile/executor.js";
+import type { ItemResult, SandboxResults } from "../../domain/apply/results.js";
 import { code, md } from "../escape/markdown.js";
 import { APPLY_MARKER } from "../comments/markers.js";
 import { printable } from "../escape/terminal.js";
-
-export interface SandboxResults {
-  sandbox: string;
-  items: ItemResult[];
-}
 
 const PAST: Record<ItemResult["action"], string> = {
   create: "created",

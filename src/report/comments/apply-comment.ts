@@ -3,7 +3,8 @@
 // failure. The plan comment is left as reviewers saw it.
 import type { Attribution, Plan } from "../../domain/plan/plan.js";
 import { AppError } from "../../errors.js";
-import { renderApplyMarkdown, type SandboxResults } from "../apply/results.js";
+import type { SandboxResults } from "../../domain/apply/results.js";
+import { renderApplyMarkdown } from "../apply/results.js";
 import { atText, writerText } from "../plan/attribution.js";
 import { driftItems } from "../operate/drift.js";
 import { planMarkdownBody } from "../plan/markdown.js";

@@ -1,7 +1,8 @@
 // The incident issue of a failed apply, in words: its title, its body (what failed, where, what was
 // applied before it failed), and the comments that say it failed again or is resolved.
 import { AppError } from "../../errors.js";
-import { renderApplyMarkdown, type SandboxResults } from "../apply/results.js";
+import type { SandboxResults } from "../../domain/apply/results.js";
+import { renderApplyMarkdown } from "../apply/results.js";
 import { code, fence, link, md } from "../escape/markdown.js";
 import { visible } from "../escape/visible.js";
 import { fitToComment } from "./plan-comment.js";

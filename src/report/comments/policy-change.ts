@@ -1,7 +1,7 @@
 // The plan comment's section for a pull request that edits the data policies. Its plan is judged by
 // the base branch's policies, never by the ones it proposes (they apply once it is merged); this
 // section is where the reviewer sees what the pull request would change in them.
-import type { PolicyDiffLine } from "../../config/policy-diff.js";
+import type { PolicyDiffLine } from "../../domain/review/policy-diff.js";
 import { code, fence } from "../escape/markdown.js";
 
 export const POLICY_CHANGE_TITLE = "This pull request changes data policies";

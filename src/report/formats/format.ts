@@ -4,7 +4,7 @@ import type { Plan } from "../../domain/plan/plan.js";
 import type { Problem } from "../../domain/checks/problem.js";
 import type { DoctorReport } from "../operate/doctor.js";
 import type { PreviewReport } from "../plan/preview.js";
-import type { SandboxResults } from "../apply/results.js";
+import type { SandboxResults } from "../../domain/apply/results.js";
 import type { HealthReport } from "../../domain/operate/health.js";
 import type { DriftReport } from "../operate/drift.js";
 

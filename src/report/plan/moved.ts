@@ -1,6 +1,6 @@
 // Why a saved plan is out of date, object by object: what changed, vanished or appeared since it was
 // saved, and who did it when (Adobe's updatedBy / updatedClient / updatedAt).
-import type { MovedObject } from "../../reconcile/apply-saved.js";
+import type { MovedObject } from "../../domain/apply/results.js";
 import { atText, writerText } from "./attribution.js";
 
 export function movedText(moved: MovedObject): string {

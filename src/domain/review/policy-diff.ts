@@ -3,8 +3,7 @@
 // pull request that edits the tool config proposes, next to what judges it (the base branch's). Each
 // policy is compared as its rules, not as it is written: a string and a one-item list are the same
 // rule, and moving a policy to another line changes nothing.
-import type { Policy } from "../domain/checks/policies.js";
-import { GUARDRAIL_IDS, type PolicySet } from "./policies.js";
+import { GUARDRAIL_IDS, type Policy, type PolicySet } from "../checks/policies.js";
 
 export interface PolicyDiffLine {
   sign: "-" | "+";
