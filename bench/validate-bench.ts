@@ -2,7 +2,7 @@
 // checked by both layers in-process, several times; then the whole command as a user runs it (the built
 // CLI in a process of its own: start-up, worker threads and output included). Not a test: run
 // `npm run bench:validate` (or `npx tsx bench/validate-bench.ts`) and commit the refreshed results.
-// Targets: under 1 s per in-process run, 0.35 s for the whole process.
+// Targets: under 1 s per in-process run, 0.30 s for the whole process (issue 26), on files as users write them.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from "node:os";
@@ -11,12 +11,23 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { format } from "prettier";
 import { loadDesired } from "../src/config/load.js";
+import {
+  comment,
+  handWritten,
+  imported,
+  lineEndings,
+  scalar,
+  seeded,
+  userDescription,
+  userName,
+  type DestinationDoc,
+} from "./lib/user-files.js";
 
 const FILES = 1000;
 const RUNS = 7;
 const PROCESS_RUNS = 11;
 const TARGET_MS = 1000;
-const PROCESS_TARGET_MS = 350;
+const PROCESS_TARGET_MS = 300;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(HERE);
 
@@ -45,50 +56,56 @@ const ATTRIBUTES = [
   "_acme.loyalty.points",
 ];
 
+/**
+ * The corpus, written as users write their files (bench/lib/user-files.ts; issue 26: "the target was met
+ * on a vocabulary, not on users' files"): '&', '%', non-ASCII (accented, Japanese) and quoted names, tabs
+ * inside quoted descriptions, comments (some ending in '!'), single- and double-quoted strings, 10 % of
+ * the files with CRLF line endings, and a fifth of them exactly as `aep-gitops import` writes them (its
+ * header, key order and quoting, adoptId included: validate reads no live state). All of it valid.
+ */
 function generate(dir: string): void {
   const next = random(42);
   writeFileSync(
     path.join(dir, "accounts.yaml"),
-    Array.from(
-      { length: 10 },
-      (_, i) => `apiVersion: aep-gitops/v1
-kind: Account
+    lineEndings(
+      Array.from({ length: 10 }, (_, i) => {
+        const own = seeded("validate-account", String(i));
+        return `apiVersion: aep-gitops/v1
+${comment(own)}kind: Account
 name: kinesis-team-${i}
 type: amazon-kinesis
-description: Kinesis account of team ${i}
+description: ${scalar(own, userDescription(`validate-account/${i}`, `team ${i}`))}
 credentials:
   accessKeyId: \${env:KINESIS_TEAM_${i}_ACCESS_KEY_ID}
-  secretKey: \${env:KINESIS_TEAM_${i}_SECRET_KEY}
+  secretKey: "\${env:KINESIS_TEAM_${i}_SECRET_KEY}" # never a literal secret!
   region: us-east-1
-`,
-    ).join("---\n"),
+`;
+      }).join("---\n"),
+      "validate-accounts",
+    ),
   );
   for (let i = 0; i < FILES; i++) {
-    const audiences = Array.from(
-      { length: 5 + Math.floor(next() * 20) },
-      (_, a) => `  - id: ${uuid(next)}\n    name: Audience ${i}-${a}\n`,
-    ).join("");
-    const attributes = ATTRIBUTES.slice(0, 3 + Math.floor(next() * 5))
-      .map((p) => `  - ${p}\n`)
-      .join("");
-    writeFileSync(
-      path.join(dir, `campaign-${String(i).padStart(4, "0")}.yaml`),
-      `# yaml-language-server: $schema=../../schemas/aep-gitops.schema.json
-apiVersion: aep-gitops/v1
-kind: Destination
-name: campaign-${i}
-type: amazon-kinesis
-account: kinesis-team-${i % 10}
-description: Generated campaign ${i}
-state: ${i % 7 === 0 ? "disabled" : "enabled"}
-target:
-  stream: campaign-${i}
-  region: us-east-1
-  includeSegmentNames: true
-audiences:
-${audiences}profileAttributes:
-${attributes}`,
-    );
+    const audiences = Array.from({ length: 5 + Math.floor(next() * 20) }, (_, a) => ({
+      id: uuid(next),
+      name: userName(`validate-audience/${i}/${a}`, `${i}-${a}`),
+    }));
+    const key = `validate/${i}`;
+    const doc: DestinationDoc = {
+      name: `campaign-${i}`,
+      ...(seeded("display-name", key)() < 0.3 ? { displayName: userName(`destination/${key}`, `campaign ${i}`) } : {}),
+      type: "amazon-kinesis",
+      account: `kinesis-team-${i % 10}`,
+      description: userDescription(`destination/${key}`, String(i)),
+      state: i % 7 === 0 ? "disabled" : "enabled",
+      target: { stream: `campaign-${i}`, region: "us-east-1", includeSegmentNames: true },
+      audiences,
+      profileAttributes: ATTRIBUTES.slice(0, 3 + Math.floor(next() * 5)),
+    };
+    const text =
+      seeded("imported", key)() < 0.2
+        ? imported(doc, "prod", "../../schemas/aep-gitops.schema.json", uuid(next))
+        : handWritten(doc, key, "../../schemas/aep-gitops.schema.json");
+    writeFileSync(path.join(dir, `campaign-${String(i).padStart(4, "0")}.yaml`), lineEndings(text, key));
   }
 }
 
@@ -207,6 +224,10 @@ try {
   );
   console.log(report(results));
   if (results.medianMs > TARGET_MS) process.exitCode = 1;
+  if (results.wholeProcess.medianMs > PROCESS_TARGET_MS)
+    console.log(
+      `whole process: ${results.wholeProcess.medianMs} ms, over the ${PROCESS_TARGET_MS} ms target (issue 26)`,
+    );
 } finally {
   // --keep leaves the corpus in place, to profile it (node --cpu-prof) or run the CLI on it.
   if (process.argv.includes("--keep")) console.log(`corpus kept in ${dir}`);
@@ -245,7 +266,9 @@ function report(r: Results): string {
   return `# validate benchmark
 
 Generated by \`npm run bench:validate\` (bench/validate-bench.ts): ${FILES} destination files (5–24 audiences and
-3–7 profile attributes each) plus one file of 10 accounts.
+3–7 profile attributes each) plus one file of 10 accounts, written as users write them (bench/lib/user-files.ts): '&',
+'%', accented and Japanese names, tabs inside quoted strings, single- and double-quoted strings, comments (some ending
+in '!'), 10 % of the files with CRLF line endings, and a fifth exactly as \`aep-gitops import\` writes them.
 
 **Whole process**: \`node bin/aep-gitops.js validate <corpus>\` (the built CLI, \`node scripts/build.mjs\` first),
 ${p.runs} times, each in a fresh process: Node's start-up, the command's modules, listing, reading and parsing

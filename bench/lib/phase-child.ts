@@ -1,6 +1,6 @@
 // One measured phase, in a process of its own (as one CLI run would be): load the YAML with loadDesired,
 // build the clients exactly as src/app/workspace.ts does, then plan (planAll) and, for an apply, execute
-// (applyRun); or, for the refresh baseline, list and GET every object one by one. Writes a JSON result
+// (applyAll); or, for the refresh baseline, list and GET every object one by one. Writes a JSON result
 // to argv[3]: the client's call counts, wall time, CPU (loading, read + plan, the pure planner) and the
 // process's peak RSS.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -18,7 +18,8 @@ import { hasErrors, loadDesired } from "../../src/config/load.js";
 import { DESTINATION_CONNECTION_SPEC_IDS } from "../../src/domain/destination-types/index.js";
 import { assemblePlan, hasChanges, planSandbox } from "../../src/domain/plan/planner.js";
 import { fingerprints } from "../../src/reconcile/fingerprint.js";
-import { applyRun, planAll, type RunOptions, type SandboxTarget } from "../../src/reconcile/reconcile.js";
+import { applyAll, planAll, type ReconcileOptions, type SandboxInputs } from "../../src/reconcile/reconcile.js";
+import { MARKETING_ACTIONS } from "./scenario.js";
 
 export interface PhaseInput {
   kind: "plan" | "apply" | "refresh";
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
       : new AepHttp(settings, tokens);
   // One connection-spec cache for the run, shared by every sandbox (src/app/adobe.ts).
   const specs = new HttpConnectionSpecs(http, loaded[0]?.desired.sandbox ?? "prod");
-  const targets: SandboxTarget[] = loaded.map((l) => ({
+  const targets: SandboxInputs[] = loaded.map((l) => ({
     desired: l.desired,
     port: new HttpFlowService(http, l.desired.sandbox),
     audiences: new HttpAudiences(http, l.desired.sandbox),
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
     schemas: new HttpSchemaRegistry(http, l.desired.sandbox),
   }));
   // As src/cli/run-options.ts makes them, with the tool config's defaults.
-  const options: RunOptions = {
+  const options: ReconcileOptions = {
     prune: input.prune,
     force: false,
     allowEmpty: false,
@@ -119,6 +120,10 @@ async function main(): Promise<void> {
     strict: false,
     clientId: settings.clientId,
     env,
+    // The bench's tool config (scenario.ts writeToolConfig): the imported destinations declare none.
+    marketingActions: {
+      all: MARKETING_ACTIONS.map((ref) => ({ ref, source: { file: "aep-gitops.config.yaml", line: 1, column: 1 } })),
+    },
   };
 
   const output: PhaseOutput = {
@@ -153,7 +158,7 @@ async function main(): Promise<void> {
       if (hasErrors(run.problems)) throw new Error(`audience references did not resolve: ${run.problems[0]?.message}`);
       if (refusals.length > 0) throw new Error(`the plan was refused: ${refusals[0]}`);
       if (input.kind === "apply" && hasChanges(run.plan)) {
-        const applied = await applyRun(targets, run, options);
+        const applied = await applyAll(targets, run, options);
         const items = applied.results.flatMap((r) => r.items);
         const bad = items.filter((i) => i.status !== "done");
         output.items = {
@@ -197,7 +202,7 @@ async function main(): Promise<void> {
 const DESTINATION_SPECS = DESTINATION_CONNECTION_SPEC_IDS.join(",");
 
 /** Terraform-style refresh: the same three lists, then one GET per flow, target connection and account. */
-async function refresh(targets: SandboxTarget[]): Promise<{ listed: number; fetched: number }> {
+async function refresh(targets: SandboxInputs[]): Promise<{ listed: number; fetched: number }> {
   let listed = 0;
   let fetched = 0;
   await Promise.all(

@@ -1,9 +1,24 @@
 // The benchmark's scenarios: what each one declares (sandboxes × destinations × audiences × attributes),
 // the YAML and tool config a user would write for it, and its 10 % churn (what the minimum client and the
 // critical path look like is in accounting.ts). Deterministic: the same scenario always writes the same files.
+// The files are written as users write them (bench/lib/user-files.ts says what that means, issue 26): '&',
+// '%', non-ASCII and quoted names, tabs in quoted descriptions, comments, 10 % CRLF, a fifth of the
+// destinations exactly as `aep-gitops import` writes them (without adoptId: the emulator's org starts
+// empty, and an adoptId naming nothing would add a "deleted in Adobe" warning to every such create).
 import { createHash } from "node:crypto";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  comment,
+  handWritten,
+  imported,
+  lineEndings,
+  scalar,
+  seeded,
+  userDescription,
+  userName,
+} from "./user-files.js";
 
 export type ScenarioId = "S" | "M" | "L";
 export type PhaseName = "first-apply" | "no-op-plan" | "churn-apply";
@@ -87,7 +102,7 @@ export interface Audience {
 export function audiencePool(spec: ScenarioSpec, sandbox: string): Audience[] {
   return Array.from({ length: spec.audiencePool }, (_, i) => ({
     id: stableUuid("bench-audience", sandbox, String(i)),
-    name: `Bench audience ${sandbox} ${i}`,
+    name: userName(`audience/${sandbox}/${i}`, `${sandbox}-${i}`),
   }));
 }
 
@@ -112,44 +127,56 @@ function attributesOf(spec: ScenarioSpec, i: number): string[] {
   return ATTRIBUTE_POOL.slice(start, start + spec.attributesPerDestination);
 }
 
+const HAND_SCHEMA = "../../schemas/aep-gitops.schema.json";
+/** Where import points a file outside any repository: the schema's published $id (src/config/schema-location.ts). */
+let importSchema: string | undefined;
+function importSchemaPath(): string {
+  importSchema ??= (
+    JSON.parse(
+      readFileSync(fileURLToPath(new URL("../../schemas/aep-gitops.schema.json", import.meta.url)), "utf8"),
+    ) as { $id: string }
+  ).$id;
+  return importSchema;
+}
+/** A fifth of the destinations are written by `aep-gitops import`, the rest by hand. */
+export const isImported = (sandbox: string, i: number): boolean => seeded("imported", sandbox, String(i))() < 0.2;
+/** The marketing action hand-written files declare; the tool config gives it to the imported ones. */
+export const MARKETING_ACTIONS = ["core/onsitePersonalization"];
+
 function accountYaml(sandbox: string, k: number): string {
-  return `# yaml-language-server: $schema=../../schemas/aep-gitops.schema.json
-apiVersion: aep-gitops/v1
+  const next = seeded("account", sandbox, String(k));
+  return `# yaml-language-server: $schema=${HAND_SCHEMA}
+${comment(next)}apiVersion: aep-gitops/v1
 kind: Account
 name: kinesis-${k}
 type: amazon-kinesis
-description: Kinesis account ${k} of ${sandbox}
+description: ${scalar(next, `${userDescription(`account/${sandbox}/${k}`, `${k}`)} (${sandbox})`)}
 credentials:
   accessKeyId: AKIAIOSFODNN7EXAMPLE
-  secretKey: \${env:KINESIS_SECRET_KEY}
-  region: us-east-1
+  secretKey: \${env:KINESIS_SECRET_KEY} # never a literal secret!
+  region: 'us-east-1'
 `;
 }
 
-function destinationYaml(spec: ScenarioSpec, pool: Audience[], i: number, churned: boolean): string {
+function destinationYaml(spec: ScenarioSpec, sandbox: string, pool: Audience[], i: number, churned: boolean): string {
   const name = destinationName(i);
-  const audiences = audiencesOf(spec, pool, i, churned)
-    .map((a) => `  - id: ${a.id}\n    name: ${a.name}\n`)
-    .join("");
-  const attributes = attributesOf(spec, i)
-    .map((p) => `  - ${p}\n`)
-    .join("");
-  return `# yaml-language-server: $schema=../../schemas/aep-gitops.schema.json
-apiVersion: aep-gitops/v1
-kind: Destination
-name: ${name}
-type: amazon-kinesis
-account: kinesis-${i % spec.accountsPerSandbox}
-description: Generated campaign ${i}
-state: enabled
-# Adobe's data-usage verdict is asked for what starts leaving (issue 25): its calls are in the counts.
-marketingActions: [core/onsitePersonalization]
-target:
-  stream: ${name}
-  region: us-east-1
-audiences:
-${audiences}profileAttributes:
-${attributes}`;
+  const key = `${sandbox}/${i}`;
+  const named = seeded("display-name", key)() < 0.3;
+  const doc = {
+    name,
+    ...(named ? { displayName: userName(`destination/${key}`, name) } : {}),
+    type: "amazon-kinesis" as const,
+    account: `kinesis-${i % spec.accountsPerSandbox}`,
+    description: userDescription(`destination/${key}`, String(i)),
+    state: "enabled" as const,
+    target: { stream: name, region: "us-east-1" },
+    audiences: audiencesOf(spec, pool, i, churned),
+    profileAttributes: attributesOf(spec, i),
+  };
+  const text = isImported(sandbox, i)
+    ? imported(doc, sandbox, importSchemaPath())
+    : handWritten({ ...doc, marketingActions: MARKETING_ACTIONS }, key, HAND_SCHEMA);
+  return lineEndings(text, key);
 }
 
 /** Writes one folder per sandbox: an accounts file and one file per destination, as users lay it out. */
@@ -161,10 +188,13 @@ export function writeScenario(spec: ScenarioSpec, root: string): { sandbox: stri
     const pool = audiencePool(spec, sandbox);
     writeFileSync(
       path.join(dir, "accounts.yaml"),
-      Array.from({ length: spec.accountsPerSandbox }, (_, k) => accountYaml(sandbox, k)).join("---\n"),
+      lineEndings(
+        Array.from({ length: spec.accountsPerSandbox }, (_, k) => accountYaml(sandbox, k)).join("---\n"),
+        `accounts/${sandbox}`,
+      ),
     );
     for (let i = 0; i < spec.destinationsPerSandbox; i++)
-      writeFileSync(path.join(dir, `${destinationName(i)}.yaml`), destinationYaml(spec, pool, i, false));
+      writeFileSync(path.join(dir, `${destinationName(i)}.yaml`), destinationYaml(spec, sandbox, pool, i, false));
     return { sandbox, dir };
   });
 }
@@ -176,10 +206,10 @@ export function writeChurn(spec: ScenarioSpec, root: string): void {
     const dir = path.join(root, sandbox);
     const pool = audiencePool(spec, sandbox);
     for (const i of churn.changed)
-      writeFileSync(path.join(dir, `${destinationName(i)}.yaml`), destinationYaml(spec, pool, i, true));
+      writeFileSync(path.join(dir, `${destinationName(i)}.yaml`), destinationYaml(spec, sandbox, pool, i, true));
     for (const i of churn.removed) rmSync(path.join(dir, `${destinationName(i)}.yaml`));
     for (const i of churn.added)
-      writeFileSync(path.join(dir, `${destinationName(i)}.yaml`), destinationYaml(spec, pool, i, false));
+      writeFileSync(path.join(dir, `${destinationName(i)}.yaml`), destinationYaml(spec, sandbox, pool, i, false));
   }
 }
 
@@ -187,7 +217,9 @@ export function writeChurn(spec: ScenarioSpec, root: string): void {
 export function writeToolConfig(root: string, folders: { sandbox: string; dir: string }[]): string {
   const file = path.join(root, "aep-gitops.config.yaml");
   const lines = folders.map((f) => `  ${f.sandbox}: ${JSON.stringify(path.relative(root, f.dir))}`);
-  writeFileSync(file, `# Written by bench/lib/scenario.ts\nsandboxes:\n${lines.join("\n")}\n`);
+  // The imported destinations declare no marketing action: the default below gives them the hand-written ones'.
+  const actions = `marketingActions:\n  all: [${MARKETING_ACTIONS.join(", ")}]\n`;
+  writeFileSync(file, `# Written by bench/lib/scenario.ts\nsandboxes:\n${lines.join("\n")}\n${actions}`);
   return file;
 }
 
