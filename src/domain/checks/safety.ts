@@ -6,7 +6,7 @@ export function checkSafety(ctx: PlanContext): void {
   const managed = ctx.managedCount;
   const { desired, options } = ctx;
 
-  // A YAML folder that failed to load, or a wrong path, must never read as "delete everything". A run
+  // A YAML folder that failed to load, or a wrong path, must never read as "delete everything". A plan
   // narrowed by --destination counts what the YAML declared before the filter left it out.
   const outside = desired.filter?.outside;
   const declared =
@@ -24,10 +24,16 @@ export function checkSafety(ctx: PlanContext): void {
 
   // The guard counts what people write, destinations and accounts, not the objects behind them (a
   // destination is a flow and a target connection). Removing a duplicate restores what was meant, and
-  // finishing an interrupted create is not a change of mind: neither counts.
+  // finishing an interrupted create is not a change of mind: neither counts. A rename or an adoption is
+  // only a new name and marker unless it also changes the object: then it is an update like any other.
   const touched = new Set(
     ctx.changes
-      .filter((c) => c.action === "update" || (c.action === "delete" && c.duplicate === undefined))
+      .filter(
+        (c) =>
+          c.action === "update" ||
+          (c.action === "delete" && c.duplicate === undefined) ||
+          ((c.action === "rename" || c.action === "adopt") && c.fields.some((f) => !NAMING.has(f.field))),
+      )
       .filter((c) => !c.completes)
       .flatMap((c) => identity(c.resource, c.name)),
   ).size;
@@ -43,6 +49,9 @@ export function checkSafety(ctx: PlanContext): void {
     }
   }
 }
+
+/** The fields a rename or an adoption writes by itself: the name and the ownership marker. */
+const NAMING = new Set(["name", "description"]);
 
 /** What a change is counted as: the destination or account it belongs to (the Profile objects: none). */
 export function identity(resource: string, name: string): string[] {
