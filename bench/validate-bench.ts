@@ -1,6 +1,6 @@
 // Benchmark of `validate` on a large sandbox: 1,000 destination files (plus their accounts), loaded and
 // checked by both layers in-process, several times; then the whole command as a user runs it (the built
-// CLI in a process of its own: start-up, worker threads and output included). Not a test: run
+// CLI in a process of its own: start-up and output included). Not a test: run
 // `npm run bench:validate` (or `npx tsx bench/validate-bench.ts`) and commit the refreshed results.
 // Targets: under 1 s per in-process run, 0.30 s for the whole process (issue 26), on files as users write them.
 import { spawnSync } from "node:child_process";
@@ -190,7 +190,7 @@ try {
       warnings: result.problems.length - errors,
     };
   }
-  // The first run pays for warming the JIT (and, with workers, starting them): what a CI `validate` costs.
+  // The first run pays for warming the JIT: what a CI `validate` costs.
   const results: Results = {
     date: new Date().toISOString(),
     node: process.version,
@@ -272,8 +272,8 @@ in '!'), 10 % of the files with CRLF line endings, and a fifth exactly as \`aep-
 
 **Whole process**: \`node bin/aep-gitops.js validate <corpus>\` (the built CLI, \`node scripts/build.mjs\` first),
 ${p.runs} times, each in a fresh process: Node's start-up, the command's modules, listing, reading and parsing
-(the data alone: validate reads a document's positions only for a problem; on this thread, and on a worker
-thread from 1,500 files where a core is idle), both layers, and the output.
+(the data alone, by js-yaml: validate reads a document's positions, with yaml, only for a problem), both
+layers, and the output.
 
 | | |
 |---|---|
@@ -284,7 +284,7 @@ thread from 1,500 files where a core is idle), both layers, and the output.
 | Output | ${p.summary} |
 
 **In-process**: \`loadDesired\` (listing, reading, YAML parsing with positions, schema layer, semantic rules, desired
-state) called ${r.runs} times in one process (under tsx: a worker thread, where one starts, runs from source).
+state) called ${r.runs} times in one process (under tsx).
 
 | | |
 |---|---|

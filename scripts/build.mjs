@@ -85,8 +85,8 @@ export async function build() {
     metafile: true,
     entryPoints: ["src/cli/bin.ts"],
     outfile: `${staging}/index.cjs`,
-    // What the sources ask of import.meta, in a CommonJS bundle: its own URL (schemas, the examples and
-    // the reading worker are found beside it).
+    // What the sources ask of import.meta, in a CommonJS bundle: its own URL (schemas and the examples
+    // are found beside it).
     define: { "import.meta.url": "__aepBundleUrl" },
     // "use strict" first, before anything else: the sources are ECMAScript modules, strict by definition,
     // and a directive anywhere but at the top of the file is no directive at all.
@@ -117,16 +117,6 @@ export async function build() {
     path.join(root, staging, "index.cjs.id"),
     createHash("sha256").update(bundle).digest("hex").slice(0, 16),
   );
-  // The reading worker is an entry of its own (dist/cli/read-worker.js): src/config/read-worker-start.ts
-  // looks for it beside the bundle.
-  await esbuild({
-    ...common,
-    entryPoints: ["src/config/read-worker.ts"],
-    outfile: `${staging}/read-worker.js`,
-    minifyWhitespace: true,
-    minifySyntax: true,
-    plugins: [yamlAsEsm],
-  });
   const old = path.join(root, `dist/.cli-old-${process.pid}`);
   if (existsSync(path.join(root, "dist/cli"))) renameSync(path.join(root, "dist/cli"), old);
   renameSync(path.join(root, staging), path.join(root, "dist/cli"));

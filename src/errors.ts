@@ -1,13 +1,17 @@
 // The error taxonomy, in one place. Every failure a user can cause or meet is an AppError of one of
 // these kinds; the CLI (src/cli/boundary.ts) and the Action (src/action/run-action.ts) each have one
-// boundary that turns it into an exit code and a message with exitCodeFor and describeError. Anything
-// else that escapes is a bug, and is reported as one.
+// boundary that turns it into ExitCode.error and a message with describeError. Anything else that
+// escapes is a bug, and is reported as one.
 
 import type { Problem } from "./domain/checks/problem.js";
 
 export const ExitCode = {
   ok: 0,
-  /** An error of any kind: see EXIT_CODES. */
+  /**
+   * An error of any kind exits 1, as Terraform and octoDNS do: a CI step tests for non-zero, and 2 is
+   * reserved for "the plan has changes" / "drift". The kind decides everything else at the boundary: the
+   * message's prefix, whether a stack is printed, the `kind` of a JSON error, the Action's annotation title.
+   */
   error: 1,
   /** Success, but the plan has changes (plan) or the live state has drifted (drift). */
   changes: 2,
@@ -16,26 +20,11 @@ export const ExitCode = {
 export type ErrorKind =
   | "usage" // the command line (or the Action's inputs) is wrong: nothing was read or sent
   | "config" // the YAML, the tool config or the environment it names is invalid: nothing was sent
-  | "refused" // a safety rail stopped the run (threshold, empty set, checksum, ownership, lock)
-  | "partial" // apply finished, but some items failed; a re-run converges
+  | "refused" // a safety rail stopped the command (threshold, empty set, checksum, ownership, lock)
+  | "partial" // apply finished, but some items failed; applying again converges
   | "adobe" // Adobe (IMS, the gateway, Flow Service) refused or could not be reached
   | "github" // the GitHub API refused or could not be reached (the Action only)
   | "bug"; // an internal error: never expected, always reported with its stack
-
-/**
- * Every kind exits 1, as Terraform and octoDNS do: a CI step tests for non-zero, and 2 is reserved for
- * "the plan has changes" / "drift". The kind decides everything else at the boundary: the message's
- * prefix, whether a stack is printed, the `kind` of a JSON error, the Action's annotation title.
- */
-export const EXIT_CODES: Record<ErrorKind, number> = {
-  usage: ExitCode.error,
-  config: ExitCode.error,
-  refused: ExitCode.error,
-  partial: ExitCode.error,
-  adobe: ExitCode.error,
-  github: ExitCode.error,
-  bug: ExitCode.error,
-};
 
 /** How each kind is introduced to a person: what happened, in a few words. */
 const PREFIX: Record<ErrorKind, string> = {
@@ -53,7 +42,7 @@ export class AppError extends Error {
   readonly hint: string | undefined;
   /** Adobe's request id, when Adobe answered: it identifies the request for Adobe support. */
   readonly requestId: string | undefined;
-  /** The problems in the YAML that stopped the run (config errors): a JSON error carries them. */
+  /** The problems in the YAML that stopped the command (config errors): a JSON error carries them. */
   readonly problems: readonly Problem[];
   constructor(
     kind: ErrorKind,
@@ -83,10 +72,6 @@ export class InterruptedError extends Error {
     super("not started: the run was interrupted");
     this.name = "InterruptedError";
   }
-}
-
-export function exitCodeFor(error: unknown): number {
-  return EXIT_CODES[kindOf(error)];
 }
 
 export function kindOf(error: unknown): ErrorKind {

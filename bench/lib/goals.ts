@@ -90,7 +90,7 @@ function validate1000(L: ScenarioResult | undefined, phase: "validate" | "valida
   } else if (!goal.pass) {
     const perFile = v.wallMs / files;
     goal.why = `${perFile.toFixed(2)} ms of wall per file over the whole process, ${(v.cpuMs / v.wallMs).toFixed(2)} CPUs busy on average: the time is the process's own CPU (reading, parsing, checking), not waiting`;
-    goal.fix = `${(VALIDATE_1000_MS / files).toFixed(2)} ms per file, start-up included, would meet it: a ${(v.wallMs / VALIDATE_1000_MS).toFixed(1)}× cheaper load. The code is cached and validate reads a document's positions only for a problem (src/config/fast-values.ts), so what is left is js-yaml's parse of every file, run cold (most of the process), its garbage, and the checks; a worker on the second core does not pay below 1,500 files on this machine (side by side, both threads run about 1.7× slower per file). What would close it: a parse that allocates less per node, or \`--cache\` where the files repeat`;
+    goal.fix = `${(VALIDATE_1000_MS / files).toFixed(2)} ms per file, start-up included, would meet it: a ${(v.wallMs / VALIDATE_1000_MS).toFixed(1)}× cheaper load. The code is cached and validate reads a document's positions only for a problem (src/config/locator.ts), so what is left is js-yaml's parse of every file, run cold (most of the process), its garbage, and the checks. What would close it: a parse that allocates less per node, or \`--cache\` where the files repeat`;
   }
   return goal;
 }

@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     specs,
     schemas: new HttpSchemaRegistry(http, l.desired.sandbox),
   }));
-  // As src/cli/run-options.ts makes them, with the tool config's defaults.
+  // As src/app/reconcile-options.ts makes them, with the tool config's defaults.
   const options: ReconcileOptions = {
     prune: input.prune,
     force: false,

@@ -1,11 +1,11 @@
 // `command: apply`, on a push to the default branch: re-read live and re-plan (never a stored plan),
 // refuse unless that plan is the one reviewed on the merged pull request (or `force`), apply through
 // the same core as the CLI, and report on the PR. A failure or refusal opens or updates the incident
-// issue and fails the job; the next successful apply closes it. The workflow serializes runs per
+// issue and fails the job; the next successful apply closes it. The workflow serializes its workflow runs per
 // sandbox (`concurrency`), so two merges never apply at once.
 import { EXIT_ON, graceMs, watchInterrupts } from "../app/interrupt.js";
 import { lockWaitReporter } from "../app/lock-wait.js";
-import { apply, assertComplete, failedCount, plan as planRun } from "../app/runs.js";
+import { apply, assertComplete, failedCount, plan as planUseCase } from "../app/use-cases.js";
 import { openWorkspace } from "../app/workspace.js";
 import { hasChanges, isNoop } from "../domain/plan/planner.js";
 import { AppError, ExitCode } from "../errors.js";
@@ -30,8 +30,8 @@ export function applyJob(ctx: JobContext): Job {
   const { conversation } = ctx;
   const markers = conversation.markers;
   const sha = (ctx.event.kind === "push" ? ctx.event.sha : ctx.runner.sha) ?? "unknown";
-  const commentCtx: ApplyCommentContext = { marker: markers.apply, sha, runUrl: ctx.runner.runUrl };
-  // What reportFailure needs to know about how far run() got.
+  const commentCtx: ApplyCommentContext = { marker: markers.apply, sha, workflowRunUrl: ctx.runner.workflowRunUrl };
+  // What reportFailure needs to know about how far the job got.
   const state: { pr?: PullRequestRef; results?: SandboxResults[]; commented?: boolean } = {};
 
   const commentOnPr = async (body: string) => {
@@ -60,26 +60,26 @@ export function applyJob(ctx: JobContext): Job {
       try {
         const flags = { prune: ctx.inputs.prune, force: ctx.inputs.force };
         // The comment shows this plan (review: its samples and picture); the continuation's only gives a checksum.
-        const run = await diagnosingPlanning(ctx, ws, () => planRun(ws, { ...flags, review: true }));
-        const { plan } = run;
+        const planned = await diagnosingPlanning(ctx, ws, () => planUseCase(ws, { ...flags, review: true }));
+        const { plan } = planned;
         ctx.log.group("Fresh plan", render("plan", "text", plan, { verbose: true }));
         appendSummary(
           ctx.runner.summaryFile,
           render("plan", "markdown", plan, {
             marker: markers.plan,
-            ...(ctx.runner.runUrl ? { runUrl: ctx.runner.runUrl } : {}),
+            workflowRunUrl: ctx.runner.workflowRunUrl,
           }),
         );
         const outputs = { "has-changes": String(hasChanges(plan)), "plan-checksum": plan.checksum };
 
-        // The reviewed plan, or what a failed run of this commit left of it.
+        // The reviewed plan, or what a failed apply of this commit left of it.
         const accepted = [reviewed.checksum, reviewed.continuation].find((c) => c === plan.checksum);
         if (!ctx.inputs.force && !accepted) {
           await commentOnPr(
             applyRefusedBody(
               plan,
               reviewed.checksum
-                ? { reviewed: reviewed.checksum, ...(reviewed.reviewedAt ? { reviewedAt: reviewed.reviewedAt } : {}) }
+                ? { reviewed: reviewed.checksum, reviewedAt: reviewed.reviewedAt }
                 : { missing: reviewed.missing! },
               commentCtx,
             ),
@@ -136,10 +136,10 @@ export function applyJob(ctx: JobContext): Job {
           },
           graceMs(ctx.env),
         );
-        const applied = await apply(ws, run, {
+        const applied = await apply(ws, planned, {
           flags,
           stop: interrupt.requested,
-          ...(accepted ? { expectChecksum: accepted } : {}),
+          expectChecksum: accepted,
           onItem: (sandbox, item) => ctx.log.info(renderItemLine(sandbox, item)),
           // Who holds the lock, until when, and how to release it: a line every interval in the log.
           onLockWait: lockWaitReporter(ctx.log.output, ctx.io),
@@ -147,13 +147,13 @@ export function applyJob(ctx: JobContext): Job {
             ctx.log.annotate({ level: "warning", title: "aep-gitops: no sandbox lock", message: warning }),
         }).finally(() => interrupt.dispose());
         state.results = applied.results;
-        // After a partial failure or a cancel, what is left (read fresh) becomes what a re-run may apply.
+        // After a partial failure or a cancel, what is left (read fresh) becomes what a re-run of the job may apply.
         const unfinished = failedCount(applied) > 0;
-        const continuation = unfinished ? (await planRun(ws, flags)).plan.checksum : undefined;
+        const continuation = unfinished ? (await planUseCase(ws, flags)).plan.checksum : undefined;
         const body = applyResultBody(applied.results, commentCtx, {
-          ...(forced ? { forced } : {}),
-          ...(continuation ? { continuation } : {}),
-          ...(interrupt.signal() ? { interrupted: interrupt.signal()! } : {}),
+          forced,
+          continuation,
+          interrupted: interrupt.signal(),
         });
         appendSummary(ctx.runner.summaryFile, body);
         await commentOnPr(body);
@@ -182,7 +182,7 @@ export function applyJob(ctx: JobContext): Job {
       const incident = await openIncident(conversation, error, {
         sandbox: ctx.inputs.sandbox,
         sha,
-        runUrl: ctx.runner.runUrl,
+        workflowRunUrl: ctx.runner.workflowRunUrl,
         pr: state.pr,
         results: state.results,
       });
@@ -207,6 +207,6 @@ function assertDefaultBranch(ctx: JobContext): void {
 }
 
 async function resolve(ctx: JobContext, sha: string): Promise<void> {
-  const closed = await resolveIncident(ctx.conversation, { sha, runUrl: ctx.runner.runUrl });
+  const closed = await resolveIncident(ctx.conversation, { sha, workflowRunUrl: ctx.runner.workflowRunUrl });
   if (closed) ctx.log.info(`Closed incident issue #${closed.number}.`);
 }

@@ -5,7 +5,7 @@
 // check, and is closed with a comment when nothing is left. Reports, never fixes. Outputs feed alerting;
 // `fail-on-drift` and `health: fail` decide whether the job fails. With `drift-pr`, it also proposes
 // keeping the change: one pull request per sandbox (drift-pr.ts), which the drift issue links.
-import { drift } from "../app/runs.js";
+import { drift } from "../app/use-cases.js";
 import { openWorkspace } from "../app/workspace.js";
 import { needsAttention } from "../domain/operate/health.js";
 import { AppError, ExitCode } from "../errors.js";
@@ -38,10 +38,10 @@ export function driftJob(ctx: JobContext): Job {
       const ws = await openWorkspace(check.configuration, {}, ctx.io, ctx.log.output);
       try {
         const healthMode = ctx.inputs.health;
-        const run = await diagnosingPlanning(ctx, ws, () =>
+        const drifted = await diagnosingPlanning(ctx, ws, () =>
           drift(ws, { prune: ctx.inputs.prune, secrets: ctx.inputs.secrets }, { health: healthMode !== "ignore" }),
         );
-        const { plan, items, report } = run;
+        const { plan, items, report } = drifted;
         ctx.log.group("Drift", render("drift", "text", report));
         for (const note of [...(report.health?.notes ?? []), ...(report.trails?.notes ?? [])])
           ctx.log.annotate({ level: "notice", title: "aep-gitops: not read", message: note });
@@ -49,11 +49,11 @@ export function driftJob(ctx: JobContext): Job {
         const attention = health.filter(needsAttention);
         const before = new Set(readAttention(await conversation.issueBody("drift")));
         const recovered = health.filter((h) => before.has(attentionKey(h)) && !needsAttention(h));
-        const pullRequests = ctx.inputs.driftPr ? await driftPullRequests(ctx, ws, run) : [];
+        const pullRequests = ctx.inputs.driftPr ? await driftPullRequests(ctx, ws, drifted) : [];
         const body = driftIssueBody(report, {
           pullRequests,
           marker,
-          runUrl: ctx.runner.runUrl,
+          workflowRunUrl: ctx.runner.workflowRunUrl,
           sha: ctx.runner.sha,
           attention,
           recovered,
@@ -62,13 +62,13 @@ export function driftJob(ctx: JobContext): Job {
         if (items.length > 0 || attention.length > 0) {
           const result = await conversation.openIssue("drift", {
             title: driftIssueTitle(ctx.inputs.sandbox, items.length, attention.length),
-            body: fitToComment(body, ctx.runner.runUrl),
+            body: fitToComment(body, ctx.runner.workflowRunUrl),
           });
           if (result) ctx.log.info(`Drift issue ${result.action}: ${result.issue.htmlUrl}`);
         } else {
           const closed = await conversation.closeIssue(
             "drift",
-            driftResolvedComment(ctx.runner.runUrl, { read: healthMode !== "ignore", recovered }),
+            driftResolvedComment(ctx.runner.workflowRunUrl, { read: healthMode !== "ignore", recovered }),
           );
           if (closed) ctx.log.info(`Closed drift issue #${closed.number}.`);
         }

@@ -15,7 +15,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { driftRewrite, type DriftWrite } from "../app/drift-write.js";
-import type { drift } from "../app/runs.js";
+import type { drift } from "../app/use-cases.js";
 import type { Workspace } from "../app/workspace.js";
 import { commitPerson } from "../github/identity.js";
 import type { GitHubPort, PullRequest } from "../github/port.js";
@@ -29,19 +29,19 @@ import {
 } from "../report/comments/drift-pr.js";
 import type { JobContext } from "./job-context.js";
 
-type DriftRun = Awaited<ReturnType<typeof drift>>;
+type DriftResult = Awaited<ReturnType<typeof drift>>;
 
 /** The commit message's last line: what the branch holds, so an unchanged drift rewrites nothing. */
 const RECORD = /^aep-gitops-drift: ([0-9a-f]{64})$/m;
 
 /** Opens, updates or closes the drift pull requests; returns the drift issue's lines about them. */
-export async function driftPullRequests(ctx: JobContext, ws: Workspace, run: DriftRun): Promise<string[]> {
+export async function driftPullRequests(ctx: JobContext, ws: Workspace, drifted: DriftResult): Promise<string[]> {
   const github = ctx.github;
   if (!github) {
     ctx.log.annotate({ level: "warning", message: "drift-pr: no github-token input, so no pull request." });
     return [];
   }
-  const rewrite = await driftRewrite(ws, run);
+  const rewrite = await driftRewrite(ws, drifted);
   const bySandbox = new Map<string, DriftWrite[]>();
   for (const file of rewrite.files) {
     const sandbox = file.changes[0]?.sandbox;
@@ -70,7 +70,7 @@ export async function driftPullRequests(ctx: JobContext, ws: Workspace, run: Dri
     github,
     open.filter((pr) => !mine(pr)),
   );
-  for (const sandbox of run.plan.sandboxes.map((s) => s.sandbox)) {
+  for (const sandbox of drifted.plan.sandboxes.map((s) => s.sandbox)) {
     const branch = driftBranch(sandbox);
     const files = bySandbox.get(sandbox) ?? [];
     if (!branch) {
@@ -80,7 +80,7 @@ export async function driftPullRequests(ctx: JobContext, ws: Workspace, run: Dri
     const existing = ownOpen(branch);
     if (files.length === 0) {
       if (existing) {
-        await github.createComment(existing.number, driftPrClosedComment(ctx.runner.runUrl));
+        await github.createComment(existing.number, driftPrClosedComment(ctx.runner.workflowRunUrl));
         await github.updatePullRequest(existing.number, { state: "closed" });
         ctx.log.info(`Closed the drift pull request #${existing.number} of sandbox ${sandbox}: nothing left to keep.`);
       }
@@ -94,14 +94,14 @@ export async function driftPullRequests(ctx: JobContext, ws: Workspace, run: Dri
       continue;
     }
     const tree = files.map((f) => ({ path: toRepoPath(ctx.runner.workspace, f.path), content: f.after }));
-    const sandboxItems = run.items.filter((i) => i.sandbox === sandbox);
+    const sandboxItems = drifted.items.filter((i) => i.sandbox === sandbox);
     const body = driftPrBody({
       sandbox,
       defaultBranch,
       baseSha: head,
       files: files.map((f, i) => ({ path: tree[i]!.path, changes: f.changes })),
       items: sandboxItems,
-      trails: run.report.trails,
+      trails: drifted.report.trails,
       overlaps: await overlaps(tree.map((t) => t.path)),
       notes: rewrite.notes,
     });

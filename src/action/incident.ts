@@ -18,6 +18,9 @@ export async function openIncident(conversation: Conversation, error: Error, ctx
   });
 }
 
-export async function resolveIncident(conversation: Conversation, ctx: Pick<IncidentContext, "sha" | "runUrl">) {
+export async function resolveIncident(
+  conversation: Conversation,
+  ctx: Pick<IncidentContext, "sha" | "workflowRunUrl">,
+) {
   return conversation.closeIssue("incident", incidentResolvedComment(ctx));
 }

@@ -28,7 +28,7 @@ export interface ActionInputs {
   /**
    * Drift job: `report` (default) reads the destinations' dataflow runs, shows their health in the drift
    * issue and opens it on health alone; `fail` also fails the job when one is failing or silent;
-   * `ignore` reads no runs. Plan job: anything but `ignore` shows the health of what the plan changes.
+   * `ignore` reads no dataflow runs. Plan job: anything but `ignore` shows the health of what the plan changes.
    */
   health: "ignore" | "report" | "fail";
   /**
@@ -61,10 +61,10 @@ export function readInputs(env: Record<string, string | undefined>): ActionInput
     );
   return {
     command: command as ActionCommand,
-    ...(config ? { config } : {}),
-    ...(sandbox ? { sandbox } : {}),
-    ...(githubToken ? { githubToken } : {}),
-    ...(commentAuthor ? { commentAuthor } : {}),
+    config,
+    sandbox,
+    githubToken,
+    commentAuthor,
     force: bool(input("force"), "force", false),
     prune: bool(input("prune"), "prune", false),
     failOnDrift: bool(input("fail-on-drift"), "fail-on-drift", false),

@@ -1,5 +1,5 @@
 // What every job (plan, apply, drift) receives from the composition root: parsed inputs and runner
-// facts, the event, the log, the environment and the run's I/O for the shared application layer, the
+// facts, the event, the log, the environment and the job's I/O for the shared application layer, the
 // GitHub port (absent without a token: the job then reports through the log and summary only), and
 // the conversation: the one way a job finds, reads and posts the Action's comments and issues.
 import type { Io } from "../app/io.js";

@@ -2,7 +2,7 @@
 // plan through the same core as the CLI, and keep one sticky comment on the PR current. The full plan
 // also goes to the job summary, which has room for what a comment may have to cut. A plan job never
 // writes to Adobe: it has no code path to apply.
-import { plan as planRun } from "../app/runs.js";
+import { plan as planUseCase } from "../app/use-cases.js";
 import { planHealth } from "../app/health.js";
 import { openWorkspace } from "../app/workspace.js";
 import { hasErrors } from "../domain/checks/problems.js";
@@ -33,7 +33,7 @@ export function planJob(ctx: JobContext): Job {
   const commentCtx: PlanCommentContext = {
     marker,
     sha: pr?.headSha ?? ctx.runner.sha ?? "unknown",
-    runUrl: ctx.runner.runUrl,
+    workflowRunUrl: ctx.runner.workflowRunUrl,
   };
 
   /** Posts (or updates) the sticky comment; on a fork's read-only token a refusal is only logged. */
@@ -96,7 +96,12 @@ export function planJob(ctx: JobContext): Job {
       const ws = await openWorkspace(check.configuration, {}, ctx.io, ctx.log.output);
       try {
         const planned = await diagnosingPlanning(ctx, ws, () =>
-          planRun(ws, { prune: ctx.inputs.prune, force: ctx.inputs.force, secrets: ctx.inputs.secrets, review: true }),
+          planUseCase(ws, {
+            prune: ctx.inputs.prune,
+            force: ctx.inputs.force,
+            secrets: ctx.inputs.secrets,
+            review: true,
+          }),
         );
         const { plan, problems } = planned;
         if (problems.length > 0) annotate(ctx, problems);
@@ -117,7 +122,7 @@ export function planJob(ctx: JobContext): Job {
           ctx.runner.summaryFile,
           render("plan", "markdown", plan, {
             marker,
-            ...(ctx.runner.runUrl ? { runUrl: ctx.runner.runUrl } : {}),
+            workflowRunUrl: ctx.runner.workflowRunUrl,
             ...warnings,
           }),
         );
@@ -133,7 +138,7 @@ export function planJob(ctx: JobContext): Job {
               ...commentCtx,
               health,
               warnings,
-              ...(previousChecksum ? { previousChecksum } : {}),
+              previousChecksum,
             }),
             {
               existing: existing ?? null,
@@ -155,7 +160,7 @@ export function planJob(ctx: JobContext): Job {
   };
 }
 
-/** Why this run cannot plan, when it cannot: no secrets on a fork's PR, or none configured. */
+/** Why this job cannot plan, when it cannot: no secrets on a fork's PR, or none configured. */
 function validateOnlyReason(ctx: JobContext): string | undefined {
   if (ctx.event.kind === "pull_request" && ctx.event.fromFork) {
     return "This pull request comes from a fork. GitHub gives workflows of fork pull requests no secrets, so aep-gitops validated the YAML but did not read Adobe or make a plan.";

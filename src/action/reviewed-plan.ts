@@ -56,6 +56,6 @@ export async function findReviewedPlan(
     pr,
     checksum: plan.record.checksum,
     ...(Number.isFinite(reviewedAt) ? { reviewedAt } : {}),
-    ...(continuation ? { continuation } : {}),
+    continuation,
   };
 }

@@ -4,7 +4,7 @@
 // summary, and the job's own report where people look (the PR comment, the incident issue).
 import { withIo, type Io } from "../app/io.js";
 import { createOutput } from "../app/output.js";
-import { describeError, exitCodeFor } from "../errors.js";
+import { describeError, ExitCode } from "../errors.js";
 import { createConversation } from "../github/conversation.js";
 import { readEvent } from "../github/event.js";
 import { tokenIdentity } from "../github/identity.js";
@@ -107,5 +107,5 @@ async function fail(
       message: `Could not report the failure on GitHub: ${(reportError as Error).message}`,
     });
   }
-  return exitCodeFor(error);
+  return ExitCode.error;
 }

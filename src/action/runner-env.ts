@@ -1,5 +1,5 @@
 // What the runner tells every step through the environment (GITHUB_*, RUNNER_*): the repository, the
-// event, the API to call, the files for outputs and the summary, and the link to this run.
+// event, the API to call, the files for outputs and the summary, and the link to this workflow run.
 import { AppError } from "../errors.js";
 import type { RepoRef } from "../github/port.js";
 
@@ -14,7 +14,7 @@ export interface RunnerEnv {
   summaryFile: string | undefined;
   outputFile: string | undefined;
   /** A link to this workflow run, for comments and issues; undefined outside GitHub. */
-  runUrl: string | undefined;
+  workflowRunUrl: string | undefined;
 }
 
 export function readRunnerEnv(env: Record<string, string | undefined>, cwd: string): RunnerEnv {
@@ -35,7 +35,7 @@ export function readRunnerEnv(env: Record<string, string | undefined>, cwd: stri
     workspace: env.GITHUB_WORKSPACE || cwd,
     summaryFile: env.GITHUB_STEP_SUMMARY || undefined,
     outputFile: env.GITHUB_OUTPUT || undefined,
-    runUrl: env.GITHUB_RUN_ID
+    workflowRunUrl: env.GITHUB_RUN_ID
       ? `${server}/${full}/actions/runs/${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== "1" ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ""}`
       : undefined,
   };

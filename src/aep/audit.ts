@@ -51,7 +51,7 @@ export class HttpAudit implements AuditPort {
     for (let page = 0; page < 100; page++) {
       const body = (await this.http.request(this.sandbox, "GET", request.path, {
         query: request.query,
-        ...(signal ? { signal } : {}),
+        signal,
       })) as EventsPage | undefined;
       const items = listOf(body);
       events.push(...items.flatMap((item) => toEvent(item) ?? []));

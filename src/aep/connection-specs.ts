@@ -1,6 +1,6 @@
 // Connection specs as the sandbox's Adobe serves them (GET /connectionSpecs/{id}): where Adobe says
-// which credentials and target params a destination type accepts. Read once per type per run, before
-// planning, and shared by every sandbox of the run.
+// which credentials and target params a destination type accepts. Read once per type per command, before
+// planning, and shared by every sandbox of the command.
 import type { ConnectionSpec } from "../domain/checks/connection-spec.js";
 import type { AepHttp } from "./http.js";
 import { AepApiError } from "./errors.js";

@@ -75,5 +75,5 @@ export function describeErrorBody(body: unknown): { code?: string; message?: str
     (typeof b.detail === "string" && b.detail) ||
     (typeof b.title === "string" && b.title) ||
     undefined;
-  return { ...(code ? { code } : {}), ...(message ? { message } : {}) };
+  return { code: code || undefined, message };
 }

@@ -13,7 +13,7 @@ export interface Exchange {
   timeMs: number;
 }
 
-/** Sees each exchange after its answer was read; must not throw (a trace never breaks a run). */
+/** Sees each exchange after its answer was read; must not throw (a trace never breaks a command). */
 export type ExchangeObserver = (exchange: Exchange) => void;
 
 export async function exchange(
@@ -30,7 +30,7 @@ export async function exchange(
       method: init.method,
       url,
       requestHeaders: init.headers,
-      ...(init.body !== undefined ? { requestBody: init.body } : {}),
+      requestBody: init.body,
       status: response.status,
       statusText: response.statusText,
       responseHeaders: [...response.headers.entries()],
@@ -38,7 +38,7 @@ export async function exchange(
       timeMs: Date.now() - startedAt,
     });
   } catch {
-    // A trace that cannot record one exchange must not change what the run does.
+    // A trace that cannot record one exchange must not change what the command does.
   }
   return { status: response.status, statusText: response.statusText, headers: response.headers, text };
 }

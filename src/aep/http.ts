@@ -91,7 +91,7 @@ export class AepHttp {
           ? this.send(sandbox, method, path, options)
           : this.limiter.run(() => this.send(sandbox, method, path, options)));
         if (response.status === 401 && !authRetried) {
-          // The token expired or was revoked mid-run: get a fresh one and try once more.
+          // The token expired or was revoked mid-command: get a fresh one and try once more.
           authRetried = true;
           this.tokens.invalidate(response.token);
           throw new RetryNow();

@@ -1,4 +1,4 @@
-// Bounded concurrency that backs off while Adobe throttles: halve on a 429, grow by one after a run of
+// Bounded concurrency that backs off while Adobe throttles: halve on a 429, grow by one after a streak of
 // successes (AIMD, as TCP does). Keeps a big apply from turning into a 429 storm.
 export class AdaptiveLimiter {
   private active = 0;

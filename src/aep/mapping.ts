@@ -2,7 +2,13 @@
 // made in Adobe's UI may be shaped unlike ours; what we cannot read as ours is kept as "not standard".
 import type { AudienceSchedule } from "../domain/state/desired.js";
 import { typeForConnectionSpec } from "../domain/destination-types/index.js";
-import type { LiveConnection, LiveFlow, LiveMeta, LiveSourceConnection, LiveTargetConnection } from "../domain/state/live.js";
+import type {
+  LiveConnection,
+  LiveFlow,
+  LiveMeta,
+  LiveSourceConnection,
+  LiveTargetConnection,
+} from "../domain/state/live.js";
 import { parseDescription } from "../domain/plan/ownership.js";
 
 type Json = Record<string, unknown>;
@@ -27,7 +33,7 @@ function base(item: Json) {
     id: str(item.id),
     name: str(item.name),
     description: text,
-    ...(owner ? { owner } : {}),
+    owner,
     etag: str(item.etag),
     meta: meta(item),
   };
@@ -40,7 +46,7 @@ export function toConnection(item: Json): LiveConnection {
   return {
     ...base(item),
     specId,
-    ...(type ? { type } : {}),
+    type,
     ...(Object.keys(authParams).length ? { authParams } : {}),
   };
 }
@@ -51,7 +57,7 @@ export function toTargetConnection(item: Json): LiveTargetConnection {
   return {
     ...base(item),
     specId,
-    ...(type ? { type } : {}),
+    type,
     baseConnectionId: str(item.baseConnectionId),
     params: { ...obj(item.params) },
   };
@@ -87,7 +93,7 @@ export function toFlow(item: Json): LiveFlow {
   const type = typeForConnectionSpec(targetSpec);
   return {
     ...base(item),
-    ...(type ? { type } : {}),
+    type,
     state: str(item.state) || "enabled",
     flowSpecId: str(obj(item.flowSpec).id),
     sourceConnectionIds: arr(item.sourceConnectionIds).map(str),
@@ -101,7 +107,7 @@ export function toFlow(item: Json): LiveFlow {
         return {
           id: str(value.id),
           ...(typeof value.name === "string" ? { name: value.name } : {}),
-          ...(schedule ? { schedule } : {}),
+          schedule,
           item: s,
         };
       }),

@@ -14,8 +14,8 @@ export interface PacerOptions {
   /** Never pace slower than this (requests per second). */
   minRate: number;
   /**
-   * A 429 lowers the rate only after this many accepted requests in a row. A rate limit lets a run of
-   * requests through after each pause (its bucket refilled meanwhile); 429s that come between short runs
+   * A 429 lowers the rate only after this many accepted requests in a row. A rate limit lets a streak of
+   * requests through after each pause (its bucket refilled meanwhile); 429s that come between short streaks
    * are not the rate talking (a flaky gateway, another client's burst) and are left to the Retry-After
    * pause and the concurrency limiter, as before pacing existed, instead of ratcheting the rate down.
    */
@@ -46,8 +46,8 @@ export class RequestPacer {
   private windowStart: number | undefined;
   private accepted = 0;
   /** Accepted requests since the last 429 of any kind, and when the first of them was answered. */
-  private run = 0;
-  private runStart = 0;
+  private streak = 0;
+  private streakStart = 0;
   private lastCut = Number.NEGATIVE_INFINITY;
   /** The rate set at the last cut: the step of the additive increase scales with it. */
   private base = 0;
@@ -76,23 +76,23 @@ export class RequestPacer {
   answered(status: number, sentAt: number): void {
     if (!this.options.enabled) return;
     if (status !== 429) {
-      if (this.run === 0) this.runStart = this.now();
+      if (this.streak === 0) this.streakStart = this.now();
       this.accepted++;
-      this.run++;
+      this.streak++;
       return;
     }
-    const run = this.run;
-    this.run = 0;
+    const streak = this.streak;
+    this.streak = 0;
     // Requests already on their way when the rate was cut tell nothing new.
-    if (sentAt < this.lastCut || run < this.options.minSamples) return;
+    if (sentAt < this.lastCut || streak < this.options.minSamples) return;
     const now = this.now();
     const elapsed = now - (this.windowStart ?? now);
     if (elapsed <= 0) return;
     const observed = (this.accepted * 1000) / elapsed;
     // A window mostly spent waiting out Retry-After pauses says little about the rate: never pace at
-    // less than half the rate the latest run of accepted requests went through at.
-    const runRate = now > this.runStart ? ((run - 1) * 1000) / (now - this.runStart) : 0;
-    const next = Math.max(this.options.minRate, observed * this.options.backoff, runRate / 2);
+    // less than half the rate the latest streak of accepted requests went through at.
+    const streakRate = now > this.streakStart ? ((streak - 1) * 1000) / (now - this.streakStart) : 0;
+    const next = Math.max(this.options.minRate, observed * this.options.backoff, streakRate / 2);
     this.rate = this.rate === undefined ? next : Math.min(this.rate, next);
     this.base = this.rate;
     this.cuts++;

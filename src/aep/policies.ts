@@ -30,7 +30,7 @@ export class HttpPolicies implements PolicyPort {
 
   async mergePolicy(id: string, signal?: AbortSignal): Promise<MergePolicyDatasets> {
     const body = (await this.http.request(this.sandbox, "GET", `${MERGE_POLICIES_PATH}/${encodeURIComponent(id)}`, {
-      ...(signal ? { signal } : {}),
+      signal,
     })) as Json | undefined;
     const merge = (body?.attributeMerge ?? {}) as Json;
     // governance.md lists them under attributeMerge.data.order; merge-policies.md under attributeMerge.order.
@@ -45,7 +45,7 @@ export class HttpPolicies implements PolicyPort {
       const slice = jobs.slice(start, start + JOBS_PER_CALL);
       const body = await this.http.request(this.sandbox, "POST", `${DULE_POLICY_PATH}/bulk-eval`, {
         body: slice.map(request),
-        ...(signal ? { signal } : {}),
+        signal,
       });
       const results = Array.isArray(body) ? body : [];
       slice.forEach((_, i) => answers.push(answerOf(results[i], start + i)));
@@ -69,7 +69,7 @@ function request(job: EvalJob): Json {
   };
 }
 
-/** A job Adobe could not evaluate is no verdict at all: thrown, so the run says the check did not happen. */
+/** A job Adobe could not evaluate is no verdict at all: thrown, so the command says the check did not happen. */
 function answerOf(result: unknown, index: number): EvalAnswer {
   const r = (result ?? {}) as Json;
   if (r.status !== 200 || !r.body || typeof r.body !== "object")

@@ -93,7 +93,7 @@ export class HttpRuns implements RunsPort {
     for (let page = 0; page < maxPages; page++) {
       const body = (await this.http.request(this.sandbox, "GET", request.path, {
         query: request.query,
-        ...(signal ? { signal } : {}),
+        signal,
       })) as { items?: unknown; _links?: { next?: { href?: unknown } } } | undefined;
       const pageItems = Array.isArray(body?.items) ? (body.items as Record<string, unknown>[]) : [];
       items.push(...pageItems);
@@ -123,7 +123,7 @@ export function toWindow(raw: Record<string, unknown>): RunWindow | undefined {
     id: raw.id,
     flowId: raw.flowId,
     startedAt,
-    ...(completedAt === undefined ? {} : { completedAt }),
+    completedAt,
     status: typeof status.status === "string" ? status.status.toLowerCase() : "unknown",
     received,
     activated: number(records.outputRecordCount) ?? Math.max(0, received - failed - excluded),

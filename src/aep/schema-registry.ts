@@ -1,6 +1,6 @@
 // The sandbox's Profile union schema from the Schema Registry (Adobe's help/xdm/api/unions.md): one GET
-// per sandbox per run, fully resolved (xed-full) so every field's type is there. A sandbox whose
-// Schema Registry refuses this client (403, 404) has no check: undefined, and the run says so once.
+// per sandbox per command, fully resolved (xed-full) so every field's type is there. A sandbox whose
+// Schema Registry refuses this client (403, 404) has no check: undefined, and the command says so once.
 import type { AepHttp } from "./http.js";
 import { AepApiError } from "./errors.js";
 

@@ -10,7 +10,7 @@ export interface AepSettings {
   imsUrl: string;
 }
 
-export const DEFAULT_SCOPES = "openid,AdobeID,read_organizations,additional_info.projectedProductContext,session";
+const DEFAULT_SCOPES = "openid,AdobeID,read_organizations,additional_info.projectedProductContext,session";
 
 export function settingsFromEnv(env: Record<string, string | undefined>): AepSettings {
   const missing = ["AEP_CLIENT_ID", "AEP_CLIENT_SECRET", "AEP_ORG_ID"].filter((name) => !env[name]);

@@ -1,4 +1,4 @@
-// The connection to Adobe a run talks through: the real one (settings from the environment), or the
+// The connection to Adobe a command talks through: the real one (settings from the environment), or the
 // embedded emulator with --emulator, which then signs in as the emulator's demo client. Built once per
 // run; every sandbox's Flow Service port and audience port share one HTTP client (one token, one
 // rate-limit budget).
@@ -21,15 +21,15 @@ import type { Output } from "./output.js";
 export interface Adobe {
   settings: AepSettings;
   http: AepHttp;
-  /** The environment the run resolves credentials from (with --emulator, the emulator's identity). */
+  /** The environment the command resolves credentials from (with --emulator, the emulator's identity). */
   env: Record<string, string | undefined>;
-  /** Which Adobe this is, stable across runs: the platform URL, or the embedded emulator. */
-  target: string;
+  /** Which Adobe this is, stable across commands: the platform URL, or the embedded emulator. */
+  endpoint: string;
   port(sandbox: string): HttpFlowService;
   audiences(sandbox: string): HttpAudiences;
-  /** Connection specs are global: one cache for the run, whichever sandbox asks first. */
+  /** Connection specs are global: one cache for the command, whichever sandbox asks first. */
   specs(sandbox: string): HttpConnectionSpecs;
-  /** The sandbox's Schema Registry (its Profile union schema, read at most once per run). */
+  /** The sandbox's Schema Registry (its Profile union schema, read at most once per command). */
   schemas(sandbox: string): HttpSchemaRegistry;
   /** The sandbox's dataflow runs (health). */
   runs(sandbox: string): HttpRuns;
@@ -39,7 +39,7 @@ export interface Adobe {
   policies(sandbox: string): HttpPolicies;
   close(): Promise<void>;
   /**
-   * For a run that must end at once (a second interrupt): what close() would save, saved now and
+   * For a command that must end at once (a second interrupt): what close() would save, saved now and
    * synchronously (the embedded emulator's state, the trace). Nothing is waited for.
    */
   closeNow(): void;
@@ -52,7 +52,7 @@ export const EMULATOR_IDENTITY = {
   orgId: "DEMOORG0000000000000000@AdobeOrg",
 };
 
-/** The environment a run against an emulator at `url` signs in with: its demo client, both hosts at `url`. */
+/** The environment a command against an emulator at `url` signs in with: its demo client, both hosts at `url`. */
 export function emulatorEnv(env: Record<string, string | undefined>, url: string): Record<string, string | undefined> {
   return {
     ...env,
@@ -68,7 +68,7 @@ export async function openAdobe(
   options: {
     emulator?: boolean | undefined;
     trace?: string | undefined;
-    /** The tool config the run read or names: the emulator's state lives beside it (emulator-home.ts). */
+    /** The tool config the command read or names: the emulator's state lives beside it (emulator-home.ts). */
     config?: string | undefined;
   },
   io: Io,
@@ -77,9 +77,9 @@ export async function openAdobe(
   let env = io.env;
   let close = async () => {};
   let saveNow = () => {};
-  let target: string | undefined;
+  let endpoint: string | undefined;
   if (options.emulator) {
-    // Loaded only when asked for: a run against Adobe never pays for the emulator's code.
+    // Loaded only when asked for: a command against Adobe never pays for the emulator's code.
     const { startEmulator } = await import("../emulator/index.js");
     const home = (await import("./emulator-home.js")).emulatorHome(io.cwd, options.config);
     const statePath = path.join(stateFolder(home), "emulator-state.json");
@@ -91,11 +91,11 @@ export async function openAdobe(
     close = () => emulator.close();
     saveNow = () => emulator.saveNow();
     // Named from its home, so a plan saved in one folder of the repository applies from another.
-    target = `the embedded emulator (${path.relative(home, statePath)})`;
+    endpoint = `the embedded emulator (${path.relative(home, statePath)})`;
   }
   const settings = settingsFromEnv(env);
   output.addSecrets([settings.clientSecret]);
-  // --trace: every exchange, written (redacted) when the run closes, however it ends.
+  // --trace: every exchange, written (redacted) when the command closes, however it ends.
   const trace = options.trace
     ? createTrace(path.resolve(io.cwd, options.trace), (text) => output.mask(text))
     : undefined;
@@ -113,7 +113,7 @@ export async function openAdobe(
     settings,
     http,
     env,
-    target: target ?? settings.platformUrl,
+    endpoint: endpoint ?? settings.platformUrl,
     port: (sandbox) => new HttpFlowService(http, sandbox),
     audiences: (sandbox) => new HttpAudiences(http, sandbox),
     specs: (sandbox) => (specs ??= new HttpConnectionSpecs(http, sandbox)),

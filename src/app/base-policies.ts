@@ -1,5 +1,5 @@
 // The data policies a pull request is judged by: its base branch's, read at the base commit (through
-// GitHub's contents API, src/action/plan-job.ts) and parsed by the same code as the working tree's:
+// GitHub's contents API, src/action/policy-judge.ts) and parsed by the same code as the working tree's:
 // the config loader, the tool config's schema, the glob checks, readPolicies. A PR that edits the
 // policies cannot loosen what judges it; its own apply once merged, and the plan comment shows the
 // change. The base's config is looked for where the PR's is, then where the PR moved it from, then
@@ -81,7 +81,7 @@ function parse(file: string, text: string, label: string): ConfigFile | undefine
 
 /**
  * Only `policies` and `credentials` (the variables a credential may name) matter here: the rest of the
- * base's config (its folders) is not this run's.
+ * base's config (its folders) is not this commit's.
  */
 function policiesOf(found: ConfigFile, file: string, root: string, label: string): PolicySet {
   const config = (found.config ?? {}) as AepGitopsToolConfig;

@@ -1,4 +1,4 @@
-// The configuration of a run, loaded once: the tool config, then every chosen sandbox's YAML, validated
+// The configuration of a command, loaded once: the tool config, then every chosen sandbox's YAML, validated
 // (every problem at file:line:col, sorted, each once). The CLI prints the problems, the Action annotates
 // them; both then plan from the same desired state without reading a file again.
 import path from "node:path";
@@ -9,7 +9,8 @@ import { Repository } from "../config/repository.js";
 import { loadToolConfig, type SandboxConfig, type ToolConfig } from "../config/tool-config.js";
 import type { DesiredSandbox } from "../domain/state/desired.js";
 import type { Problem } from "../domain/checks/problem.js";
-import { applyGuardrailSeverity, type PolicySet } from "../config/policies.js";
+import type { PolicySet } from "../domain/checks/policies.js";
+import { applyGuardrailSeverity } from "../config/policies.js";
 import { AppError } from "../errors.js";
 import type { Io } from "./io.js";
 import type { CheckCache } from "../config/check-cache.js";
@@ -46,7 +47,7 @@ export interface ConfigurationCheck {
 }
 
 export interface Configuration extends ConfigurationCheck {
-  /** With the policies that judge this run (judgePolicies'). */
+  /** With the policies that judge this command's plan (judgePolicies'). */
   tool: ToolConfig;
   /** The tool config's own policies, when judgePolicies replaced them: what a pull request proposes. */
   proposedPolicies?: PolicySet;
@@ -60,7 +61,7 @@ export async function loadConfiguration(request: ConfigurationRequest, io: Io): 
   const desired = sandboxes.map((l) => l.desired);
   return {
     tool,
-    ...(proposedPolicies ? { proposedPolicies } : {}),
+    proposedPolicies,
     sandboxes,
     desired,
     ...(await summarize(tool, request, sandboxes, desired, io.cwd)),
@@ -105,15 +106,15 @@ async function prepare(request: ConfigurationRequest, io: Io) {
   const requests = chooseSandboxes(tool, request, io).map((s) => ({ sandbox: s.name, paths: s.paths }));
   const options = {
     repository,
-    ...(request.cache ? { cache: request.cache } : {}),
-    ...(tool.variablePrefixes ? { variablePrefixes: tool.variablePrefixes } : {}),
+    cache: request.cache,
+    variablePrefixes: tool.variablePrefixes,
   };
   const proposed = judged && {
     policies: own.policies,
     guardrails: own.guardrails,
-    ...(own.variablePrefixes ? { variablePrefixes: own.variablePrefixes } : {}),
+    variablePrefixes: own.variablePrefixes,
   };
-  return { tool, requests, options, ...(proposed ? { proposedPolicies: proposed } : {}) };
+  return { tool, requests, options, proposedPolicies: proposed };
 }
 
 function withRules(own: ToolConfig, judged: PolicySet): ToolConfig {
@@ -122,7 +123,7 @@ function withRules(own: ToolConfig, judged: PolicySet): ToolConfig {
     ...rest,
     policies: judged.policies,
     guardrails: judged.guardrails,
-    ...(judged.variablePrefixes ? { variablePrefixes: judged.variablePrefixes } : {}),
+    variablePrefixes: judged.variablePrefixes,
   };
 }
 
@@ -153,7 +154,7 @@ async function summarize(
   };
 }
 
-/** Stops the run when the YAML is invalid: nothing may be read from or sent to Adobe then. */
+/** Stops the command when the YAML is invalid: nothing may be read from or sent to Adobe then. */
 export function assertValid(configuration: Configuration): void {
   if (configuration.valid) return;
   throw new AppError("config", "The configuration is invalid; nothing was read from or sent to Adobe.", {

@@ -1,4 +1,4 @@
-// `--destination PATTERN` at the application layer, for every command that narrows a run to some
+// `--destination PATTERN` at the application layer, for every command that narrows itself to some
 // destinations (plan, apply, drift, preview, status) and for the Action: the patterns are checked
 // before anything is read, each sandbox's desired state is narrowed (src/domain/plan/destination-filter.ts),
 // and a pattern that matches no destination is a usage error naming it and the nearest names.
@@ -15,7 +15,7 @@ import { didYouMean } from "../domain/match/did-you-mean.js";
 import type { LiveSandbox } from "../domain/state/live.js";
 import { AppError } from "../errors.js";
 
-/** The patterns of a run, checked (a bad glob is a usage error); undefined when the run is not narrowed. */
+/** The patterns of a command, checked (a bad glob is a usage error); undefined when it is not narrowed. */
 export function destinationPatterns(values: readonly string[] | string | undefined): string[] | undefined {
   const patterns = values === undefined ? [] : typeof values === "string" ? [values] : values;
   if (patterns.length === 0) return undefined;
@@ -29,18 +29,19 @@ export function destinationPatterns(values: readonly string[] | string | undefin
   return normalizedPatterns(patterns);
 }
 
-/** Each target's desired state narrowed to the patterns (the targets as they are without patterns). */
-export function narrowTargets<T extends { desired: DesiredSandbox }>(
-  targets: T[],
+/** Each sandbox's desired state narrowed to the patterns (the sandboxes as they are without patterns). */
+export function narrowSandboxes<T extends { desired: DesiredSandbox }>(
+  sandboxes: T[],
   patterns: string[] | undefined,
 ): T[] {
-  if (!patterns) return targets;
-  return targets.map((target) => ({ ...target, desired: narrowDesired(target.desired, patterns) }));
+  if (!patterns) return sandboxes;
+  return sandboxes.map((sandbox) => ({ ...sandbox, desired: narrowDesired(sandbox.desired, patterns) }));
 }
 
 /**
- * Refuses a pattern that matches no destination of the run: one the YAML declares, or (when the live
- * state was read) one Adobe holds as managed, which a filtered run may list or prune.
+ * Refuses a pattern that matches no destination of the command: one the YAML declares, or (when the live
+ * state was read) one Adobe holds as managed, which a filtered plan may list or prune.
+
  */
 export function assertPatternsMatch(
   patterns: string[] | undefined,

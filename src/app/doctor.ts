@@ -1,4 +1,4 @@
-// `aep-gitops doctor`: what a first run against a real sandbox needs, checked one by one with a clear
+// `aep-gitops doctor`: what a first apply against a real sandbox needs, checked one by one with a clear
 // verdict and a hint each: the IMS login, the org, the sandbox, read access to what plans read (a 403
 // names the AEP permission that is missing), the connection and flow specs, the clock, and how many
 // destinations are managed. It reads only; it never writes.

@@ -1,6 +1,6 @@
 // `drift --write` and the Action's drift pull request share this: the YAML rewritten to describe what
 // Adobe holds, for the objects changed outside Git. It reads the YAML files and nothing from Adobe (the
-// drift run already read the live state) and writes nothing: the CLI writes the files (writeDriftFiles),
+// drift command already read the live state) and writes nothing: the CLI writes the files (writeDriftFiles),
 // the Action makes them a commit. Only files inside the configured sandbox folders, inside the
 // repository, are ever rewritten.
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -10,7 +10,7 @@ import { spliceDriftEdits } from "../config/drift-splice.js";
 import { Repository } from "../config/repository.js";
 import { AppError } from "../errors.js";
 import { driftEdits, type DocumentEdits } from "../domain/operate/drift-edits.js";
-import type { PlanRun } from "../reconcile/reconcile.js";
+import type { PlanResult } from "../reconcile/reconcile.js";
 import type { DriftItem } from "../report/operate/drift.js";
 import type { Workspace } from "./workspace.js";
 
@@ -26,16 +26,16 @@ export interface DriftWrite {
 
 export async function driftRewrite(
   ws: Workspace,
-  run: PlanRun & { items: DriftItem[] },
+  drifted: PlanResult & { items: DriftItem[] },
 ): Promise<{ files: DriftWrite[]; notes: string[] }> {
-  const { documents, notes } = driftEdits(run.items, run.resolved);
-  notes.push(...unseenAccountChanges(ws, run));
+  const { documents, notes } = driftEdits(drifted.items, drifted.resolved);
+  notes.push(...unseenAccountChanges(ws, drifted));
   const repository = Repository.around(ws.configuration.tool.root);
   const byFile = new Map<string, DocumentEdits[]>();
   for (const doc of documents) byFile.set(doc.file, [...(byFile.get(doc.file) ?? []), doc]);
   const files: DriftWrite[] = [];
   for (const [file, docs] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    const folders = run.resolved.find((d) => d.sandbox === docs[0]!.sandbox)?.paths ?? [];
+    const folders = drifted.resolved.find((d) => d.sandbox === docs[0]!.sandbox)?.paths ?? [];
     if (!folders.some((f) => within(f, file)) || repository.locate(file) !== "inside") {
       notes.push(`${repository.show(file)}: outside the configured folders of the repository; not written.`);
       continue;
@@ -68,15 +68,15 @@ function within(folder: string, file: string): boolean {
  * An account last written by someone else with nothing in the plan to show for it: what Adobe masks
  * changed (its credentials, rotated in the UI). Said, never written: Git holds only `${env:NAME}`.
  */
-function unseenAccountChanges(ws: Workspace, run: PlanRun & { items: DriftItem[] }): string[] {
+function unseenAccountChanges(ws: Workspace, drifted: PlanResult & { items: DriftItem[] }): string[] {
   const self = ws.adobe.settings.clientId;
   const notes: string[] = [];
-  for (const desired of run.resolved) {
-    const live = run.lives.find((l) => l.sandbox === desired.sandbox);
+  for (const desired of drifted.resolved) {
+    const live = drifted.lives.find((l) => l.sandbox === desired.sandbox);
     for (const account of desired.accounts) {
       const connection = live?.connections.find((c) => c.owner?.kind === "account" && c.owner.name === account.name);
       if (!connection?.meta.updatedClient || connection.meta.updatedClient === self) continue;
-      if (run.items.some((i) => i.sandbox === desired.sandbox && i.ref === `account/${account.name}`)) continue;
+      if (drifted.items.some((i) => i.sandbox === desired.sandbox && i.ref === `account/${account.name}`)) continue;
       notes.push(
         `account ${account.name} (${desired.sandbox}): changed in Adobe by ${connection.meta.updatedBy ?? connection.meta.updatedClient} in what Adobe masks (its credentials?); not written: Git keeps the \${env:NAME} references, so set the new values where the runs read them.`,
       );

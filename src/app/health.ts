@@ -10,7 +10,7 @@ import {
   changedRecently,
   DAY_MS,
   healthSubjects,
-  shouldRun,
+  expectsRuns,
   type DestinationHealth,
   type HealthInput,
   type HealthReport,
@@ -20,7 +20,7 @@ import type { Plan } from "../domain/plan/plan.js";
 import type { DriftItem } from "../report/operate/drift.js";
 import type { Adobe } from "./adobe.js";
 
-/** How long a sandbox's runs or audit events may take before the report goes on without them. */
+/** How long a sandbox's dataflow runs or audit events may take before the report goes on without them. */
 export const EXTRAS_BUDGET_MS = 20_000;
 /** Adobe's audit query window (audit-query.yaml: "query events over the last 90 days"). */
 const AUDIT_WINDOW_MS = 90 * DAY_MS;
@@ -60,7 +60,7 @@ export async function readHealth(
 
 /** Fills each subject's windows: one list for the sandbox's running flows, one more for those quiet all day. */
 async function readWindows(runs: RunsPort, subjects: HealthInput[], now: number, signal: AbortSignal) {
-  const running = subjects.filter(shouldRun);
+  const running = subjects.filter(expectsRuns);
   if (running.length === 0) return;
   const windows = await runs.windows(
     running.map((s) => s.flow!.id),
@@ -81,9 +81,9 @@ async function readWindows(runs: RunsPort, subjects: HealthInput[], now: number,
   }
 }
 
-/** What is said of a destination whose runs could not be read: its state, and no verdict beyond it. */
+/** What is said of a destination whose dataflow runs could not be read: its state, and no verdict beyond it. */
 function unknownHealth(s: HealthInput): DestinationHealth {
-  const running = shouldRun(s);
+  const running = expectsRuns(s);
   const judged = assessHealth({ ...s, windows: [] }, 0);
   return running ? { ...judged, verdict: "unknown", reason: "its dataflow runs could not be read" } : judged;
 }
@@ -152,7 +152,7 @@ export interface DriftExtrasOptions {
  */
 export async function driftExtras(
   adobe: Pick<Adobe, "runs" | "audit" | "http">,
-  run: { plan: Plan; lives: readonly LiveSandbox[]; resolved: readonly DesiredSandbox[] },
+  planned: { plan: Plan; lives: readonly LiveSandbox[]; resolved: readonly DesiredSandbox[] },
   items: readonly DriftItem[],
   options: DriftExtrasOptions,
 ): Promise<{ health?: HealthReport; trails?: AuditTrails }> {
@@ -160,15 +160,15 @@ export async function driftExtras(
     options.health
       ? readHealth(
           adobe,
-          run.resolved.map((desired) => ({
+          planned.resolved.map((desired) => ({
             desired,
-            flows: run.lives.find((l) => l.sandbox === desired.sandbox)?.flows ?? [],
+            flows: planned.lives.find((l) => l.sandbox === desired.sandbox)?.flows ?? [],
           })),
         )
       : undefined,
-    options.audit ? readTrails(adobe, trailObjects(run.plan, items), options.ownUsers) : undefined,
+    options.audit ? readTrails(adobe, trailObjects(planned.plan, items), options.ownUsers) : undefined,
   ]);
-  return { ...(health ? { health } : {}), ...(trails ? { trails } : {}) };
+  return { health, trails };
 }
 
 /** Each drifted object that exists in Adobe, with its id: what the audit log is asked about. */
@@ -185,20 +185,20 @@ function trailObjects(plan: Plan, items: readonly DriftItem[]) {
 }
 
 /**
- * The health of the destinations a plan changes (not the ones it creates: they have no runs yet), for
+ * The health of the destinations a plan changes (not the ones it creates: they have no dataflow runs yet), for
  * the plan comment: a reviewer sees that a flow is failing before widening it.
  */
 export async function planHealth(
   adobe: Pick<Adobe, "runs" | "http">,
-  run: { plan: Plan; lives: readonly LiveSandbox[]; resolved: readonly DesiredSandbox[] },
+  planned: { plan: Plan; lives: readonly LiveSandbox[]; resolved: readonly DesiredSandbox[] },
 ): Promise<HealthReport | undefined> {
-  const scopes = run.resolved.flatMap((desired) => {
-    const changes = run.plan.sandboxes.find((s) => s.sandbox === desired.sandbox)?.changes ?? [];
+  const scopes = planned.resolved.flatMap((desired) => {
+    const changes = planned.plan.sandboxes.find((s) => s.sandbox === desired.sandbox)?.changes ?? [];
     const touched = new Set(changes.filter((c) => c.action !== "create").map((c) => c.name));
     const only = new Set(
       desired.destinations.filter((d) => touched.has(d.name) || touched.has(d.account)).map((d) => d.name),
     );
-    const flows = run.lives.find((l) => l.sandbox === desired.sandbox)?.flows ?? [];
+    const flows = planned.lives.find((l) => l.sandbox === desired.sandbox)?.flows ?? [];
     return only.size > 0 ? [{ desired, flows, only }] : [];
   });
   if (scopes.length === 0) return undefined;

@@ -1,7 +1,7 @@
 // Graceful interrupt, as Terraform does it. The first SIGINT (Ctrl-C) or SIGTERM (a cancelled or
 // timed-out CI job) stops new writes: the calls in flight finish, the sandbox lock is released, the
-// results are reported, and the run exits 130 (SIGINT) or 143 (SIGTERM). A second signal, or calls in
-// flight that outlast the grace period, stop the run at once. Either way nothing is left that the next
+// results are reported, and the command exits 130 (SIGINT) or 143 (SIGTERM). A second signal, or calls in
+// flight that outlast the grace period, stop the command at once. Either way nothing is left that the next
 // apply cannot converge: every create carries its ownership marker, and the next plan finishes a flow
 // whose selectors were never set without counting it as a change.
 

@@ -1,4 +1,4 @@
-// What a run gets from the outside world: its folder, its environment and its streams. The CLI and the
+// What a command gets from the outside world: its folder, its environment and its streams. The CLI and the
 // Action build one at their composition roots; nothing below them reads process.* itself, so tests run
 // the same code with their own environment and streams.
 import type { SignalSource } from "./interrupt.js";
@@ -17,7 +17,8 @@ export interface Io {
 
 /**
  * The same io with some fields replaced. Not a spread: that would read every field, and the CLI's stdin
- * is a getter because Node builds the stream on first access (~3 ms of a start that seldom needs it).
+ * is a getter because Node builds the stream on first access, a cost at start-up that seldom needs it
+ * (bench/results.md, "Start-up, paired").
  */
 export function withIo(io: Io, changes: Partial<Io>): Io {
   return Object.defineProperties(

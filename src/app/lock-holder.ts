@@ -1,10 +1,10 @@
-// This process as the holder of a sandbox lock (host name, process id, the GitHub Actions run's URL),
+// This process as the holder of a sandbox lock (host name, process id, the workflow run's URL),
 // and the one test of a holder's death the lock trusts: on this very host, its process is gone. A host
 // name alone can be shared (containers started with the same --hostname), so on Linux the PID namespace
 // must match too: a pid is only meaningful inside the namespace that gave it.
 import { readlinkSync } from "node:fs";
 import { hostname } from "node:os";
-import { actionsRunUrl, sanitizeHost, type LeaseHolder, type LockHolder } from "../reconcile/lease-holder.js";
+import { workflowRunUrl, sanitizeHost, type LeaseHolder, type LockHolder } from "../reconcile/lease-holder.js";
 
 /** The PID namespace of this process (Linux), e.g. `4026531836`; undefined elsewhere. */
 function pidNamespace(): string | undefined {
@@ -16,9 +16,9 @@ function pidNamespace(): string | undefined {
 }
 
 export function thisHolder(env: Record<string, string | undefined>): LockHolder {
-  const url = actionsRunUrl(env);
+  const url = workflowRunUrl(env);
   const pidns = pidNamespace();
-  return { host: sanitizeHost(hostname()), pid: process.pid, ...(pidns ? { pidns } : {}), ...(url ? { url } : {}) };
+  return { host: sanitizeHost(hostname()), pid: process.pid, pidns, url };
 }
 
 /**

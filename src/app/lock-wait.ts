@@ -1,5 +1,5 @@
-// The wait for another run's sandbox lock, as people expect it. Who holds the lock (run, host, pid, the
-// Actions run, when it took it, until when) and how to release it if that run is gone is said once, and
+// The wait for another apply's sandbox lock, as people expect it. Who holds the lock (lease id, host, pid, the
+// workflow run, when it took it, until when) and how to release it if that apply is gone is said once, and
 // again when the lock changes hands. Then a terminal shows one status line rewritten in place ("12 s so
 // far"), and a CI log gets the whole line again once per interval (AEP_GITOPS_PROGRESS_SECONDS, 10 s),
 // as apply's progress does: never the same line every second.

@@ -1,6 +1,6 @@
 // The output port: every line the CLI or the Action prints goes through here, and every known secret
 // value is masked on the way out, whichever code path produced the text: the last line of defence,
-// not the only one. So is the terminal and CI-log rule (report/terminal-escape.ts): no control character
+// not the only one. So is the terminal and CI-log rule (report/escape/terminal.ts): no control character
 // but the tool's own colours and progress line reaches the terminal, and no line is a workflow command,
 // except the Action's own, written with command().
 import { inertCommands, withoutForeignControls } from "../report/escape/terminal.js";
@@ -26,7 +26,7 @@ export interface Output {
 }
 
 /**
- * Colour, decided once for a run the way most tools do (https://no-color.org, https://force-color.org):
+ * Colour, decided once for a command the way most tools do (https://no-color.org, https://force-color.org):
  * FORCE_COLOR (anything but 0/false) turns it on, a non-empty NO_COLOR turns it off, else a terminal
  * gets colour and a pipe or a file does not. The CLI's --no-color sets NO_COLOR and clears FORCE_COLOR.
  */

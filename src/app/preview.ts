@@ -10,10 +10,10 @@ import { desiredWhere } from "../domain/review/where.js";
 import { readAudiences } from "../reconcile/read-audiences.js";
 import { readUnion } from "../reconcile/read-union.js";
 import type { DestinationPreview, PreviewReport } from "../report/plan/preview.js";
-import { assertPatternsMatch, destinationPatterns, narrowTargets } from "./destination-filter.js";
+import { assertPatternsMatch, destinationPatterns, narrowSandboxes } from "./destination-filter.js";
 import type { Workspace } from "./workspace.js";
 
-export interface PreviewRun {
+export interface PreviewResult {
   report: PreviewReport;
   /** Found against the sandbox (unknown audiences, paths the union lacks), at file:line:col. */
   problems: Problem[];
@@ -22,16 +22,16 @@ export interface PreviewRun {
 export async function preview(
   ws: Workspace,
   options: { destination?: readonly string[] | string | undefined },
-): Promise<PreviewRun> {
+): Promise<PreviewResult> {
   // --destination as everywhere (src/app/destination-filter.ts); a preview shows only YAML destinations.
   const patterns = destinationPatterns(options.destination);
   assertPatternsMatch(
     patterns,
-    ws.targets.map((t) => t.desired),
+    ws.sandboxes.map((s) => s.desired),
   );
-  const targets = narrowTargets(ws.targets, patterns).filter((target) => target.desired.destinations.length > 0);
+  const sandboxes = narrowSandboxes(ws.sandboxes, patterns).filter((s) => s.desired.destinations.length > 0);
   const read = await Promise.all(
-    targets.map(async ({ desired, audiences, schemas }) => {
+    sandboxes.map(async ({ desired, audiences, schemas }) => {
       const [known, union] = await Promise.all([
         audiences ? readAudiences(audiences, desired) : undefined,
         schemas ? readUnion(schemas, desired) : undefined,

@@ -1,8 +1,8 @@
-// Safety settings of a run: the tool config gives the defaults, the command line (or the Action's
-// inputs) can only make a run bolder when asked explicitly (--prune, --force, --allow-empty). The lock's
+// Safety settings of a command: the tool config gives the defaults, the command line (or the Action's
+// inputs) can only make a command bolder when asked explicitly (--prune, --force, --allow-empty). The lock's
 // timings come from the environment, the same for the CLI and the Action.
 import { DEFAULT_LOCK, type LockEvent, type LockOptions } from "../reconcile/lock.js";
-import type { RunOptions } from "../reconcile/reconcile.js";
+import type { ReconcileOptions } from "../reconcile/reconcile.js";
 import type { SecretsMode } from "../reconcile/secrets-needed.js";
 import { holderIsDead, thisHolder } from "./lock-holder.js";
 import { streamChecks } from "./streams.js";
@@ -21,7 +21,7 @@ export interface SafetyFlags {
   destination?: readonly string[] | string | undefined;
 }
 
-export function runOptions(ws: Workspace, flags: SafetyFlags): RunOptions {
+export function reconcileOptions(ws: Workspace, flags: SafetyFlags): ReconcileOptions {
   const { tool } = ws.configuration;
   return {
     prune: Boolean(flags.prune) || tool.prune,
@@ -40,7 +40,7 @@ export function runOptions(ws: Workspace, flags: SafetyFlags): RunOptions {
   };
 }
 
-/** Lease and wait times of the sandbox lock; tests shorten the lease so a crashed run blocks briefly. */
+/** Lease and wait times of the sandbox lock; tests shorten the lease so a crashed apply blocks briefly. */
 export function lockOptions(
   env: Record<string, string | undefined>,
   hooks: {
@@ -61,9 +61,9 @@ export function lockOptions(
     // Who holds it, written next to the lease; a holder on this host whose process is gone is not waited for.
     holder,
     isDead: (lease) => holderIsDead(lease, holder),
-    ...(hooks.onWait ? { onWait: hooks.onWait } : {}),
-    ...(hooks.onDegraded ? { onDegraded: hooks.onDegraded } : {}),
-    ...(hooks.required ? { required: true } : {}),
-    ...(hooks.stop ? { stop: hooks.stop } : {}),
+    onWait: hooks.onWait,
+    onDegraded: hooks.onDegraded,
+    required: hooks.required,
+    stop: hooks.stop,
   };
 }

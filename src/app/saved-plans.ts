@@ -15,20 +15,20 @@ import {
 import { AppError } from "../errors.js";
 import { applySavedPlan, type SavedApplyOptions } from "../reconcile/apply-saved.js";
 import type { ItemResult } from "../domain/apply/results.js";
-import type { PlanRun } from "../reconcile/reconcile.js";
+import type { PlanResult } from "../reconcile/reconcile.js";
 import { envReferences } from "../reconcile/substitute.js";
 import { movedText } from "../report/plan/moved.js";
 import { VERSION } from "../version.js";
 import type { Adobe } from "./adobe.js";
-import { lockOptions } from "./run-options.js";
-import { lockDegradedWarning } from "./runs.js";
+import { lockOptions } from "./reconcile-options.js";
+import { lockDegradedWarning } from "./use-cases.js";
 
-export function writeSavedPlan(file: string, run: PlanRun, adobe: Adobe): SavedPlan {
-  if (run.plan.sandboxes.some((s) => s.refusals.length > 0))
+export function writeSavedPlan(file: string, planned: PlanResult, adobe: Adobe): SavedPlan {
+  if (planned.plan.sandboxes.some((s) => s.refusals.length > 0))
     throw new AppError("refused", "The plan is refused (see above), so it was not saved.", {
       hint: "Resolve the refusals, then plan --out again.",
     });
-  const saved = savePlan(run.plan, run.lives, where(adobe));
+  const saved = savePlan(planned.plan, planned.lives, where(adobe));
   const text = `${JSON.stringify(saved, null, 2)}\n`;
   // Never a file that show and apply would refuse to read.
   const size = Buffer.byteLength(text);
@@ -131,9 +131,9 @@ export async function applySaved(
       onDegraded: (reason) => hooks.onLockDegraded?.(lockDegradedWarning(reason)),
       stop: hooks.stop,
     }),
-    ...(hooks.stop ? { stop: hooks.stop } : {}),
-    ...(hooks.onItem ? { onItem: hooks.onItem } : {}),
-    ...(hooks.onItemStart ? { onItemStart: hooks.onItemStart } : {}),
+    stop: hooks.stop,
+    onItem: hooks.onItem,
+    onItemStart: hooks.onItemStart,
     refuse: (moved) =>
       new AppError(
         "refused",
@@ -146,5 +146,5 @@ export async function applySaved(
 }
 
 function where(adobe: Adobe) {
-  return { toolVersion: VERSION, orgId: adobe.settings.orgId, platformUrl: adobe.target };
+  return { toolVersion: VERSION, orgId: adobe.settings.orgId, platformUrl: adobe.endpoint };
 }

@@ -1,4 +1,4 @@
-// Every value a run must never print: the credentials the YAML refers to (secrets and account keys, by
+// Every value a command must never print: the credentials the YAML refers to (secrets and account keys, by
 // their type's registry entry), the IMS client secret and the fingerprint key. The output port masks
 // them in every line; the Action also tells the runner (::add-mask::).
 import { sensitiveFields } from "../domain/destination-types/index.js";

@@ -1,5 +1,5 @@
 // `aep-gitops status`: is data flowing to each destination of the YAML? One flow list per sandbox, then
-// the runs of its running flows (src/app/health.ts): no plan, no connections, no audiences are read.
+// the dataflow runs of its running flows (src/app/health.ts): no plan, no connections, no audiences are read.
 import { DESTINATION_FLOWS } from "../aep/flow-service.js";
 import { toFlow } from "../aep/mapping.js";
 import type { HealthReport } from "../domain/operate/health.js";
@@ -11,12 +11,12 @@ export async function status(
   only?: (sandbox: string, destination: string) => boolean,
 ): Promise<HealthReport> {
   const scopes = await Promise.all(
-    ws.targets.map(async (target) => {
-      const flows = (await target.port.list("flows", [DESTINATION_FLOWS])).map(toFlow);
-      const names = target.desired.destinations
+    ws.sandboxes.map(async (sandbox) => {
+      const flows = (await sandbox.port.list("flows", [DESTINATION_FLOWS])).map(toFlow);
+      const names = sandbox.desired.destinations
         .map((d) => d.name)
-        .filter((n) => !only || only(target.desired.sandbox, n));
-      return { desired: target.desired, flows, only: new Set(names) };
+        .filter((n) => !only || only(sandbox.desired.sandbox, n));
+      return { desired: sandbox.desired, flows, only: new Set(names) };
     }),
   );
   return readHealth(ws.adobe, scopes);

@@ -1,8 +1,8 @@
-// Where a run checks the streams its destinations write to (reconcile/stream-checks.ts): AWS, through
+// Where a command checks the streams its destinations write to (reconcile/stream-checks.ts): AWS, through
 // the SDK configured as AWS documents (so AWS_ENDPOINT_URL_KINESIS or AWS_ENDPOINT_URL point it at a
 // local Kinesis). An emulated Adobe (--emulator, or an Adobe on this machine) has made-up accounts
 // whose keys AWS has never issued: its streams are checked only against a Kinesis those variables
-// name, never against AWS itself, and the run says so once.
+// name, never against AWS itself, and the command says so once.
 import { KinesisStreams } from "../aep/kinesis.js";
 import type { StreamChecks } from "../reconcile/stream-checks.js";
 import type { Adobe } from "./adobe.js";

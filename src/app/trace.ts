@@ -10,12 +10,12 @@ export const REDACTED = "REDACTED";
 
 export interface Trace {
   observer: ExchangeObserver;
-  /** Writes the file; entries so far, also after a failed run. */
+  /** Writes the file; entries so far, also after a failed command. */
   write(): void;
   readonly file: string;
 }
 
-/** `mask` stars out every value the run's output masks; the trace writes those as REDACTED. */
+/** `mask` stars out every value the command's output masks; the trace writes those as REDACTED. */
 export function createTrace(file: string, mask: (text: string) => string): Trace {
   // Kept raw and converted when written, so a secret learnt after an exchange is still redacted in it.
   const exchanges: Exchange[] = [];

@@ -1,7 +1,7 @@
-// A run's workspace: the configuration (loaded once), the connection to Adobe, and one target per
-// sandbox for the orchestrator. Every secret the YAML refers to is handed to the output port before
+// A command's workspace: the configuration (loaded once), the connection to Adobe, and each sandbox's
+// inputs (desired state and ports) for the orchestrator. Every secret the YAML refers to is handed to the output port before
 // anything can be printed.
-import type { SandboxTarget } from "../reconcile/reconcile.js";
+import type { SandboxInputs } from "../reconcile/reconcile.js";
 import { openAdobe, type Adobe } from "./adobe.js";
 import type { Configuration } from "./configuration.js";
 import type { Io } from "./io.js";
@@ -11,7 +11,7 @@ import { secretValues } from "./secrets.js";
 export interface Workspace {
   configuration: Configuration;
   adobe: Adobe;
-  targets: SandboxTarget[];
+  sandboxes: SandboxInputs[];
   close(): Promise<void>;
 }
 
@@ -21,7 +21,7 @@ export async function openWorkspace(
   io: Io,
   output: Output,
 ): Promise<Workspace> {
-  // The config the run read (named or found) places the emulator's state, wherever the run started.
+  // The config this command read (named or found) places the emulator's state, wherever it started.
   const adobe = await openAdobe({ ...options, config: configuration.tool.configFile }, io, output);
   output.addSecrets(
     secretValues(
@@ -29,7 +29,7 @@ export async function openWorkspace(
       adobe.env,
     ),
   );
-  const targets = configuration.desired.map((desired) => ({
+  const sandboxes = configuration.desired.map((desired) => ({
     desired,
     port: adobe.port(desired.sandbox),
     audiences: adobe.audiences(desired.sandbox),
@@ -37,5 +37,5 @@ export async function openWorkspace(
     schemas: adobe.schemas(desired.sandbox),
     policies: adobe.policies(desired.sandbox),
   }));
-  return { configuration, adobe, targets, close: () => adobe.close() };
+  return { configuration, adobe, sandboxes, close: () => adobe.close() };
 }

@@ -2,7 +2,7 @@
 import { runCli } from "./main.js";
 
 // Node's process.env is a live view of the C++ environment: every read crosses into C++. The yaml
-// parser reads process.env.LOG_TOKENS once per token, about a third of `validate`'s time on a large
+// parser reads process.env.LOG_TOKENS once per token, a large part of `validate`'s time on a large
 // repository (bench/validate-results.md). A plain snapshot serves the same values faster; nothing in
 // aep-gitops sets environment variables for itself.
 process.env = { ...process.env };
@@ -22,7 +22,7 @@ void runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   // Read when a command asks (apply's consent prompt): Node builds the stdin stream on first access,
-  // ~3 ms of every start that most commands never use.
+  // a cost at every start that most commands never use (bench/results.md, "Start-up, paired").
   get stdin() {
     return process.stdin;
   },

@@ -1,10 +1,10 @@
 // The CLI's one error boundary: the command line is parsed (src/cli/program.ts), the command runs and
 // returns its exit code, and every failure on the way is shown once: an AppError as one clear line
 // plus a hint, a bug with its stack, and with --format json as one JSON document on stdout instead, so
-// a script reads a document whatever happened. The exit code comes from the error's kind (src/errors.ts).
+// a script reads a document whatever happened. Every error exits 1 (ExitCode.error, src/errors.ts).
 import { withIo, type Io } from "../app/io.js";
 import { createOutput } from "../app/output.js";
-import { describeError, exitCodeFor } from "../errors.js";
+import { describeError, ExitCode } from "../errors.js";
 import { renderErrorJson } from "../report/problems/error-json.js";
 import { printableLines } from "../report/escape/terminal.js";
 import type { CommandSpec } from "./command.js";
@@ -24,7 +24,7 @@ export async function runCommandLine(argv: string[], io: Io, specs: readonly Com
     command = parsed.spec.name;
     // --no-color is NO_COLOR for everything the command runs (src/app/output.ts decides colour).
     const env = parsed.options.color === false ? { ...io.env, NO_COLOR: "1", FORCE_COLOR: undefined } : io.env;
-    return await parsed.spec.run(parsed.args, parsed.options, withIo(io, { env }));
+    return await parsed.spec.handle(parsed.args, parsed.options, withIo(io, { env }));
   } catch (error) {
     const description = describeError(error);
     // Messages quote values from the YAML, the tool config and Adobe: printed through the output port
@@ -38,7 +38,7 @@ export async function runCommandLine(argv: string[], io: Io, specs: readonly Com
       output.err(`error: ${printableLines(description.message)}`);
       if (description.hint) output.err(`hint: ${printableLines(description.hint)}`);
     }
-    return exitCodeFor(error);
+    return ExitCode.error;
   }
 }
 

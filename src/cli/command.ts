@@ -1,7 +1,7 @@
 // What a command is: a declaration (its arguments, the options it takes, its exit codes and the
-// environment it reads, all shown by --help) and a run function that gets the parsed values and returns
-// the exit code. It never reads process.* itself, so tests and the demo run it with their own
-// environment and streams.
+// environment it reads, all shown by --help) and a handler that gets the parsed values and returns
+// the exit code (src/cli/handlers/). It never reads process.* itself, so tests and the demo call it with
+// their own environment and streams.
 import type { Io } from "../app/io.js";
 import type { CliOptions, OptionName } from "./options.js";
 
@@ -24,13 +24,13 @@ export interface CommandSpec {
   env: readonly string[];
   /** What it is not for, to say why an option it lacks makes no sense here ("reads only the YAML"). */
   nature: string;
-  run(args: string[], options: CliOptions, io: Io): Promise<number>;
+  handle(args: string[], options: CliOptions, io: Io): Promise<number>;
 }
 
 /**
- * A command's behaviour, loaded when it runs: the command line (help, parsing, every declaration) never
+ * A command's handler, loaded when the command is called: the command line (help, parsing, every declaration) never
  * pays for the modules of commands that do not run (the bundle splits at this import).
  */
-export function lazyRun(load: () => Promise<{ run: CommandSpec["run"] }>): CommandSpec["run"] {
-  return async (args, options, io) => (await load()).run(args, options, io);
+export function lazyHandler(load: () => Promise<{ handle: CommandSpec["handle"] }>): CommandSpec["handle"] {
+  return async (args, options, io) => (await load()).handle(args, options, io);
 }

@@ -1,6 +1,6 @@
 // `apply --format jsonl`: apply's progress as JSON lines on stdout, one event per request to Adobe sent
 // and answered, per change started and per item done (src/report/apply/events.ts renders them), then the
-// summary document on one line, whatever happens: the command prints it at the end, and a run stopped
+// summary document on one line, whatever happens: the command prints it at the end, and a command stopped
 // at once (a second Ctrl-C) prints it from the items done so far. Nothing else goes to stdout.
 import type { Output } from "../app/output.js";
 import type { CallObserver } from "../aep/http.js";
@@ -9,9 +9,9 @@ import { renderApplyEvent, type ApplyEvent } from "../report/apply/events.js";
 import type { Progress } from "./progress.js";
 
 export interface EventStream extends Progress {
-  /** Shown every request the run's HTTP client sends (AepHttp.observeCalls). */
+  /** Shown every request the command's HTTP client sends (AepHttp.observeCalls). */
   calls: CallObserver;
-  /** The items done so far, by sandbox in the order they finished: a stopped run's summary. */
+  /** The items done so far, by sandbox in the order they finished: a stopped command's summary. */
   results(): SandboxResults[];
 }
 

@@ -21,7 +21,7 @@ export interface WriteHooks {
  * Runs the writes while listening for SIGINT and SIGTERM (only then: before, nothing needs undoing),
  * with progress shown. `result` is undefined when an interrupt came before any write (waiting for the
  * lock, reading live state): nothing was changed, and that is said here. `closeNow` saves synchronously
- * what closing would save, for a run that must end at once.
+ * what closing would save, for a command that must end at once.
  */
 export async function whileWriting<T>(
   output: Output,
@@ -72,7 +72,7 @@ export async function whileWriting<T>(
   return { result, interrupt };
 }
 
-/** After the report of an interrupted apply: what was done and what a re-run does, and the exit code. */
+/** After the report of an interrupted apply: what was done and what applying again does, and the exit code. */
 export function interruptedExit(output: Output, interrupt: Interrupt, results: { items: ItemResult[] }[]): number {
   output.err(interruptedSummary(results, interrupt.signal()!));
   return interrupt.exitCode();

@@ -52,7 +52,7 @@ export async function parseCommandLine(typed: string[], specs: readonly CommandS
       chosen = { done: 0 };
     });
 
-  // Only the command this run names (or asks help for) gets its options: the others are listed in the
+  // Only the command this command line names (or asks help for) gets its options: the others are listed in the
   // help by name and summary, and a start-up does not build some 150 options it will not read.
   const named = argv[0] === "help" ? argv[1] : argv[0];
   for (const spec of specs) {

@@ -11,7 +11,7 @@ import { progressLine, stillLine } from "../report/apply/progress.js";
 export interface Progress {
   start(sandbox: string, change: Change): void;
   done(sandbox: string, item: ItemResult): void;
-  /** The plan run under the lock differs from the one shown: its count replaces the sandbox's. */
+  /** The plan made under the lock differs from the one shown: its count replaces the sandbox's. */
   replanned(plan: SandboxPlan): void;
   stop(): void;
 }

@@ -1,6 +1,6 @@
 // The shape every command that talks to Adobe shares: load the configuration once (its problems shown;
 // nothing is read from Adobe while an error stands), open the workspace (Adobe's client, or the
-// embedded emulator with --emulator), run, and always close it however the run ends.
+// embedded emulator with --emulator), call the command's body, and always close it however that ends.
 import { assertValid, loadConfiguration } from "../app/configuration.js";
 import type { Io } from "../app/io.js";
 import { createOutput, type Output } from "../app/output.js";
@@ -13,10 +13,10 @@ import type { CommandSpec } from "./command.js";
 import type { CliOptions } from "./options.js";
 
 export function workspaceCommand(
-  run: (ws: Workspace, options: CliOptions, output: Output, io: Io) => Promise<number>,
+  body: (ws: Workspace, options: CliOptions, output: Output, io: Io) => Promise<number>,
   /** Checks that need no file and no Adobe (consent), made before anything is read. */
   preflight?: (options: CliOptions, io: Io) => void,
-): CommandSpec["run"] {
+): CommandSpec["handle"] {
   return async (args, options, io) => {
     preflight?.(options, io);
     const output = createOutput(io);
@@ -28,7 +28,7 @@ export function workspaceCommand(
     assertValid(configuration);
     const ws = await openWorkspace(configuration, options, io, output);
     try {
-      return await run(ws, options, output, io);
+      return await body(ws, options, output, io);
     } finally {
       await ws.close();
     }
@@ -37,7 +37,7 @@ export function workspaceCommand(
 
 /**
  * The problems a plan found against the sandbox (unknown audiences, specs, secrets): on stderr as text,
- * so stdout stays the report alone, or left to the JSON document; an error among them stops the run.
+ * so stdout stays the report alone, or left to the JSON document; an error among them stops the command.
  */
 export function stopOnProblems(problems: Problem[], options: CliOptions, io: Io, output: Output): void {
   if (options.format !== "json") showProblems(problems, io, output);
@@ -59,7 +59,7 @@ export function stopOnProblems(problems: Problem[], options: CliOptions, io: Io,
   });
 }
 
-/** The run's warnings, for a JSON report: the configuration's and the plan's. */
+/** The command's warnings, for a JSON report: the configuration's and the plan's. */
 export function warningsOf(ws: Workspace, problems: Problem[]): Problem[] {
   return [...ws.configuration.problems, ...problems];
 }

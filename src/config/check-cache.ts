@@ -2,9 +2,8 @@
 // the same files again and again: a pre-commit hook, an editor (`validate --cache`). An entry answers only
 // for the same path, the same bytes (SHA-256) and the same build of aep-gitops, whose schemas and rules
 // made it; anything else is checked afresh, and so is everything when the cache file is missing, foreign
-// or corrupt. Kept with V8's serializer, the structured clone worker threads already hand results over
-// with (read-pool.ts), so a cached check is exactly the data a fresh one is (NaN, -0 and all). Written
-// whole, by rename, or not at all: a failed write only costs the next run its speed.
+// or corrupt. Kept with V8's serializer, so a cached check is exactly the data a fresh one is (NaN, -0
+// and all). Written whole, by rename, or not at all: a failed write only costs the next run its speed.
 import { createHash } from "node:crypto";
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { deserialize, serialize } from "node:v8";

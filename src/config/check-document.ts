@@ -1,7 +1,8 @@
 // Layer 1 for one YAML document: apiVersion, kind and type first (each with its own clear message),
 // then the single schema branch they select. Checking the discriminators first gives each its own message
 // and keeps the schema's dispatch (its if/then on kind and type, 'must match "then" schema') out of sight.
-import { DESTINATION_TYPES, isDestinationType, type DestinationType } from "../domain/destination-types/index.js";
+import { DESTINATION_TYPES, isDestinationType } from "../domain/destination-types/index.js";
+import type { CheckedDocument as DomainDocument } from "../domain/checks/document.js";
 import type { Problem } from "../domain/checks/problem.js";
 import { didYouMean } from "../domain/match/did-you-mean.js";
 import type { Locator } from "./locator.js";
@@ -10,18 +11,9 @@ import { API_VERSION, KINDS, branchValidator, resourceSchema, type Kind } from "
 import { schemaProblems } from "./schema-errors.js";
 import type { YamlDocument } from "./yaml-file.js";
 
-/** A document whose kind is known: what the semantic rules (layer 2) work on. */
-export interface CheckedDocument {
-  file: string;
+/** A document whose kind is known (src/domain/checks/document.ts), with its YAML Locator. */
+export interface CheckedDocument extends DomainDocument {
   locator: Locator;
-  kind: Kind;
-  /** Absent when missing or not one of the known types. */
-  type?: DestinationType;
-  /** Absent when missing or not text. */
-  name?: string;
-  value: Record<string, unknown>;
-  /** True when the document passed its schema branch: only then is it turned into desired state. */
-  valid: boolean;
 }
 
 export function checkDocument(doc: YamlDocument): { checked?: CheckedDocument; problems: Problem[] } {

@@ -1,17 +1,16 @@
 // Files → desired state for one sandbox: list the YAML files, read and parse them, check each document
 // against the schema (layer 1), run the semantic rules over all of them (layer 2), and keep what is
-// valid. Every problem is collected and returned at once; bad input never throws. Reading and layer 1
-// are per file, so a large tree shares them out to worker threads (read-pool.ts). checkSandboxes stops
+// valid. Every problem is collected and returned at once; bad input never throws. checkSandboxes stops
 // before the desired state, for a run that only reports problems.
 import path from "node:path";
 import type { DesiredSandbox } from "../domain/state/desired.js";
 import type { Problem } from "../domain/checks/problem.js";
 import type { CheckedDocument } from "./check-document.js";
-import type { FileCheck } from "./file-check.js";
+import type { CheckCache } from "./check-cache.js";
+import { checkFile, type FileCheck } from "./file-check.js";
 import { listYamlFiles } from "./files.js";
 import { sortProblems } from "../domain/checks/problems.js";
-import { SEMANTIC_RULES } from "./rules/index.js";
-import { checkFiles, type ReadOptions } from "./read-pool.js";
+import { SEMANTIC_RULES } from "../domain/checks/rules/index.js";
 import type { Repository } from "./repository.js";
 import { toDesiredAccount, toDesiredDestination } from "./to-desired.js";
 
@@ -29,10 +28,12 @@ export interface LoadResult extends SandboxCheck {
 }
 
 /** How the semantic rules read the tool config: the prefixes credential variables must have. */
-export interface LoadOptions extends ReadOptions {
+export interface LoadOptions {
   variablePrefixes?: readonly string[] | undefined;
   /** What may be read: every path and every link met must lead inside it (none: the demo's examples). */
   repository?: Repository | undefined;
+  /** Checks of unchanged files are taken from here; the others are checked and stored in it. */
+  cache?: CheckCache | undefined;
 }
 
 export interface SandboxRequest {
@@ -46,11 +47,7 @@ export async function loadDesired(sandbox: string, paths: string[], options: Loa
   return (await loadSandboxes([{ sandbox, paths }], options))[0]!;
 }
 
-/**
- * Several sandboxes' desired states, their files read as one job: the read pool shares one counter
- * over every file of every sandbox (ten sandboxes of a hundred files keep both cores as busy as one of
- * a thousand), and a file two sandboxes share is read once.
- */
+/** Several sandboxes' desired states, their files read as one job: a file two sandboxes share is read once. */
 export async function loadSandboxes(requests: SandboxRequest[], options: LoadOptions = {}): Promise<LoadResult[]> {
   return (await checkAll(requests, options)).map(({ sandbox, paths, check, documents }) => {
     const usable = documents.filter((doc) => doc.valid && !hasErrorWithin(doc, check.problems));
@@ -66,10 +63,10 @@ export async function loadSandboxes(requests: SandboxRequest[], options: LoadOpt
 
 /**
  * The problems loadSandboxes finds, without the desired state: what validate reports. No desired state
- * asks where its items came from, so each document's positions are read only if a problem needs them.
+ * asks where its items came from, so a document's positions are read only if a problem needs them.
  */
 export async function checkSandboxes(requests: SandboxRequest[], options: LoadOptions = {}): Promise<SandboxCheck[]> {
-  return (await checkAll(requests, { positions: "on-demand", ...options })).map((c) => c.check);
+  return (await checkAll(requests, options)).map((c) => c.check);
 }
 
 interface Checked {
@@ -81,7 +78,7 @@ interface Checked {
 
 async function checkAll(
   requests: SandboxRequest[],
-  { variablePrefixes, repository, ...options }: LoadOptions,
+  { variablePrefixes, repository, cache }: LoadOptions,
 ): Promise<Checked[]> {
   const listed = await Promise.all(
     requests.map(async ({ sandbox, paths }) => {
@@ -90,9 +87,8 @@ async function checkAll(
     }),
   );
   const files = [...new Set(listed.flatMap((l) => l.files))];
-  // Read and layer 1, file by file; the results come back in file order whichever thread read them.
-  const checks = await checkFiles(files, options);
-  const checked = new Map(files.map((file, i) => [file, checks[i]!]));
+  // Read and layer 1, file by file.
+  const checked = new Map(files.map((file) => [file, checkCached(file, cache)]));
   return listed.map((l) => ({
     sandbox: l.sandbox,
     paths: l.absolute,
@@ -106,6 +102,14 @@ async function checkAll(
       repository,
     ),
   }));
+}
+
+function checkCached(file: string, cache: CheckCache | undefined): FileCheck {
+  const found = cache?.lookup(file);
+  if (found) return found;
+  const check = checkFile(file);
+  cache?.store(file, check);
+  return check;
 }
 
 /** Layer 2 over one sandbox's checked files. */

@@ -7,11 +7,11 @@ import type { Problem } from "../domain/checks/problem.js";
 import { didYouMean } from "../domain/match/did-you-mean.js";
 import type { Locator, Path } from "./locator.js";
 import { problem } from "../domain/checks/problems.js";
-import { audienceIdProblem } from "./rules/audience-id.js";
-import { envRefProblem } from "./rules/env-ref.js";
-import { literalSecretProblem } from "./rules/literal-secret.js";
-import { xdmPathProblem } from "./rules/xdm-path.js";
-import { looksLikeEnvReference } from "./secrets.js";
+import { audienceIdProblem } from "../domain/checks/rules/audience-id.js";
+import { envRefProblem } from "../domain/checks/rules/env-ref.js";
+import { literalSecretProblem } from "../domain/checks/rules/literal-secret.js";
+import { xdmPathProblem } from "../domain/checks/rules/xdm-path.js";
+import { looksLikeEnvReference } from "../domain/checks/env-reference.js";
 
 export interface SchemaErrorContext {
   locator: Locator;

@@ -1,5 +1,7 @@
 // Turns documents that passed both layers into the domain's desired state, keeping where each item came
-// from. Only called on valid documents, so the generated schema types can be trusted here.
+// from. Only called on valid documents, so the generated schema types can be trusted here. Each place is
+// found when first read (a problem, a plan's JSON): finding one parses the file with yaml, and a plan
+// that reports nothing never needs one (bench/results.md, the no-op plan and its peak RSS).
 import type {
   CredentialValue,
   DesiredAccount,
@@ -9,10 +11,26 @@ import type {
   SourceLocation,
 } from "../domain/state/desired.js";
 import type { CheckedDocument } from "./check-document.js";
-import { envReferenceName } from "./secrets.js";
+import { envReferenceName } from "../domain/checks/env-reference.js";
+import type { Path } from "../domain/checks/document.js";
 import type { Account, Destination } from "./types.generated.js";
 
 const DEFAULT_STATE: FlowState = "enabled";
+
+/** Where `path` is written, looked up when line or column is first read. */
+function place(doc: CheckedDocument, path: Path, anchor?: "key"): SourceLocation {
+  let found: SourceLocation | undefined;
+  const get = () => (found ??= doc.locator.at(path, anchor));
+  return {
+    file: doc.file,
+    get line() {
+      return get().line;
+    },
+    get column() {
+      return get().column;
+    },
+  };
+}
 
 export function toDesiredAccount(doc: CheckedDocument): DesiredAccount {
   const account = doc.value as unknown as Account;
@@ -21,14 +39,14 @@ export function toDesiredAccount(doc: CheckedDocument): DesiredAccount {
   for (const [field, value] of Object.entries(account.credentials)) {
     const env = envReferenceName(value);
     credentials[field] = env === undefined ? { literal: value } : { env };
-    credentialSources[field] = doc.locator.at(["credentials", field]);
+    credentialSources[field] = place(doc, ["credentials", field]);
   }
   const result: DesiredAccount = {
     name: account.name,
     type: account.type,
     credentials,
     credentialSources,
-    source: doc.locator.at([]),
+    source: place(doc, []),
   };
   if (account.description !== undefined) result.description = account.description;
   if (account.displayName !== undefined) result.displayName = account.displayName;
@@ -39,20 +57,18 @@ export function toDesiredAccount(doc: CheckedDocument): DesiredAccount {
 
 export function toDesiredDestination(doc: CheckedDocument): DesiredDestination {
   const destination = doc.value as unknown as Destination;
-  const audienceSources = doc.locator.items(["audiences"]);
-  const attributeSources = doc.locator.items(["profileAttributes"]);
   const result: DesiredDestination = {
     name: destination.name,
     type: destination.type,
     account: destination.account,
     state: destination.state ?? DEFAULT_STATE,
     target: { ...destination.target },
-    targetSource: doc.locator.at(["target"], "key"),
+    targetSource: place(doc, ["target"], "key"),
     targetSources: Object.fromEntries(
-      Object.keys(destination.target).map((k) => [k, doc.locator.at(["target", k], "key")]),
+      Object.keys(destination.target).map((k) => [k, place(doc, ["target", k], "key")]),
     ),
     audiences: (destination.audiences ?? []).map((audience, index) => {
-      const item: DesiredAudience = { source: audienceSources[index]! };
+      const item: DesiredAudience = { source: place(doc, ["audiences", index]) };
       if (audience.id !== undefined) item.id = audience.id;
       if (audience.name !== undefined) item.name = audience.name;
       if (audience.schedule !== undefined) {
@@ -63,17 +79,19 @@ export function toDesiredDestination(doc: CheckedDocument): DesiredDestination {
     }),
     profileAttributes: (destination.profileAttributes ?? []).map((path, index) => ({
       path,
-      source: attributeSources[index]!,
+      source: place(doc, ["profileAttributes", index]),
     })),
-    source: doc.locator.at([]),
+    source: place(doc, []),
   };
   if (destination.description !== undefined) result.description = destination.description;
   if (destination.displayName !== undefined) result.displayName = destination.displayName;
   if (destination.adoptId !== undefined) result.adoptId = destination.adoptId;
   if (destination.renamedFrom !== undefined) result.renamedFrom = destination.renamedFrom;
   if (destination.marketingActions !== undefined) {
-    const sources = doc.locator.items(["marketingActions"]);
-    result.marketingActions = destination.marketingActions.map((ref, index) => ({ ref, source: sources[index]! }));
+    result.marketingActions = destination.marketingActions.map((ref, index) => ({
+      ref,
+      source: place(doc, ["marketingActions", index]),
+    }));
   }
   return result;
 }

@@ -10,7 +10,7 @@ import { LineCounter, parseDocument } from "yaml";
 import { AppError } from "../errors.js";
 import { formatBytes, MAX_FILE_BYTES, readBounded } from "./bounded-read.js";
 import { bytePosition, decodeUtf8 } from "./encoding.js";
-import { Locator } from "./locator.js";
+import { Locator, YamlSource } from "./locator.js";
 import type { Repository } from "./repository.js";
 
 export const MODULE_NAME = "aep-gitops";
@@ -142,13 +142,14 @@ function parseConfig(file: string, text: string, shown: string): ConfigFile | un
       hint: "write the values out instead of nesting anchors and aliases",
     });
   }
+  const source = new YamlSource(text, { documents: [doc], lineCounter });
   if (path.basename(file) !== "package.json") {
     // A file holding only comments is a config with all defaults, not "no config here".
-    return { file, config: data ?? {}, locator: new Locator(file, doc, lineCounter) };
+    return { file, config: data ?? {}, locator: new Locator(file, source, 0) };
   }
   if (typeof data !== "object" || data === null || !(MODULE_NAME in data)) return undefined;
   const config = (data as Record<string, unknown>)[MODULE_NAME];
-  return { file, config, locator: new Locator(file, doc, lineCounter, [MODULE_NAME]) };
+  return { file, config, locator: new Locator(file, source, 0, [MODULE_NAME]) };
 }
 
 /** The file's text, its size checked before it is read, and the read bounded all the same. */

@@ -1,15 +1,17 @@
-// Reads one destination file into YAML documents with positions, turning everything that can go wrong
-// before validation (size, encoding, syntax, duplicate keys, alias bombs) into problems, never throws.
+// Reads one destination file into documents, turning everything that can go wrong before validation
+// (size, encoding, syntax, duplicate keys, alias bombs) into problems; never throws. One reader: js-yaml
+// reads the data of every file (yaml-data.ts); where its own parse shows that yaml might read the file
+// differently, or refuses it, yaml reads it, and yaml's messages and positions are the ones reported.
+// Positions are always yaml's, read when first asked for (locator.ts).
 import { LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from "yaml";
 import type { Problem, RuleId } from "../domain/checks/problem.js";
+import type { SourceLocation } from "../domain/state/desired.js";
 import { formatBytes, MAX_FILE_BYTES, readBounded } from "./bounded-read.js";
 import { bytePosition, decodeUtf8 } from "./encoding.js";
-import { fastFile } from "./fast-yaml.js";
-import { fastValues } from "./fast-values.js";
-import { Locator, type PositionReader } from "./locator.js";
-import { plainDocument } from "./plain-data.js";
+import { holdsSomething, Locator, positionIn, YamlSource } from "./locator.js";
 import { problem } from "../domain/checks/problems.js";
-import { duplicateKeyProblem } from "./rules/duplicate-key.js";
+import { duplicateKeyProblem } from "./duplicate-key.js";
+import { yamlData } from "./yaml-data.js";
 
 export { MAX_FILE_BYTES };
 /** Bounds alias expansion ("billion laughs"); generous for sharing a list of audiences between destinations. */
@@ -28,14 +30,7 @@ export interface YamlFile {
   problems: Problem[];
 }
 
-/**
- * How a read file's documents learn where their nodes are: "eager" indexes every node while parsing
- * (what a plan needs: the desired state records where each item came from); "on-demand" reads the data
- * alone and the positions only if something asks (what validate needs: it reports problems alone).
- */
-export type Positions = "eager" | "on-demand";
-
-export function readYamlFile(file: string, positions: Positions = "eager"): YamlFile {
+export function readYamlFile(file: string): YamlFile {
   const read = readBounded(file);
   // Unreadable (permissions, vanished since listing): still a problem at the file, not a crash.
   if ("error" in read) return failed(file, "read-error", `cannot read file: ${read.error}`);
@@ -48,7 +43,7 @@ export function readYamlFile(file: string, positions: Positions = "eager"): Yaml
         hint: "split it into several files: a folder may hold any number of them",
       },
     );
-  return parseYamlFile(file, read.bytes, { positions });
+  return parseYamlFile(file, read.bytes);
 }
 
 /**
@@ -60,12 +55,8 @@ export function readFileBytes(file: string): Uint8Array | undefined {
   return "bytes" in read ? read.bytes : undefined;
 }
 
-/** Pure part of readYamlFile, for tests and the benchmark. `fast: false` takes yaml's path for every file. */
-export function parseYamlFile(
-  file: string,
-  bytes: Uint8Array,
-  options: { fast?: boolean; positions?: Positions } = {},
-): YamlFile {
+/** Pure part of readYamlFile, for tests and the benchmark. `yamlOnly`: yaml reads it, as it reads odd files. */
+export function parseYamlFile(file: string, bytes: Uint8Array, options: { yamlOnly?: boolean } = {}): YamlFile {
   const decoded = decodeUtf8(bytes);
   if ("error" in decoded) {
     const at = bytePosition(bytes, decoded.offset);
@@ -74,51 +65,35 @@ export function parseYamlFile(
   const text = decoded.text;
   // What trim() would leave nothing of (a BOM included: \s covers it), without copying the text.
   if (/^\s*$/.test(text)) return failed(file, "empty-file", "file is empty");
-  if (options.positions === "on-demand" && options.fast !== false) {
-    const values = fastValues(text);
-    if (values) {
-      const documents = values.map((value, i) => ({ value, locator: Locator.onDemand(file, text, i, readPositions) }));
-      return { file, documents, problems: [] };
-    }
+  const values = options.yamlOnly ? undefined : yamlData(text);
+  if (values) {
+    const source = new YamlSource(text);
+    return {
+      file,
+      documents: values.map((value, i) => ({ value, locator: new Locator(file, source, i) })),
+      problems: [],
+    };
   }
-  return parseText(file, text, options.fast !== false);
+  return parseWithYaml(file, text);
 }
 
-/**
- * The positions of every document of a text that fast-values.ts read, read as an eager run would
- * have read them (the same documents, in the same order: the text has no empty or failed ones).
- */
-export const readPositions: PositionReader = (text) =>
-  parseText("", text, true).documents.map((d) => d.locator.index());
-
-function parseText(file: string, text: string, tryFast: boolean): YamlFile {
-  // Most files are plain: read them the fast way, with the answers yaml would give (fast-yaml.ts).
-  const fast = tryFast ? fastFile(text) : undefined;
-  if (fast) {
-    const documents = fast.documents.map((d) => ({
-      value: d.value,
-      locator: Locator.of(file, d.positions, fast.lineStarts),
-    }));
-    return { file, documents, problems: [] };
-  }
-
+function parseWithYaml(file: string, text: string): YamlFile {
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const docs: Document[] = Array.isArray(parsed) ? parsed : [];
+  const at = (offset: number) => positionIn(file, lineCounter, offset);
   const result: YamlFile = { file, documents: [], problems: [] };
+  // The Locators read this reading, as they would read the text again (holdsSomething).
+  const holding = docs.filter(holdsSomething);
+  const source = new YamlSource(text, { documents: holding, lineCounter });
   for (const doc of docs) {
+    for (const p of parseProblems(doc, at)) result.problems.push(p);
     // Syntax errors make the rest of the document unreliable; duplicate keys do not.
-    const blocked = doc.errors.some((e) => e.code !== "DUPLICATE_KEY");
-    // Data and positions in one walk where the document allows it (plain-data.ts), else yaml's toJS.
-    const plain = blocked ? undefined : plainDocument(doc);
-    const locator = plain
-      ? Locator.of(file, plain.positions, lineCounter.lineStarts)
-      : new Locator(file, doc, lineCounter);
-    for (const p of parseProblems(doc, locator)) result.problems.push(p);
-    if (blocked) continue;
-    const value = plain ? plain.value : toData(doc, locator, result.problems);
+    if (doc.errors.some((e) => e.code !== "DUPLICATE_KEY")) continue;
+    const value = toData(doc, at, result.problems);
     // A document with nothing in it (a lone '---', or only '~') declares nothing; it is not an error.
-    if (value !== undefined && value !== null) result.documents.push({ value, locator });
+    if (value === undefined || value === null) continue;
+    result.documents.push({ value, locator: new Locator(file, source, holding.indexOf(doc)) });
   }
   if (result.problems.length === 0 && result.documents.length === 0) {
     return failed(file, "empty-file", "file holds no YAML documents, only comments or '---'");
@@ -126,26 +101,26 @@ function parseText(file: string, text: string, tryFast: boolean): YamlFile {
   return result;
 }
 
-function parseProblems(doc: Document, locator: Locator): Problem[] {
-  const duplicates = doc.errors
-    .filter((e) => e.code === "DUPLICATE_KEY")
-    .map((e) => duplicateKeyProblem(doc, e, locator));
+type At = (offset: number) => SourceLocation;
+
+function parseProblems(doc: Document, at: At): Problem[] {
+  const duplicates = doc.errors.filter((e) => e.code === "DUPLICATE_KEY").map((e) => duplicateKeyProblem(doc, e, at));
   // Only the first syntax error of a document: the parser's later ones are mostly echoes of it.
   const syntax = doc.errors.find((e) => e.code !== "DUPLICATE_KEY");
   return [
-    ...(syntax ? [syntaxProblem(syntax, locator, "error")] : []),
+    ...(syntax ? [syntaxProblem(syntax, at, "error")] : []),
     ...duplicates,
-    ...doc.warnings.map((w) => syntaxProblem(w, locator, "warning")),
+    ...doc.warnings.map((w) => syntaxProblem(w, at, "warning")),
   ];
 }
 
-function syntaxProblem(error: YAMLError, locator: Locator, severity: Problem["severity"]): Problem {
+function syntaxProblem(error: YAMLError, at: At, severity: Problem["severity"]): Problem {
   // The parser turns a stack overflow on absurd nesting into this code; say what it means instead.
   const message =
     error.code === "RESOURCE_EXHAUSTION"
       ? "document is nested too deeply to read"
       : error.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "");
-  return problem(locator.position(error.pos[0]), "yaml-syntax", message, { severity, hint: SYNTAX_HINTS[error.code] });
+  return problem(at(error.pos[0]), "yaml-syntax", message, { severity, hint: SYNTAX_HINTS[error.code] });
 }
 
 const SYNTAX_HINTS: Partial<Record<YAMLError["code"], string>> = {
@@ -158,29 +133,25 @@ const SYNTAX_HINTS: Partial<Record<YAMLError["code"], string>> = {
 };
 
 /** Converts to plain data with alias expansion bounded; a bomb or absurd nesting becomes a problem. */
-function toData(doc: Document, locator: Locator, problems: Problem[]): unknown {
+function toData(doc: Document, at: At, problems: Problem[]): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     if (error instanceof ReferenceError && /excessive alias count/i.test(error.message)) {
       problems.push(
-        problem(
-          firstAlias(doc, locator),
-          "alias-limit",
-          `aliases expand to too many nodes (limit ${MAX_ALIAS_COUNT})`,
-          {
-            hint: "repeat the values instead of nesting anchors and aliases",
-          },
-        ),
+        problem(firstAlias(doc, at), "alias-limit", `aliases expand to too many nodes (limit ${MAX_ALIAS_COUNT})`, {
+          hint: "repeat the values instead of nesting anchors and aliases",
+        }),
       );
     } else {
-      problems.push(problem(locator.at([]), "yaml-syntax", "document is nested too deeply to read"));
+      const start = (doc.contents as { range?: number[] } | null)?.range?.[0] ?? 0;
+      problems.push(problem(at(start), "yaml-syntax", "document is nested too deeply to read"));
     }
     return undefined;
   }
 }
 
-function firstAlias(doc: Document, locator: Locator) {
+function firstAlias(doc: Document, at: At) {
   let offset = doc.range?.[0] ?? 0;
   visit(doc, {
     Alias(_, node) {
@@ -188,7 +159,7 @@ function firstAlias(doc: Document, locator: Locator) {
       return visit.BREAK;
     },
   });
-  return locator.position(offset);
+  return at(offset);
 }
 
 function failed(file: string, rule: RuleId, message: string, options: { hint?: string } = {}): YamlFile {

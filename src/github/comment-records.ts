@@ -43,7 +43,7 @@ const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
  * The last non-blank line, unless a fenced code block is open there. Indented code needs no check: its
  * lines start with four spaces or a tab, and the records above start at the line's first column.
  */
-export function lastLineOutsideCode(body: string): string | undefined {
+function lastLineOutsideCode(body: string): string | undefined {
   const lines = body.trimEnd().split("\n");
   let fence: RegExp | undefined;
   for (const line of lines.slice(0, -1)) {

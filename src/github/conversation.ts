@@ -6,7 +6,7 @@
 // quoted, and the Action posts its own beside it. Otherwise a PR author who posted the marker first
 // would get the plan written into a comment they can edit, and apply would trust its checksum.
 //
-// Sticky comments are edited in place on every run, so a PR shows the current plan once instead of a
+// Sticky comments are edited in place on every job, so a PR shows the current plan once instead of a
 // trail of stale ones (Atlantis #55); tracking issues are opened when their condition starts, kept
 // current while it lasts and closed with a comment when it ends, so scheduled jobs never pile up
 // duplicates. Which lines of its own comments count is comment-records.ts's to say.
@@ -105,7 +105,7 @@ export function createConversation(github: GitHubPort | undefined, options: Conv
       await checkAuthor(comment.user);
       return { comment, created: true };
     }
-    // An identical body is not re-sent: a re-run then writes nothing and notifies no one.
+    // An identical body is not re-sent: a re-run of the job then writes nothing and notifies no one.
     if (found.body === body) return { comment: found, created: false };
     return { comment: await github.updateComment(found.id, body), created: false };
   };
@@ -137,7 +137,7 @@ export function createConversation(github: GitHubPort | undefined, options: Conv
       const plan = asPlan(await own(comments, markers.plan, `comment(s) on #${pr}`));
       const applied = await own(comments, markers.apply, `comment(s) on #${pr}`);
       const continuation = applied ? readContinuation(applied.body, sha) : undefined;
-      return { ...(plan ? { plan } : {}), ...(continuation ? { continuation } : {}) };
+      return { plan, continuation };
     },
     async issueBody(kind) {
       if (!github) return undefined;

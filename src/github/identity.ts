@@ -1,7 +1,7 @@
 // Who the Action is on GitHub: the login its token writes comments and issues as. Only what that login
 // wrote is the Action's own; everyone else's comment is left alone and never believed.
 //
-// How it is decided, once a run and only when needed:
+// How it is decided, once a job and only when needed:
 //   1. the `comment-author` input, when set (a GitHub App's token writes as `<app-slug>[bot]`, and
 //      cannot tell which: it may not read GET /user, nor GET /app without the app's private key);
 //   2. otherwise GET /user: a personal access token (or any user token) names its user;
@@ -10,7 +10,7 @@
 // Logins are unique and case-insensitive; a person cannot sign up with a `[bot]` login.
 import type { Author, GitHubPort } from "./port.js";
 
-export const GITHUB_ACTIONS_BOT = "github-actions[bot]";
+const GITHUB_ACTIONS_BOT = "github-actions[bot]";
 
 export interface Identity {
   /** The login whose comments and issues are the Action's. */

@@ -5,7 +5,7 @@
 //
 // Writes are serialized but not spaced out: the plugin's defaults (1 s between writes, 3 s between
 // comments and issues, in limiters shared by every client of the process) are for bulk writers, and
-// a run of the Action makes a handful of writes (a drift PR: tree, commit, ref and PR per sandbox),
+// one job of the Action makes a handful of writes (a drift PR: tree, commit, ref and PR per sandbox),
 // far under GitHub's 80 content-creating requests a minute. Should GitHub still signal a secondary
 // rate limit, the plugin waits it out.
 import Bottleneck from "bottleneck/light.js";

@@ -5,7 +5,7 @@ import { appendFileSync } from "node:fs";
 import { fitComment } from "../report/comments/overflow.js";
 
 /** GitHub refuses a step summary over 1 MiB (bytes). */
-export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 
 /**
  * Appends outputs in the heredoc form (`name<<DELIMITER`), which carries any value, multi-line ones

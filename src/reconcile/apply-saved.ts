@@ -1,7 +1,7 @@
 // Applying a saved plan (`apply FILE`): exactly the changes and calls it holds, never a new plan. Before
 // anything is written, and again under the sandbox lock, every live object the plan writes is read again
 // (the same three list calls as a plan): one that changed, vanished or appeared since the plan was saved
-// stops the run with zero writes, naming the object and who changed it when. A 412 while applying means
+// stops the apply with zero writes, naming the object and who changed it when. A 412 while applying means
 // the same thing and fails that item instead of re-planning it.
 import type { FlowServicePort } from "../aep/flow-service.js";
 import type { Change, ResourceKind, SandboxPlan } from "../domain/plan/plan.js";
@@ -20,7 +20,7 @@ export interface SavedApplyOptions {
   lock: LockOptions;
   onItem?: (sandbox: string, item: ItemResult) => void;
   onItemStart?: (sandbox: string, change: Change) => void;
-  /** True once the run was interrupted: no new write starts (those in flight finish). */
+  /** True once the apply was interrupted: no new write starts (those in flight finish). */
   stop?: () => boolean;
   /** Turns moved objects into the refusal a person reads (the report layer words it). */
   refuse: (moved: MovedObject[]) => AppError;

@@ -1,24 +1,34 @@
 // Runs a reviewed SandboxPlan: changes in dependency order, independent ones concurrently (the HTTP
 // layer bounds how many are in flight). A failed change skips only what depends on it; everything
-// else still runs, and each item reports its own result, so a re-run converges from wherever this
+// else still runs, and each item reports its own result, so applying again converges from wherever this
 // one stopped.
 import { AepApiError, AmbiguousWriteError } from "../aep/errors.js";
 import type { FlowServicePort } from "../aep/flow-service.js";
 import { parseDescription } from "../domain/plan/ownership.js";
-import { COLLECTION, type ApiCall, type Change, type Collection, type SandboxPlan } from "../domain/plan/plan.js";
+import {
+  COLLECTION,
+  type ApiCall,
+  type Change,
+  type Collection,
+  type OrphanChange,
+  type SandboxPlan,
+} from "../domain/plan/plan.js";
 import { AppError, InterruptedError } from "../errors.js";
 import { fillEnv, fillRefs } from "./substitute.js";
 import type { ItemResult } from "../domain/apply/results.js";
 
+/** What the executor runs: every change but an orphan, which is listed and never written (no calls). */
+export type ExecutableChange = Exclude<Change, OrphanChange>;
+
 export interface ExecuteOptions {
   env: Record<string, string | undefined>;
   /** Re-reads a change's object after a 412 and plans it again; undefined = nothing left to do. */
-  replan(change: Change): Promise<{ change?: Change; note: string }>;
+  replan(change: Change): Promise<{ change?: ExecutableChange; note: string }>;
   onItem?(result: ItemResult): void;
   /** A change's first call is about to go out (for progress: "still creating …"). */
   onItemStart?(change: Change): void;
   maxReplans?: number;
-  /** Objects an earlier step of this run already created (the lock object is the Profile connection). */
+  /** Objects an earlier step of this apply already created (the lock object is the Profile connection). */
   preCreated?: ReadonlyMap<string, string>;
   /** Asked before every write; throws when writing must stop (the sandbox lock's lease was lost). */
   guard?: () => void;
@@ -29,12 +39,12 @@ export async function executePlan(
   port: FlowServicePort,
   options: ExecuteOptions,
 ): Promise<ItemResult[]> {
-  const runnable = plan.changes.filter((c) => c.calls.length > 0);
+  const runnable = plan.changes.filter((c): c is ExecutableChange => c.calls.length > 0);
   const ids = new Map<string, string>(options.preCreated ?? []);
   const results = new Map<string, ItemResult>();
   const running = new Map<string, Promise<void>>();
 
-  const start = (change: Change): Promise<void> => {
+  const start = (change: ExecutableChange): Promise<void> => {
     let promise = running.get(change.ref);
     if (promise) return promise;
     promise = (async () => {
@@ -51,12 +61,12 @@ export async function executePlan(
         action: change.action,
         resource: change.resource,
         name: change.name,
-        ...(change.credentials === "set" || change.credentials === "rotate" ? { credentials: change.credentials } : {}),
+        credentials: change.credentials === "set" || change.credentials === "rotate" ? change.credentials : undefined,
         status: "done",
         concurrent: [],
       };
       if (ids.has(change.ref) && change.action === "create") {
-        // Created earlier in this run (see preCreated): nothing left to send, but it was created.
+        // Created earlier in this apply (see preCreated): nothing left to send, but it was created.
         result.id = ids.get(change.ref)!;
       } else if (blocked) {
         result.status = "skipped";
@@ -67,7 +77,7 @@ export async function executePlan(
           await runChange(change, port, ids, options, result);
           if (change.action === "create" && ids.has(change.ref)) result.id = ids.get(change.ref)!;
         } catch (error) {
-          // Interrupted before its first call: nothing of it was sent, the next run does all of it.
+          // Interrupted before its first call: nothing of it was sent, the next apply does all of it.
           result.status = error instanceof InterruptedError ? "skipped" : "failed";
           result.message = (error as Error).message;
         }
@@ -84,13 +94,13 @@ export async function executePlan(
 }
 
 async function runChange(
-  change: Change,
+  change: ExecutableChange,
   port: FlowServicePort,
   ids: Map<string, string>,
   options: ExecuteOptions,
   result: ItemResult,
 ): Promise<void> {
-  let current: Change | undefined = change;
+  let current: ExecutableChange | undefined = change;
   for (let attempt = 0; current; attempt++) {
     try {
       // Calls after a create or an action on the same object are guarded by the etag it answered with.
@@ -106,7 +116,6 @@ async function runChange(
         case "rename":
         case "adopt":
         case "delete":
-        case "orphan":
           for (const call of current.calls) {
             await etagFor(current, call, port, ids, object);
             await runCall(call, port, ids, options, object);
@@ -115,7 +124,7 @@ async function runChange(
       }
     } catch (error) {
       if (!(error instanceof AepApiError && error.status === 412)) throw error;
-      // Someone changed the object between our read and our write (Adobe's UI, another run).
+      // Someone changed the object between our read and our write (Adobe's UI, another apply).
       // Re-read it, plan it again against what is there now, and try again: bounded.
       if (attempt >= (options.maxReplans ?? 3))
         throw new AppError("adobe", `${change.ref} kept changing under us (412 ${attempt + 1} times); re-run apply`, {
@@ -141,8 +150,9 @@ function prepare(
   const body = call.body === undefined ? undefined : fillEnv(fillRefs(call.body, ids), options.env);
   const ifMatch = call.ifMatch ?? (call.method === "PATCH" ? object.etag : undefined);
   const request = {
-    ...(call.query ? { query: call.query } : {}),
-    ...(body !== undefined ? { body } : {}),
+    query: call.query,
+    body,
+    // An etag may be "" (an object listed without one): no If-Match header then.
     ...(ifMatch ? { ifMatch } : {}),
   };
   return { path, body, request };

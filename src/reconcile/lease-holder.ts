@@ -1,10 +1,10 @@
 // Who holds the sandbox lock: a second line next to the lease, `[aep-gitops holder: host=… pid=…
-// pidns=… started=… ttl=… url=…]`, so a waiting run (and a person reading the description in Adobe's UI) can tell
+// pidns=… started=… ttl=… url=…]`, so a waiting apply (and a person reading the description in Adobe's UI) can tell
 // a live apply from a dead one, and `aep-gitops unlock` can release the latter. The lease line itself is
 // unchanged, so older versions still read the lease. Every value is inert text: a host name keeps only
-// [A-Za-z0-9.-], the URL only a GitHub Actions run's shape; whatever else is found there is dropped.
+// [A-Za-z0-9.-], the URL only a workflow run URL's shape; whatever else is found there is dropped.
 
-/** Where this process runs: given by the app layer (host name, process id, a GitHub Actions run's URL). */
+/** Where this process runs: given by the app layer (host name, process id, a workflow run's URL). */
 export interface LockHolder {
   host: string;
   pid: number;
@@ -38,8 +38,8 @@ export function sanitizeHost(name: string): string {
   return name.replace(/[^A-Za-z0-9.-]/g, "").slice(0, 253) || "unknown";
 }
 
-/** The URL of a GitHub Actions run, from the runner's variables; undefined outside Actions or if odd. */
-export function actionsRunUrl(env: Record<string, string | undefined>): string | undefined {
+/** The URL of a GitHub Actions workflow run, from the runner's variables; undefined outside Actions or if odd. */
+export function workflowRunUrl(env: Record<string, string | undefined>): string | undefined {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: id } = env;
   if (!server || !repository || !id) return undefined;
   const url = `${server.replace(/\/+$/, "")}/${repository}/actions/runs/${id}`;

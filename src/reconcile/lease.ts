@@ -19,7 +19,7 @@ export interface LeaseOptions {
 export interface HeldLock {
   /** The lock object, which is also the sandbox's Profile connection. */
   id: string;
-  /** True when this run created it (so the plan's own "create Profile connection" is already done). */
+  /** True when this apply created it (so the plan's own "create Profile connection" is already done). */
   created: boolean;
   /** True once the lease ran out without a renewal landing: another apply may hold the lock now. */
   lost(): boolean;
@@ -50,7 +50,7 @@ export function unlocked(id: string, reason: string): HeldLock {
   };
 }
 
-/** The lease `taken` (run, end, holder), held on `object`: renewed with the same holder until released. */
+/** The lease `taken` (lease id, end, holder), held on `object`: renewed with the same holder until released. */
 export function held(
   port: FlowServicePort,
   object: LockObject,

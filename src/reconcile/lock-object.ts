@@ -21,7 +21,7 @@ export interface LockObject {
   lease?: Lease;
 }
 
-/** Every lock object of the sandbox, oldest first (then by id): every run picks the same canonical one. */
+/** Every lock object of the sandbox, oldest first (then by id): every apply picks the same canonical one. */
 export async function listLockObjects(port: FlowServicePort): Promise<LockObject[]> {
   const items = await port.list("connections", [
     `connectionSpec.id==${PROFILE_CONNECTION_SPEC_ID}`,
@@ -48,8 +48,7 @@ export async function listLockObjects(port: FlowServicePort): Promise<LockObject
 export function readLease(text: string): Lease | undefined {
   const match = LEASE.exec(text);
   if (!match) return undefined;
-  const holder = readHolder(text);
-  return { run: match[1]!, until: Number(match[2]), ...(holder ? { holder } : {}) };
+  return { run: match[1]!, until: Number(match[2]), holder: readHolder(text) };
 }
 
 /** The description with a lease line (and its holder's), or without one (released). */

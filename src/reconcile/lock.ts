@@ -2,7 +2,7 @@
 // connection aep-gitops needs anyway; a lease line in its description says who holds it until when,
 // and taking it is a PATCH guarded by If-Match, i.e. a compare-and-swap. Two applies can never both
 // hold it, so they cannot both create the same destination (creates are the one write Adobe does not
-// guard). A crashed apply's lease runs out after its TTL, or at once for a run on the same host whose
+// guard). A crashed apply's lease runs out after its TTL, or at once for an apply on the same host whose
 // process is gone; a live one renews it while it works.
 import { randomUUID } from "node:crypto";
 import { AepApiError } from "../aep/errors.js";
@@ -16,16 +16,16 @@ import { leaseDescription, listLockObjects, lockBody, refusedLockWrite, type Loc
 
 export type { HeldLock } from "./lease.js";
 
-/** What a run waiting for the lock is told: each poll while it waits, a dead holder's lock taken, the end. */
+/** What an apply waiting for the lock is told: each poll while it waits, a dead holder's lock taken, the end. */
 export type LockEvent =
   | { kind: "waiting"; sandbox: string; lease: Lease; waitedMs: number }
   | { kind: "taken-over"; sandbox: string; lease: Lease }
   | { kind: "done"; sandbox: string; waitedMs: number };
 
 export interface LockOptions {
-  /** How long a lease lasts without renewal; a crashed run blocks others at most this long. */
+  /** How long a lease lasts without renewal; a crashed apply blocks others at most this long. */
   ttlMs: number;
-  /** How long to wait for another run's lease before giving up. */
+  /** How long to wait for another apply's lease before giving up. */
   waitMs: number;
   /**
    * The clock leases are written and judged by. Default: Adobe's (the port's `serverNow`, from the Date
@@ -33,7 +33,7 @@ export interface LockOptions {
    */
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
-  /** Where this run runs, written next to its lease: what a waiting run and `aep-gitops unlock` show. */
+  /** Where this apply runs, written next to its lease: what a waiting apply and `aep-gitops unlock` show. */
   holder?: LockHolder;
   /**
    * True when a lease's holder provably no longer runs (on this very host, its process is gone): its
@@ -41,7 +41,7 @@ export interface LockOptions {
    */
   isDead?: (holder: LeaseHolder) => boolean;
   onWait?: (event: LockEvent) => void;
-  /** Checked while waiting for another run's lease: true stops the wait (an interrupt), with nothing changed. */
+  /** Checked while waiting for another apply's lease: true stops the wait (an interrupt), with nothing changed. */
   stop?: () => boolean;
   /** `lock: required` in the tool config: a lock Adobe refuses to write stops the apply. */
   required?: boolean;
@@ -72,7 +72,7 @@ async function takeLock(
   const { run, now, started, deadline } = context;
   const sleep = options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)));
   const poll = Math.min(1_000, options.ttlMs / 4);
-  let mine: string | undefined; // a lock object this run created
+  let mine: string | undefined; // a lock object this apply created
   let probed = false;
 
   for (;;) {
@@ -80,9 +80,9 @@ async function takeLock(
     if (objects.length === 0) {
       const created = (await port.call("POST", "/connections", { body: lockBody(), create: true })) as { id: string };
       mine = created.id;
-      continue; // list again: another run may have created one at the same moment
+      continue; // list again: another apply may have created one at the same moment
     }
-    // Every run picks the same canonical object (oldest, then lowest id); a younger twin is removed.
+    // Every apply picks the same canonical object (oldest, then lowest id); a younger twin is removed.
     const [canonical, ...twins] = objects as [LockObject, ...LockObject[]];
     if (mine && twins.some((t) => t.id === mine)) {
       await port.call("DELETE", `/connections/${mine}`).catch(() => undefined);
@@ -144,7 +144,7 @@ function interrupted(): AppError {
 
 /**
  * Adobe refuses the lock's write (PATCH of connections not enabled): there is no lock to have, and no
- * lease was left behind by this run. A lease found there (an older version's) can never be released: it
+ * lease was left behind by this apply. A lease found there (an older version's) can never be released: it
  * is ignored, in the same one warning. Under `lock: required` the apply stops instead.
  */
 function refused(

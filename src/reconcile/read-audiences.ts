@@ -19,7 +19,7 @@ export async function readAudiences(
   const listed = new Set(list.audiences.map((a) => a.id));
   return {
     known: [...list.audiences, ...found.filter((a) => !listed.has(a.id))],
-    ...(list.fallback ? { note: list.fallback } : {}),
+    note: list.fallback,
   };
 }
 

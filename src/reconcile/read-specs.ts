@@ -1,5 +1,5 @@
 // The connection specs a sandbox's YAML is held against: one GET per destination type the YAML uses, per
-// run (the port caches them, and every sandbox of the run shares it). A spec Adobe will not show is not
+// command (the port caches them, and every sandbox of the command shares it). A spec Adobe will not show is not
 // a reason to stop: the check is skipped for that type, and the plan says so.
 import type { ConnectionSpecPort } from "../aep/connection-specs.js";
 import type { ConnectionSpec } from "../domain/checks/connection-spec.js";

@@ -1,5 +1,5 @@
 // The sandbox's Profile union schema, read when a destination exports profile attributes (one call per
-// sandbox per run), and indexed for the attribute check and the export preview. A Schema Registry that
+// sandbox per command), and indexed for the attribute check and the export preview. A Schema Registry that
 // refuses this client skips the check, and the plan says so once for the sandbox.
 import type { SchemaRegistryPort } from "../aep/schema-registry.js";
 import type { DesiredSandbox } from "../domain/state/desired.js";

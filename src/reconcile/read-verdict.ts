@@ -1,10 +1,10 @@
 // Adobe's verdict on what a plan starts exporting, asked before any write: for each destination whose
 // egress gains audiences or attributes (or starts again), its marketing actions are evaluated against its
-// audiences' labels and, through their merge policies' datasets, its attributes (domain/adobe-verdict.ts).
+// audiences' labels and, through their merge policies' datasets, its attributes (domain/checks/adobe-verdict.ts).
 // Calls per sandbox: one GET per distinct merge policy of the destinations with attributes, then one
 // POST /bulk-eval per 100 jobs; nothing when no destination to judge declares a marketing action. A
 // sandbox that refuses (403/404, a 5xx after the retries, the 20 s budget) yields a reason, never a
-// failed plan: the run says it once.
+// failed plan: the plan says it once.
 import { AepApiError, NetworkError } from "../aep/errors.js";
 import { PolicyEvaluationError, type PolicyPort } from "../aep/policies.js";
 import { judgement, verdictProblems } from "../domain/checks/adobe-verdict.js";
@@ -25,7 +25,7 @@ export const VERDICT_BUDGET_MS = 20_000;
 export interface Verdict {
   problems: Problem[];
   notes: string[];
-  /** Why Adobe's verdict could not be read (the run says it once, whichever sandbox). */
+  /** Why Adobe's verdict could not be read (the plan says it once, whichever sandbox). */
   refused?: string;
 }
 
@@ -71,7 +71,7 @@ export async function readVerdict(
   }
 }
 
-/** A refusal the run degrades on, in words; undefined for anything else (a bug, which must surface). */
+/** A refusal the plan degrades on, in words; undefined for anything else (a bug, which must surface). */
 function refusal(error: unknown): string | undefined {
   if (error instanceof AepApiError) return `${error.method} ${error.path} answered ${error.status}`;
   if (error instanceof NetworkError || error instanceof PolicyEvaluationError) return error.message;
@@ -80,24 +80,25 @@ function refusal(error: unknown): string | undefined {
   return undefined;
 }
 
-/** The one note of a run whose sandbox refused Adobe's verdict. */
+/** The one note of a plan whose sandbox refused Adobe's verdict. */
 export function refusedNote(reason: string): string {
   return `Adobe's data-usage policies were not evaluated (${reason}): the plan did not check its marketing actions against Adobe's policies. The client needs the Data Governance (Manage/View Data Usage Policies) and Profile merge policy permissions.`;
 }
 
 /**
  * Every sandbox's verdict, read side by side: the problems, and each plan with its notes (the refusal said
- * once for the run, naming every sandbox that refused).
+ * once for the plan, naming every sandbox that refused).
  */
 export async function withVerdicts(
-  targets: readonly { policies?: PolicyPort }[],
+  sandboxes: readonly { policies?: PolicyPort }[],
   plans: SandboxPlan[],
   desired: readonly DesiredSandbox[],
   defaults: MarketingActionDefaults | undefined,
 ): Promise<{ plans: SandboxPlan[]; problems: Problem[] }> {
   const verdicts = await Promise.all(
     plans.map((plan, i) => {
-      const port = targets[i]?.policies;
+      const port = sandboxes[i]?.policies;
+
       return port ? readVerdict(port, plan, desired[i]!, defaults) : undefined;
     }),
   );

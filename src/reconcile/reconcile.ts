@@ -36,7 +36,7 @@ import { withVerdicts, type MarketingActionDefaults, type PolicyPort } from "./r
 import { secretProblems, type SecretsMode } from "./secrets-needed.js";
 import { withStreamChecks, type StreamChecks } from "./stream-checks.js";
 
-export interface SandboxTarget {
+export interface SandboxInputs {
   desired: DesiredSandbox;
   port: FlowServicePort;
   /** Where audience references are checked; without it, references are taken as written. */
@@ -49,25 +49,25 @@ export interface SandboxTarget {
   policies?: PolicyPort;
 }
 
-export type RunOptions = Omit<PlanOptions, "fingerprints"> & {
+export type ReconcileOptions = Omit<PlanOptions, "fingerprints"> & {
   env: Record<string, string | undefined>;
   /** `optional`: a plan made without the destination secrets warns about them instead of failing. */
   secrets?: SecretsMode;
   /** The data policies; those that need the sandbox (audience labels, origins) are checked here. */
   policies?: readonly Policy[];
-  /** Where the streams the plan writes to are checked, with the secrets: a missing one stops the run before any write. */
+  /** Where the streams the plan writes to are checked, with the secrets: a missing one stops the command before any write. */
   streams?: StreamChecks;
   /** The tool config's marketing actions of destinations whose YAML declares none. */
   marketingActions?: MarketingActionDefaults;
   /**
    * A plan for review (the markdown of a pull request's comment): each sandbox's plan then carries the
-   * sample records and the egress picture that only that rendering shows. Other runs skip them: in a
-   * large apply they were a tenth of the CPU and held on to memory for nothing.
+   * sample records and the egress picture that only that rendering shows. Other plans skip them: in a
+   * large apply they cost CPU and held on to memory for nothing (bench/results.md, "In-process phases").
    */
   review?: boolean;
 };
 
-export interface PlanRun {
+export interface PlanResult {
   plan: Plan;
   lives: LiveSandbox[];
   /** The desired state as planned: audience names resolved to this sandbox's ids. */
@@ -78,9 +78,9 @@ export interface PlanRun {
   unions: (UnionIndex | undefined)[];
 }
 
-export async function planAll(targets: SandboxTarget[], options: RunOptions): Promise<PlanRun> {
+export async function planAll(sandboxes: SandboxInputs[], options: ReconcileOptions): Promise<PlanResult> {
   const read = await Promise.all(
-    targets.map(async ({ desired, port, audiences, specs, schemas }) => {
+    sandboxes.map(async ({ desired, port, audiences, specs, schemas }) => {
       const [live, known, checked, union] = await Promise.all([
         readLive(port, { needProfileSource: desired.destinations.length > 0 }),
         audiences ? readAudiences(audiences, desired) : undefined,
@@ -115,7 +115,7 @@ export async function planAll(targets: SandboxTarget[], options: RunOptions): Pr
   const planned = await Promise.all(
     resolved.map(async (desired, i) => {
       const planned = await planKnowingConnectionPatch(
-        targets[i]!.port,
+        sandboxes[i]!.port,
         desired,
         lives[i]!,
         planOptions(desired, options),
@@ -123,7 +123,7 @@ export async function planAll(targets: SandboxTarget[], options: RunOptions): Pr
       // Adobe's name and size next to every audience shown (outside the checksum, which binds audiences
       // by id); read now when the YAML names none, yet the plan shows some.
       const { union, namesRead, audienceNames: listed, audienceSizes: sized } = read[i]!;
-      const audiencePort = targets[i]!.audiences;
+      const audiencePort = sandboxes[i]!.audiences;
       const { names: audienceNames, sizes } =
         namesRead || !audiencePort
           ? { names: listed, sizes: sized }
@@ -144,7 +144,7 @@ export async function planAll(targets: SandboxTarget[], options: RunOptions): Pr
     }),
   );
   // Adobe's own verdict on what starts leaving, before any write (and before secrets are resolved).
-  const verdict = await withVerdicts(targets, planned, resolved, options.marketingActions);
+  const verdict = await withVerdicts(sandboxes, planned, resolved, options.marketingActions);
   if (hasErrors(verdict.problems))
     return { plan: assemblePlan([]), lives, resolved, problems: [...problems, ...verdict.problems], unions };
   const sandboxPlans = verdict.plans;
@@ -155,23 +155,23 @@ export async function planAll(targets: SandboxTarget[], options: RunOptions): Pr
   return { plan: assemblePlan(streams.plans), lives, resolved, problems: [...problems, ...streams.problems], unions };
 }
 
-function planOptions(desired: DesiredSandbox, options: RunOptions): PlanOptions {
+function planOptions(desired: DesiredSandbox, options: ReconcileOptions): PlanOptions {
   const { env: _env, secrets: _secrets, policies: _policies, review: _review, ...rest } = options;
   return { ...rest, fingerprints: fingerprints(desired.accounts, options.env) };
 }
 
-export interface ApplyRun extends PlanRun {
+export interface ApplyResult extends PlanResult {
   results: { sandbox: string; items: ItemResult[] }[];
 }
 
-export type ApplyOptions = RunOptions & {
+export type ApplyOptions = ReconcileOptions & {
   expectChecksum?: string;
   onItem?: (sandbox: string, item: ItemResult) => void;
   onItemStart?: (sandbox: string, change: Change) => void;
   /** Live state changed between the shown plan and the read under the lock: this is what runs. */
   onReplanned?: (plan: SandboxPlan) => void;
   lock?: LockOptions;
-  /** True once the run was interrupted: no new write starts (those in flight finish). */
+  /** True once the command was interrupted: no new write starts (those in flight finish). */
   stop?: () => boolean;
 };
 
@@ -179,37 +179,41 @@ export type ApplyOptions = RunOptions & {
  * Executes a plan made from a fresh read (never a stored one: what runs is what is true now), after
  * its safety rails and the reviewed checksum have been checked.
  */
-export async function applyRun(targets: SandboxTarget[], run: PlanRun, options: ApplyOptions): Promise<ApplyRun> {
-  if (hasErrors(run.problems)) {
+export async function applyAll(
+  sandboxes: SandboxInputs[],
+  planned: PlanResult,
+  options: ApplyOptions,
+): Promise<ApplyResult> {
+  if (hasErrors(planned.problems)) {
     throw new AppError("config", "The plan found problems in the YAML (listed above); nothing was changed.", {
       hint: "Fix the problems listed above.",
     });
   }
-  const refusals = run.plan.sandboxes.flatMap((s) => s.refusals.map((r) => ({ ...r, sandbox: s.sandbox })));
+  const refusals = planned.plan.sandboxes.flatMap((s) => s.refusals.map((r) => ({ ...r, sandbox: s.sandbox })));
   if (refusals.length > 0) {
     throw new AppError("refused", refusals.map((r) => `[${r.sandbox}] ${r.message}`).join("\n"), {
       hint: [...new Set(refusals.map((r) => r.hint))].join("\n"),
     });
   }
-  if (options.expectChecksum && options.expectChecksum !== run.plan.checksum) {
+  if (options.expectChecksum && options.expectChecksum !== planned.plan.checksum) {
     throw new AppError(
       "refused",
-      `The plan changed since it was reviewed: expected checksum ${options.expectChecksum}, the fresh plan has ${run.plan.checksum}.`,
+      `The plan changed since it was reviewed: expected checksum ${options.expectChecksum}, the fresh plan has ${planned.plan.checksum}.`,
       {
         hint: "Run plan again and review the new plan (live state or YAML changed meanwhile), or apply without --expect-checksum.",
       },
     );
   }
   const results = await Promise.all(
-    run.plan.sandboxes.map(async (shown, i) => {
+    planned.plan.sandboxes.map(async (shown, i) => {
       if (!shown.changes.some((c) => c.calls.length > 0)) return { sandbox: shown.sandbox, items: [] };
-      const { port } = targets[i]!;
-      const desired = run.resolved[i]!;
+      const { port } = sandboxes[i]!;
+      const desired = planned.resolved[i]!;
       return withSandboxLock(port, options.lock ?? DEFAULT_LOCK, async (lock) => {
         // Read again under the lock: no other apply can write now, so what runs is what is true.
         const live = await readLive(port, { needProfileSource: desired.destinations.length > 0 });
         if (lock.created) {
-          // This run just created the Profile connection as the lock: plan as if it were not there,
+          // This apply just created the Profile connection as the lock: plan as if it were not there,
           // so the plan matches the reviewed one, and let the executor fill in its id.
           delete live.profileBase;
         }
@@ -247,7 +251,7 @@ export async function applyRun(targets: SandboxTarget[], run: PlanRun, options: 
       });
     }),
   );
-  return { ...run, results };
+  return { ...planned, results };
 }
 
 /** After a 412: read the one object again, plan against it, and say what we found. */
@@ -259,7 +263,7 @@ async function replanChange(
   options: PlanOptions,
 ) {
   const id = change.liveId;
-  if (!id) return { note: `${change.ref}: conflict on a new object; left for the next run` };
+  if (!id) return { note: `${change.ref}: conflict on a new object; left for the next apply` };
   const collection = COLLECTION[change.resource];
   const fresh = await port.get(collection, id);
   const next: LiveSandbox = {
@@ -285,9 +289,10 @@ async function replanChange(
     ? `re-planned against the new version (${replanned.calls.length} call${replanned.calls.length === 1 ? "" : "s"})`
     : "it already matches the YAML";
   return {
-    ...(replanned && fresh ? { change: replanned } : {}),
+    // An orphan has nothing to run (and a change the YAML still names cannot become one).
+    change: fresh && replanned?.action !== "orphan" ? replanned : undefined,
     note: fresh
       ? `${change.ref} was changed concurrently by ${who}; ${outcome}`
-      : `${change.ref} was deleted concurrently; it will be recreated by the next run`,
+      : `${change.ref} was deleted concurrently; it will be recreated by the next apply`,
   };
 }

@@ -1,5 +1,5 @@
 // Every `${env:NAME}` a plan will send, resolved before anything is written. A variable that is not set
-// is a problem at each YAML line that refers to it, all of them in one run: an error, so apply stops
+// is a problem at each YAML line that refers to it, all of them at once: an error, so apply stops
 // before its first write; or, for a plan that is secretless by design (a pull request's plan,
 // --secrets optional), a warning saying what apply will need and where to set it.
 import type { DesiredSandbox } from "../domain/state/desired.js";

@@ -1,8 +1,8 @@
 // The streams a plan writes to, checked with the account's own credentials before anything is applied
-// (only where the run has them: apply, a plan with --secrets required, doctor). A stream that does not
+// (only where the command has them: apply, a plan with --secrets required, doctor). A stream that does not
 // exist is an error at its YAML line; a backfill its open shards cannot take within Adobe's hour is a
 // warning; whatever could not be checked (a credential not set, AWS unreachable, a shard count the
-// policy hides) is a note, never a failed run.
+// policy hides) is a note, never a failed command.
 import type { KinesisAccess, StreamPort } from "../aep/kinesis.js";
 import type { DesiredAccount, DesiredSandbox } from "../domain/state/desired.js";
 import type { SandboxPlan } from "../domain/plan/plan.js";
@@ -12,7 +12,7 @@ import { capacityWarning, missingStream, streamDemands, type StreamDemand } from
 
 export interface StreamChecks {
   port?: StreamPort;
-  /** Why no stream is checked in this run (an emulated Adobe without a local Kinesis): said once. */
+  /** Why no stream is checked in this command (an emulated Adobe without a local Kinesis): said once. */
   skipped?: string;
 }
 
@@ -27,7 +27,7 @@ const EVENT_HUBS_NOTE =
 
 /**
  * The plans with the checks' notes, and every problem so far: the secrets' (given: without the secrets
- * no stream can be checked, and their errors stop the run as they did) and the streams'. A plan made
+ * no stream can be checked, and their errors stop the command as they did) and the streams'. A plan made
  * without the secrets (--secrets optional) checks nothing. Any error leaves no plan to apply.
  */
 export async function withStreamChecks(

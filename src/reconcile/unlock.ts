@@ -37,7 +37,7 @@ export type Watched =
   | { verdict: "ended" }
   | { verdict: "stale"; held: HeldLease };
 
-/** Reads the lease again after `watchMs`: renewed, taken by another run, ended meanwhile, or stale. */
+/** Reads the lease again after `watchMs`: renewed, taken by another apply, ended meanwhile, or stale. */
 export async function watchLease(
   port: FlowServicePort,
   first: HeldLease,

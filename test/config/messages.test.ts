@@ -1,7 +1,7 @@
 // The small helpers behind the messages: typo suggestions and environment-reference advice.
 import { describe, expect, it } from "vitest";
 import { didYouMean, editDistance } from "../../src/domain/match/did-you-mean.js";
-import { envReferenceName, looksLikeEnvReference, repairEnvReference } from "../../src/config/secrets.js";
+import { envReferenceName, looksLikeEnvReference, repairEnvReference } from "../../src/domain/checks/env-reference.js";
 import { suggestedVariable } from "../../src/domain/checks/env-names.js";
 
 describe("did you mean", () => {

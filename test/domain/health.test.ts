@@ -1,7 +1,7 @@
 // The verdicts of the health report, from windows built here: pure, checked in milliseconds.
 import { describe, expect, it } from "vitest";
 import { assessHealth, type HealthInput, type RunWindow } from "../../src/domain/operate/health.js";
-import { isOwnWrite, trailOf, type AuditEvent } from "../../src/domain/operate/audit-trail.js";
+import { trailOf, type AuditEvent } from "../../src/domain/operate/audit-trail.js";
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 11, 7, 12, 30);
@@ -124,13 +124,16 @@ describe("trailOf", () => {
   });
 
   it("trusts only the configured identities when there are any", () => {
+    // A write of ours ends the trail (what came before it is history); anyone else's stays in it.
     const imitated = event(2, { requestId: "aep-gitops-signed", user: "mallory@example.com" });
-    expect(isOwnWrite(imitated, { users: ["tech@techacct.adobe.com"], isOwnRequestId: () => true })).toBe(false);
+    expect(trailOf([imitated], ["f1"], { users: ["tech@techacct.adobe.com"], isOwnRequestId: () => true })).toEqual([
+      { at: 2, who: "mallory@example.com", action: "Update" },
+    ]);
     expect(
-      isOwnWrite(event(2, { user: "Tech@TechAcct.adobe.com" }), {
+      trailOf([event(2, { user: "Tech@TechAcct.adobe.com" })], ["f1"], {
         users: ["tech@techacct.adobe.com"],
         isOwnRequestId: () => false,
       }),
-    ).toBe(true);
+    ).toEqual([]);
   });
 });

@@ -1,12 +1,7 @@
 // What the Action reads back from its own comments: a record counts only on the line it keeps for it,
 // never from quoted text (a code block, a line in the middle of the body).
 import { describe, expect, it } from "vitest";
-import {
-  lastLineOutsideCode,
-  readChecksumLine,
-  readContinuation,
-  readPlanRecord,
-} from "../../src/github/comment-records.js";
+import { readChecksumLine, readContinuation, readPlanRecord } from "../../src/github/comment-records.js";
 import { checksumLine } from "../../src/report/comments/checksum-line.js";
 import { continuationLine } from "../../src/report/comments/apply-comment.js";
 import { plannedLine } from "../../src/report/comments/plan-comment.js";
@@ -55,7 +50,7 @@ describe("the checksum line", () => {
   });
 
   it("a backtick line with a backtick in its info string opens no fence", () => {
-    expect(lastLineOutsideCode("``` not `a fence`\nlast")).toBe("last");
+    expect(readChecksumLine(`\`\`\` not \`a fence\`\n${LINE}`)).toBe(SUM);
   });
 });
 

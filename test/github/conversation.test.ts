@@ -3,7 +3,10 @@
 // Only what the Action's identity wrote is edited, closed or believed; identity.ts decides who that is.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createConversation, type Conversation } from "../../src/github/conversation.js";
-import { GITHUB_ACTIONS_BOT, tokenIdentity } from "../../src/github/identity.js";
+import { tokenIdentity } from "../../src/github/identity.js";
+
+/** The login GITHUB_TOKEN writes as (GitHub's, not ours). */
+const GITHUB_ACTIONS_BOT = "github-actions[bot]";
 import { createOctokitGitHub } from "../../src/github/octokit-github.js";
 import type { GitHubPort } from "../../src/github/port.js";
 import { checksumLine } from "../../src/report/comments/checksum-line.js";

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { AepHttp } from "../../src/aep/http.js";
 import { HttpFlowService } from "../../src/aep/flow-service.js";
 import { ImsTokenSource } from "../../src/aep/ims.js";
-import { DEFAULT_SCOPES } from "../../src/aep/settings.js";
+import { settingsFromEnv } from "../../src/aep/settings.js";
 import type { Change, SandboxPlan } from "../../src/domain/plan/plan.js";
 import { executePlan } from "../../src/reconcile/executor.js";
 import {
@@ -28,14 +28,13 @@ afterEach(async () => {
 async function connect(config: Partial<EmulatorConfig>) {
   emulator = await startEmulator({ port: 0, config });
   const url = emulator.url;
-  const settings = {
-    clientId: "demo-client",
-    clientSecret: "demo-secret",
-    orgId: DEFAULT_ORG,
-    scopes: DEFAULT_SCOPES,
-    platformUrl: url,
-    imsUrl: url,
-  };
+  const settings = settingsFromEnv({
+    AEP_CLIENT_ID: "demo-client",
+    AEP_CLIENT_SECRET: "demo-secret",
+    AEP_ORG_ID: DEFAULT_ORG,
+    AEP_PLATFORM_URL: url,
+    AEP_IMS_URL: url,
+  });
   const port = new HttpFlowService(new AepHttp(settings, new ImsTokenSource(settings)), "prod");
   const requests = async (): Promise<{ method: string; route: string; status: number }[]> =>
     ((await (await fetch(`${url}/__emulator/requests`)).json()) as { items: never[] }).items;

@@ -1,7 +1,7 @@
 // The lease line in the lock object's description: what one run writes, every run must read back. A
 // line that failed to parse would look like no lease at all, and a second apply would take the lock.
 import { describe, expect, it } from "vitest";
-import { actionsRunUrl, describeLease, sanitizeHost } from "../../src/reconcile/lease-holder.js";
+import { workflowRunUrl, describeLease, sanitizeHost } from "../../src/reconcile/lease-holder.js";
 import { leaseDescription, readLease } from "../../src/reconcile/lock-object.js";
 
 describe("the lease line", () => {
@@ -56,9 +56,9 @@ describe("the holder line next to the lease", () => {
     expect(sanitizeHost("<b>evil</b> host_[1]")).toBe("bevilbhost1");
     expect(sanitizeHost("")).toBe("unknown");
     const env = { GITHUB_SERVER_URL: "https://github.com", GITHUB_REPOSITORY: "acme/dest", GITHUB_RUN_ID: "7" };
-    expect(actionsRunUrl(env)).toBe("https://github.com/acme/dest/actions/runs/7");
-    expect(actionsRunUrl({ ...env, GITHUB_REPOSITORY: "acme/[x](javascript:1)" })).toBeUndefined();
-    expect(actionsRunUrl({})).toBeUndefined();
+    expect(workflowRunUrl(env)).toBe("https://github.com/acme/dest/actions/runs/7");
+    expect(workflowRunUrl({ ...env, GITHUB_REPOSITORY: "acme/[x](javascript:1)" })).toBeUndefined();
+    expect(workflowRunUrl({})).toBeUndefined();
     // Someone edited the description in Adobe's UI: what is not of its shape is dropped, not shown.
     const edited =
       "[aep-gitops lease: run=r until=1]\n[aep-gitops holder: host=<script> pid=12 url=javascript:alert(1) ttl=x]";

@@ -61,7 +61,6 @@ describe.skipIf(problem !== undefined)(`the npm package, on Node ${process.versi
       "bin/package.json",
       "dist/cli/index.cjs",
       "dist/cli/index.cjs.id",
-      "dist/cli/read-worker.js",
       "dist/action/index.js",
       "action.yml",
       "schemas/aep-gitops.schema.json",

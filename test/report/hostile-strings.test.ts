@@ -93,7 +93,7 @@ describe("the PR comment", () => {
     const out = planCommentBody(hostilePlan(), {
       marker: "<!-- aep-gitops:plan -->",
       sha: "a".repeat(40),
-      runUrl: undefined,
+      workflowRunUrl: undefined,
     });
     expectInertMarkdown(out);
     // What the reviewer reads is the name, its invisible characters spelled out.
@@ -129,7 +129,7 @@ describe("the drift issue", () => {
       { plan: hostilePlan() },
       {
         marker: "<!-- aep-gitops:drift -->",
-        runUrl: undefined,
+        workflowRunUrl: undefined,
         sha: "b".repeat(40),
       },
     );

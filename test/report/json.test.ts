@@ -2,7 +2,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Plan } from "../../src/domain/plan/plan.js";
-import { PLAN_JSON_FORMAT, renderPlanJson } from "../../src/report/plan/json.js";
+import { renderPlanJson } from "../../src/report/plan/json.js";
+
+/** The plan document's format: a public contract (docs/json-output.md), pinned here as written. */
+const PLAN_JSON_FORMAT = "aep-gitops.plan/v1";
 import { expectGolden } from "./golden.js";
 import { firstApplyPlan, mixedUpdatePlan, orphanPlan, refusedPlan } from "./scenarios.js";
 

@@ -22,7 +22,7 @@ const comment = (problems: Problem[]) =>
   planCommentBody(assemblePlan([]), {
     marker: "<!-- aep-gitops:plan -->",
     sha: "a".repeat(40),
-    runUrl: undefined,
+    workflowRunUrl: undefined,
     warnings: { problems, cwd: "/repo" },
   });
 

@@ -56,7 +56,7 @@ describe("the markdown plan comment", () => {
   });
 
   it("renders a first apply: summary, table, what starts leaving, collapsed details and calls", () => {
-    const out = renderPlanMarkdown(firstApplyPlan(), { runUrl: RUN });
+    const out = renderPlanMarkdown(firstApplyPlan(), { workflowRunUrl: RUN });
     expectGolden("markdown-first-apply.md", out);
     expect(out).toContain("**Plan: 5 to add, 0 to change, 0 to destroy.**");
     expect(out).toContain("| `prod` | 5 | 0 | 0 | 0 |");
@@ -130,8 +130,8 @@ describe("the markdown plan comment", () => {
   });
 
   it("links the workflow run only to http(s) URLs", () => {
-    expect(renderPlanMarkdown(noChangePlan(), { runUrl: "javascript:alert(1)" })).not.toContain("javascript:");
-    expect(renderPlanMarkdown(noChangePlan(), { runUrl: "https://x.example/a b)" })).toContain(
+    expect(renderPlanMarkdown(noChangePlan(), { workflowRunUrl: "javascript:alert(1)" })).not.toContain("javascript:");
+    expect(renderPlanMarkdown(noChangePlan(), { workflowRunUrl: "https://x.example/a b)" })).toContain(
       "[Workflow run](https://x.example/a%20b%29)",
     );
   });

@@ -9,12 +9,14 @@ import { assemblePlan, planSandbox } from "../../src/domain/plan/planner.js";
 import { samplePairs } from "../../src/domain/review/preview-changes.js";
 import { readChecksumLine } from "../../src/github/comment-records.js";
 import { renderPlanMarkdown } from "../../src/report/plan/markdown.js";
-import { SAMPLE_LIMIT } from "../../src/report/plan/markdown-samples.js";
 import { egressFlowchart, FLOWCHART_DESTINATION_LIMIT, mermaidText } from "../../src/report/plan/mermaid.js";
 import { fitComment, GITHUB_COMMENT_LIMIT } from "../../src/report/comments/overflow.js";
 import { account, desired, destination, live, options } from "../domain/builders.js";
 import { structure } from "./markdown-structure.js";
 import { mermaidBlocks, nodeLabelled, parseFlowchart, targetsOf } from "./mermaid-parse.js";
+
+/** How many sample records a plan comment shows (markdown-samples.ts). */
+const SAMPLE_LIMIT = 10;
 
 const one = (over: Partial<MapDestination>): MapDestination => ({
   name: "d",

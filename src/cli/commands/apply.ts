@@ -1,7 +1,7 @@
 // aep-gitops apply: re-read live, re-plan, (confirm on a TTY), execute. Exit 0 when every item
-// succeeded, 1 when anything failed or a safety rail refused; a re-run converges either way.
+// succeeded, 1 when anything failed or a safety rail refused; applying again converges either way.
 import { formatsFor } from "../../report/formats/names.js";
-import { lazyRun, type CommandSpec } from "../command.js";
+import { lazyHandler, type CommandSpec } from "../command.js";
 import { ADOBE_ENV, COLOR_ENV } from "../help.js";
 import { ADOBE_OPTIONS, SAFETY_OPTIONS } from "../options.js";
 
@@ -43,5 +43,5 @@ touches changed since it was saved (safety options were decided by that plan and
     ...COLOR_ENV,
   ],
   nature: "makes the live destinations match the YAML",
-  run: lazyRun(() => import("../run/apply.js")),
+  handle: lazyHandler(() => import("../handlers/apply.js")),
 };

@@ -22,6 +22,6 @@ and folder arguments, written from the same definitions as --help. Install it on
     ],
     env: [],
     nature: "prints a completion script",
-    run: async (args, _options, io) => (await import("../run/completion.js")).run(args[0]!, commands(), io),
+    handle: async (args, _options, io) => (await import("../handlers/completion.js")).handle(args[0]!, commands(), io),
   };
 }

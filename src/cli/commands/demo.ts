@@ -2,7 +2,7 @@
 // Every step runs the real commands (in-process, through the CLI's own error boundary) against a real
 // HTTP emulator; the "person in Adobe's UI" step uses the product's own Flow Service client, signed in
 // as the emulator's UI client, so what it changes is attributed to Adobe's UI.
-import { lazyRun, type CommandSpec } from "../command.js";
+import { lazyHandler, type CommandSpec } from "../command.js";
 import { COLOR_ENV } from "../help.js";
 
 export const demoCommand: CommandSpec = {
@@ -19,5 +19,5 @@ Nothing is sent to Adobe.`,
   ],
   env: [...COLOR_ENV],
   nature: "runs a guided tour on its own emulator",
-  run: lazyRun(() => import("../run/demo.js")),
+  handle: lazyHandler(() => import("../handlers/demo.js")),
 };

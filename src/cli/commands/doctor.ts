@@ -1,7 +1,7 @@
-// aep-gitops doctor: checks what a run against a real sandbox needs, one by one, each with ✓/✗ and a
+// aep-gitops doctor: checks what an apply against a real sandbox needs, one by one, each with ✓/✗ and a
 // hint. Reads only. Exit 0 when every check passes, 1 otherwise.
 import { formatsFor } from "../../report/formats/names.js";
-import { lazyRun, type CommandSpec } from "../command.js";
+import { lazyHandler, type CommandSpec } from "../command.js";
 import { ADOBE_ENV, COLOR_ENV } from "../help.js";
 
 export const doctorCommand: CommandSpec = {
@@ -28,5 +28,5 @@ credentials, and its open shard count where the account may read it). Writes not
   ],
   env: [...ADOBE_ENV, "${env:NAME}", "AWS_ENDPOINT_URL_KINESIS", ...COLOR_ENV],
   nature: "only checks access to Adobe",
-  run: lazyRun(() => import("../run/doctor.js")),
+  handle: lazyHandler(() => import("../handlers/doctor.js")),
 };

@@ -2,7 +2,7 @@
 // also rewrites the YAML to keep what was changed in Adobe (never Adobe itself). Exit 0 no drift, 2
 // drift (written or not), 1 error.
 import { formatsFor } from "../../report/formats/names.js";
-import { lazyRun, type CommandSpec } from "../command.js";
+import { lazyHandler, type CommandSpec } from "../command.js";
 import { ADOBE_ENV, COLOR_ENV } from "../help.js";
 import { ADOBE_OPTIONS } from "../options.js";
 
@@ -34,5 +34,5 @@ destinations are written. Exits 2 all the same: the live state differed from the
   ],
   env: [...ADOBE_ENV, "AEP_GITOPS_FINGERPRINT_KEY", "${env:NAME}", ...COLOR_ENV],
   nature: "only reports what differs and changes nothing in Adobe (--write edits local YAML files)",
-  run: lazyRun(() => import("../run/drift.js")),
+  handle: lazyHandler(() => import("../handlers/drift.js")),
 };

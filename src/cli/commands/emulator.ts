@@ -1,6 +1,6 @@
 // `aep-gitops emulator`: runs the local Flow Service + IMS emulator until SIGINT/SIGTERM.
 // The first stdout line is exactly `aep-gitops emulator listening on <url>` (other tools wait for it).
-import { lazyRun, type CommandSpec } from "../command.js";
+import { lazyHandler, type CommandSpec } from "../command.js";
 
 export const emulatorCommand: CommandSpec = {
   name: "emulator",
@@ -24,5 +24,5 @@ See docs/emulator.md.`,
   ],
   env: [],
   nature: "is a local stand-in for Adobe, not a client of it",
-  run: lazyRun(() => import("../run/emulator.js")),
+  handle: lazyHandler(() => import("../handlers/emulator.js")),
 };

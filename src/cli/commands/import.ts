@@ -1,6 +1,6 @@
 // aep-gitops import: YAML for destinations that already exist in a sandbox (made in Adobe's UI), so
 // they come under Git without being recreated. The next plan shows only "adopt" changes.
-import { lazyRun, type CommandSpec } from "../command.js";
+import { lazyHandler, type CommandSpec } from "../command.js";
 import { ADOBE_ENV } from "../help.js";
 
 export const importCommand: CommandSpec = {
@@ -24,5 +24,5 @@ them as managed, nothing is recreated and no data is re-exported.`,
   ],
   env: [...ADOBE_ENV],
   nature: "only writes YAML for what already exists",
-  run: lazyRun(() => import("../run/import.js")),
+  handle: lazyHandler(() => import("../handlers/import.js")),
 };

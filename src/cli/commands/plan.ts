@@ -1,7 +1,7 @@
 // aep-gitops plan: what apply would do. Exit 0 when it planned (changes or not), as Terraform does;
 // --detailed-exitcode: 2 when there are changes. 1 on an error or a refusal.
 import { formatsFor } from "../../report/formats/names.js";
-import { lazyRun, type CommandSpec } from "../command.js";
+import { lazyHandler, type CommandSpec } from "../command.js";
 import { ADOBE_ENV, COLOR_ENV } from "../help.js";
 import { ADOBE_OPTIONS, SAFETY_OPTIONS } from "../options.js";
 
@@ -35,5 +35,5 @@ whose checksum binds the filter, and which never lists or prunes anything outsid
   ],
   env: [...ADOBE_ENV, "AEP_GITOPS_FINGERPRINT_KEY", "${env:NAME}", "AWS_ENDPOINT_URL_KINESIS", ...COLOR_ENV],
   nature: "only reads",
-  run: lazyRun(() => import("../run/plan.js")),
+  handle: lazyHandler(() => import("../handlers/plan.js")),
 };

@@ -2,7 +2,7 @@
 // receives it (Adobe's documented export format). Reads the audiences and the Profile union schema only.
 // Exit 0 when it previewed, 1 on an error.
 import { formatsFor } from "../../report/formats/names.js";
-import { lazyRun, type CommandSpec } from "../command.js";
+import { lazyHandler, type CommandSpec } from "../command.js";
 import { ADOBE_ENV } from "../help.js";
 import { ADOBE_OPTIONS } from "../options.js";
 
@@ -27,5 +27,5 @@ With dirs, they are one sandbox's YAML; without, every sandbox of the tool confi
   ],
   env: [...ADOBE_ENV],
   nature: "only shows sample records",
-  run: lazyRun(() => import("../run/preview.js")),
+  handle: lazyHandler(() => import("../handlers/preview.js")),
 };

@@ -1,7 +1,7 @@
 // aep-gitops show: a plan saved by `plan --out FILE`, shown as plan showed it, from the file alone, as
 // `terraform show` does. Nothing is read from Adobe or the YAML, so it needs no credential.
 import { formatsFor } from "../../report/formats/names.js";
-import { lazyRun, type CommandSpec } from "../command.js";
+import { lazyHandler, type CommandSpec } from "../command.js";
 import { COLOR_ENV } from "../help.js";
 
 export const showCommand: CommandSpec = {
@@ -22,5 +22,5 @@ since it was saved is refused, as apply refuses it.`,
   ],
   env: [...COLOR_ENV],
   nature: "reads only a saved plan, never the YAML or Adobe",
-  run: lazyRun(() => import("../run/show.js")),
+  handle: lazyHandler(() => import("../handlers/show.js")),
 };

@@ -1,7 +1,7 @@
 // aep-gitops status: is data flowing? Each destination's verdict from Adobe's dataflow runs of the last
 // 24 hours. Exit 0 when none needs attention, 2 when one is failing or silent, 1 on an error.
 import { formatsFor } from "../../report/formats/names.js";
-import { lazyRun, type CommandSpec } from "../command.js";
+import { lazyHandler, type CommandSpec } from "../command.js";
 import { ADOBE_ENV, COLOR_ENV } from "../help.js";
 import { ADOBE_OPTIONS } from "../options.js";
 
@@ -26,5 +26,5 @@ Adobe's top error codes. Changes nothing.`,
   ],
   env: [...ADOBE_ENV, ...COLOR_ENV],
   nature: "only reads",
-  run: lazyRun(() => import("../run/status.js")),
+  handle: lazyHandler(() => import("../handlers/status.js")),
 };

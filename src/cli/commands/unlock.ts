@@ -1,6 +1,6 @@
 // aep-gitops unlock: releases a sandbox lock left by an apply that is gone (a killed runner, a crashed
 // laptop), as Terraform's force-unlock does, and refuses one whose apply still renews its lease.
-import { lazyRun, type CommandSpec } from "../command.js";
+import { lazyHandler, type CommandSpec } from "../command.js";
 import { ADOBE_ENV } from "../help.js";
 
 export const unlockCommand: CommandSpec = {
@@ -28,5 +28,5 @@ takes a dead process's lock at once: unlock is for the rest.`,
   // --sandbox only: a lock is released where a person named it, never in a default sandbox.
   env: [...ADOBE_ENV.filter((name) => name !== "AEP_SANDBOX"), "AEP_GITOPS_LOCK_TTL_SECONDS"],
   nature: "only releases a sandbox lock",
-  run: lazyRun(() => import("../run/unlock.js")),
+  handle: lazyHandler(() => import("../handlers/unlock.js")),
 };

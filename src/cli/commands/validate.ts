@@ -1,7 +1,7 @@
 // aep-gitops validate: checks destination YAML offline (schema and semantic rules; nothing is read from
 // Adobe) and prints every problem at once. Exit 0 valid (warnings allowed), 1 invalid.
 import { formatsFor } from "../../report/formats/names.js";
-import { lazyRun, type CommandSpec } from "../command.js";
+import { lazyHandler, type CommandSpec } from "../command.js";
 
 export const validateCommand: CommandSpec = {
   name: "validate",
@@ -31,5 +31,5 @@ run, checked by the same build of aep-gitops, is not checked again; its problems
   ],
   env: ["AEP_SANDBOX"],
   nature: "reads only the YAML and never talks to Adobe",
-  run: lazyRun(() => import("../run/validate.js")),
+  handle: lazyHandler(() => import("../handlers/validate.js")),
 };

@@ -78,7 +78,7 @@ function option(name: OptionName, description?: string, choices?: readonly strin
   const placeholder = /<([\w-]+)>/.exec(spec.flags)?.[1];
   const words = choices ?? ("choices" in spec ? spec.choices : undefined);
   return {
-    ...(short ? { short } : {}),
+    short,
     long,
     description: brief(description ?? spec.description),
     ...(placeholder ? { value: { name: placeholder, values: words ? { words } : valuesNamed(placeholder) } } : {}),

@@ -4,7 +4,7 @@ import path from "node:path";
 import { openAdobe } from "../../app/adobe.js";
 import type { Io } from "../../app/io.js";
 import { createOutput } from "../../app/output.js";
-import { assertComplete, failedCount } from "../../app/runs.js";
+import { assertComplete, failedCount } from "../../app/use-cases.js";
 import { applySaved } from "../../app/saved-plans.js";
 import { assemblePlan } from "../../domain/plan/planner.js";
 import type { SavedPlan } from "../../domain/review/saved-plan.js";
@@ -55,7 +55,7 @@ export async function applySavedFile(file: string, saved: SavedPlan, options: Cl
       io,
       () => {
         adobe.closeNow();
-        // Stopped at once: a JSON-lines run still ends with its summary line.
+        // Stopped at once: a JSON-lines apply still ends with its summary line.
         if (stream) output.out(summary(stream.results()));
       },
       progress,

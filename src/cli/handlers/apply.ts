@@ -1,7 +1,7 @@
 // What `aep-gitops apply` does (its declaration: commands/apply.ts).
 import path from "node:path";
 import { readSavedPlan } from "../../app/saved-plans.js";
-import { apply, assertComplete, failedCount, plan } from "../../app/runs.js";
+import { apply, assertComplete, failedCount, plan } from "../../app/use-cases.js";
 import { assemblePlan, isNoop } from "../../domain/plan/planner.js";
 import { ExitCode } from "../../errors.js";
 import { applySummaryLine } from "../../report/apply/results.js";
@@ -23,27 +23,28 @@ const applyFromYaml = workspaceCommand(async (ws, options, output, io) => {
   // --format jsonl: every request from the first read on is an event (the plan's reads included).
   const stream = format === "jsonl" ? createEventStream(output) : undefined;
   if (stream) ws.adobe.http.observeCalls(stream.calls);
-  const run = await plan(ws, flags);
-  stopOnProblems(run.problems, options, io, output);
+  const planned = await plan(ws, flags);
+  stopOnProblems(planned.problems, options, io, output);
   const text = format === "text";
-  if (text) output.out(render("plan", "text", run.plan, { verbose: Boolean(options.verbose), color: output.color }));
-  const problems = warningsOf(ws, run.problems);
+  if (text)
+    output.out(render("plan", "text", planned.plan, { verbose: Boolean(options.verbose), color: output.color }));
+  const problems = warningsOf(ws, planned.problems);
   const summary = (results: SandboxResults[]) =>
-    render("apply", format, { checksum: run.plan.checksum, results, problems }, { cwd: io.cwd });
-  if (isNoop(run.plan)) {
+    render("apply", format, { checksum: planned.plan.checksum, results, problems }, { cwd: io.cwd });
+  if (isNoop(planned.plan)) {
     if (!text) output.out(summary([]));
     return ExitCode.ok;
   }
   const asking = interactive(io) && !options.yes;
-  if (asking && run.plan.sandboxes.every((s) => s.refusals.length === 0) && !(await confirm(io))) {
+  if (asking && planned.plan.sandboxes.every((s) => s.refusals.length === 0) && !(await confirm(io))) {
     output.err("Apply cancelled; nothing was changed.");
     return ExitCode.error;
   }
   // What a person confirmed is bound like a reviewed checksum: it runs as shown, or not at all.
-  const expectChecksum = options.expectChecksum ?? (asking ? run.plan.checksum : undefined);
-  const progress = text ? createProgress(run.plan.sandboxes, output, io) : stream;
+  const expectChecksum = options.expectChecksum ?? (asking ? planned.plan.checksum : undefined);
+  const progress = text ? createProgress(planned.plan.sandboxes, output, io) : stream;
   // Ctrl-C or a cancelled job: no new write starts, those in flight finish, the lock is released and
-  // the results are reported. Stopped at once, a JSON-lines run still ends with its summary line.
+  // the results are reported. Stopped at once, a JSON-lines apply still ends with its summary line.
   const { result: applied, interrupt } = await whileWriting(
     output,
     io,
@@ -53,10 +54,10 @@ const applyFromYaml = workspaceCommand(async (ws, options, output, io) => {
     },
     progress,
     (hooks) =>
-      apply(ws, run, {
+      apply(ws, planned, {
         flags,
         ...hooks,
-        ...(expectChecksum ? { expectChecksum } : {}),
+        expectChecksum,
         onLockWait: lockWaitReporter(output, io),
         onLockDegraded: (warning) => output.err(`warning: ${printableLines(warning)}`),
         onReplanned: (fresh) => {
@@ -74,11 +75,11 @@ const applyFromYaml = workspaceCommand(async (ws, options, output, io) => {
     if (!text) output.out(summary([]));
     return interrupt.exitCode();
   }
-  const report = { checksum: run.plan.checksum, results: applied.results };
+  const report = { checksum: planned.plan.checksum, results: applied.results };
   if (!text) {
     // One document whatever happened: the items say what failed, the exit code that something did.
     output.out(summary(applied.results));
-    // What was done and what a re-run does, for people, on stderr: stdout stays the document(s).
+    // What was done and what applying again does, for people, on stderr: stdout stays the document(s).
     if (interrupt.requested()) return interruptedExit(output, interrupt, applied.results);
     return failedCount(applied) > 0 ? ExitCode.error : ExitCode.ok;
   } else {
@@ -92,7 +93,7 @@ const applyFromYaml = workspaceCommand(async (ws, options, output, io) => {
   return ExitCode.ok;
 }, requireConsent);
 
-export const run: CommandSpec["run"] = async (args, options, io) => {
+export const handle: CommandSpec["handle"] = async (args, options, io) => {
   if (args.length === 1) {
     const file = path.resolve(io.cwd, args[0]!);
     const saved = readSavedPlan(file);

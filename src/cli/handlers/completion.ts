@@ -15,7 +15,7 @@ const SCRIPTS: Record<(typeof COMPLETION_SHELLS)[number], (model: CompletionMode
   fish: fishScript,
 };
 
-export async function run(shell: string, commands: readonly CommandSpec[], io: Io): Promise<number> {
+export async function handle(shell: string, commands: readonly CommandSpec[], io: Io): Promise<number> {
   const script = Object.hasOwn(SCRIPTS, shell) ? SCRIPTS[shell as keyof typeof SCRIPTS] : undefined;
   if (!script)
     throw new AppError("usage", `Unknown shell '${shell}': completion scripts are for bash, zsh and fish.`, {

@@ -25,7 +25,7 @@ const STEPS = [validateCommand, planCommand, applyCommand, driftCommand];
 /** The emulator's client that stands for a person in Adobe's UI (docs/emulator.md). */
 const UI_CLIENT = { AEP_CLIENT_ID: "ui-editor", AEP_CLIENT_SECRET: "ui-secret" };
 
-export const run: CommandSpec["run"] = (args, _options, io) => tour(args[0], io);
+export const handle: CommandSpec["handle"] = (args, _options, io) => tour(args[0], io);
 async function tour(dir: string | undefined, io: Io): Promise<number> {
   // A folder named on the command line is held to the repository, as every path is (repository.ts);
   // the package's own examples are toured from their folder, wherever the package is installed.

@@ -12,7 +12,7 @@ import { ExitCode } from "../../errors.js";
 import { chooseFormat, render } from "../../report/formats/index.js";
 import type { CommandSpec } from "../command.js";
 
-export const run: CommandSpec["run"] = async (_args, options, io) => {
+export const handle: CommandSpec["handle"] = async (_args, options, io) => {
   const format = chooseFormat("doctor", options.format);
   const sandboxes = options.sandbox
     ? [options.sandbox]
@@ -41,7 +41,7 @@ export const run: CommandSpec["run"] = async (_args, options, io) => {
  * The YAML, read only for the streams its destinations write to: a YAML with problems (validate lists
  * them) or none at all leaves the streams unchecked, and doctor's other checks as they are.
  */
-async function streamsOf(options: Parameters<CommandSpec["run"]>[1], io: Io, output: Output, adobe: Adobe) {
+async function streamsOf(options: Parameters<CommandSpec["handle"]>[1], io: Io, output: Output, adobe: Adobe) {
   const configuration = await loadConfiguration(
     { paths: [], config: options.config, sandbox: options.sandbox },
     io,

@@ -5,7 +5,7 @@ import type { EmulatorConfig } from "../../emulator/index.js";
 import { AppError } from "../../errors.js";
 import type { CommandSpec } from "../command.js";
 
-export const run: CommandSpec["run"] = async (_args, values, io) => {
+export const handle: CommandSpec["handle"] = async (_args, values, io) => {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     io.stderr.write(`aep-gitops emulator: --port must be an integer 0..65535, got '${values.port}'\n`);

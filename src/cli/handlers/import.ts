@@ -17,7 +17,7 @@ import { readLive } from "../../reconcile/read-live.js";
 import { printable } from "../../report/escape/terminal.js";
 import type { CommandSpec } from "../command.js";
 
-export const run: CommandSpec["run"] = async (_args, values, io) => {
+export const handle: CommandSpec["handle"] = async (_args, values, io) => {
   if (!values.out)
     throw new AppError("usage", "import needs --out DIR: the folder to write the YAML into.", {
       hint: "aep-gitops import --sandbox prod --out destinations/prod",

@@ -1,6 +1,6 @@
 // What `aep-gitops plan` does (its declaration: commands/plan.ts).
 import path from "node:path";
-import { plan } from "../../app/runs.js";
+import { plan } from "../../app/use-cases.js";
 import { writeSavedPlan } from "../../app/saved-plans.js";
 import { hasChanges } from "../../domain/plan/planner.js";
 import { ExitCode } from "../../errors.js";
@@ -8,27 +8,27 @@ import { chooseFormat, render } from "../../report/formats/index.js";
 import { secretsMode } from "../options.js";
 import { stopOnProblems, warningsOf, workspaceCommand } from "../workspace-command.js";
 
-export const run = workspaceCommand(async (ws, options, output, io) => {
+export const handle = workspaceCommand(async (ws, options, output, io) => {
   const format = chooseFormat("plan", options.format);
   const secrets = secretsMode(options.secrets);
   // A saved plan keeps the review's sample records and picture, so `show --format markdown` has them.
-  const run = await plan(ws, { ...options, secrets, review: format === "markdown" || options.out !== undefined });
-  stopOnProblems(run.problems, options, io, output);
+  const planned = await plan(ws, { ...options, secrets, review: format === "markdown" || options.out !== undefined });
+  stopOnProblems(planned.problems, options, io, output);
   output.out(
-    render("plan", format, run.plan, {
+    render("plan", format, planned.plan, {
       verbose: Boolean(options.verbose),
       color: output.color,
       cwd: io.cwd,
-      problems: warningsOf(ws, run.problems),
+      problems: warningsOf(ws, planned.problems),
     }),
   );
   // The refusals are in the report itself (each with its hint), so the exit code says the rest.
-  if (run.plan.sandboxes.some((s) => s.refusals.length > 0)) return ExitCode.error;
+  if (planned.plan.sandboxes.some((s) => s.refusals.length > 0)) return ExitCode.error;
   if (options.out) {
-    const saved = writeSavedPlan(path.resolve(io.cwd, options.out), run, ws.adobe);
+    const saved = writeSavedPlan(path.resolve(io.cwd, options.out), planned, ws.adobe);
     output.err(
       `Saved the plan (checksum ${saved.checksum}) to ${options.out}; apply exactly it with: aep-gitops apply ${options.out}`,
     );
   }
-  return options.detailedExitcode && hasChanges(run.plan) ? ExitCode.changes : ExitCode.ok;
+  return options.detailedExitcode && hasChanges(planned.plan) ? ExitCode.changes : ExitCode.ok;
 });

@@ -4,7 +4,7 @@ import { ExitCode } from "../../errors.js";
 import { chooseFormat, render } from "../../report/formats/index.js";
 import { stopOnProblems, warningsOf, workspaceCommand } from "../workspace-command.js";
 
-export const run = workspaceCommand(async (ws, options, output, io) => {
+export const handle = workspaceCommand(async (ws, options, output, io) => {
   const format = chooseFormat("preview", options.format);
   const { report, problems } = await preview(ws, { destination: options.destination });
   stopOnProblems(problems, options, io, output);

@@ -9,7 +9,7 @@ import { chooseFormat, render } from "../../report/formats/index.js";
 import { VERSION } from "../../version.js";
 import type { CommandSpec } from "../command.js";
 
-export const run: CommandSpec["run"] = async (args, options, io) => {
+export const handle: CommandSpec["handle"] = async (args, options, io) => {
   const format = chooseFormat("plan", options.format);
   const shown = args[0]!;
   const saved = loadSavedPlan(path.resolve(io.cwd, shown), shown);

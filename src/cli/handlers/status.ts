@@ -7,7 +7,7 @@ import { chooseFormat, render } from "../../report/formats/index.js";
 import { workspaceCommand } from "../workspace-command.js";
 
 // What could not be read is a note inside the report (and the JSON document), not a second copy on stderr.
-export const run = workspaceCommand(async (ws, options, output) => {
+export const handle = workspaceCommand(async (ws, options, output) => {
   const format = chooseFormat("status", options.format);
   const report = await status(ws, destinationScope(ws.configuration.desired, options.destination));
   output.out(render("status", format, report));

@@ -2,7 +2,7 @@
 import { openAdobe } from "../../app/adobe.js";
 import { holderIsDead, thisHolder } from "../../app/lock-holder.js";
 import { createOutput, type Output } from "../../app/output.js";
-import { lockOptions } from "../../app/run-options.js";
+import { lockOptions } from "../../app/reconcile-options.js";
 import { AepApiError } from "../../aep/errors.js";
 import type { FlowServicePort } from "../../aep/flow-service.js";
 import { AppError, ExitCode } from "../../errors.js";
@@ -14,7 +14,7 @@ import { printable } from "../../report/escape/terminal.js";
 import type { CommandSpec } from "../command.js";
 import { confirm, interactive } from "../consent.js";
 
-export const run: CommandSpec["run"] = async (_args, values, io) => {
+export const handle: CommandSpec["handle"] = async (_args, values, io) => {
   const sandbox = values.sandbox;
   if (!sandbox)
     throw new AppError("usage", "unlock needs --sandbox NAME: the sandbox whose lock to release.", {

@@ -11,7 +11,7 @@ import type { Io } from "../../app/io.js";
 import type { CheckCache } from "../../config/check-cache.js";
 import type { CommandSpec } from "../command.js";
 
-export const run: CommandSpec["run"] = async (args, options, io) => {
+export const handle: CommandSpec["handle"] = async (args, options, io) => {
   const format = chooseFormat("problems", options.format);
   let problems: Problem[];
   let files: string[];
@@ -39,7 +39,7 @@ export const run: CommandSpec["run"] = async (args, options, io) => {
 
 /** The cache, or undefined with the reason on stderr: validate then checks every file, as without --cache. */
 async function openCache(io: Io): Promise<CheckCache | undefined> {
-  // Loaded only with --cache: hashing, the serializer and the cache's code are no other run's cost.
+  // Loaded only with --cache: hashing, the serializer and the cache's code are no other command's cost.
   const opened = (await import("../../app/check-cache-file.js")).openCheckCache(io.cwd);
   if ("cache" in opened) return opened.cache;
   io.stderr.write(`--cache: ${opened.unavailable}; checking every file.\n`);

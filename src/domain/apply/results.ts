@@ -39,7 +39,7 @@ export interface MovedObject {
 
 /** One request as apply's JSON lines report it: never its query, headers or body, so never a secret. */
 export interface CallStart {
-  /** Numbers the run's requests from 1, so a start and its finish (interleaved with others) pair up. */
+  /** Numbers the command's requests from 1, so a start and its finish (interleaved with others) pair up. */
   id: number;
   sandbox: string;
   method: string;

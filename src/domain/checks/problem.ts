@@ -42,7 +42,7 @@ export const CONFIG_RULES = {
   "tool-config": "the tool config does not match its schema, or names a folder that does not exist",
 } as const;
 
-/** Found when planning, against what the sandbox holds and the run's environment (`plan`, `apply`, `drift`). */
+/** Found when planning, against what the sandbox holds and the command's environment (`plan`, `apply`, `drift`). */
 export const LIVE_RULES = {
   "unknown-audience": "an audience id or name does not exist in the sandbox",
   "audience-name": "an audience's name in YAML differs from its name in the sandbox (warning)",

@@ -8,7 +8,7 @@
 // self-loop on a state) and run bit-parallel over the value, so a match costs O(length of the value ×
 // states ÷ 32) whatever the pattern: nothing backtracks. The bounds keep the state count small: at
 // most 200 characters, 32 alternatives, 1,000 states once the braces are expanded.
-export const GLOB_LIMITS = { length: 200, alternatives: 32, states: 1000 } as const;
+const GLOB_LIMITS = { length: 200, alternatives: 32, states: 1000 } as const;
 
 const STAR = -1;
 const ANY = -2;
@@ -32,7 +32,7 @@ export function globMatcher(
   });
   return (value) => {
     const folded = fold(value);
-    return machines.some((run) => run(folded));
+    return machines.some((matches) => matches(folded));
   };
 }
 

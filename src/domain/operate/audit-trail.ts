@@ -36,7 +36,7 @@ export interface OwnWrites {
   isOwnRequestId: (requestId: string) => boolean;
 }
 
-export function isOwnWrite(event: AuditEvent, own: OwnWrites): boolean {
+function isOwnWrite(event: AuditEvent, own: OwnWrites): boolean {
   if (own.users.length > 0) return event.user !== undefined && own.users.includes(event.user.toLowerCase());
   return event.requestId !== undefined && own.isOwnRequestId(event.requestId);
 }

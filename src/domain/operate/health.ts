@@ -1,5 +1,5 @@
 // Is data flowing? A destination's dataflow runs (Adobe's hourly windows) read into one verdict an
-// on-call operator can act on. Pure: the runs, the flow and "now" come in; nothing is read here.
+// on-call operator can act on. Pure: the dataflow runs, the flow and "now" come in; nothing is read here.
 // Thresholds follow Adobe's own alerts (help/observability/alerts/rules.md): a run delayed past 150
 // minutes is Adobe's "flow run delay"; a failed run or failed identities are "flow run failure".
 import type { DesiredSandbox } from "../state/desired.js";
@@ -34,7 +34,7 @@ export interface RunError {
   count: number;
 }
 
-/** Worst first: the order health sections list destinations in. `unknown`: its runs could not be read. */
+/** Worst first: the order health sections list destinations in. `unknown`: its dataflow runs could not be read. */
 export const VERDICTS = ["failing", "silent", "starting", "unknown", "not running", "healthy"] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
@@ -98,7 +98,7 @@ export function assessHealth(input: HealthInput, now: number): DestinationHealth
   const base = {
     sandbox: input.sandbox,
     destination: input.destination,
-    ...(input.flow ? { flowId: input.flow.id } : {}),
+    flowId: input.flow?.id,
     enabled: input.flow?.state === "enabled",
     last24h: totals(completed),
     estimated: input.estimated,
@@ -109,7 +109,7 @@ export function assessHealth(input: HealthInput, now: number): DestinationHealth
   };
   const verdict = judge(input, windows, latest, now);
   const recoveredAt = verdict.verdict === "healthy" ? recovery(completed) : undefined;
-  return { ...base, ...verdict, ...(recoveredAt === undefined ? {} : { recoveredAt }) };
+  return { ...base, ...verdict, recoveredAt };
 }
 
 function judge(
@@ -204,7 +204,7 @@ export function needsAttention(h: DestinationHealth): boolean {
   return h.verdict === "failing" || h.verdict === "silent";
 }
 
-/** What a run of the health report read, and what it could not (one note per refused sandbox). */
+/** What one reading of the health report read, and what it could not (one note per refused sandbox). */
 export interface HealthReport {
   /** Adobe's time the report was made at (epoch ms). */
   at: number;
@@ -214,7 +214,7 @@ export interface HealthReport {
 
 /**
  * What the health of each YAML destination is read from: its managed flow (the oldest copy, when a race
- * left duplicates). Runs are read only for the flows that should be exporting.
+ * left duplicates). Dataflow runs are read only for the flows that should be exporting.
  */
 export function healthSubjects(desired: DesiredSandbox, flows: readonly LiveFlow[]): HealthInput[] {
   return desired.destinations.map((d) => {
@@ -232,7 +232,7 @@ export function healthSubjects(desired: DesiredSandbox, flows: readonly LiveFlow
               id: flow.id,
               state: flow.state,
               audiences: flow.audiences.length,
-              ...(flow.meta.updatedAt !== undefined ? { updatedAt: flow.meta.updatedAt } : {}),
+              updatedAt: flow.meta.updatedAt,
             },
           }
         : {}),
@@ -241,7 +241,7 @@ export function healthSubjects(desired: DesiredSandbox, flows: readonly LiveFlow
   });
 }
 
-/** A flow whose windows are worth reading: enabled, with something to export. */
-export function shouldRun(input: HealthInput): boolean {
+/** A flow whose dataflow runs are worth reading: enabled, with something to export. */
+export function expectsRuns(input: HealthInput): boolean {
   return input.flow !== undefined && input.flow.state === "enabled" && input.flow.audiences > 0;
 }

@@ -154,7 +154,7 @@ function toDestination(
     target: params,
     audiences: flow.audiences.map((a) => {
       const schedule = importedSchedule(a.schedule);
-      return { id: a.id, ...(a.name === undefined ? {} : { name: a.name }), ...(schedule ? { schedule } : {}) };
+      return { id: a.id, name: a.name, schedule };
     }),
     profileAttributes: flow.attributes.map((a) => a.path),
   };
@@ -169,7 +169,7 @@ function importedSchedule(schedule: AudienceSchedule | undefined): AudienceSched
   const { startDate, endDate } = schedule ?? {};
   if (startDate === undefined || !day.test(startDate)) return undefined;
   if (endDate !== undefined && (!day.test(endDate) || endDate < startDate)) return undefined;
-  return { startDate, ...(endDate === undefined ? {} : { endDate }) };
+  return { startDate, endDate };
 }
 
 /** A YAML identity from an Adobe display name: lower-case letters, digits and '-', at most 63. */

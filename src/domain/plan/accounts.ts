@@ -38,12 +38,8 @@ function switchedVariables(recorded: Record<string, string> | undefined, now: Re
     .filter((field) => recorded?.[field] !== now[field])
     .map((field) => ({
       field: `credentials.${field}`,
-      ...(recorded === undefined
-        ? { before: "(not recorded)" }
-        : text(recorded[field])
-          ? { before: text(recorded[field]) }
-          : {}),
-      ...(text(now[field]) ? { after: text(now[field]) } : {}),
+      before: recorded === undefined ? "(not recorded)" : text(recorded[field]),
+      after: text(now[field]),
     }));
 }
 
@@ -54,7 +50,7 @@ export function planAccounts(ctx: PlanContext): void {
     const fingerprint = ctx.options.fingerprints[account.name];
     const info = destinationType(account.type);
     const refs = credentialVariables(account);
-    const owner = { kind: "account" as const, name: account.name, ...(fingerprint ? { fingerprint } : {}), refs };
+    const owner = { kind: "account" as const, name: account.name, fingerprint, refs };
 
     if (!live) {
       const foreign = ctx.live.connections.find(
@@ -166,8 +162,8 @@ export function planAccounts(ctx: PlanContext): void {
       calls: [call],
       dependsOn: [],
       attribution: ctx.attribution(live.meta),
-      ...(rotate ? { credentials: live.owner?.fingerprint ? ("rotate" as const) : ("set" as const) } : {}),
-      ...(rotate ? { credentialRefs: credentialParams(account) } : {}),
+      credentials: rotate ? (live.owner?.fingerprint ? "rotate" : "set") : undefined,
+      credentialRefs: rotate ? credentialParams(account) : undefined,
     });
   }
 }

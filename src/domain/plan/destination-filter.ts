@@ -1,4 +1,4 @@
-// The destination filter (`--destination`, as Terraform's -target): a run narrowed to the destinations
+// The destination filter (`--destination`, the way Terraform narrows a plan to some resources): a plan narrowed to the destinations
 // whose YAML name matches one of the patterns, with what they need (their accounts; the shared Profile
 // objects follow from the planner). A pattern is a glob (glob.ts: `*`, `?`, `{a,b}`) matched against the
 // destination's YAML name and against the refs a plan shows for it (`flow/NAME`, `target/NAME`), so a

@@ -1,9 +1,9 @@
-// Destinations: each is a target connection (where data goes, plan-target.ts) and a flow (what goes
-// there, plan-flow.ts). A name taken by a flow someone else made is refused, never taken over.
+// Destinations: each is a target connection (where data goes, target-connection.ts) and a flow (what
+// goes there, flow.ts). A name taken by a flow someone else made is refused, never taken over.
 import { adobeName } from "./describe.js";
 import type { PlanContext } from "./context.js";
 import { planFlowCreate, planFlowUpdate } from "./flow.js";
-import { planTarget } from "./target-connection.js";
+import { planTargetConnection } from "./target-connection.js";
 
 export function planDestinations(ctx: PlanContext): void {
   for (const destination of ctx.desired.destinations) {
@@ -19,7 +19,7 @@ export function planDestinations(ctx: PlanContext): void {
         continue;
       }
     }
-    const target = planTarget(ctx, destination);
+    const target = planTargetConnection(ctx, destination);
     if (target === undefined) continue;
     if (flow) planFlowUpdate(ctx, destination, flow, target.where);
     else planFlowCreate(ctx, destination, target);

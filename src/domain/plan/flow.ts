@@ -1,6 +1,7 @@
 // A destination's dataflow: what leaves the company (audiences and profile attributes) and whether it
-// runs (state). Creates send the full selectors in the POST itself; updates are one PATCH (and an
-// enable/disable action when the state changes). Every change that moves data leaves an egress delta.
+// runs (state). A create POSTs the flow with empty selectors (disabled next, when the YAML says so) and
+// adds them with one PATCH; updates are one PATCH (and an enable/disable action when the state changes).
+// Every change that moves data leaves an egress delta.
 import { DESTINATION_FLOW_SPEC_ID, SPEC_VERSION } from "../state/adobe.js";
 import { adobeName, describe } from "./describe.js";
 import type { DesiredDestination } from "../state/desired.js";
@@ -10,7 +11,7 @@ import type { ApiCall, AudienceRef, FieldChange } from "./plan.js";
 import type { PlanContext } from "./context.js";
 import { planProfileSource, PROFILE_SOURCE_REF } from "./profile.js";
 import { changeRef, idOrPlaceholder } from "./refs.js";
-import type { PlannedTarget } from "./target-connection.js";
+import type { PlannedTargetConnection } from "./target-connection.js";
 import { diffSelectors, transformations, type PatchOp, type SelectorDiff } from "./selectors.js";
 import { sameWhere } from "../review/where.js";
 
@@ -20,15 +21,19 @@ export function audiencesOf(destination: DesiredDestination): AudienceRef[] {
       throw new Error(`audience '${a.name}' of ${destination.name} reached the planner unresolved`);
     return {
       id: a.id,
-      ...(a.name === undefined ? {} : { name: a.name }),
-      ...(a.adobeName === undefined ? {} : { adobeName: a.adobeName }),
-      ...(a.labels ? { labels: a.labels } : {}),
-      ...(a.schedule ? { schedule: a.schedule } : {}),
+      name: a.name,
+      adobeName: a.adobeName,
+      labels: a.labels,
+      schedule: a.schedule,
     };
   });
 }
 
-export function planFlowCreate(ctx: PlanContext, destination: DesiredDestination, target: PlannedTarget): void {
+export function planFlowCreate(
+  ctx: PlanContext,
+  destination: DesiredDestination,
+  target: PlannedTargetConnection,
+): void {
   const targetId = target.id;
   const ref = changeRef("flow", destination.name);
   const sourceId = planProfileSource(ctx);
@@ -86,7 +91,7 @@ export function planFlowUpdate(
   ctx: PlanContext,
   destination: DesiredDestination,
   flow: LiveFlow,
-  where: PlannedTarget["where"],
+  where: PlannedTargetConnection["where"],
 ): void {
   const ref = changeRef("flow", destination.name);
   const targetRef = changeRef("target-connection", destination.name);
@@ -175,14 +180,14 @@ function pushEgress(
   diff: SelectorDiff,
   liveState: string,
   stateChanges: boolean,
-  where?: PlannedTarget["where"],
+  where?: PlannedTargetConnection["where"],
 ): void {
   ctx.egress.push({
     destination: destination.name,
     type: destination.type,
     status: stateChanges ? (destination.state === "enabled" ? "started" : "stopped") : "changed",
     ...(stateChanges ? { state: { before: liveState, after: destination.state } } : {}),
-    ...(where ? { target: where } : {}),
+    target: where,
     audiencesAdded: diff.audiencesAdded,
     audiencesRemoved: diff.audiencesRemoved,
     ...(diff.audiencesRescheduled.length > 0 ? { audiencesRescheduled: diff.audiencesRescheduled } : {}),

@@ -1,6 +1,6 @@
 // Managed objects that left the YAML (orphans) and extra copies of one object (duplicates, left by a
 // create whose response was lost, or by two applies racing). Orphans are deleted only with prune;
-// duplicates are ours by marker and always removed, so a re-run converges to one of each.
+// duplicates are ours by marker and always removed, so applying again converges to one of each.
 // Deletes run flow → target connection → account, as Adobe refuses to delete what a flow still uses.
 import type { LiveConnection, LiveFlow, LiveTargetConnection } from "../state/live.js";
 import { COLLECTION, type ResourceKind } from "./plan.js";
@@ -22,7 +22,7 @@ export function planOrphans(ctx: PlanContext): void {
   const desiredDestinations = new Set(ctx.desired.destinations.map((d) => d.name));
   const desiredAccounts = new Set(ctx.desired.accounts.map((a) => a.name));
   const prune = ctx.options.prune;
-  // A run narrowed by --destination neither deletes nor lists what lies outside its filter: such an
+  // A plan narrowed by --destination neither deletes nor lists what lies outside its filter: such an
   // object is simply not a candidate, so it also counts as staying (and keeps what it uses).
   const scope = orphanScope(ctx.desired, ctx.live);
   const candidates = <T extends Deletable>(
@@ -110,14 +110,14 @@ function remove(ctx: PlanContext, resource: ResourceKind, candidate: Candidate<D
     calls: [{ method: "DELETE", path: `/${COLLECTION[resource]}/${live.id}` }],
     reason: why,
     attribution: ctx.attribution(live.meta),
-    ...(duplicate === undefined ? {} : { duplicate }),
+    duplicate,
   });
   // A duplicate exported nothing of its own that the kept copy does not: no egress changes.
   if (resource === "flow" && duplicate === undefined) {
     const flow = live as LiveFlow;
     ctx.egress.push({
       destination: flow.owner!.name,
-      ...(flow.type ? { type: flow.type } : {}),
+      type: flow.type,
       status: "stopped",
       state: { before: flow.state },
       audiencesAdded: [],
@@ -141,7 +141,7 @@ function orphan(ctx: PlanContext, resource: ResourceKind, candidate: Candidate<D
     calls: [],
     reason,
     attribution: ctx.attribution(live.meta),
-    ...(duplicate === undefined ? {} : { duplicate }),
+    duplicate,
   });
 }
 
@@ -159,7 +159,7 @@ function stillExporting(ctx: PlanContext, flow: LiveFlow, why: string): void {
   }
   ctx.egress.push({
     destination: flow.owner!.name,
-    ...(flow.type ? { type: flow.type } : {}),
+    type: flow.type,
     status: "still-exporting",
     target: { before: where },
     counts: { audiences: flow.audiences.length, attributes: flow.attributes.length },

@@ -69,7 +69,7 @@ interface ChangeBase {
   source?: SourceLocation;
   /**
    * Finishing what this tool started, not a change of mind: a flow it created whose selectors were
-   * never set (a run stopped between the create and its PATCH). The change guard does not count it.
+   * never set (an apply stopped between the create and its PATCH). The change guard does not count it.
    */
   completes?: true;
 }
@@ -189,7 +189,7 @@ export interface Note {
   message: string;
 }
 
-/** One changed destination's sample record before and after the plan (domain/preview-changes.ts). */
+/** One changed destination's sample record before and after the plan (domain/review/preview-changes.ts). */
 export interface SamplePair {
   destination: string;
   type?: DestinationType;

@@ -29,7 +29,7 @@ export function planSandbox(desired: DesiredSandbox, live: LiveSandbox, options:
   checkGuardrails(ctx);
   return {
     sandbox: desired.sandbox,
-    ...(desired.filter ? { filter: desired.filter.patterns } : {}),
+    filter: desired.filter?.patterns,
     changes: order(ctx.changes).map((change) => located(change, desired)),
     egress: [...ctx.egress].sort((a, b) => a.destination.localeCompare(b.destination)),
     refusals: ctx.refusals,
@@ -73,16 +73,16 @@ export function assemblePlan(sandboxes: SandboxPlan[]): Plan {
     else if (change.action === "orphan") summary.orphaned++;
     else summary.adopt++;
   }
-  // Every sandbox of one run has the same filter, or none.
+  // Every sandbox of one plan has the same filter, or none.
   const filter = sandboxes.find((s) => s.filter)?.filter;
-  return { version: 1, ...(filter ? { filter } : {}), sandboxes, summary, checksum: planChecksum(sandboxes) };
+  return { version: 1, filter, sandboxes, summary, checksum: planChecksum(sandboxes) };
 }
 
 export function hasChanges(plan: Plan): boolean {
   return plan.sandboxes.some((s) => s.changes.some((c) => c.action !== "orphan"));
 }
 
-/** Nothing to apply and nothing refused: the plan a no-op run ends with. */
+/** Nothing to apply and nothing refused: the plan a no-op command ends with. */
 export function isNoop(plan: Plan): boolean {
   return !hasChanges(plan) && plan.sandboxes.every((s) => s.refusals.length === 0);
 }

@@ -1,9 +1,10 @@
-// The flow's transformations as JSON: what a create sends, and the minimal RFC 6902 patch that turns
-// the live selectors into the desired ones. Items are matched by identity (audience id, attribute
-// path), never by position, so reordering in YAML or in Adobe's UI is not a change. A selector that
-// changes is sent back as Adobe holds it with only the fields the YAML sets changed (its name, its
-// schedule's dates): update-destination-dataflows.md asks for "all the audience information in the
-// payload", and what the UI or another client set there (a schedule, a mapping id) is not ours to drop.
+// The flow's transformations as JSON: the empty ones a create sends, and the minimal RFC 6902 patch that
+// turns the live selectors into the desired ones (a create's PATCH starts from empty). Items are matched
+// by identity (audience id, attribute path), never by position, so reordering in YAML or in Adobe's UI is
+// not a change. A selector that changes is sent back as Adobe holds it with only the fields the YAML
+// sets changed (its name, its schedule's dates): update-destination-dataflows.md asks for "all the
+// audience information in the payload", and what the UI or another client set there (a schedule, a
+// mapping id) is not ours to drop.
 import type { AudienceSchedule } from "../state/desired.js";
 import type { AudienceRef, AudienceRescheduled } from "./plan.js";
 import type { LiveAttributeSelector, LiveAudienceSelector } from "../state/live.js";
@@ -101,9 +102,9 @@ export function diffSelectors(
       const name = wanted.name ?? selector.name;
       diff.audiencesRescheduled.push({
         id: wanted.id,
-        ...(name === undefined ? {} : { name }),
-        ...(wanted.adobeName === undefined ? {} : { adobeName: wanted.adobeName }),
-        ...(selector.schedule === undefined ? {} : { before: selector.schedule }),
+        name,
+        adobeName: wanted.adobeName,
+        before: selector.schedule,
         after: wanted.schedule!,
       });
     }
@@ -144,7 +145,7 @@ export function diffSelectors(
 
 /** The live selector with the fields the YAML sets (name, schedule dates) changed and nothing else. */
 function updatedSelector(selector: LiveAudienceSelector, wanted: AudienceRef): unknown {
-  const fallback = { id: selector.id, ...(selector.name === undefined ? {} : { name: selector.name }) };
+  const fallback = { id: selector.id, name: selector.name };
   const item = isRecord(selector.item) ? selector.item : { type: "PLATFORM_SEGMENT" };
   const value: Record<string, unknown> = isRecord(item.value) ? { ...item.value } : fallback;
   if (wanted.name !== undefined) value.name = wanted.name;

@@ -12,7 +12,7 @@ import { changeRef, idOrPlaceholder } from "./refs.js";
 import type { PatchOp } from "./selectors.js";
 import { desiredWhere, liveWhere, type Where } from "../review/where.js";
 
-export interface PlannedTarget {
+export interface PlannedTargetConnection {
   /** The target connection's id, or the placeholder of its create. */
   id: string;
   /** Where the data goes now (absent for a new target) and after this plan. */
@@ -20,7 +20,10 @@ export interface PlannedTarget {
 }
 
 /** Plans the destination's target connection; undefined when refused. */
-export function planTarget(ctx: PlanContext, destination: DesiredDestination): PlannedTarget | undefined {
+export function planTargetConnection(
+  ctx: PlanContext,
+  destination: DesiredDestination,
+): PlannedTargetConnection | undefined {
   const after = desiredWhere(
     destination,
     ctx.desired.accounts.find((a) => a.name === destination.account),

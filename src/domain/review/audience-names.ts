@@ -16,8 +16,8 @@ export function withAdobeNames(plan: SandboxPlan, names: ReadonlyMap<string, str
       ? f
       : {
           ...f,
-          ...(f.before === undefined ? {} : { before: named(f.before as AudienceRef) }),
-          ...(f.after === undefined ? {} : { after: named(f.after as AudienceRef) }),
+          before: f.before && named(f.before as AudienceRef),
+          after: f.after && named(f.after as AudienceRef),
         };
   const changes = plan.changes.map((c) =>
     c.fields.some((f) => f.field === "audiences") ? { ...c, fields: c.fields.map(field) } : c,
@@ -26,7 +26,7 @@ export function withAdobeNames(plan: SandboxPlan, names: ReadonlyMap<string, str
     ...e,
     audiencesAdded: e.audiencesAdded.map(named),
     audiencesRemoved: e.audiencesRemoved.map(named),
-    ...(e.audiencesRescheduled ? { audiencesRescheduled: e.audiencesRescheduled.map(named) } : {}),
+    audiencesRescheduled: e.audiencesRescheduled?.map(named),
   }));
   const notes = mislabelled(changes, egress, names);
   return { ...plan, changes, egress, ...(notes.length > 0 ? { notes: [...plan.notes, ...notes] } : {}) };

@@ -55,7 +55,7 @@ export function withAudienceSizes(
       ...delta,
       audiencesAdded: delta.audiencesAdded.map(sized),
       audiencesRemoved: delta.audiencesRemoved.map(sized),
-      ...(targetName === undefined ? {} : { targetName }),
+      targetName,
     };
   });
   return { ...plan, egress };

@@ -22,8 +22,9 @@ export function canonicalPlan(sandboxes: SandboxPlan[]) {
     sandboxes: sandboxes.map((s) => ({
       sandbox: s.sandbox,
       // A partial plan (--destination) is not the full one, even where their changes agree. Only
-      // present when filtered, so every full plan keeps the checksum it had.
-      ...(s.filter ? { filter: s.filter } : {}),
+      // present when filtered (canonicalJson drops what is undefined), so every full plan keeps the
+      // checksum it had.
+      filter: s.filter,
       changes: s.changes.filter(hashed).map(canonicalChange),
       // An orphan that still exports is reported, not changed: live state apply does not touch.
       egress: s.egress.filter((e) => e.status !== "still-exporting").map(canonicalEgress),
@@ -46,11 +47,11 @@ function canonicalChange(change: Change) {
     action: change.action,
     resource: change.resource,
     name: change.name,
-    ...(change.liveId === undefined ? {} : { liveId: change.liveId }),
-    ...(change.action === "delete" && change.duplicate !== undefined ? { duplicate: change.duplicate } : {}),
+    liveId: change.liveId,
+    duplicate: change.action === "delete" ? change.duplicate : undefined,
     dependsOn: [...change.dependsOn].sort(),
     fields: sortedByJson(change.fields.map(canonicalField)),
-    ...(change.credentialRefs && bindsCredentialRefs(change) ? { credentialRefs: change.credentialRefs } : {}),
+    credentialRefs: bindsCredentialRefs(change) ? change.credentialRefs : undefined,
   };
 }
 
@@ -68,8 +69,8 @@ function canonicalField(field: FieldChange): FieldChange {
     field.field === "audiences" && value && typeof value === "object" ? { id: (value as { id: string }).id } : value;
   return {
     field: field.field,
-    ...(field.before === undefined ? {} : { before: identity(field.before) }),
-    ...(field.after === undefined ? {} : { after: identity(field.after) }),
+    before: identity(field.before),
+    after: identity(field.after),
   };
 }
 
@@ -80,15 +81,15 @@ function canonicalEgress(delta: EgressDelta) {
     ...delta.audiencesAdded.flatMap((a) => (a.schedule ? [{ id: a.id, after: a.schedule }] : [])),
     ...(delta.audiencesRescheduled ?? []).map((a) => ({
       id: a.id,
-      ...(a.before ? { before: a.before } : {}),
+      before: a.before,
       after: a.after,
     })),
   ];
   return {
     destination: delta.destination,
     status: delta.status,
-    ...(delta.state ? { state: delta.state } : {}),
-    ...(delta.target ? { target: delta.target } : {}),
+    state: delta.state,
+    target: delta.target,
     audiencesAdded: ids(delta.audiencesAdded),
     audiencesRemoved: ids(delta.audiencesRemoved),
     attributesAdded: [...delta.attributesAdded].sort(),

@@ -41,7 +41,7 @@ export function egressMap(plan: SandboxPlan, desired: DesiredSandbox, live: Live
         audiencesRemoved: delta.audiencesRemoved.length,
         attributesAdded: delta.attributesAdded.length,
         attributesRemoved: delta.attributesRemoved.length,
-        ...(delta.audiencesRescheduled ? { audiencesRescheduled: delta.audiencesRescheduled.length } : {}),
+        audiencesRescheduled: delta.audiencesRescheduled?.length,
       },
       ...(delta.target?.before ? { relocated: true } : {}),
       ...(delta.status === "started" ? { restarted: true } : {}),
@@ -54,7 +54,7 @@ export function egressMap(plan: SandboxPlan, desired: DesiredSandbox, live: Live
     const orphan = delta.status === "still-exporting";
     destinations.push({
       name: delta.destination,
-      ...(delta.type ? { type: delta.type } : {}),
+      type: delta.type,
       account: String(account),
       place,
       audiences: orphan ? (delta.counts?.audiences ?? 0) : delta.audiencesRemoved.length,

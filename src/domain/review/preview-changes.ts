@@ -34,7 +34,7 @@ export function samplePairs(
     return [
       {
         destination: name,
-        ...(type ? { type } : {}),
+        type,
         ...(beforeInput ? { before: sampleRecord(beforeInput, ctx) } : {}),
         ...(afterInput ? { after: sampleRecord(afterInput, ctx) } : {}),
       },

@@ -2,7 +2,7 @@
 // under "Exported data" (help/destinations/catalog/cloud-storage/amazon-kinesis.md, azure-event-hubs.md,
 // and the HTTP API destination page): the mapped attributes nested by their XDM paths, then
 // `segmentMembership.ups.<audienceId>`, then `identityMap`. Values are samples, picked by the field's
-// type in the sandbox's Profile union schema, and the same on every run: a preview is compared across
+// type in the sandbox's Profile union schema, and the same on every call: a preview is compared across
 // commits and reviewed in pull requests, so nothing in it may depend on a clock or a random source.
 import type { DesiredDestination } from "../state/desired.js";
 import type { UnionField, UnionIndex } from "../state/union-schema.js";
@@ -26,7 +26,7 @@ export interface SampleContext {
 }
 
 /** A profile that qualified for a mapped audience; Adobe's example's time, and "realized" (just qualified). */
-export const SAMPLE_QUALIFICATION = { lastQualificationTime: "2020-05-25T21:24:39Z", status: "realized" } as const;
+const SAMPLE_QUALIFICATION = { lastQualificationTime: "2020-05-25T21:24:39Z", status: "realized" } as const;
 
 /** includeSegmentTimestamps: epoch milliseconds, Adobe's example's values. */
 const SAMPLE_TIMESTAMPS = {
@@ -40,7 +40,7 @@ const SAMPLE_TIMESTAMPS = {
 const SAMPLE_EMAIL = "john.doe@example.com";
 
 /** sha256 of the sample email, written out so the domain needs no crypto for a constant. */
-export const SAMPLE_EMAIL_SHA256 = "836f82db99121b3481011f16b49dfa5fbc714a0d1b1b9f784a1ebbbf5b39577f";
+const SAMPLE_EMAIL_SHA256 = "836f82db99121b3481011f16b49dfa5fbc714a0d1b1b9f784a1ebbbf5b39577f";
 
 /** Two namespaces, as in Adobe's example: a device (ECID) and the hashed email. */
 const SAMPLE_IDENTITY_MAP = {

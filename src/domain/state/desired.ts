@@ -105,14 +105,14 @@ export interface DesiredSandbox {
   paths: string[];
   accounts: DesiredAccount[];
   destinations: DesiredDestination[];
-  /** Set when a run is narrowed to some destinations (--destination; domain/destination-filter.ts). */
+  /** Set when a plan is narrowed to some destinations (--destination; domain/destination-filter.ts). */
   filter?: DesiredFilter;
 }
 
 /**
  * What a narrowed desired state remembers of the filter: the patterns (the plan shows them and the
  * checksum binds them), and every name the YAML left out claims (its name and renamedFrom), so the
- * live objects of those are never taken for orphans of this run.
+ * live objects of those are never taken for orphans of this plan.
  */
 export interface DesiredFilter {
   /** Sorted, without repeats. */

@@ -82,7 +82,7 @@ export function checkAttributePaths(desired: DesiredSandbox, index: UnionIndex):
       // A path into an array or a map (`_acme.purchases.sku`) is judged by the array or map it enters.
       const field = index.fields.get(attribute.path) ?? containerOf(index, attribute.path);
       const problem = (message: string, hint?: string) =>
-        problems.push({ ...at, rule: "xdm-union", severity: "error", message, ...(hint ? { hint } : {}) });
+        problems.push({ ...at, rule: "xdm-union", severity: "error", message, hint });
       if (!field) {
         const guess = didYouMean(attribute.path, leaves);
         problem(

@@ -1,5 +1,5 @@
 // What an interrupted apply says last, as Terraform does after Ctrl-C: what was done, what was not,
-// and what the next run does about it. The item lines and the summary come first, as for any apply.
+// and what the next apply does about it. The item lines and the summary come first, as for any apply.
 import type { ItemResult } from "../../domain/apply/results.js";
 
 export function interruptedSummary(results: { items: ItemResult[] }[], signal: string): string {
@@ -10,7 +10,7 @@ export function interruptedSummary(results: { items: ItemResult[] }[], signal: s
   const rest =
     done === items.length
       ? "Every change had finished; the next plan shows no changes."
-      : "Run apply again: it continues from what is done, finishing any object this run created but did not complete (no --force needed).";
+      : "Run apply again: it continues from what is done, finishing any object this apply created but did not complete (no --force needed).";
   return [
     `Interrupted (${signal}): ${done} of ${items.length} changes done, ${failed} failed, ${notStarted} not started; the sandbox lock was released.`,
     rest,

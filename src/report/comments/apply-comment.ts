@@ -17,22 +17,22 @@ const TITLE = "## aep-gitops apply";
 export interface ApplyCommentContext {
   marker: string;
   sha: string;
-  runUrl: string | undefined;
+  workflowRunUrl: string | undefined;
 }
 
 export interface ApplyNotes {
   /** Set when `force` applied a plan other than the reviewed one. */
   forced?: { fresh: string; reviewed?: string | undefined; missing?: string | undefined };
-  /** After a partial failure: the checksum of what is left to do, which a re-run may apply. */
+  /** After a partial failure: the checksum of what is left to do, which applying again may apply. */
   continuation?: string;
   /** The job was cancelled (SIGINT, SIGTERM): what finished is listed, the rest was not started. */
   interrupted?: string;
 }
 
 /**
- * A partial apply leaves the reviewed plan half done, so a re-run's fresh plan can never match the
- * reviewed checksum again. The failed run therefore plans once more and records the checksum of what
- * is left, for this merge commit, in a hidden line: a re-run may apply exactly that remainder (and
+ * A partial apply leaves the reviewed plan half done, so a second apply's fresh plan can never match the
+ * reviewed checksum again. The failed apply therefore plans once more and records the checksum of what
+ * is left, for this merge commit, in a hidden line: a re-run of the apply job may apply exactly that remainder (and
  * nothing else: anything that changed meanwhile changes the checksum). It is the comment's last line,
  * and read back only from the Action's own comment (src/github/comment-records.ts).
  */
@@ -43,7 +43,7 @@ export function continuationLine(sha: string, checksum: string): string {
 export const CONTINUATION_LINE = /^<!-- aep-gitops:continue sha=([0-9a-f]{7,64}) checksum=([0-9a-f]{64}) -->$/;
 
 export function applyResultBody(results: SandboxResults[], ctx: ApplyCommentContext, notes: ApplyNotes = {}): string {
-  const extra = [`Applied merge commit ${code(ctx.sha.slice(0, 7))}${runLink(ctx)}.`];
+  const extra = [`Applied merge commit ${code(ctx.sha.slice(0, 7))}${workflowRunLink(ctx)}.`];
   const forced = notes.forced;
   if (forced) {
     const why = forced.reviewed
@@ -60,9 +60,9 @@ export function applyResultBody(results: SandboxResults[], ctx: ApplyCommentCont
   const body = renderApplyMarkdown(results, { marker: ctx.marker, preamble: extra });
   if (notes.continuation) {
     const line = continuationLine(ctx.sha, notes.continuation);
-    return `${fitToComment(body, ctx.runUrl).trimEnd()}\n\nRe-running the apply job continues with what is left.\n${line}\n`;
+    return `${fitToComment(body, ctx.workflowRunUrl).trimEnd()}\n\nRe-running the apply job continues with what is left.\n${line}\n`;
   }
-  return fitToComment(body, ctx.runUrl);
+  return fitToComment(body, ctx.workflowRunUrl);
 }
 
 export interface Refusal {
@@ -80,7 +80,7 @@ export function applyRefusedBody(plan: Plan, refusal: Refusal, ctx: ApplyComment
     lines.push(
       `**Apply refused: the plan changed since it was reviewed.** Nothing was changed in Adobe.`,
       "",
-      `The plan comment on this pull request has checksum ${code(refusal.reviewed)}; a fresh plan for merge commit ${code(ctx.sha.slice(0, 7))} has ${code(plan.checksum)}${runLink(ctx)}.`,
+      `The plan comment on this pull request has checksum ${code(refusal.reviewed)}; a fresh plan for merge commit ${code(ctx.sha.slice(0, 7))} has ${code(plan.checksum)}${workflowRunLink(ctx)}.`,
       "",
       "### What changed since the review",
       "",
@@ -91,7 +91,7 @@ export function applyRefusedBody(plan: Plan, refusal: Refusal, ctx: ApplyComment
     lines.push(
       `**Apply refused: no reviewed plan.** Nothing was changed in Adobe: ${md(refusal.missing ?? "no plan was reviewed")}.`,
       "",
-      `Merge commit ${code(ctx.sha.slice(0, 7))}${runLink(ctx)}.`,
+      `Merge commit ${code(ctx.sha.slice(0, 7))}${workflowRunLink(ctx)}.`,
       "",
     );
   }
@@ -108,7 +108,7 @@ export function applyRefusedBody(plan: Plan, refusal: Refusal, ctx: ApplyComment
     "**To proceed:** review the fresh plan, then either re-run the apply workflow with `force: true` (workflow_dispatch) to apply it as it is now, or open a pull request that changes the YAML so its plan shows what you want.",
     "",
   );
-  return fitToComment(lines.join("\n"), ctx.runUrl);
+  return fitToComment(lines.join("\n"), ctx.workflowRunUrl);
 }
 
 /**
@@ -151,10 +151,10 @@ export function applyFailedBody(error: Error, ctx: ApplyCommentContext): string 
     "",
   ];
   if (error instanceof AppError && error.hint) lines.push(`**Hint:** ${md(error.hint)}`, "");
-  if (ctx.runUrl) lines.push(`See the ${link("workflow run", ctx.runUrl)} for the log.`, "");
-  return fitToComment(lines.join("\n"), ctx.runUrl);
+  if (ctx.workflowRunUrl) lines.push(`See the ${link("workflow run", ctx.workflowRunUrl)} for the log.`, "");
+  return fitToComment(lines.join("\n"), ctx.workflowRunUrl);
 }
 
-function runLink(ctx: ApplyCommentContext): string {
-  return ctx.runUrl ? ` (${link("workflow run", ctx.runUrl)})` : "";
+function workflowRunLink(ctx: ApplyCommentContext): string {
+  return ctx.workflowRunUrl ? ` (${link("workflow run", ctx.workflowRunUrl)})` : "";
 }

@@ -26,7 +26,7 @@ export function driftIssueBody(
   report: DriftReport,
   ctx: {
     marker: string;
-    runUrl: string | undefined;
+    workflowRunUrl: string | undefined;
     sha: string | undefined;
     /** Failing or silent now (written to the record). */
     attention?: readonly DestinationHealth[];
@@ -38,7 +38,7 @@ export function driftIssueBody(
 ): string {
   const recovered = (ctx.recovered ?? []).map((h) => `- ${code(attentionKey(h))} recovered: ${md(healthHeadline(h))}`);
   const footer = [
-    `Checked against commit ${code((ctx.sha ?? "unknown").slice(0, 7))} of the default branch${checkedIn(ctx.runUrl)}.`,
+    `Checked against commit ${code((ctx.sha ?? "unknown").slice(0, 7))} of the default branch${checkedIn(ctx.workflowRunUrl)}.`,
     "aep-gitops reports drift and never fixes it on a schedule: re-run the apply workflow to restore the configuration, or change the YAML to keep what was changed.",
     `This issue is updated on every check and closed automatically when no drift is left${report.health ? " and no destination is failing or silent" : ""}.`,
   ];
@@ -64,7 +64,7 @@ export function driftIssueTitle(sandbox: string | undefined, count: number, atte
 }
 
 export function driftResolvedComment(
-  runUrl: string | undefined,
+  workflowRunUrl: string | undefined,
   health: { read: boolean; recovered?: readonly DestinationHealth[] } = { read: false },
 ): string {
   const recovered = health.recovered ?? [];
@@ -72,9 +72,9 @@ export function driftResolvedComment(
     ? ` Recovered: ${recovered.map((h) => `${code(attentionKey(h))} (${md(healthHeadline(h))})`).join(", ")}.`
     : "";
   const none = health.read ? ", and no destination is failing or silent" : "";
-  return `No drift any more: the live destinations match the configuration again${none} (checked${checkedIn(runUrl)}).${back} Closing.`;
+  return `No drift any more: the live destinations match the configuration again${none} (checked${checkedIn(workflowRunUrl)}).${back} Closing.`;
 }
 
-function checkedIn(runUrl: string | undefined): string {
-  return runUrl ? ` by ${link("this workflow run", runUrl)}` : "";
+function checkedIn(workflowRunUrl: string | undefined): string {
+  return workflowRunUrl ? ` by ${link("this workflow run", workflowRunUrl)}` : "";
 }

@@ -92,7 +92,7 @@ export function driftPrBody(ctx: DriftPrContext): string {
   lines.push(
     "",
     "---",
-    // No link to the run: the body then changes only when the drift does, and a re-run edits nothing.
+    // No link to the workflow run: the body then changes only when the drift does, and a re-run of the job edits nothing.
     `Opened by aep-gitops' drift job on commit ${code(ctx.baseSha.slice(0, 7))} of ${code(ctx.defaultBranch)}. The next check rewrites this branch from ${code(ctx.defaultBranch)}'s head, and closes this pull request if the change is undone in Adobe: push nothing to it.`,
     "",
   );
@@ -112,8 +112,8 @@ function whoAndWhen(item: DriftItem, trails: AuditTrails | undefined): string[] 
   return [`    - by ${code(writerText(item.attribution))}${when ? ` at ${code(when)}` : ""}`];
 }
 
-export function driftPrClosedComment(runUrl: string | undefined): string {
-  return `The changes this pull request kept are no longer in Adobe: the sandbox matches the YAML again (checked${runUrl ? ` by ${link("this workflow run", runUrl)}` : ""}). Nothing is left to keep. Closing.`;
+export function driftPrClosedComment(workflowRunUrl: string | undefined): string {
+  return `The changes this pull request kept are no longer in Adobe: the sandbox matches the YAML again (checked${workflowRunUrl ? ` by ${link("this workflow run", workflowRunUrl)}` : ""}). Nothing is left to keep. Closing.`;
 }
 
 /** The drift job's own pull request, as the plan job recognises it. */

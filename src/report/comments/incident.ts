@@ -11,7 +11,7 @@ export interface IncidentContext {
   marker: string;
   sandbox: string | undefined;
   sha: string;
-  runUrl: string | undefined;
+  workflowRunUrl: string | undefined;
   /** The merged pull request, when one was found. */
   pr?: { number: number } | undefined;
   results?: SandboxResults[] | undefined;
@@ -22,12 +22,12 @@ export function incidentTitle(sandbox: string | undefined): string {
   return `aep-gitops apply failed${sandbox ? ` (sandbox ${visible(sandbox)})` : ""}`;
 }
 
-export function incidentAgainComment(error: Error, ctx: Pick<IncidentContext, "sha" | "runUrl">): string {
-  return `Failed again for merge commit ${code(ctx.sha.slice(0, 7))}${inRun(ctx.runUrl)}: ${md(firstLine(error.message))}`;
+export function incidentAgainComment(error: Error, ctx: Pick<IncidentContext, "sha" | "workflowRunUrl">): string {
+  return `Failed again for merge commit ${code(ctx.sha.slice(0, 7))}${inWorkflowRun(ctx.workflowRunUrl)}: ${md(firstLine(error.message))}`;
 }
 
-export function incidentResolvedComment(ctx: Pick<IncidentContext, "sha" | "runUrl">): string {
-  return `Resolved: merge commit ${code(ctx.sha.slice(0, 7))} was applied successfully${inRun(ctx.runUrl)}; the live destinations match the default branch.`;
+export function incidentResolvedComment(ctx: Pick<IncidentContext, "sha" | "workflowRunUrl">): string {
+  return `Resolved: merge commit ${code(ctx.sha.slice(0, 7))} was applied successfully${inWorkflowRun(ctx.workflowRunUrl)}; the live destinations match the default branch.`;
 }
 
 export function incidentBody(error: Error, ctx: IncidentContext): string {
@@ -40,7 +40,7 @@ export function incidentBody(error: Error, ctx: IncidentContext): string {
     `- Merge commit: ${code(ctx.sha.slice(0, 7))}`,
     ...(ctx.pr ? [`- Pull request: #${ctx.pr.number}`] : []),
     ...(ctx.sandbox ? [`- Sandbox: ${code(ctx.sandbox)}`] : []),
-    ...(ctx.runUrl ? [`- Workflow run: ${link("log and job summary", ctx.runUrl)}`] : []),
+    ...(ctx.workflowRunUrl ? [`- Workflow run: ${link("log and job summary", ctx.workflowRunUrl)}`] : []),
     "",
   ];
   if (error.message.includes("\n")) lines.push(fence("text", error.message), "");
@@ -52,11 +52,11 @@ export function incidentBody(error: Error, ctx: IncidentContext): string {
     "This issue is closed automatically by the next successful apply.",
     "",
   );
-  return fitToComment(lines.join("\n"), ctx.runUrl);
+  return fitToComment(lines.join("\n"), ctx.workflowRunUrl);
 }
 
-function inRun(runUrl: string | undefined): string {
-  return runUrl ? ` in ${link("this workflow run", runUrl)}` : "";
+function inWorkflowRun(workflowRunUrl: string | undefined): string {
+  return workflowRunUrl ? ` in ${link("this workflow run", workflowRunUrl)}` : "";
 }
 
 function firstLine(text: string): string {

@@ -1,6 +1,6 @@
 // The bodies of the sticky plan comment: the plan itself (the report layer's render, under the job's
 // marker, with the commit it is for), and the statuses that replace it when there is no plan to show:
-// invalid YAML, a fork's PR (validated only), a failed run. Only the real plan records, on the line under
+// invalid YAML, a fork's PR (validated only), a failed job. Only the real plan records, on the line under
 // its marker, the commit it planned, and ends with the checksum line; the apply reads both back
 // (src/github/comment-records.ts), so it can never run on a plan that was not shown for the merged head.
 import type { Plan } from "../../domain/plan/plan.js";
@@ -21,14 +21,14 @@ const TITLE = "## aep-gitops plan";
 export interface PlanCommentContext {
   marker: string;
   sha: string;
-  runUrl: string | undefined;
-  /** The checksum the plan comment showed before this run, if it showed a plan. */
+  workflowRunUrl: string | undefined;
+  /** The checksum the plan comment showed before this job, if it showed a plan. */
   previousChecksum?: string | undefined;
   /** The pull request edits the data policies: what it changes (its plan is judged by the base's). */
   policyChange?: PolicyChange | undefined;
   /** The health of the destinations the plan changes (input `health` not ignore). */
   health?: HealthReport | undefined;
-  /** The run's warnings (what apply will need, soft guardrails), files relative to `cwd`. */
+  /** The job's warnings (what apply will need, soft guardrails), files relative to `cwd`. */
   warnings?: { problems: readonly Problem[]; cwd: string } | undefined;
   /** The pull request is the drift job's own (its branch and its author): it keeps a change made in Adobe. */
   driftPullRequest?: boolean | undefined;
@@ -60,9 +60,9 @@ export function planCommentBody(plan: Plan, ctx: PlanCommentContext): string {
     marker: ctx.marker,
     record: plannedLine(ctx.sha),
     preamble,
-    ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}),
+    workflowRunUrl: ctx.workflowRunUrl,
   });
-  return fitToComment(rendered, ctx.runUrl);
+  return fitToComment(rendered, ctx.workflowRunUrl);
 }
 
 /** A drift PR writes Adobe's state into Git: its plan is a no-op by construction, or something moved since. */
@@ -95,11 +95,11 @@ function healthSection(health: HealthReport): string[] {
 }
 
 /** Truncated explicitly (never silently by GitHub), pointing at the job summary that has it all. */
-export function fitToComment(markdown: string, runUrl: string | undefined): string {
+export function fitToComment(markdown: string, workflowRunUrl: string | undefined): string {
   return fitComment(
     markdown,
     GITHUB_COMMENT_LIMIT,
-    runUrl ? `[workflow run summary](${runUrl})` : "this workflow run's summary",
+    workflowRunUrl ? `[workflow run summary](${workflowRunUrl})` : "this workflow run's summary",
   );
 }
 
@@ -112,14 +112,14 @@ export function invalidConfigBody(problems: Problem[], ctx: PlanCommentContext &
     "",
     `**Validation failed: ${plural(errors, "error")}, ${plural(warnings, "warning")}.** Nothing was read from or sent to Adobe.`,
     "",
-    `Checked commit ${code(ctx.sha.slice(0, 7))}${ctx.runUrl ? ` (${link("workflow run", ctx.runUrl)})` : ""}. Each problem is also annotated on the changed files.`,
+    `Checked commit ${code(ctx.sha.slice(0, 7))}${ctx.workflowRunUrl ? ` (${link("workflow run", ctx.workflowRunUrl)})` : ""}. Each problem is also annotated on the changed files.`,
     "",
     // One line per problem: a value the message quotes cannot add one.
     fence("text", problemLines(problems, ctx.workspace)),
     "",
     ...(ctx.policyChange ? [...policyChangeSection(ctx.policyChange), ""] : []),
   ];
-  return fitToComment(lines.join("\n"), ctx.runUrl);
+  return fitToComment(lines.join("\n"), ctx.workflowRunUrl);
 }
 
 /** `reason` is markdown written by the Action itself, never user text, so it is not escaped. */
@@ -134,7 +134,7 @@ export function validateOnlyBody(reason: string, fileCount: number, warnings: nu
     `> ${reason}`,
     `> Without a plan on this pull request, the apply after merge refuses to run until a maintainer reviews a plan and applies with \`force\`.`,
     "",
-    `Checked commit ${code(ctx.sha.slice(0, 7))}${ctx.runUrl ? ` (${link("workflow run", ctx.runUrl)})` : ""}.`,
+    `Checked commit ${code(ctx.sha.slice(0, 7))}${ctx.workflowRunUrl ? ` (${link("workflow run", ctx.workflowRunUrl)})` : ""}.`,
     "",
     ...(ctx.policyChange ? [...policyChangeSection(ctx.policyChange), ""] : []),
   ];
@@ -154,12 +154,12 @@ export function planFailedBody(error: Error, ctx: PlanCommentContext): string {
   ];
   if (known && error.hint) lines.push(`**Hint:** ${md(error.hint)}`, "");
   lines.push(
-    ctx.runUrl
-      ? `See the ${link("workflow run", ctx.runUrl)} for the log; re-run the job once the cause is fixed.`
+    ctx.workflowRunUrl
+      ? `See the ${link("workflow run", ctx.workflowRunUrl)} for the log; re-run the job once the cause is fixed.`
       : "Re-run the job once the cause is fixed.",
     "",
   );
-  return fitToComment(lines.join("\n"), ctx.runUrl);
+  return fitToComment(lines.join("\n"), ctx.workflowRunUrl);
 }
 
 function plural(n: number, word: string): string {

@@ -54,20 +54,20 @@ export function html(text: string): string {
 export function code(text: string, opts: { inTable?: boolean } = {}): string {
   let body = visible(text);
   if (opts.inTable) body = body.replace(/\|/g, "\\|");
-  const ticks = "`".repeat(longestRun(body, "`") + 1);
+  const ticks = "`".repeat(longestStreak(body, "`") + 1);
   const pad = body.startsWith("`") || body.endsWith("`") ? " " : "";
   return `${ticks}${pad}${body}${pad}${ticks}`;
 }
 
 /**
- * A fenced block that no line of its content can close: the fence is longer than any backtick run.
+ * A fenced block that no line of its content can close: the fence is longer than any row of backticks.
  * Each element of `lines` is one line of the block, whatever it holds: a line break inside one (an
  * audience name's) is shown as `\n`, so user text can never add a line to a diff. A string is split
  * at its line feeds (a JSON body, an error message of several lines).
  */
 export function fence(lang: string, lines: string | string[]): string {
   const content = (typeof lines === "string" ? lines.split("\n") : lines).map(visible).join("\n");
-  const ticks = "`".repeat(Math.max(3, longestRun(content, "`") + 1));
+  const ticks = "`".repeat(Math.max(3, longestStreak(content, "`") + 1));
   return `${ticks}${lang}\n${content}\n${ticks}`;
 }
 
@@ -89,12 +89,12 @@ function decodeSafe(url: string): string {
   }
 }
 
-function longestRun(text: string, char: string): number {
+function longestStreak(text: string, char: string): number {
   let longest = 0;
-  let run = 0;
+  let streak = 0;
   for (const c of text) {
-    run = c === char ? run + 1 : 0;
-    longest = Math.max(longest, run);
+    streak = c === char ? streak + 1 : 0;
+    longest = Math.max(longest, streak);
   }
   return longest;
 }

@@ -20,19 +20,19 @@ export interface RenderOptions {
   color?: boolean;
   /** Problems: paths are shown relative to this folder. */
   cwd?: string;
-  /** JSON plans: the run's warnings, shown with the plan. */
+  /** JSON plans: the command's warnings, shown with the plan. */
   problems?: Problem[];
   /** Problems: every file that was checked, for the summary's count. */
   files?: string[];
   /** Markdown: the hidden first line, and the workflow run linked under the summary. */
   marker?: string;
-  runUrl?: string;
+  workflowRunUrl?: string;
 }
 
 export interface ApplyReport {
   checksum: string;
   results: SandboxResults[];
-  /** The run's warnings (JSON only: text shows them on stderr as they are found). */
+  /** The command's warnings (JSON only: text shows them on stderr as they are found). */
   problems?: Problem[];
 }
 

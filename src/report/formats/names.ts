@@ -3,10 +3,10 @@
 // the two agree.
 import { AppError } from "../../errors.js";
 
-/** jsonl (JSON Lines): apply's progress as one event per line, then its summary (report/apply-events.ts). */
+/** jsonl (JSON Lines): apply's progress as one event per line, then its summary (report/apply/events.ts). */
 export type FormatName = "text" | "json" | "markdown" | "jsonl";
 
-export const FORMATS_OF = {
+const FORMATS_OF = {
   plan: ["text", "json", "markdown"],
   apply: ["text", "json", "markdown", "jsonl"],
   drift: ["text", "json", "markdown"],

@@ -77,7 +77,7 @@ function item(sandbox: string, c: Change): DriftItem | undefined {
         ...attribution,
         kind: "orphan",
         ...(c.reason ? { reason: c.reason } : {}),
-        ...(c.duplicate === undefined ? {} : { duplicate: c.duplicate }),
+        duplicate: c.duplicate,
       };
     case "rename":
       // The YAML renamed it; Adobe has the old name until the rename is applied.

@@ -1,7 +1,13 @@
 // The health report (is data flowing?) in words: `aep-gitops status`, the drift report's health section
 // and the plan comment's line per changed destination all say it the same way. Worst first. Identity
 // figures carry "≈" where Adobe says they are estimates; error messages are Adobe's, neutralised here.
-import { byUrgency, VERDICTS, type DestinationHealth, type HealthReport, type Verdict } from "../../domain/operate/health.js";
+import {
+  byUrgency,
+  VERDICTS,
+  type DestinationHealth,
+  type HealthReport,
+  type Verdict,
+} from "../../domain/operate/health.js";
 import { code, md } from "../escape/markdown.js";
 import { printable } from "../escape/terminal.js";
 import { grouped, isoTime } from "../plan/values.js";

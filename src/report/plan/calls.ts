@@ -36,4 +36,4 @@ export function safeBody(body: unknown): unknown {
 
 const SECRET_FIELD = /secret|password|token|privateKey|sasKey$/i;
 const ENV_REF = /^\$\{env:[A-Za-z_][A-Za-z0-9_]*\}$/;
-export const HIDDEN = "(literal secret hidden)";
+const HIDDEN = "(literal secret hidden)";

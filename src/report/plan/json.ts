@@ -43,17 +43,25 @@
 // so the same plan always serialises to the same bytes. Optional keys are omitted, never null.
 import { sizeSum } from "../../domain/review/audience-sizes.js";
 import type { AudienceSchedule } from "../../domain/state/desired.js";
-import type { ApiCall, Attribution, AudienceRef, Change, EgressDelta, Plan, SandboxPlan } from "../../domain/plan/plan.js";
+import type {
+  ApiCall,
+  Attribution,
+  AudienceRef,
+  Change,
+  EgressDelta,
+  Plan,
+  SandboxPlan,
+} from "../../domain/plan/plan.js";
 import type { Problem } from "../../domain/checks/problem.js";
 import { safeBody } from "./calls.js";
 import { locationJson, problemsJson } from "../problems/problems.js";
 
-export const PLAN_JSON_FORMAT = "aep-gitops.plan/v1";
+const PLAN_JSON_FORMAT = "aep-gitops.plan/v1";
 
 export interface PlanJsonOptions {
   /** Files are shown relative to this folder (without one, as they were found). */
   cwd?: string;
-  /** The run's warnings (a plan with errors is not shown: the error envelope carries them). */
+  /** The command's warnings (a plan with errors is not shown: the error envelope carries them). */
   problems?: Problem[];
 }
 

@@ -1,4 +1,4 @@
-// Per changed destination, one sample record before and after the plan (domain/preview-changes.ts), each
+// Per changed destination, one sample record before and after the plan (domain/review/preview-changes.ts), each
 // collapsed: a reviewer opens the one they care about and sees what the stream receives, in Adobe's
 // export format. Bounded, so a plan changing hundreds of destinations keeps room for its changes; the
 // rest are one `aep-gitops preview` away.
@@ -8,7 +8,7 @@ import { destinationType } from "../../domain/destination-types/index.js";
 import { fence, html, md } from "../escape/markdown.js";
 
 /** At most this many sample blocks in one comment. */
-export const SAMPLE_LIMIT = 10;
+const SAMPLE_LIMIT = 10;
 
 export function samplesSection(plan: Plan): string[] {
   const pairs = plan.sandboxes.flatMap((s) => (s.samples ?? []).map((pair) => ({ sandbox: s.sandbox, pair })));

@@ -1,4 +1,4 @@
-// The run's warnings in a plan's markdown (the PR comment, the job summary, `plan --format markdown`):
+// The command's warnings in a plan's markdown (the PR comment, the job summary, `plan --format markdown`):
 // what apply will need (a destination secret this plan ran without), Adobe's soft guardrails, a folder
 // without YAML. As annotations alone they are easy to miss (GitHub shows ten per step, none on a file
 // the pull request does not touch), and the reviewer reads the comment. Every message quotes the YAML,
@@ -8,7 +8,7 @@ import { sortProblems } from "../../domain/checks/problems.js";
 import type { Problem } from "../../domain/checks/problem.js";
 import { code, md } from "../escape/markdown.js";
 
-/** At most this many are listed; the rest are counted, and are in the run's log as annotations. */
+/** At most this many are listed; the rest are counted, and are in the workflow run's log as annotations. */
 export const MAX_WARNINGS_SHOWN = 20;
 /** A message or hint longer than this (in characters) is cut: a warning is a line, not a document. */
 const MAX_TEXT = 300;

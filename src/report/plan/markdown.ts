@@ -16,7 +16,7 @@ import { callCount, partialLine, planSummaryLine, sandboxSummary, summaryLine } 
 export interface MarkdownOptions {
   title?: string;
   /** The workflow run that made the plan; linked under the summary. */
-  runUrl?: string;
+  workflowRunUrl?: string;
   /** The hidden first line (default: the plain plan marker). */
   marker?: string;
   /** A hidden second line, right under the marker: what the comment records for whoever reads it back. */
@@ -36,14 +36,14 @@ export function renderPlanMarkdown(plan: Plan, opts: MarkdownOptions = {}): stri
     ...(opts.preamble?.length ? ["", ...opts.preamble] : []),
     "",
   ];
-  if (opts.runUrl) lines.push(link("Workflow run", opts.runUrl), "");
+  if (opts.workflowRunUrl) lines.push(link("Workflow run", opts.workflowRunUrl), "");
   lines.push(...planMarkdownBody(plan));
   return `${lines.join("\n")}\n`;
 }
 
 /** Everything under the summary line, for embedding the plan in another comment. */
 export function planMarkdownBody(plan: Plan): string[] {
-  // Refusals and notes are short and decide whether the plan can run at all: they come before the
+  // Refusals and notes are short and decide whether the plan can be applied at all: they come before the
   // egress delta, which in a large plan can fill the comment and is what overflow cuts first.
   // The picture goes before it: bounded in size (collapsed per account in a large sandbox), it survives
   // a cut that the list of a few hundred destinations would otherwise push it out of. The sample

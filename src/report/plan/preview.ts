@@ -1,5 +1,5 @@
 // `aep-gitops preview`: per destination, one sample record exactly as its stream or event hub receives
-// it (domain/preview.ts builds it), for people (the record as indented JSON under a line saying where it
+// it (domain/review/preview.ts builds it), for people (the record as indented JSON under a line saying where it
 // goes) and for machines (`aep-gitops.preview/v1`, docs/json-output.md); both end with what Adobe
 // documents that no sample can show.
 import { destinationType, type DestinationType } from "../../domain/destination-types/index.js";
@@ -24,9 +24,9 @@ export interface DestinationPreview {
 
 export interface PreviewReport {
   destinations: DestinationPreview[];
-  /** What the preview cannot show (Adobe's export behaviour), then anything this run could not check. */
+  /** What the preview cannot show (Adobe's export behaviour), then anything this command could not check. */
   notes: string[];
-  /** The run's warnings (text shows them on stderr as they are found). */
+  /** The command's warnings (text shows them on stderr as they are found). */
   problems?: Problem[];
 }
 

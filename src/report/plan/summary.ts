@@ -27,8 +27,8 @@ export function summaryLine(summary: PlanSummary, refusals = 0): string {
 }
 
 /**
- * What a partial run (--destination) says first, as Terraform warns of -target: which destinations it
- * covers, and that nothing else was looked at. Undefined for a full run.
+ * What a partial plan (--destination) says first, as Terraform warns of a narrowed plan: which destinations it
+ * covers, and that nothing else was looked at. Undefined for a full plan.
  */
 export function partialLine(filter: readonly string[] | undefined, report: "plan" | "drift report" = "plan") {
   if (!filter) return undefined;

@@ -1,5 +1,5 @@
 // A failed command as JSON, on stdout, when --format json was asked for: a script reads one document
-// whatever happened. The problems that stopped a run (invalid YAML, audiences the sandbox lacks) are in
+// whatever happened. The problems that stopped a command (invalid YAML, audiences the sandbox lacks) are in
 // it, at their file:line:col.
 import type { ErrorDescription } from "../../errors.js";
 import { problemsJson } from "./problems.js";

@@ -30,7 +30,7 @@ export function formatProblemsText(problems: Problem[], cwd: string, options: Fo
 
 export const VALIDATE_JSON_FORMAT = "aep-gitops.validate/v1";
 
-/** One problem as JSON, in a fixed key order (the output diffs cleanly between runs). */
+/** One problem as JSON, in a fixed key order (the output diffs cleanly between commands). */
 export interface ProblemJson {
   file: string;
   line: number;
@@ -60,8 +60,8 @@ export function problemsJson(problems: Problem[], cwd: string | undefined): Prob
     rule: p.rule,
     severity: p.severity,
     message: p.message,
-    ...(p.hint === undefined ? {} : { hint: p.hint }),
-    ...(p.policy === undefined ? {} : { policy: p.policy }),
+    hint: p.hint,
+    policy: p.policy,
   }));
 }
 

@@ -8,7 +8,7 @@ import { ImsTokenSource } from "../../../src/aep/ims.js";
 import { HttpAudiences } from "../../../src/aep/audiences.js";
 import { settingsFromEnv } from "../../../src/aep/settings.js";
 import { hasErrors, loadDesired } from "../../../src/config/load.js";
-import { applyRun, planAll, type RunOptions } from "../../../src/reconcile/reconcile.js";
+import { applyAll, planAll, type ReconcileOptions } from "../../../src/reconcile/reconcile.js";
 import type { CliRun, Lab } from "../../support/lab.js";
 import type { Recorder } from "./recorder.js";
 
@@ -55,7 +55,7 @@ async function inProcess(lab: Lab, folder: string, opts: { prune?: boolean; sand
   const targets = [
     { desired: loaded.desired, port: new HttpFlowService(http, sandbox), audiences: new HttpAudiences(http, sandbox) },
   ];
-  const options: RunOptions = {
+  const options: ReconcileOptions = {
     prune: Boolean(opts.prune),
     force: true,
     allowEmpty: false,
@@ -83,7 +83,7 @@ export async function planIsEmpty(
 /** apply --yes --force (and --prune), in-process: the setup step of a case, not what is measured. */
 export async function applyInProcess(lab: Lab, folder: string, opts: { prune?: boolean; sandbox?: string } = {}) {
   const { targets, options, run } = await inProcess(lab, folder, opts);
-  const applied = await applyRun(targets, run, { ...options, lock: { ttlMs: 2_000, waitMs: 30_000 } });
+  const applied = await applyAll(targets, run, { ...options, lock: { ttlMs: 2_000, waitMs: 30_000 } });
   const failed = applied.results.flatMap((r) => r.items).filter((i) => i.status !== "done");
   if (failed.length > 0) throw new Error(`setup apply failed: ${JSON.stringify(failed)}`);
   return applied;

@@ -1,11 +1,11 @@
 // env-ref: credentials name environment variables as ${env:NAME}, the whole value. Anything else that
 // looks like a reference ($NAME, ${NAME}, ${ENV:x}, text around it) would be sent to Adobe literally.
 // The value itself is never echoed: it may be a secret.
-import type { SourceLocation } from "../../domain/state/desired.js";
-import type { Problem } from "../../domain/checks/problem.js";
-import { problem } from "../../domain/checks/problems.js";
-import { suggestedVariable } from "../../domain/checks/env-names.js";
-import { repairEnvReference } from "../secrets.js";
+import type { SourceLocation } from "../../state/desired.js";
+import type { Problem } from "../problem.js";
+import { problem } from "../problems.js";
+import { suggestedVariable } from "../env-names.js";
+import { repairEnvReference } from "../env-reference.js";
 
 export function envRefProblem(
   value: string,

@@ -1,8 +1,8 @@
 // unknown-account: a destination must name an Account declared in the same sandbox. Accounts that failed
 // the schema still count as declared, so one typo is not reported twice.
-import type { Problem } from "../../domain/checks/problem.js";
-import { didYouMean } from "../../domain/match/did-you-mean.js";
-import { problem } from "../../domain/checks/problems.js";
+import type { Problem } from "../problem.js";
+import { didYouMean } from "../../match/did-you-mean.js";
+import { problem } from "../problems.js";
 import { accounts, destinations, text, type RuleContext } from "./rule.js";
 
 export function unknownAccounts(context: RuleContext): Problem[] {

@@ -1,8 +1,8 @@
 // duplicate-audience: audiences are matched by id, so one listed twice is a mistake (often a copy-paste
 // that meant another audience). A name-only entry duplicates any earlier entry with that name. The later
 // entry is reported. (Two ids sharing a name are allowed: Adobe permits duplicate audience names.)
-import type { Problem } from "../../domain/checks/problem.js";
-import { problem } from "../../domain/checks/problems.js";
+import type { Problem } from "../problem.js";
+import { problem } from "../problems.js";
 import { destinations, list, record, text, type RuleContext } from "./rule.js";
 
 export function duplicateAudiences(context: RuleContext): Problem[] {

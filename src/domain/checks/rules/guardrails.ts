@@ -1,7 +1,7 @@
 // Adobe's published guardrails for streaming destinations (help/destinations/guardrails.md). They are
 // soft limits Adobe can raise per organisation, so exceeding one is a warning, never an error.
-import type { Problem, RuleId } from "../../domain/checks/problem.js";
-import { problem } from "../../domain/checks/problems.js";
+import type { Problem, RuleId } from "../problem.js";
+import { problem } from "../problems.js";
 import { destinations, list, type RuleContext } from "./rule.js";
 
 export const GUARDRAILS = {

@@ -1,8 +1,8 @@
 // audience-schedule: an audience's schedule names days that exist, and does not end before it starts.
 // The YYYY-MM-DD shape is the schema's (so editors flag it too); this rule checks what a pattern cannot:
 // 2026-02-30 has the shape of a date, and an end before the start would export nothing at all.
-import type { Problem } from "../../domain/checks/problem.js";
-import { problem } from "../../domain/checks/problems.js";
+import type { Problem } from "../problem.js";
+import { problem } from "../problems.js";
 import { destinations, list, record, text, type RuleContext } from "./rule.js";
 
 const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,7 +1,7 @@
 // duplicate-attribute: profile attributes are matched by path, so a path listed twice is a mistake
 // (XDM paths are case-sensitive: person.lastName and person.lastname are different fields).
-import type { Problem } from "../../domain/checks/problem.js";
-import { problem } from "../../domain/checks/problems.js";
+import type { Problem } from "../problem.js";
+import { problem } from "../problems.js";
 import { destinations, list, text, type RuleContext } from "./rule.js";
 
 export function duplicateAttributes(context: RuleContext): Problem[] {

@@ -1,9 +1,9 @@
 // literal-secret: a secret credential field (writeOnly in the schema: secretKey, sasKey) holds a value
 // instead of an environment reference. Secrets never live in Git; the message never echoes the value.
-import type { SourceLocation } from "../../domain/state/desired.js";
-import type { Problem } from "../../domain/checks/problem.js";
-import { problem } from "../../domain/checks/problems.js";
-import { suggestedVariable } from "../../domain/checks/env-names.js";
+import type { SourceLocation } from "../../state/desired.js";
+import type { Problem } from "../problem.js";
+import { problem } from "../problems.js";
+import { suggestedVariable } from "../env-names.js";
 
 export function literalSecretProblem(
   at: SourceLocation,

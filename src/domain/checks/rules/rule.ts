@@ -1,9 +1,9 @@
 // The shape of a semantic rule (layer 2): a small function over every checked document of a sandbox.
 // Rules read documents defensively (they also run on documents that failed the schema, so one broken
 // field does not hide a duplicate elsewhere) and return problems; they never throw.
-import type { SourceLocation } from "../../domain/state/desired.js";
-import type { Problem } from "../../domain/checks/problem.js";
-import type { CheckedDocument } from "../check-document.js";
+import type { SourceLocation } from "../../state/desired.js";
+import type { Problem } from "../problem.js";
+import type { CheckedDocument } from "../document.js";
 
 export interface RuleContext {
   sandbox: string;

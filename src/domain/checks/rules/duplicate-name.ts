@@ -1,8 +1,8 @@
 // duplicate-name: names are identities, so two accounts (or two destinations) with one name in a sandbox
 // would fight over one live object. Every occurrence is reported, each pointing at the others.
-import type { Problem } from "../../domain/checks/problem.js";
-import type { CheckedDocument } from "../check-document.js";
-import { problem } from "../../domain/checks/problems.js";
+import type { Problem } from "../problem.js";
+import type { CheckedDocument } from "../document.js";
+import { problem } from "../problems.js";
 import { where, type RuleContext } from "./rule.js";
 
 export function duplicateNames(context: RuleContext): Problem[] {

@@ -1,15 +1,19 @@
 // duplicate-key: YAML keeps the last of two equal keys, so a duplicated `audiences:` would silently drop
 // the first list. The yaml parser flags it; this names the key and where it first appeared.
 import { isMap, isScalar, visit, type Document, type YAMLError } from "yaml";
-import type { Problem } from "../../domain/checks/problem.js";
-import type { Locator } from "../locator.js";
-import { problem } from "../../domain/checks/problems.js";
+import type { Problem } from "../domain/checks/problem.js";
+import type { SourceLocation } from "../domain/state/desired.js";
+import { problem } from "../domain/checks/problems.js";
 
-export function duplicateKeyProblem(doc: Document, error: YAMLError, locator: Locator): Problem {
-  const at = locator.position(error.pos[0]);
+export function duplicateKeyProblem(
+  doc: Document,
+  error: YAMLError,
+  position: (offset: number) => SourceLocation,
+): Problem {
+  const at = position(error.pos[0]);
   const first = firstOccurrence(doc, error.pos[0]);
   if (!first) return problem(at, "duplicate-key", "duplicate key in this mapping");
-  const earlier = locator.position(first.offset);
+  const earlier = position(first.offset);
   return problem(at, "duplicate-key", `duplicate key '${first.key}' (first set at line ${earlier.line})`, {
     hint: "YAML keeps only the last value of a repeated key; merge the two or remove one",
   });

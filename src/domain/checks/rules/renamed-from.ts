@@ -1,9 +1,9 @@
 // renamed-from: `renamedFrom` names the previous identity of an account or destination, to rename the
 // live objects in place. If that name is still declared, the two documents would fight over one live
 // object; if two documents claim the same previous name, only one can have it.
-import type { Problem } from "../../domain/checks/problem.js";
-import type { CheckedDocument } from "../check-document.js";
-import { problem } from "../../domain/checks/problems.js";
+import type { Problem } from "../problem.js";
+import type { CheckedDocument } from "../document.js";
+import { problem } from "../problems.js";
 import { text, where, type RuleContext } from "./rule.js";
 
 export function renamedFrom(context: RuleContext): Problem[] {

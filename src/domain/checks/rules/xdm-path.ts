@@ -1,8 +1,8 @@
 // xdm-path: a profile attribute is a dotted XDM path (person.lastName, _tenant.field). The pattern lives
 // in the schema; this rule explains the common ways a path goes wrong and how to write it instead.
-import type { SourceLocation } from "../../domain/state/desired.js";
-import type { Problem } from "../../domain/checks/problem.js";
-import { problem } from "../../domain/checks/problems.js";
+import type { SourceLocation } from "../../state/desired.js";
+import type { Problem } from "../problem.js";
+import { problem } from "../problems.js";
 
 export function xdmPathProblem(value: string, at: SourceLocation): Problem {
   return problem(at, "xdm-path", `'${value}' is not an XDM path`, { hint: hintFor(value) });

@@ -1,10 +1,10 @@
 // shared-target: two destinations writing to one place (the same stream in the same region of the same
 // account, the same event hub of the same account) send every profile twice, usually a rename or a
 // copy-paste that forgot to change the target. A warning: a fan-in can be meant.
-import { destinationType, isDestinationType, whereParams } from "../../domain/destination-types/index.js";
-import type { Problem } from "../../domain/checks/problem.js";
-import type { CheckedDocument } from "../check-document.js";
-import { problem } from "../../domain/checks/problems.js";
+import { destinationType, isDestinationType, whereParams } from "../../destination-types/index.js";
+import type { Problem } from "../problem.js";
+import type { CheckedDocument } from "../document.js";
+import { problem } from "../problems.js";
 import { destinations, record, text, where, type RuleContext } from "./rule.js";
 
 export function sharedTargets(context: RuleContext): Problem[] {

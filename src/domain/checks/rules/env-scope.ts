@@ -1,10 +1,10 @@
 // Where environment references may stand, and what they may name (layer 2, over every document): a
 // reference is resolved in an account's credentials only, and never names the tool's or the runner's
 // own variables (src/domain/checks/env-names.ts says why).
-import { allowedByPrefixes, reservedVariable, suggestedVariable } from "../../domain/checks/env-names.js";
-import type { Problem } from "../../domain/checks/problem.js";
-import { problem } from "../../domain/checks/problems.js";
-import { envReferenceName } from "../secrets.js";
+import { allowedByPrefixes, reservedVariable, suggestedVariable } from "../env-names.js";
+import type { Problem } from "../problem.js";
+import { problem } from "../problems.js";
+import { envReferenceName } from "../env-reference.js";
 import { accounts, record, text, type RuleContext } from "./rule.js";
 
 /**

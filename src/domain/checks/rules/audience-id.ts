@@ -1,8 +1,8 @@
 // audience-id: an audience id must be the lower-case UUID Adobe shows. The pattern lives in the schema
 // (so editors flag it too); this rule words the problem and suggests the likely fix.
-import type { SourceLocation } from "../../domain/state/desired.js";
-import type { Problem } from "../../domain/checks/problem.js";
-import { problem } from "../../domain/checks/problems.js";
+import type { SourceLocation } from "../../state/desired.js";
+import type { Problem } from "../problem.js";
+import { problem } from "../problems.js";
 
 const UUID_ANY_CASE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,7 +1,7 @@
 // type-mismatch: a Kinesis destination cannot send through Event Hubs credentials (and vice versa): the
 // account's type must equal the destination's.
-import type { Problem } from "../../domain/checks/problem.js";
-import { problem } from "../../domain/checks/problems.js";
+import type { Problem } from "../problem.js";
+import { problem } from "../problems.js";
 import { accounts, destinations, text, where, type RuleContext } from "./rule.js";
 
 export function typeMismatches(context: RuleContext): Problem[] {

@@ -1,10 +1,13 @@
 // How environment references are written, read and repaired. Secrets never live in Git: only the
 // reference does. Which credential fields are secret is each destination type's fact (its registry
 // entry, held against the schema's writeOnly fields by a test).
-import { resourceSchema } from "./schema.js";
 
-/** The one accepted form, taken from the schema: `${env:NAME}` as the whole value. */
-const ENV_REFERENCE = new RegExp(resourceSchema.definitions.secretReference.pattern);
+/**
+ * The one accepted form, `${env:NAME}` as the whole value: the schema's
+ * `definitions.secretReference.pattern`, which a test holds this equal to.
+ */
+export const ENV_REFERENCE_PATTERN = "^\\$\\{env:[A-Za-z_][A-Za-z0-9_]*\\}$";
+const ENV_REFERENCE = new RegExp(ENV_REFERENCE_PATTERN);
 
 /** The variable name of a well-formed `${env:NAME}` reference, else undefined. */
 export function envReferenceName(value: string): string | undefined {
