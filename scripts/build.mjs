@@ -2,7 +2,7 @@
 // as `runs.using: node24` requires). esbuild is fast enough to run before every test run.
 import { build as esbuild } from "esbuild";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
@@ -58,6 +58,145 @@ const awsSdkInstalled = {
   },
 };
 
+const HANDLERS = "src/cli/handlers/";
+
+/** The CLI's build options, common to both files. */
+function cliOptions(rest) {
+  return {
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    logLevel: "warning",
+    absWorkingDir: root,
+    sourcemap: "linked",
+    metafile: true,
+    // What the sources ask of import.meta, in a CommonJS bundle: its own URL (schemas and the examples
+    // are found beside it), made when first asked (pathToFileURL costs every start ~1 ms otherwise).
+    define: { "import.meta.url": "__aepBundle.url" },
+    // "use strict" first, before anything else: the sources are ECMAScript modules, strict by definition,
+    // and a directive anywhere but at the top of the file is no directive at all.
+    banner: {
+      js: `"use strict";const __aepBundle={get url(){return require("node:url").pathToFileURL(__filename).href}};${rest}`,
+    },
+    // Less source for V8 to compile at every start: whitespace and syntax only, so names (and stack
+    // traces through the source map) stay as written.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    // Non-ASCII characters escaped: bin/code-cache.js reads the bundles as latin1, which is faster than UTF-8.
+    charset: "ascii",
+  };
+}
+
+/** A path esbuild resolved, as the metafile names inputs: relative to the root, with forward slashes. */
+const inputName = (file) => path.relative(root, file).split(path.sep).join("/");
+
+/**
+ * index.cjs: the command line, each handler's import() turned into a require() of handlers.cjs, run
+ * the first time a command runs. Every module index.cjs holds is handed to handlers.cjs through
+ * `shared` (one instance of each: an AppError thrown by a handler is the boundary's AppError).
+ */
+function entryPlugin(shared) {
+  return {
+    name: "handlers-apart",
+    setup(build) {
+      build.onResolve({ filter: /\/handlers\// }, (args) => {
+        if (args.kind !== "dynamic-import") return undefined;
+        const file = inputName(path.resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts")));
+        return file.startsWith(HANDLERS) ? { path: file, namespace: "handler" } : undefined;
+      });
+      build.onResolve({ filter: /^aep:shared$/ }, () => ({ path: "shared", namespace: "aep" }));
+      build.onResolve({ filter: /^\.\/handlers\.cjs$/ }, () => ({ path: "./handlers.cjs", external: true }));
+      build.onLoad({ filter: /.*/, namespace: "handler" }, (args) => ({
+        contents: `module.exports = require("./handlers.cjs").open(require("aep:shared"))[${JSON.stringify(args.path)}]();`,
+        loader: "js",
+        resolveDir: root,
+      }));
+      build.onLoad({ filter: /.*/, namespace: "aep" }, () => ({
+        contents: `module.exports = {${[...shared].map((f) => `${JSON.stringify(f)}: () => require(${JSON.stringify(`./${f}`)})`).join(",")}};`,
+        loader: "js",
+        resolveDir: root,
+      }));
+    },
+  };
+}
+
+/** handlers.cjs: every handler, and what they import but index.cjs holds taken from index.cjs. */
+function restPlugin(shared) {
+  return {
+    name: "from-the-entry",
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData?.inner || args.kind === "entry-point" || args.namespace !== "file") return undefined;
+        const resolved = await build.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: { inner: true },
+        });
+        if (resolved.errors.length > 0 || resolved.external || resolved.namespace !== "file") return undefined;
+        const file = inputName(resolved.path);
+        return shared.has(file) ? { path: file, namespace: "shared" } : undefined;
+      });
+      build.onLoad({ filter: /.*/, namespace: "shared" }, (args) => ({
+        contents: `module.exports = __aepShared[${JSON.stringify(args.path)}]();`,
+        loader: "js",
+      }));
+    },
+  };
+}
+
+async function cliBundles(staging) {
+  const handlers = readdirSync(path.join(root, HANDLERS))
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => `${HANDLERS}${f}`);
+  // The entry's modules are known once it is built, and handing them over keeps all their exports:
+  // built again until the set stands still.
+  let shared = new Set();
+  let entry;
+  for (;;) {
+    entry = await esbuild({
+      ...cliOptions(""),
+      entryPoints: ["src/cli/bin.ts"],
+      outfile: `${staging}/index.cjs`,
+      plugins: [entryPlugin(shared), yamlAsEsm, lazyChildProcess, awsSdkInstalled],
+    });
+    const inputs = new Set(Object.keys(entry.metafile.inputs).filter((f) => !f.includes(":")));
+    if (inputs.size === shared.size && [...inputs].every((f) => shared.has(f))) break;
+    shared = inputs;
+  }
+  const rest = await esbuild({
+    ...cliOptions("let __aepShared;"),
+    stdin: {
+      contents: `export function open(shared) { __aepShared = shared; return {${handlers
+        .map((f) => `${JSON.stringify(f)}: () => require(${JSON.stringify(`./${f}`)})`)
+        .join(",")}}; }`,
+      resolveDir: root,
+      sourcefile: "handlers.cjs",
+      loader: "js",
+    },
+    outfile: `${staging}/handlers.cjs`,
+    plugins: [restPlugin(shared), yamlAsEsm, lazyChildProcess, awsSdkInstalled],
+  });
+  // No import() may run in the bundles: on Node 20 a function V8 takes from the code cache loses its
+  // import callback, and every import() in it fails. Bundled modules' dynamic imports become plain
+  // calls; one left for Node to resolve (a package outside the bundle, a builtin) would fail at run
+  // time, so it fails the build.
+  const leftForNode = [entry, rest]
+    .flatMap((b) => Object.values(b.metafile.outputs))
+    .flatMap((output) => output.imports)
+    .filter((i) => i.kind === "dynamic-import" && i.external);
+  if (leftForNode.length > 0)
+    throw new Error(
+      `the CLI bundle would import() at run time: ${leftForNode.map((i) => i.path).join(", ")}; require() it instead`,
+    );
+  // The code cache's key (bin/code-cache.js): V8 checks a cache against the source's length, not its
+  // content, so a rebuilt bundle of the same length must not meet the old cache. One key for both.
+  const hash = createHash("sha256");
+  for (const file of ["index.cjs", "handlers.cjs"]) hash.update(readFileSync(path.join(root, staging, file)));
+  writeFileSync(path.join(root, staging, "index.cjs.id"), hash.digest("hex").slice(0, 16));
+}
+
 export async function build() {
   const common = {
     bundle: true,
@@ -74,49 +213,13 @@ export async function build() {
   // terminal) finds the old bundle or the new one, never none.
   const staging = `dist/.cli-${process.pid}`;
   rmSync(path.join(root, staging), { recursive: true, force: true });
-  // The CLI is one CommonJS file: bin/aep-gitops.js hands it to V8's code cache (Node's own on 22.1 and
-  // later, bin/code-cache.js on Node 20), and a cached start skips parsing and compiling it, which no
-  // split into chunks can match: 60 ms → 30 ms of CPU for `validate` (bench/results.md, "Start-up").
-  // The command's behaviour and the emulator are still imported dynamically, so they are
-  // only evaluated when a command needs them.
-  const cli = await esbuild({
-    ...common,
-    format: "cjs",
-    metafile: true,
-    entryPoints: ["src/cli/bin.ts"],
-    outfile: `${staging}/index.cjs`,
-    // What the sources ask of import.meta, in a CommonJS bundle: its own URL (schemas and the examples
-    // are found beside it).
-    define: { "import.meta.url": "__aepBundleUrl" },
-    // "use strict" first, before anything else: the sources are ECMAScript modules, strict by definition,
-    // and a directive anywhere but at the top of the file is no directive at all.
-    banner: { js: "\"use strict\";const __aepBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    // Less source for V8 to compile at every start: whitespace and syntax only, so names (and stack
-    // traces through the source map) stay as written.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    // Non-ASCII characters escaped: bin/code-cache.js reads the bundle as latin1, which is faster than UTF-8.
-    charset: "ascii",
-    plugins: [yamlAsEsm, lazyChildProcess, awsSdkInstalled],
-  });
-  // No import() may run in the bundle: on Node 20 a function V8 takes from the code cache loses its
-  // import callback, and every import() in it fails. Bundled modules' dynamic imports become plain
-  // calls; one left for Node to resolve (a package outside the bundle, a builtin) would fail at run
-  // time, so it fails the build.
-  const leftForNode = Object.values(cli.metafile.outputs)
-    .flatMap((output) => output.imports)
-    .filter((i) => i.kind === "dynamic-import" && i.external);
-  if (leftForNode.length > 0)
-    throw new Error(
-      `the CLI bundle would import() at run time: ${leftForNode.map((i) => i.path).join(", ")}; require() it instead`,
-    );
-  // The code cache's key (bin/code-cache.js): V8 checks a cache against the source's length, not its
-  // content, so a rebuilt bundle of the same length must not meet the old cache.
-  const bundle = readFileSync(path.join(root, staging, "index.cjs"));
-  writeFileSync(
-    path.join(root, staging, "index.cjs.id"),
-    createHash("sha256").update(bundle).digest("hex").slice(0, 16),
-  );
+  // The CLI is two CommonJS files: bin/aep-gitops.js hands them to V8's code cache (Node's own on 22.1
+  // and later, bin/code-cache.js on Node 20), and a cached start skips parsing and compiling them, which
+  // no split into ESM chunks can match: 60 ms → 30 ms of CPU for `validate` (bench/results.md,
+  // "Start-up"). index.cjs is the command line (the command table, commander, the boundary, the
+  // output); handlers.cjs is every command's handler and all it imports, required the first time a
+  // command runs (cliBundles says how), so `--version`, help, completion and usage errors never read it.
+  await cliBundles(staging);
   const old = path.join(root, `dist/.cli-old-${process.pid}`);
   if (existsSync(path.join(root, "dist/cli"))) renameSync(path.join(root, "dist/cli"), old);
   renameSync(path.join(root, staging), path.join(root, "dist/cli"));

@@ -17,7 +17,7 @@ import { settingsFromEnv } from "../../src/aep/settings.js";
 import { hasErrors, loadDesired } from "../../src/config/load.js";
 import { DESTINATION_CONNECTION_SPEC_IDS } from "../../src/domain/destination-types/index.js";
 import { assemblePlan, hasChanges, planSandbox } from "../../src/domain/plan/planner.js";
-import { fingerprints } from "../../src/reconcile/fingerprint.js";
+import { fingerprints } from "../../src/reconcile/credentials.js";
 import { applyAll, planAll, type ReconcileOptions, type SandboxInputs } from "../../src/reconcile/reconcile.js";
 import { MARKETING_ACTIONS } from "./scenario.js";
 
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     specs,
     schemas: new HttpSchemaRegistry(http, l.desired.sandbox),
   }));
-  // As src/app/reconcile-options.ts makes them, with the tool config's defaults.
+  // As src/app/use-cases.ts makes them, with the tool config's defaults.
   const options: ReconcileOptions = {
     prune: input.prune,
     force: false,

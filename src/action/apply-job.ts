@@ -4,7 +4,7 @@
 // issue and fails the job; the next successful apply closes it. The workflow serializes its workflow runs per
 // sandbox (`concurrency`), so two merges never apply at once.
 import { EXIT_ON, graceMs, watchInterrupts } from "../app/interrupt.js";
-import { lockWaitReporter } from "../app/lock-wait.js";
+import { lockWaitReporter } from "../app/lock.js";
 import { apply, assertComplete, failedCount, plan as planUseCase } from "../app/use-cases.js";
 import { openWorkspace } from "../app/workspace.js";
 import { hasChanges, isNoop } from "../domain/plan/planner.js";
@@ -21,8 +21,8 @@ import {
 } from "../report/comments/apply-comment.js";
 import { render } from "../report/formats/index.js";
 import { checkConfig } from "./config-check.js";
-import { openIncident, resolveIncident } from "./incident.js";
-import { diagnosingPlanning } from "./diagnose.js";
+import { openIncident, resolveIncident } from "./failure.js";
+import { diagnosingPlanning } from "./failure.js";
 import type { Job, JobContext, JobResult } from "./job-context.js";
 import { findReviewedPlan, type ReviewedPlan } from "./reviewed-plan.js";
 

@@ -5,7 +5,7 @@
 // the job then opens its workspace from this same configuration.
 import path from "node:path";
 import { loadConfiguration, type Configuration, type ConfigurationRequest } from "../app/configuration.js";
-import { secretValues } from "../app/secrets.js";
+import { secretValues } from "../app/workspace.js";
 import { ToolConfigError } from "../config/tool-config.js";
 import type { Problem } from "../domain/checks/problem.js";
 import { annotationText } from "../github/workflow-commands.js";

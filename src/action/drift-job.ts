@@ -20,7 +20,7 @@ import {
 import { fitToComment } from "../report/comments/plan-comment.js";
 import { render } from "../report/formats/index.js";
 import { checkConfig } from "./config-check.js";
-import { diagnosingPlanning } from "./diagnose.js";
+import { diagnosingPlanning } from "./failure.js";
 import { driftPullRequests } from "./drift-pr.js";
 import type { Job, JobContext, JobResult } from "./job-context.js";
 

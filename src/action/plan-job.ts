@@ -23,7 +23,7 @@ import {
 import { render } from "../report/formats/index.js";
 import { isDriftBranch } from "../report/comments/drift-pr.js";
 import { annotate, checkConfig } from "./config-check.js";
-import { diagnosingPlanning } from "./diagnose.js";
+import { diagnosingPlanning } from "./failure.js";
 import { policyJudge } from "./policy-judge.js";
 import type { Job, JobContext, JobResult } from "./job-context.js";
 

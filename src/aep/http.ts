@@ -5,7 +5,7 @@ import pRetry, { AbortError } from "p-retry";
 import { AmbiguousWriteError, AepApiError, NetworkError, describeErrorBody } from "./errors.js";
 import { exchange, type ExchangeObserver } from "./exchange.js";
 import type { TokenSource } from "./ims.js";
-import { retryAfterMs } from "./retry-after.js";
+import { retryAfterMs } from "./exchange.js";
 import { AdaptiveLimiter } from "./limiter.js";
 import { ServerClock } from "./server-clock.js";
 import { RequestPacer } from "./pacer.js";

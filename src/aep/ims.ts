@@ -5,7 +5,7 @@ import pRetry, { AbortError } from "p-retry";
 import { AppError } from "../errors.js";
 import { describeErrorBody } from "./errors.js";
 import { exchange, type ExchangeObserver } from "./exchange.js";
-import { retryAfterMs } from "./retry-after.js";
+import { retryAfterMs } from "./exchange.js";
 import type { AepSettings } from "./settings.js";
 
 export interface TokenSource {

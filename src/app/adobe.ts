@@ -17,6 +17,8 @@ import { settingsFromEnv, type AepSettings } from "../aep/settings.js";
 import type { Io } from "./io.js";
 import { createTrace } from "./trace.js";
 import type { Output } from "./output.js";
+import { Repository } from "../config/repository.js";
+import { findConfigFolder } from "../config/tool-config-file.js";
 
 export interface Adobe {
   settings: AepSettings;
@@ -68,7 +70,7 @@ export async function openAdobe(
   options: {
     emulator?: boolean | undefined;
     trace?: string | undefined;
-    /** The tool config the command read or names: the emulator's state lives beside it (emulator-home.ts). */
+    /** The tool config the command read or names: the emulator's state lives beside it (emulatorHome below). */
     config?: string | undefined;
   },
   io: Io,
@@ -81,7 +83,7 @@ export async function openAdobe(
   if (options.emulator) {
     // Loaded only when asked for: a command against Adobe never pays for the emulator's code.
     const { startEmulator } = await import("../emulator/index.js");
-    const home = (await import("./emulator-home.js")).emulatorHome(io.cwd, options.config);
+    const home = emulatorHome(io.cwd, options.config);
     const statePath = path.join(stateFolder(home), "emulator-state.json");
     const emulator = await startEmulator({ port: 0, statePath });
     output.err(
@@ -142,7 +144,7 @@ export async function openAdobe(
 }
 
 /**
- * `.aep-gitops/` in `home` (the config repository's folder, emulator-home.ts), made to ignore itself (a
+ * `.aep-gitops/` in `home` (the config repository's folder, emulatorHome), made to ignore itself (a
  * `.gitignore` of `*`), so the emulator's state can never be committed with `git add -A`, whatever the
  * repository's own ignores say.
  */
@@ -153,4 +155,15 @@ function stateFolder(home: string): string {
   if (!existsSync(ignore))
     writeFileSync(ignore, "# Local state of aep-gitops (the --emulator sandbox): never commit it.\n*\n");
   return folder;
+}
+
+// Where --emulator keeps its state (`.aep-gitops/`): with the configuration it stands in for, not in
+// whatever folder the command was typed in. A command from `destinations/` must plan against the sandbox the
+// one from the root applied to, not a fresh empty one that "adds" everything again. So: the tool
+// config's folder (named with --config, or found from the working folder up, as every command finds it),
+// else the repository root (the nearest folder with .git; outside Git, the working folder).
+export function emulatorHome(cwd: string, configFile?: string): string {
+  if (configFile) return path.dirname(path.resolve(cwd, configFile));
+  const repository = Repository.around(cwd);
+  return findConfigFolder(repository) ?? repository.root;
 }

@@ -3,7 +3,7 @@
 // them; both then plan from the same desired state without reading a file again.
 import path from "node:path";
 import { checkSandboxes, hasErrors, loadSandboxes, type LoadResult, type SandboxCheck } from "../config/load.js";
-import { explainDefaultFolder } from "../config/default-folder.js";
+import { explainDefaultFolder } from "../config/tool-config.js";
 import { sortProblems } from "../domain/checks/problems.js";
 import { Repository } from "../config/repository.js";
 import { loadToolConfig, type SandboxConfig, type ToolConfig } from "../config/tool-config.js";

@@ -5,7 +5,7 @@
 // repository, are ever rewritten.
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { readBounded } from "../config/bounded-read.js";
+import { readBounded } from "../config/repository.js";
 import { spliceDriftEdits } from "../config/drift-splice.js";
 import { Repository } from "../config/repository.js";
 import { AppError } from "../errors.js";

@@ -3,7 +3,7 @@
 // renamed into place), and read up to a bound, as every file is.
 import { renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { formatBytes, readBounded } from "../config/bounded-read.js";
+import { formatBytes, readBounded } from "../config/repository.js";
 import {
   alteredSavedPlan,
   MAX_SAVED_PLAN_BYTES,
@@ -16,11 +16,11 @@ import { AppError } from "../errors.js";
 import { applySavedPlan, type SavedApplyOptions } from "../reconcile/apply-saved.js";
 import type { ItemResult } from "../domain/apply/results.js";
 import type { PlanResult } from "../reconcile/reconcile.js";
-import { envReferences } from "../reconcile/substitute.js";
+import { envReferences } from "../reconcile/credentials.js";
 import { movedText } from "../report/plan/moved.js";
 import { VERSION } from "../version.js";
 import type { Adobe } from "./adobe.js";
-import { lockOptions } from "./reconcile-options.js";
+import { lockOptions } from "./use-cases.js";
 import { lockDegradedWarning } from "./use-cases.js";
 
 export function writeSavedPlan(file: string, planned: PlanResult, adobe: Adobe): SavedPlan {

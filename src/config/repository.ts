@@ -1,3 +1,5 @@
+// What the tool may read, and how: inside the repository, up to a size limit, as UTF-8.
+//
 // The repository is the boundary of what the tool reads. A plan job runs on whatever a pull request
 // holds, with an Adobe credential in its environment: a symbolic link to a runner's file, or a path
 // such as ../../.ssh, must not turn that content into a problem message, a PR comment or a log line.
@@ -9,6 +11,8 @@
 import { existsSync, lstatSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { AppError } from "../errors.js";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
 
 /** Where a path leads: a file or folder inside, nothing (inside), or out (by its own words, or by a link). */
 export type Whereabouts = "inside" | "missing" | "outside" | "link";
@@ -113,4 +117,101 @@ function isLink(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+// Every file the tool reads from the repository is read here, up to a limit: destination files and the
+// tool config alike. A file over the limit is never parsed (or even read whole): 50 MB of YAML costs
+// seconds and gigabytes to parse, and no configuration needs more than a few kilobytes.
+/** Destination files and the tool config are small; anything over 1 MiB is a mistake (or an attack). */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export type BoundedRead = { bytes: Uint8Array } | { tooLarge: number } | { error: string };
+
+let readBuffer: Buffer | undefined;
+
+/**
+ * Synchronous on purpose: for a thousand small files, one open/read/close each without promise and
+ * thread-pool hops is several times faster than fs/promises, and validation is CPU-bound anyway. The
+ * bytes go into one buffer per thread, reused for every file (parsing keeps no reference to them), and
+ * reading stops one byte past the limit, so no stat is needed to enforce it (only to report the size).
+ * The bytes are valid until the next read.
+ */
+export function readBounded(file: string, limit = MAX_FILE_BYTES): BoundedRead {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "r");
+    // Another limit (a saved plan's) is a read now and then: its own buffer, whose bytes stay valid.
+    const buffer =
+      limit === MAX_FILE_BYTES
+        ? (readBuffer ??= Buffer.allocUnsafe(MAX_FILE_BYTES + 1))
+        : Buffer.allocUnsafe(limit + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length <= limit) return { bytes: buffer.subarray(0, length) };
+    return { tooLarge: Math.max(fstatSync(fd).size, length) };
+  } catch (error) {
+    return { error: (error as NodeJS.ErrnoException).code ?? String(error) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+export function formatBytes(size: number): string {
+  return `${(size / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+// Files must be UTF-8: the YAML spec allows UTF-16/32 too, but Git diffs, review tools and Adobe's
+// API all assume UTF-8, and a mis-decoded audience name would silently be a different name.
+export type Decoded = { text: string } | { error: string; offset: number };
+
+export function decodeUtf8(bytes: Uint8Array): Decoded {
+  if (isUtf8(bytes)) return { text: new TextDecoder("utf-8").decode(bytes) };
+  if (isUtf16Bom(bytes)) return { error: "is UTF-16 encoded; save it as UTF-8", offset: 0 };
+  const offset = firstInvalidUtf8(bytes);
+  return { error: "is not valid UTF-8; save it as UTF-8", offset };
+}
+
+/** The number of complete UTF-8 characters before `offset`, per line: turns a byte offset into line:column. */
+export function bytePosition(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < offset; i++) {
+    const byte = bytes[i]!;
+    if (byte === 0x0a) {
+      line++;
+      column = 1;
+    } else if ((byte & 0xc0) !== 0x80) {
+      column++; // count lead bytes only, so a multi-byte character is one column
+    }
+  }
+  return { line, column };
+}
+
+function isUtf16Bom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
+/** Only called for files already known to be invalid, so clarity beats speed. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const length = sequenceLength(bytes[i]!);
+    if (length === 0) return i;
+    const chunk = bytes.subarray(i, i + length);
+    if (chunk.length < length || !isUtf8(chunk)) return i;
+    i += length;
+  }
+  return bytes.length;
+}
+
+function sequenceLength(lead: number): number {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
 }

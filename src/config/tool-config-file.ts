@@ -8,8 +8,8 @@ import { lstatSync, statSync } from "node:fs";
 import path from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { AppError } from "../errors.js";
-import { formatBytes, MAX_FILE_BYTES, readBounded } from "./bounded-read.js";
-import { bytePosition, decodeUtf8 } from "./encoding.js";
+import { formatBytes, MAX_FILE_BYTES, readBounded } from "./repository.js";
+import { bytePosition, decodeUtf8 } from "./repository.js";
 import { Locator, YamlSource } from "./locator.js";
 import type { Repository } from "./repository.js";
 
@@ -49,7 +49,7 @@ export async function findConfigFile(repository: Repository): Promise<ConfigFile
 
 /**
  * The folder the search above would find a config in, without reading or judging it: where the run's
- * local state belongs (the emulator's, src/app/emulator-home.ts), whichever subfolder it starts from.
+ * local state belongs (the emulator's, src/app/adobe.ts), whichever subfolder it starts from.
  * A package.json counts only with the key; one that cannot be read is left for the real search to report.
  */
 export function findConfigFolder(repository: Repository): string | undefined {

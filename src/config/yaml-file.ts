@@ -6,8 +6,8 @@
 import { LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from "yaml";
 import type { Problem, RuleId } from "../domain/checks/problem.js";
 import type { SourceLocation } from "../domain/state/desired.js";
-import { formatBytes, MAX_FILE_BYTES, readBounded } from "./bounded-read.js";
-import { bytePosition, decodeUtf8 } from "./encoding.js";
+import { formatBytes, MAX_FILE_BYTES, readBounded } from "./repository.js";
+import { bytePosition, decodeUtf8 } from "./repository.js";
 import { holdsSomething, Locator, positionIn, YamlSource } from "./locator.js";
 import { problem } from "../domain/checks/problems.js";
 import { duplicateKeyProblem } from "./duplicate-key.js";

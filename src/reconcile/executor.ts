@@ -14,7 +14,7 @@ import {
   type SandboxPlan,
 } from "../domain/plan/plan.js";
 import { AppError, InterruptedError } from "../errors.js";
-import { fillEnv, fillRefs } from "./substitute.js";
+import { fillEnv, fillRefs } from "./credentials.js";
 import type { ItemResult } from "../domain/apply/results.js";
 
 /** What the executor runs: every change but an orphan, which is listed and never written (no calls). */

@@ -26,7 +26,7 @@ import { AppError } from "../errors.js";
 import { executePlan } from "./executor.js";
 import type { ItemResult } from "../domain/apply/results.js";
 import { planKnowingConnectionPatch } from "./connection-patch.js";
-import { fingerprints } from "./fingerprint.js";
+import { fingerprints } from "./credentials.js";
 import { DEFAULT_LOCK, leaseGuard, withSandboxLock, type LockOptions } from "./lock.js";
 import { namesForPlan, readAudiences } from "./read-audiences.js";
 import { readSpecs } from "./read-specs.js";

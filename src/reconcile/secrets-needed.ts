@@ -6,7 +6,7 @@ import type { DesiredSandbox } from "../domain/state/desired.js";
 import type { SandboxPlan } from "../domain/plan/plan.js";
 import type { Problem } from "../domain/checks/problem.js";
 import { ownSecretVariables } from "../domain/checks/env-names.js";
-import { envReferences } from "./substitute.js";
+import { envReferences } from "./credentials.js";
 
 export type SecretsMode = "required" | "optional";
 

@@ -1,4 +1,4 @@
-// A long apply asks V8 to grow its heap by 30 % at a time (src/app/heap.ts), and puts the setting back
+// A long apply asks V8 to grow its heap by 30 % at a time (src/app/use-cases.ts), and puts the setting back
 // before the process exits, so the code cache written on exit (bin/code-cache.js) still matches the
 // next start, which runs without the setting. Each case runs in a Node process of its own: the setting
 // is process-wide.
@@ -22,7 +22,7 @@ function writeCacheAfterApply(calls: number): void {
     script,
     `import { writeFileSync } from "node:fs";
 import vm from "node:vm";
-import { keepHeapNearLive } from ${JSON.stringify(path.join(ROOT, "src/app/heap.ts"))};
+import { keepHeapNearLive } from ${JSON.stringify(path.join(ROOT, "src/app/use-cases.ts"))};
 const code = new vm.Script("function f() { return 1 + 2; } f();");
 code.runInThisContext();
 process.once("exit", () => writeFileSync(${JSON.stringify(path.join(dir, "cache"))}, code.createCachedData()));

@@ -66,6 +66,23 @@ describe.skipIf(BUILT_IN)("the code cache (Node 20)", () => {
     );
   });
 
+  it("a command's cache holds both files of the bundle; --version's only index.cjs, which never requires handlers.cjs", () => {
+    expect(cli(validate).code).toBe(0);
+    expect(cli(["--version"]).code).toBe(0);
+    const parts = (command: string) => {
+      const data = readFileSync(cacheOf(command));
+      const names: string[] = [];
+      for (let at = 0; at < data.length;) {
+        const [name, length] = [data.readUInt16LE(at), data.readUInt32LE(at + 2)];
+        names.push(data.toString("latin1", at + 6, at + 6 + name));
+        at += 6 + name + length;
+      }
+      return names.sort();
+    };
+    expect(parts("validate")).toEqual(["handlers.cjs", "index.cjs"]);
+    expect(parts("other")).toEqual(["index.cjs"]);
+  });
+
   it("is not written by a run that fails", () => {
     const run = cli(["validate", "no-such-folder"]);
     expect(run.code).not.toBe(0);

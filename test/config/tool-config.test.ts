@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { loadToolConfig, ToolConfigError } from "../../src/config/tool-config.js";
 import { SEARCH_PLACES } from "../../src/config/tool-config-file.js";
 import { AppError } from "../../src/errors.js";
-import { MAX_FILE_BYTES } from "../../src/config/bounded-read.js";
+import { MAX_FILE_BYTES } from "../../src/config/repository.js";
 import { tempDir, writeTree } from "./builders.js";
 
 const YAML_CONFIG = "sandboxes:\n  prod: destinations/prod\nprune: true\n";
@@ -95,7 +95,7 @@ describe("defaults", () => {
     expect(await loadToolConfig({ cwd: dir, env: { AEP_SANDBOX: "dev-emea" } })).toEqual({
       root: dir,
       sandboxes: [{ name: "dev-emea", paths: [path.join(dir, "destinations")] }],
-      // What a missing destinations/ is explained with (src/config/default-folder.ts).
+      // What a missing destinations/ is explained with (src/config/tool-config-file.ts).
       defaultFolder: path.join(dir, "destinations"),
       searched: [dir],
       prune: false,

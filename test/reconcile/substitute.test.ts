@@ -1,7 +1,7 @@
 // The executor fills `${env:NAME}` in credential params only: a reference anywhere else in a body (a
 // name, a description, a JSON Patch value) goes to Adobe as the text it is, never as a secret.
 import { describe, expect, it } from "vitest";
-import { envReferences, fillEnv } from "../../src/reconcile/substitute.js";
+import { envReferences, fillEnv } from "../../src/reconcile/credentials.js";
 
 const env = { AEP_CLIENT_SECRET: "the-apply-jobs-secret", KINESIS_KEY: "kinesis-secret" };
 

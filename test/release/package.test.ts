@@ -60,6 +60,7 @@ describe.skipIf(problem !== undefined)(`the npm package, on Node ${process.versi
       "bin/code-cache.js",
       "bin/package.json",
       "dist/cli/index.cjs",
+      "dist/cli/handlers.cjs",
       "dist/cli/index.cjs.id",
       "dist/action/index.js",
       "action.yml",

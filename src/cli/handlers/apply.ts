@@ -10,7 +10,7 @@ import { chooseFormat, render } from "../../report/formats/index.js";
 import { printableLines } from "../../report/escape/terminal.js";
 import type { CommandSpec } from "../command.js";
 import { confirm, interactive, requireConsent } from "../consent.js";
-import { lockWaitReporter } from "../../app/lock-wait.js";
+import { lockWaitReporter } from "../../app/lock.js";
 import { interruptedExit, whileWriting } from "../interrupts.js";
 import { createEventStream } from "../event-stream.js";
 import { createProgress } from "../progress.js";

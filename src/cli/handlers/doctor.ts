@@ -3,7 +3,7 @@ import { openAdobe, type Adobe } from "../../app/adobe.js";
 import { loadConfiguration } from "../../app/configuration.js";
 import { streamDoctorChecks } from "../../app/doctor-streams.js";
 import type { Io } from "../../app/io.js";
-import { secretValues } from "../../app/secrets.js";
+import { secretValues } from "../../app/workspace.js";
 import { streamChecks } from "../../app/streams.js";
 import { runDoctor } from "../../app/doctor.js";
 import { createOutput, type Output } from "../../app/output.js";

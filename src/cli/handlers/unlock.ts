@@ -1,8 +1,8 @@
 // What `aep-gitops unlock` does (its declaration: commands/unlock.ts).
 import { openAdobe } from "../../app/adobe.js";
-import { holderIsDead, thisHolder } from "../../app/lock-holder.js";
+import { holderIsDead, thisHolder } from "../../app/lock.js";
 import { createOutput, type Output } from "../../app/output.js";
-import { lockOptions } from "../../app/reconcile-options.js";
+import { lockOptions } from "../../app/use-cases.js";
 import { AepApiError } from "../../aep/errors.js";
 import type { FlowServicePort } from "../../aep/flow-service.js";
 import { AppError, ExitCode } from "../../errors.js";

@@ -5,7 +5,7 @@
 //
 // adoptId is history once the object is ours: it is read only while no managed object has the YAML
 // name. An id that names nothing in the sandbox (deleted in Adobe, before or after its adoption) is no
-// reason to stop: the object is created as any other, and plan-vanished.ts says it was deleted. After
+// reason to stop: the object is created as any other, and vanished.ts says it was deleted. After
 // that apply a managed object has the name, so the stale adoptId is ignored and nobody edits the YAML.
 import type { PlanContext } from "./context.js";
 

@@ -45,7 +45,7 @@ export class PlanContext {
   /**
    * Managed target connections of a YAML destination whose account was deleted in Adobe (it deletes an
    * account once no flow uses it): they point nowhere and cannot be re-pointed, so a new one is created
-   * and they are removed as duplicates (plan-vanished.ts says why).
+   * and they are removed as duplicates (vanished.ts says why).
    */
   readonly stranded = new Set<string>();
   readonly accounts: Owned<LiveConnection>;

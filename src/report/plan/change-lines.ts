@@ -13,7 +13,7 @@ export function changeHeader(change: Change): string {
   const id = change.liveId === undefined ? "" : ` [${change.liveId}]`;
   if (change.action === "adopt") return `${head}${id} — ${change.reason ?? ADOPTED}`;
   if (change.action === "rename") return `${head}${id} — renamed from ${change.renamedFrom}`;
-  // A create says why only when it replaces something deleted in Adobe (plan-vanished.ts).
+  // A create says why only when it replaces something deleted in Adobe (vanished.ts).
   if (change.action === "create") return change.reason ? `${head} — ${change.reason}` : head;
   if (change.action !== "delete" && change.action !== "orphan") return head;
   const reason = change.reason ?? (change.action === "delete" ? "deleted" : "not in YAML");

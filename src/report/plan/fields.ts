@@ -43,7 +43,7 @@ export function fieldLine(field: FieldChange, creating: boolean): string {
   if (/^audiences\[.+\]\.schedule$/.test(field.field))
     return `${field.field}: ${scheduleText(field.before as AudienceSchedule | undefined)} → ${scheduleText(field.after as AudienceSchedule | undefined)}`;
   if (field.field === "profileAttributes") return signed(field, (p) => `attribute ${String(p)}`);
-  // Which variable feeds a credential: its name, never its value (see plan-accounts.ts).
+  // Which variable feeds a credential: its name, never its value (see src/domain/plan/accounts.ts).
   if (field.field.startsWith("credentials."))
     return `credential ${field.field.slice("credentials.".length)}: ${String(field.before ?? "(none)")} → ${String(field.after ?? "(none)")}`;
   if (creating && field.before === undefined) return `${field.field}: ${formatValue(field.after)}`;
