@@ -68,7 +68,7 @@ describe("the folder rule", () => {
       "src/action/main.ts": `import { main } from "../cli/main.js";\nexport const run = main;\n`,
       // Shipped code never imports the tests; every import resolves.
       "test/support/helper.ts": `export const helper = 1;\n`,
-      "src/github/uses-test.ts": `import { helper } from "../support/helper.js";\nexport const h = helper;\n`,
+      "src/github/uses-test.ts": `import { helper } from "../../test/support/helper.js";\nexport const h = helper;\n`,
       "src/github/missing.ts": `import { gone } from "./gone.js";\nexport const g = gone;\n`,
     };
 
