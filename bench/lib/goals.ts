@@ -14,7 +14,10 @@ export interface Goal extends Target {
   measured: boolean;
 }
 
+/** Issue 26: loading the CLI (`aep-gitops --version`) against bare Node. */
 const STARTUP_CPU_FACTOR = 1.5;
+/** Issue 16: the smallest real command, start-up and its work included. */
+const VALIDATE_EXAMPLES_CPU_FACTOR = 2;
 const VALIDATE_1000_MS = 300;
 const NO_OP_FACTOR = 1.3;
 const NO_OP_SCENARIOS: ScenarioId[] = ["S", "M", "L"];
@@ -39,6 +42,7 @@ export function goals(report: Report): Goal[] {
   const L = of("L");
   return [
     startup(report),
+    validateExamples(report),
     validate1000(L, "validate-cached"),
     validate1000(L, "validate"),
     ...NO_OP_SCENARIOS.map((id) => noOp(id, of(id))),
@@ -49,21 +53,41 @@ export function goals(report: Report): Goal[] {
 }
 
 function startup(report: Report): Goal {
-  const name = `\`validate examples/destinations\` ≤ ${STARTUP_CPU_FACTOR}× the CPU of \`node -e 0\` (paired)`;
+  const name = `start-up: \`aep-gitops --version\` ≤ ${STARTUP_CPU_FACTOR}× the CPU of \`node -e 0\` (paired)`;
+  const s = report.startup;
+  if (!s) return notRun(name, "--startup-pairs 0");
+  // Each --version run follows its pair's node -e 0, so the ratio is taken run by run, as validate's is.
+  const ratios = s.versions.map((c, i) => c.cpuMs / s.pairs[i]!.b.cpuMs).sort((x, y) => x - y);
+  const ratio = ratios[Math.floor(ratios.length / 2)]!;
+  const goal: Goal = {
+    name,
+    measured: true,
+    pass: ratio <= STARTUP_CPU_FACTOR,
+    detail: `${ratio.toFixed(2)}× (median of ${ratios.length} per-pair ratios; medians ${s.c.cpuMs.toFixed(0)} ms vs ${s.b.cpuMs.toFixed(0)} ms CPU)`,
+  };
+  if (!goal.pass) {
+    goal.why = `loading the CLI costs ${(s.c.cpuMs - s.b.cpuMs).toFixed(0)} ms of CPU beyond bare Node: reading dist/cli/index.cjs and its code cache, commander and the command table, and the first write to stdout`;
+    goal.fix = `take ${(s.c.cpuMs - s.b.cpuMs - (STARTUP_CPU_FACTOR - 1) * s.b.cpuMs).toFixed(0)} ms out of what index.cjs evaluates before a command runs`;
+  }
+  return goal;
+}
+
+function validateExamples(report: Report): Goal {
+  const name = `\`validate examples/destinations\` ≤ ${VALIDATE_EXAMPLES_CPU_FACTOR}× the CPU of \`node -e 0\` (paired)`;
   const s = report.startup;
   if (!s) return notRun(name, "--startup-pairs 0");
   const goal: Goal = {
     name,
     measured: true,
-    pass: s.cpuRatio <= STARTUP_CPU_FACTOR,
+    pass: s.cpuRatio <= VALIDATE_EXAMPLES_CPU_FACTOR,
     detail: `${s.cpuRatio.toFixed(2)}× (median of ${s.pairs.length} per-pair ratios; medians ${s.a.cpuMs.toFixed(0)} ms vs ${s.b.cpuMs.toFixed(0)} ms CPU, ${s.a.wallMs.toFixed(0)} ms vs ${s.b.wallMs.toFixed(0)} ms wall, ${s.wallRatio.toFixed(2)}× wall)`,
   };
   if (!goal.pass) {
     const load = s.c.cpuMs - s.b.cpuMs;
     const work = s.a.cpuMs - s.c.cpuMs;
-    const allowed = (STARTUP_CPU_FACTOR - 1) * s.b.cpuMs;
-    goal.why = `of the ${(s.a.cpuMs - s.b.cpuMs).toFixed(0)} ms of CPU validate spends beyond bare Node, ${load.toFixed(0)} ms is loading the CLI (\`aep-gitops --version\`: ${s.c.cpuMs.toFixed(0)} ms, the bundle and the command line) and ${work.toFixed(0)} ms validate's own work (tool-config search, three YAML files parsed, schemas and rules, the report)`;
-    goal.fix = `the budget beyond Node is ${allowed.toFixed(0)} ms: take ${(s.a.cpuMs - s.b.cpuMs - allowed).toFixed(0)} ms out of those two parts (less code loaded before the command runs, or a cheaper first validation)`;
+    const allowed = (VALIDATE_EXAMPLES_CPU_FACTOR - 1) * s.b.cpuMs;
+    goal.why = `of the ${(s.a.cpuMs - s.b.cpuMs).toFixed(0)} ms of CPU validate spends beyond bare Node, ${load.toFixed(0)} ms is loading the CLI (\`aep-gitops --version\`: ${s.c.cpuMs.toFixed(0)} ms, the command line alone) and ${work.toFixed(0)} ms validate's own work (loading dist/cli/handlers.cjs and its code cache, the tool-config search, three YAML files parsed, schemas and rules, the report)`;
+    goal.fix = `the budget beyond Node is ${allowed.toFixed(0)} ms: take ${(s.a.cpuMs - s.b.cpuMs - allowed).toFixed(0)} ms out of validate's own part (fewer modules evaluated by its handler, or a smaller handlers.cjs to read)`;
   }
   return goal;
 }

@@ -10,7 +10,7 @@ import type {
   FlowState,
   SourceLocation,
 } from "../domain/state/desired.js";
-import type { CheckedDocument } from "./check-document.js";
+import type { CheckedDocument } from "../domain/checks/document.js";
 import { envReferenceName } from "../domain/checks/env-reference.js";
 import type { Path } from "../domain/checks/document.js";
 import type { Account, Destination } from "./types.generated.js";

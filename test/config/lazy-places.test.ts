@@ -54,7 +54,7 @@ describe("the desired state's places", () => {
     expect(second.line).toBe(1);
     expect(second.column).toBe(3);
     expect(second.line).toBe(1);
-    expect(built.targetSources.stream!.line).toBe(2);
+    expect(built.targetSources!.stream!.line).toBe(2);
     expect(locator.asked).toEqual(["audiences.1:value", "target.stream:key"]);
     expect({ ...built.profileAttributes[0]!.source }).toEqual({ file: "dest.yaml", line: 3, column: 3 });
   });

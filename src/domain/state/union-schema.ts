@@ -78,11 +78,13 @@ export function checkAttributePaths(desired: DesiredSandbox, index: UnionIndex):
   const leaves = [...index.fields.values()].filter((f) => f.kind === "leaf").map((f) => f.path);
   for (const destination of desired.destinations) {
     for (const attribute of destination.profileAttributes) {
-      const at = { file: attribute.source.file, line: attribute.source.line, column: attribute.source.column };
       // A path into an array or a map (`_acme.purchases.sku`) is judged by the array or map it enters.
       const field = index.fields.get(attribute.path) ?? containerOf(index, attribute.path);
-      const problem = (message: string, hint?: string) =>
-        problems.push({ ...at, rule: "xdm-union", severity: "error", message, hint });
+      // The place is read only for a problem: reading it parses the file (src/config/to-desired.ts).
+      const problem = (message: string, hint?: string) => {
+        const { file, line, column } = attribute.source;
+        problems.push({ file, line, column, rule: "xdm-union", severity: "error", message, hint });
+      };
       if (!field) {
         const guess = didYouMean(attribute.path, leaves);
         problem(
