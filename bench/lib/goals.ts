@@ -183,7 +183,7 @@ function rssL(L: ScenarioResult | undefined): Goal {
     const same = worst.phase === "first-apply" ? worst.phase : "no-op-plan";
     goal.why = `\`${worst.args.join(" ")}\` peaked at ${worst.maxRssMb.toFixed(0)} MB (the in-process phase of the same work: ${inProcess(L, same)?.maxRssMb.toFixed(0) ?? "–"} MB)`;
     goal.fix =
-      "V8's heap is held near what is live during a long apply (src/app/use-cases.ts); what is left is live data (the desired state with every node's position, the reviewed plan and the plan made under the lock, ~70 MB at the peak), Node's own ~40 MB and the HTTP client's native buffers: keep less alive at once (positions only where needed; plan and apply one sandbox at a time instead of planning all ten first)";
+      "V8's heap is held near what is live during a long apply (src/app/use-cases.ts); what is left is live data: the desired state, the reviewed plan and the plan made under the lock, Node's own ~40 MB and the HTTP client's native buffers. The largest part is the desired state's places (src/config/to-desired.ts): L's 250,000 audiences each carry a place read only on demand, built as an object literal with its own getters and closures, about 640 bytes each (measured alone: 160 MB of allocation for 250,000, against 56 bytes for a resolved {file, line, column}). One object shape with shared accessors and its state under a symbol measured 201 bytes each, with spreads and JSON unchanged: that would take about 110 MB of allocation out of L's peak. Beyond it: plan and apply one sandbox at a time instead of planning all ten first";
   }
   return goal;
 }
